@@ -1,0 +1,104 @@
+/**
+ * The inventory report an agent posts to the hub: the one contract shared by
+ * agents, importers and the hub. Agents import only this folder from `src/`.
+ *
+ * Field names are fixed by the v1 contract (docs/report-contract.md); other
+ * tools rely on them. A breaking change gets a new `schema` string.
+ */
+import { z } from 'zod';
+
+export const REPORT_SCHEMA_V1 = 'estatewatch.report/v1';
+
+/** Generous caps: they stop a hostile or broken report, never a real machine. */
+const text = (max = 256) => z.string().trim().min(1).max(max);
+const optionalText = (max = 256) => z.string().trim().max(max).optional();
+
+export const OsFamilySchema = z.enum(['windows', 'linux', 'macos', 'other']);
+export type OsFamily = z.infer<typeof OsFamilySchema>;
+
+export const SoftwareSourceSchema = z.enum(['dpkg', 'rpm', 'apk', 'registry', 'macos', 'import', 'other']);
+export type SoftwareSource = z.infer<typeof SoftwareSourceSchema>;
+
+/** Package managers whose packages are patched by the distribution, not upstream. */
+export const DISTRIBUTION_SOURCES: readonly SoftwareSource[] = ['dpkg', 'rpm', 'apk'];
+
+export const DeviceKindSchema = z.enum(['printer', 'fax', 'mfd', 'modem', 'pager', 'usb', 'other']);
+export type DeviceKind = z.infer<typeof DeviceKindSchema>;
+
+export const HostSchema = z.strictObject({
+  hostname: text(253),
+  fqdn: optionalText(253),
+  manufacturer: optionalText(),
+  model: optionalText(),
+  serial: optionalText(),
+});
+
+export const OsSchema = z.strictObject({
+  family: OsFamilySchema,
+  /** Product name as the OS reports it, e.g. "Microsoft Windows 10 Enterprise", "Ubuntu". */
+  name: text(),
+  /** The real version string: Windows "10.0.19045", Ubuntu "22.04", macOS "14.5". */
+  version: text(64),
+  /** Build or update revision, e.g. Windows UBR "10.0.19045.4529". */
+  build: optionalText(64),
+  /** Windows EditionID ("Enterprise", "Professional", "EnterpriseS" for LTSC) or similar. */
+  edition: optionalText(),
+  arch: optionalText(32),
+});
+export type Os = z.infer<typeof OsSchema>;
+
+export const SoftwareSchema = z.strictObject({
+  name: text(),
+  version: text(128),
+  vendor: optionalText(),
+  source: SoftwareSourceSchema,
+  installedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+});
+export type Software = z.infer<typeof SoftwareSchema>;
+
+export const DeviceSchema = z.strictObject({
+  kind: DeviceKindSchema,
+  name: text(),
+  model: optionalText(),
+  serial: optionalText(),
+  location: optionalText(),
+  /** How it is attached: a CUPS device URI, "/dev/ttyUSB0", "usb 046d:c52b". */
+  connection: optionalText(1024),
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
+export const MAX_SOFTWARE_ITEMS = 20_000;
+export const MAX_DEVICES = 1_000;
+
+export const ReportSchema = z.strictObject({
+  schema: z.literal(REPORT_SCHEMA_V1),
+  host: HostSchema,
+  os: OsSchema,
+  collectedAt: z.iso.datetime({ offset: true }),
+  agent: z.strictObject({ version: text(64) }),
+  software: z.array(SoftwareSchema).max(MAX_SOFTWARE_ITEMS),
+  devices: z.array(DeviceSchema).max(MAX_DEVICES),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/** One problem in a report, located by its JSON path (e.g. `software[3].version`). */
+export interface ReportIssue {
+  path: string;
+  message: string;
+}
+
+export type ReportCheck = { ok: true; report: Report } | { ok: false; issues: ReportIssue[] };
+
+/** Validates an unknown value against the v1 contract, naming each bad field by path. */
+export function checkReport(value: unknown): ReportCheck {
+  const result = ReportSchema.safeParse(value);
+  if (result.success) return { ok: true, report: result.data };
+  return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '') || '(root)';
+}

@@ -1,0 +1,36 @@
+/**
+ * What the status engine says about one OS or software item.
+ * The words and their meaning are fixed (../shared/DOMAIN.md, "Support status").
+ */
+export const SUPPORT_STATUSES = ['supported', 'ending-soon', 'extended-support', 'unsupported', 'unknown'] as const;
+export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+
+export interface Verdict {
+  status: SupportStatus;
+  /** Rule product id (the rule file's `product`), or null when no rule matched. */
+  product: string | null;
+  /** Release cycle id from the rule file, e.g. "10-22h2", "18.04"; null when none fitted. */
+  cycle: string | null;
+  /** End of security support (ISO date); null when none is announced or nothing matched. */
+  eol: string | null;
+  /** End of paid/extended support (ESU, ESM, ELS) where the rule gives one. */
+  extendedSupportEnd: string | null;
+  /** One line a person can check: which matcher fired on which field, and the date that decided it. */
+  reason: string;
+}
+
+/**
+ * A software verdict. `followsOs` is true for distribution packages (dpkg/rpm/apk)
+ * that inherit the OS's support: the status fields then describe only the package's
+ * own match and must be combined with the asset's OS verdict before use.
+ */
+export interface SoftwareVerdict extends Verdict {
+  followsOs: boolean;
+}
+
+export interface EvaluateOptions {
+  /** The day the verdict is for (YYYY-MM-DD); injected so results are reproducible. */
+  asOf: string;
+  /** Days before end of support that count as `ending-soon`. */
+  windowDays: number;
+}
