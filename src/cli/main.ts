@@ -1,1 +1,64 @@
-console.log("hi")
+#!/usr/bin/env node
+/**
+ * estatewatch's command line. Commands are data (one file each, listed below);
+ * only this file catches errors, printing the message and the usage.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { CliError } from './cli-error.js';
+import type { Command } from './command.js';
+import { adminCommand } from './commands/admin.js';
+import { agentCommand } from './commands/agent.js';
+import { assessCommand } from './commands/assess.js';
+import { configCommand } from './commands/config.js';
+import { rulesCommand } from './commands/rules.js';
+import { serveCommand } from './commands/serve.js';
+
+export const COMMANDS: readonly Command[] = [serveCommand, agentCommand, assessCommand, rulesCommand, adminCommand, configCommand];
+
+export function mainUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'estatewatch — estate monitor for NHS trusts: finds unsupported software, faxes and pagers.',
+    '',
+    'Usage: estatewatch <command> [options]    (estatewatch <command> --help for details)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+export async function runMain(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${mainUsage()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command) throw new CliError(`unknown command "${name}"`, 2, true);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${command.usage}\n`);
+      return 0;
+    }
+    return await command.run(rest);
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    process.stderr.write(`estatewatch: ${err.message}\n`);
+    if (err.showUsage) process.stderr.write(`\n${command?.usage ?? mainUsage()}\n`);
+    return err.exitCode;
+  }
+}
+
+// Run only as the program itself (npm's bin link points here through a symlink), not when imported by tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  runMain(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`estatewatch: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

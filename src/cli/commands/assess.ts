@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { checkReport } from '../../contract/report.js';
+import { assessReport, type AssessedItem } from '../../lifecycle/assess-report.js';
+import { loadLifecycleRules } from '../../rules/load-lifecycle-rules.js';
+import { RulesError } from '../../rules/rule-issue.js';
+import { loadConfig } from '../../config.js';
+import { CliError } from '../cli-error.js';
+import type { Command } from '../command.js';
+import { parseFlags } from '../parse-flags.js';
+
+const USAGE = `Usage: estatewatch assess <report.json|-> [--as-of YYYY-MM-DD] [--window-days <n>] [--rules-dir <dir>] [--json]
+
+Judges one inventory report (the estatewatch.report/v1 contract, e.g. from
+\`estatewatch agent --dry-run\`) without a hub: the OS and every software item
+with its product, cycle, status, end of security support and the reason.
+Use it to check a machine before it joins the network.
+
+  --as-of <date>      the day to judge for (default today, UTC)
+  --window-days <n>   days before end of support that count as ending soon (default 180)
+  --rules-dir <dir>   folder holding lifecycle/ (default: the shipped rules)
+  --json              print a JSON array of {kind, name, version, product, cycle, status, eol, reason}
+
+Exit status: 0 judged; 1 the report or the rules are invalid; 2 bad arguments.`;
+
+const AsOfSchema = z.iso.date();
+
+export const assessCommand: Command = {
+  name: 'assess',
+  summary: 'Judge one report file offline: each item\'s product, cycle, status, EOL date and why.',
+  usage: USAGE,
+  run: async (argv) => {
+    const { values, positionals } = parseFlags(argv, { 'as-of': { type: 'string' }, 'window-days': { type: 'string' }, 'rules-dir': { type: 'string' }, json: { type: 'boolean' } }, true);
+    if (positionals.length !== 1) throw new CliError('give exactly one report file (or - for standard input)', 2, true);
+    const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+    if (!AsOfSchema.safeParse(asOf).success) throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`, 2, true);
+    const config = loadConfig(process.env, { endingSoonDays: values['window-days'], rulesDir: values['rules-dir'] });
+    const report = readReport(positionals[0] as string);
+    const rules = loadRulesOrFail(path.join(config.rulesDir, 'lifecycle'));
+    const items = assessReport(report, rules, { asOf, windowDays: config.endingSoonDays });
+    process.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : formatTable(items, asOf));
+    return 0;
+  },
+};
+
+function readReport(file: string) {
+  let text: string;
+  try {
+    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CliError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  const checked = checkReport(json);
+  if (!checked.ok) throw new CliError(`${file} is not a valid estatewatch.report/v1:\n${checked.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  return checked.report;
+}
+
+export function loadRulesOrFail(dir: string) {
+  try {
+    return loadLifecycleRules(dir);
+  } catch (err) {
+    if (err instanceof RulesError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+function formatTable(items: AssessedItem[], asOf: string): string {
+  const rows = items.map((i) => [i.status, `${i.name} ${i.version}`, i.product ? `${i.product} ${i.cycle ?? '?'}` : '-', i.eol ?? '-']);
+  const widths = [0, 1, 2].map((c) => Math.min(60, Math.max(...rows.map((r) => (r[c] as string).length))));
+  const lines = rows.map((r, n) => `${r.map((v, c) => (c < 3 ? v.padEnd(widths[c] as number) : v)).join('  ')}\n    ${items[n]?.reason}`);
+  return `As of ${asOf}:\n${lines.join('\n')}\n`;
+}

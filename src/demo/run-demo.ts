@@ -1,0 +1,44 @@
+/**
+ * What `npm start` adds to a plain hub: a demo hospital estate on an empty
+ * database, and one real report from this machine, sent by the real agent
+ * over HTTP through enrolment, exactly as on a trust machine.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { agentConfigPath } from '../../agents/agent-config.js';
+import { runAgent } from '../../agents/main.js';
+import { createEnrolmentSecret } from '../auth/enrolment.js';
+import type { HubDeps } from '../hub/deps.js';
+import { ingestReport } from '../ingest/ingest-report.js';
+import { countAssets } from '../store/assets.js';
+import { demoReports } from './demo-estate.js';
+
+/** Seeds the demo estate when the database has no assets; returns how many hosts it added. */
+export function seedDemoEstate(deps: HubDeps): number {
+  if (countAssets(deps.db) > 0) return 0;
+  const reports = demoReports(deps.now());
+  for (const r of reports) ingestReport(deps, r, { agentId: null, idempotencyKey: `demo:${r.host.hostname}` });
+  return reports.length;
+}
+
+/** Enrols (once) and runs this machine's agent against the hub at `url`; returns its exit code and output. */
+export async function runLocalAgent(deps: HubDeps, url: string): Promise<{ code: number; output: string }> {
+  const stateDir = path.join(deps.config.dataDir, 'demo-agent');
+  const out: string[] = [];
+  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: {} };
+  if (!fs.existsSync(agentConfigPath(stateDir))) {
+    const { secret } = createEnrolmentSecret(deps.db, { label: 'demo: this machine', createdBy: null, now: deps.now(), days: 1 });
+    const enrolled = await runAgent(['enrol', '--hub', url, '--secret', secret, '--state-dir', stateDir], io);
+    if (enrolled !== 0) return { code: enrolled, output: out.join('') };
+  }
+  const code = await runAgent(['--once', '--hub', url, '--state-dir', stateDir], io);
+  return { code, output: out.join('') };
+}
+
+export async function runDemo(deps: HubDeps, url: string): Promise<string> {
+  const seeded = seedDemoEstate(deps);
+  const agent = await runLocalAgent(deps, url);
+  const lines = [seeded ? `Demo estate: ${seeded} hospital hosts seeded.` : 'Demo estate already present.'];
+  lines.push(agent.code === 0 ? 'This machine: inventory collected and sent by the real Linux agent.' : `This machine's agent failed (exit ${agent.code}):\n${agent.output}`);
+  return lines.join('\n');
+}

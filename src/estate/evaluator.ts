@@ -1,0 +1,31 @@
+/**
+ * The lifecycle rules and the clock, bound together: what ingest and
+ * re-evaluation call to judge one distinct OS or software version.
+ */
+import type { RuleSet } from '../rules/load-lifecycle-rules.js';
+import { evaluateOs } from '../lifecycle/evaluate-os.js';
+import { evaluateSoftware } from '../lifecycle/evaluate-software.js';
+import type { SoftwareVerdict, Verdict } from '../lifecycle/verdict.js';
+import type { OsKey } from '../store/os-versions.js';
+import type { SoftwareKey } from '../store/software.js';
+
+export interface Evaluator {
+  readonly rules: RuleSet;
+  /** The day verdicts are for (YYYY-MM-DD). */
+  asOf(): string;
+  /** Everything a verdict depends on besides the item: rules, window and day. */
+  basis(): string;
+  os(os: OsKey): Verdict;
+  software(s: SoftwareKey): SoftwareVerdict;
+}
+
+export function createEvaluator(rules: RuleSet, now: () => Date, windowDays: number): Evaluator {
+  const asOf = () => now().toISOString().slice(0, 10);
+  return {
+    rules,
+    asOf,
+    basis: () => `${rules.digest}|${windowDays}|${asOf()}`,
+    os: (os) => evaluateOs({ ...os, edition: os.edition || undefined }, rules, { asOf: asOf(), windowDays }),
+    software: (s) => evaluateSoftware(s, rules, { asOf: asOf(), windowDays }),
+  };
+}

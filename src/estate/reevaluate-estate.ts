@@ -1,0 +1,33 @@
+/**
+ * Re-judges every distinct OS and software version when the rules or the day
+ * have changed since the last time: a verdict depends on both, and dates pass.
+ */
+import type { Db } from '../store/db.js';
+import { getHubState, setHubState } from '../store/hub-state.js';
+import { listOsVersions, updateOsVerdict } from '../store/os-versions.js';
+import { listSoftwareKeys, updateSoftwareVerdict } from '../store/software.js';
+import { inTransaction } from '../store/statements.js';
+import type { Evaluator } from './evaluator.js';
+
+const STATE_KEY = 'verdicts-basis';
+
+export interface Reevaluation {
+  skipped: boolean;
+  osVersions: number;
+  softwareVersions: number;
+  ms: number;
+}
+
+export function reevaluateEstate(db: Db, evaluator: Evaluator, opts: { force?: boolean } = {}): Reevaluation {
+  const started = performance.now();
+  const basis = evaluator.basis();
+  if (!opts.force && getHubState(db, STATE_KEY) === basis) return { skipped: true, osVersions: 0, softwareVersions: 0, ms: 0 };
+  return inTransaction(db, () => {
+    const osVersions = listOsVersions(db);
+    for (const os of osVersions) updateOsVerdict(db, os.id, evaluator.os(os));
+    const software = listSoftwareKeys(db);
+    for (const s of software) updateSoftwareVerdict(db, s.id, evaluator.software(s));
+    setHubState(db, STATE_KEY, basis);
+    return { skipped: false, osVersions: osVersions.length, softwareVersions: software.length, ms: Math.round(performance.now() - started) };
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Builds the hub's Hono app from its dependencies. It never listens: server.ts
+ * does, and tests call `createApp(deps).request(...)` in-process.
+ */
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import type { HubDeps, HubEnv } from './deps.js';
+import { HubError } from './errors.js';
+import { loadSession } from './middleware/session.js';
+import { adminApiRoutes } from './routes/admin-api.js';
+import { agentRoutes } from './routes/agents.js';
+import { estateApiRoutes } from './routes/estate-api.js';
+import { sessionApiRoutes } from './routes/session-api.js';
+import { pageRoutes } from '../web/page-routes.js';
+import { ErrorPage } from '../web/pages/error-page.js';
+
+export function createApp(deps: HubDeps): Hono<HubEnv> {
+  const app = new Hono<HubEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+    }),
+  );
+  // Rejects form posts from other origins (the Origin header check), on top of the per-session form token.
+  app.use(csrf());
+  app.use(loadSession);
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', agentRoutes);
+  app.route('/', sessionApiRoutes);
+  app.route('/', estateApiRoutes);
+  app.route('/', adminApiRoutes);
+  app.route('/', pageRoutes);
+  app.notFound((c) => respondError(c, new HubError(404, 'not-found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.onError((err, c) => respondError(c, err));
+  return app;
+}
+
+function respondError(c: Context<HubEnv>, err: Error) {
+  const known = err instanceof HubError ? err : undefined;
+  if (!known) console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', path: c.req.path, error: err.stack ?? String(err) }));
+  const status = known?.status ?? 500;
+  const code = known?.code ?? 'internal-error';
+  const message = known?.message ?? 'something went wrong on the hub; it has been logged';
+  if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return c.json({ error: { code, message, details: known?.details } }, status);
+  return c.html(ErrorPage({ status, message, session: c.var.session }), status);
+}

@@ -1,0 +1,21 @@
+import type { Config } from '../config.js';
+import type { Evaluator } from '../estate/evaluator.js';
+import type { Db } from '../store/db.js';
+import type { Session } from '../store/sessions.js';
+
+/** Everything the hub's routes need, passed in so tests build their own. */
+export interface HubDeps {
+  db: Db;
+  evaluator: Evaluator;
+  config: Config;
+  now: () => Date;
+}
+
+/** Values middleware puts on the request context. */
+export interface HubEnv {
+  Variables: {
+    deps: HubDeps;
+    session?: Session;
+    agentId?: number;
+  };
+}

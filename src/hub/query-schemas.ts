@@ -1,0 +1,27 @@
+/** Query-string schemas shared by the JSON API and the pages, so both filter alike. */
+import { z } from 'zod';
+import { SUPPORT_STATUSES } from '../lifecycle/verdict.js';
+
+const StatusSchema = z.enum(SUPPORT_STATUSES);
+const PageFields = { page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
+
+export const AssetQuerySchema = z.strictObject({
+  osStatus: StatusSchema.optional(),
+  anyStatus: StatusSchema.optional(),
+  family: z.enum(['windows', 'linux', 'macos', 'other']).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  ...PageFields,
+});
+export const SoftwareQuerySchema = z.strictObject({ status: StatusSchema.optional(), ...PageFields });
+export const PagedQuerySchema = z.strictObject(PageFields);
+export const IdSchema = z.coerce.number().int().positive();
+
+/** Limit and offset for a store query from a page number and size. */
+export function paging(p: { page: number; pageSize: number }): { limit: number; offset: number } {
+  return { limit: p.pageSize, offset: (p.page - 1) * p.pageSize };
+}
+
+/** Drops empty parameters: a form's "any" option sends `osStatus=`. */
+export function nonEmpty(query: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
+}

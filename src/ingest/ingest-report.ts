@@ -1,0 +1,96 @@
+/**
+ * Stores one validated report: the asset, its OS, its software and devices,
+ * the change history and a receipt, all in one transaction.
+ */
+import type { Report } from '../contract/report.js';
+import type { Evaluator } from '../estate/evaluator.js';
+import type { Db } from '../store/db.js';
+import { assetIdentity, findAssetState, insertAsset, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
+import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
+import { deleteInstall, insertInstall, insertInstallHistory, listCurrentInstalls } from '../store/installs.js';
+import { ensureOsVersion } from '../store/os-versions.js';
+import { findReceipt, insertReceipt } from '../store/receipts.js';
+import { ensureSoftware } from '../store/software.js';
+import { inTransaction } from '../store/statements.js';
+import { touchAgent } from '../store/agents.js';
+import { diffInstalls, type InstallRef } from './diff-installs.js';
+import { inventoryHash } from './inventory-hash.js';
+
+export interface IngestContext {
+  db: Db;
+  evaluator: Evaluator;
+  now: () => Date;
+}
+
+export interface IngestMeta {
+  /** The authenticated agent, or null for the demo seed and imports. */
+  agentId: number | null;
+  /** The sender's key for this report: a replay with the same key stores nothing. */
+  idempotencyKey: string;
+}
+
+export interface IngestResult {
+  receiptId: number;
+  assetId: number;
+  duplicate: boolean;
+  /** Installs and devices added or removed; 0 when only last-seen moved. */
+  changes: number;
+}
+
+export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMeta): IngestResult {
+  const receivedAt = ctx.now().toISOString();
+  return inTransaction(ctx.db, () => {
+    const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
+    if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0 };
+
+    const { db } = ctx;
+    const identity = assetIdentity(report.host);
+    const hash = inventoryHash(report);
+    const existing = findAssetState(db, identity);
+    let assetId: number;
+    let changes = 0;
+    if (existing && existing.inventoryHash === hash) {
+      assetId = existing.id;
+      touchAsset(db, assetId, report.collectedAt, receivedAt);
+    } else {
+      const write: AssetWrite = { identity, report, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, inventoryHash: hash, receivedAt };
+      assetId = existing ? existing.id : insertAsset(db, write);
+      if (existing) {
+        updateAsset(db, assetId, write);
+        touchAsset(db, assetId, report.collectedAt, receivedAt);
+      }
+      changes = storeSoftware(ctx, assetId, report) + storeDevices(db, assetId, report);
+    }
+    if (meta.agentId !== null) touchAgent(db, meta.agentId, receivedAt);
+    const receiptId = insertReceipt(db, {
+      agentId: meta.agentId, key: meta.idempotencyKey, assetId, receivedAt, collectedAt: report.collectedAt,
+      softwareCount: report.software.length, deviceCount: report.devices.length, changes,
+    });
+    return { receiptId, assetId, duplicate: false, changes };
+  });
+}
+
+function storeSoftware(ctx: IngestContext, assetId: number, report: Report): number {
+  const { db } = ctx;
+  // Keyed by software id: a report listing the same version twice is one install.
+  const reported = new Map<number, InstallRef & { installedAt: string | null }>();
+  for (const s of report.software) {
+    const softwareId = ensureSoftware(db, s, ctx.evaluator.software);
+    if (!reported.has(softwareId)) reported.set(softwareId, { softwareId, name: s.name, version: s.version, source: s.source, installedAt: s.installedAt ?? null });
+  }
+  const diff = diffInstalls(listCurrentInstalls(db, assetId), [...reported.values()]);
+  for (const r of diff.removed) deleteInstall(db, assetId, r.softwareId);
+  for (const a of diff.added) insertInstall(db, assetId, a.softwareId, reported.get(a.softwareId)?.installedAt ?? null, report.collectedAt);
+  for (const h of diff.history) insertInstallHistory(db, { assetId, ...h, at: report.collectedAt });
+  return diff.added.length + diff.removed.length;
+}
+
+function storeDevices(db: Db, assetId: number, report: Report): number {
+  const known = listDeviceKeys(db, assetId);
+  const reportedKeys = new Set(report.devices.map(deviceKeyString));
+  const knownKeys = new Set(known.map((k) => k.key));
+  const gone = known.filter((k) => !reportedKeys.has(k.key));
+  for (const g of gone) deleteDevice(db, g.id);
+  for (const d of report.devices) upsertDevice(db, assetId, d, report.collectedAt);
+  return gone.length + [...reportedKeys].filter((k) => !knownKeys.has(k)).length;
+}

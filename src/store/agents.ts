@@ -1,0 +1,38 @@
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export function insertEnrolmentSecret(db: Db, s: { secretHash: string; label: string; createdBy: number | null; now: string; expiresAt: string }): number {
+  const info = stmt(db, 'INSERT INTO enrolment_secrets (secret_hash, label, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+    s.secretHash, s.label, s.createdBy, s.now, s.expiresAt,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+/** The id of an enrolment secret that is neither expired nor revoked. */
+export function findUsableEnrolmentSecret(db: Db, secretHash: string, now: string): number | undefined {
+  const r = stmt(db, 'SELECT id FROM enrolment_secrets WHERE secret_hash = ? AND expires_at > ? AND revoked_at IS NULL').get(secretHash, now) as
+    | { id: number }
+    | undefined;
+  return r?.id;
+}
+
+export function insertAgent(db: Db, a: { tokenHash: string; hostname: string; enrolmentSecretId: number; now: string }): number {
+  const info = stmt(db, 'INSERT INTO agents (token_hash, hostname, enrolment_secret_id, enrolled_at) VALUES (?, ?, ?, ?)').run(
+    a.tokenHash, a.hostname, a.enrolmentSecretId, a.now,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+/** The id of the agent holding this token, unless it has been revoked. */
+export function findAgentByTokenHash(db: Db, tokenHash: string): number | undefined {
+  const r = stmt(db, 'SELECT id FROM agents WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as { id: number } | undefined;
+  return r?.id;
+}
+
+export function revokeAgent(db: Db, agentId: number, now: string): boolean {
+  return stmt(db, 'UPDATE agents SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, agentId).changes === 1;
+}
+
+export function touchAgent(db: Db, agentId: number, now: string): void {
+  stmt(db, 'UPDATE agents SET last_report_at = ? WHERE id = ?').run(now, agentId);
+}

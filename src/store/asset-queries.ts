@@ -1,0 +1,119 @@
+import type { Device, SoftwareSource } from '../contract/report.js';
+import type { SupportStatus, Verdict } from '../lifecycle/verdict.js';
+import type { Db } from './db.js';
+import { EFFECTIVE_STATUS } from './estate-queries.js';
+import { stmt } from './statements.js';
+import { rowToVerdict, type VerdictRow } from './verdict-columns.js';
+
+export interface AssetFilter {
+  /** Status of the asset's OS. */
+  osStatus?: SupportStatus;
+  /** Only assets carrying at least one item (OS or software) with this status. */
+  anyStatus?: SupportStatus;
+  family?: string;
+  /** Part of the hostname, case-insensitive. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface AssetListRow {
+  id: number;
+  hostname: string;
+  osName: string;
+  osVersion: string;
+  osStatus: SupportStatus;
+  software: number;
+  unsupported: number;
+  unknown: number;
+  lastSeenAt: string;
+}
+
+const FILTER = `WHERE (?1 IS NULL OR o.status = ?1) AND (?2 IS NULL OR o.family = ?2) AND (?3 IS NULL OR a.hostname LIKE '%' || ?3 || '%')
+  AND (?4 IS NULL OR o.status = ?4 OR EXISTS (SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id
+       WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = ?4))`;
+
+export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
+  const params = [f.osStatus ?? null, f.family ?? null, f.q ?? null, f.anyStatus ?? null];
+  const total = (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}`).get(...params) as { n: number }).n;
+  const rows = stmt(db, `SELECT a.id, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
+      (SELECT count(*) FROM installs i WHERE i.asset_id = a.id) AS software,
+      (SELECT count(*) FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = 'unsupported') AS unsupported,
+      (SELECT count(*) FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = 'unknown') AS unknown
+      FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}
+      ORDER BY CASE o.status WHEN 'unsupported' THEN 0 WHEN 'unknown' THEN 1 WHEN 'extended-support' THEN 2 WHEN 'ending-soon' THEN 3 ELSE 4 END,
+        a.hostname LIMIT ?5 OFFSET ?6`).all(...params, f.limit, f.offset) as AssetListRow[];
+  return { total, rows };
+}
+
+export interface AssetDetail {
+  id: number;
+  hostname: string;
+  fqdn: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  serial: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  agentId: number | null;
+  os: { family: string; name: string; version: string; edition: string; build: string | null; arch: string | null; verdict: Verdict };
+}
+
+export interface InstallRow {
+  softwareId: number;
+  name: string;
+  version: string;
+  vendor: string;
+  source: SoftwareSource;
+  installedAt: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  followsOs: boolean;
+  verdict: Verdict;
+}
+
+export function getAsset(db: Db, id: number): AssetDetail | undefined {
+  const r = stmt(db, `SELECT a.*, o.family, o.name AS os_name, o.version AS os_version, o.edition AS os_edition,
+      o.status, o.product, o.cycle, o.eol, o.extended_support_end, o.reason
+      FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE a.id = ?`).get(id) as (VerdictRow & Record<string, string | number | null>) | undefined;
+  if (!r) return undefined;
+  const str = (k: string) => (r[k] === null ? null : String(r[k]));
+  return {
+    id, hostname: String(r.hostname), fqdn: str('fqdn'), manufacturer: str('manufacturer'), model: str('model'), serial: str('serial'),
+    firstSeenAt: String(r.first_seen_at), lastSeenAt: String(r.last_seen_at), agentId: r.agent_id === null ? null : Number(r.agent_id),
+    os: { family: String(r.family), name: String(r.os_name), version: String(r.os_version), edition: String(r.os_edition), build: str('os_build'), arch: str('os_arch'), verdict: rowToVerdict(r) },
+  };
+}
+
+/** The asset's installs with each version's own verdict; distribution packages still need the OS's (followsOs). */
+export function listAssetInstalls(db: Db, assetId: number): InstallRow[] {
+  const rows = stmt(db, `SELECT s.id AS softwareId, s.name, s.version, s.vendor, s.source, i.installed_at, i.first_seen_at, i.last_seen_at,
+      s.follows_os, s.status, s.product, s.cycle, s.eol, s.extended_support_end, s.reason
+      FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = ? ORDER BY s.name COLLATE NOCASE, s.version`).all(assetId) as
+    (VerdictRow & { softwareId: number; name: string; version: string; vendor: string; source: SoftwareSource; installed_at: string | null; first_seen_at: string; last_seen_at: string; follows_os: number })[];
+  return rows.map((r) => ({
+    softwareId: r.softwareId, name: r.name, version: r.version, vendor: r.vendor, source: r.source, installedAt: r.installed_at,
+    firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, followsOs: r.follows_os === 1, verdict: rowToVerdict(r),
+  }));
+}
+
+export type DeviceRow = Device & { id: number; firstSeenAt: string; lastSeenAt: string };
+
+export function listAssetDevices(db: Db, assetId: number): DeviceRow[] {
+  return stmt(db, `SELECT id, kind, name, model, serial, location, connection, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
+      FROM devices WHERE asset_id = ? ORDER BY kind, name`).all(assetId) as DeviceRow[];
+}
+
+export interface HistoryRow {
+  change: string;
+  name: string;
+  source: string;
+  fromVersion: string | null;
+  toVersion: string | null;
+  at: string;
+}
+
+export function listAssetHistory(db: Db, assetId: number, limit: number): HistoryRow[] {
+  return stmt(db, `SELECT change, name, source, from_version AS fromVersion, to_version AS toVersion, at
+      FROM install_history WHERE asset_id = ? ORDER BY at DESC, id DESC LIMIT ?`).all(assetId, limit) as HistoryRow[];
+}

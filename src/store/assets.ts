@@ -1,0 +1,58 @@
+import type { Report } from '../contract/report.js';
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export interface AssetState {
+  id: number;
+  inventoryHash: string;
+}
+
+/** One machine, whichever agent or import reports it: keyed by lower-cased FQDN, else hostname. */
+export function assetIdentity(host: Report['host']): string {
+  return (host.fqdn || host.hostname).toLowerCase();
+}
+
+export function findAssetState(db: Db, identity: string): AssetState | undefined {
+  const r = stmt(db, 'SELECT id, inventory_hash FROM assets WHERE identity = ?').get(identity) as { id: number; inventory_hash: string } | undefined;
+  return r && { id: r.id, inventoryHash: r.inventory_hash };
+}
+
+export interface AssetWrite {
+  identity: string;
+  report: Report;
+  osId: number;
+  agentId: number | null;
+  inventoryHash: string;
+  receivedAt: string;
+}
+
+export function insertAsset(db: Db, a: AssetWrite): number {
+  const { host, os, collectedAt } = a.report;
+  const info = stmt(db, `INSERT INTO assets (identity, hostname, fqdn, manufacturer, model, serial, os_id, os_build, os_arch, agent_id,
+      first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    a.identity, host.hostname, host.fqdn ?? null, host.manufacturer ?? null, host.model ?? null, host.serial ?? null, a.osId,
+    os.build ?? null, os.arch ?? null, a.agentId, collectedAt, collectedAt, a.receivedAt, a.inventoryHash,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+/** Rewrites an asset's facts from a changed report; first-seen stays. */
+export function updateAsset(db: Db, id: number, a: AssetWrite): void {
+  const { host, os, collectedAt } = a.report;
+  stmt(db, `UPDATE assets SET hostname = ?, fqdn = ?, manufacturer = ?, model = ?, serial = ?, os_id = ?, os_build = ?, os_arch = ?,
+      agent_id = coalesce(?, agent_id), last_seen_at = max(last_seen_at, ?), last_received_at = ?, inventory_hash = ? WHERE id = ?`).run(
+    host.hostname, host.fqdn ?? null, host.manufacturer ?? null, host.model ?? null, host.serial ?? null, a.osId, os.build ?? null,
+    os.arch ?? null, a.agentId, collectedAt, a.receivedAt, a.inventoryHash, id,
+  );
+}
+
+/** An unchanged report moves last-seen, on the asset and on everything it still carries. */
+export function touchAsset(db: Db, id: number, seenAt: string, receivedAt: string): void {
+  stmt(db, 'UPDATE assets SET last_seen_at = max(last_seen_at, ?), last_received_at = ? WHERE id = ?').run(seenAt, receivedAt, id);
+  stmt(db, 'UPDATE installs SET last_seen_at = max(last_seen_at, ?) WHERE asset_id = ?').run(seenAt, id);
+  stmt(db, 'UPDATE devices SET last_seen_at = max(last_seen_at, ?) WHERE asset_id = ?').run(seenAt, id);
+}
+
+export function countAssets(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM assets').get() as { n: number }).n;
+}

@@ -1,0 +1,115 @@
+/**
+ * Read-side queries behind the API and pages. A distribution package takes its
+ * asset's OS status (EFFECTIVE_STATUS); everything else carries its own verdict.
+ */
+import type { SupportStatus } from '../lifecycle/verdict.js';
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export const EFFECTIVE_STATUS = 'CASE WHEN s.follows_os = 1 THEN o.status ELSE s.status END';
+
+export type StatusCounts = Record<SupportStatus, number>;
+
+export function emptyCounts(): StatusCounts {
+  return { supported: 0, 'ending-soon': 0, 'extended-support': 0, unsupported: 0, unknown: 0 };
+}
+
+function toCounts(rows: { status: SupportStatus; n: number }[]): StatusCounts {
+  const counts = emptyCounts();
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export interface EstateSummary {
+  assets: number;
+  assetsByOsStatus: StatusCounts;
+  installsByStatus: StatusCounts;
+  /** Assets whose OS or any software item is unsupported. */
+  assetsWithUnsupported: number;
+  /** Assets with at least one item no rule could judge. */
+  assetsWithUnknown: number;
+  lastReportAt: string | null;
+}
+
+export function estateSummary(db: Db): EstateSummary {
+  const assets = (stmt(db, 'SELECT count(*) AS n, max(last_received_at) AS last FROM assets').get() as { n: number; last: string | null });
+  const byOs = stmt(db, 'SELECT o.status, count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id GROUP BY o.status').all() as { status: SupportStatus; n: number }[];
+  const byInstall = stmt(db, `SELECT ${EFFECTIVE_STATUS} AS status, count(*) AS n FROM installs i JOIN software s ON s.id = i.software_id
+      JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id GROUP BY 1`).all() as { status: SupportStatus; n: number }[];
+  return {
+    assets: assets.n,
+    assetsByOsStatus: toCounts(byOs),
+    installsByStatus: toCounts(byInstall),
+    assetsWithUnsupported: countAssetsWithStatus(db, 'unsupported'),
+    assetsWithUnknown: countAssetsWithStatus(db, 'unknown'),
+    lastReportAt: assets.last,
+  };
+}
+
+function countAssetsWithStatus(db: Db, status: SupportStatus): number {
+  return (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = ?1 OR EXISTS (
+      SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = ?1)`).get(status) as { n: number }).n;
+}
+
+export interface SoftwareVersionRow {
+  id: number;
+  name: string;
+  version: string;
+  vendor: string;
+  source: string;
+  product: string | null;
+  cycle: string | null;
+  eol: string | null;
+  status: SupportStatus;
+  assets: number;
+}
+
+/** Distinct software versions with the status they have on the assets carrying them. */
+export function listSoftwareVersions(db: Db, f: { status?: SupportStatus; limit: number; offset: number }): { total: number; rows: SoftwareVersionRow[] } {
+  const base = `FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
+      WHERE (?1 IS NULL OR ${EFFECTIVE_STATUS} = ?1)`;
+  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.id, ${EFFECTIVE_STATUS})`).get(f.status ?? null) as { n: number }).n;
+  const rows = stmt(db, `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status,
+      count(*) AS assets ${base} GROUP BY s.id, ${EFFECTIVE_STATUS} ORDER BY assets DESC, s.name, s.version LIMIT ?2 OFFSET ?3`).all(
+    f.status ?? null, f.limit, f.offset,
+  ) as SoftwareVersionRow[];
+  return { total, rows };
+}
+
+export interface UnmatchedRow {
+  name: string;
+  /** Set when a rule knows the product but no cycle fits the version. */
+  product: string | null;
+  vendor: string;
+  source: string;
+  versions: string;
+  assets: number;
+}
+
+/** Software the rules cannot judge, most widespread first: the next matcher or cycle to write. */
+export function listUnmatched(db: Db, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
+  const base = `FROM installs i JOIN software s ON s.id = i.software_id WHERE s.follows_os = 0 AND s.status = 'unknown'`;
+  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.name, s.vendor, s.source)`).get() as { n: number }).n;
+  const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, group_concat(DISTINCT s.version) AS versions, count(DISTINCT i.asset_id) AS assets
+      ${base} GROUP BY s.name, s.vendor, s.source ORDER BY assets DESC, s.name LIMIT ? OFFSET ?`).all(f.limit, f.offset) as UnmatchedRow[];
+  return { total, rows };
+}
+
+export interface OsBreakdownRow {
+  name: string;
+  version: string;
+  edition: string;
+  status: SupportStatus;
+  cycle: string | null;
+  eol: string | null;
+  extendedSupportEnd: string | null;
+  assets: number;
+}
+
+/** Assets counted by distinct OS, worst status first. */
+export function osBreakdown(db: Db): OsBreakdownRow[] {
+  return stmt(db, `SELECT o.name, o.version, o.edition, o.status, o.cycle, o.eol, o.extended_support_end AS extendedSupportEnd, count(*) AS assets
+      FROM assets a JOIN os_versions o ON o.id = a.os_id GROUP BY o.id
+      ORDER BY CASE o.status WHEN 'unsupported' THEN 0 WHEN 'unknown' THEN 1 WHEN 'extended-support' THEN 2 WHEN 'ending-soon' THEN 3 ELSE 4 END,
+        assets DESC, o.name`).all() as OsBreakdownRow[];
+}

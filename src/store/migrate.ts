@@ -1,0 +1,38 @@
+/**
+ * Applies the numbered migrations in src/store/migrations/ in order, each in
+ * its own transaction, recording progress in PRAGMA user_version.
+ */
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}-.+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ version: Number(name.slice(0, 4)), name, sql: fs.readFileSync(`${dir}/${name}`, 'utf8') }));
+}
+
+/** Brings the database to the newest schema; returns the versions it applied. */
+export function migrate(db: Database.Database, migrations = listMigrations()): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (current > newest) throw new Error(`database schema v${current} is newer than this estatewatch (v${newest}); upgrade estatewatch`);
+  const pending = migrations.filter((m) => m.version > current);
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return pending.map((m) => m.version);
+}

@@ -1,0 +1,30 @@
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export interface Receipt {
+  id: number;
+  assetId: number;
+}
+
+/** The receipt of a report already accepted under this agent and idempotency key. */
+export function findReceipt(db: Db, agentId: number | null, key: string): Receipt | undefined {
+  return stmt(db, 'SELECT id, asset_id AS assetId FROM report_receipts WHERE agent_id IS ? AND idempotency_key = ?').get(agentId, key) as
+    | Receipt
+    | undefined;
+}
+
+export function insertReceipt(
+  db: Db,
+  r: { agentId: number | null; key: string; assetId: number; receivedAt: string; collectedAt: string; softwareCount: number; deviceCount: number; changes: number },
+): number {
+  const info = stmt(db, `INSERT INTO report_receipts (agent_id, idempotency_key, asset_id, received_at, collected_at, software_count, device_count, changes)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(r.agentId, r.key, r.assetId, r.receivedAt, r.collectedAt, r.softwareCount, r.deviceCount, r.changes);
+  return Number(info.lastInsertRowid);
+}
+
+/** Retention: drops receipts and change history older than `before`; keeps current state. */
+export function pruneHistory(db: Db, before: string): { receipts: number; history: number } {
+  const receipts = stmt(db, 'DELETE FROM report_receipts WHERE received_at < ?').run(before).changes;
+  const history = stmt(db, 'DELETE FROM install_history WHERE at < ?').run(before).changes;
+  return { receipts, history };
+}

@@ -1,0 +1,37 @@
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+import type { Role, User } from './users.js';
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export function insertSession(db: Db, s: { tokenHash: string; userId: number; csrfToken: string; now: string; expiresAt: string }): void {
+  stmt(db, 'INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+    s.tokenHash, s.userId, s.csrfToken, s.now, s.expiresAt,
+  );
+}
+
+/** The live session for a token hash; expired ones are treated as absent. */
+export function findSession(db: Db, tokenHash: string, now: string): Session | undefined {
+  const r = stmt(db, `SELECT s.csrf_token, s.expires_at, u.id, u.username, u.role, u.must_change_password
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`).get(tokenHash, now) as
+    | { csrf_token: string; expires_at: string; id: number; username: string; role: Role; must_change_password: number }
+    | undefined;
+  if (!r) return undefined;
+  return {
+    user: { id: r.id, username: r.username, role: r.role, mustChangePassword: r.must_change_password === 1 },
+    csrfToken: r.csrf_token,
+    expiresAt: r.expires_at,
+  };
+}
+
+export function deleteSession(db: Db, tokenHash: string): void {
+  stmt(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+}
+
+export function deleteExpiredSessions(db: Db, now: string): number {
+  return stmt(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+}

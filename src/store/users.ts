@@ -1,0 +1,43 @@
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export const ROLES = ['admin', 'security-lead', 'cso', 'board'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  role: Role;
+  must_change_password: number;
+  password_hash: string;
+}
+
+const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, role: r.role, mustChangePassword: r.must_change_password === 1 });
+
+export function insertUser(db: Db, u: { username: string; passwordHash: string; role: Role; mustChangePassword: boolean; now: string }): User {
+  const info = stmt(db, 'INSERT INTO users (username, password_hash, role, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    u.username, u.passwordHash, u.role, u.mustChangePassword ? 1 : 0, u.now,
+  );
+  return { id: Number(info.lastInsertRowid), username: u.username, role: u.role, mustChangePassword: u.mustChangePassword };
+}
+
+/** The user and their stored hash, for checking a password at sign-in. */
+export function findUserCredentials(db: Db, username: string): { user: User; passwordHash: string } | undefined {
+  const r = stmt(db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  return r && { user: toUser(r), passwordHash: r.password_hash };
+}
+
+export function setUserPassword(db: Db, userId: number, passwordHash: string, mustChange: boolean): void {
+  stmt(db, 'UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?').run(passwordHash, mustChange ? 1 : 0, userId);
+}
+
+export function countUsers(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
+}

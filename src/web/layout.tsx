@@ -1,0 +1,42 @@
+import type { Child } from 'hono/jsx';
+import type { Session } from '../store/sessions.js';
+
+export interface LayoutProps {
+  title: string;
+  session?: Session;
+  children?: Child;
+}
+
+/** Every page's frame: navigation for the signed-in, the sign-out form with its token. */
+export function Layout({ title, session, children }: LayoutProps) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title} · estatewatch</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <header>
+          <a class="brand" href="/">estatewatch</a>
+          {session && (
+            <>
+              <a href="/">Summary</a>
+              <a href="/assets">Assets</a>
+              <a href="/software">Software</a>
+              <a href="/unmatched">Unmatched</a>
+              {session.user.role === 'admin' && <a href="/admin/enrolment">Enrol agents</a>}
+              <form method="post" action="/logout">
+                <input type="hidden" name="csrf" value={session.csrfToken} />
+                <span class="small">{session.user.username} ({session.user.role}) </span>
+                <button type="submit">Sign out</button>
+              </form>
+            </>
+          )}
+        </header>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,96 @@
+/** The server-rendered pages: sign-in, summary, assets, one asset, software, unmatched, enrolment. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import { createEnrolmentSecret } from '../auth/enrolment.js';
+import { signIn } from '../auth/sign-in.js';
+import { assetItems } from '../estate/asset-items.js';
+import type { HubEnv } from '../hub/deps.js';
+import { forbidden, HubError, notFound, parseOrThrow } from '../hub/errors.js';
+import { currentSession, requireRole } from '../hub/middleware/session.js';
+import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, SoftwareQuerySchema } from '../hub/query-schemas.js';
+import { CredentialsSchema, endSession, setSessionCookie } from '../hub/routes/session-api.js';
+import { EnrolmentSecretRequestSchema } from '../hub/routes/admin-api.js';
+import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls, listAssets } from '../store/asset-queries.js';
+import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../store/estate-queries.js';
+import { AssetPage } from './pages/asset-page.js';
+import { AssetsPage } from './pages/assets-page.js';
+import { EnrolmentPage } from './pages/enrolment-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { SoftwarePage } from './pages/software-page.js';
+import { SummaryPage } from './pages/summary-page.js';
+import { UnmatchedPage } from './pages/unmatched-page.js';
+import { APP_CSS } from './styles.js';
+
+const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+
+/** Only a same-site local path: `next` must never send a person to another site. */
+const NextSchema = z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch('/');
+
+/** A signed-in form post must carry its session's token (on top of the Origin check in app.ts). */
+const formToken = createMiddleware<HubEnv>(async (c, next) => {
+  const body = await c.req.parseBody();
+  if (!c.var.session || body.csrf !== c.var.session.csrfToken) throw forbidden('form token is missing or stale; reload the page and try again');
+  await next();
+});
+
+export const pageRoutes = new Hono<HubEnv>()
+  .get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
+  .get('/login', (c) => c.html(<LoginPage next={NextSchema.parse(c.req.query('next') ?? '/')} />))
+  .post('/login', FORM_LIMIT, async (c) => {
+    const { db, now, config } = c.var.deps;
+    const form = await c.req.parseBody();
+    const next = NextSchema.parse(form.next);
+    const creds = CredentialsSchema.safeParse({ username: form.username, password: form.password });
+    const signedIn = creds.success ? await signIn(db, creds.data.username, creds.data.password, now(), config.sessionHours) : undefined;
+    if (!signedIn) return c.html(<LoginPage next={next} error="Wrong username or password." />, 401);
+    setSessionCookie(c, signedIn);
+    return c.redirect(next, 303);
+  })
+  .post('/logout', FORM_LIMIT, formToken, (c) => {
+    endSession(c);
+    return c.redirect('/login', 303);
+  })
+  .use('/', requireRole())
+  .use('/assets', requireRole())
+  .use('/assets/*', requireRole())
+  .use('/software', requireRole())
+  .use('/unmatched', requireRole())
+  .use('/admin/*', requireRole('admin'))
+  .get('/', (c) => {
+    const { db, evaluator } = c.var.deps;
+    return c.html(<SummaryPage session={currentSession(c)} asOf={evaluator.asOf()} summary={estateSummary(db)} osRows={osBreakdown(db)} />);
+  })
+  .get('/assets', (c) => {
+    const q = parseOrThrow(AssetQuerySchema, nonEmpty(c.req.query()));
+    const { total, rows } = listAssets(c.var.deps.db, { ...q, ...paging(q) });
+    return c.html(<AssetsPage session={currentSession(c)} filter={q} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
+  })
+  .get('/assets/:id', (c) => {
+    const { db } = c.var.deps;
+    const id = parseOrThrow(IdSchema, c.req.param('id'));
+    const asset = getAsset(db, id);
+    if (!asset) throw notFound(`asset ${id}`);
+    const items = assetItems(asset, listAssetInstalls(db, id));
+    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} />);
+  })
+  .get('/software', (c) => {
+    const q = parseOrThrow(SoftwareQuerySchema, nonEmpty(c.req.query()));
+    const { total, rows } = listSoftwareVersions(c.var.deps.db, { status: q.status, ...paging(q) });
+    return c.html(<SoftwarePage session={currentSession(c)} status={q.status} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
+  })
+  .get('/unmatched', (c) => {
+    const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));
+    const { total, rows } = listUnmatched(c.var.deps.db, paging(q));
+    return c.html(<UnmatchedPage session={currentSession(c)} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
+  })
+  .get('/admin/enrolment', (c) => c.html(<EnrolmentPage session={currentSession(c)} />))
+  .post('/admin/enrolment', FORM_LIMIT, formToken, async (c) => {
+    const { db, now, config } = c.var.deps;
+    const s = currentSession(c);
+    const form = await c.req.parseBody();
+    const body = parseOrThrow(EnrolmentSecretRequestSchema, { label: form.label });
+    const created = createEnrolmentSecret(db, { label: body.label, createdBy: s.user.id, now: now(), days: config.enrolmentSecretDays });
+    return c.html(<EnrolmentPage session={s} created={{ label: body.label, ...created }} />, 201);
+  });

@@ -1,0 +1,140 @@
+import type { AssetItem } from '../../estate/asset-items.js';
+import type { AssetDetail, DeviceRow, HistoryRow } from '../../store/asset-queries.js';
+import type { Session } from '../../store/sessions.js';
+import { SUPPORT_STATUSES, type SupportStatus } from '../../lifecycle/verdict.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { day } from '../format.js';
+import { Layout } from '../layout.js';
+
+export interface AssetPageProps {
+  session: Session;
+  asset: AssetDetail;
+  items: AssetItem[];
+  devices: DeviceRow[];
+  history: HistoryRow[];
+}
+
+// Worst first, so the items that need action head the list.
+const rank = (s: SupportStatus) => ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'].indexOf(s);
+
+export function AssetPage({ session, asset, items, devices, history }: AssetPageProps) {
+  const sorted = [...items].sort((a, b) => rank(a.verdict.status) - rank(b.verdict.status) || a.name.localeCompare(b.name));
+  const counts = SUPPORT_STATUSES.map((s) => [s, items.filter((i) => i.verdict.status === s).length] as const).filter(([, n]) => n > 0);
+  const os = asset.os;
+  return (
+    <Layout title={asset.hostname} session={session}>
+      <h1>{asset.hostname}</h1>
+      <div class="panel">
+        <dl class="facts">
+          <dt>Operating system</dt>
+          <dd id="os">
+            {os.name} {os.version} {os.build && <span class="muted">(build {os.build})</span>} <StatusBadge status={os.verdict.status} />
+            <div class="reason">{os.verdict.reason}</div>
+          </dd>
+          <dt>Hardware</dt>
+          <dd>{[asset.manufacturer, asset.model, asset.serial && `serial ${asset.serial}`].filter(Boolean).join(' · ') || '—'}</dd>
+          <dt>FQDN</dt>
+          <dd>{asset.fqdn ?? '—'}</dd>
+          <dt>Reported by</dt>
+          <dd>{asset.agentId === null ? 'seed or import (no agent)' : `agent #${asset.agentId}`}</dd>
+          <dt>First / last seen</dt>
+          <dd>
+            {day(asset.firstSeenAt)} / {asset.lastSeenAt}
+          </dd>
+          <dt>Software</dt>
+          <dd>
+            {items.length} items:{' '}
+            {counts.map(([s, n]) => (
+              <span>
+                {n} <StatusBadge status={s} />{' '}
+              </span>
+            ))}
+          </dd>
+        </dl>
+      </div>
+      <h2>Software</h2>
+      <table id="software">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Version</th>
+            <th>Source</th>
+            <th>Status</th>
+            <th>Product / cycle</th>
+            <th>Security support ends</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((i) => (
+            <tr data-status={i.verdict.status}>
+              <td>{i.name}</td>
+              <td>{i.version}</td>
+              <td>{i.source}</td>
+              <td>
+                <StatusBadge status={i.verdict.status} />
+              </td>
+              <td>{i.verdict.product ? `${i.verdict.product} ${i.verdict.cycle ?? ''}` : '—'}</td>
+              <td>{i.verdict.eol ?? '—'}</td>
+              <td class="reason">{i.verdict.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Devices</h2>
+      {devices.length === 0 ? (
+        <p class="muted">No attached devices reported.</p>
+      ) : (
+        <table id="devices">
+          <thead>
+            <tr>
+              <th>Kind</th>
+              <th>Name</th>
+              <th>Model</th>
+              <th>Location</th>
+              <th>Connection</th>
+            </tr>
+          </thead>
+          <tbody>
+            {devices.map((d) => (
+              <tr>
+                <td>{d.kind}</td>
+                <td>{d.name}</td>
+                <td>{d.model ?? '—'}</td>
+                <td>{d.location ?? '—'}</td>
+                <td class="small">{d.connection || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Recent changes</h2>
+      {history.length === 0 ? (
+        <p class="muted">No changes since the first report.</p>
+      ) : (
+        <table id="history">
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Change</th>
+              <th>Software</th>
+              <th>From</th>
+              <th>To</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((h) => (
+              <tr>
+                <td>{day(h.at)}</td>
+                <td>{h.change}</td>
+                <td>{h.name}</td>
+                <td>{h.fromVersion ?? '—'}</td>
+                <td>{h.toVersion ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,85 @@
+import type { EstateSummary, OsBreakdownRow } from '../../store/estate-queries.js';
+import type { Session } from '../../store/sessions.js';
+import { SUPPORT_STATUSES } from '../../lifecycle/verdict.js';
+import { StatusBadge, STATUS_LABELS } from '../components/status-badge.js';
+import { StatusBar } from '../components/status-bar.js';
+import { Layout } from '../layout.js';
+import { percent } from '../format.js';
+
+export interface SummaryPageProps {
+  session: Session;
+  asOf: string;
+  summary: EstateSummary;
+  osRows: OsBreakdownRow[];
+}
+
+export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps) {
+  const os = summary.assetsByOsStatus;
+  const onSupported = os.supported + os['ending-soon'];
+  return (
+    <Layout title="Estate summary" session={session}>
+      <h1>Estate summary</h1>
+      <div class="panel">
+        <p class="headline" id="headline">
+          <strong>{percent(onSupported, summary.assets)}</strong> of the estate ({onSupported} of {summary.assets} assets) runs a supported operating system.{' '}
+          <strong>{summary.assetsWithUnsupported}</strong> assets carry at least one unsupported item.
+        </p>
+        <p class="muted small">
+          Status as of {asOf}. "Extended support" means paid updates (ESU/ESM) that are only safe if the trust pays for them; "unknown" means no rule
+          could judge the item, and is never counted as supported. {summary.assetsWithUnknown} assets carry at least one unknown item.
+          {summary.lastReportAt && ` Last report received ${summary.lastReportAt}.`}
+        </p>
+      </div>
+      <h2>Assets by operating system status</h2>
+      <div class="cards">
+        {SUPPORT_STATUSES.map((s) => (
+          <a class={`card ${s}`} href={`/assets?osStatus=${s}`} data-status={s}>
+            <span class="n">{os[s]}</span>
+            {STATUS_LABELS[s]}
+          </a>
+        ))}
+      </div>
+      <div class="panel">
+        <StatusBar counts={os} label="Assets by OS status" />
+      </div>
+      <h2>Installed software by status</h2>
+      <div class="panel">
+        <StatusBar counts={summary.installsByStatus} label="Software installs by status" />
+        <p class="small muted">
+          Distribution packages (dpkg, rpm, apk) take the status of their operating system. <a href="/software?status=unsupported">Unsupported software versions</a> ·{' '}
+          <a href="/unmatched">Unmatched software</a>
+        </p>
+      </div>
+      <h2>Operating systems</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Operating system</th>
+            <th>Status</th>
+            <th>Cycle</th>
+            <th>Security support ends</th>
+            <th class="num">Assets</th>
+          </tr>
+        </thead>
+        <tbody>
+          {osRows.map((r) => (
+            <tr>
+              <td>
+                {r.name} {r.version} {r.edition && <span class="muted small">({r.edition})</span>}
+              </td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td>{r.cycle ?? '—'}</td>
+              <td>
+                {r.eol ?? '—'}
+                {r.extendedSupportEnd && <span class="muted small"> (paid to {r.extendedSupportEnd})</span>}
+              </td>
+              <td class="num">{r.assets}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}

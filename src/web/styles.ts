@@ -1,0 +1,46 @@
+/** The hub's one stylesheet, served from /static/app.css (no CDN, no build step). */
+export const APP_CSS = `
+:root { --ink:#1d2733; --muted:#5b6776; --line:#d7dde4; --bg:#f4f6f8; --nhs:#005eb8;
+  --supported:#007f3b; --ending-soon:#b35c00; --extended-support:#8a4b00; --unsupported:#c0152f; --unknown:#5b6776; }
+* { box-sizing: border-box; }
+body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color:var(--ink); background:var(--bg); }
+header { background:var(--nhs); color:#fff; padding:.6rem 1.2rem; display:flex; gap:1.5rem; align-items:center; flex-wrap:wrap; }
+header a { color:#fff; text-decoration:none; font-weight:600; }
+header .brand { font-size:1.15rem; margin-right:1rem; }
+header form { margin-left:auto; }
+header button { background:transparent; color:#fff; border:1px solid #fff; border-radius:4px; padding:.2rem .7rem; cursor:pointer; }
+main { max-width:1200px; margin:1.2rem auto; padding:0 1.2rem; }
+h1 { font-size:1.6rem; margin:.2rem 0 1rem; } h2 { font-size:1.2rem; margin:1.6rem 0 .6rem; }
+.panel { background:#fff; border:1px solid var(--line); border-radius:6px; padding:1rem 1.2rem; margin-bottom:1rem; }
+.headline { font-size:1.25rem; } .muted { color:var(--muted); } .small { font-size:.85rem; }
+.cards { display:grid; grid-template-columns:repeat(auto-fit, minmax(170px, 1fr)); gap:.8rem; }
+.card { background:#fff; border:1px solid var(--line); border-left:6px solid var(--line); border-radius:6px; padding:.7rem .9rem; text-decoration:none; color:inherit; }
+.card .n { font-size:1.8rem; font-weight:700; display:block; }
+.card.supported { border-left-color:var(--supported); } .card.ending-soon { border-left-color:var(--ending-soon); }
+.card.extended-support { border-left-color:var(--extended-support); } .card.unsupported { border-left-color:var(--unsupported); } .card.unknown { border-left-color:var(--unknown); }
+.bar { display:block; width:100%; height:22px; border:1px solid var(--line); border-radius:4px; background:#fff; }
+.bar .supported { fill:var(--supported); } .bar .ending-soon { fill:var(--ending-soon); } .bar .extended-support { fill:var(--extended-support); }
+.bar .unsupported { fill:var(--unsupported); } .bar .unknown { fill:var(--unknown); }
+.dot.supported { background:var(--supported); } .dot.ending-soon { background:var(--ending-soon); } .dot.extended-support { background:var(--extended-support); }
+.dot.unsupported { background:var(--unsupported); } .dot.unknown { background:var(--unknown); }
+.legend { display:flex; gap:1rem; flex-wrap:wrap; margin:.4rem 0 0; font-size:.85rem; }
+.dot { display:inline-block; width:.8rem; height:.8rem; border-radius:2px; margin-right:.3rem; vertical-align:-1px; }
+table { width:100%; border-collapse:collapse; background:#fff; border:1px solid var(--line); }
+th, td { text-align:left; padding:.45rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
+th { background:#eef1f4; font-size:.85rem; text-transform:uppercase; letter-spacing:.03em; color:var(--muted); }
+td.num, th.num { text-align:right; }
+.badge { display:inline-block; padding:.05rem .5rem; border-radius:999px; font-size:.8rem; font-weight:600; color:#fff; white-space:nowrap; }
+.badge.supported { background:var(--supported); } .badge.ending-soon { background:var(--ending-soon); } .badge.extended-support { background:var(--extended-support); }
+.badge.unsupported { background:var(--unsupported); } .badge.unknown { background:var(--unknown); }
+.reason { font-size:.85rem; color:var(--muted); max-width:44rem; }
+form.filters { display:flex; gap:.6rem; flex-wrap:wrap; align-items:end; margin-bottom:.8rem; }
+label { display:block; font-size:.85rem; color:var(--muted); }
+input, select { font:inherit; padding:.35rem .5rem; border:1px solid #9aa5b1; border-radius:4px; }
+button.primary { font:inherit; background:var(--nhs); color:#fff; border:0; border-radius:4px; padding:.45rem 1rem; cursor:pointer; }
+.login { max-width:360px; margin:3rem auto; } .login input { width:100%; margin-bottom:.8rem; }
+.error { color:var(--unsupported); font-weight:600; } .notice { background:#fff7e0; border:1px solid #e0c070; padding:.6rem .9rem; border-radius:4px; }
+dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; margin:0; } dl.facts dt { color:var(--muted); }
+.pager { margin:.6rem 0; display:flex; gap:1rem; }
+code.secret { font-size:1rem; background:#eef1f4; padding:.3rem .5rem; display:inline-block; word-break:break-all; }
+@media print { header, form.filters, .pager { display:none; } body { background:#fff; } }
+`;
