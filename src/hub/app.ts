@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { HubDeps, HubEnv } from './deps.js';
 import { HubError } from './errors.js';
@@ -40,8 +41,16 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   return app;
 }
 
+/** Hono's own middleware (csrf, body limit) throws plain HTTPExceptions; they get codes too. */
+function asHubError(err: Error): HubError | undefined {
+  if (err instanceof HubError) return err;
+  if (!(err instanceof HTTPException)) return undefined;
+  if (err.status === 403) return new HubError(403, 'forbidden', 'request refused: a form must be sent from this site');
+  return new HubError(err.status, 'request-error', err.message || 'request refused');
+}
+
 function respondError(c: Context<HubEnv>, err: Error) {
-  const known = err instanceof HubError ? err : undefined;
+  const known = asHubError(err);
   if (!known) console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', path: c.req.path, error: err.stack ?? String(err) }));
   const status = known?.status ?? 500;
   const code = known?.code ?? 'internal-error';

@@ -59,7 +59,8 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
         updateAsset(db, assetId, write);
         touchAsset(db, assetId, report.collectedAt, receivedAt);
       }
-      changes = storeSoftware(ctx, assetId, report) + storeDevices(db, assetId, report);
+      // An asset's first report is its baseline, not a list of changes.
+      changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(db, assetId, report);
     }
     if (meta.agentId !== null) touchAgent(db, meta.agentId, receivedAt);
     const receiptId = insertReceipt(db, {
@@ -70,7 +71,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
   });
 }
 
-function storeSoftware(ctx: IngestContext, assetId: number, report: Report): number {
+function storeSoftware(ctx: IngestContext, assetId: number, report: Report, recordHistory: boolean): number {
   const { db } = ctx;
   // Keyed by software id: a report listing the same version twice is one install.
   const reported = new Map<number, InstallRef & { installedAt: string | null }>();
@@ -81,7 +82,7 @@ function storeSoftware(ctx: IngestContext, assetId: number, report: Report): num
   const diff = diffInstalls(listCurrentInstalls(db, assetId), [...reported.values()]);
   for (const r of diff.removed) deleteInstall(db, assetId, r.softwareId);
   for (const a of diff.added) insertInstall(db, assetId, a.softwareId, reported.get(a.softwareId)?.installedAt ?? null, report.collectedAt);
-  for (const h of diff.history) insertInstallHistory(db, { assetId, ...h, at: report.collectedAt });
+  if (recordHistory) for (const h of diff.history) insertInstallHistory(db, { assetId, ...h, at: report.collectedAt });
   return diff.added.length + diff.removed.length;
 }
 

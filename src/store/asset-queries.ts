@@ -29,20 +29,21 @@ export interface AssetListRow {
   lastSeenAt: string;
 }
 
-const FILTER = `WHERE (?1 IS NULL OR o.status = ?1) AND (?2 IS NULL OR o.family = ?2) AND (?3 IS NULL OR a.hostname LIKE '%' || ?3 || '%')
-  AND (?4 IS NULL OR o.status = ?4 OR EXISTS (SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id
-       WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = ?4))`;
+const FILTER = `WHERE (@osStatus IS NULL OR o.status = @osStatus) AND (@family IS NULL OR o.family = @family)
+  AND (@q IS NULL OR a.hostname LIKE '%' || @q || '%')
+  AND (@anyStatus IS NULL OR o.status = @anyStatus OR EXISTS (SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id
+       WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = @anyStatus))`;
 
 export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
-  const params = [f.osStatus ?? null, f.family ?? null, f.q ?? null, f.anyStatus ?? null];
-  const total = (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}`).get(...params) as { n: number }).n;
+  const params = { osStatus: f.osStatus ?? null, family: f.family ?? null, q: f.q ?? null, anyStatus: f.anyStatus ?? null };
+  const total = (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}`).get(params) as { n: number }).n;
   const rows = stmt(db, `SELECT a.id, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
       (SELECT count(*) FROM installs i WHERE i.asset_id = a.id) AS software,
       (SELECT count(*) FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = 'unsupported') AS unsupported,
       (SELECT count(*) FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = 'unknown') AS unknown
       FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}
       ORDER BY CASE o.status WHEN 'unsupported' THEN 0 WHEN 'unknown' THEN 1 WHEN 'extended-support' THEN 2 WHEN 'ending-soon' THEN 3 ELSE 4 END,
-        a.hostname LIMIT ?5 OFFSET ?6`).all(...params, f.limit, f.offset) as AssetListRow[];
+        a.hostname LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
   return { total, rows };
 }
 

@@ -47,8 +47,8 @@ export function estateSummary(db: Db): EstateSummary {
 }
 
 function countAssetsWithStatus(db: Db, status: SupportStatus): number {
-  return (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = ?1 OR EXISTS (
-      SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = ?1)`).get(status) as { n: number }).n;
+  return (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = @status OR EXISTS (
+      SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = @status)`).get({ status }) as { n: number }).n;
 }
 
 export interface SoftwareVersionRow {
@@ -67,11 +67,11 @@ export interface SoftwareVersionRow {
 /** Distinct software versions with the status they have on the assets carrying them. */
 export function listSoftwareVersions(db: Db, f: { status?: SupportStatus; limit: number; offset: number }): { total: number; rows: SoftwareVersionRow[] } {
   const base = `FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
-      WHERE (?1 IS NULL OR ${EFFECTIVE_STATUS} = ?1)`;
-  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.id, ${EFFECTIVE_STATUS})`).get(f.status ?? null) as { n: number }).n;
+      WHERE (@status IS NULL OR ${EFFECTIVE_STATUS} = @status)`;
+  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.id, ${EFFECTIVE_STATUS})`).get({ status: f.status ?? null }) as { n: number }).n;
   const rows = stmt(db, `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status,
-      count(*) AS assets ${base} GROUP BY s.id, ${EFFECTIVE_STATUS} ORDER BY assets DESC, s.name, s.version LIMIT ?2 OFFSET ?3`).all(
-    f.status ?? null, f.limit, f.offset,
+      count(*) AS assets ${base} GROUP BY s.id, ${EFFECTIVE_STATUS} ORDER BY assets DESC, s.name, s.version LIMIT @limit OFFSET @offset`).all(
+    { status: f.status ?? null, limit: f.limit, offset: f.offset },
   ) as SoftwareVersionRow[];
   return { total, rows };
 }

@@ -1,0 +1,36 @@
+import type { Report } from '../contract/report.js';
+import { evaluateOs } from './evaluate-os.js';
+import { evaluateSoftware } from './evaluate-software.js';
+import { followOs } from './follow-os.js';
+import type { RuleSet } from './rule-set.js';
+import type { EvaluateOptions, SupportStatus, Verdict } from './verdict.js';
+
+export interface AssessedItem {
+  kind: 'os' | 'software';
+  name: string;
+  version: string;
+  product: string | null;
+  cycle: string | null;
+  status: SupportStatus;
+  eol: string | null;
+  reason: string;
+}
+
+const toItem = (kind: AssessedItem['kind'], name: string, version: string, v: Verdict): AssessedItem => ({
+  kind,
+  name,
+  version,
+  product: v.product,
+  cycle: v.cycle,
+  status: v.status,
+  eol: v.eol,
+  reason: v.reason,
+});
+
+/** Every item of one report, OS first then software in report order; distribution packages already carry the OS's status. */
+export function assessReport(report: Report, rules: RuleSet, opts: EvaluateOptions): AssessedItem[] {
+  const os = evaluateOs(report.os, rules, opts);
+  const osLabel = `${report.os.name} ${report.os.version}`;
+  const software = report.software.map((s) => toItem('software', s.name, s.version, followOs(evaluateSoftware(s, rules, opts), os, osLabel)));
+  return [toItem('os', report.os.name, report.os.version, os), ...software];
+}

@@ -1,0 +1,38 @@
+/**
+ * Finds the product an OS or software item belongs to. Rules are tried in file
+ * name order and each file's `match` entries in file order; the first entry
+ * whose fields all hold (and whose `sources`, if any, include the item's) wins.
+ */
+import type { SoftwareSource } from '../contract/report.js';
+import type { CompiledMatcher, CompiledRule, MatchField, RuleKind } from './rule-set.js';
+
+export type MatchSubject = Partial<Record<MatchField, string | undefined>>;
+
+export interface ProductMatch {
+  rule: CompiledRule;
+  matcher: CompiledMatcher;
+  /** e.g. `name "Microsoft Windows 10 Enterprise" matched /^…/ (windows.yaml)` */
+  description: string;
+}
+
+function fires(matcher: CompiledMatcher, subject: MatchSubject, source: SoftwareSource | undefined): boolean {
+  if (matcher.sources && (source === undefined || !matcher.sources.has(source))) return false;
+  return matcher.tests.every((t) => {
+    const value = subject[t.field];
+    return value !== undefined && t.regex.test(value);
+  });
+}
+
+function describe(rule: CompiledRule, matcher: CompiledMatcher, subject: MatchSubject): string {
+  const tests = matcher.tests.map((t) => `${t.field} "${subject[t.field] ?? ''}" matched /${t.pattern}/`).join(' and ');
+  return `${tests} (${rule.file})`;
+}
+
+export function matchProduct(rules: readonly CompiledRule[], kind: RuleKind, subject: MatchSubject, source?: SoftwareSource): ProductMatch | null {
+  for (const rule of rules) {
+    if (rule.kind !== kind) continue;
+    const matcher = rule.matchers.find((m) => fires(m, subject, source));
+    if (matcher) return { rule, matcher, description: describe(rule, matcher, subject) };
+  }
+  return null;
+}

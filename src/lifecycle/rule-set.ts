@@ -1,0 +1,73 @@
+/** The compiled form of rules/lifecycle/*.yaml that the status engine runs on. */
+import type { SoftwareSource } from '../contract/report.js';
+import type { DateValue } from '../rules/lifecycle-schema.js';
+import type { VersionScheme } from './schemes/index.js';
+
+export type RuleKind = 'os' | 'software';
+export type MatchField = 'name' | 'vendor' | 'family' | 'edition';
+
+export interface FieldTest {
+  field: MatchField;
+  /** The pattern as written, for reasons a person can check against the file. */
+  pattern: string;
+  regex: RegExp;
+}
+
+export interface CompiledMatcher {
+  /** Position in the file's `match` list (0-based). */
+  index: number;
+  tests: readonly FieldTest[];
+  sources: ReadonlySet<SoftwareSource> | null;
+  /** A distribution package matched here follows this product, not the OS. */
+  upstream: boolean;
+}
+
+export interface CompiledCycle {
+  cycle: string;
+  label: string | null;
+  /** Component lists; a version fits when one of them is its prefix. Null = any version. */
+  versions: readonly (readonly string[])[] | null;
+  minVersion: readonly string[] | null;
+  edition: { pattern: string; regex: RegExp } | null;
+  releaseDate: string | null;
+  support: DateValue;
+  eol: DateValue;
+  extendedSupport: DateValue;
+  note: string | null;
+}
+
+export interface RuleLabels {
+  support: string | null;
+  eol: string;
+  extendedSupport: string | null;
+}
+
+export interface RuleSource {
+  name: string;
+  url: string;
+  commit: string | null;
+  license: string | null;
+  retrieved: string | null;
+}
+
+export interface CompiledRule {
+  /** File name in the rules directory, e.g. "windows.yaml". */
+  file: string;
+  product: string;
+  title: string;
+  kind: RuleKind;
+  generated: boolean;
+  source: RuleSource;
+  labels: RuleLabels;
+  scheme: VersionScheme;
+  matchers: readonly CompiledMatcher[];
+  /** In file order: the first cycle whose conditions all hold wins. */
+  cycles: readonly CompiledCycle[];
+}
+
+export interface RuleSet {
+  /** Sorted by file name; the first rule whose matcher fires wins. */
+  rules: readonly CompiledRule[];
+  /** sha256 over file names and contents, so the hub can tell when rules changed. */
+  digest: string;
+}

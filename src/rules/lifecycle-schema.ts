@@ -1,0 +1,116 @@
+/**
+ * One lifecycle rule file (rules/lifecycle/<product>.yaml). Field reference:
+ * rules/README.md. Validation is strict: an unknown key is an error, so a typo
+ * never silently widens a rule.
+ */
+import { z } from 'zod';
+import { SoftwareSourceSchema } from '../contract/report.js';
+import { SCHEME_IDS } from '../lifecycle/schemes/index.js';
+
+function isRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const Regex = z.string().min(1).refine(isRegex, { error: 'not a valid regular expression' });
+
+/** A normalised version as a scheme emits it: dotted lower-case tokens. */
+const DottedVersion = z
+  .string()
+  .regex(/^[0-9a-z]+(\.[0-9a-z]+)*$/i, { error: 'expected a dotted version such as "10.0.19045" or "3.12"' });
+
+/** A date ends it; true = ended, date unknown; false = not ended; null = no such field. */
+export const DateValueSchema = z.union([z.iso.date(), z.boolean(), z.null()], {
+  error: 'expected a date YYYY-MM-DD, true (ended, date unknown), false (not ended) or null (not given)',
+});
+export type DateValue = z.infer<typeof DateValueSchema>;
+
+export const MatchEntrySchema = z
+  .strictObject({
+    name: Regex.optional(),
+    vendor: Regex.optional(),
+    family: Regex.optional(),
+    edition: Regex.optional(),
+    sources: z.array(SoftwareSourceSchema).min(1).optional(),
+    upstream: z.boolean().optional(),
+  })
+  .refine((m) => [m.name, m.vendor, m.family, m.edition].some((f) => f !== undefined), {
+    error: 'a match entry needs at least one of name, vendor, family, edition',
+  });
+export type MatchEntry = z.infer<typeof MatchEntrySchema>;
+
+export const CycleSchema = z
+  .strictObject({
+    cycle: z.string().min(1),
+    label: z.string().min(1).optional(),
+    versions: z.array(DottedVersion).min(1).optional(),
+    edition: Regex.optional(),
+    minVersion: DottedVersion.optional(),
+    releaseDate: z.union([z.iso.date(), z.null()]).optional(),
+    support: DateValueSchema.optional(),
+    eol: DateValueSchema,
+    extendedSupport: DateValueSchema.optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((c) => c.versions !== undefined || c.minVersion !== undefined, {
+    error: 'a cycle needs versions or minVersion, or it would match every version',
+  });
+export type Cycle = z.infer<typeof CycleSchema>;
+
+export const SourceSchema = z.strictObject({
+  name: z.string().min(1),
+  url: z.url(),
+  commit: z.string().regex(/^[0-9a-f]{40}$/).optional(),
+  license: z.string().min(1).optional(),
+  /** Hand-written rules: the day the vendor page was read. */
+  retrieved: z.iso.date().optional(),
+});
+
+export const LabelsSchema = z.strictObject({
+  support: z.string().min(1).optional(),
+  eol: z.string().min(1),
+  extendedSupport: z.string().min(1).optional(),
+});
+
+const RuleFileShape = z.strictObject({
+  product: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'product ids are kebab-case' }),
+  title: z.string().min(1),
+  kind: z.enum(['os', 'software']),
+  generated: z.boolean(),
+  source: SourceSchema,
+  labels: LabelsSchema.optional(),
+  notes: z.string().min(1).optional(),
+  match: z.array(MatchEntrySchema).min(1),
+  version: z.strictObject({ scheme: z.enum(SCHEME_IDS) }).optional(),
+  cycles: z.array(CycleSchema).min(1),
+});
+
+export const LifecycleRuleFileSchema = RuleFileShape.superRefine(checkCrossFields);
+export type LifecycleRuleFile = z.infer<typeof RuleFileShape>;
+
+const OS_ONLY = ['family', 'edition'] as const;
+const SOFTWARE_ONLY = ['vendor', 'sources', 'upstream'] as const;
+
+/** Checks that need the whole file: field kinds per rule kind, unique cycle ids, hand-written citations. */
+function checkCrossFields(file: LifecycleRuleFile, ctx: z.RefinementCtx): void {
+  const banned = file.kind === 'os' ? SOFTWARE_ONLY : OS_ONLY;
+  file.match.forEach((entry, i) => {
+    for (const key of banned) {
+      if (entry[key] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['match', i, key], message: `"${key}" is not allowed in a ${file.kind} rule` });
+      }
+    }
+  });
+  const seen = new Set<string>();
+  file.cycles.forEach((c, i) => {
+    if (seen.has(c.cycle)) ctx.addIssue({ code: 'custom', path: ['cycles', i, 'cycle'], message: `duplicate cycle "${c.cycle}"` });
+    seen.add(c.cycle);
+  });
+  if (!file.generated && file.source.retrieved === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['source'], message: 'hand-written rules must cite source.retrieved (the day the vendor page was read)' });
+  }
+}

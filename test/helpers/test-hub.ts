@@ -1,0 +1,69 @@
+/**
+ * A real hub for tests: a temporary SQLite file, the shipped rules, a fixed
+ * clock, and (when listening) real HTTP on 127.0.0.1 with a free port.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { HubDeps } from '../../src/hub/deps.js';
+import { listen, type RunningHub } from '../../src/hub/server.js';
+import { prepareHub } from '../../src/hub/start-hub.js';
+
+export const TEST_NOW = new Date('2026-11-23T12:00:00Z');
+
+export function tempDir(prefix = 'estatewatch-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestHub {
+  deps: HubDeps;
+  dir: string;
+  adminPassword: string;
+  close(): Promise<void>;
+}
+
+export async function createTestHub(overrides: Partial<Config> = {}, now: () => Date = () => TEST_NOW): Promise<TestHub> {
+  const dir = tempDir();
+  const config = { ...loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1' }), ...overrides };
+  const hub = await prepareHub(config, now);
+  if (!hub.adminPassword) throw new Error('a fresh test hub should have created its admin');
+  return {
+    deps: hub.deps,
+    dir,
+    adminPassword: hub.adminPassword,
+    close: async () => {
+      hub.deps.db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ListeningTestHub extends TestHub {
+  url: string;
+  server: RunningHub;
+}
+
+/** A test hub listening on 127.0.0.1 with a port the OS picks. */
+export async function startTestHub(overrides: Partial<Config> = {}, now?: () => Date): Promise<ListeningTestHub> {
+  const hub = await createTestHub(overrides, now);
+  const server = await listen(hub.deps);
+  return {
+    ...hub,
+    url: server.url,
+    server,
+    close: async () => {
+      await server.close();
+      await hub.close();
+    },
+  };
+}
+
+/** Signs in over HTTP and returns the session cookie header to send back. */
+export async function signInCookie(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0] as string;
+}

@@ -1,0 +1,114 @@
+/** People's routes in-process (createApp(...).request): sign-in, roles, validation, headers. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password.js';
+import { createApp } from '../../src/hub/app.js';
+import { insertUser, type Role } from '../../src/store/users.js';
+import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+
+let hub: TestHub;
+let app: ReturnType<typeof createApp>;
+const cookies: Partial<Record<Role, string>> = {};
+
+async function signIn(username: string, password: string) {
+  return app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+}
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  app = createApp(hub.deps);
+  const board = await hashPassword('board-password-123');
+  insertUser(hub.deps.db, { username: 'chair', passwordHash: board, role: 'board', mustChangePassword: false, now: TEST_NOW.toISOString() });
+  for (const [role, user, pw] of [['admin', 'admin', hub.adminPassword], ['board', 'chair', 'board-password-123']] as const) {
+    const res = await signIn(user, pw);
+    expect(res.status).toBe(200);
+    cookies[role] = res.headers.get('set-cookie')?.split(';')[0];
+  }
+});
+afterAll(() => hub.close());
+
+describe('sign-in', () => {
+  it('refuses a wrong password and an unknown user alike with 401', async () => {
+    expect((await signIn('admin', 'wrong')).status).toBe(401);
+    expect((await signIn('nobody', 'wrong')).status).toBe(401);
+  });
+
+  it('sets an HttpOnly SameSite session cookie and stores only its hash', async () => {
+    const res = await signIn('admin', hub.adminPassword);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const token = cookie.split(';')[0]?.split('=')[1] ?? '';
+    const rows = JSON.stringify(hub.deps.db.prepare('SELECT * FROM sessions').all());
+    expect(token.length).toBeGreaterThan(20);
+    expect(rows).not.toContain(token);
+  });
+
+  it('stores the admin password as a scrypt hash', () => {
+    const row = hub.deps.db.prepare("SELECT password_hash FROM users WHERE username = 'admin'").get() as { password_hash: string };
+    expect(row.password_hash).toMatch(/^scrypt\$65536\$8\$1\$/);
+    expect(row.password_hash).not.toContain(hub.adminPassword);
+  });
+});
+
+describe('roles and access', () => {
+  it('answers the API with 401 and redirects pages to sign-in when nobody is signed in', async () => {
+    expect((await app.request('/api/v1/estate/summary')).status).toBe(401);
+    const page = await app.request('/assets');
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/login?next=%2Fassets');
+    expect((await app.request('/')).status).toBe(302);
+  });
+
+  it('lets every role read the estate', async () => {
+    for (const cookie of Object.values(cookies)) {
+      const res = await app.request('/api/v1/estate/summary', { headers: { cookie: cookie as string } });
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it('lets only an admin create enrolment secrets', async () => {
+    const req = (cookie: string) => app.request('/api/v1/enrolment-secrets', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ label: 'ward PCs' }) });
+    expect((await req(cookies.board as string)).status).toBe(403);
+    const res = await req(cookies.admin as string);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ secret: expect.stringMatching(/^ewe_/) });
+    expect((await app.request('/admin/enrolment', { headers: { cookie: cookies.board as string } })).status).toBe(403);
+  });
+
+  it('refuses a signed-in form post without its session token', async () => {
+    const res = await app.request('/admin/enrolment', {
+      method: 'POST',
+      headers: { cookie: cookies.admin as string, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: 'label=x',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a form post from another origin', async () => {
+    const res = await app.request('http://localhost/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
+      body: 'username=admin&password=x',
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('validation and headers', () => {
+  it('rejects a bad filter with 400 naming the parameter', async () => {
+    const res = await app.request('/api/v1/estate/assets?osStatus=fine&pageSize=9999', { headers: { cookie: cookies.admin as string } });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { details: { path: string }[] } };
+    expect(body.error.details.map((d) => d.path).sort()).toEqual(['osStatus', 'pageSize']);
+  });
+
+  it('answers an unknown asset with 404', async () => {
+    expect((await app.request('/api/v1/estate/assets/999', { headers: { cookie: cookies.admin as string } })).status).toBe(404);
+  });
+
+  it('sets a strict content security policy and frame protection on pages', async () => {
+    const res = await app.request('/login');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});

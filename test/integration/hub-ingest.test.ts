@@ -1,0 +1,130 @@
+/** Agent routes over real HTTP on 127.0.0.1 into a real SQLite file. */
+import { gzipSync } from 'node:zlib';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
+import { revokeAgent } from '../../src/store/agents.js';
+import { sampleReport } from '../helpers/reports.js';
+import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
+
+let hub: ListeningTestHub;
+let token: string;
+
+const count = (table: string) => (hub.deps.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+function post(body: unknown, opts: { key?: string; auth?: string | null; gzip?: boolean; raw?: string } = {}) {
+  const json = opts.raw ?? JSON.stringify(body);
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': opts.key ?? randomUUID() };
+  if (opts.auth !== null) headers.authorization = `Bearer ${opts.auth ?? token}`;
+  if (opts.gzip) headers['content-encoding'] = 'gzip';
+  return fetch(`${hub.url}/api/v1/reports`, { method: 'POST', headers, body: opts.gzip ? gzipSync(json) : json });
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, now: TEST_NOW, days: 1 });
+  const res = await fetch(`${hub.url}/api/v1/agents/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ secret, hostname: 'WARD3-PC001' }) });
+  expect(res.status).toBe(201);
+  token = ((await res.json()) as { token: string }).token;
+});
+afterAll(() => hub.close());
+
+describe('enrolment', () => {
+  it('stores only a hash of the agent token', () => {
+    const stored = hub.deps.db.prepare('SELECT token_hash FROM agents').all() as { token_hash: string }[];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(token);
+  });
+
+  it('refuses an unknown enrolment secret with 401', async () => {
+    const res = await fetch(`${hub.url}/api/v1/agents/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ secret: 'ewe_wrong', hostname: 'x' }) });
+    expect(res.status).toBe(401);
+    expect(count('agents')).toBe(1);
+  });
+});
+
+describe('POST /api/v1/reports', () => {
+  const key = randomUUID();
+
+  it('stores a gzipped report once and answers 202 with a receipt', async () => {
+    const res = await post(sampleReport(), { key, gzip: true });
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { receiptId: number; duplicate: boolean };
+    expect(body.duplicate).toBe(false);
+    expect(count('assets')).toBe(1);
+    expect(count('installs')).toBe(4);
+    expect(count('devices')).toBe(1);
+  });
+
+  it('answers a replay of the same idempotency key with the same receipt and stores nothing', async () => {
+    const before = { receipts: count('report_receipts'), history: count('install_history') };
+    const res = await post(sampleReport(), { key });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ duplicate: true });
+    expect({ receipts: count('report_receipts'), history: count('install_history') }).toEqual(before);
+  });
+
+  it('moves only last-seen when the same inventory arrives in a new report', async () => {
+    const installsBefore = hub.deps.db.prepare('SELECT software_id, first_seen_at FROM installs ORDER BY 1').all();
+    const res = await post(sampleReport({ collectedAt: '2026-11-23T10:00:00Z' }));
+    expect(await res.json()).toMatchObject({ duplicate: false, changes: 0 });
+    expect(hub.deps.db.prepare('SELECT software_id, first_seen_at FROM installs ORDER BY 1').all()).toEqual(installsBefore);
+    expect(hub.deps.db.prepare('SELECT DISTINCT last_seen_at FROM installs').all()).toEqual([{ last_seen_at: '2026-11-23T10:00:00Z' }]);
+    expect(hub.deps.db.prepare('SELECT last_seen_at FROM assets').get()).toEqual({ last_seen_at: '2026-11-23T10:00:00Z' });
+    expect(count('install_history')).toBe(0);
+  });
+
+  it('records installs, removals and upgrades as history', async () => {
+    const base = sampleReport();
+    const software = [
+      ...base.software.filter((s) => !s.name.startsWith('Python') && s.name !== 'Google Chrome'),
+      { name: 'Google Chrome', version: '132.0.6834.83', vendor: 'Google LLC', source: 'registry' as const },
+      { name: '7-Zip 23.01 (x64)', version: '23.01', vendor: 'Igor Pavlov', source: 'registry' as const },
+    ];
+    const res = await post({ ...base, software, collectedAt: '2026-11-23T11:00:00Z' });
+    expect(await res.json()).toMatchObject({ changes: 4 });
+    const history = hub.deps.db.prepare('SELECT change, name, from_version, to_version FROM install_history ORDER BY name').all();
+    expect(history).toEqual([
+      { change: 'installed', name: '7-Zip 23.01 (x64)', from_version: null, to_version: '23.01' },
+      { change: 'upgraded', name: 'Google Chrome', from_version: '131.0.6778.86', to_version: '132.0.6834.83' },
+      { change: 'removed', name: 'Python 2.7.18', from_version: '2.7.18150', to_version: null },
+    ]);
+  });
+
+  it('rejects a malformed report with 400 naming each bad field, and stores nothing', async () => {
+    const before = { receipts: count('report_receipts'), software: count('software'), installs: count('installs') };
+    const bad = { ...sampleReport(), os: { family: 'beos', name: 'x', version: '' }, software: [{ name: 'a', source: 'dpkg' }] };
+    const res = await post(bad);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; details: { path: string }[] } };
+    expect(body.error.code).toBe('invalid-report');
+    expect(body.error.details.map((d) => d.path)).toEqual(expect.arrayContaining(['os.family', 'os.version', 'software[0].version']));
+    expect({ receipts: count('report_receipts'), software: count('software'), installs: count('installs') }).toEqual(before);
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    const res = await post(null, { raw: '{"schema": ' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid-json');
+  });
+
+  it('refuses a report with no token, a wrong token or a missing idempotency key', async () => {
+    expect((await post(sampleReport(), { auth: null })).status).toBe(401);
+    expect((await post(sampleReport(), { auth: 'ewa_not-a-real-token' })).status).toBe(401);
+    const res = await fetch(`${hub.url}/api/v1/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(sampleReport()) });
+    expect(res.status).toBe(400);
+  });
+
+  it('refuses a body over the size limit, compressed or not, with 413', async () => {
+    const huge = 'x'.repeat(hub.deps.config.maxReportBytes + 10);
+    expect((await post(null, { raw: huge })).status).toBe(413);
+    expect((await post(null, { raw: huge, gzip: true })).status).toBe(413);
+  });
+
+  it('refuses a revoked agent with 401', async () => {
+    const row = hub.deps.db.prepare('SELECT id FROM agents').get() as { id: number };
+    revokeAgent(hub.deps.db, row.id, TEST_NOW.toISOString());
+    expect((await post(sampleReport())).status).toBe(401);
+  });
+});
