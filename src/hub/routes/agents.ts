@@ -19,7 +19,8 @@ export const agentRoutes = new Hono<HubEnv>()
     const body = parseOrThrow(EnrolSchema, await readJsonBody(c, ENROL_BODY_LIMIT));
     const enrolled = enrolAgent(db, body.secret, body.hostname, now());
     if (!enrolled) throw unauthorized('enrolment secret is unknown, expired or revoked');
-    return c.json(enrolled, 201);
+    // Ids are opaque to agents: a string, so the hub may change how it makes them.
+    return c.json({ agentId: String(enrolled.agentId), token: enrolled.token }, 201);
   })
   .post('/api/v1/reports', requireAgent, async (c) => {
     const deps = c.var.deps;
