@@ -32,7 +32,7 @@ td.num, th.num { text-align:right; }
 .badge { display:inline-block; padding:.05rem .5rem; border-radius:999px; font-size:.8rem; font-weight:600; color:#fff; white-space:nowrap; }
 .badge.supported { background:var(--supported); } .badge.ending-soon { background:var(--ending-soon); } .badge.extended-support { background:var(--extended-support); }
 .badge.unsupported { background:var(--unsupported); } .badge.unknown { background:var(--unknown); }
-.reason { font-size:.85rem; color:var(--muted); max-width:44rem; }
+.reason { font-size:.85rem; color:var(--muted); max-width:44rem; overflow-wrap:anywhere; }
 form.filters { display:flex; gap:.6rem; flex-wrap:wrap; align-items:end; margin-bottom:.8rem; }
 label { display:block; font-size:.85rem; color:var(--muted); }
 input, select { font:inherit; padding:.35rem .5rem; border:1px solid #9aa5b1; border-radius:4px; }

@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import cron from 'node-cron';
+import { AgentError } from './agent-error.js';
+import { DEFAULT_SPOOL_LIMITS, type SpoolLimits } from './spool.js';
+import { DEFAULT_JITTER_SECONDS } from './schedule.js';
+
+export const USAGE = `Usage: estatewatch agent <mode> [options]
+
+Collects this machine's inventory (OS, packages, printers, faxes, modems, USB
+devices) and posts it to the estatewatch hub. Every report is written to a
+local spool first and deleted only once the hub has acknowledged it.
+
+Modes (exactly one):
+  enrol --hub <url> --secret <secret>
+                        Register this machine with the hub and save its token
+                        to <state-dir>/agent.json (mode 0600). The secret may
+                        instead be given in ESTATEWATCH_ENROL_SECRET.
+  --dry-run             Collect and print the report as JSON; send nothing.
+  --once                Collect, spool and send everything pending, then exit.
+  --schedule "<cron>"   Stay running; collect and send on a cron schedule,
+                        e.g. --schedule "0 2 * * *" for 02:00 every night.
+
+Options:
+  --jitter <seconds>    With --schedule: wait a random 0..seconds before each
+                        run (default ${DEFAULT_JITTER_SECONDS}).
+  --hub <url>           Hub base URL (default: the one saved by enrol).
+  --state-dir <dir>     Where agent.json, spool/ and rejected/ live. Default:
+                        $ESTATEWATCH_AGENT_STATE, else /var/lib/estatewatch-agent
+                        as root, else ~/.local/state/estatewatch-agent.
+  --spool-max-files <n> Warn when more reports than this wait (default ${DEFAULT_SPOOL_LIMITS.maxFiles}).
+  --spool-max-mb <n>    Warn when waiting reports exceed this size (default ${DEFAULT_SPOOL_LIMITS.maxBytes / 1024 / 1024}).
+  -h, --help            Show this text.
+
+Exit status: 0 done; 1 failed (scan error, report rejected, token refused);
+2 bad arguments; 75 hub unreachable, reports kept in the spool for next time.`;
+
+interface Common {
+  stateDir?: string;
+  hub?: string;
+  spoolLimits: Partial<SpoolLimits>;
+}
+
+export type AgentCommand =
+  | { mode: 'help' }
+  | ({ mode: 'enrol'; hub: string; secret: string } & Common)
+  | ({ mode: 'dry-run' } & Common)
+  | ({ mode: 'once' } & Common)
+  | ({ mode: 'schedule'; cron: string; jitterSeconds: number } & Common);
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  'dry-run': { type: 'boolean' },
+  once: { type: 'boolean' },
+  schedule: { type: 'string' },
+  jitter: { type: 'string' },
+  hub: { type: 'string' },
+  secret: { type: 'string' },
+  'state-dir': { type: 'string' },
+  'spool-max-files': { type: 'string' },
+  'spool-max-mb': { type: 'string' },
+} as const;
+
+/** Turns `estatewatch agent …` arguments into one command; throws AgentError('bad-arguments'). */
+export function parseAgentArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): AgentCommand {
+  const { values, positionals } = parseStrict(argv);
+  if (values.help) return { mode: 'help' };
+  const common: Common = { stateDir: values['state-dir'], hub: values.hub, spoolLimits: spoolLimits(values) };
+  const [command, ...extra] = positionals;
+  if (extra.length > 0 || (command !== undefined && command !== 'enrol')) {
+    throw badArguments(`unexpected argument "${command === 'enrol' ? extra[0] : command}"`);
+  }
+  const modes = [command === 'enrol' && 'enrol', values['dry-run'] && '--dry-run', values.once && '--once', values.schedule !== undefined && '--schedule'].filter(
+    (mode): mode is string => typeof mode === 'string',
+  );
+  if (modes.length !== 1) throw badArguments(modes.length === 0 ? 'choose a mode: enrol, --dry-run, --once or --schedule' : `choose one mode, not ${modes.join(' and ')}`);
+  if (values.secret !== undefined && command !== 'enrol') throw badArguments('--secret is only used with enrol');
+  if (values.jitter !== undefined && values.schedule === undefined) throw badArguments('--jitter is only used with --schedule');
+  if (command === 'enrol') return enrolCommand(values.hub, values.secret ?? env['ESTATEWATCH_ENROL_SECRET'], common);
+  if (values['dry-run']) return { mode: 'dry-run', ...common };
+  if (values.once) return { mode: 'once', ...common };
+  const expression = values.schedule ?? '';
+  if (!cron.validate(expression)) throw badArguments(`--schedule "${expression}" is not a valid cron expression`);
+  const jitterSeconds = values.jitter === undefined ? DEFAULT_JITTER_SECONDS : wholeNumber('--jitter', values.jitter);
+  return { mode: 'schedule', cron: expression, jitterSeconds, ...common };
+}
+
+function parseStrict(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw badArguments((error as Error).message);
+  }
+}
+
+function enrolCommand(hub: string | undefined, secret: string | undefined, common: Common): AgentCommand {
+  if (!hub) throw badArguments('enrol needs --hub <url>');
+  if (!secret) throw badArguments('enrol needs --secret <secret> (or ESTATEWATCH_ENROL_SECRET)');
+  return { mode: 'enrol', hub, secret, ...common };
+}
+
+function spoolLimits(values: { 'spool-max-files'?: string; 'spool-max-mb'?: string }): Partial<SpoolLimits> {
+  const limits: Partial<SpoolLimits> = {};
+  if (values['spool-max-files'] !== undefined) limits.maxFiles = wholeNumber('--spool-max-files', values['spool-max-files']);
+  if (values['spool-max-mb'] !== undefined) limits.maxBytes = wholeNumber('--spool-max-mb', values['spool-max-mb']) * 1024 * 1024;
+  return limits;
+}
+
+function wholeNumber(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw badArguments(`${flag} must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+function badArguments(message: string): AgentError {
+  return new AgentError('bad-arguments', message);
+}

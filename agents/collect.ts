@@ -1,0 +1,58 @@
+import { checkReport, REPORT_SCHEMA_V1, type Report } from '../src/contract/report.js';
+import { AgentError } from './agent-error.js';
+import type { Collector, ReportPart } from './collector.js';
+import { linuxCollectors } from './linux/index.js';
+import { AGENT_VERSION } from './version.js';
+
+export interface CollectOptions {
+  /** Defaults to this platform's registry. */
+  collectors?: readonly Collector[];
+  now?: () => Date;
+}
+
+/**
+ * Runs every collector, merges their parts and validates the result against
+ * the contract before anyone sees it, so a broken collector fails on the
+ * machine that broke it. A collector that throws fails the whole scan: a
+ * report silently missing its software would read as "everything removed".
+ */
+export async function collectReport(options: CollectOptions = {}): Promise<Report> {
+  const { collectors = platformCollectors(), now = () => new Date() } = options;
+  const parts = await Promise.all(collectors.map(runCollector));
+  const draft = {
+    schema: REPORT_SCHEMA_V1,
+    ...mergeParts(parts),
+    collectedAt: now().toISOString(),
+    agent: { version: AGENT_VERSION },
+  };
+  const check = checkReport(draft);
+  if (check.ok) return check.report;
+  const issues = check.issues.map((issue) => `  ${issue.path}: ${issue.message}`).join('\n');
+  throw new AgentError('invalid-report', `the collected report does not match ${REPORT_SCHEMA_V1}:\n${issues}`);
+}
+
+async function runCollector(collector: Collector): Promise<ReportPart> {
+  try {
+    return await collector.collect();
+  } catch (error) {
+    throw new AgentError('collector-failed', `collector "${collector.name}" failed: ${(error as Error).message}`);
+  }
+}
+
+/** Later parts' host/os fields win; software and device lists are concatenated. */
+export function mergeParts(parts: readonly ReportPart[]): Required<ReportPart> {
+  return parts.reduce<Required<ReportPart>>(
+    (merged, part) => ({
+      host: { ...merged.host, ...part.host },
+      os: { ...merged.os, ...part.os },
+      software: [...merged.software, ...(part.software ?? [])],
+      devices: [...merged.devices, ...(part.devices ?? [])],
+    }),
+    { host: {}, os: {}, software: [], devices: [] },
+  );
+}
+
+function platformCollectors(): readonly Collector[] {
+  if (process.platform === 'linux') return linuxCollectors;
+  throw new AgentError('unsupported-platform', `no collectors for platform "${process.platform}" yet`);
+}

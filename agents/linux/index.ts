@@ -1,0 +1,21 @@
+import type { Collector } from '../collector.js';
+import { collectApk } from './apk.js';
+import { collectCups } from './cups.js';
+import { collectDpkg } from './dpkg.js';
+import { collectHost } from './host.js';
+import { collectModems } from './modems.js';
+import { collectOsRelease } from './os-release.js';
+import { collectRpm } from './rpm.js';
+import { collectUsb } from './usb.js';
+
+/** The Linux collectors, one line each. Package managers that are absent contribute nothing. */
+export const linuxCollectors: readonly Collector[] = [
+  { name: 'host', collect: () => collectHost() },
+  { name: 'os-release', collect: () => collectOsRelease() },
+  { name: 'dpkg', collect: collectDpkg },
+  { name: 'rpm', collect: collectRpm },
+  { name: 'apk', collect: () => collectApk() },
+  { name: 'cups', collect: collectCups },
+  { name: 'modems', collect: () => collectModems() },
+  { name: 'usb', collect: collectUsb },
+];

@@ -1,0 +1,77 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { hubUrl } from './hub-url.js';
+import type { SpoolEntry } from './spool.js';
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * What the hub made of one report:
+ * - acknowledged: 2xx, stored (or already stored under this Idempotency-Key: `duplicate`);
+ * - rejected: 400/413/422, it will never accept this report, so do not retry it;
+ * - unauthorized: 401/403, the token is wrong or revoked; keep everything and stop;
+ * - retry: anything else (network, timeout, 5xx, 429, unexpected status); try again later.
+ */
+export type PostOutcome =
+  | { kind: 'acknowledged'; receiptId?: string; duplicate: boolean }
+  | { kind: 'rejected'; status: number; body: string }
+  | { kind: 'unauthorized'; status: number; body: string }
+  | { kind: 'retry'; reason: string };
+
+export interface PostOptions {
+  timeoutMs?: number;
+}
+
+/** POSTs one spooled report, gzipped, keyed by its spool id so a retry is never stored twice. */
+export async function postReport(hub: string, token: string, entry: SpoolEntry, options: PostOptions = {}): Promise<PostOutcome> {
+  const { timeoutMs = 30_000 } = options;
+  const body = await gzipAsync(JSON.stringify(entry.report));
+  let response: Response;
+  try {
+    response = await fetch(hubUrl(hub, '/api/v1/reports'), {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Idempotency-Key': entry.id,
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+      },
+      body,
+      // A redirect could carry the bearer token elsewhere; treat it as a failed attempt.
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    return { kind: 'retry', reason: describeFailure(error) };
+  }
+  return outcomeOf(response);
+}
+
+async function outcomeOf(response: Response): Promise<PostOutcome> {
+  const text = await response.text().catch(() => '');
+  const { status } = response;
+  if (status >= 200 && status < 300) return acknowledged(text);
+  if (status === 400 || status === 413 || status === 422) return { kind: 'rejected', status, body: text };
+  if (status === 401 || status === 403) return { kind: 'unauthorized', status, body: text };
+  return { kind: 'retry', reason: `hub answered ${status}${text ? `: ${text.slice(0, 200)}` : ''}` };
+}
+
+/** The hub stored the report once it said 2xx; an odd body does not undo that. */
+function acknowledged(text: string): PostOutcome {
+  try {
+    const body = JSON.parse(text) as { receiptId?: unknown; duplicate?: unknown };
+    return {
+      kind: 'acknowledged',
+      receiptId: typeof body.receiptId === 'string' ? body.receiptId : undefined,
+      duplicate: body.duplicate === true,
+    };
+  } catch {
+    return { kind: 'acknowledged', duplicate: false };
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const err = error as Error & { cause?: { code?: string; message?: string } };
+  if (err.name === 'TimeoutError') return 'hub did not answer in time';
+  return err.cause?.code ?? err.cause?.message ?? err.message;
+}

@@ -1,0 +1,62 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import cron from 'node-cron';
+import { AgentError } from './agent-error.js';
+
+export const DEFAULT_JITTER_SECONDS = 300;
+
+export interface ScheduleOptions {
+  cron: string;
+  run: () => Promise<void>;
+  /** Each run waits a random 0..jitterSeconds first, so a trust's machines do not all post at 02:00:00. */
+  jitterSeconds?: number;
+  log?: (message: string) => void;
+  random?: () => number;
+}
+
+export interface ScheduledAgent {
+  /** Stops the schedule and cancels a pending jitter wait. */
+  stop(): Promise<void>;
+}
+
+/** Starts the cron schedule. The expression is validated first; runs never overlap. */
+export function schedule(options: ScheduleOptions): ScheduledAgent {
+  if (!cron.validate(options.cron)) throw new AgentError('bad-arguments', `"${options.cron}" is not a valid cron expression`);
+  const abort = new AbortController();
+  const tick = createScheduledRun({ ...options, signal: abort.signal });
+  const task = cron.schedule(options.cron, tick, { noOverlap: true, name: 'estatewatch-agent' });
+  return {
+    async stop() {
+      abort.abort();
+      await task.destroy();
+    },
+  };
+}
+
+export interface ScheduledRunOptions extends Omit<ScheduleOptions, 'cron'> {
+  signal?: AbortSignal;
+}
+
+/**
+ * One scheduled tick: jitter, then run. A tick that fires while the previous
+ * run (jitter included) is still going is skipped, and an error is logged so
+ * the schedule stays alive.
+ */
+export function createScheduledRun(options: ScheduledRunOptions): () => Promise<void> {
+  const { run, jitterSeconds = DEFAULT_JITTER_SECONDS, log = () => undefined, random = Math.random, signal } = options;
+  let busy = false;
+  return async () => {
+    if (busy) {
+      log('previous run still in progress; skipping this one');
+      return;
+    }
+    busy = true;
+    try {
+      await sleepFor(Math.floor(random() * jitterSeconds * 1000), undefined, { signal });
+      await run();
+    } catch (error) {
+      if (!signal?.aborted) log(`run failed: ${(error as Error).message}`);
+    } finally {
+      busy = false;
+    }
+  };
+}

@@ -1,0 +1,68 @@
+/** A person's path through the pages in real headless Chromium: sign in, read the summary, open an asset. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemoEstate } from '../../src/demo/run-demo.js';
+import { estateSummary } from '../../src/store/estate-queries.js';
+import { launchChromium } from '../helpers/browser.js';
+import { startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
+
+let hub: ListeningTestHub;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  seedDemoEstate(hub.deps);
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+describe('estate pages in Chromium', () => {
+  it('sends a visitor to sign in, and back to the summary after', async () => {
+    await page.goto(`${hub.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.fill('#username', 'admin');
+    await page.fill('#password', 'not the password');
+    await page.click('button[type=submit]');
+    await expect(page.locator('[role=alert]').textContent()).resolves.toContain('Wrong username or password');
+    await page.fill('#username', 'admin');
+    await page.fill('#password', hub.adminPassword);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${hub.url}/`);
+  });
+
+  it('shows how much of the estate is unsupported, matching the stored data', async () => {
+    const summary = estateSummary(hub.deps.db);
+    const headline = (await page.locator('#headline').textContent()) ?? '';
+    const onSupported = summary.assetsByOsStatus.supported + summary.assetsByOsStatus['ending-soon'];
+    expect(headline).toContain(`${onSupported} of ${summary.assets} assets`);
+    expect(headline).toContain(`${summary.assetsWithUnsupported} assets carry at least one unsupported item`);
+    expect(summary.assetsByOsStatus.unsupported).toBeGreaterThan(0);
+    const card = (await page.locator('a.card[data-status=unsupported] .n').textContent()) ?? '';
+    expect(Number(card)).toBe(summary.assetsByOsStatus.unsupported);
+  });
+
+  it('lists unsupported hosts and opens one to show each item with its status and reason', async () => {
+    await page.click('a.card[data-status=unsupported]');
+    await page.waitForURL(/\/assets\?osStatus=unsupported/);
+    const hosts = await page.locator('#assets tbody td:first-child a').allTextContents();
+    expect(hosts).toContain('WARD7-PC014');
+    await page.click('text=WARD7-PC014');
+    await page.waitForURL(/\/assets\/\d+$/);
+    const os = (await page.locator('#os').textContent()) ?? '';
+    expect(os).toContain('Microsoft Windows 7 Professional');
+    expect(os).toContain('Unsupported');
+    const rows = page.locator('#software tbody tr');
+    expect(await rows.count()).toBeGreaterThan(5);
+    const office = page.locator('#software tbody tr', { hasText: 'Microsoft Office Standard 2010' });
+    expect(await office.getAttribute('data-status')).toBe('unsupported');
+    expect((await office.locator('td.reason').textContent())?.length).toBeGreaterThan(10);
+    const bespoke = page.locator('#software tbody tr', { hasText: 'Medway PAS Client' });
+    expect(await bespoke.getAttribute('data-status')).toBe('unknown');
+    if (process.env.ESTATEWATCH_SCREENSHOTS) await page.screenshot({ path: `${process.env.ESTATEWATCH_SCREENSHOTS}/asset.png`, fullPage: true });
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseAgentArgs } from '../../../agents/args.js';
+
+describe('parseAgentArgs', () => {
+  it('parses --dry-run, --once and --help', () => {
+    expect(parseAgentArgs(['--dry-run'])).toEqual({ mode: 'dry-run', spoolLimits: {} });
+    expect(parseAgentArgs(['--once', '--state-dir', '/tmp/s', '--hub', 'http://127.0.0.1:1'])).toEqual({
+      mode: 'once',
+      stateDir: '/tmp/s',
+      hub: 'http://127.0.0.1:1',
+      spoolLimits: {},
+    });
+    expect(parseAgentArgs(['--once', '-h'])).toEqual({ mode: 'help' });
+  });
+
+  it('parses --schedule with the default jitter of 300 s, or --jitter', () => {
+    expect(parseAgentArgs(['--schedule', '0 2 * * *'])).toMatchObject({ mode: 'schedule', cron: '0 2 * * *', jitterSeconds: 300 });
+    expect(parseAgentArgs(['--schedule', '*/15 * * * *', '--jitter', '0'])).toMatchObject({ jitterSeconds: 0 });
+  });
+
+  it('parses enrol, taking the secret from ESTATEWATCH_ENROL_SECRET when not given', () => {
+    expect(parseAgentArgs(['enrol', '--hub', 'https://hub.trust.nhs.uk', '--secret', 's3cret'])).toMatchObject({
+      mode: 'enrol',
+      hub: 'https://hub.trust.nhs.uk',
+      secret: 's3cret',
+    });
+    expect(parseAgentArgs(['enrol', '--hub', 'https://hub'], { ESTATEWATCH_ENROL_SECRET: 'from-env' })).toMatchObject({ secret: 'from-env' });
+  });
+
+  it('parses spool bounds in files and megabytes', () => {
+    expect(parseAgentArgs(['--once', '--spool-max-files', '50', '--spool-max-mb', '10']).mode).toBe('once');
+    expect(parseAgentArgs(['--once', '--spool-max-files', '50', '--spool-max-mb', '10'])).toMatchObject({
+      spoolLimits: { maxFiles: 50, maxBytes: 10 * 1024 * 1024 },
+    });
+  });
+
+  it.each([
+    [[], /choose a mode/],
+    [['--once', '--dry-run'], /choose one mode, not --dry-run and --once/],
+    [['--schedule', 'every night'], /not a valid cron expression/],
+    [['--schedule', '0 2 * * *', '--jitter', '-5'], /--jitter/],
+    [['--once', '--jitter', '10'], /--jitter is only used with --schedule/],
+    [['--once', '--secret', 'x'], /--secret is only used with enrol/],
+    [['enrol', '--secret', 'x'], /enrol needs --hub/],
+    [['enrol', '--hub', 'http://h'], /enrol needs --secret/],
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['upload'], /unexpected argument "upload"/],
+    [['enrol', 'now', '--hub', 'h', '--secret', 's'], /unexpected argument "now"/],
+    [['--once', '--spool-max-files', 'lots'], /whole number/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseAgentArgs(argv)).toThrow(message);
+    try {
+      parseAgentArgs(argv);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'bad-arguments' });
+    }
+  });
+});
