@@ -24,9 +24,8 @@ const DottedVersion = z
   .regex(/^[0-9a-z]+(\.[0-9a-z]+)*$/i, { error: 'expected a dotted version such as "10.0.19045" or "3.12"' });
 
 /** A date ends it; true = ended, date unknown; false = not ended; null = no such field. */
-export const DateValueSchema = z.union([z.iso.date(), z.boolean(), z.null()], {
-  error: 'expected a date YYYY-MM-DD, true (ended, date unknown), false (not ended) or null (not given)',
-});
+const DATE_VALUE = 'expected a date YYYY-MM-DD, true (ended, date unknown), false (not ended) or null (not given)';
+export const DateValueSchema = z.union([z.iso.date({ error: DATE_VALUE }), z.boolean(), z.null()], { error: DATE_VALUE });
 export type DateValue = z.infer<typeof DateValueSchema>;
 
 export const MatchEntrySchema = z
@@ -101,7 +100,7 @@ function checkCrossFields(file: LifecycleRuleFile, ctx: z.RefinementCtx): void {
   file.match.forEach((entry, i) => {
     for (const key of banned) {
       if (entry[key] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['match', i, key], message: `"${key}" is not allowed in a ${file.kind} rule` });
+        ctx.addIssue({ code: 'custom', path: ['match', i, key], message: `"${key}" is not allowed in ${file.kind === 'os' ? 'an os' : 'a software'} rule` });
       }
     }
   });

@@ -77,11 +77,10 @@ export function parseRuleFile(source: RuleSource): { rule: CompiledRule | null; 
     line: lineOf(doc, lineCounter, path),
     message: path.length > 0 ? `${formatPath(path)}: ${message}` : message,
   });
-  if (!parsed.success) return { rule: null, issues: parsed.error.issues.flatMap((i) => zodIssues(i, at)) };
   const stem = basename(source.file).replace(/\.ya?ml$/i, '');
-  if (parsed.data.product !== stem) {
-    return { rule: null, issues: [at(['product'], `must equal the file name "${stem}"`)] };
-  }
+  const misnamed = doc.get('product') === stem ? [] : [at(['product'], `must equal the file name "${stem}"`)];
+  if (!parsed.success) return { rule: null, issues: [...misnamed, ...parsed.error.issues.flatMap((i) => zodIssues(i, at))] };
+  if (misnamed.length > 0) return { rule: null, issues: misnamed };
   return { rule: compileRule(parsed.data, source.file), issues: [] };
 }
 

@@ -1,0 +1,93 @@
+/** The real `estatewatch` command line, run as a child process. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/main.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/test-hub.js';
+
+const REPORT = path.join(ROOT, 'test/fixtures/reports/windows7-ward-pc.json');
+
+describe('estatewatch assess', () => {
+  it('judges every item of a report offline, as of the given day', () => {
+    const r = runCli(['assess', REPORT, '--as-of', '2026-11-23', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const items = JSON.parse(r.stdout) as { name: string; product: string | null; cycle: string | null; status: string; eol: string | null; reason: string }[];
+    expect(items.map((i) => [i.name, i.product, i.cycle, i.status, i.eol])).toEqual([
+      ['Microsoft Windows 7 Professional', 'windows', '7-sp1', 'unsupported', '2020-01-14'],
+      ['Microsoft Office Standard 2010', 'office', '2010', 'unsupported', '2020-10-13'],
+      ['Python 2.7.18', 'python', '2.7', 'unsupported', '2020-01-01'],
+      ['Medway PAS Client', null, null, 'unknown', null],
+    ]);
+    expect(items.every((i) => i.reason.length > 0)).toBe(true);
+  });
+
+  it('judges the same report differently on a day before the end dates', () => {
+    // 2019-09-01: Windows 7 (2020-01-14) and Python 2.7 (2020-01-01) within 180 days, Office 2010 (2020-10-13) not.
+    const r = runCli(['assess', REPORT, '--as-of', '2019-09-01', '--json']);
+    const statuses = (JSON.parse(r.stdout) as { status: string }[]).map((i) => i.status);
+    expect(statuses).toEqual(['ending-soon', 'supported', 'ending-soon', 'unknown']);
+  });
+
+  it('reads a report from standard input and prints a table by default', () => {
+    const r = runCli(['assess', '-', '--as-of', '2026-11-23'], { input: fs.readFileSync(REPORT, 'utf8') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^As of 2026-11-23:/);
+    expect(r.stdout).toMatch(/unsupported\s+Microsoft Windows 7 Professional 6\.1\.7601/);
+  });
+
+  it('rejects an invalid report naming each bad field, exit 1', () => {
+    const dir = tempDir();
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ schema: 'estatewatch.report/v1', host: {}, os: { family: 'windows' } }));
+    const r = runCli(['assess', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('host.hostname');
+    expect(r.stderr).toContain('os.name');
+  });
+
+  it('refuses a malformed --as-of with exit 2 and the usage', () => {
+    const r = runCli(['assess', REPORT, '--as-of', '23/11/2026']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: estatewatch assess');
+  });
+});
+
+describe('estatewatch rules check', () => {
+  it('passes the shipped rules', () => {
+    const r = runCli(['rules', 'check']);
+    expect(r.stdout + r.stderr).toMatch(/valid/);
+    expect(r.code).toBe(0);
+  });
+
+  it('names the file and line of each problem and exits 1', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'lifecycle'));
+    const good = fs.readFileSync(path.join(ROOT, 'rules/lifecycle/python.yaml'), 'utf8');
+    const lines = good.split('\n');
+    const eolLine = lines.findIndex((l) => /^\s+eol: \d{4}-\d{2}-\d{2}/.test(l));
+    lines[eolLine] = lines[eolLine]?.replace(/\d{4}-\d{2}-\d{2}/, '2020-13-45') ?? '';
+    fs.writeFileSync(path.join(dir, 'lifecycle/python.yaml'), lines.join('\n'));
+    const r = runCli(['rules', 'check', '--rules-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`python.yaml:${eolLine + 1}: `);
+  });
+});
+
+describe('estatewatch --help', () => {
+  it('lists every command, and each command has its own usage', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) {
+      expect(r.stdout).toContain(`  ${c.name} `);
+      expect(c.usage).toMatch(/^Usage:/);
+    }
+    expect(runCli(['serve', '--help']).stdout).toContain('ESTATEWATCH_PORT');
+  });
+
+  it('rejects an unknown command with exit 2', () => {
+    const r = runCli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+  });
+});

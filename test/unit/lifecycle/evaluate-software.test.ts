@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { SoftwareSource } from '../../../src/contract/report.js';
+import { evaluateSoftware } from '../../../src/lifecycle/evaluate-software.js';
+import { OPTS, rules } from './real-rules.js';
+
+const sw = (name: string, version: string, source: SoftwareSource = 'registry', vendor?: string) =>
+  evaluateSoftware({ name, version, source, ...(vendor ? { vendor } : {}) }, rules, OPTS);
+
+describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)', () => {
+  it('marks Office 2010 unsupported', () => {
+    expect(sw('Microsoft Office Standard 2010', '14.0.7015.1000')).toMatchObject({ status: 'unsupported', product: 'office', cycle: '2010', followsOs: false });
+  });
+
+  it('marks Office Professional Plus 2016 unsupported by the year in its name', () => {
+    expect(sw('Microsoft Office Professional Plus 2016', '16.0.4266.1001')).toMatchObject({ status: 'unsupported', cycle: '2016' });
+  });
+
+  it('leaves Office 16.0 without a year unknown rather than guessing', () => {
+    const v = sw('Microsoft Office Professional Plus', '16.0.17928.20156');
+    expect(v).toMatchObject({ status: 'unknown', product: 'office', cycle: null });
+    expect(v.reason).toContain('cannot be read by scheme office');
+  });
+
+  it('sends Microsoft 365 Apps to its own rule, never to perpetual Office', () => {
+    expect(sw('Microsoft 365 Apps for enterprise - en-gb', '16.0.17928.20156')).toMatchObject({ status: 'unknown', product: 'microsoft-365-apps', cycle: 'modern' });
+  });
+
+  it('marks Python 2.7 unsupported and reads "3.12.3150.0" as 3.12', () => {
+    expect(sw('Python 2.7.18', '2.7.18150')).toMatchObject({ status: 'unsupported', cycle: '2.7' });
+    expect(sw('Python 3.12.3 (64-bit)', '3.12.3150.0')).toMatchObject({ status: 'supported', product: 'python', cycle: '3.12' });
+  });
+
+  it('puts Java 8 Update 202 in Oracle extended support (Premier ended 2022-03-31)', () => {
+    const v = sw('Java 8 Update 202 (64-bit)', '8.0.2020.8', 'registry', 'Oracle Corporation');
+    expect(v).toMatchObject({ status: 'extended-support', product: 'oracle-jdk', cycle: '8', eol: '2022-03-31', extendedSupportEnd: '2030-12-31' });
+    expect(sw('Java 8 Update 202', '8 Update 202').cycle).toBe('8');
+  });
+
+  it('reads JDK 17 and Temurin versions as their feature release', () => {
+    expect(sw('Java(TM) SE Development Kit 17.0.2 (64-bit)', '17.0.2.0')).toMatchObject({ product: 'oracle-jdk', cycle: '17' });
+    expect(sw('Eclipse Temurin JDK with Hotspot 17.0.9+9 (x64)', '17.0.9.9')).toMatchObject({ product: 'eclipse-temurin', cycle: '17', status: 'supported' });
+  });
+
+  it('maps .NET Framework 4.5.51209 to 4.5.2, which is unsupported', () => {
+    expect(sw('Microsoft .NET Framework 4.5.2', '4.5.51209')).toMatchObject({ status: 'unsupported', product: 'dotnetfx', cycle: '4.5.2' });
+    expect(sw('Microsoft .NET Framework 4.8', '4.8.03761')).toMatchObject({ status: 'supported', cycle: '4.8' });
+  });
+
+  it('matches modern .NET runtimes and SQL Server engine entries', () => {
+    expect(sw('Microsoft .NET Runtime - 6.0.25 (x64)', '6.0.25.33020')).toMatchObject({ product: 'dotnet', cycle: '6', status: 'unsupported' });
+    expect(sw('Microsoft SQL Server 2019 (64-bit)', '15.0.2000.5')).toMatchObject({ product: 'mssqlserver', cycle: '15.0', status: 'supported' });
+    expect(sw('Microsoft SQL Server 2016 (64-bit)', '13.0.6300.2')).toMatchObject({ cycle: '13.0-sp3', status: 'extended-support' });
+    expect(sw('Microsoft SQL Server 2012 (64-bit)', '11.0.7001.0')).toMatchObject({ cycle: '11.0-sp4', status: 'unsupported' });
+  });
+
+  it('returns unknown with no product for a bespoke clinical app', () => {
+    const v = sw('Medway PAS Client 4.2', '4.2.0.118');
+    expect(v).toMatchObject({ status: 'unknown', product: null, cycle: null, followsOs: false });
+    expect(v.reason).toBe('no lifecycle rule matches name "Medway PAS Client 4.2"');
+  });
+
+  it('lets openssl from dpkg follow the OS while still naming the product', () => {
+    const v = sw('openssl', '3.0.2-0ubuntu1.18', 'dpkg');
+    expect(v).toMatchObject({ product: 'openssl', cycle: '3.0', followsOs: true });
+    expect(v.reason).toMatch(/^dpkg package: follows the OS/);
+  });
+
+  it('does not let google-chrome-stable from dpkg follow the OS', () => {
+    const v = sw('google-chrome-stable', '126.0.6478.126-1', 'dpkg');
+    expect(v).toMatchObject({ product: 'chrome', cycle: '126', status: 'unsupported', followsOs: false });
+  });
+
+  it('lets an unmatched distribution package follow the OS with no product', () => {
+    expect(sw('libfoo-clinical1', '1.2-3', 'rpm')).toMatchObject({ status: 'unknown', product: null, followsOs: true });
+  });
+
+  it('counts Firefox 115.12.0 as the ESR cycle 115', () => {
+    expect(sw('Mozilla Firefox (x64 en-GB)', '115.12.0')).toMatchObject({ product: 'firefox', cycle: '115', status: 'ending-soon' });
+  });
+
+  it('marks Adobe Reader XI unsupported and current Acrobat Reader DC supported', () => {
+    expect(sw('Adobe Reader XI (11.0.23)', '11.0.23')).toMatchObject({ product: 'adobe-acrobat', cycle: 'xi', status: 'unsupported', eol: '2017-10-15' });
+    expect(sw('Adobe Acrobat Reader DC', '25.001.20467')).toMatchObject({ cycle: 'continuous', status: 'supported' });
+    expect(sw('Adobe Acrobat Reader DC', '19.012.20040')).toMatchObject({ cycle: 'continuous-superseded', status: 'unsupported' });
+    expect(sw('Adobe Acrobat 2017', '17.011.30204')).toMatchObject({ cycle: 'classic-2017', status: 'unsupported' });
+  });
+
+  it('reports Chromium Edge as unknown with the reason, never as supported by default', () => {
+    const v = sw('Microsoft Edge', '130.0.2849.68');
+    expect(v).toMatchObject({ product: 'microsoft-edge', cycle: 'chromium', status: 'unknown' });
+    expect(v.reason).toContain('cannot be told from the version alone');
+  });
+
+  it('marks a version older than every listed cycle unsupported when the oldest ended', () => {
+    const v = sw('Python 2.4.4', '2.4.4');
+    expect(v).toMatchObject({ status: 'unsupported', product: 'python', cycle: null });
+    expect(v.reason).toContain('older than the oldest listed cycle 2.6');
+  });
+
+  it('leaves a version newer than the data unknown', () => {
+    expect(sw('Google Chrome', '160.0.7000.1')).toMatchObject({ status: 'unknown', product: 'chrome', cycle: null });
+  });
+
+  it('matches Linux package names to their products', () => {
+    const cases: [string, string, SoftwareSource, string][] = [
+      ['python3.10', '3.10.12-1~22.04.3', 'dpkg', 'python'],
+      ['nodejs', '12.22.9~dfsg-1ubuntu3.6', 'dpkg', 'nodejs'],
+      ['php8.1', '8.1.2-1ubuntu2.18', 'dpkg', 'php'],
+      ['nginx', '1.18.0-6ubuntu14.4', 'dpkg', 'nginx'],
+      ['apache2', '2.4.52-1ubuntu4.9', 'dpkg', 'apache-http-server'],
+      ['httpd', '2.4.57-11.el9_4', 'rpm', 'apache-http-server'],
+      ['tomcat9', '9.0.58-1ubuntu0.1', 'dpkg', 'tomcat'],
+      ['postgresql-14', '14.12-0ubuntu0.22.04.1', 'dpkg', 'postgresql'],
+      ['mysql-server-8.0', '8.0.37-0ubuntu0.22.04.3', 'dpkg', 'mysql'],
+      ['firefox-esr', '115.12.0esr-1~deb12u1', 'dpkg', 'firefox'],
+    ];
+    for (const [name, version, source, product] of cases) {
+      expect(sw(name, version, source), name).toMatchObject({ product, followsOs: true });
+    }
+  });
+
+  it('matches Windows display names of server software', () => {
+    expect(sw('Apache Tomcat 9.0', '9.0.85')).toMatchObject({ product: 'tomcat', cycle: '9.0' });
+    expect(sw('PostgreSQL 13', '13.14')).toMatchObject({ product: 'postgresql', cycle: '13' });
+    expect(sw('MySQL Server 8.0', '8.0.36')).toMatchObject({ product: 'mysql', cycle: '8.0' });
+    expect(sw('Node.js', '20.11.1')).toMatchObject({ product: 'nodejs', cycle: '20', status: 'unsupported' });
+  });
+});

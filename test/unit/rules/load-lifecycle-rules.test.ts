@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildRuleSet, loadLifecycleRules, readRuleSources } from '../../../src/rules/load-lifecycle-rules.js';
+import { RulesError } from '../../../src/rules/rule-issue.js';
+
+const SHIPPED = fileURLToPath(new URL('../../../rules/lifecycle', import.meta.url));
+const BAD = fileURLToPath(new URL('../../fixtures/rules/bad-date', import.meta.url));
+
+describe('loadLifecycleRules', () => {
+  it('loads the shipped rules sorted by file name, each citing its source', () => {
+    const set = loadLifecycleRules(SHIPPED);
+    const files = set.rules.map((r) => r.file);
+    expect(files).toEqual([...files].sort());
+    expect(set.digest).toMatch(/^[0-9a-f]{64}$/);
+    for (const rule of set.rules) {
+      expect(rule.source.url).toMatch(/^https:\/\//);
+      expect(rule.file).toBe(`${rule.product}.yaml`);
+    }
+  });
+
+  it('throws RulesError listing the issues when a file is bad', () => {
+    expect(() => loadLifecycleRules(BAD)).toThrow(RulesError);
+    try {
+      loadLifecycleRules(BAD);
+    } catch (e) {
+      expect((e as RulesError).issues).toEqual([expect.objectContaining({ file: 'bad.yaml', line: 12 })]);
+    }
+  });
+
+  it('changes the digest when a file changes', () => {
+    const sources = readRuleSources(SHIPPED);
+    const before = buildRuleSet(sources).ruleSet?.digest;
+    const edited = sources.map((s, i) => (i === 0 ? { ...s, text: `${s.text}\n# edited\n` } : s));
+    expect(buildRuleSet(edited).ruleSet?.digest).not.toBe(before);
+  });
+
+  it('rejects a product that does not match its file name', () => {
+    const [first] = readRuleSources(SHIPPED);
+    const { issues } = buildRuleSet([{ file: 'renamed.yaml', text: first!.text }]);
+    expect(issues[0]?.message).toMatch(/^product: must equal the file name "renamed"/);
+  });
+});
