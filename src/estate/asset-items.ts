@@ -10,5 +10,5 @@ export interface AssetItem extends Omit<InstallRow, 'verdict'> {
 /** Each install on an asset with the verdict that applies there. */
 export function assetItems(asset: AssetDetail, installs: InstallRow[]): AssetItem[] {
   const osLabel = `${asset.os.name} ${asset.os.version}`;
-  return installs.map((i) => ({ ...i, verdict: i.followsOs ? followOs({ ...i.verdict, followsOs: true }, asset.os.verdict, osLabel) : i.verdict }));
+  return installs.map((i) => ({ ...i, verdict: i.followsOs ? followOs({ ...i.verdict, followsOs: true }, asset.os.verdict, osLabel, i.source) : i.verdict }));
 }

@@ -31,6 +31,6 @@ const toItem = (kind: AssessedItem['kind'], name: string, version: string, v: Ve
 export function assessReport(report: Report, rules: RuleSet, opts: EvaluateOptions): AssessedItem[] {
   const os = evaluateOs(report.os, rules, opts);
   const osLabel = `${report.os.name} ${report.os.version}`;
-  const software = report.software.map((s) => toItem('software', s.name, s.version, followOs(evaluateSoftware(s, rules, opts), os, osLabel)));
+  const software = report.software.map((s) => toItem('software', s.name, s.version, followOs(evaluateSoftware(s, rules, opts), os, osLabel, s.source)));
   return [toItem('os', report.os.name, report.os.version, os), ...software];
 }

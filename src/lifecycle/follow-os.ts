@@ -1,3 +1,4 @@
+import type { SoftwareSource } from '../contract/report.js';
 import type { SoftwareVerdict, Verdict } from './verdict.js';
 
 function describeOs(os: Verdict): string {
@@ -21,10 +22,9 @@ function describeOs(os: Verdict): string {
  * so reports can still say "openssl". A package that does not follow the OS is
  * returned unchanged.
  */
-export function followOs(pkg: SoftwareVerdict, os: Verdict, osLabel: string): Verdict {
+export function followOs(pkg: SoftwareVerdict, os: Verdict, osLabel: string, source: SoftwareSource): Verdict {
   const { followsOs: follows, ...own } = pkg;
   if (!follows) return own;
-  const source = /^(dpkg|rpm|apk) package\b/.exec(pkg.reason)?.[1] ?? 'distribution';
   return {
     status: os.status,
     product: pkg.product,

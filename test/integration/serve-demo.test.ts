@@ -1,0 +1,66 @@
+/** What `npm start` runs: `estatewatch serve --demo`, as a real process on 127.0.0.1. */
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ESTATE } from '../../src/demo/demo-estate.js';
+import { spawnCli } from '../helpers/cli.js';
+import { signInCookie, tempDir } from '../helpers/test-hub.js';
+
+let child: ChildProcess;
+let dataDir: string;
+let stdout = '';
+
+function waitFor(pattern: RegExp, ms = 45_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${stdout}`)), ms);
+    const check = () => {
+      const m = stdout.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout?.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      check();
+    });
+  });
+}
+
+beforeAll(() => {
+  dataDir = tempDir();
+  child = spawnCli(['serve', '--demo', '--port', '0', '--data-dir', dataDir]);
+  child.stderr?.on('data', () => undefined);
+});
+afterAll(() => {
+  child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('estatewatch serve --demo', () => {
+  let url: string;
+  let password: string;
+
+  it('prints the URL and a one-time admin password, and stores the database under the data dir', async () => {
+    password = (await waitFor(/Password:\s+(\S+)/))[1] as string;
+    url = (stdout.match(/running: (http:\/\/127\.0\.0\.1:\d+)/) as RegExpMatchArray)[1] as string;
+    expect(fs.existsSync(`${dataDir}/estatewatch.db`)).toBe(true);
+    expect(stdout).toContain('inventory collected and sent by the real Linux agent');
+  });
+
+  it('serves the demo estate plus this machine, reported by its real agent', async () => {
+    const cookie = await signInCookie(url, 'admin', password);
+    const summary = (await (await fetch(`${url}/api/v1/estate/summary`, { headers: { cookie } })).json()) as { assets: number; assetsByOsStatus: Record<string, number> };
+    expect(summary.assets).toBe(DEMO_ESTATE.length + 1);
+    expect(summary.assetsByOsStatus.unsupported).toBeGreaterThan(0);
+    const list = (await (await fetch(`${url}/api/v1/estate/assets?family=linux&pageSize=100`, { headers: { cookie } })).json()) as { rows: { id: number; software: number }[] };
+    const biggest = Math.max(...list.rows.map((r) => r.software));
+    expect(biggest).toBeGreaterThan(100);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
