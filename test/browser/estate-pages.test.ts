@@ -44,6 +44,7 @@ describe('estate pages in Chromium', () => {
     expect(summary.assetsByOsStatus.unsupported).toBeGreaterThan(0);
     const card = (await page.locator('a.card[data-status=unsupported] .n').textContent()) ?? '';
     expect(Number(card)).toBe(summary.assetsByOsStatus.unsupported);
+    if (process.env.ESTATEWATCH_SCREENSHOTS) await page.screenshot({ path: `${process.env.ESTATEWATCH_SCREENSHOTS}/summary.png`, fullPage: true });
   });
 
   it('lists unsupported hosts and opens one to show each item with its status and reason', async () => {

@@ -3,7 +3,7 @@ import type { SupportStatus } from '../../lifecycle/verdict.js';
 export const STATUS_LABELS: Record<SupportStatus, string> = {
   supported: 'Supported',
   'ending-soon': 'Ending soon',
-  'extended-support': 'Extended support (paid)',
+  'extended-support': 'Extended support',
   unsupported: 'Unsupported',
   unknown: 'Unknown',
 };

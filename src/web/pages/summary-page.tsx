@@ -25,7 +25,7 @@ export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps
           <strong>{summary.assetsWithUnsupported}</strong> assets carry at least one unsupported item.
         </p>
         <p class="muted small">
-          Status as of {asOf}. "Extended support" means paid updates (ESU/ESM) that are only safe if the trust pays for them; "unknown" means no rule
+          Status as of {asOf}. "Extended support" means past the vendor's normal end, inside an extended period (Windows ESU, Ubuntu ESM, Debian LTS): safe only where the trust has bought or enabled it, so it is a risk, not "fine"; "unknown" means no rule
           could judge the item, and is never counted as supported. {summary.assetsWithUnknown} assets carry at least one unknown item.
           {summary.lastReportAt && ` Last report received ${summary.lastReportAt}.`}
         </p>
@@ -73,7 +73,7 @@ export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps
               <td>{r.cycle ?? '—'}</td>
               <td>
                 {r.eol ?? '—'}
-                {r.extendedSupportEnd && <span class="muted small"> (paid to {r.extendedSupportEnd})</span>}
+                {r.extendedSupportEnd && <span class="muted small"> (extended to {r.extendedSupportEnd})</span>}
               </td>
               <td class="num">{r.assets}</td>
             </tr>
