@@ -6,15 +6,16 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CliError } from './cli-error.js';
-import type { Command } from './command.js';
-import { adminCommand } from './commands/admin.js';
-import { agentCommand } from './commands/agent.js';
-import { assessCommand } from './commands/assess.js';
-import { configCommand } from './commands/config.js';
-import { rulesCommand } from './commands/rules.js';
-import { serveCommand } from './commands/serve.js';
+import type { CommandEntry } from './command.js';
 
-export const COMMANDS: readonly Command[] = [serveCommand, agentCommand, assessCommand, rulesCommand, adminCommand, configCommand];
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'serve', summary: 'Start the hub (web pages + API); --demo seeds a demo estate and runs a local agent.', load: async () => (await import('./commands/serve.js')).serveCommand },
+  { name: 'agent', summary: "Collect this machine's inventory and send it to a hub (enrol, --dry-run, --once, --schedule).", load: async () => (await import('./commands/agent.js')).agentCommand },
+  { name: 'assess', summary: "Judge one report file offline: each item's product, cycle, status, EOL date and why.", load: async () => (await import('./commands/assess.js')).assessCommand },
+  { name: 'rules', summary: 'Check the rule files (`rules check`): one file:line: message per problem.', load: async () => (await import('./commands/rules.js')).rulesCommand },
+  { name: 'admin', summary: 'Create users and reset passwords (create-user, reset-password).', load: async () => (await import('./commands/admin.js')).adminCommand },
+  { name: 'config', summary: "Print the hub's configuration settings (environment variables, defaults) as a table.", load: async () => (await import('./commands/config.js')).configCommand },
+];
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -34,7 +35,8 @@ export async function runMain(argv: string[]): Promise<number> {
     process.stdout.write(`${mainUsage()}\n`);
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
+  const command = await entry?.load();
   try {
     if (!command) throw new CliError(`unknown command "${name}"`, 2, true);
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -75,12 +75,12 @@ describe('estatewatch rules check', () => {
 });
 
 describe('estatewatch --help', () => {
-  it('lists every command, and each command has its own usage', () => {
+  it('lists every command, and each command has its own usage', async () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
     for (const c of COMMANDS) {
       expect(r.stdout).toContain(`  ${c.name} `);
-      expect(c.usage).toMatch(/^Usage:/);
+      expect((await c.load()).usage).toMatch(/^Usage:/);
     }
     expect(runCli(['serve', '--help']).stdout).toContain('ESTATEWATCH_PORT');
   });

@@ -18,7 +18,6 @@ const UsernameSchema = z.string().regex(/^[A-Za-z0-9._@-]{2,100}$/, 'usernames a
 
 export const adminCommand: Command = {
   name: 'admin',
-  summary: 'Create users and reset passwords (create-user, reset-password).',
   usage: USAGE,
   run: async (argv) => {
     const { values, positionals } = parseFlags(argv, { role: { type: 'string' }, 'data-dir': { type: 'string' } }, true);

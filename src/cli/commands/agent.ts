@@ -4,7 +4,6 @@ import { USAGE } from '../../../agents/args.js';
 
 export const agentCommand: Command = {
   name: 'agent',
-  summary: 'Collect this machine\'s inventory and send it to a hub (enrol, --dry-run, --once, --schedule).',
   usage: USAGE,
   run: (argv) => runAgent(argv),
 };

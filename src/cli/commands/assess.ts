@@ -28,7 +28,6 @@ const AsOfSchema = z.iso.date();
 
 export const assessCommand: Command = {
   name: 'assess',
-  summary: 'Judge one report file offline: each item\'s product, cycle, status, EOL date and why.',
   usage: USAGE,
   run: async (argv) => {
     const { values, positionals } = parseFlags(argv, { 'as-of': { type: 'string' }, 'window-days': { type: 'string' }, 'rules-dir': { type: 'string' }, json: { type: 'boolean' } }, true);

@@ -3,7 +3,6 @@ import type { Command } from '../command.js';
 
 export const configCommand: Command = {
   name: 'config',
-  summary: 'Print the hub\'s configuration settings (environment variables, defaults) as a table.',
   usage: 'Usage: estatewatch config\n\nPrints every setting the hub reads from the environment, with its default and meaning (Markdown).',
   run: async () => {
     process.stdout.write(`${configTable()}\n`);

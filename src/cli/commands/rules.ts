@@ -14,7 +14,6 @@ line per problem as file:line: message. Exit status 0 when all are valid,
 
 export const rulesCommand: Command = {
   name: 'rules',
-  summary: 'Check the rule files (`rules check`): one file:line: message per problem.',
   usage: USAGE,
   run: async (argv) => {
     const { values, positionals } = parseFlags(argv, { 'rules-dir': { type: 'string' } }, true);

@@ -28,7 +28,6 @@ ${configTable()}`;
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Start the hub (web pages + API); --demo seeds a demo estate and runs a local agent.',
   usage: USAGE,
   run: async (argv) => {
     const { values } = parseFlags(argv, {
