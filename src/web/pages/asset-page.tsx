@@ -3,6 +3,7 @@ import type { AssetDetail, DeviceRow, HistoryRow } from '../../store/asset-queri
 import type { Session } from '../../store/sessions.js';
 import { SUPPORT_STATUSES, type SupportStatus } from '../../lifecycle/verdict.js';
 import { StatusBadge } from '../components/status-badge.js';
+import { VerdictCells, VerdictHeaders } from '../components/verdict-cells.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
 
@@ -59,9 +60,7 @@ export function AssetPage({ session, asset, items, devices, history }: AssetPage
             <th>Name</th>
             <th>Version</th>
             <th>Source</th>
-            <th>Status</th>
-            <th>Product / cycle</th>
-            <th>Security support ends</th>
+            <VerdictHeaders />
             <th>Why</th>
           </tr>
         </thead>
@@ -71,11 +70,7 @@ export function AssetPage({ session, asset, items, devices, history }: AssetPage
               <td>{i.name}</td>
               <td>{i.version}</td>
               <td>{i.source}</td>
-              <td>
-                <StatusBadge status={i.verdict.status} />
-              </td>
-              <td>{i.verdict.product ? `${i.verdict.product} ${i.verdict.cycle ?? ''}` : '—'}</td>
-              <td>{i.verdict.eol ?? '—'}</td>
+              <VerdictCells {...i.verdict} />
               <td class="reason">{i.verdict.reason}</td>
             </tr>
           ))}

@@ -2,7 +2,7 @@ import type { SupportStatus } from '../../lifecycle/verdict.js';
 import type { SoftwareVersionRow } from '../../store/estate-queries.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
-import { StatusBadge } from '../components/status-badge.js';
+import { VerdictCells, VerdictHeaders } from '../components/verdict-cells.js';
 import { StatusSelect } from '../components/status-select.js';
 import { Layout } from '../layout.js';
 
@@ -30,9 +30,7 @@ export function SoftwarePage({ session, status, page, pageSize, total, rows }: S
             <th>Name</th>
             <th>Version</th>
             <th>Source</th>
-            <th>Status</th>
-            <th>Product / cycle</th>
-            <th>Security support ends</th>
+            <VerdictHeaders />
             <th class="num">Assets</th>
           </tr>
         </thead>
@@ -42,11 +40,7 @@ export function SoftwarePage({ session, status, page, pageSize, total, rows }: S
               <td>{r.name}</td>
               <td>{r.version}</td>
               <td>{r.source}</td>
-              <td>
-                <StatusBadge status={r.status} />
-              </td>
-              <td>{r.product ? `${r.product} ${r.cycle ?? ''}` : '—'}</td>
-              <td>{r.eol ?? '—'}</td>
+              <VerdictCells {...r} />
               <td class="num">{r.assets}</td>
             </tr>
           ))}
