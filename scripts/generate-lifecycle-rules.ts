@@ -49,6 +49,8 @@ interface Recipe {
   /** Why the data's extended-support column does not count as extended support here. */
   ignoreExtended?: string;
   notes?: string;
+  /** Ships as part of Windows: never better supported than the OS it runs on. */
+  osComponent?: boolean;
   /** Versions/edition/floor for one release; null drops it. Default: versions [cycle]. */
   shape?: (r: EolRelease) => CycleShape | null;
 }
@@ -139,8 +141,9 @@ export const RECIPES: readonly Recipe[] = [
   { slug: 'mssqlserver', kind: 'software', scheme: 'mssql', shape: sqlServer,
     match: [{ name: '^Microsoft SQL Server (2000|2005|2008( R2)?|2012|2014|2016|2017|2019|2022|2025)( \\((64|32)-bit\\))?$' }],
     notes: 'Only the engine entry matches (not Management Studio, Native Client or setup files, whose versions differ). Service packs are told apart by build floors from Microsoft KB321185.' },
-  { slug: 'dotnetfx', kind: 'software', scheme: 'dotnetfx', shape: (r) => ({ versions: [r.cycle.split('-')[0] ?? r.cycle] }),
-    match: [{ name: '^Microsoft \\.NET Framework \\d' }] },
+  { slug: 'dotnetfx', kind: 'software', scheme: 'dotnetfx', shape: (r) => ({ versions: [r.cycle.split('-')[0] ?? r.cycle] }), osComponent: true,
+    match: [{ name: '^Microsoft \\.NET Framework \\d' }],
+    notes: 'From 4.5.2 on, and for 3.5 SP1, .NET Framework is a component of Windows: its support also ends with the OS it is installed on (osComponent).' },
   { slug: 'dotnet', kind: 'software',
     match: [
       { name: '^Microsoft (\\.NET( Core)? (Runtime|SDK|Host|Host FX Resolver|AppHost Pack|Targeting Pack|Toolset)|ASP\\.NET Core|Windows Desktop Runtime)\\b' },
@@ -169,7 +172,7 @@ export const RECIPES: readonly Recipe[] = [
     notes: 'Each major is supported only until the next ships (about four weeks). A version newer than the snapshot fits no cycle and stays unknown. Google\'s own .deb/.rpm follow upstream.' },
   { slug: 'firefox', kind: 'software', match: [{ name: '^Mozilla Firefox\\b' }, { name: '^Firefox$', sources: ['macos'] }, pkg('^firefox(-esr)?$')],
     notes: 'ESR majors (e.g. 115, 128, 140) carry the ESR end date; a newer-than-snapshot version stays unknown.' },
-  { slug: 'internet-explorer', kind: 'software', match: [{ name: '^(Windows )?Internet Explorer\\b' }],
+  { slug: 'internet-explorer', kind: 'software', osComponent: true, match: [{ name: '^(Windows )?Internet Explorer\\b' }],
     shape: (r) => (r.cycle.includes('-') ? null : r.cycle === '11' ? { versions: ['11'], note: IE11_NOTE } : { versions: [r.cycle] }),
     notes: 'The LTSC/Server/Embedded variants depend on the OS edition, which a software verdict does not see, so they are left out.' },
   { slug: 'apache-http-server', kind: 'software', match: [{ name: '^Apache HTTP Server\\b' }, pkg('^(apache2|apache2-bin|httpd|httpd-core)$')] },
@@ -240,6 +243,7 @@ function buildRule(recipe: Recipe, data: EolProduct): Record<string, unknown> {
     source: { name: 'endoflife.date', url: data.permalink, commit: data.sourceCommit, license: 'MIT' },
     labels: { ...(support ? { support } : {}), eol: heading(data, 'eol') ?? DEFAULT_HEADINGS.eol, ...(extended ? { extendedSupport: extended } : {}) },
     ...(notes ? { notes } : {}),
+    ...(recipe.osComponent ? { osComponent: true } : {}),
     match: recipe.match,
     ...(recipe.scheme ? { version: { scheme: recipe.scheme } } : {}),
     cycles: orderCycles(cycles),

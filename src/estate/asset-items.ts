@@ -1,4 +1,4 @@
-import { followOs } from '../lifecycle/follow-os.js';
+import { verdictOnAsset } from '../lifecycle/verdict-on-asset.js';
 import type { Verdict } from '../lifecycle/verdict.js';
 import type { AssetDetail, InstallRow } from '../store/asset-queries.js';
 
@@ -10,5 +10,5 @@ export interface AssetItem extends Omit<InstallRow, 'verdict'> {
 /** Each install on an asset with the verdict that applies there. */
 export function assetItems(asset: AssetDetail, installs: InstallRow[]): AssetItem[] {
   const osLabel = `${asset.os.name} ${asset.os.version}`;
-  return installs.map((i) => ({ ...i, verdict: i.followsOs ? followOs({ ...i.verdict, followsOs: true }, asset.os.verdict, osLabel, i.source) : i.verdict }));
+  return installs.map((i) => ({ ...i, verdict: verdictOnAsset({ ...i.verdict, osLink: i.osLink }, asset.os.verdict, osLabel, i.source) }));
 }

@@ -1,7 +1,7 @@
 import type { Report } from '../contract/report.js';
 import { evaluateOs } from './evaluate-os.js';
 import { evaluateSoftware } from './evaluate-software.js';
-import { followOs } from './follow-os.js';
+import { verdictOnAsset } from './verdict-on-asset.js';
 import type { RuleSet } from './rule-set.js';
 import type { EvaluateOptions, SupportStatus, Verdict } from './verdict.js';
 
@@ -27,10 +27,10 @@ const toItem = (kind: AssessedItem['kind'], name: string, version: string, v: Ve
   reason: v.reason,
 });
 
-/** Every item of one report, OS first then software in report order; distribution packages already carry the OS's status. */
+/** Every item of one report, OS first then software in report order; each already combined with the OS's verdict. */
 export function assessReport(report: Report, rules: RuleSet, opts: EvaluateOptions): AssessedItem[] {
   const os = evaluateOs(report.os, rules, opts);
   const osLabel = `${report.os.name} ${report.os.version}`;
-  const software = report.software.map((s) => toItem('software', s.name, s.version, followOs(evaluateSoftware(s, rules, opts), os, osLabel, s.source)));
+  const software = report.software.map((s) => toItem('software', s.name, s.version, verdictOnAsset(evaluateSoftware(s, rules, opts), os, osLabel, s.source)));
   return [toItem('os', report.os.name, report.os.version, os), ...software];
 }

@@ -40,6 +40,7 @@ export function compileRule(rule: LifecycleRuleFile, file: string): CompiledRule
     title: rule.title,
     kind: rule.kind,
     generated: rule.generated,
+    osComponent: rule.osComponent ?? false,
     source: {
       name: rule.source.name,
       url: rule.source.url,

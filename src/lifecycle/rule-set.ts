@@ -57,6 +57,8 @@ export interface CompiledRule {
   title: string;
   kind: RuleKind;
   generated: boolean;
+  /** Part of the OS: its support is capped by the OS's (see verdictOnAsset). */
+  osComponent: boolean;
   source: RuleSource;
   labels: RuleLabels;
   scheme: VersionScheme;

@@ -20,12 +20,21 @@ export interface Verdict {
 }
 
 /**
- * A software verdict. `followsOs` is true for distribution packages (dpkg/rpm/apk)
- * that inherit the OS's support: the status fields then describe only the package's
- * own match and must be combined with the asset's OS verdict before use.
+ * How a software item's support depends on the OS it runs on:
+ * - `follows`: a distribution package (dpkg/rpm/apk), patched for the life of its distribution;
+ *   it takes the OS's status.
+ * - `capped`: a part of the OS (e.g. .NET Framework, Internet Explorer) whose support cannot
+ *   outlast the OS's; it takes the worse of its own status and the OS's.
+ * - `none`: judged on its own.
+ */
+export type OsLink = 'none' | 'follows' | 'capped';
+
+/**
+ * A software verdict without the OS. Unless `osLink` is `none`, it must be combined
+ * with the asset's OS verdict (verdictOnAsset) before use.
  */
 export interface SoftwareVerdict extends Verdict {
-  followsOs: boolean;
+  osLink: OsLink;
 }
 
 export interface EvaluateOptions {

@@ -83,6 +83,8 @@ const RuleFileShape = z.strictObject({
   source: SourceSchema,
   labels: LabelsSchema.optional(),
   notes: z.string().min(1).optional(),
+  /** Software shipped as part of the OS (.NET Framework, Internet Explorer): never better supported than its OS. */
+  osComponent: z.boolean().optional(),
   match: z.array(MatchEntrySchema).min(1),
   version: z.strictObject({ scheme: z.enum(SCHEME_IDS) }).optional(),
   cycles: z.array(CycleSchema).min(1),
@@ -104,6 +106,9 @@ function checkCrossFields(file: LifecycleRuleFile, ctx: z.RefinementCtx): void {
       }
     }
   });
+  if (file.kind === 'os' && file.osComponent !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['osComponent'], message: '"osComponent" is only for software rules' });
+  }
   const seen = new Set<string>();
   file.cycles.forEach((c, i) => {
     if (seen.has(c.cycle)) ctx.addIssue({ code: 'custom', path: ['cycles', i, 'cycle'], message: `duplicate cycle "${c.cycle}"` });

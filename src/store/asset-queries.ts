@@ -1,5 +1,5 @@
 import type { Device, SoftwareSource } from '../contract/report.js';
-import type { SupportStatus, Verdict } from '../lifecycle/verdict.js';
+import type { OsLink, SupportStatus, Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
 import { stmt } from './statements.js';
@@ -69,7 +69,7 @@ export interface InstallRow {
   installedAt: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
-  followsOs: boolean;
+  osLink: OsLink;
   verdict: Verdict;
 }
 
@@ -86,15 +86,15 @@ export function getAsset(db: Db, id: number): AssetDetail | undefined {
   };
 }
 
-/** The asset's installs with each version's own verdict; distribution packages still need the OS's (followsOs). */
+/** The asset's installs with each version's own verdict, still to be combined with the OS's (verdictOnAsset). */
 export function listAssetInstalls(db: Db, assetId: number): InstallRow[] {
   const rows = stmt(db, `SELECT s.id AS softwareId, s.name, s.version, s.vendor, s.source, i.installed_at, i.first_seen_at, i.last_seen_at,
-      s.follows_os, s.status, s.product, s.cycle, s.eol, s.extended_support_end, s.reason
+      s.os_link, s.status, s.product, s.cycle, s.eol, s.extended_support_end, s.reason
       FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = ? ORDER BY s.name COLLATE NOCASE, s.version`).all(assetId) as
-    (VerdictRow & { softwareId: number; name: string; version: string; vendor: string; source: SoftwareSource; installed_at: string | null; first_seen_at: string; last_seen_at: string; follows_os: number })[];
+    (VerdictRow & { softwareId: number; name: string; version: string; vendor: string; source: SoftwareSource; installed_at: string | null; first_seen_at: string; last_seen_at: string; os_link: OsLink })[];
   return rows.map((r) => ({
     softwareId: r.softwareId, name: r.name, version: r.version, vendor: r.vendor, source: r.source, installedAt: r.installed_at,
-    firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, followsOs: r.follows_os === 1, verdict: rowToVerdict(r),
+    firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, osLink: r.os_link, verdict: rowToVerdict(r),
   }));
 }
 

@@ -1,12 +1,21 @@
 /**
- * Read-side queries behind the API and pages. A distribution package takes its
- * asset's OS status (EFFECTIVE_STATUS); everything else carries its own verdict.
+ * Read-side queries behind the API and pages. EFFECTIVE_STATUS is a software
+ * item's status on its asset, the SQL twin of lifecycle/verdict-on-asset.ts:
+ * a distribution package takes the OS's status; a part of the OS takes the
+ * worse of its own and the OS's; anything else keeps its own.
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
 
-export const EFFECTIVE_STATUS = 'CASE WHEN s.follows_os = 1 THEN o.status ELSE s.status END';
+export const EFFECTIVE_STATUS = `CASE
+  WHEN s.os_link = 'follows' THEN o.status
+  WHEN s.os_link = 'capped' AND s.status <> 'unknown' AND o.status <> 'unknown' AND ${rank('o.status')} < ${rank('s.status')} THEN o.status
+  ELSE s.status END`;
+
+function rank(column: string): string {
+  return `CASE ${column} WHEN 'unsupported' THEN 0 WHEN 'extended-support' THEN 1 WHEN 'ending-soon' THEN 2 ELSE 3 END`;
+}
 
 export type StatusCounts = Record<SupportStatus, number>;
 
@@ -88,7 +97,7 @@ export interface UnmatchedRow {
 
 /** Software the rules cannot judge, most widespread first: the next matcher or cycle to write. */
 export function listUnmatched(db: Db, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
-  const base = `FROM installs i JOIN software s ON s.id = i.software_id WHERE s.follows_os = 0 AND s.status = 'unknown'`;
+  const base = `FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'`;
   const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.name, s.vendor, s.source)`).get() as { n: number }).n;
   const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, group_concat(DISTINCT s.version) AS versions, count(DISTINCT i.asset_id) AS assets
       ${base} GROUP BY s.name, s.vendor, s.source ORDER BY assets DESC, s.name LIMIT ? OFFSET ?`).all(f.limit, f.offset) as UnmatchedRow[];

@@ -15,8 +15,8 @@ export function ensureSoftware(db: Db, s: SoftwareKey, evaluate: (s: SoftwareKey
     | undefined;
   if (found) return found.id;
   const v = evaluate(s);
-  const info = stmt(db, `INSERT INTO software (name, version, vendor, source, follows_os, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    s.name, s.version, vendor, s.source, v.followsOs ? 1 : 0, ...verdictParams(v),
+  const info = stmt(db, `INSERT INTO software (name, version, vendor, source, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    s.name, s.version, vendor, s.source, v.osLink, ...verdictParams(v),
   );
   return Number(info.lastInsertRowid);
 }
@@ -27,7 +27,7 @@ export function listSoftwareKeys(db: Db): (SoftwareKey & { id: number })[] {
 }
 
 export function updateSoftwareVerdict(db: Db, id: number, v: SoftwareVerdict): void {
-  stmt(db, 'UPDATE software SET follows_os = ?, status = ?, product = ?, cycle = ?, eol = ?, extended_support_end = ?, reason = ? WHERE id = ?').run(
-    v.followsOs ? 1 : 0, ...verdictParams(v), id,
+  stmt(db, 'UPDATE software SET os_link = ?, status = ?, product = ?, cycle = ?, eol = ?, extended_support_end = ?, reason = ? WHERE id = ?').run(
+    v.osLink, ...verdictParams(v), id,
   );
 }

@@ -82,8 +82,9 @@ CREATE TABLE software (
   version TEXT NOT NULL,
   vendor TEXT NOT NULL DEFAULT '',
   source TEXT NOT NULL,
-  -- 1: a distribution package that takes the asset's OS verdict (see lifecycle/follow-os.ts)
-  follows_os INTEGER NOT NULL,
+  -- how the asset's OS verdict bears on it: none, follows (distribution package), capped (part of the OS);
+  -- see lifecycle/verdict-on-asset.ts
+  os_link TEXT NOT NULL CHECK (os_link IN ('none', 'follows', 'capped')),
   status TEXT NOT NULL,
   product TEXT,
   cycle TEXT,
@@ -92,7 +93,7 @@ CREATE TABLE software (
   reason TEXT NOT NULL,
   UNIQUE (name, version, vendor, source)
 );
-CREATE INDEX software_status ON software (status, follows_os);
+CREATE INDEX software_status ON software (status, os_link);
 
 CREATE TABLE installs (
   asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,

@@ -8,7 +8,7 @@ const sw = (name: string, version: string, source: SoftwareSource = 'registry', 
 
 describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)', () => {
   it('marks Office 2010 unsupported', () => {
-    expect(sw('Microsoft Office Standard 2010', '14.0.7015.1000')).toMatchObject({ status: 'unsupported', product: 'office', cycle: '2010', followsOs: false });
+    expect(sw('Microsoft Office Standard 2010', '14.0.7015.1000')).toMatchObject({ status: 'unsupported', product: 'office', cycle: '2010', osLink: 'none' });
   });
 
   it('marks Office Professional Plus 2016 unsupported by the year in its name', () => {
@@ -55,23 +55,23 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
 
   it('returns unknown with no product for a bespoke clinical app', () => {
     const v = sw('Medway PAS Client 4.2', '4.2.0.118');
-    expect(v).toMatchObject({ status: 'unknown', product: null, cycle: null, followsOs: false });
+    expect(v).toMatchObject({ status: 'unknown', product: null, cycle: null, osLink: 'none' });
     expect(v.reason).toBe('no lifecycle rule matches name "Medway PAS Client 4.2"');
   });
 
   it('lets openssl from dpkg follow the OS while still naming the product', () => {
     const v = sw('openssl', '3.0.2-0ubuntu1.18', 'dpkg');
-    expect(v).toMatchObject({ product: 'openssl', cycle: '3.0', followsOs: true });
+    expect(v).toMatchObject({ product: 'openssl', cycle: '3.0', osLink: 'follows' });
     expect(v.reason).toMatch(/^dpkg package: follows the OS/);
   });
 
   it('does not let google-chrome-stable from dpkg follow the OS', () => {
     const v = sw('google-chrome-stable', '126.0.6478.126-1', 'dpkg');
-    expect(v).toMatchObject({ product: 'chrome', cycle: '126', status: 'unsupported', followsOs: false });
+    expect(v).toMatchObject({ product: 'chrome', cycle: '126', status: 'unsupported', osLink: 'none' });
   });
 
   it('lets an unmatched distribution package follow the OS with no product', () => {
-    expect(sw('libfoo-clinical1', '1.2-3', 'rpm')).toMatchObject({ status: 'unknown', product: null, followsOs: true });
+    expect(sw('libfoo-clinical1', '1.2-3', 'rpm')).toMatchObject({ status: 'unknown', product: null, osLink: 'follows' });
   });
 
   it('counts Firefox 115.12.0 as the ESR cycle 115', () => {
@@ -115,7 +115,7 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
       ['firefox-esr', '115.12.0esr-1~deb12u1', 'dpkg', 'firefox'],
     ];
     for (const [name, version, source, product] of cases) {
-      expect(sw(name, version, source), name).toMatchObject({ product, followsOs: true });
+      expect(sw(name, version, source), name).toMatchObject({ product, osLink: 'follows' });
     }
   });
 
