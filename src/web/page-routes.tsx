@@ -1,14 +1,15 @@
-/** The server-rendered pages: sign-in, summary, assets, one asset, software, unmatched, enrolment. */
+/** The server-rendered pages: sign-in, password, summary, assets, one asset, software, unmatched, enrolment. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { changePassword, PasswordChangeSchema } from '../auth/change-password.js';
 import { createEnrolmentSecret } from '../auth/enrolment.js';
 import { signIn } from '../auth/sign-in.js';
 import { assetItems } from '../estate/asset-items.js';
 import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError, notFound, parseOrThrow } from '../hub/errors.js';
-import { currentSession, requireRole } from '../hub/middleware/session.js';
+import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/session.js';
 import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, SoftwareQuerySchema } from '../hub/query-schemas.js';
 import { CredentialsSchema, endSession, setSessionCookie } from '../hub/routes/session-api.js';
 import { EnrolmentSecretRequestSchema } from '../hub/routes/admin-api.js';
@@ -18,6 +19,7 @@ import { AssetPage } from './pages/asset-page.js';
 import { AssetsPage } from './pages/assets-page.js';
 import { EnrolmentPage } from './pages/enrolment-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { PasswordPage } from './pages/password-page.js';
 import { SoftwarePage } from './pages/software-page.js';
 import { SummaryPage } from './pages/summary-page.js';
 import { UnmatchedPage } from './pages/unmatched-page.js';
@@ -51,6 +53,17 @@ export const pageRoutes = new Hono<HubEnv>()
   .post('/logout', FORM_LIMIT, formToken, (c) => {
     endSession(c);
     return c.redirect('/login', 303);
+  })
+  .get('/account/password', requireSignedIn, (c) => c.html(<PasswordPage session={currentSession(c)} />))
+  .post('/account/password', FORM_LIMIT, requireSignedIn, formToken, async (c) => {
+    const session = currentSession(c);
+    const form = await c.req.parseBody();
+    const change = PasswordChangeSchema.safeParse({ currentPassword: form.currentPassword, newPassword: form.newPassword });
+    if (!change.success) return c.html(<PasswordPage session={session} error={change.error.issues.map((i) => i.message).join('; ')} />, 400);
+    if (!(await changePassword(c.var.deps.db, session.user.username, change.data))) {
+      return c.html(<PasswordPage session={session} error="The current password is wrong." />, 401);
+    }
+    return c.redirect('/', 303);
   })
   .use('/', requireRole())
   .use('/assets', requireRole())

@@ -11,7 +11,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({}, undefined, { oneTimeAdminPassword: true });
   seedDemoEstate(hub.deps);
   browser = await launchChromium();
   page = await browser.newPage();
@@ -22,16 +22,22 @@ afterAll(async () => {
 });
 
 describe('estate pages in Chromium', () => {
-  it('sends a visitor to sign in, and back to the summary after', async () => {
+  it('sends a visitor to sign in, makes them replace the one-time password, then shows the summary', async () => {
     await page.goto(`${hub.url}/`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.fill('#username', 'admin');
     await page.fill('#password', 'not the password');
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await expect(page.locator('[role=alert]').textContent()).resolves.toContain('Wrong username or password');
     await page.fill('#username', 'admin');
     await page.fill('#password', hub.adminPassword);
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(`${hub.url}/account/password`);
+    await page.goto(`${hub.url}/assets`);
+    expect(new URL(page.url()).pathname).toBe('/account/password');
+    await page.fill('#currentPassword', hub.adminPassword);
+    await page.fill('#newPassword', 'a much longer passphrase for the ward');
+    await page.click('main button[type=submit]');
     await page.waitForURL(`${hub.url}/`);
   });
 

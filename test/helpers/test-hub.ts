@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { changePassword } from '../../src/auth/change-password.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { HubDeps } from '../../src/hub/deps.js';
 import { listen, type RunningHub } from '../../src/hub/server.js';
@@ -23,15 +24,24 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function createTestHub(overrides: Partial<Config> = {}, now: () => Date = () => TEST_NOW): Promise<TestHub> {
+export interface TestHubOptions {
+  /** Keep the admin's printed one-time password (which must be changed before anything else). */
+  oneTimeAdminPassword?: boolean;
+}
+
+/** The admin password tests use once the one-time password has been changed. */
+export const TEST_ADMIN_PASSWORD = 'correct horse battery staple';
+
+export async function createTestHub(overrides: Partial<Config> = {}, now: () => Date = () => TEST_NOW, opts: TestHubOptions = {}): Promise<TestHub> {
   const dir = tempDir();
   const config = { ...loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1' }), ...overrides };
   const hub = await prepareHub(config, now);
   if (!hub.adminPassword) throw new Error('a fresh test hub should have created its admin');
+  if (!opts.oneTimeAdminPassword) await changePassword(hub.deps.db, 'admin', { currentPassword: hub.adminPassword, newPassword: TEST_ADMIN_PASSWORD });
   return {
     deps: hub.deps,
     dir,
-    adminPassword: hub.adminPassword,
+    adminPassword: opts.oneTimeAdminPassword ? hub.adminPassword : TEST_ADMIN_PASSWORD,
     close: async () => {
       hub.deps.db.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -45,8 +55,8 @@ export interface ListeningTestHub extends TestHub {
 }
 
 /** A test hub listening on 127.0.0.1 with a port the OS picks. */
-export async function startTestHub(overrides: Partial<Config> = {}, now?: () => Date): Promise<ListeningTestHub> {
-  const hub = await createTestHub(overrides, now);
+export async function startTestHub(overrides: Partial<Config> = {}, now?: () => Date, opts: TestHubOptions = {}): Promise<ListeningTestHub> {
+  const hub = await createTestHub(overrides, now, opts);
   const server = await listen(hub.deps);
   return {
     ...hub,

@@ -112,3 +112,43 @@ describe('validation and headers', () => {
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 });
+
+describe('the one-time admin password', () => {
+  let fresh: TestHub;
+  let freshApp: ReturnType<typeof createApp>;
+  let cookie: string;
+  const change = (body: unknown) =>
+    freshApp.request('/api/v1/account/password', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    fresh = await createTestHub({}, undefined, { oneTimeAdminPassword: true });
+    freshApp = createApp(fresh.deps);
+    const res = await freshApp.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: fresh.adminPassword }) });
+    cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+  });
+  afterAll(() => fresh.close());
+
+  it('opens nothing but the password change until it is replaced', async () => {
+    const api = await freshApp.request('/api/v1/estate/summary', { headers: { cookie } });
+    expect(api.status).toBe(403);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('password-change-required');
+    const page = await freshApp.request('/assets', { headers: { cookie } });
+    expect(page.headers.get('location')).toBe('/account/password');
+    expect((await freshApp.request('/account/password', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('refuses a wrong current password, a short or unchanged new one', async () => {
+    expect((await change({ currentPassword: 'wrong', newPassword: 'a long enough passphrase' })).status).toBe(401);
+    const short = await change({ currentPassword: fresh.adminPassword, newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(((await short.json()) as { error: { details: { path: string }[] } }).error.details[0]?.path).toBe('newPassword');
+    expect((await change({ currentPassword: fresh.adminPassword, newPassword: fresh.adminPassword })).status).toBe(400);
+  });
+
+  it('lets the admin in once changed, and the old password no longer works', async () => {
+    expect((await change({ currentPassword: fresh.adminPassword, newPassword: 'a long enough passphrase' })).status).toBe(204);
+    expect((await freshApp.request('/api/v1/estate/summary', { headers: { cookie } })).status).toBe(200);
+    const old = await freshApp.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: fresh.adminPassword }) });
+    expect(old.status).toBe(401);
+  });
+});

@@ -48,8 +48,14 @@ describe('estatewatch serve --demo', () => {
     expect(stdout).toContain('inventory collected and sent by the real Linux agent');
   });
 
-  it('serves the demo estate plus this machine, reported by its real agent', async () => {
+  it('serves the demo estate plus this machine, reported by its real agent, once the one-time password is replaced', async () => {
     const cookie = await signInCookie(url, 'admin', password);
+    const changed = await fetch(`${url}/api/v1/account/password`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: password, newPassword: 'the trust board passphrase' }),
+    });
+    expect(changed.status).toBe(204);
     const summary = (await (await fetch(`${url}/api/v1/estate/summary`, { headers: { cookie } })).json()) as { assets: number; assetsByOsStatus: Record<string, number> };
     expect(summary.assets).toBe(DEMO_ESTATE.length + 1);
     expect(summary.assetsByOsStatus.unsupported).toBeGreaterThan(0);

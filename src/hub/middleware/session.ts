@@ -1,12 +1,13 @@
 import { getCookie } from 'hono/cookie';
 import type { Context } from 'hono';
+import { every } from 'hono/combine';
 import { createMiddleware } from 'hono/factory';
 import { hashToken } from '../../auth/tokens.js';
 import { findSession } from '../../store/sessions.js';
 import type { Session } from '../../store/sessions.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
-import { forbidden, unauthorized } from '../errors.js';
+import { forbidden, HubError, unauthorized } from '../errors.js';
 
 export const SESSION_COOKIE = 'ew_session';
 
@@ -21,17 +22,33 @@ export const loadSession = createMiddleware<HubEnv>(async (c, next) => {
   await next();
 });
 
-/** Lets through only a signed-in person whose role is listed (all roles when none are). */
+const isApi = (c: Context) => c.req.path.startsWith('/api/');
+
+/** Lets through anyone signed in, even with a one-time password still to change. */
+export const requireSignedIn = createMiddleware<HubEnv>(async (c, next) => {
+  if (!c.var.session) {
+    if (isApi(c)) throw unauthorized();
+    return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
+  }
+  await next();
+});
+
+/**
+ * Lets through only a signed-in person whose role is listed (all roles when none
+ * are) and who has replaced their one-time password: a printed password may sit
+ * in a terminal's scrollback, so it opens nothing but the change-password form.
+ */
 export function requireRole(...roles: Role[]) {
-  return createMiddleware<HubEnv>(async (c, next) => {
-    const session = c.var.session;
-    if (!session) {
-      if (c.req.path.startsWith('/api/')) throw unauthorized();
-      return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
+  const check = createMiddleware<HubEnv>(async (c, next) => {
+    const { user } = currentSession(c);
+    if (user.mustChangePassword) {
+      if (isApi(c)) throw new HubError(403, 'password-change-required', 'change the one-time password first (POST /api/v1/account/password)');
+      return c.redirect('/account/password');
     }
-    if (roles.length && !roles.includes(session.user.role)) throw forbidden();
+    if (roles.length && !roles.includes(user.role)) throw forbidden();
     await next();
   });
+  return every(requireSignedIn, check);
 }
 
 /** The signed-in person's session, for handlers behind requireRole. */

@@ -1,11 +1,12 @@
-/** Sign-in and sign-out for API clients; the cookie is the same one the pages use. */
+/** Sign-in, sign-out and password change for API clients; the cookie is the same one the pages use. */
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { changePassword, PasswordChangeSchema } from '../../auth/change-password.js';
 import { signIn, signOut, type SignedIn } from '../../auth/sign-in.js';
 import type { HubEnv } from '../deps.js';
 import { parseOrThrow, unauthorized } from '../errors.js';
-import { SESSION_COOKIE } from '../middleware/session.js';
+import { currentSession, requireSignedIn, SESSION_COOKIE } from '../middleware/session.js';
 import { readJsonBody } from '../read-json-body.js';
 
 export const CredentialsSchema = z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
@@ -37,5 +38,10 @@ export const sessionApiRoutes = new Hono<HubEnv>()
   })
   .delete('/api/v1/session', (c) => {
     endSession(c);
+    return c.body(null, 204);
+  })
+  .post('/api/v1/account/password', requireSignedIn, async (c) => {
+    const change = parseOrThrow(PasswordChangeSchema, await readJsonBody(c, 4096));
+    if (!(await changePassword(c.var.deps.db, currentSession(c).user.username, change))) throw unauthorized('current password is wrong');
     return c.body(null, 204);
   });
