@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestReport } from '../../../src/ingest/ingest-report.js';
+import { pruneHistoryJob } from '../../../src/jobs/prune-history.js';
+import { sampleReport } from '../../helpers/reports.js';
+import { createTestHub, type TestHub } from '../../helpers/test-hub.js';
+
+let hub: TestHub;
+let today = new Date('2025-01-10T12:00:00Z');
+const count = (table: string) => (hub.deps.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+beforeAll(async () => {
+  hub = await createTestHub({ retentionDays: 30 }, () => today);
+  const report = sampleReport({ collectedAt: '2025-01-10T09:00:00Z' });
+  ingestReport(hub.deps, report, { agentId: null, idempotencyKey: 'old-1' });
+  ingestReport(hub.deps, { ...report, collectedAt: '2025-01-10T10:00:00Z', software: report.software.slice(1) }, { agentId: null, idempotencyKey: 'old-2' });
+  today = new Date('2025-03-01T12:00:00Z');
+  ingestReport(hub.deps, { ...report, collectedAt: '2025-03-01T09:00:00Z' }, { agentId: null, idempotencyKey: 'new-1' });
+});
+afterAll(() => hub.close());
+
+describe('prune-history job', () => {
+  it('drops receipts and history past the retention period and keeps the current inventory', () => {
+    expect(count('report_receipts')).toBe(3);
+    expect(count('install_history')).toBe(2);
+    const result = pruneHistoryJob.run(hub.deps);
+    expect(result).toMatchObject({ receipts: 2, history: 1 });
+    expect(hub.deps.db.prepare('SELECT idempotency_key FROM report_receipts').all()).toEqual([{ idempotency_key: 'new-1' }]);
+    expect(count('installs')).toBe(4);
+    expect(count('assets')).toBe(1);
+  });
+});
