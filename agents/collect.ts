@@ -1,7 +1,7 @@
 import { checkReport, REPORT_SCHEMA_V1, type Report } from '../src/contract/report.js';
 import { AgentError } from './agent-error.js';
 import type { Collector, ReportPart } from './collector.js';
-import { linuxCollectors } from './linux/index.js';
+import { PLATFORM_COLLECTORS } from './platforms.js';
 import { AGENT_VERSION } from './version.js';
 
 export interface CollectOptions {
@@ -53,6 +53,7 @@ export function mergeParts(parts: readonly ReportPart[]): Required<ReportPart> {
 }
 
 function platformCollectors(): readonly Collector[] {
-  if (process.platform === 'linux') return linuxCollectors;
-  throw new AgentError('unsupported-platform', `no collectors for platform "${process.platform}" yet`);
+  const collectors = PLATFORM_COLLECTORS[process.platform];
+  if (!collectors) throw new AgentError('unsupported-platform', `no collectors for platform "${process.platform}"`);
+  return collectors;
 }

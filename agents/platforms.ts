@@ -1,0 +1,7 @@
+import type { Collector } from './collector.js';
+import { linuxCollectors } from './linux/index.js';
+
+/** Each platform's collectors; adding a platform is one folder and one line here. */
+export const PLATFORM_COLLECTORS: Partial<Record<NodeJS.Platform, readonly Collector[]>> = {
+  linux: linuxCollectors,
+};
