@@ -1,0 +1,43 @@
+#!/bin/sh
+# Installs the one-file estatewatch agent on Linux as a systemd service + timer
+# and enrols it with the hub.
+#
+#   sudo ESTATEWATCH_ENROL_SECRET=<secret> ./install.sh --hub https://estatewatch.trust.nhs.uk
+#   sudo ./install.sh --hub <url> --secret <secret>     (the secret is then visible to `ps`)
+#
+# ESTATEWATCH_INSTALL_ROOT=<dir> installs under <dir> and skips systemctl
+# (for packaging and for the project's own tests).
+set -eu
+
+hub=""
+secret="${ESTATEWATCH_ENROL_SECRET:-}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --hub) hub="$2"; shift 2 ;;
+    --secret) secret="$2"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$hub" ] || { echo "install.sh: --hub <url> is required" >&2; exit 2; }
+[ -n "$secret" ] || { echo "install.sh: give the enrolment secret in ESTATEWATCH_ENROL_SECRET or --secret" >&2; exit 2; }
+command -v node >/dev/null 2>&1 || { echo "install.sh: Node.js 20 or later is required (node not found)" >&2; exit 1; }
+
+here=$(cd "$(dirname "$0")" && pwd)
+root="${ESTATEWATCH_INSTALL_ROOT:-}"
+prefix="$root/opt/estatewatch-agent"
+state="$root/var/lib/estatewatch-agent"
+units="$root/etc/systemd/system"
+
+install -d -m 0755 "$prefix" "$units"
+install -d -m 0700 "$state"
+install -m 0755 "$here/../../estatewatch-agent.mjs" "$prefix/estatewatch-agent.mjs"
+install -m 0644 "$here/estatewatch-agent.service" "$here/estatewatch-agent.timer" "$units/"
+
+ESTATEWATCH_ENROL_SECRET="$secret" node "$prefix/estatewatch-agent.mjs" enrol --hub "$hub" --state-dir "$state"
+
+if [ -z "$root" ]; then
+  systemctl daemon-reload
+  systemctl enable --now estatewatch-agent.timer
+  echo "estatewatch agent installed; first scan: systemctl start estatewatch-agent.service"
+fi

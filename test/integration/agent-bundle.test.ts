@@ -1,0 +1,92 @@
+/**
+ * The one-file agent as an IT team ships it: bundled by esbuild, copied to a
+ * folder with no node_modules, installed by the Linux helper (into a temporary
+ * root, since tests do not drive systemd) and run as the systemd unit would,
+ * posting to a real hub on 127.0.0.1.
+ */
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgent } from '../../scripts/build-agent.js';
+import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
+import { startTestHub, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
+
+let hub: ListeningTestHub;
+let dist: string;
+let root: string;
+
+/** Runs a child without blocking this process: the hub under test lives in it. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { env, encoding: 'utf8' }, (err, _stdout, stderr) => resolve({ status: err ? Number(err.code ?? 1) : 0, stderr }));
+  });
+}
+
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  dist = tempDir('estatewatch-agent-dist-');
+  root = tempDir('estatewatch-agent-root-');
+  await buildAgent(dist);
+});
+afterAll(async () => {
+  await hub.close();
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('the one-file agent', () => {
+  it('is a single file that needs no node_modules', () => {
+    const files = fs.readdirSync(dist);
+    expect(files.sort()).toEqual(['estatewatch-agent.mjs', 'install']);
+    let dir = dist;
+    while (dir !== path.dirname(dir)) {
+      expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
+      dir = path.dirname(dir);
+    }
+    const out = execFileSync(process.execPath, [path.join(dist, 'estatewatch-agent.mjs'), '--dry-run'], { cwd: dist, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(JSON.parse(out)).toMatchObject({ schema: 'estatewatch.report/v1', os: { family: 'linux' } });
+  });
+
+  it('installs with the Linux helper, enrols, and reports as its systemd unit would run it', async () => {
+    const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'bundle test', createdBy: null, now: TEST_NOW, days: 1 });
+    const install = await run('sh', [path.join(dist, 'install/linux/install.sh'), '--hub', hub.url], { PATH: process.env.PATH, ESTATEWATCH_INSTALL_ROOT: root, ESTATEWATCH_ENROL_SECRET: secret });
+    expect(install.status, install.stderr).toBe(0);
+    const state = path.join(root, 'var/lib/estatewatch-agent');
+    expect(fs.statSync(path.join(state, 'agent.json')).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(path.join(root, 'etc/systemd/system/estatewatch-agent.service'), 'utf8')).not.toContain(secret);
+
+    const unit = fs.readFileSync(path.join(root, 'etc/systemd/system/estatewatch-agent.service'), 'utf8');
+    const exec = /^ExecStart=\/usr\/bin\/env node (\S+) (.*) --state-dir (\S+)$/m.exec(unit);
+    expect(exec).not.toBeNull();
+    const [, bundle, args, stateDir] = exec as unknown as [string, string, string, string];
+    const scan = await run(process.execPath, [path.join(root, bundle), ...args.split(' '), '--state-dir', path.join(root, stateDir)], { PATH: process.env.PATH });
+    expect(scan.status, scan.stderr).toBe(0);
+    const stored = hub.deps.db.prepare("SELECT count(*) AS n FROM installs i JOIN assets a ON a.id = i.asset_id WHERE a.agent_id IS NOT NULL").get() as { n: number };
+    expect(stored.n).toBeGreaterThan(50);
+  });
+
+  it.skipIf(!has('systemd-analyze'))('ships systemd units that systemd-analyze accepts', () => {
+    const r = spawnSync('systemd-analyze', ['verify', path.join(dist, 'install/linux/estatewatch-agent.service'), path.join(dist, 'install/linux/estatewatch-agent.timer')], { encoding: 'utf8' });
+    expect(r.stderr.split('\n').filter((l) => /estatewatch-agent\.(service|timer)/.test(l))).toEqual([]);
+  });
+
+  it.skipIf(!has('python3'))('ships a launchd plist that parses as a property list', () => {
+    const file = path.join(dist, 'install/macos/uk.nhs.estatewatch.agent.plist');
+    const out = execFileSync('python3', ['-c', 'import plistlib,sys,json; p=plistlib.load(open(sys.argv[1],"rb")); print(json.dumps(p))', file], { encoding: 'utf8' });
+    const plist = JSON.parse(out) as { Label: string; ProgramArguments: string[]; Nice: number };
+    expect(plist.Label).toBe('uk.nhs.estatewatch.agent');
+    expect(plist.ProgramArguments.slice(1, 3)).toEqual(['/usr/local/estatewatch-agent/estatewatch-agent.mjs', '--once']);
+    expect(plist.Nice).toBe(19);
+  });
+
+  it('ships shell install helpers that parse, and a PowerShell helper that keeps the secret off the task', () => {
+    for (const script of ['install/linux/install.sh', 'install/macos/install.sh']) expect(spawnSync('sh', ['-n', path.join(dist, script)]).status).toBe(0);
+    const ps1 = fs.readFileSync(path.join(dist, 'install/windows/install.ps1'), 'utf8');
+    const taskArgs = /New-ScheduledTaskAction[^\n]*/.exec(ps1)?.[0] ?? '';
+    expect(taskArgs).toContain('--once');
+    expect(taskArgs).not.toMatch(/Secret/i);
+  });
+});
