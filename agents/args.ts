@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import cron from 'node-cron';
 import { AgentError } from './agent-error.js';
 import { DEFAULT_SPOOL_LIMITS, type SpoolLimits } from './spool.js';
+import { parseQuietHours, type QuietHours } from './quiet-hours.js';
 import { DEFAULT_JITTER_SECONDS } from './schedule.js';
 
 export const USAGE = `Usage: estatewatch agent <mode> [options]
@@ -19,10 +20,18 @@ Modes (exactly one):
   --once                Collect, spool and send everything pending, then exit.
   --schedule "<cron>"   Stay running; collect and send on a cron schedule,
                         e.g. --schedule "0 2 * * *" for 02:00 every night.
+  --output <file>       For air-gapped networks: collect and append the report
+                        to <file> as one JSON line; send nothing. Carry the
+                        file to the hub: estatewatch import report <file>.
 
 Options:
   --jitter <seconds>    With --schedule: wait a random 0..seconds before each
                         run (default ${DEFAULT_JITTER_SECONDS}).
+  --quiet-hours <HH:MM-HH:MM>
+                        With --schedule: skip runs that fall in this daily
+                        window (local time), e.g. 08:00-18:00 on ward PCs.
+  --priority <low|normal>
+                        CPU priority of a scan (default low: nice 19).
   --hub <url>           Hub base URL (default: the one saved by enrol).
   --state-dir <dir>     Where agent.json, spool/ and rejected/ live. Default:
                         $ESTATEWATCH_AGENT_STATE, else /var/lib/estatewatch-agent
@@ -35,6 +44,8 @@ Exit status: 0 done; 1 failed (scan error, report rejected, token refused);
 2 bad arguments; 75 hub unreachable, reports kept in the spool for next time.`;
 
 interface Common {
+  /** Lower the process's CPU priority before scanning (default). */
+  lowPriority: boolean;
   stateDir?: string;
   hub?: string;
   spoolLimits: Partial<SpoolLimits>;
@@ -45,7 +56,8 @@ export type AgentCommand =
   | ({ mode: 'enrol'; hub: string; secret: string } & Common)
   | ({ mode: 'dry-run' } & Common)
   | ({ mode: 'once' } & Common)
-  | ({ mode: 'schedule'; cron: string; jitterSeconds: number } & Common);
+  | ({ mode: 'output'; file: string } & Common)
+  | ({ mode: 'schedule'; cron: string; jitterSeconds: number; quietHours?: QuietHours } & Common);
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -53,6 +65,9 @@ const OPTIONS = {
   once: { type: 'boolean' },
   schedule: { type: 'string' },
   jitter: { type: 'string' },
+  'quiet-hours': { type: 'string' },
+  output: { type: 'string' },
+  priority: { type: 'string' },
   hub: { type: 'string' },
   secret: { type: 'string' },
   'state-dir': { type: 'string' },
@@ -64,24 +79,39 @@ const OPTIONS = {
 export function parseAgentArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): AgentCommand {
   const { values, positionals } = parseStrict(argv);
   if (values.help) return { mode: 'help' };
-  const common: Common = { stateDir: values['state-dir'], hub: values.hub, spoolLimits: spoolLimits(values) };
+  const common: Common = { lowPriority: lowPriority(values.priority), stateDir: values['state-dir'], hub: values.hub, spoolLimits: spoolLimits(values) };
   const [command, ...extra] = positionals;
   if (extra.length > 0 || (command !== undefined && command !== 'enrol')) {
     throw badArguments(`unexpected argument "${command === 'enrol' ? extra[0] : command}"`);
   }
-  const modes = [command === 'enrol' && 'enrol', values['dry-run'] && '--dry-run', values.once && '--once', values.schedule !== undefined && '--schedule'].filter(
+  const modes = [command === 'enrol' && 'enrol', values['dry-run'] && '--dry-run', values.once && '--once', values.schedule !== undefined && '--schedule', values.output !== undefined && '--output'].filter(
     (mode): mode is string => typeof mode === 'string',
   );
-  if (modes.length !== 1) throw badArguments(modes.length === 0 ? 'choose a mode: enrol, --dry-run, --once or --schedule' : `choose one mode, not ${modes.join(' and ')}`);
+  if (modes.length !== 1) throw badArguments(modes.length === 0 ? 'choose a mode: enrol, --dry-run, --once, --schedule or --output' : `choose one mode, not ${modes.join(' and ')}`);
   if (values.secret !== undefined && command !== 'enrol') throw badArguments('--secret is only used with enrol');
   if (values.jitter !== undefined && values.schedule === undefined) throw badArguments('--jitter is only used with --schedule');
+  if (values['quiet-hours'] !== undefined && values.schedule === undefined) throw badArguments('--quiet-hours is only used with --schedule');
   if (command === 'enrol') return enrolCommand(values.hub, values.secret ?? env['ESTATEWATCH_ENROL_SECRET'], common);
   if (values['dry-run']) return { mode: 'dry-run', ...common };
   if (values.once) return { mode: 'once', ...common };
+  if (values.output !== undefined) return { mode: 'output', file: values.output, ...common };
   const expression = values.schedule ?? '';
   if (!cron.validate(expression)) throw badArguments(`--schedule "${expression}" is not a valid cron expression`);
   const jitterSeconds = values.jitter === undefined ? DEFAULT_JITTER_SECONDS : wholeNumber('--jitter', values.jitter);
-  return { mode: 'schedule', cron: expression, jitterSeconds, ...common };
+  return { mode: 'schedule', cron: expression, jitterSeconds, quietHours: quietHours(values['quiet-hours']), ...common };
+}
+
+function quietHours(text: string | undefined): QuietHours | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseQuietHours(text);
+  if (!parsed) throw badArguments(`--quiet-hours must be HH:MM-HH:MM (e.g. 08:00-18:00), not "${text}"`);
+  return parsed;
+}
+
+function lowPriority(text: string | undefined): boolean {
+  if (text === undefined || text === 'low') return true;
+  if (text === 'normal') return false;
+  throw badArguments(`--priority must be low or normal, not "${text}"`);
 }
 
 function parseStrict(argv: readonly string[]) {

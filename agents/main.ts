@@ -5,6 +5,8 @@ import { parseAgentArgs, USAGE, type AgentCommand } from './args.js';
 import { collectReport } from './collect.js';
 import { enrol } from './enrol.js';
 import { runOnce, type RunSummary } from './run-once.js';
+import { appendReport } from './output-file.js';
+import { lowerPriority } from './priority.js';
 import { schedule } from './schedule.js';
 import { Spool } from './spool.js';
 import { defaultStateDir } from './state-dir.js';
@@ -43,6 +45,12 @@ async function execute(command: AgentCommand, io: AgentIo): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (command.lowPriority) lowerPriority();
+  if (command.mode === 'output') {
+    await appendReport(command.file, await collectReport());
+    io.stderr.write(`estatewatch agent: report appended to ${command.file}; import it at the hub with: estatewatch import report <file>\n`);
+    return 0;
+  }
   if (command.mode === 'dry-run') {
     io.stdout.write(`${JSON.stringify(await collectReport(), null, 2)}\n`);
     return 0;
@@ -63,10 +71,12 @@ async function execute(command: AgentCommand, io: AgentIo): Promise<number> {
   const agent = schedule({
     cron: command.cron,
     jitterSeconds: command.jitterSeconds,
+    quietHours: command.quietHours,
     run: async () => void reportSummary(await cycle(), io),
     log: (message) => io.stderr.write(`${new Date().toISOString()} ${message}\n`),
   });
-  io.stderr.write(`estatewatch agent: scheduled "${command.cron}" (jitter up to ${command.jitterSeconds} s); spool ${spool.dir}\n`);
+  const quiet = command.quietHours ? `, quiet ${command.quietHours.text}` : '';
+  io.stderr.write(`estatewatch agent: scheduled "${command.cron}" (jitter up to ${command.jitterSeconds} s${quiet}); spool ${spool.dir}\n`);
   await stopRequested(io.signal);
   await agent.stop();
   return 0;

@@ -1,6 +1,7 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import cron from 'node-cron';
 import { AgentError } from './agent-error.js';
+import { inQuietHours, type QuietHours } from './quiet-hours.js';
 
 export const DEFAULT_JITTER_SECONDS = 300;
 
@@ -11,6 +12,9 @@ export interface ScheduleOptions {
   jitterSeconds?: number;
   log?: (message: string) => void;
   random?: () => number;
+  /** Runs that would start inside this daily window are skipped. */
+  quietHours?: QuietHours;
+  now?: () => Date;
 }
 
 export interface ScheduledAgent {
@@ -42,7 +46,7 @@ export interface ScheduledRunOptions extends Omit<ScheduleOptions, 'cron'> {
  * the schedule stays alive.
  */
 export function createScheduledRun(options: ScheduledRunOptions): () => Promise<void> {
-  const { run, jitterSeconds = DEFAULT_JITTER_SECONDS, log = () => undefined, random = Math.random, signal } = options;
+  const { run, jitterSeconds = DEFAULT_JITTER_SECONDS, log = () => undefined, random = Math.random, signal, quietHours, now = () => new Date() } = options;
   let busy = false;
   return async () => {
     if (busy) {
@@ -52,7 +56,9 @@ export function createScheduledRun(options: ScheduledRunOptions): () => Promise<
     busy = true;
     try {
       await sleepFor(Math.floor(random() * jitterSeconds * 1000), undefined, { signal });
-      await run();
+      // Checked after the jitter: that is when the scan would actually start.
+      if (quietHours && inQuietHours(now(), quietHours)) log(`quiet hours ${quietHours.text}: skipping this run`);
+      else await run();
     } catch (error) {
       if (!signal?.aborted) log(`run failed: ${(error as Error).message}`);
     } finally {

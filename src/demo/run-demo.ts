@@ -31,7 +31,8 @@ export async function runLocalAgent(deps: HubDeps, url: string): Promise<{ code:
     const enrolled = await runAgent(['enrol', '--hub', url, '--secret', secret, '--state-dir', stateDir], io);
     if (enrolled !== 0) return { code: enrolled, output: out.join('') };
   }
-  const code = await runAgent(['--once', '--hub', url, '--state-dir', stateDir], io);
+  // In-process here, so normal priority: lowering it would slow the hub sharing this process.
+  const code = await runAgent(['--once', '--priority', 'normal', '--hub', url, '--state-dir', stateDir], io);
   return { code, output: out.join('') };
 }
 

@@ -44,7 +44,7 @@ describe('the real Linux collectors on this machine', () => {
   it('--dry-run prints the report as JSON and posts nothing', async () => {
     let out = '';
     const io = { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true }, env: {} };
-    expect(await runAgent(['--dry-run'], io)).toBe(0);
+    expect(await runAgent(['--dry-run', '--priority', 'normal'], io)).toBe(0);
     const check = checkReport(JSON.parse(out));
     expect(check.ok).toBe(true);
   });

@@ -209,7 +209,7 @@ describe('agent against a stand-in hub on 127.0.0.1', () => {
     it('collects on this machine, posts and exits 0', async () => {
       await writeAgentConfig(stateDir, { hubUrl: hub.url, agentId: 'a', token: 'tok-9' });
       const io = captureIo();
-      expect(await runAgent(['--once', '--state-dir', stateDir], io)).toBe(0);
+      expect(await runAgent(['--once', '--priority', 'normal', '--state-dir', stateDir], io)).toBe(0);
       expect(JSON.parse(io.out())).toMatchObject({ sent: 1, pending: 0 });
       expect(hub.received[0]?.headers.authorization).toBe('Bearer tok-9');
       expect(hub.reports()[0]?.os.name).toBe('Debian GNU/Linux');
@@ -219,7 +219,7 @@ describe('agent against a stand-in hub on 127.0.0.1', () => {
       await writeAgentConfig(stateDir, { hubUrl: hub.url, agentId: 'a', token: 't' });
       await hub.stop();
       const io = captureIo();
-      expect(await runAgent(['--once', '--state-dir', stateDir], io)).toBe(EXIT_HUB_UNREACHABLE);
+      expect(await runAgent(['--once', '--priority', 'normal', '--state-dir', stateDir], io)).toBe(EXIT_HUB_UNREACHABLE);
       expect(io.err()).toMatch(/hub unreachable .* 1 report\(s\) kept/);
       expect(await spool.list()).toHaveLength(1);
     });
@@ -228,7 +228,7 @@ describe('agent against a stand-in hub on 127.0.0.1', () => {
       await writeAgentConfig(stateDir, { hubUrl: hub.url, agentId: 'a', token: 'revoked' });
       hub.handler = (_request, response) => json(response, 403, {});
       const io = captureIo();
-      expect(await runAgent(['--once', '--state-dir', stateDir], io)).toBe(1);
+      expect(await runAgent(['--once', '--priority', 'normal', '--state-dir', stateDir], io)).toBe(1);
       expect(io.err()).toContain('enrol again');
     });
   });

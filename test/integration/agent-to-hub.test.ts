@@ -18,7 +18,8 @@ let server: RunningHub;
 function agent(...argv: string[]) {
   const out: string[] = [];
   const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: {} };
-  return runAgent([...argv, '--state-dir', stateDir], io).then((code) => ({ code, output: out.join('') }));
+  // In-process: keep the test runner's own priority.
+  return runAgent([...argv, '--priority', 'normal', '--state-dir', stateDir], io).then((code) => ({ code, output: out.join('') }));
 }
 
 const spooled = () => fs.readdirSync(path.join(stateDir, 'spool')).filter((f) => f.endsWith('.json'));

@@ -3,9 +3,10 @@ import { parseAgentArgs } from '../../../agents/args.js';
 
 describe('parseAgentArgs', () => {
   it('parses --dry-run, --once and --help', () => {
-    expect(parseAgentArgs(['--dry-run'])).toEqual({ mode: 'dry-run', spoolLimits: {} });
+    expect(parseAgentArgs(['--dry-run'])).toEqual({ mode: 'dry-run', lowPriority: true, spoolLimits: {} });
     expect(parseAgentArgs(['--once', '--state-dir', '/tmp/s', '--hub', 'http://127.0.0.1:1'])).toEqual({
       mode: 'once',
+      lowPriority: true,
       stateDir: '/tmp/s',
       hub: 'http://127.0.0.1:1',
       spoolLimits: {},
@@ -54,5 +55,15 @@ describe('parseAgentArgs', () => {
     } catch (error) {
       expect(error).toMatchObject({ code: 'bad-arguments' });
     }
+  });
+
+  it('parses quiet hours, priority and the air-gapped output file', () => {
+    expect(parseAgentArgs(['--schedule', '0 * * * *', '--quiet-hours', '08:00-18:00'])).toMatchObject({ quietHours: { startMinute: 480, endMinute: 1080 } });
+    expect(parseAgentArgs(['--once', '--priority', 'normal'])).toMatchObject({ lowPriority: false });
+    expect(parseAgentArgs(['--output', '/tmp/r.ndjson'])).toMatchObject({ mode: 'output', file: '/tmp/r.ndjson' });
+    expect(() => parseAgentArgs(['--once', '--quiet-hours', '08:00-18:00'])).toThrow(/only used with --schedule/);
+    expect(() => parseAgentArgs(['--schedule', '0 * * * *', '--quiet-hours', '8-18'])).toThrow(/HH:MM-HH:MM/);
+    expect(() => parseAgentArgs(['--once', '--priority', 'high'])).toThrow(/low or normal/);
+    expect(() => parseAgentArgs(['--once', '--output', 'x'])).toThrow(/choose one mode/);
   });
 });

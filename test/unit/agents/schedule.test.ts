@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { parseQuietHours } from '../../../agents/quiet-hours.js';
 import { createScheduledRun, schedule } from '../../../agents/schedule.js';
 
 describe('createScheduledRun', () => {
+  it('skips a run that would start in quiet hours, and runs outside them', async () => {
+    let ran = 0;
+    const logs: string[] = [];
+    let now = new Date('2026-11-23T10:00:00');
+    const tick = createScheduledRun({ jitterSeconds: 0, quietHours: parseQuietHours('08:00-18:00'), now: () => now, log: (m) => logs.push(m), run: async () => void (ran += 1) });
+    await tick();
+    expect(ran).toBe(0);
+    expect(logs).toEqual(['quiet hours 08:00-18:00: skipping this run']);
+    now = new Date('2026-11-23T19:00:00');
+    await tick();
+    expect(ran).toBe(1);
+  });
+
   it('waits a random jitter of up to jitterSeconds before running', async () => {
     let ran = 0;
     const tick = createScheduledRun({ jitterSeconds: 1, random: () => 0.1, run: async () => void (ran += 1) });
