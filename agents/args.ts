@@ -30,6 +30,8 @@ Options:
   --quiet-hours <HH:MM-HH:MM>
                         With --schedule: skip runs that fall in this daily
                         window (local time), e.g. 08:00-18:00 on ward PCs.
+  --full                With --once or --schedule: send full reports, not only
+                        what changed (a full one also goes weekly by itself).
   --priority <low|normal>
                         CPU priority of a scan (default low: nice 19).
   --hub <url>           Hub base URL (default: the one saved by enrol).
@@ -55,9 +57,9 @@ export type AgentCommand =
   | { mode: 'help' }
   | ({ mode: 'enrol'; hub: string; secret: string } & Common)
   | ({ mode: 'dry-run' } & Common)
-  | ({ mode: 'once' } & Common)
+  | ({ mode: 'once'; fullReport: boolean } & Common)
   | ({ mode: 'output'; file: string } & Common)
-  | ({ mode: 'schedule'; cron: string; jitterSeconds: number; quietHours?: QuietHours } & Common);
+  | ({ mode: 'schedule'; cron: string; jitterSeconds: number; quietHours?: QuietHours; fullReport: boolean } & Common);
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -67,6 +69,7 @@ const OPTIONS = {
   jitter: { type: 'string' },
   'quiet-hours': { type: 'string' },
   output: { type: 'string' },
+  full: { type: 'boolean' },
   priority: { type: 'string' },
   hub: { type: 'string' },
   secret: { type: 'string' },
@@ -93,12 +96,13 @@ export function parseAgentArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   if (values['quiet-hours'] !== undefined && values.schedule === undefined) throw badArguments('--quiet-hours is only used with --schedule');
   if (command === 'enrol') return enrolCommand(values.hub, values.secret ?? env['ESTATEWATCH_ENROL_SECRET'], common);
   if (values['dry-run']) return { mode: 'dry-run', ...common };
-  if (values.once) return { mode: 'once', ...common };
+  if (values.full && !values.once && values.schedule === undefined) throw badArguments('--full is only used with --once or --schedule');
+  if (values.once) return { mode: 'once', fullReport: values.full === true, ...common };
   if (values.output !== undefined) return { mode: 'output', file: values.output, ...common };
   const expression = values.schedule ?? '';
   if (!cron.validate(expression)) throw badArguments(`--schedule "${expression}" is not a valid cron expression`);
   const jitterSeconds = values.jitter === undefined ? DEFAULT_JITTER_SECONDS : wholeNumber('--jitter', values.jitter);
-  return { mode: 'schedule', cron: expression, jitterSeconds, quietHours: quietHours(values['quiet-hours']), ...common };
+  return { mode: 'schedule', cron: expression, jitterSeconds, quietHours: quietHours(values['quiet-hours']), fullReport: values.full === true, ...common };
 }
 
 function quietHours(text: string | undefined): QuietHours | undefined {

@@ -66,7 +66,7 @@ async function execute(command: AgentCommand, io: AgentIo): Promise<number> {
     throw new AgentError('not-enrolled', `not enrolled (no ${agentConfigPath(stateDir)}); run: estatewatch agent enrol --hub <url> --secret <secret>`);
   }
   const spool = new Spool(stateDir, { limits: command.spoolLimits, warn: (message) => io.stderr.write(`${message}\n`) });
-  const cycle = () => runOnce({ spool, hubUrl: command.hub ?? config.hubUrl, token: config.token });
+  const cycle = () => runOnce({ spool, stateDir, fullReport: command.fullReport, hubUrl: command.hub ?? config.hubUrl, token: config.token });
   if (command.mode === 'once') return reportSummary(await cycle(), io);
   const agent = schedule({
     cron: command.cron,

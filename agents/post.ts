@@ -1,14 +1,16 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { hubUrl } from './hub-url.js';
-import type { SpoolEntry } from './spool.js';
+import type { Delta } from '../src/contract/delta.js';
+import type { Report } from '../src/contract/report.js';
 
 const gzipAsync = promisify(gzip);
 
 /**
  * What the hub made of one report:
  * - acknowledged: 2xx, stored (or already stored under this Idempotency-Key: `duplicate`);
- * - rejected: 400/413/422, it will never accept this report, so do not retry it;
+ * - rejected: 400/409/413/422, it will never accept this report as sent, so do not retry it
+ *   (409: a delta report the hub cannot apply; the sender falls back to the full report);
  * - unauthorized: 401/403, the token is wrong or revoked; keep everything and stop;
  * - retry: anything else (network, timeout, 5xx, 429, unexpected status); try again later.
  */
@@ -22,8 +24,14 @@ export interface PostOptions {
   timeoutMs?: number;
 }
 
-/** POSTs one spooled report, gzipped, keyed by its spool id so a retry is never stored twice. */
-export async function postReport(hub: string, token: string, entry: SpoolEntry, options: PostOptions = {}): Promise<PostOutcome> {
+/** One report to send: full or delta, and the spool id that keys every attempt at it. */
+export interface Outgoing {
+  id: string;
+  report: Report | Delta;
+}
+
+/** POSTs one report, gzipped, keyed by its spool id so a retry is never stored twice. */
+export async function postReport(hub: string, token: string, entry: Outgoing, options: PostOptions = {}): Promise<PostOutcome> {
   const { timeoutMs = 30_000 } = options;
   const body = await gzipAsync(JSON.stringify(entry.report));
   let response: Response;
@@ -51,7 +59,7 @@ async function outcomeOf(response: Response): Promise<PostOutcome> {
   const text = await response.text().catch(() => '');
   const { status } = response;
   if (status >= 200 && status < 300) return acknowledged(text);
-  if (status === 400 || status === 413 || status === 422) return { kind: 'rejected', status, body: text };
+  if (status === 400 || status === 409 || status === 413 || status === 422) return { kind: 'rejected', status, body: text };
   if (status === 401 || status === 403) return { kind: 'unauthorized', status, body: text };
   return { kind: 'retry', reason: `hub answered ${status}${text ? `: ${text.slice(0, 200)}` : ''}` };
 }

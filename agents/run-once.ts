@@ -1,6 +1,7 @@
 import type { Report } from '../src/contract/report.js';
 import { collectReport } from './collect.js';
-import { postReport, type PostOutcome } from './post.js';
+import { createDeltaSender } from './delta-sender.js';
+import { postReport, type Outgoing, type PostOutcome } from './post.js';
 import type { Spool, SpoolEntry } from './spool.js';
 
 export interface RunSummary {
@@ -22,8 +23,12 @@ export interface RunOnceOptions {
   spool: Spool;
   hubUrl: string;
   token: string;
+  /** Where last-ack.json (the base of delta reports) lives. */
+  stateDir: string;
+  /** Send full reports this time, not deltas. */
+  fullReport?: boolean;
   collect?: () => Promise<Report>;
-  post?: (hubUrl: string, token: string, entry: SpoolEntry) => Promise<PostOutcome>;
+  post?: (hubUrl: string, token: string, entry: Outgoing) => Promise<PostOutcome>;
 }
 
 /**
@@ -31,14 +36,15 @@ export interface RunOnceOptions {
  * any network attempt, so a hub outage or a crash never loses it.
  */
 export async function runOnce(options: RunOnceOptions): Promise<RunSummary> {
-  const { spool, hubUrl, token, collect = () => collectReport(), post = postReport } = options;
+  const { spool, hubUrl, token, stateDir, fullReport, collect = () => collectReport(), post = postReport } = options;
   let collectError: string | undefined;
   try {
     await spool.add(await collect());
   } catch (error) {
     collectError = (error as Error).message;
   }
-  const summary = await drainSpool(spool, (entry) => post(hubUrl, token, entry));
+  const send = createDeltaSender({ stateDir, forceFull: fullReport, post: (entry) => post(hubUrl, token, entry) });
+  const summary = await drainSpool(spool, send);
   return collectError === undefined ? summary : { ...summary, collectError };
 }
 

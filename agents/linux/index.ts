@@ -1,6 +1,6 @@
 import type { Collector } from '../collector.js';
+import { collectCups } from '../cups.js';
 import { collectApk } from './apk.js';
-import { collectCups } from './cups.js';
 import { collectDpkg } from './dpkg.js';
 import { collectHost } from './host.js';
 import { collectModems } from './modems.js';

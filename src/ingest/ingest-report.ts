@@ -14,7 +14,7 @@ import { ensureSoftware } from '../store/software.js';
 import { inTransaction } from '../store/statements.js';
 import { touchAgent } from '../store/agents.js';
 import { diffInstalls, type InstallRef } from './diff-installs.js';
-import { inventoryHash } from './inventory-hash.js';
+import { inventoryHash } from '../contract/inventory-hash.js';
 
 export interface IngestContext {
   db: Db;

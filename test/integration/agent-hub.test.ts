@@ -89,7 +89,7 @@ describe('agent against a stand-in hub on 127.0.0.1', () => {
     await rm(stateDir, { recursive: true, force: true });
   });
 
-  const cycle = (hostname: string) => runOnce({ spool, hubUrl: hub.url, token: 'tok-1', collect: async () => sampleReport(hostname) });
+  const cycle = (hostname: string) => runOnce({ spool, stateDir, hubUrl: hub.url, token: 'tok-1', collect: async () => sampleReport(hostname) });
 
   describe('enrol', () => {
     it('posts {secret, hostname} and saves {hubUrl, agentId, token} to agent.json with mode 0600', async () => {

@@ -1,9 +1,11 @@
 /** The two routes agents call: enrolment and report delivery. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { DELTA_SCHEMA_V1, DeltaSchema } from '../../contract/delta.js';
 import { checkReport } from '../../contract/report.js';
 import { enrolAgent } from '../../auth/enrolment.js';
-import { ingestReport } from '../../ingest/ingest-report.js';
+import { ingestDelta } from '../../ingest/ingest-delta.js';
+import { ingestReport, type IngestContext, type IngestMeta, type IngestResult } from '../../ingest/ingest-report.js';
 import type { HubEnv } from '../deps.js';
 import { HubError, parseOrThrow, unauthorized } from '../errors.js';
 import { requireAgent } from '../middleware/agent-auth.js';
@@ -25,10 +27,20 @@ export const agentRoutes = new Hono<HubEnv>()
   .post('/api/v1/reports', requireAgent, async (c) => {
     const deps = c.var.deps;
     const key = parseOrThrow(IdempotencyKeySchema, c.req.header('idempotency-key') ?? '', 'invalid-idempotency-key');
-    const checked = checkReport(await readJsonBody(c, deps.config.maxReportBytes));
-    if (!checked.ok) {
-      throw new HubError(400, 'invalid-report', `report does not match estatewatch.report/v1: ${checked.issues.length} bad field(s)`, checked.issues);
-    }
-    const result = ingestReport(deps, checked.report, { agentId: c.var.agentId ?? null, idempotencyKey: key });
+    const body = await readJsonBody(c, deps.config.maxReportBytes);
+    const meta = { agentId: c.var.agentId ?? null, idempotencyKey: key };
+    const result = isDelta(body) ? ingestDelta(deps, parseOrThrow(DeltaSchema, body, 'invalid-report'), meta) : ingestFull(deps, body, meta);
     return c.json({ receiptId: result.receiptId, duplicate: result.duplicate, changes: result.changes }, result.duplicate ? 200 : 202);
   });
+
+function isDelta(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { schema?: unknown }).schema === DELTA_SCHEMA_V1;
+}
+
+function ingestFull(deps: IngestContext, body: unknown, meta: IngestMeta): IngestResult {
+  const checked = checkReport(body);
+  if (!checked.ok) {
+    throw new HubError(400, 'invalid-report', `report does not match estatewatch.report/v1: ${checked.issues.length} bad field(s)`, checked.issues);
+  }
+  return ingestReport(deps, checked.report, meta);
+}

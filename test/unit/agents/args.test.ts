@@ -6,6 +6,7 @@ describe('parseAgentArgs', () => {
     expect(parseAgentArgs(['--dry-run'])).toEqual({ mode: 'dry-run', lowPriority: true, spoolLimits: {} });
     expect(parseAgentArgs(['--once', '--state-dir', '/tmp/s', '--hub', 'http://127.0.0.1:1'])).toEqual({
       mode: 'once',
+      fullReport: false,
       lowPriority: true,
       stateDir: '/tmp/s',
       hub: 'http://127.0.0.1:1',

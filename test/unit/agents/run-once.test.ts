@@ -23,6 +23,7 @@ describe('runOnce', () => {
     const seen: string[] = [];
     const summary = await runOnce({
       spool,
+      stateDir,
       hubUrl: 'http://127.0.0.1:9',
       token: 't',
       collect: async () => sampleReport('newest'),
@@ -41,6 +42,7 @@ describe('runOnce', () => {
     await spool.add(sampleReport('older'));
     const summary = await runOnce({
       spool,
+      stateDir,
       hubUrl: 'http://127.0.0.1:9',
       token: 't',
       collect: async () => {

@@ -1,8 +1,8 @@
-import type { Device, DeviceKind } from '../../src/contract/report.js';
-import { clip } from '../clip.js';
-import type { ReportPart } from '../collector.js';
-import { readOptional } from '../read-optional.js';
-import { runTool } from '../run-tool.js';
+import type { Device, DeviceKind } from '../src/contract/report.js';
+import { clip } from './clip.js';
+import type { ReportPart } from './collector.js';
+import { readOptional } from './read-optional.js';
+import { runTool } from './run-tool.js';
 
 /** One CUPS queue, joined from `lpstat -v`, `lpstat -l -p` and its PPD. */
 export interface CupsQueue {
@@ -63,21 +63,32 @@ const FAX_TEXT = /\bfax(modem)?\b|faxmodem|[-_]fax$/i;
 /** Model words that mean print + scan + copy (+ often fax) in one box. */
 const MFD_TEXT = /\b(mfp|mfc|mfd|all-in-one|multifunction|workcentre|imagerunner|bizhub|taskalfa)\b/i;
 
+/**
+ * Fax in the URI: a faxmodem option, a driverless "/ipp/faxout" endpoint, or a
+ * Bonjour "_fax-ipp._tcp" service (IPP FaxOut, which macOS sets up beside an
+ * AirPrint MFP's print queue).
+ */
+const FAX_URI = /faxmodem|\/ipp\/faxout|\._fax-ipp\._tcp/i;
+
 export function isFaxQueue(queue: CupsQueue): boolean {
   const scheme = queue.uri?.split(':')[0]?.toLowerCase() ?? '';
-  if (FAX_SCHEMES.has(scheme) || /faxmodem|\/ipp\/faxout/i.test(queue.uri ?? '')) return true;
+  if (FAX_SCHEMES.has(scheme) || FAX_URI.test(queue.uri ?? '')) return true;
   return [queue.name, queue.description, queue.model].some((text) => text !== undefined && FAX_TEXT.test(text));
 }
 
 /**
  * Which physical device a URI reaches, so a printer queue and a fax queue on
  * the same box can be paired: HPLIP's "hp:/usb/X?serial=S" and "hpfax:/usb/X?serial=S",
- * or a driverless device's "ipp://host/ipp/print" and "ipp://host/ipp/faxout".
+ * a driverless device's "ipp://host/ipp/print" and "ipp://host/ipp/faxout",
+ * or macOS's Bonjour "dnssd://NAME._ipp._tcp.local./…" and "dnssd://NAME._fax-ipp._tcp.local./…"
+ * (an MFP advertises its print and fax services under one instance name).
  * Other URIs pair with nothing: queues on one print server are not one box.
  */
 export function deviceKey(uri: string | undefined): string | undefined {
   const hp = /^hp(?:fax)?:(.+)$/i.exec(uri ?? '');
   if (hp?.[1]) return `hp:${hp[1]}`;
+  const dnssd = /^dnssd:\/\/([^/]+?)\._[a-z-]+\._tcp\./i.exec(uri ?? '');
+  if (dnssd?.[1]) return `dnssd:${dnssd[1].toLowerCase()}`;
   const ipp = /^ipps?:\/\/(?:[^/@]*@)?([^/?]+)\/ipp\/(?:print|faxout)$/i.exec(uri ?? '');
   return ipp?.[1] ? `ipp:${ipp[1].toLowerCase()}` : undefined;
 }

@@ -7,9 +7,9 @@ import {
   parseLpstatPrinters,
   parsePpdModel,
   redactUri,
-} from '../../../../agents/linux/cups.js';
+} from '../../../agents/cups.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/linux/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/linux/${name}`, import.meta.url), 'utf8');
 
 describe('parseLpstatDevices', () => {
   it('maps each queue to its device URI', () => {

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Software } from '../../src/contract/report.js';
+import { AgentError } from '../agent-error.js';
+import { clip } from '../clip.js';
+import type { ReportPart } from '../collector.js';
+import { parseJson } from '../parse-json.js';
+import { runTool } from '../run-tool.js';
+
+/** Field names as `system_profiler SPApplicationsDataType -json` writes them; every field but `_name` may be missing. */
+const ApplicationSchema = z.object({
+  _name: z.string(),
+  version: z.string().optional(),
+  obtained_from: z.string().optional(),
+  path: z.string().optional(),
+  lastModified: z.string().optional(),
+  info: z.string().optional(),
+  signed_by: z.array(z.string()).optional(),
+});
+type Application = z.infer<typeof ApplicationSchema>;
+
+const OutputSchema = z.object({ SPApplicationsDataType: z.array(z.unknown()) });
+
+/**
+ * The contract needs a version; an app bundle without one is still installed
+ * software (CAF A3.a wants the inventory complete), so it is reported under
+ * this word and the hub shows it as unknown rather than it vanishing.
+ */
+export const NO_VERSION = 'unknown';
+
+/**
+ * Apple's own apps on the sealed system volume (/System/Applications, CoreServices)
+ * and in /Library/Apple (XProtect, MRT) are updated with macOS and share its
+ * support status, so the OS row already covers them. /System/Volumes/Data is
+ * the writable volume behind /Applications and is not the OS.
+ */
+export function isOsComponent(path: string): boolean {
+  return (path.startsWith('/System/') && !path.startsWith('/System/Volumes/Data/')) || path.startsWith('/Library/Apple/');
+}
+
+/**
+ * Safari lives in a Cryptex under /System on macOS 13+, yet it is the Mac's
+ * default browser and DSPT asks about browsers by name, so it is always kept.
+ */
+const KEPT_OS_APPS = new Set(['Safari']);
+
+/** Not installed here: a bundle nested in another app follows its parent, and /Volumes is a mounted image or disk. */
+function isListed(app: Application, name: string): boolean {
+  const path = app.path ?? '';
+  if (path.startsWith('/Volumes/') || /\.app\/.+\.app$/i.test(path)) return false;
+  return KEPT_OS_APPS.has(name) || !isOsComponent(path);
+}
+
+/** "Developer ID Application: Google LLC (EQHXZ8M8AV)" → "Google LLC"; App Store and Apple signers name no vendor. */
+export function vendorFromSigner(signer: string | undefined): string | undefined {
+  const match = /^Developer ID Application:\s*(.+?)(?:\s*\([A-Z0-9]{10}\))?\s*$/.exec(signer ?? '');
+  return clip(match?.[1]);
+}
+
+/** The holder in the bundle's copyright line: "Copyright © 2012-2024 Zoom Video Communications, Inc. All rights reserved." */
+export function vendorFromInfo(info: string | undefined): string | undefined {
+  const match = /(?:copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)*(.*)$/i.exec(info ?? '');
+  const holder = match?.[1]?.replace(/\s*all rights reserved.*$/i, '').trim();
+  // A full stop ends the sentence, except after "Inc." and friends, where it is part of the name.
+  return clip(holder?.replace(/(?<!\b(?:Inc|Ltd|Co|Corp|Ltda|S\.A|B\.V))[.,;]+$/, ''));
+}
+
+function vendorOf(app: Application): string | undefined {
+  if (app.obtained_from === 'apple') return 'Apple Inc.';
+  return vendorFromSigner(app.signed_by?.[0]) ?? vendorFromInfo(app.info);
+}
+
+/** lastModified is when the bundle last changed: the install or the latest update. */
+function installedAtOf(app: Application): string | undefined {
+  return z.iso.datetime({ offset: true }).safeParse(app.lastModified).success ? app.lastModified : undefined;
+}
+
+function toSoftware(app: Application): Software | undefined {
+  // Names read from HFS+ file names arrive decomposed ("U\u0308bersicht"); NFC makes both spellings one app.
+  const name = clip(app._name.normalize('NFC'));
+  if (!name || !isListed(app, name)) return undefined;
+  const version = clip(app.version, 128) ?? NO_VERSION;
+  return { name, version, vendor: vendorOf(app), source: 'macos', installedAt: installedAtOf(app) };
+}
+
+/**
+ * Parses `system_profiler SPApplicationsDataType -json`, or returns `undefined`
+ * when the output is not that document. The same name and version found in
+ * several places (a copy in ~/Applications, an old installer) is listed once;
+ * different versions are all kept, since the old copy is the risk.
+ */
+export function parseApplications(text: string): Software[] | undefined {
+  const output = OutputSchema.safeParse(parseJson(text));
+  if (!output.success) return undefined;
+  const byKey = new Map<string, Software>();
+  for (const item of output.data.SPApplicationsDataType) {
+    const app = ApplicationSchema.safeParse(item);
+    const software = app.success ? toSoftware(app.data) : undefined;
+    const key = software && `${software.name}\t${software.version}`;
+    if (software && key && !byKey.has(key)) byKey.set(key, software);
+  }
+  return [...byKey.values()];
+}
+
+/** system_profiler walks every bundle Spotlight knows; a few minutes on a full disk is normal. */
+export async function collectApplications(): Promise<ReportPart> {
+  const output = await runTool('system_profiler', ['SPApplicationsDataType', '-json'], { timeoutMs: 300_000 });
+  if (output === undefined) return {};
+  const software = parseApplications(output);
+  // Reporting no apps after unreadable output would read as "everything removed".
+  if (!software) throw new AgentError('tool-failed', 'system_profiler SPApplicationsDataType -json printed no application list');
+  return { software };
+}

@@ -1,0 +1,33 @@
+/**
+ * Stores a delta report: rebuilds the full inventory from the stored state and
+ * the delta, checks it is the inventory the agent meant, and ingests it as a
+ * full report. Any doubt is a 409, and the agent sends the full report instead.
+ */
+import { applyDelta, type Delta } from '../contract/delta.js';
+import { inventoryHash } from '../contract/inventory-hash.js';
+import { checkReport } from '../contract/report.js';
+import { HubError } from '../hub/errors.js';
+import { assetIdentity, findAssetState } from '../store/assets.js';
+import { loadInventory } from '../store/asset-inventory.js';
+import { findReceipt } from '../store/receipts.js';
+import { inTransaction } from '../store/statements.js';
+import { ingestReport, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
+
+export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta): IngestResult {
+  return inTransaction(ctx.db, () => {
+    const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
+    if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0 };
+    const asset = findAssetState(ctx.db, assetIdentity(delta.host));
+    const base = asset && asset.inventoryHash === delta.base ? loadInventory(ctx.db, asset.id) : undefined;
+    if (!base || inventoryHash(base) !== delta.base) {
+      throw new HubError(409, 'delta-base-mismatch', 'the hub does not hold the inventory this delta builds on; send the full report');
+    }
+    const full = applyDelta(base, delta);
+    if (inventoryHash(full) !== delta.inventoryHash) {
+      throw new HubError(409, 'delta-result-mismatch', 'applying this delta does not give the inventory it names; send the full report');
+    }
+    const checked = checkReport(full);
+    if (!checked.ok) throw new HubError(400, 'invalid-report', 'the delta gives an invalid report', checked.issues);
+    return ingestReport(ctx, checked.report, meta);
+  });
+}
