@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseModems, serialOf } from '../../../../agents/windows/modems.js';
+import { fixture } from './_fixture.js';
+
+describe('parseModems', () => {
+  it('reports a USB modem on its COM port, with the serial from its device ID', () => {
+    expect(parseModems(fixture('modems-usb.json'))).toEqual([
+      { kind: 'modem', name: 'Conexant USB CX93010 ACF Modem', model: 'Conexant USB CX93010 ACF Modem', serial: '24680246', connection: 'COM3' },
+    ]);
+  });
+
+  it('returns nothing when there is no modem, whether the script prints [] or nothing', () => {
+    expect(parseModems(fixture('modems-none.json'))).toEqual([]);
+    expect(parseModems('')).toEqual([]);
+  });
+});
+
+describe('serialOf', () => {
+  it('ignores instance IDs Windows made up and non-USB devices', () => {
+    expect(serialOf('USB\\VID_0BAF&PID_0303\\6&2A9C8B1&0&2')).toBeUndefined();
+    expect(serialOf('USB\\VID_0572&PID_1329&MI_00\\7&1F2E3D4C&0&0000')).toBeUndefined();
+    expect(serialOf('HDAUDIO\\FUNC_02&VEN_14F1&DEV_2C06\\4&12345&0&0001')).toBeUndefined();
+  });
+});
