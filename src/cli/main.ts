@@ -14,6 +14,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'assess', summary: "Judge one report file offline: each item's product, cycle, status, EOL date and why.", load: async () => (await import('./commands/assess.js')).assessCommand },
   { name: 'rules', summary: 'Check the rule files (`rules check`): one file:line: message per problem.', load: async () => (await import('./commands/rules.js')).rulesCommand },
   { name: 'admin', summary: 'Create users and reset passwords (create-user, reset-password).', load: async () => (await import('./commands/admin.js')).adminCommand },
+  { name: 'import', summary: 'Import inventories from osquery, Intune/MECM CSV, CycloneDX SBOMs or agent --output files (--dry-run).', load: async () => (await import('./commands/import.js')).importCommand },
   { name: 'config', summary: "Print the hub's configuration settings (environment variables, defaults) as a table.", load: async () => (await import('./commands/config.js')).configCommand },
 ];
 

@@ -13,6 +13,7 @@ import { adminApiRoutes } from './routes/admin-api.js';
 import { agentRoutes } from './routes/agents.js';
 import { estateApiRoutes } from './routes/estate-api.js';
 import { sessionApiRoutes } from './routes/session-api.js';
+import { importRoutes } from '../web/import-routes.js';
 import { pageRoutes } from '../web/page-routes.js';
 import { ErrorPage } from '../web/pages/error-page.js';
 
@@ -35,6 +36,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   app.route('/', sessionApiRoutes);
   app.route('/', estateApiRoutes);
   app.route('/', adminApiRoutes);
+  app.route('/', importRoutes);
   app.route('/', pageRoutes);
   app.notFound((c) => respondError(c, new HubError(404, 'not-found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => respondError(c, err));

@@ -18,11 +18,16 @@ export interface PreparedHub {
   reevaluation: Reevaluation;
 }
 
-export async function prepareHub(config: Config, now: () => Date = () => new Date()): Promise<PreparedHub> {
+/** Rules, database and evaluator: what the hub and commands that write to its database (import) share. */
+export function openHubDeps(config: Config, now: () => Date = () => new Date()): HubDeps {
   const rules = loadLifecycleRules(path.join(config.rulesDir, 'lifecycle'));
   const db = openDb(databaseFile(config.dataDir));
-  const evaluator = createEvaluator(rules, now, config.endingSoonDays);
-  const reevaluation = reevaluateEstate(db, evaluator);
-  const adminPassword = await bootstrapAdmin(db, now());
-  return { deps: { db, evaluator, config, now }, adminPassword, reevaluation };
+  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays), config, now };
+}
+
+export async function prepareHub(config: Config, now: () => Date = () => new Date()): Promise<PreparedHub> {
+  const deps = openHubDeps(config, now);
+  const reevaluation = reevaluateEstate(deps.db, deps.evaluator);
+  const adminPassword = await bootstrapAdmin(deps.db, now());
+  return { deps, adminPassword, reevaluation };
 }

@@ -5,6 +5,8 @@ import { stmt } from './statements.js';
 export interface AssetState {
   id: number;
   inventoryHash: string;
+  /** The enrolled agent reporting this machine, if any. */
+  agentId: number | null;
 }
 
 /** One machine, whichever agent or import reports it: keyed by lower-cased FQDN, else hostname. */
@@ -13,8 +15,10 @@ export function assetIdentity(host: Report['host']): string {
 }
 
 export function findAssetState(db: Db, identity: string): AssetState | undefined {
-  const r = stmt(db, 'SELECT id, inventory_hash FROM assets WHERE identity = ?').get(identity) as { id: number; inventory_hash: string } | undefined;
-  return r && { id: r.id, inventoryHash: r.inventory_hash };
+  const r = stmt(db, 'SELECT id, inventory_hash, agent_id FROM assets WHERE identity = ?').get(identity) as
+    | { id: number; inventory_hash: string; agent_id: number | null }
+    | undefined;
+  return r && { id: r.id, inventoryHash: r.inventory_hash, agentId: r.agent_id };
 }
 
 export interface AssetWrite {

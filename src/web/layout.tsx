@@ -27,6 +27,7 @@ export function Layout({ title, session, children }: LayoutProps) {
               <a href="/software">Software</a>
               <a href="/unmatched">Unmatched</a>
               {session.user.role === 'admin' && <a href="/admin/enrolment">Enrol agents</a>}
+              {(session.user.role === 'admin' || session.user.role === 'security-lead') && <a href="/import">Import</a>}
               <form method="post" action="/logout">
                 <input type="hidden" name="csrf" value={session.csrfToken} />
                 <span class="small">{session.user.username} ({session.user.role}) </span>
