@@ -9,21 +9,11 @@
 # (for packaging and for the project's own tests).
 set -eu
 
-hub=""
-secret="${ESTATEWATCH_ENROL_SECRET:-}"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --hub) hub="$2"; shift 2 ;;
-    --secret) secret="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
-    *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
-  esac
-done
-[ -n "$hub" ] || { echo "install.sh: --hub <url> is required" >&2; exit 2; }
-[ -n "$secret" ] || { echo "install.sh: give the enrolment secret in ESTATEWATCH_ENROL_SECRET or --secret" >&2; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
+help_lines='2,11p'
+. "$here/../install-args.sh"
 command -v node >/dev/null 2>&1 || { echo "install.sh: Node.js 20 or later is required (node not found)" >&2; exit 1; }
 
-here=$(cd "$(dirname "$0")" && pwd)
 root="${ESTATEWATCH_INSTALL_ROOT:-}"
 prefix="$root/opt/estatewatch-agent"
 state="$root/var/lib/estatewatch-agent"

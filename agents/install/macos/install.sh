@@ -5,21 +5,11 @@
 #   sudo ESTATEWATCH_ENROL_SECRET=<secret> ./install.sh --hub https://estatewatch.trust.nhs.uk
 set -eu
 
-hub=""
-secret="${ESTATEWATCH_ENROL_SECRET:-}"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --hub) hub="$2"; shift 2 ;;
-    --secret) secret="$2"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
-    *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
-  esac
-done
-[ -n "$hub" ] || { echo "install.sh: --hub <url> is required" >&2; exit 2; }
-[ -n "$secret" ] || { echo "install.sh: give the enrolment secret in ESTATEWATCH_ENROL_SECRET or --secret" >&2; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
+help_lines='2,6p'
+. "$here/../install-args.sh"
 node=$(command -v node) || { echo "install.sh: Node.js 20 or later is required (node not found)" >&2; exit 1; }
 
-here=$(cd "$(dirname "$0")" && pwd)
 prefix=/usr/local/estatewatch-agent
 state="/Library/Application Support/estatewatch-agent"
 plist=/Library/LaunchDaemons/uk.nhs.estatewatch.agent.plist
