@@ -1,0 +1,64 @@
+/**
+ * One alert rule file (rules/alerts/<id>.yaml). Field reference: rules/README.md.
+ * Strict: an unknown key is an error, so a typo never silently widens a rule.
+ */
+import { z } from 'zod';
+import semver from 'semver';
+import { DeviceKindSchema, OsFamilySchema, SoftwareSourceSchema } from '../contract/report.js';
+import { SUPPORT_STATUSES } from '../lifecycle/verdict.js';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const Statuses = z.array(z.enum(SUPPORT_STATUSES)).min(1);
+const Regex = z.string().min(1).refine((p) => { try { new RegExp(p, 'i'); return true; } catch { return false; } }, { error: 'not a valid regular expression' });
+
+/** Which assets a rule looks at; every given field must hold. Absent = the whole estate. */
+export const ScopeSchema = z.strictObject({
+  families: z.array(OsFamilySchema).min(1).optional(),
+  /** Regex on the hostname, e.g. '^WARD' for ward PCs. */
+  hostname: Regex.optional(),
+});
+
+export const ConditionSchema = z.discriminatedUnion('kind', [
+  /** The asset's OS has one of these statuses. Subject: "os". */
+  z.strictObject({ kind: z.literal('os-status'), statuses: Statuses }),
+  /** A software item on the asset has one of these statuses there. Subject: one per item. */
+  z.strictObject({ kind: z.literal('software-status'), statuses: Statuses, sources: z.array(SoftwareSourceSchema).min(1).optional() }),
+  /**
+   * Prohibited software: a product (lifecycle rule id) and/or a name pattern, in a
+   * semver range or in listed cycles. Subject: one per item.
+   */
+  z
+    .strictObject({
+      kind: z.literal('software-version'),
+      product: z.string().min(1).optional(),
+      name: Regex.optional(),
+      range: z.string().min(1).refine((r) => semver.validRange(r, { loose: true }) !== null, { error: 'not a valid semver range' }).optional(),
+      cycles: z.array(z.string().min(1)).min(1).optional(),
+    })
+    .refine((c) => c.product !== undefined || c.name !== undefined, { error: 'give a product or a name pattern' })
+    .refine((c) => c.range === undefined || c.cycles === undefined, { error: 'give a range or cycles, not both' }),
+  /** A device of one of these kinds is attached. Subject: one per device. */
+  z.strictObject({ kind: z.literal('device-present'), kinds: z.array(DeviceKindSchema).min(1) }),
+  /** The asset has not reported for more than `days` days. Subject: "silent". */
+  z.strictObject({ kind: z.literal('asset-silent'), days: z.number().int().min(1).max(3650) }),
+  /** A program no rule can judge is on at least `minAssets` assets. Estate-wide: one alert per program. */
+  z.strictObject({ kind: z.literal('unknown-software-spread'), minAssets: z.number().int().min(2) }),
+]);
+export type Condition = z.infer<typeof ConditionSchema>;
+
+export const AlertRuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'alert rule ids are kebab-case' }),
+  title: z.string().min(1).max(200),
+  severity: z.enum(SEVERITIES),
+  /** Plain English: what this means for the trust. */
+  description: z.string().min(1),
+  /** Plain English: what to do about it. */
+  remediation: z.string().min(1),
+  /** Off rules are checked but never raise. */
+  enabled: z.boolean().default(true),
+  scope: ScopeSchema.optional(),
+  condition: ConditionSchema,
+});
+export type AlertRule = z.infer<typeof AlertRuleSchema>;

@@ -1,0 +1,36 @@
+/**
+ * The append-only audit log: who changed what, when, before and after. Each
+ * entry's hash covers the previous entry's hash, so an edited or removed row
+ * breaks the chain from that point on (triggers also refuse UPDATE and DELETE).
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export const AUDIT_GENESIS = '0'.repeat(64);
+
+export interface AuditEntry {
+  at: string;
+  /** A username, or "system" for the hub's own changes (auto-resolve, expiry). */
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function auditHash(prevHash: string, e: AuditEntry): string {
+  const body = JSON.stringify([e.at, e.actor, e.action, e.entity, e.entityId, e.before ?? null, e.after ?? null]);
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** Appends one entry; call inside the transaction that makes the change, so both land or neither. */
+export function appendAudit(db: Db, e: AuditEntry): void {
+  const prev = (stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? AUDIT_GENESIS;
+  stmt(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    e.at, e.actor, e.action, e.entity, e.entityId,
+    e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after),
+    prev, auditHash(prev, e),
+  );
+}
