@@ -1,3 +1,4 @@
+import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import type { Config } from '../config.js';
 import type { Evaluator } from '../estate/evaluator.js';
 import type { Db } from '../store/db.js';
@@ -9,6 +10,8 @@ export interface HubDeps {
   evaluator: Evaluator;
   config: Config;
   now: () => Date;
+  /** The alert rules in force (rules/alerts/), run after each ingest and by the jobs. */
+  alertRules: readonly AlertRule[];
 }
 
 /** Values middleware puts on the request context. */

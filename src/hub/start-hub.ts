@@ -1,9 +1,11 @@
 /**
  * Assembles a hub from its configuration: database, rules, evaluator, first
- * re-evaluation and the first admin. Listening is server.ts's job.
+ * re-evaluation of verdicts and alerts, and the first admin. Listening is server.ts's job.
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { evaluateAlerts, type AlertEvaluation } from '../alerts/evaluate-alerts.js';
+import { loadAlertRules } from '../alerts/load-alert-rules.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import { createEvaluator } from '../estate/evaluator.js';
 import { reevaluateEstate, type Reevaluation } from '../estate/reevaluate-estate.js';
@@ -16,18 +18,22 @@ export interface PreparedHub {
   /** The first admin's password when this start created it; shown once, never stored. */
   adminPassword?: string;
   reevaluation: Reevaluation;
+  alerts: AlertEvaluation;
 }
 
 /** Rules, database and evaluator: what the hub and commands that write to its database (import) share. */
 export function openHubDeps(config: Config, now: () => Date = () => new Date()): HubDeps {
   const rules = loadLifecycleRules(path.join(config.rulesDir, 'lifecycle'));
+  const alertRules = loadAlertRules(path.join(config.rulesDir, 'alerts')).rules;
   const db = openDb(databaseFile(config.dataDir));
-  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays), config, now };
+  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays), config, now, alertRules };
 }
 
 export async function prepareHub(config: Config, now: () => Date = () => new Date()): Promise<PreparedHub> {
   const deps = openHubDeps(config, now);
   const reevaluation = reevaluateEstate(deps.db, deps.evaluator);
+  // Rules or verdicts may have changed since the last run: judge the whole estate once at start.
+  const alerts = evaluateAlerts(deps.db, deps.alertRules, now());
   const adminPassword = await bootstrapAdmin(deps.db, now());
-  return { deps, adminPassword, reevaluation };
+  return { deps, adminPassword, reevaluation, alerts };
 }

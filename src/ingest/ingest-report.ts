@@ -2,6 +2,8 @@
  * Stores one validated report: the asset, its OS, its software and devices,
  * the change history and a receipt, all in one transaction.
  */
+import type { AlertRule } from '../alerts/alert-rule-schema.js';
+import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
 import type { Report } from '../contract/report.js';
 import type { Evaluator } from '../estate/evaluator.js';
 import type { Db } from '../store/db.js';
@@ -20,6 +22,8 @@ export interface IngestContext {
   db: Db;
   evaluator: Evaluator;
   now: () => Date;
+  /** Alert rules to run for the asset after each ingest, in the same transaction. */
+  alertRules?: readonly AlertRule[];
 }
 
 export interface IngestMeta {
@@ -63,6 +67,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
       changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(db, assetId, report);
     }
     if (meta.agentId !== null) touchAgent(db, meta.agentId, receivedAt);
+    if (ctx.alertRules) evaluateAlerts(db, ctx.alertRules, ctx.now(), assetId);
     const receiptId = insertReceipt(db, {
       agentId: meta.agentId, key: meta.idempotencyKey, assetId, receivedAt, collectedAt: report.collectedAt,
       softwareCount: report.software.length, deviceCount: report.devices.length, changes,

@@ -11,11 +11,14 @@ export function formatRuleIssue(issue: RuleIssue): string {
   return `${issue.file}:${issue.line}: ${issue.message}`;
 }
 
-/** Thrown by loadLifecycleRules when any file is bad; the CLI prints each issue. */
+/** Thrown by loadLifecycleRules and loadAlertRules when any file is bad; the CLI prints each issue. */
 export class RulesError extends Error {
   readonly code = 'rules-invalid';
-  constructor(readonly issues: readonly RuleIssue[]) {
-    super(`${issues.length} problem(s) in lifecycle rules:\n${issues.map(formatRuleIssue).join('\n')}`);
+  constructor(
+    readonly issues: readonly RuleIssue[],
+    kind = 'lifecycle rules',
+  ) {
+    super(`${issues.length} problem(s) in ${kind}:\n${issues.map(formatRuleIssue).join('\n')}`);
     this.name = 'RulesError';
   }
 }

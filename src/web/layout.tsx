@@ -26,6 +26,7 @@ export function Layout({ title, session, children }: LayoutProps) {
               <a href="/assets">Assets</a>
               <a href="/software">Software</a>
               <a href="/unmatched">Unmatched</a>
+              <a href="/alerts">Alerts</a>
               {session.user.role === 'admin' && <a href="/admin/enrolment">Enrol agents</a>}
               {(session.user.role === 'admin' || session.user.role === 'security-lead') && <a href="/import">Import</a>}
               <form method="post" action="/logout">

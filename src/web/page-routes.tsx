@@ -31,7 +31,7 @@ const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new Hu
 const NextSchema = z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch('/');
 
 /** A signed-in form post must carry its session's token (on top of the Origin check in app.ts). */
-const formToken = createMiddleware<HubEnv>(async (c, next) => {
+export const formToken = createMiddleware<HubEnv>(async (c, next) => {
   const body = await c.req.parseBody();
   if (!c.var.session || body.csrf !== c.var.session.csrfToken) throw forbidden('form token is missing or stale; reload the page and try again');
   await next();

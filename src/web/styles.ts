@@ -42,5 +42,20 @@ button.primary { font:inherit; background:var(--nhs); color:#fff; border:0; bord
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; margin:0; } dl.facts dt { color:var(--muted); }
 .pager { margin:.6rem 0; display:flex; gap:1rem; }
 code.secret { font-size:1rem; background:#eef1f4; padding:.3rem .5rem; display:inline-block; word-break:break-all; }
-@media print { header, form.filters, .pager { display:none; } body { background:#fff; } }
+.sev { display:inline-block; padding:.05rem .5rem; border-radius:4px; font-size:.8rem; font-weight:700; white-space:nowrap; border:2px solid transparent; print-color-adjust:exact; -webkit-print-color-adjust:exact; }
+.sev-critical { background:#5c0a1e; color:#fff; } .sev-high { background:#b34700; color:#fff; } .sev-medium { background:#f0e442; color:#1d2733; border-color:#8a7d00; }
+.sev-low { background:#d6ecfa; color:#1d2733; border-color:#0072b2; } .sev-info { background:#fff; color:#1d2733; border-color:#9aa5b1; }
+.card.sev-card-critical { border-left-color:#5c0a1e; } .card.sev-card-high { border-left-color:#b34700; } .card.sev-card-medium { border-left-color:#c9bd2c; }
+.card.sev-card-low { border-left-color:#0072b2; } .card.sev-card-info { border-left-color:#9aa5b1; }
+tr.overdue td { background:#fff4e5; } tr.overdue td:first-child { box-shadow:inset 6px 0 0 #b34700; }
+.overdue-flag { display:inline-block; font-size:.78rem; font-weight:700; border:2px dashed #b34700; border-radius:4px; padding:0 .35rem; white-space:nowrap; }
+.overdue-panel { border:2px solid #b34700; background:#fff4e5; }
+fieldset.severities { border:1px solid var(--line); border-radius:4px; padding:.2rem .6rem; margin:0; } fieldset.severities legend { font-size:.85rem; color:var(--muted); }
+label.inline { display:inline; margin-right:.5rem; color:var(--ink); }
+textarea { font:inherit; width:100%; padding:.35rem .5rem; border:1px solid #9aa5b1; border-radius:4px; margin-bottom:.5rem; }
+.actions { display:grid; grid-template-columns:repeat(auto-fit, minmax(260px, 1fr)); gap:.8rem; align-items:start; }
+form.action input:not([type=hidden]) { width:100%; margin-bottom:.5rem; }
+ul.notes { list-style:none; padding:0; } ul.notes li { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .8rem; margin-bottom:.5rem; }
+.note-text, td.changes { white-space:pre-wrap; overflow-wrap:anywhere; }
+@media print { header, form.filters, .pager, .actions { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } }
 `;

@@ -1,31 +1,114 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../config.js';
+import { z } from 'zod';
+import type { AlertRule } from '../../alerts/alert-rule-schema.js';
+import { checkAlertRules } from '../../alerts/check-alert-rules.js';
+import { buildAlertRules } from '../../alerts/load-alert-rules.js';
+import { previewAlertRule, type AlertRulePreview } from '../../alerts/preview-alert-rule.js';
+import { loadConfig, type Config } from '../../config.js';
 import { checkRules } from '../../rules/check-rules.js';
-import { formatRuleIssue } from '../../rules/rule-issue.js';
+import { readRuleSources } from '../../rules/read-rule-sources.js';
+import { formatRuleIssue, type RuleIssue } from '../../rules/rule-issue.js';
+import { databaseFile, openDb } from '../../store/db.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 
 const USAGE = `Usage: estatewatch rules check [--rules-dir <dir>]
+       estatewatch rules test <alert-rule.yaml> [--data-dir <dir>] [--rules-dir <dir>] [--as-of YYYY-MM-DD]
 
-Validates every lifecycle rule file in <rules-dir>/lifecycle/ and prints one
-line per problem as file:line: message. Exit status 0 when all are valid,
-1 when any is not, 2 on bad arguments. Run it before committing a rule change.`;
+check  Validates every lifecycle rule in <rules-dir>/lifecycle/ and every alert
+       rule in <rules-dir>/alerts/ (including that a software-version product
+       names a lifecycle rule), printing one line per problem as
+       path/file:line: message. Run it before committing a rule change.
+test   Validates one alert rule file, then shows what it would raise on the
+       hub's database in <data-dir> without storing anything: how many assets
+       and findings, how many are already open alerts, and up to 10 examples.
+       It uses the statuses the hub last computed; --as-of (midnight UTC that
+       day, default now) moves only the clock used by asset-silent.
+
+Exit status 0 when all is valid, 1 when anything is not, 2 on bad arguments.`;
+
+const FLAGS = { 'rules-dir': { type: 'string' }, 'data-dir': { type: 'string' }, 'as-of': { type: 'string' } } as const;
+const AsOfSchema = z.iso.date();
+const SAMPLE_SIZE = 10;
 
 export const rulesCommand: Command = {
   name: 'rules',
   usage: USAGE,
   run: async (argv) => {
-    const { values, positionals } = parseFlags(argv, { 'rules-dir': { type: 'string' } }, true);
-    if (positionals.length !== 1 || positionals[0] !== 'check') throw new CliError('expected: rules check', 2, true);
-    const dir = path.join(loadConfig(process.env, { rulesDir: values['rules-dir'] }).rulesDir, 'lifecycle');
-    const issues = checkRules(dir);
-    for (const issue of issues) process.stdout.write(`${path.join(dir, formatRuleIssue(issue))}\n`);
-    if (issues.length) {
-      process.stderr.write(`${issues.length} problem(s) in ${dir}\n`);
-      return 1;
-    }
-    process.stdout.write(`all lifecycle rules in ${dir} are valid\n`);
-    return 0;
+    const { values, positionals } = parseFlags(argv, FLAGS, true);
+    const [sub, file, ...rest] = positionals;
+    const config = loadConfig(process.env, { rulesDir: values['rules-dir'], dataDir: values['data-dir'] });
+    if (sub === 'check' && file === undefined && values['data-dir'] === undefined && values['as-of'] === undefined) return runCheck(config.rulesDir);
+    if (sub === 'test' && file !== undefined && rest.length === 0) return runTest(file, config, values['as-of']);
+    throw new CliError('expected: rules check, or rules test <alert-rule.yaml>', 2, true);
   },
 };
+
+function runCheck(rulesDir: string): number {
+  const lifecycleDir = path.join(rulesDir, 'lifecycle');
+  const alertsDir = path.join(rulesDir, 'alerts');
+  const missing = [lifecycleDir, alertsDir].filter((d) => !fs.existsSync(d));
+  for (const dir of missing) process.stdout.write(`${dir}: no such directory\n`);
+  const lifecycle = missing.includes(lifecycleDir) ? [] : checkRules(lifecycleDir);
+  const alerts = missing.includes(alertsDir) ? [] : checkAlertRules(alertsDir, { products: lifecycleProducts(lifecycleDir) });
+  printIssues(lifecycleDir, lifecycle);
+  printIssues(alertsDir, alerts);
+  const problems = missing.length + lifecycle.length + alerts.length;
+  if (problems > 0) {
+    process.stderr.write(`${problems} problem(s) in ${rulesDir}\n`);
+    return 1;
+  }
+  process.stdout.write(`all lifecycle and alert rules in ${rulesDir} are valid\n`);
+  return 0;
+}
+
+/** A lifecycle rule's product equals its file name (checked there), so the names are the products. */
+function lifecycleProducts(lifecycleDir: string): ReadonlySet<string> {
+  if (!fs.existsSync(lifecycleDir)) return new Set();
+  return new Set(readRuleSources(lifecycleDir).map((s) => s.file.replace(/\.ya?ml$/i, '')));
+}
+
+function printIssues(dir: string, issues: readonly RuleIssue[]): void {
+  for (const issue of issues) process.stdout.write(`${path.join(dir, formatRuleIssue(issue))}\n`);
+}
+
+function runTest(file: string, config: Config, asOf: string | undefined): number {
+  if (asOf !== undefined && !AsOfSchema.safeParse(asOf).success) throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`, 2, true);
+  const rule = validRule(file, config.rulesDir);
+  if (!rule) return 1;
+  const dbFile = databaseFile(config.dataDir);
+  // openDb would create an empty database here, and the preview would then say "0 assets" as if that were true.
+  if (!fs.existsSync(dbFile)) throw new CliError(`no hub database at ${dbFile}: pass --data-dir <dir> or set ESTATEWATCH_DATA_DIR`);
+  const db = openDb(dbFile);
+  try {
+    const now = asOf ? new Date(`${asOf}T00:00:00Z`) : new Date();
+    process.stdout.write(formatPreview(previewAlertRule(db, rule, now), rule.enabled));
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+/** Validates the one file exactly as `rules check` would; prints its problems and returns null when there are any. */
+function validRule(file: string, rulesDir: string): AlertRule | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${(err as Error).message}`, 2);
+  }
+  const { ruleSet, issues } = buildAlertRules([{ file: path.basename(file), text }], { products: lifecycleProducts(path.join(rulesDir, 'lifecycle')) });
+  printIssues(path.dirname(file), issues);
+  if (issues.length > 0) process.stderr.write(`${issues.length} problem(s) in ${file}\n`);
+  return ruleSet?.rules[0] ?? null;
+}
+
+function formatPreview(p: AlertRulePreview, enabled: boolean): string {
+  const lines = [`would fire on ${p.assets} assets (${p.findings} findings), ${p.alreadyOpen} already open`];
+  if (!enabled) lines.push('(the rule has enabled: false, so the hub would raise none of these until it is enabled)');
+  for (const s of p.sample) lines.push(`  ${s.hostname ?? 'estate-wide'}: ${s.title}`);
+  if (p.findings > p.sample.length) lines.push(`  … and ${p.findings - p.sample.length} more`);
+  return `${lines.join('\n')}\n`;
+}

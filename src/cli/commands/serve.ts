@@ -45,7 +45,7 @@ export const serveCommand: Command = {
     });
     const running = await listen(hub.deps);
     const jobs = scheduleJobs(JOBS, hub.deps);
-    log('info', 'hub listening', { url: running.url, database: config.dataDir, reevaluation: hub.reevaluation });
+    log('info', 'hub listening', { url: running.url, database: config.dataDir, reevaluation: hub.reevaluation, alerts: hub.alerts });
     const demo = values.demo ? await runDemo(hub.deps, running.url) : undefined;
     printWelcome(running.url, hub.adminPassword, demo);
     await untilSignal();

@@ -1,0 +1,49 @@
+/**
+ * Raises, refreshes and auto-resolves alerts: after each ingest for that asset,
+ * and over the whole estate when rules, verdicts or the day change. One live
+ * alert per rule × asset × subject; when a condition clears, its alert is
+ * resolved with the time it cleared.
+ */
+import type { AssetScope } from '../store/alert-findings.js';
+import { clearAlert, findingKey, listLiveAlerts, raiseAlert, refreshAlert } from '../store/alerts.js';
+import type { Db } from '../store/db.js';
+import { inTransaction } from '../store/statements.js';
+import type { AlertRule } from './alert-rule-schema.js';
+import { findRuleMatches, isEstateWide } from './find-rule-matches.js';
+
+export interface AlertEvaluation {
+  findings: number;
+  raised: number;
+  resolved: number;
+  ms: number;
+}
+
+export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, asset: AssetScope = null): AlertEvaluation {
+  const started = performance.now();
+  const at = now.toISOString();
+  return inTransaction(db, () => {
+    const active = rules.filter((r) => r.enabled && (asset === null || !isEstateWide(r.condition)));
+    const findings = active.flatMap((r) => findRuleMatches(db, r, asset, now));
+    const live = new Map(listLiveAlerts(db, asset).map((a) => [findingKey(a), a]));
+    let raised = 0;
+    for (const f of findings) {
+      const existing = live.get(findingKey(f));
+      if (existing) {
+        refreshAlert(db, existing.id, f, at);
+        live.delete(findingKey(f));
+      } else {
+        raiseAlert(db, f, at);
+        raised += 1;
+      }
+    }
+    const evaluated = new Set(active.map((r) => r.id));
+    let resolved = 0;
+    for (const alert of live.values()) {
+      // Over one asset, only the rules that ran may clear; over the estate, a removed or disabled rule's alerts clear too.
+      if (asset !== null && !evaluated.has(alert.ruleId)) continue;
+      clearAlert(db, alert, at, evaluated.has(alert.ruleId) ? 'condition no longer holds' : 'rule removed or disabled');
+      resolved += 1;
+    }
+    return { findings: findings.length, raised, resolved, ms: Math.round(performance.now() - started) };
+  });
+}

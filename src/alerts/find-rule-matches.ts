@@ -1,0 +1,103 @@
+/**
+ * What one alert rule finds right now: a Finding per rule × asset × subject.
+ * Conditions are evaluated on precomputed statuses and distinct software
+ * versions (src/store/alert-findings.ts), never item by item in code.
+ */
+import semver from 'semver';
+import {
+  findDevicesOfKind,
+  findInstallsOf,
+  findOsWithStatus,
+  findSilentAssets,
+  findSoftwareWithStatus,
+  findUnknownSoftwareSpread,
+  listSoftwareVersionsForAlerts,
+  listAssetsForAlerts,
+  type AssetScope,
+} from '../store/alert-findings.js';
+import type { Finding } from '../store/alerts.js';
+import type { Db } from '../store/db.js';
+import type { AlertRule, Condition } from './alert-rule-schema.js';
+
+type Match = Omit<Finding, 'ruleId' | 'severity' | 'title'> & { what: string };
+
+export function findRuleMatches(db: Db, rule: AlertRule, asset: AssetScope, now: Date): Finding[] {
+  return inScope(db, rule, matchCondition(db, rule.condition, asset, now), asset).map((m) => ({
+    ruleId: rule.id,
+    assetId: m.assetId,
+    subject: m.subject,
+    severity: rule.severity,
+    title: `${rule.title}: ${m.what}`,
+    detail: m.detail,
+  }));
+}
+
+/** Keeps the matches on assets inside the rule's scope (OS family, hostname pattern). */
+function inScope(db: Db, rule: AlertRule, matches: Match[], asset: AssetScope): Match[] {
+  const scope = rule.scope;
+  if (!scope) return matches;
+  const hostname = scope.hostname ? new RegExp(scope.hostname, 'i') : undefined;
+  const allowed = new Set(
+    listAssetsForAlerts(db, asset)
+      .filter((a) => (!scope.families || (scope.families as readonly string[]).includes(a.family)) && (!hostname || hostname.test(a.hostname)))
+      .map((a) => a.id),
+  );
+  return matches.filter((m) => m.assetId === null || allowed.has(m.assetId));
+}
+
+/** Estate-wide conditions raise alerts about the estate, not one asset, and run only over the whole estate. */
+export const isEstateWide = (c: Condition) => c.kind === 'unknown-software-spread';
+
+function matchCondition(db: Db, c: Condition, asset: AssetScope, now: Date): Match[] {
+  switch (c.kind) {
+    case 'os-status':
+      return findOsWithStatus(db, c.statuses, asset).map((o) => ({ assetId: o.assetId, subject: 'os', what: `${o.name} ${o.version}`, detail: `${o.status}: ${o.reason}` }));
+    case 'software-status':
+      return findSoftwareWithStatus(db, c.statuses, c.sources, asset).map((s) => ({
+        assetId: s.assetId,
+        subject: `software:${s.name}@${s.version}`,
+        what: `${s.name} ${s.version}`,
+        detail: s.osLink === 'follows' ? `${s.status}: ${s.source} package, follows ${s.osName} ${s.osVersion}` : `${s.status}: ${s.reason}`,
+      }));
+    case 'software-version':
+      return matchSoftwareVersions(db, c, asset);
+    case 'device-present':
+      return findDevicesOfKind(db, c.kinds, asset).map((d) => ({
+        assetId: d.assetId,
+        subject: `device:${d.kind}:${d.name}`,
+        what: `${d.kind} "${d.name}"`,
+        detail: [d.model, d.location && `at ${d.location}`].filter(Boolean).join(' ') || `a ${d.kind} is attached`,
+      }));
+    case 'asset-silent': {
+      const before = new Date(now.getTime() - c.days * 86_400_000).toISOString();
+      return findSilentAssets(db, before, asset).map((s) => ({ assetId: s.assetId, subject: 'silent', what: `no report since ${s.lastReceivedAt.slice(0, 10)}`, detail: `last report received ${s.lastReceivedAt}` }));
+    }
+    case 'unknown-software-spread':
+      if (asset !== null) return [];
+      return findUnknownSoftwareSpread(db, c.minAssets).map((u) => ({ assetId: null, subject: `software:${u.name}`, what: `"${u.name}" on ${u.assets} assets`, detail: `no lifecycle rule judges "${u.name}" (versions ${u.versions}); it is on ${u.assets} assets` }));
+  }
+}
+
+type VersionCondition = Extract<Condition, { kind: 'software-version' }>;
+
+/** Prohibited software: matched once per distinct version, then looked up where installed. */
+function matchSoftwareVersions(db: Db, c: VersionCondition, asset: AssetScope): Match[] {
+  const name = c.name ? new RegExp(c.name, 'i') : undefined;
+  const hits = new Map(
+    listSoftwareVersionsForAlerts(db)
+      .filter((s) => (!c.product || s.product === c.product) && (!name || name.test(s.name)) && versionFits(c, s.version, s.cycle))
+      .map((s) => [s.id, s]),
+  );
+  return findInstallsOf(db, [...hits.keys()], asset).map((i) => {
+    const s = hits.get(i.softwareId)!;
+    const why = c.cycles ? `cycle ${s.cycle}` : c.range ? `version in ${c.range}` : 'prohibited';
+    return { assetId: i.assetId, subject: `software:${s.name}@${s.version}`, what: `${s.name} ${s.version}`, detail: `${s.name} ${s.version} (${s.source}): ${why}` };
+  });
+}
+
+function versionFits(c: VersionCondition, version: string, cycle: string | null): boolean {
+  if (c.cycles) return cycle !== null && c.cycles.includes(cycle);
+  if (!c.range) return true;
+  const v = semver.coerce(version, { loose: true });
+  return v !== null && semver.satisfies(v, c.range, { loose: true });
+}

@@ -1,0 +1,109 @@
+/**
+ * The SQL behind each alert condition: which assets (and which of their items)
+ * a condition holds for right now. Statuses come precomputed on the distinct
+ * OS and software rows, so these are joins, not per-item evaluations.
+ */
+import type { Db } from './db.js';
+import { EFFECTIVE_STATUS } from './estate-queries.js';
+import { stmt } from './statements.js';
+
+/** Restrict a query to one asset, or run it over the whole estate (null). */
+export type AssetScope = number | null;
+
+const inList = (values: readonly string[]) => `(${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
+
+export interface AssetRow {
+  id: number;
+  hostname: string;
+  family: string;
+}
+
+export function listAssetsForAlerts(db: Db, asset: AssetScope): AssetRow[] {
+  return stmt(db, 'SELECT a.id, a.hostname, o.family FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE @asset IS NULL OR a.id = @asset').all({ asset }) as AssetRow[];
+}
+
+export interface OsFinding {
+  assetId: number;
+  name: string;
+  version: string;
+  status: string;
+  reason: string;
+}
+
+// Statuses are a closed enum validated by the rule schema, so inlining them is safe and lets SQLite use the index.
+export function findOsWithStatus(db: Db, statuses: readonly string[], asset: AssetScope): OsFinding[] {
+  return stmt(db, `SELECT a.id AS assetId, o.name, o.version, o.status, o.reason FROM assets a JOIN os_versions o ON o.id = a.os_id
+      WHERE o.status IN ${inList(statuses)} AND (@asset IS NULL OR a.id = @asset)`).all({ asset }) as OsFinding[];
+}
+
+export interface SoftwareFinding {
+  assetId: number;
+  softwareId: number;
+  name: string;
+  version: string;
+  source: string;
+  status: string;
+  osLink: string;
+  reason: string;
+  osName: string;
+  osVersion: string;
+}
+
+export function findSoftwareWithStatus(db: Db, statuses: readonly string[], sources: readonly string[] | undefined, asset: AssetScope): SoftwareFinding[] {
+  const bySource = sources ? `AND s.source IN ${inList(sources)}` : '';
+  return stmt(db, `SELECT i.asset_id AS assetId, s.id AS softwareId, s.name, s.version, s.source, ${EFFECTIVE_STATUS} AS status, s.os_link AS osLink,
+      s.reason, o.name AS osName, o.version AS osVersion
+      FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
+      WHERE ${EFFECTIVE_STATUS} IN ${inList(statuses)} ${bySource} AND (@asset IS NULL OR i.asset_id = @asset)`).all({ asset }) as SoftwareFinding[];
+}
+
+export interface SoftwareVersionRow {
+  id: number;
+  name: string;
+  version: string;
+  source: string;
+  product: string | null;
+  cycle: string | null;
+}
+
+/** Every distinct software version: prohibited-software rules are matched on these, once each. */
+export function listSoftwareVersionsForAlerts(db: Db): SoftwareVersionRow[] {
+  return stmt(db, 'SELECT id, name, version, source, product, cycle FROM software').all() as SoftwareVersionRow[];
+}
+
+export function findInstallsOf(db: Db, softwareIds: readonly number[], asset: AssetScope): { assetId: number; softwareId: number }[] {
+  if (!softwareIds.length) return [];
+  // A temp table keeps the statement fixed whatever the number of versions.
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS alert_software (id INTEGER PRIMARY KEY)');
+  stmt(db, 'DELETE FROM temp.alert_software').run();
+  const add = stmt(db, 'INSERT OR IGNORE INTO temp.alert_software (id) VALUES (?)');
+  for (const id of softwareIds) add.run(id);
+  return stmt(db, `SELECT i.asset_id AS assetId, i.software_id AS softwareId FROM installs i JOIN temp.alert_software t ON t.id = i.software_id
+      WHERE @asset IS NULL OR i.asset_id = @asset`).all({ asset }) as { assetId: number; softwareId: number }[];
+}
+
+export interface DeviceFinding {
+  assetId: number;
+  kind: string;
+  name: string;
+  model: string | null;
+  location: string | null;
+}
+
+export function findDevicesOfKind(db: Db, kinds: readonly string[], asset: AssetScope): DeviceFinding[] {
+  return stmt(db, `SELECT asset_id AS assetId, kind, name, model, location FROM devices WHERE kind IN ${inList(kinds)} AND (@asset IS NULL OR asset_id = @asset)`).all({ asset }) as DeviceFinding[];
+}
+
+export function findSilentAssets(db: Db, before: string, asset: AssetScope): { assetId: number; lastReceivedAt: string }[] {
+  return stmt(db, `SELECT id AS assetId, last_received_at AS lastReceivedAt FROM assets WHERE last_received_at < @before AND (@asset IS NULL OR id = @asset)`).all({ asset, before }) as {
+    assetId: number;
+    lastReceivedAt: string;
+  }[];
+}
+
+/** Programs no rule can judge (distribution packages follow their OS and are left out), with how many assets carry each. */
+export function findUnknownSoftwareSpread(db: Db, minAssets: number): { name: string; assets: number; versions: string }[] {
+  return stmt(db, `SELECT s.name, count(DISTINCT i.asset_id) AS assets, group_concat(DISTINCT s.version) AS versions
+      FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'
+      GROUP BY s.name HAVING assets >= @minAssets`).all({ minAssets }) as { name: string; assets: number; versions: string }[];
+}

@@ -1,0 +1,172 @@
+/**
+ * Alerts as people triage them: the filtered list, one alert with its notes and
+ * audit trail, counts by severity × status, and the triage writes (the engine's
+ * own writes live in alerts.ts). Callers wrap writes in one transaction with
+ * their audit entry.
+ */
+import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export const ALERT_STATUSES = ['open', 'acknowledged', 'suppressed', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export const LIVE_STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'suppressed'];
+
+/**
+ * NHS England's cyber security operations centre expects a high-severity alert
+ * to be acknowledged within 48 hours (docs: ../shared/DOMAIN.md, "NHS cyber alerts").
+ * Critical is held to the same deadline: it is never less urgent than high.
+ */
+export const ACK_WITHIN_HOURS = 48;
+export const ACK_SEVERITIES: readonly Severity[] = ['critical', 'high'];
+
+const DAY_MS = 86_400_000;
+
+export interface AlertFilter {
+  severity?: readonly Severity[];
+  /** Absent: every status but resolved (the live alerts). */
+  status?: readonly AlertStatus[];
+  ruleId?: string;
+  assetId?: number;
+  /** Raised at least this many days before `now`. */
+  olderThanDays?: number;
+  /** Raised less than this many days before `now`. */
+  newerThanDays?: number;
+  /** Part of the title or the hostname, case-insensitive. */
+  q?: string;
+  now: Date;
+  limit: number;
+  offset: number;
+}
+
+export interface AlertRow {
+  id: number;
+  ruleId: string;
+  assetId: number | null;
+  hostname: string | null;
+  subject: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  status: AlertStatus;
+  assignee: string | null;
+  raisedAt: string;
+  lastSeenAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  resolution: 'cleared' | 'manual' | null;
+  suppressedUntil: string | null;
+  suppressReason: string | null;
+  /** Open, high or critical, and raised more than ACK_WITHIN_HOURS ago. */
+  overdue: boolean;
+}
+
+const COLUMNS = `a.id, a.rule_id AS ruleId, a.asset_id AS assetId, s.hostname, a.subject, a.severity, a.title, a.detail, a.status, a.assignee,
+  a.raised_at AS raisedAt, a.last_seen_at AS lastSeenAt, a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt, a.resolution,
+  a.suppressed_until AS suppressedUntil, a.suppress_reason AS suppressReason,
+  (a.status = 'open' AND a.severity IN (SELECT value FROM json_each(@ackSeverities)) AND a.raised_at <= @ackDueBefore) AS overdue`;
+
+// Lists travel as JSON arrays so each statement stays fixed (and cached) whatever the number of values.
+const FILTER = `WHERE a.severity IN (SELECT value FROM json_each(@severities)) AND a.status IN (SELECT value FROM json_each(@statuses))
+  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND (@assetId IS NULL OR a.asset_id = @assetId)
+  AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
+  AND (@q IS NULL OR a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')`;
+
+const SEVERITY_RANK = `CASE a.severity ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
+
+const daysBefore = (now: Date, days: number | undefined) => (days === undefined ? null : new Date(now.getTime() - days * DAY_MS).toISOString());
+
+function ackParams(now: Date) {
+  return { ackSeverities: JSON.stringify(ACK_SEVERITIES), ackDueBefore: new Date(now.getTime() - ACK_WITHIN_HOURS * 3_600_000).toISOString() };
+}
+
+type RawRow = Omit<AlertRow, 'overdue'> & { overdue: number };
+const toRow = (r: RawRow): AlertRow => ({ ...r, overdue: r.overdue === 1 });
+
+/** Most severe first, then oldest first: the order a security lead works through them. */
+export function listAlerts(db: Db, f: AlertFilter): { total: number; rows: AlertRow[] } {
+  const params = {
+    severities: JSON.stringify(f.severity?.length ? f.severity : SEVERITIES),
+    statuses: JSON.stringify(f.status?.length ? f.status : LIVE_STATUSES),
+    ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, q: f.q ?? null,
+    olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays),
+  };
+  const from = 'FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id';
+  const total = (stmt(db, `SELECT count(*) AS n ${from} ${FILTER}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT ${COLUMNS} ${from} ${FILTER} ORDER BY ${SEVERITY_RANK}, a.raised_at, a.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, ...ackParams(f.now), limit: f.limit, offset: f.offset }) as RawRow[];
+  return { total, rows: rows.map(toRow) };
+}
+
+export interface AlertNote {
+  id: number;
+  author: string;
+  at: string;
+  text: string;
+}
+
+export interface AlertAuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface AlertDetail extends AlertRow {
+  notes: AlertNote[];
+  audit: AlertAuditEntry[];
+}
+
+export function findAlert(db: Db, id: number, now: Date): AlertRow | undefined {
+  const r = stmt(db, `SELECT ${COLUMNS} FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id WHERE a.id = @id`).get({ id, ...ackParams(now) }) as RawRow | undefined;
+  return r && toRow(r);
+}
+
+/** One alert with its notes (oldest first) and its audit trail (oldest first). */
+export function getAlert(db: Db, id: number, now: Date): AlertDetail | undefined {
+  const alert = findAlert(db, id, now);
+  if (!alert) return undefined;
+  const notes = stmt(db, 'SELECT id, author, at, text FROM alert_notes WHERE alert_id = ? ORDER BY at, id').all(id) as AlertNote[];
+  const audit = (stmt(db, "SELECT id, at, actor, action, before, after FROM audit_log WHERE entity = 'alert' AND entity_id = ? ORDER BY id").all(String(id)) as
+    (Omit<AlertAuditEntry, 'before' | 'after'> & { before: string | null; after: string | null })[]).map((e) => ({
+    ...e, before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>), after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>),
+  }));
+  return { ...alert, notes, audit };
+}
+
+export type AlertCounts = Record<Severity, Record<AlertStatus, number>>;
+
+/** Alerts by severity × status, zero-filled; for one asset when given. */
+export function alertCounts(db: Db, assetId?: number): AlertCounts {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, Object.fromEntries(ALERT_STATUSES.map((st) => [st, 0]))])) as AlertCounts;
+  const rows = stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE @assetId IS NULL OR asset_id = @assetId GROUP BY severity, status')
+    .all({ assetId: assetId ?? null }) as { severity: Severity; status: AlertStatus; n: number }[];
+  for (const r of rows) counts[r.severity][r.status] = r.n;
+  return counts;
+}
+
+/** Open high and critical alerts past the acknowledgement deadline. */
+export function countOverdueAlerts(db: Db, now: Date): number {
+  return (stmt(db, `SELECT count(*) AS n FROM alerts a WHERE a.status = 'open' AND a.severity IN (SELECT value FROM json_each(@ackSeverities)) AND a.raised_at <= @ackDueBefore`)
+    .get(ackParams(now)) as { n: number }).n;
+}
+
+/** Rule ids with at least one alert, for the list's rule filter. */
+export function listAlertRuleIds(db: Db): string[] {
+  return (stmt(db, 'SELECT DISTINCT rule_id AS id FROM alerts ORDER BY rule_id').all() as { id: string }[]).map((r) => r.id);
+}
+
+/** The fields people change by triage. */
+export type TriageFields = Pick<AlertRow, 'status' | 'assignee' | 'acknowledgedAt' | 'resolvedAt' | 'resolution' | 'suppressedUntil' | 'suppressReason'>;
+
+/** Writes every triage field at once (one fixed statement); the engine's fields (last seen, evidence) are left alone. */
+export function updateAlertTriage(db: Db, id: number, f: TriageFields): void {
+  stmt(db, `UPDATE alerts SET status = @status, assignee = @assignee, acknowledged_at = @acknowledgedAt, resolved_at = @resolvedAt,
+      resolution = @resolution, suppressed_until = @suppressedUntil, suppress_reason = @suppressReason WHERE id = @id`).run({ ...f, id });
+}
+
+export function insertAlertNote(db: Db, n: { alertId: number; author: string; at: string; text: string }): number {
+  return Number(stmt(db, 'INSERT INTO alert_notes (alert_id, author, at, text) VALUES (@alertId, @author, @at, @text)').run(n).lastInsertRowid);
+}

@@ -1,0 +1,58 @@
+/** Raising, refreshing and auto-resolving alerts: the engine's writes, each audited as "system". */
+import { appendAudit } from './audit-log.js';
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export interface Finding {
+  ruleId: string;
+  assetId: number | null;
+  subject: string;
+  severity: string;
+  title: string;
+  detail: string;
+}
+
+export interface LiveAlert {
+  id: number;
+  ruleId: string;
+  assetId: number | null;
+  subject: string;
+  status: string;
+}
+
+export const findingKey = (f: { ruleId: string; assetId: number | null; subject: string }) => `${f.ruleId}\u0000${f.assetId ?? ''}\u0000${f.subject}`;
+
+/** Alerts not yet resolved, for one asset (estate-wide ones excluded) or for the whole estate (null). */
+export function listLiveAlerts(db: Db, asset: number | null): LiveAlert[] {
+  return stmt(db, `SELECT id, rule_id AS ruleId, asset_id AS assetId, subject, status FROM alerts
+      WHERE status <> 'resolved' AND (@asset IS NULL OR asset_id = @asset)`).all({ asset }) as LiveAlert[];
+}
+
+export function raiseAlert(db: Db, f: Finding, now: string): number {
+  const info = stmt(db, `INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`).run(f.ruleId, f.assetId, f.subject, f.severity, f.title, f.detail, now, now);
+  const id = Number(info.lastInsertRowid);
+  appendAudit(db, { at: now, actor: 'system', action: 'raise', entity: 'alert', entityId: String(id), after: { ruleId: f.ruleId, assetId: f.assetId, subject: f.subject, severity: f.severity, status: 'open' } });
+  return id;
+}
+
+/** The condition still holds: keep the evidence current. Not audited: nothing a person decided changed. */
+export function refreshAlert(db: Db, id: number, f: Finding, now: string): void {
+  stmt(db, 'UPDATE alerts SET last_seen_at = ?, severity = ?, title = ?, detail = ? WHERE id = ?').run(now, f.severity, f.title, f.detail, id);
+}
+
+/** The condition cleared by itself (or its rule was removed or disabled). */
+export function clearAlert(db: Db, alert: LiveAlert, now: string, why: string): void {
+  stmt(db, "UPDATE alerts SET status = 'resolved', resolution = 'cleared', resolved_at = ? WHERE id = ?").run(now, alert.id);
+  appendAudit(db, { at: now, actor: 'system', action: 'auto-resolve', entity: 'alert', entityId: String(alert.id), before: { status: alert.status }, after: { status: 'resolved', resolution: 'cleared', why } });
+}
+
+/** Suppressions whose date has passed: the alert is open again, for a person to look at. */
+export function reopenExpiredSuppressions(db: Db, now: string): number {
+  const expired = stmt(db, "SELECT id, suppressed_until AS until FROM alerts WHERE status = 'suppressed' AND suppressed_until <= ?").all(now) as { id: number; until: string }[];
+  for (const a of expired) {
+    stmt(db, "UPDATE alerts SET status = 'open', suppressed_until = NULL, suppress_reason = NULL WHERE id = ?").run(a.id);
+    appendAudit(db, { at: now, actor: 'system', action: 'suppression-expired', entity: 'alert', entityId: String(a.id), before: { status: 'suppressed', suppressedUntil: a.until }, after: { status: 'open' } });
+  }
+  return expired.length;
+}

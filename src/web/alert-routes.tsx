@@ -1,0 +1,65 @@
+/**
+ * The triage pages: the alert list (GET /alerts), one alert (GET /alerts/:id)
+ * and its action forms (POST /alerts/:id/<action>), which redirect back to the
+ * alert. Roles and rules are the API's (hub/routes/alerts-api.ts).
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import {
+  acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
+  ResolveRequestSchema, suppressAlert, suppressRequestSchema, type TriageActor,
+} from '../alerts/triage.js';
+import { formatPath } from '../contract/report.js';
+import type { HubEnv } from '../hub/deps.js';
+import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
+import { currentSession, requireRole } from '../hub/middleware/session.js';
+import { IdSchema, paging } from '../hub/query-schemas.js';
+import { AlertQuerySchema, alertQueryParams, NOTE_ROLES, TRIAGE_ROLES, triageActor } from '../hub/routes/alerts-api.js';
+import { alertCounts, countOverdueAlerts, getAlert, listAlertRuleIds, listAlerts } from '../store/alert-queries.js';
+import { formToken } from './page-routes.js';
+import { AlertPage } from './pages/alert-page.js';
+import { AlertsPage } from './pages/alerts-page.js';
+
+const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+const NoFields = z.strictObject({});
+
+function renderAlert(c: Context<HubEnv>, id: number, error?: string, status: 200 | 400 = 200) {
+  const { db, now } = c.var.deps;
+  const alert = getAlert(db, id, now());
+  if (!alert) throw notFound(`alert ${id}`);
+  return c.html(<AlertPage session={currentSession(c)} alert={alert} now={now()} error={error} />, status);
+}
+
+/**
+ * Validates a form (the token field aside), runs the action, and returns to the
+ * alert; a bad field re-shows the alert with the message, and a 400.
+ */
+async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: TriageActor, id: number, value: z.output<S>) => unknown) {
+  const id = parseOrThrow(IdSchema, c.req.param('id'));
+  const { csrf: _token, ...fields } = await c.req.parseBody();
+  const parsed = schema.safeParse(fields);
+  if (!parsed.success) return renderAlert(c, id, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400);
+  run(triageActor(c), id, parsed.data);
+  return c.redirect(`/alerts/${id}`, 303);
+}
+
+const act = requireRole(...TRIAGE_ROLES);
+
+export const alertRoutes = new Hono<HubEnv>()
+  .use('/alerts', requireRole())
+  .use('/alerts/*', requireRole())
+  .get('/alerts', (c) => {
+    const { db, now } = c.var.deps;
+    const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
+    const { total, rows } = listAlerts(db, { ...q, now: now(), ...paging(q) });
+    const page = <AlertsPage session={currentSession(c)} filter={q} total={total} rows={rows} counts={alertCounts(db)} overdue={countOverdueAlerts(db, now())} ruleIds={listAlertRuleIds(db)} />;
+    return c.html(page);
+  })
+  .get('/alerts/:id', (c) => renderAlert(c, parseOrThrow(IdSchema, c.req.param('id'))))
+  .post('/alerts/:id/acknowledge', FORM_LIMIT, act, formToken, (c) => handleForm(c, NoFields, (a, id) => acknowledgeAlert(a, id)))
+  .post('/alerts/:id/assign', FORM_LIMIT, act, formToken, (c) => handleForm(c, AssignRequestSchema, (a, id, v) => assignAlert(a, id, v.assignee)))
+  .post('/alerts/:id/notes', FORM_LIMIT, requireRole(...NOTE_ROLES), formToken, (c) => handleForm(c, NoteRequestSchema, (a, id, v) => addAlertNote(a, id, v.text)))
+  .post('/alerts/:id/resolve', FORM_LIMIT, act, formToken, (c) => handleForm(c, ResolveRequestSchema, (a, id, v) => resolveAlert(a, id, v.note)))
+  .post('/alerts/:id/suppress', FORM_LIMIT, act, formToken, (c) => handleForm(c, suppressRequestSchema(c.var.deps.now()), (a, id, v) => suppressAlert(a, id, v)))
+  .post('/alerts/:id/reopen', FORM_LIMIT, act, formToken, (c) => handleForm(c, NoFields, (a, id) => reopenAlert(a, id)));

@@ -1,0 +1,212 @@
+import type { Child } from 'hono/jsx';
+import { NOTE_ROLES, TRIAGE_ROLES } from '../../hub/routes/alerts-api.js';
+import type { AlertAuditEntry, AlertDetail } from '../../store/alert-queries.js';
+import type { Session } from '../../store/sessions.js';
+import { Layout } from '../layout.js';
+import { ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.js';
+
+export interface AlertPageProps {
+  session: Session;
+  alert: AlertDetail;
+  now: Date;
+  /** A form's validation message, shown above the forms. */
+  error?: string;
+}
+
+export function AlertPage({ session, alert, now, error }: AlertPageProps) {
+  const canAct = TRIAGE_ROLES.includes(session.user.role);
+  const canNote = NOTE_ROLES.includes(session.user.role);
+  return (
+    <Layout title={alert.title} session={session}>
+      <p class="small">
+        <a href="/alerts">← All alerts</a>
+      </p>
+      <h1>
+        <SeverityBadge severity={alert.severity} /> {alert.title}
+      </h1>
+      <AlertFacts alert={alert} />
+      <h2>Timeline</h2>
+      <Timeline alert={alert} />
+      <h2>Notes</h2>
+      <Notes alert={alert} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {(canAct || canNote) && <h2>Actions</h2>}
+      <div class="actions">
+        {canAct && <TriageForms alert={alert} csrf={session.csrfToken} now={now} />}
+        {canNote && (
+          <ActionForm id="note" alert={alert} csrf={session.csrfToken} action="notes" button="Add note">
+            <label for="note-text">Note</label>
+            <textarea id="note-text" name="text" rows={3} required maxlength={4000} />
+          </ActionForm>
+        )}
+      </div>
+      <h2>Audit trail</h2>
+      <AuditTrail entries={alert.audit} />
+    </Layout>
+  );
+}
+
+function AlertFacts({ alert }: { alert: AlertDetail }) {
+  return (
+    <div class="panel">
+      <dl class="facts">
+        <dt>Status</dt>
+        <dd id="alert-status" data-status={alert.status}>
+          <strong>{ALERT_STATUS_LABELS[alert.status]}</strong>
+          {alert.resolution && ` (${alert.resolution === 'manual' ? 'resolved by a person' : 'condition cleared'})`}
+          {alert.overdue && (
+            <>
+              {' '}
+              <OverdueFlag />
+            </>
+          )}
+        </dd>
+        <dt>Assigned to</dt>
+        <dd id="assignee">{alert.assignee ?? '—'}</dd>
+        <dt>Rule</dt>
+        <dd>
+          <a href={`/alerts?ruleId=${encodeURIComponent(alert.ruleId)}`}>{alert.ruleId}</a>
+        </dd>
+        <dt>Asset</dt>
+        <dd>{alert.assetId === null ? 'estate-wide' : <a href={`/assets/${alert.assetId}`}>{alert.hostname}</a>}</dd>
+        <dt>Subject</dt>
+        <dd>{alert.subject}</dd>
+        <dt>Evidence</dt>
+        <dd class="reason" id="evidence">
+          {alert.detail}
+        </dd>
+        {alert.status === 'suppressed' && (
+          <>
+            <dt>Suppressed</dt>
+            <dd id="suppression">
+              until {alert.suppressedUntil?.slice(0, 10)}: {alert.suppressReason}
+            </dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}
+
+function Timeline({ alert }: { alert: AlertDetail }) {
+  const events: [string, string | null][] = [
+    ['Raised', alert.raisedAt],
+    ['Last seen', alert.lastSeenAt],
+    ['Acknowledged', alert.acknowledgedAt],
+    ['Resolved', alert.resolvedAt],
+  ];
+  return (
+    <dl class="facts panel" id="timeline">
+      {events.map(([label, at]) => (
+        <>
+          <dt>{label}</dt>
+          <dd>{at ?? '—'}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+function Notes({ alert }: { alert: AlertDetail }) {
+  if (!alert.notes.length) return <p class="muted">No notes yet.</p>;
+  return (
+    <ul class="notes" id="notes">
+      {alert.notes.map((n) => (
+        <li>
+          <span class="small muted">
+            {n.author}, {n.at}
+          </span>
+          <div class="note-text">{n.text}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ActionForm({ id, alert, csrf, action, button, children }: { id: string; alert: AlertDetail; csrf: string; action: string; button: string; children?: Child }) {
+  return (
+    <form class="action panel" id={id} method="post" action={`/alerts/${alert.id}/${action}`}>
+      <input type="hidden" name="csrf" value={csrf} />
+      {children}
+      <button class="primary" type="submit">
+        {button}
+      </button>
+    </form>
+  );
+}
+
+/** Only the moves allowed from the alert's current status are offered. */
+function TriageForms({ alert, csrf, now }: { alert: AlertDetail; csrf: string; now: Date }) {
+  const live = alert.status !== 'resolved';
+  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const inAYear = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+  const form = { alert, csrf };
+  return (
+    <>
+      {alert.status === 'open' && <ActionForm id="acknowledge" {...form} action="acknowledge" button="Acknowledge" />}
+      {live && (
+        <ActionForm id="assign" {...form} action="assign" button="Assign">
+          <label for="assign-to">Assign to (username; empty to unassign)</label>
+          <input id="assign-to" name="assignee" value={alert.assignee ?? ''} maxlength={100} />
+        </ActionForm>
+      )}
+      {live && (
+        <ActionForm id="suppress" {...form} action="suppress" button="Suppress">
+          <label for="suppress-reason">Reason (at least 10 characters)</label>
+          <textarea id="suppress-reason" name="reason" rows={2} required minlength={10} maxlength={2000} />
+          <label for="suppress-until">Until</label>
+          <input id="suppress-until" name="until" type="date" required min={tomorrow} max={inAYear} />
+        </ActionForm>
+      )}
+      {live && (
+        <ActionForm id="resolve" {...form} action="resolve" button="Resolve">
+          <label for="resolve-note">Note (optional)</label>
+          <textarea id="resolve-note" name="note" rows={2} maxlength={4000} />
+        </ActionForm>
+      )}
+      {(alert.status === 'acknowledged' || alert.status === 'suppressed') && <ActionForm id="reopen" {...form} action="reopen" button="Reopen" />}
+    </>
+  );
+}
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+function AuditTrail({ entries }: { entries: AlertAuditEntry[] }) {
+  if (!entries.length) return <p class="muted">No entries.</p>;
+  return (
+    <table id="audit">
+      <thead>
+        <tr>
+          <th>When</th>
+          <th>Who</th>
+          <th>What</th>
+          <th>Before → after</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => {
+          const keys = [...new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})])];
+          return (
+            <tr data-action={e.action}>
+              <td>{e.at}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <td class="changes">
+                {keys.map((k) => (
+                  <div>
+                    {k}: {e.before && k in e.before ? `${show(e.before[k])} → ` : ''}
+                    {show(e.after?.[k])}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,188 @@
+import { SEVERITIES, type Severity } from '../../alerts/alert-rule-schema.js';
+import type { AlertQuery } from '../../hub/routes/alerts-api.js';
+import { ACK_WITHIN_HOURS, ALERT_STATUSES, LIVE_STATUSES, type AlertCounts, type AlertRow, type AlertStatus } from '../../store/alert-queries.js';
+import type { Session } from '../../store/sessions.js';
+import { Pager } from '../components/pager.js';
+import { day } from '../format.js';
+import { Layout } from '../layout.js';
+
+export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = { open: 'Open', acknowledged: 'Acknowledged', suppressed: 'Suppressed', resolved: 'Resolved' };
+
+/** The word is always printed: colour alone never carries the severity (colour-blind readers, black-and-white print). */
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return <span class={`sev sev-${severity}`}>{SEVERITY_LABELS[severity]}</span>;
+}
+
+/** The flag on an open high/critical alert past its acknowledgement deadline, in words as well as colour. */
+export function OverdueFlag() {
+  return <span class="overdue-flag">Not acknowledged &gt; {ACK_WITHIN_HOURS} h</span>;
+}
+
+export interface AlertsPageProps {
+  session: Session;
+  filter: AlertQuery;
+  total: number;
+  rows: AlertRow[];
+  counts: AlertCounts;
+  overdue: number;
+  ruleIds: string[];
+}
+
+export function AlertsPage({ session, filter, total, rows, counts, overdue, ruleIds }: AlertsPageProps) {
+  return (
+    <Layout title="Alerts" session={session}>
+      <h1>Alerts</h1>
+      <AlertHeadline counts={counts} overdue={overdue} />
+      <AlertFilters filter={filter} ruleIds={ruleIds} />
+      <AlertTable rows={rows} />
+      {rows.length === 0 && <p class="panel">No alerts match these filters.</p>}
+      <Pager path="/alerts" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
+    </Layout>
+  );
+}
+
+/** The filters as query parameters, lists comma-joined, for the pager's links. */
+function pagerQuery({ page: _page, ...f }: AlertQuery): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v)]));
+}
+
+function AlertHeadline({ counts, overdue }: { counts: AlertCounts; overdue: number }) {
+  const live = (s: Severity) => LIVE_STATUSES.reduce((n, st) => n + counts[s][st], 0);
+  return (
+    <>
+      <p id="overdue" class={overdue ? 'panel overdue-panel' : 'panel'}>
+        <strong>{overdue}</strong> high or critical alert{overdue === 1 ? '' : 's'} not acknowledged within {ACK_WITHIN_HOURS} hours.{' '}
+        <span class="muted small">NHS England's cyber security operations centre expects a high-severity alert to be acknowledged within 48 hours.</span>
+      </p>
+      <div class="cards" id="alert-counts">
+        {SEVERITIES.map((s) => (
+          <a class={`card sev-card-${s}`} href={`/alerts?severity=${s}`} data-severity={s}>
+            <span class="n">{live(s)}</span>
+            <SeverityBadge severity={s} />
+            <span class="small muted">
+              {' '}
+              {counts[s].open} open · {counts[s].acknowledged} ack. · {counts[s].suppressed} suppr.
+            </span>
+          </a>
+        ))}
+      </div>
+    </>
+  );
+}
+
+const AGE_OPTIONS = [
+  ['2', 'over 48 hours'],
+  ['7', 'over 7 days'],
+  ['30', 'over 30 days'],
+  ['90', 'over 90 days'],
+] as const;
+const NEW_OPTIONS = [
+  ['1', 'last 24 hours'],
+  ['2', 'last 48 hours'],
+  ['7', 'last 7 days'],
+  ['30', 'last 30 days'],
+] as const;
+
+function AlertFilters({ filter, ruleIds }: { filter: AlertQuery; ruleIds: string[] }) {
+  const status = filter.status?.length === 1 ? filter.status[0] : undefined;
+  return (
+    <form class="filters" method="get" action="/alerts">
+      <fieldset class="severities">
+        <legend>Severity</legend>
+        {SEVERITIES.map((s) => (
+          <label class="inline">
+            <input type="checkbox" name="severity" value={s} checked={filter.severity?.includes(s)} /> {SEVERITY_LABELS[s]}
+          </label>
+        ))}
+      </fieldset>
+      <div>
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">live (not resolved)</option>
+          {ALERT_STATUSES.map((s) => (
+            <option value={s} selected={s === status}>
+              {ALERT_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="ruleId">Rule</label>
+        <select id="ruleId" name="ruleId">
+          <option value="">any</option>
+          {ruleIds.map((r) => (
+            <option value={r} selected={r === filter.ruleId}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <DaysSelect name="olderThanDays" label="Raised" options={AGE_OPTIONS} value={filter.olderThanDays} />
+      <DaysSelect name="newerThanDays" label="Raised in the" options={NEW_OPTIONS} value={filter.newerThanDays} />
+      <div>
+        <label for="q">Title or hostname contains</label>
+        <input id="q" name="q" value={filter.q ?? ''} />
+      </div>
+      <button class="primary" type="submit">Filter</button>
+    </form>
+  );
+}
+
+function DaysSelect({ name, label, options, value }: { name: string; label: string; options: readonly (readonly [string, string])[]; value?: number }) {
+  return (
+    <div>
+      <label for={name}>{label}</label>
+      <select id={name} name={name}>
+        <option value="">any time</option>
+        {options.map(([v, text]) => (
+          <option value={v} selected={String(value) === v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function AlertTable({ rows }: { rows: AlertRow[] }) {
+  return (
+    <table id="alerts">
+      <thead>
+        <tr>
+          <th>Severity</th>
+          <th>Alert</th>
+          <th>Host</th>
+          <th>Status</th>
+          <th>Raised</th>
+          <th>Last seen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr class={r.overdue ? 'overdue' : undefined} data-severity={r.severity} data-status={r.status} data-id={r.id}>
+            <td>
+              <SeverityBadge severity={r.severity} />
+            </td>
+            <td>
+              <a href={`/alerts/${r.id}`}>{r.title}</a>
+              <div class="small muted">{r.subject}</div>
+            </td>
+            <td>{r.assetId === null ? <span class="muted">estate-wide</span> : <a href={`/assets/${r.assetId}`}>{r.hostname}</a>}</td>
+            <td>
+              {ALERT_STATUS_LABELS[r.status]}
+              {r.assignee && <div class="small muted">→ {r.assignee}</div>}
+              {r.overdue && (
+                <div>
+                  <OverdueFlag />
+                </div>
+              )}
+            </td>
+            <td>{day(r.raisedAt)}</td>
+            <td>{day(r.lastSeenAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
