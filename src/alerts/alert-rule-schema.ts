@@ -34,6 +34,8 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
       kind: z.literal('software-version'),
       product: z.string().min(1).optional(),
       name: Regex.optional(),
+      /** Only items from these sources, e.g. leave out distribution packages the distribution patches. */
+      sources: z.array(SoftwareSourceSchema).min(1).optional(),
       range: z.string().min(1).refine((r) => semver.validRange(r, { loose: true }) !== null, { error: 'not a valid semver range' }).optional(),
       cycles: z.array(z.string().min(1)).min(1).optional(),
     })

@@ -85,7 +85,7 @@ function matchSoftwareVersions(db: Db, c: VersionCondition, asset: AssetScope): 
   const name = c.name ? new RegExp(c.name, 'i') : undefined;
   const hits = new Map(
     listSoftwareVersionsForAlerts(db)
-      .filter((s) => (!c.product || s.product === c.product) && (!name || name.test(s.name)) && versionFits(c, s.version, s.cycle))
+      .filter((s) => (!c.product || s.product === c.product) && (!name || name.test(s.name)) && (!c.sources || (c.sources as readonly string[]).includes(s.source)) && versionFits(c, s.version, s.cycle))
       .map((s) => [s.id, s]),
   );
   return findInstallsOf(db, [...hits.keys()], asset).map((i) => {

@@ -109,3 +109,13 @@ describe('evaluateAlerts', () => {
     expect(() => hub.deps.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 });
+
+describe('software-version sources', () => {
+  it('leaves out distribution packages when the rule names other sources', () => {
+    const all = previewAlertRule(hub.deps.db, rule({ id: 'old-openssl', condition: { kind: 'software-version', product: 'openssl', range: '<3' } }), today);
+    const vendorOnly = previewAlertRule(hub.deps.db, rule({ id: 'old-openssl', condition: { kind: 'software-version', product: 'openssl', range: '<3', sources: ['registry', 'other'] } }), today);
+    expect(all.findings).toBeGreaterThan(0);
+    expect(all.sample.some((s) => s.hostname === 'LIMS-DB01')).toBe(true);
+    expect(vendorOnly.sample.some((s) => s.hostname === 'LIMS-DB01')).toBe(false);
+  });
+});
