@@ -25,10 +25,11 @@ const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new Hu
 const NoFields = z.strictObject({});
 
 function renderAlert(c: Context<HubEnv>, id: number, error?: string, status: 200 | 400 = 200) {
-  const { db, now } = c.var.deps;
+  const { db, now, alertRules } = c.var.deps;
   const alert = getAlert(db, id, now());
   if (!alert) throw notFound(`alert ${id}`);
-  return c.html(<AlertPage session={currentSession(c)} alert={alert} now={now()} error={error} />, status);
+  const rule = alertRules.find((r) => r.id === alert.ruleId);
+  return c.html(<AlertPage session={currentSession(c)} alert={alert} rule={rule} now={now()} error={error} />, status);
 }
 
 /**

@@ -13,6 +13,7 @@ import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/
 import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, SoftwareQuerySchema } from '../hub/query-schemas.js';
 import { CredentialsSchema, endSession, setSessionCookie } from '../hub/routes/session-api.js';
 import { EnrolmentSecretRequestSchema } from '../hub/routes/admin-api.js';
+import { listAlerts } from '../store/alert-queries.js';
 import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls, listAssets } from '../store/asset-queries.js';
 import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../store/estate-queries.js';
 import { AssetPage } from './pages/asset-page.js';
@@ -86,7 +87,8 @@ export const pageRoutes = new Hono<HubEnv>()
     const asset = getAsset(db, id);
     if (!asset) throw notFound(`asset ${id}`);
     const items = assetItems(asset, listAssetInstalls(db, id));
-    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} />);
+    const alerts = listAlerts(db, { assetId: id, now: c.var.deps.now(), limit: 100, offset: 0 }).rows;
+    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} />);
   })
   .get('/software', (c) => {
     const q = parseOrThrow(SoftwareQuerySchema, nonEmpty(c.req.query()));

@@ -68,6 +68,8 @@ describe('estate pages in Chromium', () => {
     const office = page.locator('#software tbody tr', { hasText: 'Microsoft Office Standard 2010' });
     expect(await office.getAttribute('data-status')).toBe('unsupported');
     expect((await office.locator('td.reason').textContent())?.length).toBeGreaterThan(10);
+    const alerts = await page.locator('#asset-alerts tbody tr').allTextContents();
+    expect(alerts.some((a) => /critical/i.test(a) && a.includes('Microsoft Windows 7 Professional'))).toBe(true);
     const bespoke = page.locator('#software tbody tr', { hasText: 'Medway PAS Client' });
     expect(await bespoke.getAttribute('data-status')).toBe('unknown');
     if (process.env.ESTATEWATCH_SCREENSHOTS) await page.screenshot({ path: `${process.env.ESTATEWATCH_SCREENSHOTS}/asset.png`, fullPage: true });

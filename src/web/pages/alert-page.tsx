@@ -1,3 +1,4 @@
+import type { AlertRule } from '../../alerts/alert-rule-schema.js';
 import type { Child } from 'hono/jsx';
 import { NOTE_ROLES, TRIAGE_ROLES } from '../../hub/routes/alerts-api.js';
 import type { AlertAuditEntry, AlertDetail } from '../../store/alert-queries.js';
@@ -8,12 +9,14 @@ import { ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.j
 export interface AlertPageProps {
   session: Session;
   alert: AlertDetail;
+  /** The rule that raised it, for its plain-English meaning and remedy; absent if the rule has since been removed. */
+  rule?: AlertRule;
   now: Date;
   /** A form's validation message, shown above the forms. */
   error?: string;
 }
 
-export function AlertPage({ session, alert, now, error }: AlertPageProps) {
+export function AlertPage({ session, alert, rule, now, error }: AlertPageProps) {
   const canAct = TRIAGE_ROLES.includes(session.user.role);
   const canNote = NOTE_ROLES.includes(session.user.role);
   return (
@@ -25,6 +28,14 @@ export function AlertPage({ session, alert, now, error }: AlertPageProps) {
         <SeverityBadge severity={alert.severity} /> {alert.title}
       </h1>
       <AlertFacts alert={alert} />
+      {rule && (
+        <div class="panel" id="rule-text">
+          <h2>What this means</h2>
+          <p>{rule.description}</p>
+          <h2>What to do</h2>
+          <p>{rule.remediation}</p>
+        </div>
+      )}
       <h2>Timeline</h2>
       <Timeline alert={alert} />
       <h2>Notes</h2>

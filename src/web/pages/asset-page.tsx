@@ -3,6 +3,8 @@ import type { AssetDetail, DeviceRow, HistoryRow } from '../../store/asset-queri
 import type { Session } from '../../store/sessions.js';
 import { SUPPORT_STATUSES, type SupportStatus } from '../../lifecycle/verdict.js';
 import { StatusBadge } from '../components/status-badge.js';
+import type { AlertRow } from '../../store/alert-queries.js';
+import { ALERT_STATUS_LABELS, SeverityBadge } from './alerts-page.js';
 import { VerdictCells, VerdictHeaders } from '../components/verdict-cells.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
@@ -11,6 +13,8 @@ export interface AssetPageProps {
   session: Session;
   asset: AssetDetail;
   items: AssetItem[];
+  /** Its live alerts, worst first. */
+  alerts: AlertRow[];
   devices: DeviceRow[];
   history: HistoryRow[];
 }
@@ -18,7 +22,7 @@ export interface AssetPageProps {
 // Worst first, so the items that need action head the list.
 const rank = (s: SupportStatus) => ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'].indexOf(s);
 
-export function AssetPage({ session, asset, items, devices, history }: AssetPageProps) {
+export function AssetPage({ session, asset, items, alerts, devices, history }: AssetPageProps) {
   const sorted = [...items].sort((a, b) => rank(a.verdict.status) - rank(b.verdict.status) || a.name.localeCompare(b.name));
   const counts = SUPPORT_STATUSES.map((s) => [s, items.filter((i) => i.verdict.status === s).length] as const).filter(([, n]) => n > 0);
   const os = asset.os;
@@ -53,6 +57,35 @@ export function AssetPage({ session, asset, items, devices, history }: AssetPage
           </dd>
         </dl>
       </div>
+      <h2>Alerts</h2>
+      {alerts.length === 0 ? (
+        <p class="muted">No live alerts.</p>
+      ) : (
+        <table id="asset-alerts">
+          <thead>
+            <tr>
+              <th>Severity</th>
+              <th>Alert</th>
+              <th>Status</th>
+              <th>Raised</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.map((a) => (
+              <tr>
+                <td>
+                  <SeverityBadge severity={a.severity} />
+                </td>
+                <td>
+                  <a href={`/alerts/${a.id}`}>{a.title}</a>
+                </td>
+                <td>{ALERT_STATUS_LABELS[a.status]}</td>
+                <td>{day(a.raisedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>Software</h2>
       <table id="software">
         <thead>
