@@ -10,7 +10,8 @@ import { stmt } from './statements.js';
 /** Restrict a query to one asset, or run it over the whole estate (null). */
 export type AssetScope = number | null;
 
-const inList = (values: readonly string[]) => `(${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
+/** A list bound as one JSON parameter: the statement text stays fixed, whatever the list. */
+const IN_LIST = (param: string) => `(SELECT value FROM json_each(@${param}))`;
 
 export interface AssetRow {
   id: number;
@@ -30,10 +31,9 @@ export interface OsFinding {
   reason: string;
 }
 
-// Statuses are a closed enum validated by the rule schema, so inlining them is safe and lets SQLite use the index.
 export function findOsWithStatus(db: Db, statuses: readonly string[], asset: AssetScope): OsFinding[] {
   return stmt(db, `SELECT a.id AS assetId, o.name, o.version, o.status, o.reason FROM assets a JOIN os_versions o ON o.id = a.os_id
-      WHERE o.status IN ${inList(statuses)} AND (@asset IS NULL OR a.id = @asset)`).all({ asset }) as OsFinding[];
+      WHERE o.status IN ${IN_LIST('statuses')} AND (@asset IS NULL OR a.id = @asset)`).all({ asset, statuses: JSON.stringify(statuses) }) as OsFinding[];
 }
 
 export interface SoftwareFinding {
@@ -50,11 +50,11 @@ export interface SoftwareFinding {
 }
 
 export function findSoftwareWithStatus(db: Db, statuses: readonly string[], sources: readonly string[] | undefined, asset: AssetScope): SoftwareFinding[] {
-  const bySource = sources ? `AND s.source IN ${inList(sources)}` : '';
   return stmt(db, `SELECT i.asset_id AS assetId, s.id AS softwareId, s.name, s.version, s.source, ${EFFECTIVE_STATUS} AS status, s.os_link AS osLink,
       s.reason, o.name AS osName, o.version AS osVersion
       FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
-      WHERE ${EFFECTIVE_STATUS} IN ${inList(statuses)} ${bySource} AND (@asset IS NULL OR i.asset_id = @asset)`).all({ asset }) as SoftwareFinding[];
+      WHERE ${EFFECTIVE_STATUS} IN ${IN_LIST('statuses')} AND (@sources IS NULL OR s.source IN ${IN_LIST('sources')})
+        AND (@asset IS NULL OR i.asset_id = @asset)`).all({ asset, statuses: JSON.stringify(statuses), sources: sources ? JSON.stringify(sources) : null }) as SoftwareFinding[];
 }
 
 export interface SoftwareVersionRow {
@@ -91,7 +91,7 @@ export interface DeviceFinding {
 }
 
 export function findDevicesOfKind(db: Db, kinds: readonly string[], asset: AssetScope): DeviceFinding[] {
-  return stmt(db, `SELECT asset_id AS assetId, kind, name, model, location FROM devices WHERE kind IN ${inList(kinds)} AND (@asset IS NULL OR asset_id = @asset)`).all({ asset }) as DeviceFinding[];
+  return stmt(db, `SELECT asset_id AS assetId, kind, name, model, location FROM devices WHERE kind IN ${IN_LIST('kinds')} AND (@asset IS NULL OR asset_id = @asset)`).all({ asset, kinds: JSON.stringify(kinds) }) as DeviceFinding[];
 }
 
 export function findSilentAssets(db: Db, before: string, asset: AssetScope): { assetId: number; lastReceivedAt: string }[] {
