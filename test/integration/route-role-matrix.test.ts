@@ -1,0 +1,159 @@
+/**
+ * Every route × every kind of caller: the access policy, written out once, and
+ * proved against the real app. A route missing from POLICY fails the test, so
+ * a new route cannot ship without someone deciding who may call it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnrolmentSecret, enrolAgent } from '../../src/auth/enrolment.js';
+import { hashPassword } from '../../src/auth/password.js';
+import { hashToken } from '../../src/auth/tokens.js';
+import { createApp } from '../../src/hub/app.js';
+import { findSession } from '../../src/store/sessions.js';
+import { insertUser, type Role } from '../../src/store/users.js';
+import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+
+type Caller = 'anonymous' | 'agent' | Role;
+const CALLERS: readonly Caller[] = ['anonymous', 'agent', 'admin', 'security-lead', 'cso', 'board'];
+const PEOPLE: readonly Caller[] = ['admin', 'security-lead', 'cso', 'board'];
+const EVERYONE: readonly Caller[] = CALLERS;
+const TRIAGE: readonly Caller[] = ['admin', 'security-lead'];
+
+/** Who may call each route. Anyone else must be refused (401, 403, or sent to sign in). */
+const POLICY: Record<string, readonly Caller[]> = {
+  'GET /healthz': EVERYONE,
+  'GET /static/app.css': EVERYONE,
+  'GET /login': EVERYONE,
+  'POST /login': EVERYONE,
+  'POST /api/v1/session': EVERYONE,
+  'DELETE /api/v1/session': EVERYONE,
+  'POST /api/v1/agents/enrol': EVERYONE,
+  'POST /api/v1/reports': ['agent'],
+  'POST /logout': PEOPLE,
+  'GET /account/password': PEOPLE,
+  'POST /account/password': PEOPLE,
+  'POST /api/v1/account/password': PEOPLE,
+  'GET /': PEOPLE,
+  'GET /assets': PEOPLE,
+  'GET /assets/:id': PEOPLE,
+  'GET /software': PEOPLE,
+  'GET /unmatched': PEOPLE,
+  'GET /api/v1/estate/summary': PEOPLE,
+  'GET /api/v1/estate/assets': PEOPLE,
+  'GET /api/v1/estate/assets/:id': PEOPLE,
+  'GET /api/v1/estate/software': PEOPLE,
+  'GET /api/v1/estate/unmatched': PEOPLE,
+  'GET /admin/enrolment': ['admin'],
+  'POST /admin/enrolment': ['admin'],
+  'POST /api/v1/enrolment-secrets': ['admin'],
+  'GET /import': TRIAGE,
+  'POST /import': TRIAGE,
+  'POST /api/v1/imports/:format': TRIAGE,
+  'GET /alerts': PEOPLE,
+  'GET /alerts/:id': PEOPLE,
+  'GET /api/v1/alerts': PEOPLE,
+  'GET /api/v1/alerts/:id': PEOPLE,
+  'POST /api/v1/alerts/:id/acknowledge': TRIAGE,
+  'POST /api/v1/alerts/:id/assign': TRIAGE,
+  'POST /api/v1/alerts/:id/notes': [...TRIAGE, 'cso'],
+  'POST /api/v1/alerts/:id/resolve': TRIAGE,
+  'POST /api/v1/alerts/:id/suppress': TRIAGE,
+  'POST /api/v1/alerts/:id/reopen': TRIAGE,
+  'POST /alerts/:id/acknowledge': TRIAGE,
+  'POST /alerts/:id/assign': TRIAGE,
+  'POST /alerts/:id/notes': [...TRIAGE, 'cso'],
+  'POST /alerts/:id/resolve': TRIAGE,
+  'POST /alerts/:id/suppress': TRIAGE,
+  'POST /alerts/:id/reopen': TRIAGE,
+};
+
+let hub: TestHub;
+let app: ReturnType<typeof createApp>;
+let agentToken: string;
+let enrolSecret: string;
+const sessions: Partial<Record<Role, { cookie: string; csrf: string }>> = {};
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  app = createApp(hub.deps);
+  const hash = await hashPassword('a long enough passphrase');
+  for (const role of ['security-lead', 'cso', 'board'] as const) {
+    insertUser(hub.deps.db, { username: `${role}-user`, passwordHash: hash, role, mustChangePassword: false, now: TEST_NOW.toISOString() });
+  }
+  await signInEveryone();
+  enrolSecret = createEnrolmentSecret(hub.deps.db, { label: 'matrix', createdBy: null, now: TEST_NOW, days: 1 }).secret;
+  agentToken = enrolAgent(hub.deps.db, enrolSecret, 'matrix-host', TEST_NOW)?.token ?? '';
+});
+afterAll(() => hub.close());
+
+async function signInEveryone(): Promise<void> {
+  for (const [role, username, password] of [['admin', 'admin', hub.adminPassword], ...(['security-lead', 'cso', 'board'] as const).map((r) => [r, `${r}-user`, 'a long enough passphrase'])] as [Role, string, string][]) {
+    const res = await app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const session = findSession(hub.deps.db, hashToken(cookie.split('=')[1] ?? ''), TEST_NOW.toISOString());
+    sessions[role] = { cookie, csrf: session?.csrfToken ?? '' };
+  }
+}
+
+function routes(): string[] {
+  const seen = new Set<string>();
+  for (const r of app.routes) if (r.method !== 'ALL') seen.add(`${r.method} ${r.path}`);
+  return [...seen];
+}
+
+/** Bodies that get a caller past the route's own credential check (enrolment secret, sign-in). */
+function bodyFor(route: string): string {
+  if (route === 'POST /api/v1/agents/enrol') return JSON.stringify({ secret: enrolSecret, hostname: 'matrix-host-2' });
+  if (route === 'POST /api/v1/session') return JSON.stringify({ username: 'admin', password: hub.adminPassword });
+  return '{}';
+}
+
+async function call(route: string, caller: Caller): Promise<Response> {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const path = pattern.replace(':id', '1').replace(':format', 'osquery');
+  const page = !path.startsWith('/api/') && method === 'POST';
+  const headers: Record<string, string> = { origin: 'http://localhost' };
+  const session = caller !== 'anonymous' && caller !== 'agent' ? sessions[caller] : undefined;
+  if (session) headers.cookie = session.cookie;
+  if (caller === 'agent') headers.authorization = `Bearer ${agentToken}`;
+  let body: string | undefined;
+  if (method !== 'GET') {
+    if (page) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      const credentials = route === 'POST /login' ? { username: 'admin', password: hub.adminPassword } : {};
+      body = new URLSearchParams({ csrf: session?.csrf ?? '', ...credentials }).toString();
+    } else {
+      headers['content-type'] = 'application/json';
+      headers['idempotency-key'] = `matrix-${Math.random().toString(36).slice(2)}`;
+      body = bodyFor(route);
+    }
+  }
+  return app.request(`http://localhost${path}`, { method, headers, body });
+}
+
+/** Refused: 401, 403, or sent to sign in. A 400/404/409 means the caller got past the door. */
+function refused(res: Response): boolean {
+  const location = res.headers.get('location') ?? '';
+  return res.status === 401 || res.status === 403 || (res.status === 302 && location.startsWith('/login'));
+}
+
+describe('route × role matrix', () => {
+  it('has a decided policy for every route the app serves', () => {
+    expect(routes().filter((r) => !(r in POLICY))).toEqual([]);
+    expect(Object.keys(POLICY).filter((r) => !routes().includes(r))).toEqual([]);
+  });
+
+  it('lets in exactly the callers the policy names, on every route', async () => {
+    const wrong: string[] = [];
+    // Signing out ends the caller's session, so those two go last.
+    const signOut = (r: string) => (r === 'DELETE /api/v1/session' || r === 'POST /logout' ? 1 : 0);
+    for (const route of routes().sort((a, b) => signOut(a) - signOut(b))) {
+      if (signOut(route)) await signInEveryone();
+      for (const caller of CALLERS) {
+        const res = await call(route, caller);
+        const allowed = POLICY[route]?.includes(caller) ?? false;
+        if (allowed === refused(res)) wrong.push(`${route} as ${caller}: ${res.status} ${res.headers.get('location') ?? ''} (policy: ${allowed ? 'allow' : 'refuse'})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
