@@ -1,7 +1,8 @@
 import type { Job } from './job.js';
 import { evaluateAlertsJob } from './evaluate-alerts.js';
+import { expireExceptionsJob } from './expire-exceptions.js';
 import { pruneHistoryJob } from './prune-history.js';
 import { reevaluateJob } from './reevaluate.js';
 
 /** Every scheduled job the hub runs; one line each. */
-export const JOBS: readonly Job[] = [reevaluateJob, evaluateAlertsJob, pruneHistoryJob];
+export const JOBS: readonly Job[] = [reevaluateJob, evaluateAlertsJob, pruneHistoryJob, expireExceptionsJob];

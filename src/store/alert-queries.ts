@@ -34,6 +34,8 @@ export interface AlertFilter {
   newerThanDays?: number;
   /** Part of the title or the hostname, case-insensitive. */
   q?: string;
+  /** Only alerts covered by an in-effect exception, or only those not covered. */
+  acceptedRisk?: 'only' | 'exclude';
   now: Date;
   limit: number;
   offset: number;
@@ -59,18 +61,43 @@ export interface AlertRow {
   suppressReason: string | null;
   /** Open, high or critical, and raised more than ACK_WITHIN_HOURS ago. */
   overdue: boolean;
+  /**
+   * The in-effect exception covering this alert's asset and rule (the latest
+   * expiring, if several), or null. The alert stays listed: the board must see
+   * accepted risk, not lose it.
+   */
+  acceptedRisk: AcceptedRisk | null;
+}
+
+export interface AcceptedRisk {
+  exceptionId: number;
+  /** YYYY-MM-DD; the exception no longer covers the alert from this day. */
+  expiresOn: string;
 }
 
 const COLUMNS = `a.id, a.rule_id AS ruleId, a.asset_id AS assetId, s.hostname, a.subject, a.severity, a.title, a.detail, a.status, a.assignee,
   a.raised_at AS raisedAt, a.last_seen_at AS lastSeenAt, a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt, a.resolution,
   a.suppressed_until AS suppressedUntil, a.suppress_reason AS suppressReason,
-  (a.status = 'open' AND a.severity IN (SELECT value FROM json_each(@ackSeverities)) AND a.raised_at <= @ackDueBefore) AS overdue`;
+  (a.status = 'open' AND a.severity IN (SELECT value FROM json_each(@ackSeverities)) AND a.raised_at <= @ackDueBefore) AS overdue,
+  x.exceptionId AS acceptedExceptionId, x.expiresOn AS acceptedExpiresOn`;
+
+/**
+ * Alerts with the in-effect exceptions covering their (asset, rule). An exception
+ * stops covering at the start of its expiry day even before the hourly job marks
+ * it expired. With max(), SQLite takes the bare column (e.id) from the row holding
+ * the maximum, so each pair gets its latest-expiring exception.
+ */
+const FROM = `FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id
+  LEFT JOIN (SELECT ea.asset_id, er.rule_id, e.id AS exceptionId, max(e.expires_on) AS expiresOn
+    FROM exceptions e JOIN exception_assets ea ON ea.exception_id = e.id JOIN exception_rules er ON er.exception_id = e.id
+    WHERE e.status = 'in-effect' AND e.expires_on > @today GROUP BY ea.asset_id, er.rule_id) x ON x.asset_id = a.asset_id AND x.rule_id = a.rule_id`;
 
 // Lists travel as JSON arrays so each statement stays fixed (and cached) whatever the number of values.
 const FILTER = `WHERE a.severity IN (SELECT value FROM json_each(@severities)) AND a.status IN (SELECT value FROM json_each(@statuses))
   AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND (@assetId IS NULL OR a.asset_id = @assetId)
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
-  AND (@q IS NULL OR a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')`;
+  AND (@q IS NULL OR a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')
+  AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))`;
 
 const SEVERITY_RANK = `CASE a.severity ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
 
@@ -80,20 +107,25 @@ function ackParams(now: Date) {
   return { ackSeverities: JSON.stringify(ACK_SEVERITIES), ackDueBefore: new Date(now.getTime() - ACK_WITHIN_HOURS * 3_600_000).toISOString() };
 }
 
-type RawRow = Omit<AlertRow, 'overdue'> & { overdue: number };
-const toRow = (r: RawRow): AlertRow => ({ ...r, overdue: r.overdue === 1 });
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+type RawRow = Omit<AlertRow, 'overdue' | 'acceptedRisk'> & { overdue: number; acceptedExceptionId: number | null; acceptedExpiresOn: string | null };
+const toRow = ({ acceptedExceptionId, acceptedExpiresOn, ...r }: RawRow): AlertRow => ({
+  ...r,
+  overdue: r.overdue === 1,
+  acceptedRisk: acceptedExceptionId === null || acceptedExpiresOn === null ? null : { exceptionId: acceptedExceptionId, expiresOn: acceptedExpiresOn },
+});
 
 /** Most severe first, then oldest first: the order a security lead works through them. */
 export function listAlerts(db: Db, f: AlertFilter): { total: number; rows: AlertRow[] } {
   const params = {
     severities: JSON.stringify(f.severity?.length ? f.severity : SEVERITIES),
     statuses: JSON.stringify(f.status?.length ? f.status : LIVE_STATUSES),
-    ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, q: f.q ?? null,
+    ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, q: f.q ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
     olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays),
   };
-  const from = 'FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id';
-  const total = (stmt(db, `SELECT count(*) AS n ${from} ${FILTER}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${COLUMNS} ${from} ${FILTER} ORDER BY ${SEVERITY_RANK}, a.raised_at, a.id LIMIT @limit OFFSET @offset`)
+  const total = (stmt(db, `SELECT count(*) AS n ${FROM} ${FILTER}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT ${COLUMNS} ${FROM} ${FILTER} ORDER BY ${SEVERITY_RANK}, a.raised_at, a.id LIMIT @limit OFFSET @offset`)
     .all({ ...params, ...ackParams(f.now), limit: f.limit, offset: f.offset }) as RawRow[];
   return { total, rows: rows.map(toRow) };
 }
@@ -120,7 +152,7 @@ export interface AlertDetail extends AlertRow {
 }
 
 export function findAlert(db: Db, id: number, now: Date): AlertRow | undefined {
-  const r = stmt(db, `SELECT ${COLUMNS} FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id WHERE a.id = @id`).get({ id, ...ackParams(now) }) as RawRow | undefined;
+  const r = stmt(db, `SELECT ${COLUMNS} ${FROM} WHERE a.id = @id`).get({ id, today: today(now), ...ackParams(now) }) as RawRow | undefined;
   return r && toRow(r);
 }
 

@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../store/sessions.js';
+import { NotificationsStrip } from './components/notifications-strip.js';
+import { notificationSummary } from './notification-summary.js';
 
 export interface LayoutProps {
   title: string;
@@ -9,6 +11,7 @@ export interface LayoutProps {
 
 /** Every page's frame: navigation for the signed-in, the sign-out form with its token. */
 export function Layout({ title, session, children }: LayoutProps) {
+  const notifications = session && notificationSummary(session);
   return (
     <html lang="en-GB">
       <head>
@@ -27,6 +30,10 @@ export function Layout({ title, session, children }: LayoutProps) {
               <a href="/software">Software</a>
               <a href="/unmatched">Unmatched</a>
               <a href="/alerts">Alerts</a>
+              <a href="/hazards">Hazards</a>
+              <a href="/actions">Actions</a>
+              <a href="/exceptions">Exceptions</a>
+              <a href="/notifications">Notifications{notifications?.unread ? ` (${notifications.unread})` : ''}</a>
               {session.user.role === 'admin' && <a href="/admin/enrolment">Enrol agents</a>}
               {(session.user.role === 'admin' || session.user.role === 'security-lead') && <a href="/import">Import</a>}
               <form method="post" action="/logout">
@@ -37,7 +44,10 @@ export function Layout({ title, session, children }: LayoutProps) {
             </>
           )}
         </header>
-        <main>{children}</main>
+        <main>
+          {session && notifications && notifications.unread > 0 && <NotificationsStrip summary={notifications} csrf={session.csrfToken} />}
+          {children}
+        </main>
       </body>
     </html>
   );

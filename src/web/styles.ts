@@ -57,5 +57,17 @@ textarea { font:inherit; width:100%; padding:.35rem .5rem; border:1px solid #9aa
 form.action input:not([type=hidden]) { width:100%; margin-bottom:.5rem; }
 ul.notes { list-style:none; padding:0; } ul.notes li { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .8rem; margin-bottom:.5rem; }
 .note-text, td.changes { white-space:pre-wrap; overflow-wrap:anywhere; }
-@media print { header, form.filters, .pager, .actions { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } }
+.risk { display:inline-block; min-width:1.6rem; text-align:center; font-weight:700; border:2px solid #1d2733; border-radius:4px; padding:0 .3rem; print-color-adjust:exact; -webkit-print-color-adjust:exact; }
+.risk-1 { background:#d9f0d3; } .risk-2 { background:#eef6c8; } .risk-3 { background:#fff3b0; } .risk-4 { background:#ffd1a6; } .risk-5 { background:#f6b3b3; }
+table.matrix { width:auto; margin-bottom:1rem; } table.matrix caption { text-align:left; font-size:.85rem; color:var(--muted); padding:.3rem 0; }
+table.matrix td { text-align:center; min-width:6.5rem; border:1px solid var(--line); print-color-adjust:exact; -webkit-print-color-adjust:exact; }
+table.matrix td .rating { font-size:1.1rem; font-weight:700; display:block; }
+table.matrix td.initial { outline:3px dashed #1d2733; outline-offset:-4px; } table.matrix td.residual { outline:3px solid #1d2733; outline-offset:-4px; }
+.marker { display:block; font-size:.75rem; font-weight:700; text-transform:uppercase; letter-spacing:.03em; }
+.rerating-flag { display:inline-block; font-size:.78rem; font-weight:700; border:2px solid #0072b2; border-radius:4px; padding:0 .35rem; white-space:nowrap; }
+tr.overdue td .overdue-flag, dd .overdue-flag { background:#fff; }
+.tabs { display:flex; gap:1.2rem; } .tabs a[aria-current=page] { font-weight:700; text-decoration:none; border-bottom:3px solid var(--nhs); }
+ul.links { list-style:none; padding:0; } ul.links li { margin-bottom:.3rem; } form.inline-form { display:inline; margin-left:.6rem; }
+form.action button + button { margin-left:.4rem; } details.panel summary { cursor:pointer; font-weight:600; }
+@media print { header, form.filters, .pager, .actions, details.panel, .tabs, form.inline-form { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } }
 `;

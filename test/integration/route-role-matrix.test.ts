@@ -64,6 +64,22 @@ const POLICY: Record<string, readonly Caller[]> = {
   'POST /alerts/:id/resolve': TRIAGE,
   'POST /alerts/:id/suppress': TRIAGE,
   'POST /alerts/:id/reopen': TRIAGE,
+  'GET /exceptions': PEOPLE,
+  'GET /exceptions/:id': PEOPLE,
+  'GET /api/v1/exceptions': PEOPLE,
+  'GET /api/v1/exceptions/:id': PEOPLE,
+  'POST /exceptions': [...TRIAGE, 'cso'],
+  'POST /api/v1/exceptions': [...TRIAGE, 'cso'],
+  'POST /exceptions/:id/sign-off': ['cso'],
+  'POST /exceptions/:id/reject': ['cso'],
+  'POST /api/v1/exceptions/:id/sign-off': ['cso'],
+  'POST /api/v1/exceptions/:id/reject': ['cso'],
+  'POST /exceptions/:id/revoke': ['admin', 'cso'],
+  'POST /api/v1/exceptions/:id/revoke': ['admin', 'cso'],
+  'GET /notifications': PEOPLE,
+  'POST /notifications/:id/read': PEOPLE,
+  'GET /api/v1/notifications': PEOPLE,
+  'POST /api/v1/notifications/:id/read': PEOPLE,
 };
 
 let hub: TestHub;
@@ -119,8 +135,9 @@ async function call(route: string, caller: Caller): Promise<Response> {
   if (method !== 'GET') {
     if (page) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      const credentials = route === 'POST /login' ? { username: 'admin', password: hub.adminPassword } : {};
-      body = new URLSearchParams({ csrf: session?.csrf ?? '', ...credentials }).toString();
+      const fields: Record<string, string> = { csrf: session?.csrf ?? '' };
+      if (route === 'POST /login') Object.assign(fields, { username: 'admin', password: hub.adminPassword });
+      body = new URLSearchParams(fields).toString();
     } else {
       headers['content-type'] = 'application/json';
       headers['idempotency-key'] = `matrix-${Math.random().toString(36).slice(2)}`;

@@ -37,6 +37,7 @@ export const AlertQuerySchema = z.strictObject({
   olderThanDays: Days.optional(),
   newerThanDays: Days.optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  acceptedRisk: z.enum(['only', 'exclude']).optional(),
   ...PagedQuerySchema.shape,
 });
 export type AlertQuery = z.output<typeof AlertQuerySchema>;

@@ -4,7 +4,8 @@ import { NOTE_ROLES, TRIAGE_ROLES } from '../../hub/routes/alerts-api.js';
 import type { AlertAuditEntry, AlertDetail } from '../../store/alert-queries.js';
 import type { Session } from '../../store/sessions.js';
 import { Layout } from '../layout.js';
-import { ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.js';
+import { AcceptedRiskFlag, ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.js';
+import { RaiseHazardForm } from './hazards-page.js';
 
 export interface AlertPageProps {
   session: Session;
@@ -55,6 +56,7 @@ export function AlertPage({ session, alert, rule, now, error }: AlertPageProps) 
           </ActionForm>
         )}
       </div>
+      <RaiseHazardForm session={session} alert={alert} />
       <h2>Audit trail</h2>
       <AuditTrail entries={alert.audit} />
     </Layout>
@@ -76,6 +78,14 @@ function AlertFacts({ alert }: { alert: AlertDetail }) {
             </>
           )}
         </dd>
+        {alert.acceptedRisk && (
+          <>
+            <dt>Accepted risk</dt>
+            <dd id="accepted-risk">
+              <AcceptedRiskFlag risk={alert.acceptedRisk} />
+            </dd>
+          </>
+        )}
         <dt>Assigned to</dt>
         <dd id="assignee">{alert.assignee ?? '—'}</dd>
         <dt>Rule</dt>

@@ -1,6 +1,6 @@
 import { SEVERITIES, type Severity } from '../../alerts/alert-rule-schema.js';
 import type { AlertQuery } from '../../hub/routes/alerts-api.js';
-import { ACK_WITHIN_HOURS, ALERT_STATUSES, LIVE_STATUSES, type AlertCounts, type AlertRow, type AlertStatus } from '../../store/alert-queries.js';
+import { ACK_WITHIN_HOURS, ALERT_STATUSES, LIVE_STATUSES, type AcceptedRisk, type AlertCounts, type AlertRow, type AlertStatus } from '../../store/alert-queries.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
 import { day } from '../format.js';
@@ -17,6 +17,15 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 /** The flag on an open high/critical alert past its acknowledgement deadline, in words as well as colour. */
 export function OverdueFlag() {
   return <span class="overdue-flag">Not acknowledged &gt; {ACK_WITHIN_HOURS} h</span>;
+}
+
+/** An alert covered by a signed-off exception: still listed, marked in words, linked to the exception. */
+export function AcceptedRiskFlag({ risk }: { risk: AcceptedRisk }) {
+  return (
+    <span class="accepted-risk notice small" data-exception={risk.exceptionId}>
+      Accepted risk: <a href={`/exceptions/${risk.exceptionId}`}>exception #{risk.exceptionId}</a> until {risk.expiresOn}
+    </span>
+  );
 }
 
 export interface AlertsPageProps {
@@ -118,6 +127,14 @@ function AlertFilters({ filter, ruleIds }: { filter: AlertQuery; ruleIds: string
           ))}
         </select>
       </div>
+      <div>
+        <label for="acceptedRisk">Accepted risk</label>
+        <select id="acceptedRisk" name="acceptedRisk">
+          <option value="">shown</option>
+          <option value="only" selected={filter.acceptedRisk === 'only'}>only</option>
+          <option value="exclude" selected={filter.acceptedRisk === 'exclude'}>left out</option>
+        </select>
+      </div>
       <DaysSelect name="olderThanDays" label="Raised" options={AGE_OPTIONS} value={filter.olderThanDays} />
       <DaysSelect name="newerThanDays" label="Raised in the" options={NEW_OPTIONS} value={filter.newerThanDays} />
       <div>
@@ -175,6 +192,11 @@ function AlertTable({ rows }: { rows: AlertRow[] }) {
               {r.overdue && (
                 <div>
                   <OverdueFlag />
+                </div>
+              )}
+              {r.acceptedRisk && (
+                <div>
+                  <AcceptedRiskFlag risk={r.acceptedRisk} />
                 </div>
               )}
             </td>

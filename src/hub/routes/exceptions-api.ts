@@ -1,0 +1,67 @@
+/**
+ * Risk-accepted exceptions as JSON. Every signed-in role reads; admins,
+ * security leads and CSOs request; only a CSO signs off or rejects (and never
+ * their own request: cso/exceptions.ts); a CSO or an admin revokes; the board
+ * reads only.
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import {
+  exceptionRequestSchema, ReasonSchema, rejectException, requestException, revokeException, signOffException, type ExceptionActor,
+} from '../../cso/exceptions.js';
+import { EXCEPTION_STATUSES, getException, listExceptions } from '../../store/exceptions.js';
+import type { Role } from '../../store/users.js';
+import type { HubEnv } from '../deps.js';
+import { notFound, parseOrThrow } from '../errors.js';
+import { currentSession, requireRole } from '../middleware/session.js';
+import { IdSchema, nonEmpty, PagedQuerySchema, paging } from '../query-schemas.js';
+import { readJsonBody } from '../read-json-body.js';
+
+export const REQUEST_ROLES: readonly Role[] = ['admin', 'security-lead', 'cso'];
+export const SIGN_OFF_ROLES: readonly Role[] = ['cso'];
+export const REVOKE_ROLES: readonly Role[] = ['cso', 'admin'];
+
+const BODY_LIMIT = 32 * 1024;
+
+/** Shared by the API and the exceptions page. */
+export const ExceptionQuerySchema = z.strictObject({ status: z.enum(EXCEPTION_STATUSES).optional(), ...PagedQuerySchema.shape });
+export type ExceptionQuery = z.output<typeof ExceptionQuerySchema>;
+
+export function exceptionActor(c: Context<HubEnv>): ExceptionActor {
+  const { db, now } = c.var.deps;
+  const { user } = currentSession(c);
+  return { db, now: now(), username: user.username, role: user.role };
+}
+
+/** The request schema with today's date window and the hub's alert rules. */
+export const requestSchemaFor = (c: Context<HubEnv>) => exceptionRequestSchema(c.var.deps.now(), c.var.deps.alertRules.map((r) => r.id));
+
+const exceptionId = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
+const body = async <S extends z.ZodType>(c: Context, schema: S) => parseOrThrow(schema, await readJsonBody(c, BODY_LIMIT));
+
+export const exceptionsApiRoutes = new Hono<HubEnv>()
+  .use('/api/v1/exceptions', requireRole())
+  .use('/api/v1/exceptions/*', requireRole())
+  .get('/api/v1/exceptions', (c) => {
+    const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
+    return c.json({ ...listExceptions(c.var.deps.db, { status: q.status, ...paging(q) }), page: q.page, pageSize: q.pageSize });
+  })
+  .post('/api/v1/exceptions', requireRole(...REQUEST_ROLES), async (c) => {
+    const req = await body(c, requestSchemaFor(c));
+    return c.json(requestException(exceptionActor(c), req), 201);
+  })
+  .get('/api/v1/exceptions/:id', (c) => {
+    const id = exceptionId(c);
+    const e = getException(c.var.deps.db, id);
+    if (!e) throw notFound(`exception ${id}`);
+    return c.json(e);
+  })
+  .post('/api/v1/exceptions/:id/sign-off', requireRole(...SIGN_OFF_ROLES), (c) => c.json(signOffException(exceptionActor(c), exceptionId(c))))
+  .post('/api/v1/exceptions/:id/reject', requireRole(...SIGN_OFF_ROLES), async (c) => {
+    const { reason } = await body(c, ReasonSchema);
+    return c.json(rejectException(exceptionActor(c), exceptionId(c), reason));
+  })
+  .post('/api/v1/exceptions/:id/revoke', requireRole(...REVOKE_ROLES), async (c) => {
+    const { reason } = await body(c, ReasonSchema);
+    return c.json(revokeException(exceptionActor(c), exceptionId(c), reason));
+  });

@@ -1,0 +1,148 @@
+/**
+ * Risk-accepted exceptions (DSPT 8.2, CAF B4.d): the rows, their assets and
+ * alert rules, and the reads pages need. The rules on who may do what live in
+ * cso/exceptions.ts; callers wrap writes in one transaction with their audit entry.
+ */
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export const EXCEPTION_STATUSES = ['pending', 'in-effect', 'rejected', 'expired', 'revoked'] as const;
+export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+
+export interface ExceptionAsset {
+  id: number;
+  hostname: string;
+}
+
+export interface ExceptionRow {
+  id: number;
+  title: string;
+  justification: string;
+  compensatingControls: string;
+  /** YYYY-MM-DD: in effect until the start of this day (UTC), like a suppression's `until`. */
+  expiresOn: string;
+  status: ExceptionStatus;
+  requestedBy: string;
+  requestedAt: string;
+  signedOffBy: string | null;
+  signedOffAt: string | null;
+  hazardId: number | null;
+  updatedAt: string;
+  assets: ExceptionAsset[];
+  ruleIds: string[];
+}
+
+export interface ExceptionAuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface ExceptionDetail extends ExceptionRow {
+  audit: ExceptionAuditEntry[];
+}
+
+export interface NewException {
+  title: string;
+  justification: string;
+  compensatingControls: string;
+  expiresOn: string;
+  assetIds: readonly number[];
+  ruleIds: readonly string[];
+  hazardId: number | null;
+  requestedBy: string;
+  at: string;
+}
+
+/** Inserts a pending exception with its assets and rules; returns its id. */
+export function insertException(db: Db, e: NewException): number {
+  const id = Number(stmt(db, `INSERT INTO exceptions (title, justification, compensating_controls, expires_on, status, requested_by, requested_at, hazard_id, updated_at)
+    VALUES (@title, @justification, @compensatingControls, @expiresOn, 'pending', @requestedBy, @at, @hazardId, @at)`).run({
+    title: e.title, justification: e.justification, compensatingControls: e.compensatingControls, expiresOn: e.expiresOn,
+    requestedBy: e.requestedBy, at: e.at, hazardId: e.hazardId,
+  }).lastInsertRowid);
+  for (const assetId of e.assetIds) stmt(db, 'INSERT INTO exception_assets (exception_id, asset_id) VALUES (?, ?)').run(id, assetId);
+  for (const ruleId of e.ruleIds) stmt(db, 'INSERT INTO exception_rules (exception_id, rule_id) VALUES (?, ?)').run(id, ruleId);
+  return id;
+}
+
+export type ExceptionStatusFields = Pick<ExceptionRow, 'status' | 'signedOffBy' | 'signedOffAt' | 'updatedAt'>;
+
+export function updateExceptionStatus(db: Db, id: number, f: ExceptionStatusFields): void {
+  stmt(db, 'UPDATE exceptions SET status = @status, signed_off_by = @signedOffBy, signed_off_at = @signedOffAt, updated_at = @updatedAt WHERE id = @id').run({ ...f, id });
+}
+
+const COLUMNS = `id, title, justification, compensating_controls AS compensatingControls, expires_on AS expiresOn, status,
+  requested_by AS requestedBy, requested_at AS requestedAt, signed_off_by AS signedOffBy, signed_off_at AS signedOffAt,
+  hazard_id AS hazardId, updated_at AS updatedAt`;
+
+type BareRow = Omit<ExceptionRow, 'assets' | 'ruleIds'>;
+
+function withLinks(db: Db, r: BareRow): ExceptionRow {
+  const assets = stmt(db, 'SELECT s.id, s.hostname FROM exception_assets ea JOIN assets s ON s.id = ea.asset_id WHERE ea.exception_id = ? ORDER BY s.hostname, s.id')
+    .all(r.id) as ExceptionAsset[];
+  const ruleIds = (stmt(db, 'SELECT rule_id AS id FROM exception_rules WHERE exception_id = ? ORDER BY rule_id').all(r.id) as { id: string }[]).map((x) => x.id);
+  return { ...r, assets, ruleIds };
+}
+
+export function findException(db: Db, id: number): ExceptionRow | undefined {
+  const r = stmt(db, `SELECT ${COLUMNS} FROM exceptions WHERE id = ?`).get(id) as BareRow | undefined;
+  return r && withLinks(db, r);
+}
+
+/** One exception with its audit trail, oldest first. */
+export function getException(db: Db, id: number): ExceptionDetail | undefined {
+  const row = findException(db, id);
+  if (!row) return undefined;
+  const audit = (stmt(db, "SELECT id, at, actor, action, before, after FROM audit_log WHERE entity = 'exception' AND entity_id = ? ORDER BY id").all(String(id)) as
+    (Omit<ExceptionAuditEntry, 'before' | 'after'> & { before: string | null; after: string | null })[]).map((e) => ({
+    ...e, before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>), after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>),
+  }));
+  return { ...row, audit };
+}
+
+export interface ExceptionFilter {
+  status?: ExceptionStatus;
+  limit: number;
+  offset: number;
+}
+
+/** Pending first (they wait on the CSO), then by expiry, soonest first. */
+export function listExceptions(db: Db, f: ExceptionFilter): { total: number; rows: ExceptionRow[] } {
+  const params = { status: f.status ?? null };
+  const where = 'WHERE @status IS NULL OR status = @status';
+  const total = (stmt(db, `SELECT count(*) AS n FROM exceptions ${where}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM exceptions ${where} ORDER BY status <> 'pending', expires_on, id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: f.limit, offset: f.offset }) as BareRow[];
+  return { total, rows: rows.map((r) => withLinks(db, r)) };
+}
+
+/** In-effect exceptions whose expiry day has come (`today` is YYYY-MM-DD, UTC). */
+export function listExceptionsDueToExpire(db: Db, today: string): ExceptionRow[] {
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM exceptions WHERE status = 'in-effect' AND expires_on <= ? ORDER BY id`).all(today) as BareRow[];
+  return rows.map((r) => withLinks(db, r));
+}
+
+/** Asset ids by hostname, case-insensitive; a hostname shared by several assets maps to all of them. */
+export function findAssetIdsByHostname(db: Db, hostnames: readonly string[]): Map<string, number[]> {
+  const rows = stmt(db, 'SELECT id, lower(hostname) AS h FROM assets WHERE lower(hostname) IN (SELECT lower(value) FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(hostnames)) as { id: number; h: string }[];
+  const out = new Map<string, number[]>();
+  for (const r of rows) out.set(r.h, [...(out.get(r.h) ?? []), r.id]);
+  return out;
+}
+
+/** Which of these asset ids exist. */
+export function existingAssetIds(db: Db, ids: readonly number[]): Set<number> {
+  const rows = stmt(db, 'SELECT id FROM assets WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Whether a hazard exists, so a bad link is a 400 rather than a foreign-key failure. */
+export function hazardExists(db: Db, id: number): boolean {
+  return stmt(db, 'SELECT 1 FROM hazards WHERE id = ?').get(id) !== undefined;
+}
+

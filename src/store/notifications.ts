@@ -1,0 +1,56 @@
+/**
+ * Messages for a role or a person ("exception #3 expired" to the CSO). A message
+ * to a role is one shared inbox item: the first holder of the role to mark it
+ * read has dealt with it for all of them (the table has one read_at per row).
+ */
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+import type { Role } from './users.js';
+
+export interface Notification {
+  id: number;
+  recipientRole: Role | null;
+  recipientUser: string | null;
+  at: string;
+  text: string;
+  /** A local path to what it is about, e.g. /exceptions/3. */
+  link: string | null;
+  readAt: string | null;
+}
+
+/** Who is reading: a notification is theirs if addressed to their username or their role. */
+export interface Reader {
+  username: string;
+  role: Role;
+}
+
+export type NewNotification = { at: string; text: string; link?: string } & ({ recipientRole: Role; recipientUser?: never } | { recipientUser: string; recipientRole?: never });
+
+export function insertNotification(db: Db, n: NewNotification): number {
+  return Number(stmt(db, 'INSERT INTO notifications (recipient_role, recipient_user, at, text, link) VALUES (@role, @user, @at, @text, @link)').run({
+    role: n.recipientRole ?? null, user: n.recipientUser ?? null, at: n.at, text: n.text, link: n.link ?? null,
+  }).lastInsertRowid);
+}
+
+const COLUMNS = 'id, recipient_role AS recipientRole, recipient_user AS recipientUser, at, text, link, read_at AS readAt';
+const MINE = '(recipient_user = @username OR recipient_role = @role)';
+
+/** The reader's notifications, newest first; unread only when asked. */
+export function listNotifications(db: Db, r: Reader, opts: { unreadOnly: boolean; limit: number }): Notification[] {
+  return stmt(db, `SELECT ${COLUMNS} FROM notifications WHERE ${MINE} AND (@unreadOnly = 0 OR read_at IS NULL) ORDER BY at DESC, id DESC LIMIT @limit`)
+    .all({ username: r.username, role: r.role, unreadOnly: opts.unreadOnly ? 1 : 0, limit: opts.limit }) as Notification[];
+}
+
+export function countUnreadNotifications(db: Db, r: Reader): number {
+  return (stmt(db, `SELECT count(*) AS n FROM notifications WHERE read_at IS NULL AND ${MINE}`).get({ username: r.username, role: r.role }) as { n: number }).n;
+}
+
+/** The notification if it is addressed to the reader; someone else's is treated as absent. */
+export function findNotification(db: Db, r: Reader, id: number): Notification | undefined {
+  return stmt(db, `SELECT ${COLUMNS} FROM notifications WHERE id = @id AND ${MINE}`).get({ id, username: r.username, role: r.role }) as Notification | undefined;
+}
+
+/** Marks it read (once: a second mark keeps the first time). */
+export function markNotificationRead(db: Db, id: number, at: string): void {
+  stmt(db, 'UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE id = ?').run(at, id);
+}

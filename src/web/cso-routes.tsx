@@ -1,0 +1,115 @@
+/**
+ * The CSO's pages: the hazard log (GET /hazards), one hazard (GET /hazards/:id),
+ * the action list with "My actions" (GET /actions), one action, and their
+ * forms, which redirect back on success. Roles and rules are the API's
+ * (hub/routes/cso-api.ts).
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
+import { addActionNote, createAction, getActionDetail, setActionStatus, updateActionFields } from '../cso/action-list.js';
+import { ActionCreateSchema, ActionNoteRequestSchema, ActionPatchSchema, ActionStatusRequestSchema } from '../cso/action-schemas.js';
+import type { CsoActor } from '../cso/cso-actor.js';
+import { changeHazardLink, createHazard, getHazardDetail, raiseHazardFromAlert, setHazardStatus, toHazardView, updateHazardFields } from '../cso/hazard-log.js';
+import {
+  HazardCreateSchema, HazardLinkRequestSchema, HazardPatchSchema, HazardStatusRequestSchema, RaiseHazardRequestSchema, ResidualRiskRequestSchema,
+} from '../cso/hazard-schemas.js';
+import { setResidualRisk } from '../cso/residual-risk.js';
+import { formatPath } from '../contract/report.js';
+import type { HubEnv } from '../hub/deps.js';
+import { HubError, parseOrThrow } from '../hub/errors.js';
+import { currentSession, requireRole } from '../hub/middleware/session.js';
+import { IdSchema, paging } from '../hub/query-schemas.js';
+import { alertQueryParams } from '../hub/routes/alerts-api.js';
+import { ActionQuerySchema, actionFilter, csoActor, HAZARD_ROLES, HazardQuerySchema, RESIDUAL_ROLES } from '../hub/routes/cso-api.js';
+import { listActions } from '../store/actions.js';
+import { listHazards } from '../store/hazards.js';
+import { formToken } from './page-routes.js';
+import { ActionPage } from './pages/action-page.js';
+import { ActionsPage } from './pages/actions-page.js';
+import { HazardPage } from './pages/hazard-page.js';
+import { HazardsPage } from './pages/hazards-page.js';
+
+const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+
+type Status = 200 | 400 | 409;
+type Render = (c: Context<HubEnv>, error?: string, status?: Status) => Response | Promise<Response>;
+type Fields = Record<string, unknown>;
+
+const idOf = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
+
+const renderHazards: Render = (c, error, status = 200) => {
+  const q = parseOrThrow(HazardQuerySchema, alertQueryParams(c));
+  const { total, rows } = listHazards(c.var.deps.db, { ...q, ...paging(q) });
+  return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} error={error} />, status);
+};
+
+const renderHazard: Render = (c, error, status = 200) =>
+  c.html(<HazardPage session={currentSession(c)} hazard={getHazardDetail(c.var.deps.db, idOf(c), c.var.deps.now())} error={error} />, status);
+
+const renderActions: Render = (c, error, status = 200) => {
+  const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
+  const { total, rows } = listActions(c.var.deps.db, { ...actionFilter(c, q), ...paging(q) });
+  return c.html(<ActionsPage session={currentSession(c)} filter={q} total={total} rows={rows} error={error} />, status);
+};
+
+const renderAction: Render = (c, error, status = 200) =>
+  c.html(<ActionPage session={currentSession(c)} action={getActionDetail(c.var.deps.db, idOf(c), c.var.deps.now())} error={error} />, status);
+
+/**
+ * Validates a form (the token aside), runs the change and redirects to the
+ * path it returns. A bad field, or a change the rules refuse (400, 409), shows
+ * the same page again with the message rather than a bare error page.
+ */
+async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, render: Render, run: (actor: CsoActor, value: z.output<S>) => string, prepare = (f: Fields) => f) {
+  const { csrf: _token, ...fields } = await c.req.parseBody();
+  const parsed = schema.safeParse(prepare(fields));
+  if (!parsed.success) return render(c, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400);
+  try {
+    return c.redirect(run(csoActor(c), parsed.data), 303);
+  } catch (err) {
+    if (err instanceof HubError && (err.status === 400 || err.status === 409)) return render(c, err.message, err.status);
+    throw err;
+  }
+}
+
+/** An unticked box is absent from a form; for an edit that means "no", not "unchanged". */
+const withTick = (f: Fields): Fields => ({ ...f, controlsHazard: f.controlsHazard ?? '' });
+
+const write = requireRole(...HAZARD_ROLES);
+
+const hazardPages = new Hono<HubEnv>()
+  .get('/hazards', (c) => renderHazards(c))
+  .post('/hazards', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardCreateSchema, renderHazards, (a, v) => `/hazards/${createHazard(a, v).id}`))
+  .get('/hazards/:id', (c) => renderHazard(c))
+  .post('/hazards/:id/edit', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardPatchSchema, renderHazard, (a, v) => `/hazards/${updateHazardFields(a, idOf(c), v).id}`))
+  .post('/hazards/:id/status', FORM_LIMIT, write, formToken, (c) =>
+    handleForm(c, HazardStatusRequestSchema, renderHazard, (a, v) => `/hazards/${setHazardStatus(a, idOf(c), v.status).id}`))
+  .post('/hazards/:id/links', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardLinkRequestSchema, renderHazard, (a, v) => `/hazards/${changeHazardLink(a, idOf(c), v).id}`))
+  .post('/hazards/:id/residual-risk', FORM_LIMIT, requireRole(...RESIDUAL_ROLES), formToken, (c) =>
+    handleForm(c, ResidualRiskRequestSchema, renderHazard, (a, v) => `/hazards/${setResidualRisk(a, idOf(c), v).id}`))
+  .post('/hazards/:id/actions', FORM_LIMIT, write, formToken, (c) =>
+    handleForm(c, ActionCreateSchema, renderHazard, (a, v) => (createAction(a, v), `/hazards/${idOf(c)}`), (f) => ({ ...f, hazardId: c.req.param('id') })))
+  // The alert page's form: a bad field shows the error page naming it (the alert page belongs to the triage routes).
+  .post('/alerts/:id/raise-hazard', FORM_LIMIT, write, formToken, async (c) => {
+    const { csrf: _token, ...fields } = await c.req.parseBody();
+    const hazard = raiseHazardFromAlert(csoActor(c), idOf(c), parseOrThrow(RaiseHazardRequestSchema, fields));
+    return c.redirect(`/hazards/${hazard.id}`, 303);
+  });
+
+const actionPages = new Hono<HubEnv>()
+  .get('/actions', (c) => renderActions(c))
+  .post('/actions', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionCreateSchema, renderActions, (a, v) => `/actions/${createAction(a, v).id}`))
+  .get('/actions/:id', (c) => renderAction(c))
+  .post('/actions/:id/edit', FORM_LIMIT, write, formToken, (c) =>
+    handleForm(c, ActionPatchSchema, renderAction, (a, v) => `/actions/${updateActionFields(a, idOf(c), v).id}`, withTick))
+  .post('/actions/:id/status', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionStatusRequestSchema, renderAction, (a, v) => `/actions/${setActionStatus(a, idOf(c), v).id}`))
+  .post('/actions/:id/notes', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionNoteRequestSchema, renderAction, (a, v) => `/actions/${addActionNote(a, idOf(c), v.text).id}`));
+
+export const csoRoutes = new Hono<HubEnv>()
+  .use('/hazards', requireRole())
+  .use('/hazards/*', requireRole())
+  .use('/actions', requireRole())
+  .use('/actions/*', requireRole())
+  .route('/', hazardPages)
+  .route('/', actionPages);

@@ -1,0 +1,92 @@
+/**
+ * The exceptions pages: the list with the request form (GET/POST /exceptions),
+ * one exception (GET /exceptions/:id) and its sign-off, reject and revoke forms,
+ * which redirect back to it. Roles and rules are the API's (hub/routes/exceptions-api.ts).
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
+import { ReasonSchema, rejectException, requestException, revokeException, signOffException, type ExceptionActor } from '../cso/exceptions.js';
+import { formatPath } from '../contract/report.js';
+import type { HubEnv } from '../hub/deps.js';
+import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
+import { currentSession, requireRole } from '../hub/middleware/session.js';
+import { IdSchema, nonEmpty, paging } from '../hub/query-schemas.js';
+import { exceptionActor, ExceptionQuerySchema, REQUEST_ROLES, requestSchemaFor, REVOKE_ROLES, SIGN_OFF_ROLES } from '../hub/routes/exceptions-api.js';
+import { findAssetIdsByHostname, getException, listExceptions } from '../store/exceptions.js';
+import { formToken } from './page-routes.js';
+import { ExceptionPage } from './pages/exception-page.js';
+import { ExceptionsPage, type RequestFormValues } from './pages/exceptions-page.js';
+
+const FORM_LIMIT = bodyLimit({ maxSize: 32 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+
+function renderList(c: Context<HubEnv>, form?: RequestFormValues, error?: string) {
+  const { db, now, alertRules } = c.var.deps;
+  const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
+  const { total, rows } = listExceptions(db, { status: q.status, ...paging(q) });
+  const page = <ExceptionsPage session={currentSession(c)} filter={q} total={total} rows={rows} rules={alertRules} now={now()} form={form} error={error} />;
+  return c.html(page, error ? 400 : 200);
+}
+
+function renderException(c: Context<HubEnv>, id: number, error?: string) {
+  const exception = getException(c.var.deps.db, id);
+  if (!exception) throw notFound(`exception ${id}`);
+  return c.html(<ExceptionPage session={currentSession(c)} exception={exception} error={error} />, error ? 400 : 200);
+}
+
+const issuesText = (issues: readonly z.core.$ZodIssue[]) => issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+
+/** The form's fields as typed: text fields as strings, the rule select as a list. */
+async function readRequestForm(c: Context): Promise<RequestFormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const one = (k: string) => {
+    const v = body[k];
+    const first = Array.isArray(v) ? v[0] : v;
+    return typeof first === 'string' ? first : undefined;
+  };
+  const ruleIds = [body.ruleIds ?? []].flat().filter((v): v is string => typeof v === 'string');
+  return { title: one('title'), justification: one('justification'), compensatingControls: one('compensatingControls'), expiresOn: one('expiresOn') || undefined, hostnames: one('hostnames'), ruleIds, hazardId: one('hazardId') };
+}
+
+/**
+ * Hostnames become asset ids (unknown ones are named), then the API's schema
+ * judges the rest, so the page and the API accept exactly the same requests.
+ */
+async function handleRequest(c: Context<HubEnv>) {
+  const values = await readRequestForm(c);
+  const hostnames = (values.hostnames ?? '').split(/[\s,;]+/).filter(Boolean);
+  const found = findAssetIdsByHostname(c.var.deps.db, hostnames);
+  const errors = hostnames.length ? hostnames.filter((h) => !found.has(h.toLowerCase())).map((h) => `hostnames: no asset "${h}"`) : ['hostnames: give at least one hostname'];
+  const hazard = values.hazardId?.trim();
+  const parsed = requestSchemaFor(c).safeParse({
+    title: values.title, justification: values.justification, compensatingControls: values.compensatingControls, expiresOn: values.expiresOn,
+    assetIds: [...found.values()].flat(), ruleIds: values.ruleIds, hazardId: hazard ? Number(hazard) : null,
+  });
+  // Asset problems are already said in terms of hostnames, the field the person filled in.
+  if (!parsed.success) errors.push(...issuesText(parsed.error.issues.filter((i) => i.path[0] !== 'assetIds')));
+  if (errors.length || !parsed.success) return renderList(c, values, errors.join('; '));
+  const created = requestException(exceptionActor(c), parsed.data);
+  return c.redirect(`/exceptions/${created.id}`, 303);
+}
+
+/** Validates a decision form (the token aside), runs it, and returns to the exception; a bad field re-shows it with the message. */
+async function handleDecision<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: ExceptionActor, id: number, value: z.output<S>) => unknown) {
+  const id = parseOrThrow(IdSchema, c.req.param('id'));
+  const { csrf: _token, ...fields } = await c.req.parseBody();
+  const parsed = schema.safeParse(fields);
+  if (!parsed.success) return renderException(c, id, issuesText(parsed.error.issues).join('; '));
+  run(exceptionActor(c), id, parsed.data);
+  return c.redirect(`/exceptions/${id}`, 303);
+}
+
+const NoFields = ReasonSchema.pick({});
+
+export const exceptionRoutes = new Hono<HubEnv>()
+  .use('/exceptions', requireRole())
+  .use('/exceptions/*', requireRole())
+  .get('/exceptions', (c) => renderList(c))
+  .post('/exceptions', FORM_LIMIT, requireRole(...REQUEST_ROLES), formToken, (c) => handleRequest(c))
+  .get('/exceptions/:id', (c) => renderException(c, parseOrThrow(IdSchema, c.req.param('id'))))
+  .post('/exceptions/:id/sign-off', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, NoFields, (a, id) => signOffException(a, id)))
+  .post('/exceptions/:id/reject', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, ReasonSchema, (a, id, v) => rejectException(a, id, v.reason)))
+  .post('/exceptions/:id/revoke', FORM_LIMIT, requireRole(...REVOKE_ROLES), formToken, (c) => handleDecision(c, ReasonSchema, (a, id, v) => revokeException(a, id, v.reason)));

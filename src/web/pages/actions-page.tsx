@@ -1,0 +1,164 @@
+import { HAZARD_ROLES, type ActionQuery } from '../../hub/routes/cso-api.js';
+import { ACTION_STATUSES, type ActionRow, type ActionStatus } from '../../store/actions.js';
+import type { Session } from '../../store/sessions.js';
+import { Pager } from '../components/pager.js';
+import { Layout } from '../layout.js';
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', cancelled: 'Cancelled' };
+
+/** Overdue in words and a dashed outline, never colour alone. */
+export function OverdueWord() {
+  return <span class="overdue-flag">Overdue</span>;
+}
+
+/** The filters as query parameters, for the pager, the tabs and the CSV link. */
+export function actionQueryString({ page: _page, pageSize: _size, ...f }: ActionQuery, extra: Record<string, string> = {}): string {
+  const entries = Object.entries({ ...f, ...extra }).flatMap(([k, v]): [string, string][] => {
+    if (v === undefined) return [];
+    if (typeof v === 'boolean') return v ? [[k, '1']] : [];
+    return [[k, Array.isArray(v) ? v.join(',') : String(v)]];
+  });
+  return new URLSearchParams(entries).toString();
+}
+
+export interface ActionsPageProps {
+  session: Session;
+  filter: ActionQuery;
+  total: number;
+  rows: ActionRow[];
+  error?: string;
+}
+
+export function ActionsPage({ session, filter, total, rows, error }: ActionsPageProps) {
+  const query = actionQueryString(filter);
+  const title = filter.mine ? 'My actions' : 'Actions';
+  return (
+    <Layout title={title} session={session}>
+      <h1>{title}</h1>
+      <p class="tabs">
+        <a href="/actions" aria-current={filter.mine ? undefined : 'page'}>All actions</a>
+        <a href="/actions?mine=1" id="my-actions" aria-current={filter.mine ? 'page' : undefined}>My actions</a>
+        <a href={`/api/v1/actions.csv${query ? `?${query}` : ''}`} id="download-csv" download>Download CSV</a>
+      </p>
+      <ActionFilters filter={filter} />
+      <ActionTable rows={rows} showHazard />
+      {rows.length === 0 && <p class="panel">No actions match these filters.</p>}
+      <Pager path="/actions" query={Object.fromEntries(new URLSearchParams(query))} page={filter.page} pageSize={filter.pageSize} total={total} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {HAZARD_ROLES.includes(session.user.role) && (
+        <details class="panel">
+          <summary>Add an action</summary>
+          <NewActionForm session={session} action="/actions" />
+        </details>
+      )}
+    </Layout>
+  );
+}
+
+function ActionFilters({ filter }: { filter: ActionQuery }) {
+  const status = filter.status?.length === 1 ? filter.status[0] : undefined;
+  return (
+    <form class="filters" method="get" action="/actions">
+      {filter.mine && <input type="hidden" name="mine" value="1" />}
+      <div>
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">to do (open, in progress)</option>
+          {ACTION_STATUSES.map((s) => (
+            <option value={s} selected={s === status}>
+              {ACTION_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!filter.mine && (
+        <div>
+          <label for="owner">Owner</label>
+          <input id="owner" name="owner" value={filter.owner ?? ''} />
+        </div>
+      )}
+      <div>
+        <label for="hazardId">Hazard no.</label>
+        <input id="hazardId" name="hazardId" type="number" min={1} value={filter.hazardId === undefined ? '' : String(filter.hazardId)} />
+      </div>
+      <label class="inline">
+        <input type="checkbox" name="overdue" value="1" checked={filter.overdue === true} /> Overdue only
+      </label>
+      <button class="primary" type="submit">Filter</button>
+    </form>
+  );
+}
+
+export function ActionTable({ rows, showHazard }: { rows: ActionRow[]; showHazard: boolean }) {
+  if (!rows.length) return null;
+  return (
+    <table id="actions" class="action-list">
+      <thead>
+        <tr>
+          <th>No.</th>
+          <th>Action</th>
+          <th>Owner</th>
+          <th>Due</th>
+          <th>Status</th>
+          {showHazard && <th>Hazard</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => (
+          <tr class={a.overdue ? 'overdue' : undefined} data-id={a.id} data-status={a.status}>
+            <td>#{a.id}</td>
+            <td>
+              <a href={`/actions/${a.id}`}>{a.title}</a>
+              {a.controlsHazard && <div class="small muted">control for its hazard</div>}
+            </td>
+            <td>{a.owner}</td>
+            <td>
+              {a.dueDate}
+              {a.overdue && (
+                <div>
+                  <OverdueWord />
+                </div>
+              )}
+            </td>
+            <td>{ACTION_STATUS_LABELS[a.status]}</td>
+            {showHazard && <td>{a.hazardId === null ? '—' : <a href={`/hazards/${a.hazardId}`}>#{a.hazardId} {a.hazardTitle}</a>}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** For a hazard (hazardId fixed) or free-standing; the owner defaults to whoever adds it. */
+export function NewActionForm({ session, action, hazardId }: { session: Session; action: string; hazardId?: number }) {
+  return (
+    <form class="action panel" id="new-action" method="post" action={action}>
+      <h3>Add an action</h3>
+      <input type="hidden" name="csrf" value={session.csrfToken} />
+      <label for="action-title">What is to be done</label>
+      <input id="action-title" name="title" required maxlength={200} />
+      <label for="action-owner">Owner (username)</label>
+      <input id="action-owner" name="owner" value={session.user.username} required maxlength={100} />
+      <label for="action-due">Due</label>
+      <input id="action-due" name="dueDate" type="date" required />
+      {hazardId === undefined ? (
+        <>
+          <label for="action-hazard">Hazard no. (optional)</label>
+          <input id="action-hazard" name="hazardId" type="number" min={1} />
+        </>
+      ) : (
+        <input type="hidden" name="hazardId" value={String(hazardId)} />
+      )}
+      <label class="inline">
+        <input type="checkbox" id="action-controls" name="controlsHazard" value="on" /> A control for the hazard (when done, the residual risk is re-rated)
+      </label>
+      <button class="primary" type="submit">
+        Add action
+      </button>
+    </form>
+  );
+}

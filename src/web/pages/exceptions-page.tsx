@@ -1,0 +1,138 @@
+import type { AlertRule } from '../../alerts/alert-rule-schema.js';
+import { REQUEST_ROLES, type ExceptionQuery } from '../../hub/routes/exceptions-api.js';
+import { EXCEPTION_STATUSES, type ExceptionRow, type ExceptionStatus } from '../../store/exceptions.js';
+import type { Session } from '../../store/sessions.js';
+import { Pager } from '../components/pager.js';
+import { day } from '../format.js';
+import { Layout } from '../layout.js';
+
+export const EXCEPTION_STATUS_LABELS: Record<ExceptionStatus, string> = {
+  pending: 'Awaiting CSO sign-off', 'in-effect': 'In effect', rejected: 'Rejected', expired: 'Expired', revoked: 'Revoked',
+};
+
+/** What a person typed into the request form, re-shown when a field is wrong. */
+export interface RequestFormValues {
+  title?: string;
+  justification?: string;
+  compensatingControls?: string;
+  expiresOn?: string;
+  hostnames?: string;
+  ruleIds?: string[];
+  hazardId?: string;
+}
+
+export interface ExceptionsPageProps {
+  session: Session;
+  filter: ExceptionQuery;
+  total: number;
+  rows: ExceptionRow[];
+  rules: readonly AlertRule[];
+  now: Date;
+  form?: RequestFormValues;
+  error?: string;
+}
+
+export function ExceptionsPage({ session, filter, total, rows, rules, now, form, error }: ExceptionsPageProps) {
+  return (
+    <Layout title="Exceptions" session={session}>
+      <h1>Risk-accepted exceptions</h1>
+      <p class="muted small">
+        Kit that cannot be made supported, documented and formally accepted by a Clinical Safety Officer (DSPT 8.2) with compensating controls (CAF B4.d), until
+        an expiry date. Alerts it covers stay listed, marked "accepted risk".
+      </p>
+      <form class="filters" method="get" action="/exceptions">
+        <div>
+          <label for="status">Status</label>
+          <select id="status" name="status">
+            <option value="">any</option>
+            {EXCEPTION_STATUSES.map((s) => (
+              <option value={s} selected={s === filter.status}>
+                {EXCEPTION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="primary" type="submit">Filter</button>
+      </form>
+      <ExceptionTable rows={rows} />
+      {rows.length === 0 && <p class="panel">No exceptions match.</p>}
+      <Pager path="/exceptions" query={{ status: filter.status, pageSize: String(filter.pageSize) }} page={filter.page} pageSize={filter.pageSize} total={total} />
+      {REQUEST_ROLES.includes(session.user.role) && <RequestForm csrf={session.csrfToken} rules={rules} now={now} values={form ?? {}} error={error} />}
+    </Layout>
+  );
+}
+
+function ExceptionTable({ rows }: { rows: ExceptionRow[] }) {
+  return (
+    <table id="exceptions">
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>Exception</th>
+          <th>Status</th>
+          <th>Assets</th>
+          <th>Rules</th>
+          <th>Expires</th>
+          <th>Signed off by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((e) => (
+          <tr data-id={e.id} data-status={e.status}>
+            <td>{e.id}</td>
+            <td>
+              <a href={`/exceptions/${e.id}`}>{e.title}</a>
+              <div class="small muted">requested by {e.requestedBy}, {day(e.requestedAt)}</div>
+            </td>
+            <td>{EXCEPTION_STATUS_LABELS[e.status]}</td>
+            <td>{e.assets.map((a) => a.hostname).join(', ')}</td>
+            <td>{e.ruleIds.join(', ')}</td>
+            <td>{e.expiresOn}</td>
+            <td>{e.signedOffBy ? `${e.signedOffBy}, ${day(e.signedOffAt)}` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RequestForm({ csrf, rules, now, values, error }: { csrf: string; rules: readonly AlertRule[]; now: Date; values: RequestFormValues; error?: string }) {
+  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const inAYear = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+  return (
+    <>
+      <h2>Request an exception</h2>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <form class="panel" id="request" method="post" action="/exceptions">
+        <input type="hidden" name="csrf" value={csrf} />
+        <label for="ex-title">Title</label>
+        <input id="ex-title" name="title" required maxlength={200} value={values.title ?? ''} />
+        <label for="ex-justification">Justification: why it cannot be made supported</label>
+        <textarea id="ex-justification" name="justification" rows={3} required minlength={10} maxlength={4000}>{values.justification ?? ''}</textarea>
+        <label for="ex-controls">Compensating controls (e.g. isolated VLAN, no internet, USB disabled)</label>
+        <textarea id="ex-controls" name="compensatingControls" rows={3} required minlength={10} maxlength={4000}>{values.compensatingControls ?? ''}</textarea>
+        <label for="ex-expires">Expires on (at most a year ahead: it comes back at each yearly DSPT submission)</label>
+        <input id="ex-expires" name="expiresOn" type="date" required min={tomorrow} max={inAYear} value={values.expiresOn ?? ''} />
+        <label for="ex-hostnames">Assets: hostnames, one per line or comma-separated</label>
+        <textarea id="ex-hostnames" name="hostnames" rows={2} required>{values.hostnames ?? ''}</textarea>
+        <label for="ex-rules">Alert rules it covers</label>
+        <select id="ex-rules" name="ruleIds" multiple required size={Math.min(8, Math.max(2, rules.length))}>
+          {rules.map((r) => (
+            <option value={r.id} selected={values.ruleIds?.includes(r.id)}>
+              {r.id} — {r.title}
+            </option>
+          ))}
+        </select>
+        <label for="ex-hazard">Hazard number (optional)</label>
+        <input id="ex-hazard" name="hazardId" inputmode="numeric" value={values.hazardId ?? ''} />
+        <p>
+          <button class="primary" type="submit">Request sign-off</button>
+        </p>
+      </form>
+    </>
+  );
+}

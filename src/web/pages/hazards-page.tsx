@@ -1,0 +1,190 @@
+import type { HazardView, RatedRisk } from '../../cso/hazard-log.js';
+import { LIKELIHOOD_LEVELS, SEVERITY_LEVELS } from '../../cso/risk-matrix.js';
+import { HAZARD_ROLES, type HazardQuery } from '../../hub/routes/cso-api.js';
+import type { AlertDetail } from '../../store/alert-queries.js';
+import { HAZARD_STATUSES, type HazardStatus } from '../../store/hazards.js';
+import type { Session } from '../../store/sessions.js';
+import { Pager } from '../components/pager.js';
+import { Layout } from '../layout.js';
+
+export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = { open: 'Open', transferred: 'Transferred', closed: 'Closed' };
+
+/** The rating number is always printed, with the level names: colour alone never carries the risk (print, colour-blind readers). */
+export function RiskBadge({ risk }: { risk: RatedRisk | null }) {
+  if (!risk) return <span class="muted">not yet rated</span>;
+  return (
+    <span class="risk-pair" title={risk.acceptability}>
+      <span class={`risk risk-${risk.rating}`}>{risk.rating}</span> {risk.severityLevel} × {risk.likelihoodLevel}
+    </span>
+  );
+}
+
+export function ReratingFlag() {
+  return <span class="rerating-flag">Re-rating due</span>;
+}
+
+/** A 1..5 level as a select: "4 — Major". */
+export function LevelSelect({ id, name, label, levels, value }: { id: string; name: string; label: string; levels: readonly string[]; value?: number }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} name={name} required>
+        {value === undefined && <option value="">choose…</option>}
+        {levels.map((l, i) => (
+          <option value={String(i + 1)} selected={value === i + 1}>
+            {i + 1} — {l}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+export interface HazardsPageProps {
+  session: Session;
+  filter: HazardQuery;
+  total: number;
+  rows: HazardView[];
+  error?: string;
+}
+
+export function HazardsPage({ session, filter, total, rows, error }: HazardsPageProps) {
+  return (
+    <Layout title="Hazard log" session={session}>
+      <h1>Hazard log</h1>
+      <p class="muted small">DCB0160: every hazard the trust's estate poses to patients, its initial and residual risk on the 5 × 5 matrix. Hazards are closed, never deleted.</p>
+      <HazardFilters filter={filter} />
+      <HazardTable rows={rows} />
+      {rows.length === 0 && <p class="panel">No hazards match these filters.</p>}
+      <Pager path="/hazards" query={{ status: filter.status?.join(','), owner: filter.owner, reratingDue: filter.reratingDue ? '1' : undefined, q: filter.q }} page={filter.page} pageSize={filter.pageSize} total={total} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {HAZARD_ROLES.includes(session.user.role) && <NewHazardForm session={session} />}
+    </Layout>
+  );
+}
+
+function HazardFilters({ filter }: { filter: HazardQuery }) {
+  const status = filter.status?.length === 1 ? filter.status[0] : undefined;
+  return (
+    <form class="filters" method="get" action="/hazards">
+      <div>
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">any</option>
+          {HAZARD_STATUSES.map((s) => (
+            <option value={s} selected={s === status}>
+              {HAZARD_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="owner">Owner</label>
+        <input id="owner" name="owner" value={filter.owner ?? ''} />
+      </div>
+      <div>
+        <label for="q">Title contains</label>
+        <input id="q" name="q" value={filter.q ?? ''} />
+      </div>
+      <label class="inline">
+        <input type="checkbox" name="reratingDue" value="1" checked={filter.reratingDue === true} /> Re-rating due only
+      </label>
+      <button class="primary" type="submit">Filter</button>
+    </form>
+  );
+}
+
+function HazardTable({ rows }: { rows: HazardView[] }) {
+  return (
+    <table id="hazards">
+      <thead>
+        <tr>
+          <th>No.</th>
+          <th>Hazard</th>
+          <th>Initial risk</th>
+          <th>Residual risk</th>
+          <th>Status</th>
+          <th>Owner</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((h) => (
+          <tr data-id={h.id} data-status={h.status}>
+            <td>#{h.id}</td>
+            <td>
+              <a href={`/hazards/${h.id}`}>{h.title}</a>
+              {h.reratingDue && (
+                <div>
+                  <ReratingFlag />
+                </div>
+              )}
+            </td>
+            <td>
+              <RiskBadge risk={h.initialRisk} />
+            </td>
+            <td>
+              <RiskBadge risk={h.residualRisk} />
+            </td>
+            <td>{HAZARD_STATUS_LABELS[h.status]}</td>
+            <td>{h.owner}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NewHazardForm({ session }: { session: Session }) {
+  return (
+    <details class="panel" id="new-hazard">
+      <summary>Record a new hazard</summary>
+      <form class="action" method="post" action="/hazards">
+        <input type="hidden" name="csrf" value={session.csrfToken} />
+        <label for="new-title">Title</label>
+        <input id="new-title" name="title" required maxlength={200} />
+        <label for="new-description">Description</label>
+        <textarea id="new-description" name="description" rows={3} required maxlength={4000} />
+        <label for="new-causes">Causes</label>
+        <textarea id="new-causes" name="causes" rows={2} maxlength={4000} />
+        <label for="new-effect">Effect</label>
+        <textarea id="new-effect" name="effect" rows={2} maxlength={4000} />
+        <label for="new-harm">Potential clinical harm</label>
+        <textarea id="new-harm" name="potentialHarm" rows={2} maxlength={4000} />
+        <label for="new-existing">Existing controls</label>
+        <textarea id="new-existing" name="existingControls" rows={2} maxlength={4000} />
+        <LevelSelect id="new-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} />
+        <LevelSelect id="new-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} />
+        <label for="new-owner">Owner (username)</label>
+        <input id="new-owner" name="owner" value={session.user.username} required maxlength={100} />
+        <button class="primary" type="submit">Record hazard</button>
+      </form>
+    </details>
+  );
+}
+
+/**
+ * The alert page's "raise a hazard" section: the alert's title, evidence, rule
+ * and asset are carried over; the person raising it gives the clinical rating.
+ */
+export function RaiseHazardForm({ session, alert }: { session: Session; alert: AlertDetail }) {
+  if (!HAZARD_ROLES.includes(session.user.role)) return null;
+  return (
+    <form class="action panel" id="raise-hazard" method="post" action={`/alerts/${alert.id}/raise-hazard`}>
+      <h2>Raise a hazard from this alert</h2>
+      <p class="small muted">The alert's title, evidence, rule and asset go into the hazard log; rate the clinical risk as it stands today.</p>
+      <input type="hidden" name="csrf" value={session.csrfToken} />
+      <label for="raise-title">Title</label>
+      <input id="raise-title" name="title" value={alert.title} maxlength={200} />
+      <LevelSelect id="raise-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} />
+      <LevelSelect id="raise-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} />
+      <label for="raise-harm">Potential clinical harm (optional)</label>
+      <textarea id="raise-harm" name="potentialHarm" rows={2} maxlength={4000} />
+      <input type="hidden" name="owner" value={session.user.username} />
+      <button class="primary" type="submit">Raise a hazard</button>
+    </form>
+  );
+}

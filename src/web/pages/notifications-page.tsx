@@ -1,0 +1,45 @@
+import type { Notification } from '../../store/notifications.js';
+import type { Session } from '../../store/sessions.js';
+import { MarkReadForm } from '../components/notifications-strip.js';
+import { Layout } from '../layout.js';
+
+export interface NotificationsPageProps {
+  session: Session;
+  rows: Notification[];
+}
+
+/** The signed-in person's notifications, newest first; those sent to their role are shared with everyone holding it. */
+export function NotificationsPage({ session, rows }: NotificationsPageProps) {
+  return (
+    <Layout title="Notifications" session={session}>
+      <h1>Notifications</h1>
+      <p class="muted small">
+        For you ({session.user.username}) and for your role ({session.user.role}). A notification sent to a role is read once for everyone holding it.
+      </p>
+      {rows.length === 0 ? (
+        <p class="panel">No notifications.</p>
+      ) : (
+        <table id="notifications">
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>To</th>
+              <th>What</th>
+              <th>Read</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((n) => (
+              <tr data-id={n.id} data-read={n.readAt ? 'yes' : 'no'}>
+                <td>{n.at.slice(0, 16).replace('T', ' ')}</td>
+                <td>{n.recipientUser ?? n.recipientRole}</td>
+                <td>{n.link ? <a href={n.link}>{n.text}</a> : n.text}</td>
+                <td>{n.readAt ? n.readAt.slice(0, 16).replace('T', ' ') : <MarkReadForm id={n.id} csrf={session.csrfToken} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
