@@ -89,7 +89,10 @@ const hazardPages = new Hono<HubEnv>()
   .post('/hazards/:id/residual-risk', FORM_LIMIT, requireRole(...RESIDUAL_ROLES), formToken, (c) =>
     handleForm(c, ResidualRiskRequestSchema, renderHazard, (a, v) => `/hazards/${setResidualRisk(a, idOf(c), v).id}`))
   .post('/hazards/:id/actions', FORM_LIMIT, write, formToken, (c) =>
-    handleForm(c, ActionCreateSchema, renderHazard, (a, v) => (createAction(a, v), `/hazards/${idOf(c)}`), (f) => ({ ...f, hazardId: c.req.param('id') })))
+    handleForm(c, ActionCreateSchema, renderHazard, (a, v) => {
+      createAction(a, v);
+      return `/hazards/${idOf(c)}`;
+    }, (f) => ({ ...f, hazardId: c.req.param('id') })))
   // The alert page's form: a bad field shows the error page naming it (the alert page belongs to the triage routes).
   .post('/alerts/:id/raise-hazard', FORM_LIMIT, write, formToken, async (c) => {
     const { csrf: _token, ...fields } = await c.req.parseBody();

@@ -68,6 +68,6 @@ table.matrix td.initial { outline:3px dashed #1d2733; outline-offset:-4px; } tab
 tr.overdue td .overdue-flag, dd .overdue-flag { background:#fff; }
 .tabs { display:flex; gap:1.2rem; } .tabs a[aria-current=page] { font-weight:700; text-decoration:none; border-bottom:3px solid var(--nhs); }
 ul.links { list-style:none; padding:0; } ul.links li { margin-bottom:.3rem; } form.inline-form { display:inline; margin-left:.6rem; }
-form.action button + button { margin-left:.4rem; } details.panel summary { cursor:pointer; font-weight:600; }
+form.action button + button { margin-left:.4rem; } form.action input[type=checkbox] { width:auto; margin:0 .3rem .5rem 0; } details.panel summary { cursor:pointer; font-weight:600; }
 @media print { header, form.filters, .pager, .actions, details.panel, .tabs, form.inline-form { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } }
 `;

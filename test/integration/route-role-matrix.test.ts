@@ -17,6 +17,7 @@ const CALLERS: readonly Caller[] = ['anonymous', 'agent', 'admin', 'security-lea
 const PEOPLE: readonly Caller[] = ['admin', 'security-lead', 'cso', 'board'];
 const EVERYONE: readonly Caller[] = CALLERS;
 const TRIAGE: readonly Caller[] = ['admin', 'security-lead'];
+const CSO_WRITE: readonly Caller[] = ['admin', 'security-lead', 'cso'];
 
 /** Who may call each route. Anyone else must be refused (401, 403, or sent to sign in). */
 const POLICY: Record<string, readonly Caller[]> = {
@@ -80,6 +81,36 @@ const POLICY: Record<string, readonly Caller[]> = {
   'POST /notifications/:id/read': PEOPLE,
   'GET /api/v1/notifications': PEOPLE,
   'POST /api/v1/notifications/:id/read': PEOPLE,
+  'GET /hazards': PEOPLE,
+  'GET /hazards/:id': PEOPLE,
+  'GET /actions': PEOPLE,
+  'GET /actions/:id': PEOPLE,
+  'GET /api/v1/hazards': PEOPLE,
+  'GET /api/v1/hazards/:id': PEOPLE,
+  'GET /api/v1/actions': PEOPLE,
+  'GET /api/v1/actions.csv': PEOPLE,
+  'GET /api/v1/actions/:id': PEOPLE,
+  'POST /api/v1/hazards/:id/residual-risk': ['cso'],
+  'POST /hazards/:id/residual-risk': ['cso'],
+  'POST /api/v1/hazards': CSO_WRITE,
+  'PATCH /api/v1/hazards/:id': CSO_WRITE,
+  'POST /api/v1/hazards/:id/status': CSO_WRITE,
+  'POST /api/v1/hazards/:id/links': CSO_WRITE,
+  'POST /api/v1/alerts/:id/raise-hazard': CSO_WRITE,
+  'POST /api/v1/actions': CSO_WRITE,
+  'PATCH /api/v1/actions/:id': CSO_WRITE,
+  'POST /api/v1/actions/:id/status': CSO_WRITE,
+  'POST /api/v1/actions/:id/notes': CSO_WRITE,
+  'POST /hazards': CSO_WRITE,
+  'POST /hazards/:id/edit': CSO_WRITE,
+  'POST /hazards/:id/status': CSO_WRITE,
+  'POST /hazards/:id/links': CSO_WRITE,
+  'POST /hazards/:id/actions': CSO_WRITE,
+  'POST /alerts/:id/raise-hazard': CSO_WRITE,
+  'POST /actions': CSO_WRITE,
+  'POST /actions/:id/edit': CSO_WRITE,
+  'POST /actions/:id/status': CSO_WRITE,
+  'POST /actions/:id/notes': CSO_WRITE,
 };
 
 let hub: TestHub;

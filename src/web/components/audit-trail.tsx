@@ -1,16 +1,9 @@
-/** One record's audit entries as a table: when, who, what, and each changed field before → after. */
-export interface AuditTrailEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+import type { AuditTrailEntry } from '../../store/hazards.js';
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
-export function AuditTrail({ entries }: { entries: readonly AuditTrailEntry[] }) {
+/** Who changed what, when: each entry's fields before → after. */
+export function AuditTrail({ entries }: { entries: AuditTrailEntry[] }) {
   if (!entries.length) return <p class="muted">No entries.</p>;
   return (
     <table id="audit">

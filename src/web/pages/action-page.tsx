@@ -3,9 +3,9 @@ import { ACTION_NEXT, type ActionDetail } from '../../cso/action-list.js';
 import { HAZARD_ROLES } from '../../hub/routes/cso-api.js';
 import type { ActionStatus } from '../../store/actions.js';
 import type { Session } from '../../store/sessions.js';
+import { AuditTrail } from '../components/audit-trail.js';
 import { Layout } from '../layout.js';
 import { ACTION_STATUS_LABELS, OverdueWord } from './actions-page.js';
-import { AuditTrail } from './hazard-page.js';
 
 export interface ActionPageProps {
   session: Session;

@@ -2,8 +2,9 @@ import type { Child } from 'hono/jsx';
 import { HAZARD_NEXT, type HazardDetail, type RatedRisk } from '../../cso/hazard-log.js';
 import { LIKELIHOOD_LEVELS, RISK_MATRIX, SEVERITY_LEVELS } from '../../cso/risk-matrix.js';
 import { HAZARD_ROLES, RESIDUAL_ROLES } from '../../hub/routes/cso-api.js';
-import { LINK_KINDS, type AuditTrailEntry, type HazardLink, type HazardStatus } from '../../store/hazards.js';
+import { LINK_KINDS, type HazardLink, type HazardStatus } from '../../store/hazards.js';
 import type { Session } from '../../store/sessions.js';
+import { AuditTrail } from '../components/audit-trail.js';
 import { Layout } from '../layout.js';
 import { ActionTable, NewActionForm } from './actions-page.js';
 import { HAZARD_STATUS_LABELS, LevelSelect, RiskBadge, ReratingFlag } from './hazards-page.js';
@@ -261,44 +262,5 @@ function EditForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) {
         <input id="edit-owner" name="owner" value={hazard.owner} required maxlength={100} />
       </HazardForm>
     </details>
-  );
-}
-
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-
-/** Who changed what, when: each entry's fields before → after. */
-export function AuditTrail({ entries }: { entries: AuditTrailEntry[] }) {
-  if (!entries.length) return <p class="muted">No entries.</p>;
-  return (
-    <table id="audit">
-      <thead>
-        <tr>
-          <th>When</th>
-          <th>Who</th>
-          <th>What</th>
-          <th>Before → after</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => {
-          const keys = [...new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})])];
-          return (
-            <tr data-action={e.action}>
-              <td>{e.at}</td>
-              <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td class="changes">
-                {keys.map((k) => (
-                  <div>
-                    {k}: {e.before && k in e.before ? `${show(e.before[k])} → ` : ''}
-                    {show(e.after?.[k])}
-                  </div>
-                ))}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
   );
 }

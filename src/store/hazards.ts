@@ -1,0 +1,148 @@
+/**
+ * The hazard log (DCB0160): hazards, what they are linked to, and the audit
+ * trail read back for a record. Hazards are never deleted, so there is no
+ * delete here. Callers wrap writes in one transaction with their audit entry.
+ */
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+
+export const HAZARD_STATUSES = ['open', 'transferred', 'closed'] as const;
+export type HazardStatus = (typeof HAZARD_STATUSES)[number];
+export const LINK_KINDS = ['asset', 'alert', 'device'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** The fields people write, by form or API; the rest are set by the hub. */
+export interface HazardFields {
+  title: string;
+  description: string;
+  causes: string;
+  effect: string;
+  potentialHarm: string;
+  existingControls: string;
+  initialSeverity: number;
+  initialLikelihood: number;
+  additionalControls: string;
+  owner: string;
+}
+
+export interface HazardRow extends HazardFields {
+  id: number;
+  /** Null until the CSO first rates the residual risk. */
+  residualSeverity: number | null;
+  residualLikelihood: number | null;
+  residualRatedBy: string | null;
+  residualRatedAt: string | null;
+  /** An action controlling this hazard was done since the residual risk was last rated. */
+  reratingDue: boolean;
+  status: HazardStatus;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Everything an update may change, written at once by one fixed statement. */
+export type HazardState = Omit<HazardRow, 'id' | 'createdBy' | 'createdAt'>;
+
+export interface HazardFilter {
+  status?: readonly HazardStatus[];
+  owner?: string;
+  reratingDue?: boolean;
+  /** Part of the title, case-insensitive. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface HazardLink {
+  kind: LinkKind;
+  targetId: number;
+  /** The asset's hostname, the alert's title or the device's name; null if it has gone (links outlive assets). */
+  label: string | null;
+}
+
+export interface AuditTrailEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const COLUMNS = `id, title, description, causes, effect, potential_harm AS potentialHarm, existing_controls AS existingControls,
+  initial_severity AS initialSeverity, initial_likelihood AS initialLikelihood, additional_controls AS additionalControls,
+  residual_severity AS residualSeverity, residual_likelihood AS residualLikelihood, residual_rated_by AS residualRatedBy,
+  residual_rated_at AS residualRatedAt, rerating_due AS reratingDue, status, owner, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
+
+const FILTER = `WHERE status IN (SELECT value FROM json_each(@statuses)) AND (@owner IS NULL OR owner = @owner)
+  AND (@reratingDue IS NULL OR rerating_due = @reratingDue) AND (@q IS NULL OR title LIKE '%' || @q || '%')`;
+
+type RawRow = Omit<HazardRow, 'reratingDue'> & { reratingDue: number };
+const toRow = (r: RawRow): HazardRow => ({ ...r, reratingDue: r.reratingDue === 1 });
+
+/** By hazard number: the order a hazard log is read and cited in. */
+export function listHazards(db: Db, f: HazardFilter): { total: number; rows: HazardRow[] } {
+  const params = {
+    statuses: JSON.stringify(f.status?.length ? f.status : HAZARD_STATUSES), owner: f.owner ?? null,
+    reratingDue: f.reratingDue === undefined ? null : Number(f.reratingDue), q: f.q ?? null,
+  };
+  const total = (stmt(db, `SELECT count(*) AS n FROM hazards ${FILTER}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM hazards ${FILTER} ORDER BY id LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
+  return { total, rows: rows.map(toRow) };
+}
+
+export function findHazard(db: Db, id: number): HazardRow | undefined {
+  const r = stmt(db, `SELECT ${COLUMNS} FROM hazards WHERE id = ?`).get(id) as RawRow | undefined;
+  return r && toRow(r);
+}
+
+export function insertHazard(db: Db, h: HazardFields & { createdBy: string; at: string }): number {
+  return Number(
+    stmt(db, `INSERT INTO hazards (title, description, causes, effect, potential_harm, existing_controls, initial_severity, initial_likelihood,
+        additional_controls, status, owner, created_by, created_at, updated_at)
+      VALUES (@title, @description, @causes, @effect, @potentialHarm, @existingControls, @initialSeverity, @initialLikelihood,
+        @additionalControls, 'open', @owner, @createdBy, @at, @at)`).run(h).lastInsertRowid,
+  );
+}
+
+export function updateHazard(db: Db, id: number, s: HazardState): void {
+  stmt(db, `UPDATE hazards SET title = @title, description = @description, causes = @causes, effect = @effect, potential_harm = @potentialHarm,
+      existing_controls = @existingControls, initial_severity = @initialSeverity, initial_likelihood = @initialLikelihood,
+      additional_controls = @additionalControls, residual_severity = @residualSeverity, residual_likelihood = @residualLikelihood,
+      residual_rated_by = @residualRatedBy, residual_rated_at = @residualRatedAt, rerating_due = @reratingDue, status = @status,
+      owner = @owner, updated_at = @updatedAt WHERE id = @id`).run({ ...s, reratingDue: Number(s.reratingDue), id });
+}
+
+// Links keep their target id even if the asset is later removed, so the label may be null.
+const LABEL = `CASE l.kind WHEN 'asset' THEN (SELECT hostname FROM assets WHERE id = l.target_id)
+  WHEN 'alert' THEN (SELECT title FROM alerts WHERE id = l.target_id)
+  ELSE (SELECT name FROM devices WHERE id = l.target_id) END`;
+
+export function listHazardLinks(db: Db, hazardId: number): HazardLink[] {
+  return stmt(db, `SELECT l.kind, l.target_id AS targetId, ${LABEL} AS label FROM hazard_links l WHERE l.hazard_id = ? ORDER BY l.kind, l.target_id`).all(hazardId) as HazardLink[];
+}
+
+/** False when the link was already there. */
+export function insertHazardLink(db: Db, hazardId: number, kind: LinkKind, targetId: number): boolean {
+  return stmt(db, 'INSERT OR IGNORE INTO hazard_links (hazard_id, kind, target_id) VALUES (?, ?, ?)').run(hazardId, kind, targetId).changes > 0;
+}
+
+/** False when there was no such link. */
+export function deleteHazardLink(db: Db, hazardId: number, kind: LinkKind, targetId: number): boolean {
+  return stmt(db, 'DELETE FROM hazard_links WHERE hazard_id = ? AND kind = ? AND target_id = ?').run(hazardId, kind, targetId).changes > 0;
+}
+
+const TARGET_TABLES: Record<LinkKind, string> = { asset: 'assets', alert: 'alerts', device: 'devices' };
+
+export function linkTargetExists(db: Db, kind: LinkKind, id: number): boolean {
+  return stmt(db, `SELECT 1 FROM ${TARGET_TABLES[kind]} WHERE id = ?`).get(id) !== undefined;
+}
+
+const parseJson = (v: string | null) => (v === null ? null : (JSON.parse(v) as Record<string, unknown>));
+
+/** One record's audit trail (hazard, action, …), oldest first. */
+export function listAuditTrail(db: Db, entity: string, entityId: number): AuditTrailEntry[] {
+  const rows = stmt(db, 'SELECT id, at, actor, action, before, after FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, String(entityId)) as
+    (Omit<AuditTrailEntry, 'before' | 'after'> & { before: string | null; after: string | null })[];
+  return rows.map((e) => ({ ...e, before: parseJson(e.before), after: parseJson(e.after) }));
+}
