@@ -33,6 +33,7 @@ export function Layout({ title, session, children }: LayoutProps) {
               <a href="/hazards">Hazards</a>
               <a href="/actions">Actions</a>
               <a href="/exceptions">Exceptions</a>
+              <a href="/devices">Devices</a>
               <a href="/notifications">Notifications{notifications?.unread ? ` (${notifications.unread})` : ''}</a>
               {session.user.role === 'admin' && <a href="/admin/enrolment">Enrol agents</a>}
               {(session.user.role === 'admin' || session.user.role === 'security-lead') && <a href="/import">Import</a>}

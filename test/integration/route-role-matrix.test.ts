@@ -111,6 +111,16 @@ const POLICY: Record<string, readonly Caller[]> = {
   'POST /actions/:id/edit': CSO_WRITE,
   'POST /actions/:id/status': CSO_WRITE,
   'POST /actions/:id/notes': CSO_WRITE,
+  'GET /devices': PEOPLE,
+  'GET /devices/import': CSO_WRITE,
+  'POST /devices/import': CSO_WRITE,
+  'GET /api/v1/devices': PEOPLE,
+  'GET /api/v1/devices/:id': PEOPLE,
+  'POST /api/v1/devices': CSO_WRITE,
+  'PATCH /api/v1/devices/:id': CSO_WRITE,
+  'POST /api/v1/devices/:id/status': CSO_WRITE,
+  'POST /api/v1/devices/import': CSO_WRITE,
+  'POST /api/v1/devices/:id/retain': ['cso'],
 };
 
 let hub: TestHub;

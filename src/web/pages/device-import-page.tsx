@@ -1,0 +1,82 @@
+import { DEVICE_CSV_COLUMNS, type DeviceImportError, type DeviceImportSummary } from '../../devices/import-devices-csv.js';
+import type { Session } from '../../store/sessions.js';
+import { Layout } from '../layout.js';
+
+/** How many errors the page lists; the API returns them all. */
+const PAGE_ERROR_LIMIT = 100;
+
+export type DeviceImportPageResult = { ok: true; summary: DeviceImportSummary; fileName: string } | { ok: false; errors: DeviceImportError[]; fileName: string };
+
+export function DeviceImportPage({ session, result }: { session: Session; result?: DeviceImportPageResult }) {
+  return (
+    <Layout title="Import devices" session={session}>
+      <h1>Import the device register</h1>
+      <p class="muted">
+        A CSV with the header <code>{DEVICE_CSV_COLUMNS.join(',')}</code> (see docs/devices.md). A file with any error stores nothing; a device already
+        registered (same kind and serial, or kind, name and site) is updated, not added twice. <strong>Preview</strong> shows what would change without storing it.
+      </p>
+      {result && (result.ok ? <Summary summary={result.summary} fileName={result.fileName} /> : <Errors errors={result.errors} fileName={result.fileName} />)}
+      <form class="panel" method="post" action="/devices/import" enctype="multipart/form-data">
+        <input type="hidden" name="csrf" value={session.csrfToken} />
+        <p>
+          <label for="file">CSV file</label> <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+        </p>
+        <button class="primary" type="submit" name="action" value="preview">Preview</button>{' '}
+        <button class="primary" type="submit" name="action" value="import">Import</button>
+      </form>
+      <p><a href="/devices">Back to the register</a></p>
+    </Layout>
+  );
+}
+
+function Summary({ summary: s, fileName }: { summary: DeviceImportSummary; fileName: string }) {
+  return (
+    <div class="notice" role="status" id="device-import-summary">
+      <p>
+        {s.dryRun ? 'Preview (nothing stored)' : 'Imported'}: <strong>{fileName}</strong> — <span id="count-created">{s.created}</span> new,{' '}
+        <span id="count-updated">{s.updated}</span> updated, <span id="count-unchanged">{s.unchanged}</span> unchanged.
+      </p>
+      <table id="device-import-rows">
+        <thead>
+          <tr>
+            <th class="num">Line</th>
+            <th>Outcome</th>
+            <th>Kind</th>
+            <th>Name</th>
+            <th>Site</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.rows.map((r) => (
+            <tr>
+              <td class="num">{r.line}</td>
+              <td>{r.outcome}</td>
+              <td>{r.kind}</td>
+              <td>{r.name}</td>
+              <td>{r.site ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Errors({ errors, fileName }: { errors: DeviceImportError[]; fileName: string }) {
+  return (
+    <div class="error" role="alert" id="device-import-errors">
+      <p>
+        <strong>{fileName}</strong> has {errors.length} error{errors.length === 1 ? '' : 's'}; nothing was imported.
+      </p>
+      <ul>
+        {errors.slice(0, PAGE_ERROR_LIMIT).map((e) => (
+          <li>
+            Line {e.line}
+            {e.column ? `, ${e.column}` : ''}: {e.message}
+          </li>
+        ))}
+      </ul>
+      {errors.length > PAGE_ERROR_LIMIT && <p>…and {errors.length - PAGE_ERROR_LIMIT} more.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import type { DeviceQuery } from '../../hub/routes/devices-api.js';
+import { DEVICE_KINDS, DEVICE_STATUSES, type DeviceCounts, type DeviceKind, type DeviceRow, type DeviceStatus } from '../../store/registered-devices.js';
+import type { Session } from '../../store/sessions.js';
+import { Pager } from '../components/pager.js';
+import { day } from '../format.js';
+import { Layout } from '../layout.js';
+
+export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = { fax: 'Fax', pager: 'Pager', mfd: 'Multi-function device', modem: 'Modem', other: 'Other' };
+export const DEVICE_STATUS_LABELS: Record<DeviceStatus, string> = { 'in-use': 'In use', 'replacement-planned': 'Replacement planned', decommissioned: 'Decommissioned' };
+
+export interface DevicesPageProps {
+  session: Session;
+  filter: DeviceQuery;
+  total: number;
+  rows: DeviceRow[];
+  counts: DeviceCounts;
+  today: string;
+  canImport: boolean;
+}
+
+/** Past its planned removal date and still not gone; a crash bleep retained by policy is never overdue. */
+export function isOverdue(d: DeviceRow, today: string): boolean {
+  return d.status !== 'decommissioned' && !d.retainedByPolicy && d.plannedRemovalOn !== null && d.plannedRemovalOn < today;
+}
+
+export function DevicesPage({ session, filter, total, rows, counts, today, canImport }: DevicesPageProps) {
+  return (
+    <Layout title="Devices" session={session}>
+      <h1>Device register: faxes, pagers and other kit</h1>
+      <p class="muted small">
+        Kit no agent sees. NHS fax use was to stop by 31 March 2020; non-emergency pagers by the end of 2021. Emergency (crash) bleeps may stay where there
+        is no safe alternative, once a Clinical Safety Officer has signed that off. {canImport && <a href="/devices/import">Import a CSV</a>}
+      </p>
+      <Filters filter={filter} />
+      <Counts counts={counts} total={total} />
+      <DeviceTable rows={rows} today={today} />
+      {rows.length === 0 && <p class="panel">No devices match.</p>}
+      <Pager
+        path="/devices"
+        query={{ kind: filter.kind, site: filter.site, status: filter.status, retained: filter.retained === undefined ? undefined : filter.retained ? '1' : '0', pageSize: String(filter.pageSize) }}
+        page={filter.page}
+        pageSize={filter.pageSize}
+        total={total}
+      />
+    </Layout>
+  );
+}
+
+function Filters({ filter }: { filter: DeviceQuery }) {
+  return (
+    <form class="filters" method="get" action="/devices">
+      <div>
+        <label for="kind">Kind</label>
+        <select id="kind" name="kind">
+          <option value="">any</option>
+          {DEVICE_KINDS.map((k) => <option value={k} selected={k === filter.kind}>{DEVICE_KIND_LABELS[k]}</option>)}
+        </select>
+      </div>
+      <div>
+        <label for="site">Site</label>
+        <input id="site" name="site" value={filter.site ?? ''} />
+      </div>
+      <div>
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">any</option>
+          {DEVICE_STATUSES.map((s) => <option value={s} selected={s === filter.status}>{DEVICE_STATUS_LABELS[s]}</option>)}
+        </select>
+      </div>
+      <div>
+        <label for="retained">Retained by policy</label>
+        <select id="retained" name="retained">
+          <option value="">any</option>
+          <option value="1" selected={filter.retained === true}>retained</option>
+          <option value="0" selected={filter.retained === false}>not retained</option>
+        </select>
+      </div>
+      <button class="primary" type="submit">Filter</button>
+    </form>
+  );
+}
+
+const entries = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k || '(no site)'}: ${n}`).join(', ') || '—';
+
+function Counts({ counts, total }: { counts: DeviceCounts; total: number }) {
+  return (
+    <dl class="panel" id="device-counts">
+      <dt>Devices</dt>
+      <dd>{total}, of which <strong id="count-overdue">{counts.overdue}</strong> overdue for removal</dd>
+      <dt>By kind</dt>
+      <dd id="count-kind">{entries(counts.byKind)}</dd>
+      <dt>By site</dt>
+      <dd id="count-site">{entries(counts.bySite)}</dd>
+      <dt>By status</dt>
+      <dd id="count-status">{entries(counts.byStatus)}</dd>
+    </dl>
+  );
+}
+
+function DeviceTable({ rows, today }: { rows: DeviceRow[]; today: string }) {
+  return (
+    <table id="devices">
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>Device</th>
+          <th>Where</th>
+          <th>Status</th>
+          <th>Planned removal</th>
+          <th>Replacement</th>
+          <th>Pager</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr data-id={d.id} data-kind={d.kind} data-status={d.status}>
+            <td>{d.id}</td>
+            <td>
+              {d.name}
+              <div class="small muted">{[DEVICE_KIND_LABELS[d.kind], d.model, d.serial && `serial ${d.serial}`].filter(Boolean).join(' · ')}</div>
+            </td>
+            <td>{[d.site, d.location].filter(Boolean).join(', ') || '—'}</td>
+            <td>
+              {DEVICE_STATUS_LABELS[d.status]}
+              {d.status === 'decommissioned' && <div class="small muted">{day(d.decommissionedAt)}: {d.decommissionReason}</div>}
+            </td>
+            <td>
+              {d.plannedRemovalOn ?? '—'}
+              {isOverdue(d, today) && <div class="overdue"><strong>Overdue: planned removal has passed and it is still in use</strong></div>}
+            </td>
+            <td>{d.replacement ?? '—'}</td>
+            <td>{d.kind === 'pager' ? <PagerCell d={d} /> : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PagerCell({ d }: { d: DeviceRow }) {
+  return (
+    <>
+      {[d.number && `No. ${d.number}`, d.team, d.pagerType].filter(Boolean).join(' · ') || '—'}
+      {d.ownerName && <div class="small muted">held by {d.ownerName}</div>}
+      {d.retainedByPolicy && <div class="small">Retained by policy (crash bleep), signed off by {d.retainedSignedOffBy} on {day(d.retainedSignedOffAt)}</div>}
+    </>
+  );
+}
