@@ -45,6 +45,11 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('device-present'), kinds: z.array(DeviceKindSchema).min(1) }),
   /** The asset has not reported for more than `days` days. Subject: "silent". */
   z.strictObject({ kind: z.literal('asset-silent'), days: z.number().int().min(1).max(3650) }),
+  /**
+   * A registered device (the fax/pager register) still in use past its planned
+   * removal date, unless retained by policy. Estate-wide: one alert per device.
+   */
+  z.strictObject({ kind: z.literal('device-past-removal'), kinds: z.array(DeviceKindSchema).min(1).optional() }),
   /** A program no rule can judge is on at least `minAssets` assets. Estate-wide: one alert per program. */
   z.strictObject({ kind: z.literal('unknown-software-spread'), minAssets: z.number().int().min(2) }),
 ]);

@@ -6,6 +6,7 @@
 import semver from 'semver';
 import {
   findDevicesOfKind,
+  findDevicesPastRemoval,
   findInstallsOf,
   findOsWithStatus,
   findSilentAssets,
@@ -17,6 +18,7 @@ import {
 } from '../store/alert-findings.js';
 import type { Finding } from '../store/alerts.js';
 import type { Db } from '../store/db.js';
+import { trustToday } from '../cso/cso-actor.js';
 import type { AlertRule, Condition } from './alert-rule-schema.js';
 
 type Match = Omit<Finding, 'ruleId' | 'severity' | 'title'> & { what: string };
@@ -46,7 +48,7 @@ function inScope(db: Db, rule: AlertRule, matches: Match[], asset: AssetScope): 
 }
 
 /** Estate-wide conditions raise alerts about the estate, not one asset, and run only over the whole estate. */
-export const isEstateWide = (c: Condition) => c.kind === 'unknown-software-spread';
+export const isEstateWide = (c: Condition) => c.kind === 'unknown-software-spread' || c.kind === 'device-past-removal';
 
 function matchCondition(db: Db, c: Condition, asset: AssetScope, now: Date): Match[] {
   switch (c.kind) {
@@ -72,6 +74,14 @@ function matchCondition(db: Db, c: Condition, asset: AssetScope, now: Date): Mat
       const before = new Date(now.getTime() - c.days * 86_400_000).toISOString();
       return findSilentAssets(db, before, asset).map((s) => ({ assetId: s.assetId, subject: 'silent', what: `no report since ${s.lastReceivedAt.slice(0, 10)}`, detail: `last report received ${s.lastReceivedAt}` }));
     }
+    case 'device-past-removal':
+      if (asset !== null) return [];
+      return findDevicesPastRemoval(db, c.kinds, trustToday(now)).map((d) => ({
+        assetId: null,
+        subject: `registered-device:${d.id}`,
+        what: `${d.kind} "${d.name}"${d.site ? ` at ${d.site}` : ''}`,
+        detail: `planned removal ${d.plannedRemovalOn}${d.location ? `, ${d.location}` : ''}${d.replacement ? `; replacement: ${d.replacement}` : ''}`,
+      }));
     case 'unknown-software-spread':
       if (asset !== null) return [];
       return findUnknownSoftwareSpread(db, c.minAssets).map((u) => ({ assetId: null, subject: `software:${u.name}`, what: `"${u.name}" on ${u.assets} assets`, detail: `no lifecycle rule judges "${u.name}" (versions ${u.versions}); it is on ${u.assets} assets` }));

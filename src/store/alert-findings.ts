@@ -107,3 +107,20 @@ export function findUnknownSoftwareSpread(db: Db, minAssets: number): { name: st
       FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'
       GROUP BY s.name HAVING assets >= @minAssets`).all({ minAssets }) as { name: string; assets: number; versions: string }[];
 }
+
+export interface OverdueDevice {
+  id: number;
+  kind: string;
+  name: string;
+  site: string | null;
+  location: string | null;
+  plannedRemovalOn: string;
+  replacement: string | null;
+}
+
+/** Registered devices still in use past their planned removal day (those retained by policy are not overdue). */
+export function findDevicesPastRemoval(db: Db, kinds: readonly string[] | undefined, today: string): OverdueDevice[] {
+  return stmt(db, `SELECT id, kind, name, site, location, planned_removal_on AS plannedRemovalOn, replacement FROM registered_devices
+      WHERE status <> 'decommissioned' AND retained_by_policy = 0 AND planned_removal_on < @today
+        AND (@kinds IS NULL OR kind IN ${IN_LIST('kinds')})`).all({ today, kinds: kinds ? JSON.stringify(kinds) : null }) as OverdueDevice[];
+}

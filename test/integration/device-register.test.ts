@@ -184,3 +184,31 @@ describe('API writes and roles', () => {
     expect(stored()).toBe(before);
   });
 });
+
+describe('the device-past-removal alert rule', () => {
+  it('raises an alert for a device past its planned removal date, not for a retained crash bleep, and clears it on decommissioning', async () => {
+    const { AlertRuleSchema } = await import('../../src/alerts/alert-rule-schema.js');
+    const { evaluateAlerts } = await import('../../src/alerts/evaluate-alerts.js');
+    const { createTestHub: make } = await import('../helpers/test-hub.js');
+    let today = new Date('2026-11-23T12:00:00Z');
+    const own = await make({}, () => today);
+    try {
+      const rule = AlertRuleSchema.parse({ id: 'device-past-removal', title: 'Past removal', severity: 'high', description: 'd', remediation: 'r', condition: { kind: 'device-past-removal' } });
+      const insert = own.deps.db.prepare(`INSERT INTO registered_devices (kind, name, site, status, planned_removal_on, pager_type, retained_by_policy, created_at, updated_at)
+          VALUES (?, ?, 'Main site', 'in-use', ?, ?, ?, '2026-01-01', '2026-01-01')`);
+      insert.run('fax', 'Ward 7 fax', '2026-12-31', null, 0);
+      insert.run('pager', 'Crash bleep 1', '2026-06-30', 'emergency', 1);
+      const live = () => own.deps.db.prepare("SELECT title FROM alerts WHERE rule_id = 'device-past-removal' AND status <> 'resolved'").all() as { title: string }[];
+      evaluateAlerts(own.deps.db, [rule], today);
+      expect(live()).toEqual([]);
+      today = new Date('2027-01-05T12:00:00Z');
+      evaluateAlerts(own.deps.db, [rule], today);
+      expect(live().map((a) => a.title)).toEqual(['Past removal: fax "Ward 7 fax" at Main site']);
+      own.deps.db.prepare("UPDATE registered_devices SET status = 'decommissioned', decommissioned_at = '2027-01-06', decommission_reason = 'moved to NHSmail' WHERE name = 'Ward 7 fax'").run();
+      evaluateAlerts(own.deps.db, [rule], today);
+      expect(live()).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -31,7 +31,7 @@ describe('loadAlertRules', () => {
     expect(byId.get('asset-silent-14-days')).toMatchObject({ severity: 'medium', condition: { kind: 'asset-silent', days: 14 } });
     expect(byId.get('unknown-software-spreading')).toMatchObject({ severity: 'low', condition: { kind: 'unknown-software-spread', minAssets: 5 } });
     const kinds = new Set([...byId.values()].map((r) => r.condition.kind));
-    expect(kinds).toEqual(new Set(['os-status', 'software-status', 'software-version', 'device-present', 'asset-silent', 'unknown-software-spread']));
+    expect(kinds).toEqual(new Set(['os-status', 'software-status', 'software-version', 'device-present', 'asset-silent', 'unknown-software-spread', 'device-past-removal']));
   });
 
   it('names only lifecycle products that exist in the shipped software-version rules', () => {
