@@ -6,6 +6,7 @@ import { checkAlertRules } from '../../alerts/check-alert-rules.js';
 import { buildAlertRules } from '../../alerts/load-alert-rules.js';
 import { previewAlertRule, type AlertRulePreview } from '../../alerts/preview-alert-rule.js';
 import { loadConfig, type Config } from '../../config.js';
+import { checkKnownDevices } from '../../devices/load-known-devices.js';
 import { checkRules } from '../../rules/check-rules.js';
 import { readRuleSources } from '../../rules/read-rule-sources.js';
 import { formatRuleIssue, type RuleIssue } from '../../rules/rule-issue.js';
@@ -19,8 +20,9 @@ const USAGE = `Usage: estatewatch rules check [--rules-dir <dir>]
 
 check  Validates every lifecycle rule in <rules-dir>/lifecycle/ and every alert
        rule in <rules-dir>/alerts/ (including that a software-version product
-       names a lifecycle rule), printing one line per problem as
-       path/file:line: message. Run it before committing a rule change.
+       names a lifecycle rule) and every known-device entry in
+       <rules-dir>/devices/ when that folder exists, printing one line per
+       problem as path/file:line: message. Run it before committing a rule change.
 test   Validates one alert rule file, then shows what it would raise on the
        hub's database in <data-dir> without storing anything: how many assets
        and findings, how many are already open alerts, and up to 10 examples.
@@ -53,9 +55,13 @@ function runCheck(rulesDir: string): number {
   for (const dir of missing) process.stdout.write(`${dir}: no such directory\n`);
   const lifecycle = missing.includes(lifecycleDir) ? [] : checkRules(lifecycleDir);
   const alerts = missing.includes(alertsDir) ? [] : checkAlertRules(alertsDir, { products: lifecycleProducts(lifecycleDir) });
+  // Optional, unlike the other two: a rules dir made before devices/ existed is still whole.
+  const devicesDir = path.join(rulesDir, 'devices');
+  const devices = fs.existsSync(devicesDir) ? checkKnownDevices(devicesDir) : [];
   printIssues(lifecycleDir, lifecycle);
   printIssues(alertsDir, alerts);
-  const problems = missing.length + lifecycle.length + alerts.length;
+  printIssues(devicesDir, devices);
+  const problems = missing.length + lifecycle.length + alerts.length + devices.length;
   if (problems > 0) {
     process.stderr.write(`${problems} problem(s) in ${rulesDir}\n`);
     return 1;
