@@ -13,6 +13,7 @@ import { DEVICE_CSV_LIMIT, DEVICE_WRITE_ROLES, deviceActor, DeviceQuerySchema, t
 import { decodeText } from '../import/import-file.js';
 import { listDevices } from '../store/registered-devices.js';
 import { DeviceImportPage } from './pages/device-import-page.js';
+import { deviceTrajectory } from '../devices/trajectory.js';
 import { DevicesPage } from './pages/devices-page.js';
 
 export const deviceRoutes = new Hono<HubEnv>()
@@ -24,7 +25,8 @@ export const deviceRoutes = new Hono<HubEnv>()
     const today = todayOf(c);
     const list = listDevices(c.var.deps.db, { kind, site, status, retained, ...paging(q) }, today);
     const session = currentSession(c);
-    return c.html(<DevicesPage session={session} filter={q} {...list} today={today} canImport={DEVICE_WRITE_ROLES.includes(session.user.role)} />);
+    const trajectories = ['fax', 'pager'].map((kind) => deviceTrajectory(c.var.deps.db, { kind, site: q.site }, today));
+    return c.html(<DevicesPage session={session} filter={q} {...list} today={today} canImport={DEVICE_WRITE_ROLES.includes(session.user.role)} trajectories={trajectories} />);
   })
   .get('/devices/import', (c) => c.html(<DeviceImportPage session={currentSession(c)} />))
   .post('/devices/import', DEVICE_CSV_LIMIT, async (c) => {

@@ -69,5 +69,15 @@ tr.overdue td .overdue-flag, dd .overdue-flag { background:#fff; }
 .tabs { display:flex; gap:1.2rem; } .tabs a[aria-current=page] { font-weight:700; text-decoration:none; border-bottom:3px solid var(--nhs); }
 ul.links { list-style:none; padding:0; } ul.links li { margin-bottom:.3rem; } form.inline-form { display:inline; margin-left:.6rem; }
 form.action button + button { margin-left:.4rem; } form.action input[type=checkbox] { width:auto; margin:0 .3rem .5rem 0; } details.panel summary { cursor:pointer; font-weight:600; }
+figure.trajectory { margin:0; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem; }
+.trajectories { display:grid; grid-template-columns:repeat(auto-fit, minmax(320px, 1fr)); gap:.8rem; margin-bottom:1rem; }
+figure.trajectory svg { width:100%; height:auto; }
+figure.trajectory .axis { stroke:#5b6776; stroke-width:1; }
+figure.trajectory .tick { font-size:11px; fill:#5b6776; }
+figure.trajectory .target { stroke:#1d2733; stroke-width:1.5; stroke-dasharray:2 3; }
+figure.trajectory polyline.traj-actual { stroke:#1d2733; stroke-width:2.5; }
+figure.trajectory polyline.traj-planned { stroke:#005eb8; stroke-width:2; }
+figure.trajectory circle.traj-actual { fill:#1d2733; }
+figure.trajectory rect.traj-planned { fill:#fff; stroke:#005eb8; stroke-width:1.5; }
 @media print { header, form.filters, .pager, .actions, details.panel, .tabs, form.inline-form { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } }
 `;

@@ -45,5 +45,8 @@ describe('device register import in Chromium', () => {
     expect(byKind).toMatch(/fax\D*3/);
     expect(byKind).toMatch(/pager\D*4/);
     expect(await page.locator('#devices tbody tr').count()).toBe(8);
+    const faxChart = (await page.locator('#trajectories figure').first().textContent()) ?? '';
+    expect(faxChart).toMatch(/Faxes: 3 in use today/);
+    if (process.env.ESTATEWATCH_SCREENSHOTS) await page.screenshot({ path: `${process.env.ESTATEWATCH_SCREENSHOTS}/devices.png`, fullPage: true });
   });
 });

@@ -3,6 +3,8 @@ import { DEVICE_KINDS, DEVICE_STATUSES, type DeviceCounts, type DeviceKind, type
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
 import { day } from '../format.js';
+import type { Trajectory } from '../../devices/trajectory.js';
+import { TrajectoryChart } from '../components/trajectory-chart.js';
 import { Layout } from '../layout.js';
 
 export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = { fax: 'Fax', pager: 'Pager', mfd: 'Multi-function device', modem: 'Modem', other: 'Other' };
@@ -16,6 +18,8 @@ export interface DevicesPageProps {
   counts: DeviceCounts;
   today: string;
   canImport: boolean;
+  /** Faxes and pagers in use over time against the national targets. */
+  trajectories: Trajectory[];
 }
 
 /** Past its planned removal date and still not gone; a crash bleep retained by policy is never overdue. */
@@ -23,7 +27,7 @@ export function isOverdue(d: DeviceRow, today: string): boolean {
   return d.status !== 'decommissioned' && !d.retainedByPolicy && d.plannedRemovalOn !== null && d.plannedRemovalOn < today;
 }
 
-export function DevicesPage({ session, filter, total, rows, counts, today, canImport }: DevicesPageProps) {
+export function DevicesPage({ session, filter, total, rows, counts, today, canImport, trajectories }: DevicesPageProps) {
   return (
     <Layout title="Devices" session={session}>
       <h1>Device register: faxes, pagers and other kit</h1>
@@ -33,6 +37,12 @@ export function DevicesPage({ session, filter, total, rows, counts, today, canIm
       </p>
       <Filters filter={filter} />
       <Counts counts={counts} total={total} />
+      <h2>Trajectory{filter.site ? ` at ${filter.site}` : ''}</h2>
+      <div class="trajectories" id="trajectories">
+        {trajectories.map((t) => (
+          <TrajectoryChart trajectory={t} label={t.kind === 'fax' ? 'Faxes' : 'Pagers'} />
+        ))}
+      </div>
       <DeviceTable rows={rows} today={today} />
       {rows.length === 0 && <p class="panel">No devices match.</p>}
       <Pager
