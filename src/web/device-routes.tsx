@@ -3,18 +3,47 @@
  * (GET /devices) and the CSV upload with preview (GET/POST /devices/import).
  * Roles and rules are the API's (hub/routes/devices-api.ts).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { addDevice, getDeviceDetail, retainDevice, setDeviceStatus } from '../devices/register.js';
+import { DeviceStatusSchema, NewDeviceSchema } from '../devices/device-schema.js';
+import { IdSchema } from '../hub/query-schemas.js';
+import { formToken } from './page-routes.js';
+import { DevicePage } from './pages/device-page.js';
 import { importDevicesCsv } from '../devices/import-devices-csv.js';
 import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { nonEmpty, paging } from '../hub/query-schemas.js';
-import { DEVICE_CSV_LIMIT, DEVICE_WRITE_ROLES, deviceActor, DeviceQuerySchema, todayOf } from '../hub/routes/devices-api.js';
+import { DEVICE_CSV_LIMIT, DEVICE_RETAIN_ROLES, DEVICE_WRITE_ROLES, deviceActor, DeviceQuerySchema, todayOf } from '../hub/routes/devices-api.js';
 import { decodeText } from '../import/import-file.js';
 import { listDevices } from '../store/registered-devices.js';
 import { DeviceImportPage } from './pages/device-import-page.js';
 import { deviceTrajectory } from '../devices/trajectory.js';
 import { DevicesPage } from './pages/devices-page.js';
+
+const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+
+function renderDevice(c: Context<HubEnv>, error?: string, status: 200 | 400 | 409 = 200) {
+  const session = currentSession(c);
+  const device = getDeviceDetail(c.var.deps.db, parseOrThrow(IdSchema, c.req.param('id')));
+  const page = <DevicePage session={session} device={device} today={todayOf(c)} error={error}
+    canWrite={DEVICE_WRITE_ROLES.includes(session.user.role)} canRetain={DEVICE_RETAIN_ROLES.includes(session.user.role)} />;
+  return c.html(page, status);
+}
+
+/** Runs a device form's action and returns to the device; a refused value is shown on the page with its message. */
+async function formAction(c: Context<HubEnv>, run: (id: number, form: Record<string, string>) => Promise<unknown>) {
+  const id = parseOrThrow(IdSchema, c.req.param('id'));
+  const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]));
+  try {
+    await run(id, form);
+  } catch (err) {
+    if (err instanceof HubError && (err.status === 400 || err.status === 409)) return renderDevice(c, err.details?.map((d) => d.message).join('; ') ?? err.message, err.status);
+    throw err;
+  }
+  return c.redirect(`/devices/${id}`, 303);
+}
 
 export const deviceRoutes = new Hono<HubEnv>()
   .use('/devices', requireRole())
@@ -29,6 +58,19 @@ export const deviceRoutes = new Hono<HubEnv>()
     return c.html(<DevicesPage session={session} filter={q} {...list} today={today} canImport={DEVICE_WRITE_ROLES.includes(session.user.role)} trajectories={trajectories} />);
   })
   .get('/devices/import', (c) => c.html(<DeviceImportPage session={currentSession(c)} />))
+  .post('/devices', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, async (c) => {
+    const { csrf: _token, ...fields } = await c.req.parseBody();
+    const added = addDevice(deviceActor(c), parseOrThrow(NewDeviceSchema, fields));
+    return c.redirect(`/devices/${added.id}`, 303);
+  })
+  .use('/devices/:id', requireRole())
+  .get('/devices/:id', (c) => renderDevice(c))
+  .post('/devices/:id/status', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, (c) =>
+    formAction(c, async (id, form) => setDeviceStatus(deviceActor(c), id, parseOrThrow(DeviceStatusSchema, { status: form.status, reason: form.reason || undefined }))),
+  )
+  .post('/devices/:id/retain', FORM_LIMIT, requireRole(...DEVICE_RETAIN_ROLES), formToken, (c) =>
+    formAction(c, async (id, form) => retainDevice(deviceActor(c), id, form.retained === 'true')),
+  )
   .post('/devices/import', DEVICE_CSV_LIMIT, async (c) => {
     const session = currentSession(c);
     const form = await c.req.parseBody();

@@ -49,4 +49,23 @@ describe('device register import in Chromium', () => {
     expect(faxChart).toMatch(/Faxes: 3 in use today/);
     if (process.env.ESTATEWATCH_SCREENSHOTS) await page.screenshot({ path: `${process.env.ESTATEWATCH_SCREENSHOTS}/devices.png`, fullPage: true });
   });
+
+  it('adds a device by hand, refuses to decommission it without a reason, then decommissions it with one', async () => {
+    await page.goto(`${hub.url}/devices`);
+    await page.click('#add-device summary');
+    await page.selectOption('#new-kind', 'fax');
+    await page.fill('#new-name', 'Theatres fax');
+    await page.fill('#new-site', "St Mary's Hospital");
+    await page.click('#add-device button[type=submit]');
+    await page.waitForURL(/\/devices\/\d+$/);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Theatres fax');
+    await page.selectOption('#status', 'decommissioned');
+    await page.click('main form[action$="/status"] button[type=submit]');
+    await expect(page.locator('[role=alert]').textContent()).resolves.toMatch(/reason/);
+    await page.selectOption('#status', 'decommissioned');
+    await page.fill('#reason', 'moved to secure email (NHSmail)');
+    await page.click('main form[action$="/status"] button[type=submit]');
+    await expect(page.locator('#device-facts').textContent()).resolves.toContain('moved to secure email (NHSmail)');
+    await expect(page.locator('#audit').textContent()).resolves.toMatch(/decommission/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { DeviceQuery } from '../../hub/routes/devices-api.js';
-import { DEVICE_KINDS, DEVICE_STATUSES, type DeviceCounts, type DeviceKind, type DeviceRow, type DeviceStatus } from '../../store/registered-devices.js';
+import { DEVICE_KINDS, DEVICE_STATUSES, PAGER_TYPES, type DeviceCounts, type DeviceKind, type DeviceRow, type DeviceStatus } from '../../store/registered-devices.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
 import { day } from '../format.js';
@@ -45,6 +45,7 @@ export function DevicesPage({ session, filter, total, rows, counts, today, canIm
       </div>
       <DeviceTable rows={rows} today={today} />
       {rows.length === 0 && <p class="panel">No devices match.</p>}
+      {canImport && <AddDeviceForm session={session} />}
       <Pager
         path="/devices"
         query={{ kind: filter.kind, site: filter.site, status: filter.status, retained: filter.retained === undefined ? undefined : filter.retained ? '1' : '0', pageSize: String(filter.pageSize) }}
@@ -126,7 +127,7 @@ function DeviceTable({ rows, today }: { rows: DeviceRow[]; today: string }) {
           <tr data-id={d.id} data-kind={d.kind} data-status={d.status}>
             <td>{d.id}</td>
             <td>
-              {d.name}
+              <a href={`/devices/${d.id}`}>{d.name}</a>
               <div class="small muted">{[DEVICE_KIND_LABELS[d.kind], d.model, d.serial && `serial ${d.serial}`].filter(Boolean).join(' · ')}</div>
             </td>
             <td>{[d.site, d.location].filter(Boolean).join(', ') || '—'}</td>
@@ -154,5 +155,34 @@ function PagerCell({ d }: { d: DeviceRow }) {
       {d.ownerName && <div class="small muted">held by {d.ownerName}</div>}
       {d.retainedByPolicy && <div class="small">Retained by policy (crash bleep), signed off by {d.retainedSignedOffBy} on {day(d.retainedSignedOffAt)}</div>}
     </>
+  );
+}
+
+/** Registers one device by hand; a spreadsheet of many goes through the CSV import. */
+function AddDeviceForm({ session }: { session: Session }) {
+  return (
+    <details class="panel" id="add-device">
+      <summary>Add a device</summary>
+      <form method="post" action="/devices">
+        <input type="hidden" name="csrf" value={session.csrfToken} />
+        <label for="new-kind">Kind</label>
+        <select id="new-kind" name="kind">{DEVICE_KINDS.map((k) => <option value={k}>{k}</option>)}</select>
+        <label for="new-name">Name</label>
+        <input id="new-name" name="name" required maxlength={200} />
+        <label for="new-site">Site</label>
+        <input id="new-site" name="site" maxlength={200} />
+        <label for="new-location">Ward or department</label>
+        <input id="new-location" name="location" maxlength={200} />
+        <label for="new-removal">Planned removal (YYYY-MM-DD)</label>
+        <input id="new-removal" name="plannedRemovalOn" type="date" />
+        <label for="new-replacement">Replacement</label>
+        <input id="new-replacement" name="replacement" maxlength={500} placeholder="e.g. secure email to NHSmail" />
+        <label for="new-number">Pager number</label>
+        <input id="new-number" name="number" maxlength={50} />
+        <label for="new-pager-type">Pager type</label>
+        <select id="new-pager-type" name="pagerType"><option value="">—</option>{PAGER_TYPES.map((t) => <option value={t}>{t}</option>)}</select>
+        <button class="primary" type="submit">Add device</button>
+      </form>
+    </details>
   );
 }
