@@ -1,5 +1,6 @@
 import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import type { Config } from '../config.js';
+import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
 import type { Db } from '../store/db.js';
 import type { Session } from '../store/sessions.js';
@@ -12,6 +13,8 @@ export interface HubDeps {
   now: () => Date;
   /** The alert rules in force (rules/alerts/), run after each ingest and by the jobs. */
   alertRules: readonly AlertRule[];
+  /** Known fax/pager/modem hardware (rules/devices/), which classifies devices at ingest. */
+  knownDevices: readonly CompiledKnownDevice[];
 }
 
 /** Values middleware puts on the request context. */

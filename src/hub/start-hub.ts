@@ -2,10 +2,12 @@
  * Assembles a hub from its configuration: database, rules, evaluator, first
  * re-evaluation of verdicts and alerts, and the first admin. Listening is server.ts's job.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { evaluateAlerts, type AlertEvaluation } from '../alerts/evaluate-alerts.js';
 import { loadAlertRules } from '../alerts/load-alert-rules.js';
+import { loadKnownDevices } from '../devices/load-known-devices.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import { createEvaluator } from '../estate/evaluator.js';
 import { reevaluateEstate, type Reevaluation } from '../estate/reevaluate-estate.js';
@@ -25,8 +27,11 @@ export interface PreparedHub {
 export function openHubDeps(config: Config, now: () => Date = () => new Date()): HubDeps {
   const rules = loadLifecycleRules(path.join(config.rulesDir, 'lifecycle'));
   const alertRules = loadAlertRules(path.join(config.rulesDir, 'alerts')).rules;
+  const devicesDir = path.join(config.rulesDir, 'devices');
+  // Optional: a trust's own rules folder may predate the known-device list.
+  const knownDevices = fs.existsSync(devicesDir) ? loadKnownDevices(devicesDir) : [];
   const db = openDb(databaseFile(config.dataDir));
-  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays), config, now, alertRules };
+  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays), config, now, alertRules, knownDevices };
 }
 
 export async function prepareHub(config: Config, now: () => Date = () => new Date()): Promise<PreparedHub> {

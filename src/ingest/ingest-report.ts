@@ -4,7 +4,9 @@
  */
 import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
-import type { Report } from '../contract/report.js';
+import type { Device, Report } from '../contract/report.js';
+import { classifyDevice } from '../devices/classify-device.js';
+import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
 import type { Db } from '../store/db.js';
 import { assetIdentity, findAssetState, insertAsset, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
@@ -24,6 +26,8 @@ export interface IngestContext {
   now: () => Date;
   /** Alert rules to run for the asset after each ingest, in the same transaction. */
   alertRules?: readonly AlertRule[];
+  /** Known fax/pager/modem hardware (rules/devices/) that upgrades a generic device's kind. */
+  knownDevices?: readonly CompiledKnownDevice[];
 }
 
 export interface IngestMeta {
@@ -64,7 +68,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
         touchAsset(db, assetId, report.collectedAt, receivedAt);
       }
       // An asset's first report is its baseline, not a list of changes.
-      changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(db, assetId, report);
+      changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(ctx, assetId, report);
     }
     if (meta.agentId !== null) touchAgent(db, meta.agentId, receivedAt);
     if (ctx.alertRules) evaluateAlerts(db, ctx.alertRules, ctx.now(), assetId);
@@ -91,12 +95,18 @@ function storeSoftware(ctx: IngestContext, assetId: number, report: Report, reco
   return diff.added.length + diff.removed.length;
 }
 
-function storeDevices(db: Db, assetId: number, report: Report): number {
+function storeDevices(ctx: IngestContext, assetId: number, report: Report): number {
+  const { db } = ctx;
   const known = listDeviceKeys(db, assetId);
   const reportedKeys = new Set(report.devices.map(deviceKeyString));
   const knownKeys = new Set(known.map((k) => k.key));
   const gone = known.filter((k) => !reportedKeys.has(k.key));
   for (const g of gone) deleteDevice(db, g.id);
-  for (const d of report.devices) upsertDevice(db, assetId, d, report.collectedAt);
+  for (const d of report.devices) upsertDevice(db, assetId, d, report.collectedAt, deviceClass(d, ctx.knownDevices ?? []));
   return gone.length + [...reportedKeys].filter((k) => !knownKeys.has(k)).length;
+}
+
+function deviceClass(d: Device, known: readonly CompiledKnownDevice[]) {
+  const cls = classifyDevice(d, known);
+  return cls.kind === d.kind || !cls.known ? { kind: null, note: null } : { kind: cls.kind, note: `${cls.known.name}: ${cls.known.note} (${cls.known.file})` };
 }

@@ -91,7 +91,9 @@ export interface DeviceFinding {
 }
 
 export function findDevicesOfKind(db: Db, kinds: readonly string[], asset: AssetScope): DeviceFinding[] {
-  return stmt(db, `SELECT asset_id AS assetId, kind, name, model, location FROM devices WHERE kind IN ${IN_LIST('kinds')} AND (@asset IS NULL OR asset_id = @asset)`).all({ asset, kinds: JSON.stringify(kinds) }) as DeviceFinding[];
+  // The classified kind wins: a "USB device" the known list calls a fax modem is a modem.
+  return stmt(db, `SELECT asset_id AS assetId, coalesce(classified_kind, kind) AS kind, name, model, location FROM devices
+      WHERE coalesce(classified_kind, kind) IN ${IN_LIST('kinds')} AND (@asset IS NULL OR asset_id = @asset)`).all({ asset, kinds: JSON.stringify(kinds) }) as DeviceFinding[];
 }
 
 export function findSilentAssets(db: Db, before: string, asset: AssetScope): { assetId: number; lastReceivedAt: string }[] {

@@ -98,10 +98,12 @@ export function listAssetInstalls(db: Db, assetId: number): InstallRow[] {
   }));
 }
 
-export type DeviceRow = Device & { id: number; firstSeenAt: string; lastSeenAt: string };
+/** `kind` is the classified kind where the known-device list recognised the device; `classification` says why. */
+export type DeviceRow = Device & { id: number; firstSeenAt: string; lastSeenAt: string; classification: string | null };
 
 export function listAssetDevices(db: Db, assetId: number): DeviceRow[] {
-  return stmt(db, `SELECT id, kind, name, model, serial, location, connection, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
+  return stmt(db, `SELECT id, coalesce(classified_kind, kind) AS kind, name, model, serial, location, connection, classification_note AS classification,
+      first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
       FROM devices WHERE asset_id = ? ORDER BY kind, name`).all(assetId) as DeviceRow[];
 }
 

@@ -11,13 +11,20 @@ export function listDeviceKeys(db: Db, assetId: number): { id: number; key: stri
   return rows.map((r) => ({ id: r.id, key: deviceKeyString(r) }));
 }
 
+/** What the known-device list made of a device: its kind, when it differs from the reported one, and why. */
+export interface DeviceClass {
+  kind: string | null;
+  note: string | null;
+}
+
 /** Inserts a newly seen device or refreshes the details of one already known. */
-export function upsertDevice(db: Db, assetId: number, d: Device, seenAt: string): void {
-  stmt(db, `INSERT INTO devices (asset_id, kind, name, model, serial, location, connection, first_seen_at, last_seen_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+export function upsertDevice(db: Db, assetId: number, d: Device, seenAt: string, cls: DeviceClass = { kind: null, note: null }): void {
+  stmt(db, `INSERT INTO devices (asset_id, kind, name, model, serial, location, connection, first_seen_at, last_seen_at, classified_kind, classification_note)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (asset_id, kind, name, connection) DO UPDATE SET model = excluded.model, serial = excluded.serial,
-        location = excluded.location, last_seen_at = max(last_seen_at, excluded.last_seen_at)`).run(
-    assetId, d.kind, d.name, d.model ?? null, d.serial ?? null, d.location ?? null, d.connection ?? '', seenAt, seenAt,
+        location = excluded.location, last_seen_at = max(last_seen_at, excluded.last_seen_at),
+        classified_kind = excluded.classified_kind, classification_note = excluded.classification_note`).run(
+    assetId, d.kind, d.name, d.model ?? null, d.serial ?? null, d.location ?? null, d.connection ?? '', seenAt, seenAt, cls.kind, cls.note,
   );
 }
 

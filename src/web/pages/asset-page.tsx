@@ -127,7 +127,10 @@ export function AssetPage({ session, asset, items, alerts, devices, history }: A
             {devices.map((d) => (
               <tr>
                 <td>{d.kind}</td>
-                <td>{d.name}</td>
+                <td>
+                  {d.name}
+                  {d.classification && <div class="small muted">{d.classification}</div>}
+                </td>
                 <td>{d.model ?? '—'}</td>
                 <td>{d.location ?? '—'}</td>
                 <td class="small">{d.connection || '—'}</td>

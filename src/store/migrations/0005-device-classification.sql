@@ -1,0 +1,5 @@
+-- What the hub's known-device list (rules/devices/) makes of an agent-reported device:
+-- "a USB device 0baf:0303" is a fax modem. The reported kind stays as sent (delta
+-- reports rebuild the agent's inventory from it); alerts and pages use the classified one.
+ALTER TABLE devices ADD COLUMN classified_kind TEXT;
+ALTER TABLE devices ADD COLUMN classification_note TEXT;
