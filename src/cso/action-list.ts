@@ -12,7 +12,8 @@ import {
 } from '../store/actions.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
-import { findHazard, linkTargetExists, listAuditTrail, type AuditTrailEntry } from '../store/hazards.js';
+import { listAuditTrail, type AuditTrailEntry } from '../store/audit-log.js';
+import { findHazard, linkTargetExists } from '../store/hazards.js';
 import { inTransaction } from '../store/statements.js';
 import type { ActionCreate, ActionPatch, ActionStatusRequest } from './action-schemas.js';
 import { auditChange, checkUser, fieldError, trustToday, type CsoActor } from './cso-actor.js';

@@ -7,11 +7,11 @@
 import { HubError, notFound } from '../hub/errors.js';
 import { findAlert } from '../store/alert-queries.js';
 import { ACTION_STATUSES, listActions, type ActionRow } from '../store/actions.js';
-import { appendAudit } from '../store/audit-log.js';
+import { appendAudit, listAuditTrail, type AuditTrailEntry } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import {
-  findHazard, insertHazard, insertHazardLink, deleteHazardLink, linkTargetExists, listAuditTrail, listHazardLinks, updateHazard,
-  type AuditTrailEntry, type HazardFields, type HazardLink, type HazardRow, type HazardState, type HazardStatus, type LinkKind,
+  findHazard, insertHazard, insertHazardLink, deleteHazardLink, linkTargetExists, listHazardLinks, updateHazard,
+  type HazardFields, type HazardLink, type HazardRow, type HazardState, type HazardStatus, type LinkKind,
 } from '../store/hazards.js';
 import { inTransaction } from '../store/statements.js';
 import { auditChange, checkUser, fieldError, trustToday, type CsoActor } from './cso-actor.js';

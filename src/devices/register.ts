@@ -5,11 +5,11 @@
  * checked here as well, because it is a CSO's clinical-safety sign-off.
  */
 import { HubError, notFound } from '../hub/errors.js';
-import { appendAudit } from '../store/audit-log.js';
+import { appendAudit, listAuditTrail, type AuditTrailEntry } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import {
-  findDevice, findDeviceByIdentity, insertDevice, updateDevice, listDeviceAudit, listDeviceStatusHistory,
-  type DeviceAuditEntry, type DeviceRow, type DeviceStatus,
+  findDevice, findDeviceByIdentity, insertDevice, updateDevice, listDeviceStatusHistory,
+  type DeviceRow, type DeviceStatus,
 } from '../store/registered-devices.js';
 import { inTransaction } from '../store/statements.js';
 import type { Role } from '../store/users.js';
@@ -23,7 +23,7 @@ export interface DeviceActor {
 }
 
 export interface DeviceDetail extends DeviceRow {
-  audit: DeviceAuditEntry[];
+  audit: AuditTrailEntry[];
   history: { status: DeviceStatus; at: string }[];
 }
 
@@ -69,7 +69,7 @@ function blankDevice(fields: NewDevice, at: string): DeviceRow {
 export function getDeviceDetail(db: Db, id: number): DeviceDetail {
   const d = findDevice(db, id);
   if (!d) throw notFound(`device ${id}`);
-  return { ...d, audit: listDeviceAudit(db, id), history: listDeviceStatusHistory(db, id) };
+  return { ...d, audit: listAuditTrail(db, 'device', id), history: listDeviceStatusHistory(db, id) };
 }
 
 /** Registers a device; the same device (kind + serial, or kind + name + site) twice is a 409. */

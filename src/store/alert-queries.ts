@@ -4,6 +4,7 @@
  * own writes live in alerts.ts). Callers wrap writes in one transaction with
  * their audit entry.
  */
+import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
@@ -137,18 +138,10 @@ export interface AlertNote {
   text: string;
 }
 
-export interface AlertAuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 export interface AlertDetail extends AlertRow {
   notes: AlertNote[];
-  audit: AlertAuditEntry[];
+  audit: AuditTrailEntry[];
 }
 
 export function findAlert(db: Db, id: number, now: Date): AlertRow | undefined {
@@ -161,11 +154,7 @@ export function getAlert(db: Db, id: number, now: Date): AlertDetail | undefined
   const alert = findAlert(db, id, now);
   if (!alert) return undefined;
   const notes = stmt(db, 'SELECT id, author, at, text FROM alert_notes WHERE alert_id = ? ORDER BY at, id').all(id) as AlertNote[];
-  const audit = (stmt(db, "SELECT id, at, actor, action, before, after FROM audit_log WHERE entity = 'alert' AND entity_id = ? ORDER BY id").all(String(id)) as
-    (Omit<AlertAuditEntry, 'before' | 'after'> & { before: string | null; after: string | null })[]).map((e) => ({
-    ...e, before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>), after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>),
-  }));
-  return { ...alert, notes, audit };
+  return { ...alert, notes, audit: listAuditTrail(db, 'alert', id) };
 }
 
 export type AlertCounts = Record<Severity, Record<AlertStatus, number>>;

@@ -34,3 +34,22 @@ export function appendAudit(db: Db, e: AuditEntry): void {
     prev, auditHash(prev, e),
   );
 }
+
+/** One audit entry as people read it: who, when, what, and the changed fields before and after. */
+export interface AuditTrailEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const parseFields = (v: string | null) => (v === null ? null : (JSON.parse(v) as Record<string, unknown>));
+
+/** One record's audit trail (alert, hazard, action, exception, device), oldest first. */
+export function listAuditTrail(db: Db, entity: string, entityId: number): AuditTrailEntry[] {
+  const rows = stmt(db, 'SELECT id, at, actor, action, before, after FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, String(entityId)) as
+    (Omit<AuditTrailEntry, 'before' | 'after'> & { before: string | null; after: string | null })[];
+  return rows.map((e) => ({ ...e, before: parseFields(e.before), after: parseFields(e.after) }));
+}

@@ -3,6 +3,7 @@
  * alert rules, and the reads pages need. The rules on who may do what live in
  * cso/exceptions.ts; callers wrap writes in one transaction with their audit entry.
  */
+import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
 
@@ -32,17 +33,8 @@ export interface ExceptionRow {
   ruleIds: string[];
 }
 
-export interface ExceptionAuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
 export interface ExceptionDetail extends ExceptionRow {
-  audit: ExceptionAuditEntry[];
+  audit: AuditTrailEntry[];
 }
 
 export interface NewException {
@@ -97,11 +89,7 @@ export function findException(db: Db, id: number): ExceptionRow | undefined {
 export function getException(db: Db, id: number): ExceptionDetail | undefined {
   const row = findException(db, id);
   if (!row) return undefined;
-  const audit = (stmt(db, "SELECT id, at, actor, action, before, after FROM audit_log WHERE entity = 'exception' AND entity_id = ? ORDER BY id").all(String(id)) as
-    (Omit<ExceptionAuditEntry, 'before' | 'after'> & { before: string | null; after: string | null })[]).map((e) => ({
-    ...e, before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>), after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>),
-  }));
-  return { ...row, audit };
+  return { ...row, audit: listAuditTrail(db, 'exception', id) };
 }
 
 export interface ExceptionFilter {

@@ -60,14 +60,6 @@ export interface HazardLink {
   label: string | null;
 }
 
-export interface AuditTrailEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 const COLUMNS = `id, title, description, causes, effect, potential_harm AS potentialHarm, existing_controls AS existingControls,
   initial_severity AS initialSeverity, initial_likelihood AS initialLikelihood, additional_controls AS additionalControls,
@@ -136,13 +128,4 @@ const TARGET_TABLES: Record<LinkKind, string> = { asset: 'assets', alert: 'alert
 
 export function linkTargetExists(db: Db, kind: LinkKind, id: number): boolean {
   return stmt(db, `SELECT 1 FROM ${TARGET_TABLES[kind]} WHERE id = ?`).get(id) !== undefined;
-}
-
-const parseJson = (v: string | null) => (v === null ? null : (JSON.parse(v) as Record<string, unknown>));
-
-/** One record's audit trail (hazard, action, …), oldest first. */
-export function listAuditTrail(db: Db, entity: string, entityId: number): AuditTrailEntry[] {
-  const rows = stmt(db, 'SELECT id, at, actor, action, before, after FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, String(entityId)) as
-    (Omit<AuditTrailEntry, 'before' | 'after'> & { before: string | null; after: string | null })[];
-  return rows.map((e) => ({ ...e, before: parseJson(e.before), after: parseJson(e.after) }));
 }

@@ -139,22 +139,6 @@ export function countDevices(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM registered_devices').get() as { n: number }).n;
 }
 
-export interface DeviceAuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-/** A device's audit trail, oldest first. */
-export function listDeviceAudit(db: Db, id: number): DeviceAuditEntry[] {
-  const rows = stmt(db, "SELECT at, actor, action, before, after FROM audit_log WHERE entity = 'device' AND entity_id = ? ORDER BY id").all(String(id)) as
-    (Omit<DeviceAuditEntry, 'before' | 'after'> & { before: string | null; after: string | null })[];
-  const parse = (v: string | null) => (v === null ? null : (JSON.parse(v) as Record<string, unknown>));
-  return rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
-}
-
 /** Each status a device entered, oldest first: the raw material of a trajectory. */
 export function listDeviceStatusHistory(db: Db, id: number): { status: DeviceStatus; at: string }[] {
   return stmt(db, 'SELECT status, at FROM device_status_history WHERE device_id = ? ORDER BY at, id').all(id) as { status: DeviceStatus; at: string }[];

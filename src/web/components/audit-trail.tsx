@@ -1,4 +1,4 @@
-import type { AuditTrailEntry } from '../../store/hazards.js';
+import type { AuditTrailEntry } from '../../store/audit-log.js';
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 

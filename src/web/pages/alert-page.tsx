@@ -1,7 +1,8 @@
 import type { AlertRule } from '../../alerts/alert-rule-schema.js';
 import type { Child } from 'hono/jsx';
 import { NOTE_ROLES, TRIAGE_ROLES } from '../../hub/routes/alerts-api.js';
-import type { AlertAuditEntry, AlertDetail } from '../../store/alert-queries.js';
+import type { AlertDetail } from '../../store/alert-queries.js';
+import { AuditTrail } from '../components/audit-trail.js';
 import type { Session } from '../../store/sessions.js';
 import { Layout } from '../layout.js';
 import { AcceptedRiskFlag, ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.js';
@@ -194,40 +195,3 @@ function TriageForms({ alert, csrf, now }: { alert: AlertDetail; csrf: string; n
   );
 }
 
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-
-function AuditTrail({ entries }: { entries: AlertAuditEntry[] }) {
-  if (!entries.length) return <p class="muted">No entries.</p>;
-  return (
-    <table id="audit">
-      <thead>
-        <tr>
-          <th>When</th>
-          <th>Who</th>
-          <th>What</th>
-          <th>Before → after</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => {
-          const keys = [...new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})])];
-          return (
-            <tr data-action={e.action}>
-              <td>{e.at}</td>
-              <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td class="changes">
-                {keys.map((k) => (
-                  <div>
-                    {k}: {e.before && k in e.before ? `${show(e.before[k])} → ` : ''}
-                    {show(e.after?.[k])}
-                  </div>
-                ))}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}

@@ -65,7 +65,7 @@ export function DevicePage({ session, device: d, today, canWrite, canRetain, err
         {d.history.map((h) => <li>{day(h.at)}: {h.status}</li>)}
       </ul>
       <h2>Audit trail</h2>
-      <AuditTrail entries={d.audit.map((a, i) => ({ id: i + 1, ...a }))} />
+      <AuditTrail entries={d.audit} />
     </Layout>
   );
 }
