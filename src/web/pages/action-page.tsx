@@ -4,6 +4,7 @@ import { HAZARD_ROLES } from '../../hub/routes/cso-api.js';
 import type { ActionStatus } from '../../store/actions.js';
 import type { Session } from '../../store/sessions.js';
 import { AuditTrail } from '../components/audit-trail.js';
+import { NoteList } from '../components/note-list.js';
 import { Layout } from '../layout.js';
 import { ACTION_STATUS_LABELS, OverdueWord } from './actions-page.js';
 
@@ -32,7 +33,7 @@ export function ActionPage({ session, action, error }: ActionPageProps) {
       )}
       <ActionFacts action={action} />
       <h2>Notes</h2>
-      <Notes action={action} />
+      <NoteList notes={action.notes} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -88,21 +89,6 @@ function ActionFacts({ action: a }: { action: ActionDetail }) {
   );
 }
 
-function Notes({ action }: { action: ActionDetail }) {
-  if (!action.notes.length) return <p class="muted">No notes yet.</p>;
-  return (
-    <ul class="notes" id="notes">
-      {action.notes.map((n) => (
-        <li>
-          <span class="small muted">
-            {n.author}, {n.at}
-          </span>
-          <div class="note-text">{n.text}</div>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function ActionForm({ id, action, csrf, to, button, children }: { id: string; action: ActionDetail; csrf: string; to: string; button?: string; children?: Child }) {
   return (

@@ -4,6 +4,7 @@ import { NOTE_ROLES, TRIAGE_ROLES } from '../../hub/routes/alerts-api.js';
 import type { AlertDetail } from '../../store/alert-queries.js';
 import { AuditTrail } from '../components/audit-trail.js';
 import type { Session } from '../../store/sessions.js';
+import { NoteList } from '../components/note-list.js';
 import { Layout } from '../layout.js';
 import { AcceptedRiskFlag, ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.js';
 import { RaiseHazardForm } from './hazards-page.js';
@@ -41,7 +42,7 @@ export function AlertPage({ session, alert, rule, now, error }: AlertPageProps) 
       <h2>Timeline</h2>
       <Timeline alert={alert} />
       <h2>Notes</h2>
-      <Notes alert={alert} />
+      <NoteList notes={alert.notes} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -133,21 +134,6 @@ function Timeline({ alert }: { alert: AlertDetail }) {
   );
 }
 
-function Notes({ alert }: { alert: AlertDetail }) {
-  if (!alert.notes.length) return <p class="muted">No notes yet.</p>;
-  return (
-    <ul class="notes" id="notes">
-      {alert.notes.map((n) => (
-        <li>
-          <span class="small muted">
-            {n.author}, {n.at}
-          </span>
-          <div class="note-text">{n.text}</div>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function ActionForm({ id, alert, csrf, action, button, children }: { id: string; alert: AlertDetail; csrf: string; action: string; button: string; children?: Child }) {
   return (
