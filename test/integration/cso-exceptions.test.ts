@@ -1,14 +1,14 @@
 /** Risk-accepted exceptions in-process (createApp(...).request): request, four-eyes sign-off, accepted risk on alerts, expiry, revoke, notifications. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/auth/password.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createApp } from '../../src/hub/app.js';
 import { expireExceptionsJob } from '../../src/jobs/expire-exceptions.js';
 import { listAlerts, type AlertDetail, type AlertRow } from '../../src/store/alert-queries.js';
 import type { ExceptionDetail } from '../../src/store/exceptions.js';
 import type { Notification } from '../../src/store/notifications.js';
-import { insertUser, type Role } from '../../src/store/users.js';
+import type { Role } from '../../src/store/users.js';
 import { assetIdOf, hoursBefore, insertTestAlert } from '../helpers/insert-test-alert.js';
+import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
@@ -21,13 +21,7 @@ beforeAll(async () => {
   app = createApp(hub.deps);
   // Engine rules stay out of the seed: these tests own every alert in the database.
   seedDemoEstate({ ...hub.deps, alertRules: [] });
-  const passwordHash = await hashPassword('a test password 123');
-  for (const [username, role] of USERS) insertUser(hub.deps.db, { username, passwordHash, role, mustChangePassword: false, now: TEST_NOW.toISOString() });
-  const logins: [string, string][] = [['admin', hub.adminPassword], ...USERS.map(([u]): [string, string] => [u, 'a test password 123'])];
-  for (const [username, password] of logins) {
-    const res = await app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    cookies[username] = res.headers.get('set-cookie')?.split(';')[0] as string;
-  }
+  Object.assign(cookies, await signInUsers(app, hub, USERS));
 });
 afterAll(() => hub.close());
 

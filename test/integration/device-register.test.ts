@@ -1,12 +1,12 @@
 /** The device register in-process (createApp(...).request): CSV import all-or-nothing, re-import, decommissioning, retention by policy, roles. */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/auth/password.js';
 import type { DeviceDetail } from '../../src/devices/register.js';
 import type { DeviceImportSummary } from '../../src/devices/import-devices-csv.js';
 import { createApp } from '../../src/hub/app.js';
 import { countDevices, type DeviceCounts, type DeviceRow } from '../../src/store/registered-devices.js';
-import { insertUser, type Role } from '../../src/store/users.js';
+import type { Role } from '../../src/store/users.js';
+import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
@@ -18,13 +18,7 @@ const fixture = (name: string) => fs.readFileSync(new URL(`../fixtures/devices/$
 beforeAll(async () => {
   hub = await createTestHub();
   app = createApp(hub.deps);
-  const passwordHash = await hashPassword('a test password 123');
-  for (const [username, role] of USERS) insertUser(hub.deps.db, { username, passwordHash, role, mustChangePassword: false, now: TEST_NOW.toISOString() });
-  const logins: [string, string][] = [['admin', hub.adminPassword], ...USERS.map(([u]): [string, string] => [u, 'a test password 123'])];
-  for (const [username, password] of logins) {
-    const res = await app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    cookies[username] = res.headers.get('set-cookie')?.split(';')[0] as string;
-  }
+  Object.assign(cookies, await signInUsers(app, hub, USERS));
 });
 afterAll(() => hub.close());
 

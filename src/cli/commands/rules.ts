@@ -33,7 +33,6 @@ Exit status 0 when all is valid, 1 when anything is not, 2 on bad arguments.`;
 
 const FLAGS = { 'rules-dir': { type: 'string' }, 'data-dir': { type: 'string' }, 'as-of': { type: 'string' } } as const;
 const AsOfSchema = z.iso.date();
-const SAMPLE_SIZE = 10;
 
 export const rulesCommand: Command = {
   name: 'rules',

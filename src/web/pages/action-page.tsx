@@ -5,6 +5,7 @@ import type { ActionStatus } from '../../store/actions.js';
 import type { Session } from '../../store/sessions.js';
 import { AuditTrail } from '../components/audit-trail.js';
 import { NoteList } from '../components/note-list.js';
+import { PostForm } from '../components/post-form.js';
 import { Layout } from '../layout.js';
 import { ACTION_STATUS_LABELS, OverdueWord } from './actions-page.js';
 
@@ -90,18 +91,8 @@ function ActionFacts({ action: a }: { action: ActionDetail }) {
 }
 
 
-function ActionForm({ id, action, csrf, to, button, children }: { id: string; action: ActionDetail; csrf: string; to: string; button?: string; children?: Child }) {
-  return (
-    <form class="action panel" id={id} method="post" action={`/actions/${action.id}/${to}`}>
-      <input type="hidden" name="csrf" value={csrf} />
-      {children}
-      {button && (
-        <button class="primary" type="submit">
-          {button}
-        </button>
-      )}
-    </form>
-  );
+function ActionForm({ action, to, ...form }: { id: string; action: ActionDetail; csrf: string; to: string; button?: string; children?: Child }) {
+  return <PostForm to={`/actions/${action.id}/${to}`} {...form} />;
 }
 
 const STATUS_BUTTONS: Record<ActionStatus, string> = { open: 'Reopen', 'in-progress': 'Start', done: 'Mark done', cancelled: 'Cancel' };

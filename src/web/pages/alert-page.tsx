@@ -5,6 +5,7 @@ import type { AlertDetail } from '../../store/alert-queries.js';
 import { AuditTrail } from '../components/audit-trail.js';
 import type { Session } from '../../store/sessions.js';
 import { NoteList } from '../components/note-list.js';
+import { PostForm } from '../components/post-form.js';
 import { Layout } from '../layout.js';
 import { AcceptedRiskFlag, ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.js';
 import { RaiseHazardForm } from './hazards-page.js';
@@ -135,16 +136,8 @@ function Timeline({ alert }: { alert: AlertDetail }) {
 }
 
 
-function ActionForm({ id, alert, csrf, action, button, children }: { id: string; alert: AlertDetail; csrf: string; action: string; button: string; children?: Child }) {
-  return (
-    <form class="action panel" id={id} method="post" action={`/alerts/${alert.id}/${action}`}>
-      <input type="hidden" name="csrf" value={csrf} />
-      {children}
-      <button class="primary" type="submit">
-        {button}
-      </button>
-    </form>
-  );
+function ActionForm({ alert, action, ...form }: { id: string; alert: AlertDetail; csrf: string; action: string; button: string; children?: Child }) {
+  return <PostForm to={`/alerts/${alert.id}/${action}`} {...form} />;
 }
 
 /** Only the moves allowed from the alert's current status are offered. */

@@ -3,6 +3,7 @@ import { REVOKE_ROLES, SIGN_OFF_ROLES } from '../../hub/routes/exceptions-api.js
 import type { ExceptionDetail } from '../../store/exceptions.js';
 import type { Session } from '../../store/sessions.js';
 import { AuditTrail } from '../components/audit-trail.js';
+import { PostForm } from '../components/post-form.js';
 import { Layout } from '../layout.js';
 import { EXCEPTION_STATUS_LABELS } from './exceptions-page.js';
 
@@ -117,14 +118,6 @@ function ReasonField({ id }: { id: string }) {
   );
 }
 
-function ActionForm({ id, e, csrf, action, button, children }: { id: string; e: ExceptionDetail; csrf: string; action: string; button: string; children?: Child }) {
-  return (
-    <form class="action panel" id={id} method="post" action={`/exceptions/${e.id}/${action}`}>
-      <input type="hidden" name="csrf" value={csrf} />
-      {children}
-      <button class="primary" type="submit">
-        {button}
-      </button>
-    </form>
-  );
+function ActionForm({ e, action, ...form }: { id: string; e: ExceptionDetail; csrf: string; action: string; button: string; children?: Child }) {
+  return <PostForm to={`/exceptions/${e.id}/${action}`} {...form} />;
 }

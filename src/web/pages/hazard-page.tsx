@@ -5,6 +5,7 @@ import { HAZARD_ROLES, RESIDUAL_ROLES } from '../../hub/routes/cso-api.js';
 import { LINK_KINDS, type HazardLink, type HazardStatus } from '../../store/hazards.js';
 import type { Session } from '../../store/sessions.js';
 import { AuditTrail } from '../components/audit-trail.js';
+import { PostForm } from '../components/post-form.js';
 import { Layout } from '../layout.js';
 import { ActionTable, NewActionForm } from './actions-page.js';
 import { HAZARD_STATUS_LABELS, LevelSelect, RiskBadge, ReratingFlag } from './hazards-page.js';
@@ -175,18 +176,8 @@ function Links({ hazard, csrf, canWrite }: { hazard: HazardDetail; csrf: string;
   );
 }
 
-function HazardForm({ id, hazard, csrf, action, button, children }: { id: string; hazard: HazardDetail; csrf: string; action: string; button?: string; children?: Child }) {
-  return (
-    <form class="action panel" id={id} method="post" action={`/hazards/${hazard.id}/${action}`}>
-      <input type="hidden" name="csrf" value={csrf} />
-      {children}
-      {button && (
-        <button class="primary" type="submit">
-          {button}
-        </button>
-      )}
-    </form>
-  );
+function HazardForm({ hazard, action, ...form }: { id: string; hazard: HazardDetail; csrf: string; action: string; button?: string; children?: Child }) {
+  return <PostForm to={`/hazards/${hazard.id}/${action}`} {...form} />;
 }
 
 function ResidualForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) {
