@@ -5,8 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { CliError } from './cli/cli-error.js';
+import { isTimeZone } from './report/trust-calendar.js';
 
 /** The package root: rules/ ships beside dist/ and src/. */
 export const PACKAGE_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../' : '../', import.meta.url));
@@ -21,6 +23,8 @@ interface Setting<S extends z.ZodType> {
   description: string;
 }
 
+const cronExpression = z.string().refine((v) => cron.validate(v), 'not a valid cron expression (minute hour day month weekday)');
+
 const setting = <S extends z.ZodType>(s: Setting<S>) => s;
 
 export const SETTINGS = {
@@ -33,6 +37,10 @@ export const SETTINGS = {
   retentionDays: setting({ env: 'ESTATEWATCH_RETENTION_DAYS', schema: positiveInt.min(30), default: 400, description: 'Days of report receipts and change history kept; older rows are pruned daily.' }),
   sessionHours: setting({ env: 'ESTATEWATCH_SESSION_HOURS', schema: positiveInt.max(168), default: 12, description: 'Hours a sign-in lasts.' }),
   enrolmentSecretDays: setting({ env: 'ESTATEWATCH_ENROLMENT_SECRET_DAYS', schema: positiveInt.max(365), default: 7, description: 'Days an enrolment secret stays valid.' }),
+  timeZone: setting({ env: 'ESTATEWATCH_TIMEZONE', schema: z.string().refine(isTimeZone, 'not a timezone this Node knows (e.g. Europe/London)'), default: 'Europe/London', description: "The trust's timezone: the days and months of snapshots and reports, and the times jobs run." }),
+  snapshotCron: setting({ env: 'ESTATEWATCH_SNAPSHOT_CRON', schema: cronExpression, default: '55 23 * * *', description: "When the daily posture snapshot is taken (cron, in the trust's timezone); the hub also takes one at start-up if the day has none." }),
+  boardReportCron: setting({ env: 'ESTATEWATCH_BOARD_REPORT_CRON', schema: cronExpression, default: '0 6 1 * *', description: "When the board report for the previous month is generated (cron, in the trust's timezone)." }),
+  chromiumPath: setting({ env: 'ESTATEWATCH_CHROMIUM', schema: z.string().min(1), default: '/usr/bin/chromium', description: 'Chromium used to render board reports as PDF; without it the PDF link says so and the HTML page prints to A4.' }),
 } as const;
 
 export type ConfigKey = keyof typeof SETTINGS;

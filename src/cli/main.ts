@@ -15,6 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'rules', summary: 'Check the rule files (`rules check`), or dry-run one alert rule on the estate (`rules test <file>`).', load: async () => (await import('./commands/rules.js')).rulesCommand },
   { name: 'admin', summary: 'Create users and reset passwords (create-user, reset-password).', load: async () => (await import('./commands/admin.js')).adminCommand },
   { name: 'import', summary: 'Import inventories from osquery, Intune/MECM CSV, CycloneDX SBOMs or agent --output files (--dry-run).', load: async () => (await import('./commands/import.js')).importCommand },
+  { name: 'report', summary: "Generate the board's monthly cyber-posture report (--month, --out .json/.html/.pdf), or check a stored one (--verify).", load: async () => (await import('./commands/report.js')).reportCommand },
   { name: 'audit', summary: "Check the audit log is whole: each entry's hash recomputed from the one before (`audit verify`).", load: async () => (await import('./commands/audit.js')).auditCommand },
   { name: 'config', summary: "Print the hub's configuration settings (environment variables, defaults) as a table.", load: async () => (await import('./commands/config.js')).configCommand },
 ];

@@ -12,6 +12,8 @@ import type { HubDeps } from '../hub/deps.js';
 import { ingestReport } from '../ingest/ingest-report.js';
 import { countAssets } from '../store/assets.js';
 import { demoReports } from './demo-estate.js';
+import { generateBoardReport } from '../report/generate-board-report.js';
+import { localDay, monthOf } from '../report/trust-calendar.js';
 
 /** Seeds the demo estate when the database has no assets; returns how many hosts it added. */
 export function seedDemoEstate(deps: HubDeps): number {
@@ -41,5 +43,7 @@ export async function runDemo(deps: HubDeps, url: string): Promise<string> {
   const agent = await runLocalAgent(deps, url);
   const lines = [seeded ? `Demo estate: ${seeded} hospital hosts seeded.` : 'Demo estate already present.'];
   lines.push(agent.code === 0 ? 'This machine: inventory collected and sent by the real Linux agent.' : `This machine's agent failed (exit ${agent.code}):\n${agent.output}`);
+  const { record } = generateBoardReport(deps, monthOf(localDay(deps.now(), deps.config.timeZone)), 'system');
+  lines.push(`Board report for this month to date: ${url}/board-reports/${record.month}`);
   return lines.join('\n');
 }

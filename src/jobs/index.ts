@@ -3,6 +3,8 @@ import { evaluateAlertsJob } from './evaluate-alerts.js';
 import { expireExceptionsJob } from './expire-exceptions.js';
 import { pruneHistoryJob } from './prune-history.js';
 import { reevaluateJob } from './reevaluate.js';
+import { boardReportJob } from './board-report.js';
+import { snapshotPostureJob } from './snapshot-posture.js';
 
 /** Every scheduled job the hub runs; one line each. */
-export const JOBS: readonly Job[] = [reevaluateJob, evaluateAlertsJob, pruneHistoryJob, expireExceptionsJob];
+export const JOBS: readonly Job[] = [reevaluateJob, evaluateAlertsJob, pruneHistoryJob, expireExceptionsJob, snapshotPostureJob, boardReportJob];

@@ -25,9 +25,14 @@ export function auditHash(prevHash: string, e: AuditEntry): string {
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
+/** The newest entry's id and hash: which changes a figure taken now reflects. Null on an empty log. */
+export function auditHead(db: Db): { id: number; hash: string } | null {
+  return (stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null;
+}
+
 /** Appends one entry; call inside the transaction that makes the change, so both land or neither. */
 export function appendAudit(db: Db, e: AuditEntry): void {
-  const prev = (stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? AUDIT_GENESIS;
+  const prev = auditHead(db)?.hash ?? AUDIT_GENESIS;
   stmt(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     e.at, e.actor, e.action, e.entity, e.entityId,
     e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after),

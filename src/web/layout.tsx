@@ -2,15 +2,18 @@ import type { Child } from 'hono/jsx';
 import type { Session } from '../store/sessions.js';
 import { NotificationsStrip } from './components/notifications-strip.js';
 import { notificationSummary } from './notification-summary.js';
+import { APP_CSS } from './styles.js';
 
 export interface LayoutProps {
   title: string;
   session?: Session;
+  /** One self-contained file (stylesheet inlined, no navigation): what the PDF is printed from. */
+  standalone?: boolean;
   children?: Child;
 }
 
 /** Every page's frame: navigation for the signed-in, the sign-out form with its token. */
-export function Layout({ title, session, children }: LayoutProps) {
+export function Layout({ title, session, standalone, children }: LayoutProps) {
   const notifications = session && notificationSummary(session);
   return (
     <html lang="en-GB">
@@ -18,12 +21,12 @@ export function Layout({ title, session, children }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title} · estatewatch</title>
-        <link rel="stylesheet" href="/static/app.css" />
+        {standalone ? <style dangerouslySetInnerHTML={{ __html: APP_CSS }} /> : <link rel="stylesheet" href="/static/app.css" />}
       </head>
       <body>
         <header>
           <a class="brand" href="/">estatewatch</a>
-          {session && (
+          {session && !standalone && (
             <>
               <a href="/">Summary</a>
               <a href="/assets">Assets</a>
@@ -34,6 +37,7 @@ export function Layout({ title, session, children }: LayoutProps) {
               <a href="/actions">Actions</a>
               <a href="/exceptions">Exceptions</a>
               <a href="/devices">Devices</a>
+              <a href="/board-reports">Board reports</a>
               <a href="/notifications">Notifications{notifications?.unread ? ` (${notifications.unread})` : ''}</a>
               {session.user.role === 'admin' && <a href="/admin/enrolment">Enrol agents</a>}
               {(session.user.role === 'admin' || session.user.role === 'security-lead') && <a href="/import">Import</a>}
@@ -46,7 +50,7 @@ export function Layout({ title, session, children }: LayoutProps) {
           )}
         </header>
         <main>
-          {session && notifications && notifications.unread > 0 && <NotificationsStrip summary={notifications} csrf={session.csrfToken} />}
+          {session && !standalone && notifications && notifications.unread > 0 && <NotificationsStrip summary={notifications} csrf={session.csrfToken} />}
           {children}
         </main>
       </body>

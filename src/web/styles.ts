@@ -80,4 +80,15 @@ figure.trajectory polyline.traj-planned { stroke:#005eb8; stroke-width:2; }
 figure.trajectory circle.traj-actual { fill:#1d2733; }
 figure.trajectory rect.traj-planned { fill:#fff; stroke:#005eb8; stroke-width:1.5; }
 @media print { header, form.filters, .pager, .actions, details.panel, .tabs, form.inline-form { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } }
+.chart-grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:.8rem; margin-bottom:1rem; }
+figure.chart { margin:0; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem; break-inside:avoid; }
+figure.chart svg { width:100%; height:auto; } figure.chart figcaption { font-size:.85rem; font-weight:600; }
+.board-report .summary .headline { font-size:1.35rem; font-weight:700; } .summary-list li { margin-bottom:.35rem; }
+.summary-list li.warning { font-weight:700; border:2px solid #b34700; background:#fff4e5; padding:.3rem .5rem; list-style:none; margin-left:-1.2rem; }
+a.figure { font-weight:700; } table.compact { width:auto; min-width:24rem; } tr.total td { font-weight:700; }
+.board-report section { break-inside:auto; } .board-report h2 { break-after:avoid; } .board-report table { break-inside:auto; } .board-report tr { break-inside:avoid; }
+.seal code { overflow-wrap:anywhere; }
+@page { size:A4; margin:15mm 12mm; }
+@media print { .no-print { display:none; } main { max-width:none; margin:0; padding:0; } .chart-grid { grid-template-columns:1fr 1fr; } a.figure { color:inherit; text-decoration:underline; }
+  .panel, table, figure.chart { border-color:#999; } .board-report { font-size:11pt; } }
 `;

@@ -1,0 +1,41 @@
+/**
+ * The board's monthly reports as JSON. Every signed-in role reads them and may
+ * generate one on demand: generating changes no figure (they come from stored
+ * snapshots) and is audited.
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { MonthPattern } from '../../report/board-report.js';
+import { generateBoardReport } from '../../report/generate-board-report.js';
+import { loadStoredReport, selectEvidence } from '../../report/stored-report.js';
+import { listBoardReports } from '../../store/board-reports.js';
+import type { HubEnv } from '../deps.js';
+import { parseOrThrow } from '../errors.js';
+import { currentSession, requireRole } from '../middleware/session.js';
+import { readJsonBody } from '../read-json-body.js';
+
+export const MonthSchema = z.string().regex(MonthPattern, 'a month as YYYY-MM, e.g. 2026-10');
+export const GenerateReportSchema = z.strictObject({ month: MonthSchema });
+
+/** Generates a month's report as the signed-in person; shared with the page's form. */
+export function generateAs(c: Context<HubEnv>, month: string) {
+  return generateBoardReport(c.var.deps, month, currentSession(c).user.username);
+}
+
+export const boardReportsApiRoutes = new Hono<HubEnv>()
+  .use('/api/v1/board-reports', requireRole())
+  .use('/api/v1/board-reports/*', requireRole())
+  .get('/api/v1/board-reports', (c) => c.json({ reports: listBoardReports(c.var.deps.db) }))
+  .post('/api/v1/board-reports', async (c) => {
+    const { month } = parseOrThrow(GenerateReportSchema, await readJsonBody(c, 1024));
+    const { record } = generateAs(c, month);
+    return c.body(record.json, 201, { 'content-type': 'application/json; charset=utf-8' });
+  })
+  // The stored JSON as generated, byte for byte: its data hash covers exactly these bytes' content.
+  .get('/api/v1/board-reports/:month', (c) => c.body(loadStoredReport(c.var.deps.db, c.req.param('month')).record.json, 200, { 'content-type': 'application/json; charset=utf-8' }))
+  .get('/api/v1/board-reports/:month/evidence/:list', (c) => {
+    const { db } = c.var.deps;
+    const { report } = loadStoredReport(db, c.req.param('month'));
+    const { list, filter, rows } = selectEvidence(db, report, c.req.param('list'), c.req.query());
+    return c.json({ month: report.month, snapshotDay: report.snapshot.day, list, filter, count: rows.length, rows });
+  });

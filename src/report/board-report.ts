@@ -1,0 +1,103 @@
+/**
+ * The monthly board report as data: a pure function of stored snapshots (the
+ * month's last for the figures, each month's last for the trend), so a past
+ * month regenerates to the same JSON, byte for byte, whatever the estate has
+ * done since. Pages, PDF and other tools all read this.
+ */
+import { createHash } from 'node:crypto';
+import { HubError } from '../hub/errors.js';
+import type { Db } from '../store/db.js';
+import { firstSnapshotDay, getSnapshot, lastSnapshotDayBetween, monthEndFigures } from '../store/posture-snapshots.js';
+import { assuranceMapping, type AssuranceRow } from './assurance-mapping.js';
+import type { KeyFigures } from './key-figures.js';
+import { narrate } from './narrate.js';
+import type { PostureEvidence } from './posture-evidence.js';
+import { computeFigures, type PostureFigures } from './posture-figures.js';
+import { monthDays, monthOf, shiftMonth } from './trust-calendar.js';
+
+export const BOARD_REPORT_SCHEMA = 'estatewatch.board-report/v1';
+
+/** How many months the trend lines show, this one included. */
+export const TREND_MONTHS = 12;
+
+export interface TrendPoint {
+  month: string;
+  /** The snapshot the month's figures come from; null when none was taken that month. */
+  day: string | null;
+  figures: KeyFigures | null;
+}
+
+export interface BoardReport {
+  schema: typeof BOARD_REPORT_SCHEMA;
+  month: string;
+  /** The month is not over: figures are to date and will change. */
+  provisional: boolean;
+  timeZone: string;
+  snapshot: { day: string; takenAt: string; evidenceHash: string; auditHead: { id: number; hash: string } | null };
+  previous: TrendPoint | null;
+  /** The plain-English summary, headline first. */
+  summary: string[];
+  figures: PostureFigures;
+  trend: TrendPoint[];
+  assurance: AssuranceRow[];
+  /** sha256 of this JSON without this field: check it with `estatewatch report --verify`. */
+  dataHash: string;
+}
+
+export const MonthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The report for `month`, from the last snapshot taken in it up to `today` (the trust's local day). */
+export function buildBoardReport(db: Db, month: string, today: string, timeZone: string): BoardReport {
+  if (!MonthPattern.test(month)) throw new HubError(400, 'invalid-month', `month must be YYYY-MM, got "${month}"`);
+  if (month > monthOf(today)) throw new HubError(400, 'future-month', `${month} has not started yet (today is ${today})`);
+  const { first, last } = monthDays(month);
+  // Never a snapshot after `today`: rebuilt as of its generation day, a month-to-date report comes out as it was.
+  const upTo = last < today ? last : today;
+  const day = lastSnapshotDayBetween(db, first, upTo);
+  if (!day) {
+    const since = firstSnapshotDay(db);
+    throw new HubError(404, 'no-snapshot', `no posture snapshot was taken in ${month}: ${since ? `the first is from ${since}` : 'none has been taken yet'}; snapshots are taken daily from installation`);
+  }
+  const snapshot = getSnapshot(db, day)!;
+  if (snapshot.evidence === null) throw new HubError(409, 'evidence-pruned', `the evidence of the ${day} snapshot has been pruned`);
+  const evidence = JSON.parse(snapshot.evidence) as PostureEvidence;
+  const figures = computeFigures(evidence, day);
+  const trend = trendTo(db, month, upTo);
+  const previous = trend.at(-2) ?? null;
+  const body: Omit<BoardReport, 'dataHash'> = {
+    schema: BOARD_REPORT_SCHEMA,
+    month,
+    provisional: month === monthOf(today),
+    timeZone,
+    snapshot: {
+      day, takenAt: snapshot.takenAt, evidenceHash: snapshot.evidenceHash,
+      auditHead: snapshot.auditHeadId === null ? null : { id: snapshot.auditHeadId, hash: snapshot.auditHeadHash! },
+    },
+    previous,
+    summary: narrate(figures, previous, day),
+    figures,
+    trend,
+    assurance: assuranceMapping(figures),
+  };
+  return { ...body, dataHash: reportHash(body) };
+}
+
+export function reportHash(body: Omit<BoardReport, 'dataHash'>): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/** The evidence rows of a report's snapshot. */
+export function reportEvidence(db: Db, report: BoardReport): PostureEvidence {
+  const s = getSnapshot(db, report.snapshot.day);
+  if (!s?.evidence) throw new HubError(409, 'evidence-pruned', `the evidence of the ${report.snapshot.day} snapshot is no longer kept`);
+  return JSON.parse(s.evidence) as PostureEvidence;
+}
+
+function trendTo(db: Db, month: string, upTo: string): TrendPoint[] {
+  const from = shiftMonth(month, 1 - TREND_MONTHS);
+  const byMonth = new Map(monthEndFigures(db, monthDays(from).first, upTo).map((r) => [monthOf(r.day), r]));
+  return Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(from, i)).map((m) => {
+    const r = byMonth.get(m);
+    return { month: m, day: r?.day ?? null, figures: r ? (JSON.parse(r.figures) as KeyFigures) : null };
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The rows behind every figure in the board report, frozen by each day's
+ * snapshot. A figure links to one list filtered on equal column values, so
+ * an auditor sees exactly the rows that were counted, as of that day.
+ */
+import type { SupportStatus } from '../lifecycle/verdict.js';
+
+export type YesNo = 'yes' | 'no';
+
+/** Every registered asset, with the class it counts in (worst item wins). */
+export interface AssetEvidence {
+  assetId: number;
+  hostname: string;
+  os: string;
+  osStatus: SupportStatus;
+  /** Worst of the OS and every installed item: unsupported, extended-support, unknown, ending-soon, supported. */
+  posture: SupportStatus;
+  /** yes: posture supported or ending-soon, so it counts in the headline. */
+  supportedOnly: YesNo;
+  /** What decided the posture, in words. */
+  because: string;
+  /** Named in a risk-accepted exception in force (signed off by the CSO, not expired). */
+  acceptedRisk: YesNo;
+  lastSeenAt: string;
+  /** Reported (by agent or import) in the 7 days before the snapshot. */
+  reporting: YesNo;
+  source: 'agent' | 'import';
+}
+
+/** An OS or software item that is unsupported, on extended support, or ending within six months. */
+export interface ItemEvidence {
+  assetId: number;
+  hostname: string;
+  kind: 'os' | 'software';
+  /** The product and release as people name it, e.g. "Microsoft Windows 7 SP1"; what the top lists group by. */
+  product: string;
+  name: string;
+  version: string;
+  status: SupportStatus;
+  eol: string | null;
+  extendedSupportEnd: string | null;
+  /** Security support ends after the snapshot day and within six months of it. */
+  endingWithin6Months: YesNo;
+}
+
+export const ALERT_AGES = ['0–2 days', '3–7 days', '8–30 days', 'over 30 days'] as const;
+export type AlertAge = (typeof ALERT_AGES)[number];
+
+/** Alerts live at the snapshot, and those resolved earlier in its month. */
+export interface AlertEvidence {
+  alertId: number;
+  rule: string;
+  severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
+  title: string;
+  hostname: string;
+  /** open (open or acknowledged), suppressed, or resolved-this-month. */
+  state: 'open' | 'suppressed' | 'resolved-this-month';
+  status: string;
+  raisedAt: string;
+  age: AlertAge;
+  acknowledgedAt: string;
+  resolvedAt: string;
+  /** Hours from raised to resolved, for resolved alerts. */
+  hoursToResolve: number | null;
+}
+
+/** CSO actions not yet finished, and those finished earlier in the snapshot's month. */
+export interface ActionEvidence {
+  actionId: number;
+  title: string;
+  owner: string;
+  dueDate: string;
+  status: string;
+  /** yes: not done yet (open or in progress). */
+  open: YesNo;
+  /** open (not yet due), overdue, or done-this-month. */
+  state: 'open' | 'overdue' | 'done-this-month';
+  hazardId: number | null;
+}
+
+/** Risk-accepted exceptions in force at the snapshot. */
+export interface ExceptionEvidence {
+  exceptionId: number;
+  title: string;
+  expiresOn: string;
+  signedOffBy: string;
+  signedOffAt: string;
+  assets: number;
+  hosts: string;
+}
+
+/** Faxes and pagers still in use: the register's, and faxes agents found that may not be registered. */
+export interface DeviceEvidence {
+  source: 'register' | 'agent';
+  /** Register id, or the asset's id for an agent-found device. */
+  id: number;
+  kind: 'fax' | 'pager';
+  name: string;
+  site: string;
+  location: string;
+  status: string;
+  plannedRemovalOn: string;
+  /** A crash bleep kept by policy, signed off by the CSO. */
+  retainedByPolicy: YesNo;
+  /** Its planned removal date has passed and it is still in use. */
+  removalOverdue: YesNo;
+}
+
+export interface PostureEvidence {
+  assets: AssetEvidence[];
+  items: ItemEvidence[];
+  alerts: AlertEvidence[];
+  actions: ActionEvidence[];
+  exceptions: ExceptionEvidence[];
+  devices: DeviceEvidence[];
+}
+
+export type EvidenceList = keyof PostureEvidence;
+export const EVIDENCE_LISTS: readonly EvidenceList[] = ['assets', 'items', 'alerts', 'actions', 'exceptions', 'devices'];
+
+/** Each list's columns in the order people read them: the evidence tables' headers, and what a filter may name. */
+export const EVIDENCE_COLUMNS: { readonly [L in EvidenceList]: readonly (keyof PostureEvidence[L][number] & string)[] } = {
+  assets: ['assetId', 'hostname', 'os', 'osStatus', 'posture', 'supportedOnly', 'because', 'acceptedRisk', 'lastSeenAt', 'reporting', 'source'],
+  items: ['assetId', 'hostname', 'kind', 'product', 'name', 'version', 'status', 'eol', 'extendedSupportEnd', 'endingWithin6Months'],
+  alerts: ['alertId', 'rule', 'severity', 'title', 'hostname', 'state', 'status', 'raisedAt', 'age', 'acknowledgedAt', 'resolvedAt', 'hoursToResolve'],
+  actions: ['actionId', 'title', 'owner', 'dueDate', 'status', 'open', 'state', 'hazardId'],
+  exceptions: ['exceptionId', 'title', 'expiresOn', 'signedOffBy', 'signedOffAt', 'assets', 'hosts'],
+  devices: ['source', 'id', 'kind', 'name', 'site', 'location', 'status', 'plannedRemovalOn', 'retainedByPolicy', 'removalOverdue'],
+};

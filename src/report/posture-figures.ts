@@ -1,0 +1,172 @@
+/**
+ * Every figure in the board report, computed from one snapshot's evidence
+ * and nothing else. Each count carries the list and the filter that produce
+ * its rows, so the page can link a number to exactly what was counted.
+ */
+import { SUPPORT_STATUSES, type SupportStatus } from '../lifecycle/verdict.js';
+import { ALERT_AGES, type AlertAge, type AlertEvidence, type EvidenceList, type ExceptionEvidence, type ItemEvidence, type PostureEvidence } from './posture-evidence.js';
+import { addDays, addMonths, monthDays, monthOf } from './trust-calendar.js';
+
+export type Filter = Record<string, string>;
+
+/** A count and where its rows are: `list` filtered on every column in `filter` being equal. */
+export interface Figure {
+  value: number;
+  list: EvidenceList;
+  filter: Filter;
+}
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface TopProduct {
+  product: string;
+  eol: string | null;
+  extendedSupportEnd: string | null;
+  count: Figure;
+  /** Distinct assets carrying it, and the first few by name. */
+  assets: number;
+  hosts: string[];
+}
+
+export interface PlanPoint {
+  /** A month end, YYYY-MM-DD. */
+  at: string;
+  count: number;
+}
+
+export interface PostureFigures {
+  assets: {
+    total: Figure;
+    byPosture: Record<SupportStatus, Figure>;
+    /** Assets whose OS and every item are supported (incl. ending soon): the headline. */
+    supportedOnly: Figure;
+    /** supportedOnly as a % of all assets, one decimal. */
+    supportedPct: number;
+    /** Unsupported assets no exception in force covers: neither replaced nor formally accepted. */
+    unsupportedWithoutException: Figure;
+  };
+  unsupportedOs: { assets: Figure; top: TopProduct[] };
+  unsupportedSoftware: { installs: Figure; assets: number; top: TopProduct[] };
+  extendedSupport: { os: Figure; software: Figure; top: TopProduct[] };
+  endingSoon: { items: Figure; products: TopProduct[] };
+  exceptions: { inForce: Figure; assetsCovered: number; rows: ExceptionEvidence[] };
+  devices: {
+    fax: { inRegister: Figure; foundByAgents: Figure; removalOverdue: Figure; plan: PlanPoint[] };
+    pager: { inRegister: Figure; retainedByPolicy: Figure; removalOverdue: Figure; plan: PlanPoint[] };
+  };
+  alerts: {
+    open: Figure;
+    bySeverity: Record<Severity, { open: Figure; byAge: Record<AlertAge, Figure> }>;
+    suppressed: Figure;
+    resolvedThisMonth: Figure;
+    /** Mean hours from raised to resolved over alerts resolved this month; null when none were. */
+    meanHoursToResolve: number | null;
+  };
+  actions: { open: Figure; overdue: Figure; doneThisMonth: Figure };
+  coverage: { registered: Figure; reporting: Figure; reportingPct: number; byAgent: Figure; byImport: Figure };
+}
+
+/** The rows of `list` that `filter` selects. */
+export function selectRows<L extends EvidenceList>(evidence: PostureEvidence, list: L, filter: Filter): PostureEvidence[L] {
+  const rows = evidence[list] as unknown as Record<string, unknown>[];
+  return rows.filter((r) => Object.entries(filter).every(([k, v]) => String(r[k]) === v)) as unknown as PostureEvidence[L];
+}
+
+export function computeFigures(evidence: PostureEvidence, day: string): PostureFigures {
+  const figure = (list: EvidenceList, filter: Filter = {}): Figure => ({ value: selectRows(evidence, list, filter).length, list, filter });
+  const total = figure('assets');
+  const byPosture = Object.fromEntries(SUPPORT_STATUSES.map((s) => [s, figure('assets', { posture: s })])) as Record<SupportStatus, Figure>;
+  const supportedOnly = figure('assets', { supportedOnly: 'yes' });
+  const unsupportedSoftware = figure('items', { kind: 'software', status: 'unsupported' });
+  const resolved = evidence.alerts.filter((a) => a.state === 'resolved-this-month');
+  return {
+    assets: {
+      total, byPosture, supportedOnly, supportedPct: pct(supportedOnly.value, total.value),
+      unsupportedWithoutException: figure('assets', { posture: 'unsupported', acceptedRisk: 'no' }),
+    },
+    unsupportedOs: { assets: figure('items', { kind: 'os', status: 'unsupported' }), top: topProducts(evidence, { kind: 'os', status: 'unsupported' }) },
+    unsupportedSoftware: {
+      installs: unsupportedSoftware,
+      assets: new Set(selectRows(evidence, 'items', unsupportedSoftware.filter).map((i) => i.assetId)).size,
+      top: topProducts(evidence, unsupportedSoftware.filter),
+    },
+    extendedSupport: {
+      os: figure('items', { kind: 'os', status: 'extended-support' }),
+      software: figure('items', { kind: 'software', status: 'extended-support' }),
+      top: topProducts(evidence, { status: 'extended-support' }),
+    },
+    endingSoon: { items: figure('items', { endingWithin6Months: 'yes' }), products: topProducts(evidence, { endingWithin6Months: 'yes' }, byEol) },
+    exceptions: { inForce: figure('exceptions'), assetsCovered: evidence.exceptions.reduce((n, e) => n + e.assets, 0), rows: evidence.exceptions },
+    devices: {
+      fax: {
+        inRegister: figure('devices', { source: 'register', kind: 'fax' }),
+        foundByAgents: figure('devices', { source: 'agent', kind: 'fax' }),
+        removalOverdue: figure('devices', { kind: 'fax', removalOverdue: 'yes' }),
+        plan: removalPlan(evidence, 'fax', day),
+      },
+      pager: {
+        inRegister: figure('devices', { source: 'register', kind: 'pager' }),
+        retainedByPolicy: figure('devices', { kind: 'pager', retainedByPolicy: 'yes' }),
+        removalOverdue: figure('devices', { kind: 'pager', removalOverdue: 'yes' }),
+        plan: removalPlan(evidence, 'pager', day),
+      },
+    },
+    alerts: {
+      open: figure('alerts', { state: 'open' }),
+      bySeverity: Object.fromEntries(SEVERITIES.map((severity) => [severity, {
+        open: figure('alerts', { state: 'open', severity }),
+        byAge: Object.fromEntries(ALERT_AGES.map((age) => [age, figure('alerts', { state: 'open', severity, age })])) as Record<AlertAge, Figure>,
+      }])) as PostureFigures['alerts']['bySeverity'],
+      suppressed: figure('alerts', { state: 'suppressed' }),
+      resolvedThisMonth: figure('alerts', { state: 'resolved-this-month' }),
+      meanHoursToResolve: meanHours(resolved),
+    },
+    actions: { open: figure('actions', { open: 'yes' }), overdue: figure('actions', { state: 'overdue' }), doneThisMonth: figure('actions', { state: 'done-this-month' }) },
+    coverage: {
+      registered: total,
+      reporting: figure('assets', { reporting: 'yes' }),
+      reportingPct: pct(selectRows(evidence, 'assets', { reporting: 'yes' }).length, total.value),
+      byAgent: figure('assets', { reporting: 'yes', source: 'agent' }),
+      byImport: figure('assets', { reporting: 'yes', source: 'import' }),
+    },
+  };
+}
+
+/** Percent to one decimal place; 0 of 0 is 0, and the page says there is nothing to count. */
+export function pct(part: number, whole: number): number {
+  return whole ? Math.round((part / whole) * 1000) / 10 : 0;
+}
+
+function meanHours(resolved: AlertEvidence[]): number | null {
+  if (!resolved.length) return null;
+  return Math.round((resolved.reduce((n, a) => n + (a.hoursToResolve ?? 0), 0) / resolved.length) * 10) / 10;
+}
+
+const byCount = (a: TopProduct, b: TopProduct) => b.count.value - a.count.value || a.product.localeCompare(b.product);
+const byEol = (a: TopProduct, b: TopProduct) => (a.eol ?? '').localeCompare(b.eol ?? '') || byCount(a, b);
+
+/** The products behind a filter, most installs first (or soonest end first), at most ten. */
+function topProducts(evidence: PostureEvidence, filter: Filter, order = byCount): TopProduct[] {
+  const groups = new Map<string, ItemEvidence[]>();
+  for (const item of selectRows(evidence, 'items', filter)) groups.set(item.product, [...(groups.get(item.product) ?? []), item]);
+  return [...groups.entries()].map(([product, rows]) => {
+    const hosts = [...new Set(rows.map((r) => r.hostname))];
+    const first = rows[0]!;
+    return { product, eol: first.eol, extendedSupportEnd: first.extendedSupportEnd, count: { value: rows.length, list: 'items' as const, filter: { ...filter, product } }, assets: hosts.length, hosts: hosts.slice(0, 5) };
+  }).sort(order).slice(0, 10);
+}
+
+/**
+ * How many registered devices of a kind would remain at each of the next
+ * twelve month ends if every planned removal happened. No date, or a date
+ * already missed, means no plan: the device stays. Crash bleeps stay by policy.
+ */
+function removalPlan(evidence: PostureEvidence, kind: 'fax' | 'pager', day: string): PlanPoint[] {
+  const devices = evidence.devices.filter((d) => d.kind === kind && d.source === 'register');
+  const ends = Array.from({ length: 12 }, (_, i) => monthDays(monthOf(addMonths(day, i + 1))).first).map((first) => addDays(first, -1));
+  return ends.filter((at) => at > day).map((at) => ({
+    at,
+    count: devices.filter((d) => d.retainedByPolicy === 'yes' || !d.plannedRemovalOn || d.plannedRemovalOn <= day || d.plannedRemovalOn > at).length,
+  }));
+}

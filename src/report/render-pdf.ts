@@ -1,0 +1,41 @@
+/**
+ * Prints a self-contained HTML page to an A4 PDF with headless Chromium
+ * (Debian's package; playwright-core drives it and never downloads one).
+ * Chromium is optional on a hub: without it the page says so and the HTML
+ * report prints to A4 from any browser.
+ */
+import fs from 'node:fs';
+import { HubError } from '../hub/errors.js';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Why no PDF can be made with `chromiumPath`, or null when it can. */
+export function pdfUnavailable(chromiumPath: string): string | null {
+  return fs.existsSync(chromiumPath) ? null : `Chromium is not installed at ${chromiumPath} (set ESTATEWATCH_CHROMIUM, or install Debian's chromium package); print this page to PDF from your browser instead.`;
+}
+
+// One render at a time: each launches a browser of a few hundred MB.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function renderPdf(html: string, chromiumPath: string): Promise<Buffer> {
+  const missing = pdfUnavailable(chromiumPath);
+  if (missing) return Promise.reject(new HubError(503, 'pdf-unavailable', missing));
+  const run = queue.then(() => print(html, chromiumPath));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function print(html: string, chromiumPath: string): Promise<Buffer> {
+  // Loaded only when a PDF is asked for: the hub starts without it.
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    // Nothing to fetch: the page carries its stylesheet and its charts are inline SVG.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Takes and stores today's posture snapshot (the daily job, start-up, and a
+ * report on the current month all call this). Older snapshots' evidence is
+ * pruned after the retention period, except each month's last.
+ */
+import type { RuleSet } from '../lifecycle/rule-set.js';
+import type { Db } from '../store/db.js';
+import { lastSnapshotDayBetween, pruneSnapshotEvidence, saveSnapshot } from '../store/posture-snapshots.js';
+import { inTransaction } from '../store/statements.js';
+import { capturePosture } from './capture-posture.js';
+import { keyFigures, type KeyFigures } from './key-figures.js';
+import { computeFigures } from './posture-figures.js';
+import { addDays, localDay } from './trust-calendar.js';
+
+export interface SnapshotContext {
+  db: Db;
+  rules: RuleSet;
+  now: Date;
+  timeZone: string;
+  retentionDays: number;
+}
+
+export function takeSnapshot(ctx: SnapshotContext): { day: string; figures: KeyFigures; evidencePruned: number } {
+  const c = capturePosture(ctx.db, ctx.rules, ctx.now, ctx.timeZone);
+  const figures = keyFigures(computeFigures(c.evidence, c.day));
+  return inTransaction(ctx.db, () => {
+    saveSnapshot(ctx.db, {
+      day: c.day, takenAt: c.takenAt, figures: JSON.stringify(figures), evidence: JSON.stringify(c.evidence), evidenceHash: c.evidenceHash,
+      auditHeadId: c.auditHead?.id ?? null, auditHeadHash: c.auditHead?.hash ?? null,
+    });
+    return { day: c.day, figures, evidencePruned: pruneSnapshotEvidence(ctx.db, addDays(c.day, -ctx.retentionDays)) };
+  });
+}
+
+/** Takes today's snapshot unless one exists: a hub restarted daily still keeps one a day. */
+export function ensureTodaysSnapshot(ctx: SnapshotContext): boolean {
+  const today = localDay(ctx.now, ctx.timeZone);
+  if (lastSnapshotDayBetween(ctx.db, today, today)) return false;
+  takeSnapshot(ctx);
+  return true;
+}

@@ -1,0 +1,32 @@
+/** The rows behind one figure of a board report, as they stood on the report's snapshot day. */
+import type { BoardReport } from '../../../report/board-report.js';
+import { longDate, longMonth } from '../../../report/plain-english.js';
+import type { EvidenceSelection } from '../../../report/stored-report.js';
+import type { Session } from '../../../store/sessions.js';
+import { Layout } from '../../layout.js';
+
+const LIST_NAMES: Record<string, string> = {
+  assets: 'Assets', items: 'Operating systems and software items', alerts: 'Alerts', actions: 'Clinical safety actions', exceptions: 'Exceptions in force', devices: 'Faxes and pagers',
+};
+
+export function EvidencePage({ session, report, selection }: { session: Session; report: BoardReport; selection: EvidenceSelection }) {
+  const { list, filter, columns } = selection;
+  const rows = selection.rows as unknown as Record<string, unknown>[];
+  const conditions = Object.entries(filter);
+  return (
+    <Layout title={`Evidence: ${LIST_NAMES[list]}`} session={session}>
+      <p class="small"><a href={`/board-reports/${report.month}`}>← {longMonth(report.month)} report</a></p>
+      <h1>{LIST_NAMES[list]}</h1>
+      <p>
+        <strong id="evidence-count">{rows.length}</strong> {rows.length === 1 ? 'row' : 'rows'}
+        {conditions.length > 0 && <> where {conditions.map(([k, v], i) => <>{i > 0 && ' and '}<code>{k}</code> is <code>{v}</code></>)}</>}, as of {longDate(report.snapshot.day)} (snapshot{' '}
+        <code class="small">{report.snapshot.evidenceHash.slice(0, 16)}…</code>).
+      </p>
+      <p class="small muted">These rows were frozen when the snapshot was taken; the live pages show the estate as it is now. <a href={`/api/v1/board-reports/${report.month}/evidence/${list}?${new URLSearchParams(filter)}`}>JSON</a></p>
+      <table id="evidence">
+        <thead><tr>{columns.map((c) => <th>{c}</th>)}</tr></thead>
+        <tbody>{rows.map((r) => <tr>{columns.map((c) => <td>{r[c] === null || r[c] === '' ? '—' : String(r[c])}</td>)}</tr>)}</tbody>
+      </table>
+    </Layout>
+  );
+}

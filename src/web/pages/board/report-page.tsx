@@ -1,0 +1,72 @@
+/**
+ * The monthly board report: plain English first, then charts and detail,
+ * then the seal (data hash, audit chain heads) and how to check it. The
+ * same page, standalone, is what the PDF is printed from.
+ */
+import type { BoardReport } from '../../../report/board-report.js';
+import { longDate, longMonth } from '../../../report/plain-english.js';
+import type { BoardReportRecord } from '../../../store/board-reports.js';
+import type { Session } from '../../../store/sessions.js';
+import { Layout } from '../../layout.js';
+import { ReportCharts } from './report-charts.js';
+import { ActionsCoverageSection, AlertsSection, AssuranceSection, DevicesSection, ExceptionsSection, PostureSection } from './report-sections.js';
+
+export interface ReportPageProps {
+  report: BoardReport;
+  record: Omit<BoardReportRecord, 'json'>;
+  session?: Session;
+  standalone?: boolean;
+  /** Why there is no PDF on this hub, or null when there is one. */
+  pdfUnavailable: string | null;
+}
+
+export function ReportPage({ report, record, session, standalone, pdfUnavailable }: ReportPageProps) {
+  const [headline, ...rest] = report.summary;
+  const title = `Cyber posture report: ${longMonth(report.month)}`;
+  return (
+    <Layout title={title} session={session} standalone={standalone}>
+      <article class="board-report">
+        <h1>{title}{report.provisional && ' (month to date)'}</h1>
+        <p class="muted small">
+          Figures as of {longDate(report.snapshot.day)} (snapshot taken {report.snapshot.takenAt}, {report.timeZone}).
+          {report.provisional && ' The month is not over: these figures will change until its last snapshot.'}
+        </p>
+        {!standalone && (
+          <p class="no-print small">
+            <a href={`/api/v1/board-reports/${report.month}`}>JSON of every figure</a> ·{' '}
+            {pdfUnavailable ? <span class="notice" id="pdf-unavailable">PDF not available on this hub: {pdfUnavailable}</span> : <a href={`/board-reports/${report.month}/pdf`}>PDF (A4)</a>} ·{' '}
+            <a href="/board-reports">All reports</a>
+          </p>
+        )}
+        <div class="panel summary">
+          <p class="headline" id="headline">{headline}</p>
+          <ul class="summary-list">
+            {rest.map((s) => <li class={s.startsWith('Warning') ? 'warning' : undefined}>{s}</li>)}
+          </ul>
+          <p class="small muted">Every number below links to the list of rows it counts, as they stood on {longDate(report.snapshot.day)}.</p>
+        </div>
+        <ReportCharts report={report} />
+        <PostureSection report={report} />
+        <ExceptionsSection report={report} />
+        <DevicesSection report={report} />
+        <AlertsSection report={report} />
+        <ActionsCoverageSection report={report} />
+        <AssuranceSection report={report} />
+        <section class="seal">
+          <h2>Checking this report</h2>
+          <dl class="facts small">
+            <dt>Data hash</dt><dd><code id="data-hash">{report.dataHash}</code></dd>
+            <dt>Evidence hash</dt><dd><code>{report.snapshot.evidenceHash}</code> (the snapshot's rows)</dd>
+            <dt>Audit chain head at snapshot</dt><dd>{report.snapshot.auditHead ? <>#{report.snapshot.auditHead.id} <code>{report.snapshot.auditHead.hash}</code></> : 'empty log'}</dd>
+            <dt>Generated</dt><dd>{record.generatedAt} by {record.generatedBy}</dd>
+            <dt>Audit chain head at generation</dt><dd>{record.auditHeadId === null ? 'empty log' : <>#{record.auditHeadId} <code>{record.auditHeadHash}</code></>}</dd>
+          </dl>
+          <p class="small muted">
+            The figures come only from the stored snapshot, so regenerating this month gives the same JSON and data hash: <code>estatewatch report --month {report.month} --verify</code>{' '}
+            checks that, and <code>estatewatch audit verify</code> checks that the audit chain still contains the heads above.
+          </p>
+        </section>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,50 @@
+/** The list of generated board reports, newest month first, with a form to generate one on demand. */
+import { longMonth } from '../../../report/plain-english.js';
+import type { BoardReportRecord } from '../../../store/board-reports.js';
+import type { Session } from '../../../store/sessions.js';
+import { Layout } from '../../layout.js';
+
+export interface ReportsPageProps {
+  session: Session;
+  reports: Omit<BoardReportRecord, 'json'>[];
+  /** The month the form suggests: the previous one. */
+  suggestedMonth: string;
+  error?: string;
+}
+
+export function ReportsPage({ session, reports, suggestedMonth, error }: ReportsPageProps) {
+  return (
+    <Layout title="Board reports" session={session}>
+      <h1>Board cyber-posture reports</h1>
+      <p class="muted">
+        One report a month, generated on the 1st for the month before (and on demand). Its figures come from the daily snapshots, so a past month regenerates to the same figures
+        whatever the estate has done since.
+      </p>
+      <form method="post" action="/board-reports" class="filters panel">
+        <input type="hidden" name="csrf" value={session.csrfToken} />
+        <label>
+          Month
+          <input type="month" name="month" value={suggestedMonth} required pattern="\d{4}-\d{2}" />
+        </label>
+        <button type="submit" class="primary">Generate</button>
+        {error && <p class="error" role="alert">{error}</p>}
+      </form>
+      {reports.length ? (
+        <table id="reports">
+          <thead><tr><th>Month</th><th>Figures as of</th><th>Generated</th><th>By</th><th>Data hash</th></tr></thead>
+          <tbody>
+            {reports.map((r) => (
+              <tr>
+                <td><a href={`/board-reports/${r.month}`}>{longMonth(r.month)}</a></td>
+                <td>{r.snapshotDay}</td>
+                <td>{r.generatedAt}</td>
+                <td>{r.generatedBy}</td>
+                <td><code class="small">{r.dataHash.slice(0, 16)}…</code></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : <p class="muted">No report has been generated yet.</p>}
+    </Layout>
+  );
+}
