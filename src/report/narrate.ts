@@ -38,7 +38,7 @@ export function headline(f: PostureFigures, previous: TrendPoint | null): string
 function unknownSentence(f: PostureFigures): string | null {
   const n = f.assets.byPosture.unknown.value;
   if (!n) return null;
-  return `A further ${count(n, 'asset')} ${n === 1 ? 'has' : 'have'} nothing known to be unsupported but ${n === 1 ? 'carries' : 'carry'} software no lifecycle rule can judge yet; they are not counted as supported.`;
+  return `A further ${count(n, 'asset')} ${n === 1 ? 'has' : 'have'} nothing known to be unsupported but ${n === 1 ? 'carries' : 'carry'} software no lifecycle rule can judge yet; ${n === 1 ? 'it is' : 'they are'} not counted as supported.`;
 }
 
 const first = (top: TopProduct[]) => top[0];

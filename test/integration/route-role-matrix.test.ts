@@ -125,6 +125,15 @@ const POLICY: Record<string, readonly Caller[]> = {
   'POST /api/v1/devices/:id/status': CSO_WRITE,
   'POST /api/v1/devices/import': CSO_WRITE,
   'POST /api/v1/devices/:id/retain': ['cso'],
+  'GET /board-reports': PEOPLE,
+  'POST /board-reports': PEOPLE,
+  'GET /board-reports/:month': PEOPLE,
+  'GET /board-reports/:month/pdf': PEOPLE,
+  'GET /board-reports/:month/evidence/:list': PEOPLE,
+  'GET /api/v1/board-reports': PEOPLE,
+  'POST /api/v1/board-reports': PEOPLE,
+  'GET /api/v1/board-reports/:month': PEOPLE,
+  'GET /api/v1/board-reports/:month/evidence/:list': PEOPLE,
 };
 
 let hub: TestHub;
@@ -170,7 +179,7 @@ function bodyFor(route: string): string {
 
 async function call(route: string, caller: Caller): Promise<Response> {
   const [method, pattern] = route.split(' ') as [string, string];
-  const path = pattern.replace(':id', '1').replace(':format', 'osquery');
+  const path = pattern.replace(':id', '1').replace(':format', 'osquery').replace(':month', '2026-11').replace(':list', 'assets');
   const page = !path.startsWith('/api/') && method === 'POST';
   const headers: Record<string, string> = { origin: 'http://localhost' };
   const session = caller !== 'anonymous' && caller !== 'agent' ? sessions[caller] : undefined;

@@ -18,4 +18,10 @@ describe('loadConfig', () => {
       expect((err as Error).message).toContain('ESTATEWATCH_ENDING_SOON_DAYS (endingSoonDays) = "-3"');
     }
   });
+
+  it('refuses a timezone or a report schedule it cannot use, naming the variable', () => {
+    expect(() => loadConfig({ ESTATEWATCH_TIMEZONE: 'Europe/Londn' })).toThrow(/ESTATEWATCH_TIMEZONE \(timeZone\) = "Europe\/Londn": not a timezone/);
+    expect(() => loadConfig({ ESTATEWATCH_BOARD_REPORT_CRON: '0 6 32 * *' })).toThrow(/ESTATEWATCH_BOARD_REPORT_CRON \(boardReportCron\) = "0 6 32 \* \*": not a valid cron/);
+    expect(loadConfig({ ESTATEWATCH_TIMEZONE: 'Europe/Dublin' }).timeZone).toBe('Europe/Dublin');
+  });
 });
