@@ -105,7 +105,7 @@ beforeAll(async () => {
   ingestReport(hub.deps, { ...ward7, os: win11.os, software: [] }, { agentId: null, idempotencyKey: 'rebuild:ward7' });
   const alertId = (db().prepare("SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1").get() as { id: number }).id;
   resolveAlert({ db: db(), username: 'admin', now: clock }, alertId, 'patched');
-  setActionStatus({ db: db(), username: 'admin', now: clock }, done.id, { status: 'done' });
+  setActionStatus({ db: db(), username: 'admin', now: clock }, done.id, { status: 'done', note: undefined });
   // Late November every host reports again, but two: they drop out of coverage.
   at('2026-11-25T09:00:00Z');
   for (const r of demoReports(clock).filter((r) => !['WARD7-PC014', 'MED-LT0117', 'PHARM-PC02'].includes(r.host.hostname))) {

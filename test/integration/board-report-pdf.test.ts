@@ -1,0 +1,112 @@
+/**
+ * The board report's PDF over real HTTP, printed by Debian's Chromium: a real
+ * A4 PDF poppler can rasterise and read; and, on a hub without Chromium, a 503
+ * and a notice on the report page instead of a link.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoEstate } from '../../src/demo/run-demo.js';
+import { generateBoardReport } from '../../src/report/generate-board-report.js';
+import { signInCookie, startTestHub, tempDir, type ListeningTestHub } from '../helpers/test-hub.js';
+
+const MONTH = '2026-11';
+const PDFTOPPM = '/usr/bin/pdftoppm';
+const PDFTOTEXT = '/usr/bin/pdftotext';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const hubs: ListeningTestHub[] = [];
+const dirs: string[] = [];
+let hub: ListeningTestHub;
+let cookie: string;
+/** The PDF the hub served, written to disk for poppler. */
+let pdfFile: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  hubs.push(hub);
+  seedDemoEstate(hub.deps);
+  generateBoardReport(hub.deps, MONTH, 'admin');
+  cookie = await signInCookie(hub.url, 'admin', hub.adminPassword);
+  const dir = tempDir('estatewatch-pdf-');
+  dirs.push(dir);
+  pdfFile = path.join(dir, 'report.pdf');
+});
+afterAll(async () => {
+  for (const h of hubs) await h.close();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const get = (url: string, sessionCookie: string) => fetch(url, { headers: { cookie: sessionCookie } });
+
+describe('board report PDF', () => {
+  it('serves the generated report as an A4 PDF printed by Chromium', async () => {
+    const res = await get(`${hub.url}/board-reports/${MONTH}/pdf`, cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toContain(`estatewatch-board-report-${MONTH}.pdf`);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(body.length).toBeGreaterThan(10_000);
+    fs.writeFileSync(pdfFile, body);
+  }, 60_000);
+
+  it('links the PDF from the report page on a hub with Chromium', async () => {
+    const html = await (await get(`${hub.url}/board-reports/${MONTH}`, cookie)).text();
+    expect(html).toContain(`href="/board-reports/${MONTH}/pdf"`);
+    expect(html).not.toContain('id="pdf-unavailable"');
+  });
+
+  it.skipIf(!fs.existsSync(PDFTOPPM))('renders page 1 of the PDF to a real A4 PNG with pdftoppm (skipped without poppler-utils)', () => {
+    expect(fs.existsSync(pdfFile), 'the PDF test above must have written the file').toBe(true);
+    const out = path.join(path.dirname(pdfFile), 'page');
+    const r = spawnSync(PDFTOPPM, ['-png', '-r', '50', '-f', '1', '-l', '1', pdfFile, out], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const pngs = fs.readdirSync(path.dirname(pdfFile)).filter((f) => f.startsWith('page') && f.endsWith('.png'));
+    expect(pngs).toHaveLength(1);
+    const png = fs.readFileSync(path.join(path.dirname(pdfFile), pngs[0]!));
+    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(png.length).toBeGreaterThan(5 * 1024);
+    // IHDR: A4 portrait (210 x 297 mm) at 50 dpi is about 413 x 585 pixels.
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(Math.abs(width - 413)).toBeLessThanOrEqual(2);
+    expect(Math.abs(height - 585)).toBeLessThanOrEqual(2);
+  });
+
+  it.skipIf(!fs.existsSync(PDFTOTEXT))('has the report title as text on page 1, read by pdftotext (skipped without poppler-utils)', () => {
+    expect(fs.existsSync(pdfFile), 'the PDF test above must have written the file').toBe(true);
+    const r = spawnSync(PDFTOTEXT, ['-f', '1', '-l', '1', '-layout', pdfFile, '-'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Cyber posture report');
+    expect(r.stdout).toContain('November 2026');
+  });
+});
+
+describe('board report PDF on a hub without Chromium', () => {
+  let bare: ListeningTestHub;
+  let bareCookie: string;
+
+  beforeAll(async () => {
+    bare = await startTestHub({ chromiumPath: '/nonexistent/chromium' });
+    hubs.push(bare);
+    generateBoardReport(bare.deps, MONTH, 'admin');
+    bareCookie = await signInCookie(bare.url, 'admin', bare.adminPassword);
+  });
+
+  it('answers the PDF with 503, saying Chromium is missing', async () => {
+    const res = await get(`${bare.url}/board-reports/${MONTH}/pdf`, bareCookie);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).not.toContain('application/pdf');
+    expect(await res.text()).toContain('/nonexistent/chromium');
+  });
+
+  it('shows the PDF-unavailable notice on the report page instead of a PDF link', async () => {
+    const res = await get(`${bare.url}/board-reports/${MONTH}`, bareCookie);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<span class="notice" id="pdf-unavailable">PDF not available on this hub: Chromium is not installed at \/nonexistent\/chromium/);
+    expect(html).not.toContain(`/board-reports/${MONTH}/pdf"`);
+    expect(html).toContain('id="headline"');
+  });
+});
