@@ -1,7 +1,8 @@
 /**
- * How long the alert engine takes over the whole estate: the demo estate, then
- * a generated estate of N assets (default 10,000) cloned from the demo hosts
- * with a long tail of versions. Prints figures; asserts nothing.
+ * How long the alert engine and the board report's daily snapshot take over
+ * the whole estate: the demo estate, then a generated estate of N assets
+ * (default 10,000) cloned from the demo hosts with a long tail of versions.
+ * Prints figures; asserts nothing.
  *
  *   npm run bench -- [assets]
  */
@@ -15,6 +16,9 @@ import { demoReports } from '../src/demo/demo-estate.js';
 import { ingestReport } from '../src/ingest/ingest-report.js';
 import { openHubDeps } from '../src/hub/start-hub.js';
 import { inTransaction } from '../src/store/statements.js';
+import { buildBoardReport } from '../src/report/board-report.js';
+import { snapshotContext } from '../src/report/generate-board-report.js';
+import { takeSnapshot } from '../src/report/take-snapshot.js';
 
 const assets = Number(process.argv[2] ?? 10_000);
 const now = new Date();
@@ -56,6 +60,12 @@ try {
   const big = time(`evaluate alerts, ${assets + demo.length} assets (first run)`, () => evaluateAlerts(deps.db, deps.alertRules, now));
   time(`evaluate alerts, ${assets + demo.length} assets (unchanged)`, () => evaluateAlerts(deps.db, deps.alertRules, now));
   console.log(`  generated: ${installs} installs of ${versions} distinct versions; ${big.findings} findings, ${big.raised} raised`);
+  const ctx = snapshotContext(deps);
+  const snap = time(`board snapshot, ${assets + demo.length} assets (capture + gzip + store)`, () => takeSnapshot(ctx));
+  const month = snap.day.slice(0, 7);
+  const report = time(`board report from that snapshot (build, ${month})`, () => buildBoardReport(deps.db, month, snap.day, ctx.timeZone));
+  const stored = deps.db.prepare('SELECT length(evidence) AS gz, length(figures) AS figures FROM posture_snapshots WHERE day = ?').get(snap.day) as { gz: number; figures: number };
+  console.log(`  snapshot: ${(stored.gz / 1024).toFixed(0)} KiB evidence gzipped, ${stored.figures} B key figures; report JSON ${(JSON.stringify(report).length / 1024).toFixed(0)} KiB; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
   deps.db.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import { localDay, monthOf } from './trust-calendar.js';
 export type ReportDeps = Pick<HubDeps, 'db' | 'evaluator' | 'config' | 'now'>;
 
 export function snapshotContext(deps: ReportDeps) {
-  return { db: deps.db, rules: deps.evaluator.rules, now: deps.now(), timeZone: deps.config.timeZone, retentionDays: deps.config.retentionDays };
+  return { db: deps.db, rules: deps.evaluator.rules, now: deps.now(), timeZone: deps.config.timeZone };
 }
 
 /** The previous month in the trust's timezone: what the scheduled job reports on. */

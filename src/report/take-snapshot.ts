@@ -1,7 +1,7 @@
 /**
  * Takes and stores today's posture snapshot (the daily job, start-up, and a
  * report on the current month all call this). Older snapshots' evidence is
- * pruned after the retention period, except each month's last.
+ * pruned after EVIDENCE_DAYS, except each month's last.
  */
 import type { RuleSet } from '../lifecycle/rule-set.js';
 import type { Db } from '../store/db.js';
@@ -12,12 +12,18 @@ import { keyFigures, type KeyFigures } from './key-figures.js';
 import { computeFigures } from './posture-figures.js';
 import { addDays, localDay } from './trust-calendar.js';
 
+/**
+ * Days a daily snapshot keeps its evidence rows. Reports need only each month's
+ * last (kept for ever); at 10,000 assets a day's evidence is about 600 KiB
+ * gzipped (`npm run bench`), so a year of dailies would be 200+ MiB for nothing.
+ */
+export const EVIDENCE_DAYS = 35;
+
 export interface SnapshotContext {
   db: Db;
   rules: RuleSet;
   now: Date;
   timeZone: string;
-  retentionDays: number;
 }
 
 export function takeSnapshot(ctx: SnapshotContext): { day: string; figures: KeyFigures; evidencePruned: number } {
@@ -28,7 +34,7 @@ export function takeSnapshot(ctx: SnapshotContext): { day: string; figures: KeyF
       day: c.day, takenAt: c.takenAt, figures: JSON.stringify(figures), evidence: JSON.stringify(c.evidence), evidenceHash: c.evidenceHash,
       auditHeadId: c.auditHead?.id ?? null, auditHeadHash: c.auditHead?.hash ?? null,
     });
-    return { day: c.day, figures, evidencePruned: pruneSnapshotEvidence(ctx.db, addDays(c.day, -ctx.retentionDays)) };
+    return { day: c.day, figures, evidencePruned: pruneSnapshotEvidence(ctx.db, addDays(c.day, -EVIDENCE_DAYS)) };
   });
 }
 

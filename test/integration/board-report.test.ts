@@ -90,6 +90,8 @@ beforeAll(async () => {
   signOffException(cso(), requestException(admin(), req).id);
   createAction({ db: db(), username: 'admin', now: clock }, ActionCreateSchema.parse({ title: 'Replace ward 7 PC', dueDate: '2026-10-15' }));
   const done = createAction({ db: db(), username: 'admin', now: clock }, ActionCreateSchema.parse({ title: 'Remove Reader XI', dueDate: '2026-12-01' }));
+  at('2026-10-10T21:00:00Z'); // a mid-month snapshot, whose evidence outlives no report
+  snapshotPostureJob.run(hub.deps);
   at('2026-10-31T23:55:00Z'); // GMT again after 25 October
   snapshotPostureJob.run(hub.deps);
 
@@ -207,6 +209,14 @@ describe('board report trends and regeneration', () => {
     expect(r.snapshot.auditHead).not.toBeNull();
     const generation = db().prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'board-report' AND entity_id = '2026-10'").get() as { n: number };
     expect(generation.n).toBe(2);
+  });
+
+  it("prunes a daily snapshot's evidence after 35 days but keeps each month's last, and every day's key figures", () => {
+    const mid = getSnapshot(db(), '2026-10-10')!;
+    expect(mid.evidence).toBeNull();
+    expect(JSON.parse(mid.figures)).toMatchObject({ assets: 15, faxesInRegister: 2 });
+    expect(getSnapshot(db(), '2026-09-30')!.evidence).not.toBeNull();
+    expect(getSnapshot(db(), '2026-10-31')!.evidence).not.toBeNull();
   });
 
   it('refuses a month with no snapshot and a month not yet begun', () => {
