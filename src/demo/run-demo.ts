@@ -12,6 +12,8 @@ import type { HubDeps } from '../hub/deps.js';
 import { ingestReport } from '../ingest/ingest-report.js';
 import { countAssets } from '../store/assets.js';
 import { demoReports } from './demo-estate.js';
+import { seedDemoRegister } from './demo-devices.js';
+import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
 import { generateBoardReport } from '../report/generate-board-report.js';
 import { localDay, monthOf } from '../report/trust-calendar.js';
 
@@ -40,8 +42,12 @@ export async function runLocalAgent(deps: HubDeps, url: string): Promise<{ code:
 
 export async function runDemo(deps: HubDeps, url: string): Promise<string> {
   const seeded = seedDemoEstate(deps);
+  const registered = seedDemoRegister(deps);
+  // Devices already past their planned removal date raise their alert now, not at the next hourly run.
+  if (registered) evaluateAlerts(deps.db, deps.alertRules, deps.now());
   const agent = await runLocalAgent(deps, url);
   const lines = [seeded ? `Demo estate: ${seeded} hospital hosts seeded.` : 'Demo estate already present.'];
+  if (registered) lines.push(`Device register: ${registered} faxes and pagers imported.`);
   lines.push(agent.code === 0 ? 'This machine: inventory collected and sent by the real Linux agent.' : `This machine's agent failed (exit ${agent.code}):\n${agent.output}`);
   const { record } = generateBoardReport(deps, monthOf(localDay(deps.now(), deps.config.timeZone)), 'system');
   lines.push(`Board report for this month to date: ${url}/board-reports/${record.month}`);

@@ -64,6 +64,18 @@ describe('estatewatch serve --demo', () => {
     expect(biggest).toBeGreaterThan(100);
   });
 
+  it("imports the demo fax and pager register and generates this month's board report to date", async () => {
+    expect(stdout).toContain('Device register: 8 faxes and pagers imported.');
+    const reportUrl = (stdout.match(/Board report for this month to date: (\S+)/) as RegExpMatchArray)[1] as string;
+    const cookie = await signInCookie(url, 'admin', 'the trust board passphrase');
+    const month = reportUrl.split('/').at(-1) as string;
+    const report = (await (await fetch(`${url}/api/v1/board-reports/${month}`, { headers: { cookie } })).json()) as { provisional: boolean; figures: { devices: { fax: { inRegister: { value: number } } }; assets: { total: { value: number } } } };
+    expect(report.provisional).toBe(true);
+    expect(report.figures.devices.fax.inRegister.value).toBe(3);
+    expect(report.figures.assets.total.value).toBe(DEMO_ESTATE.length + 1);
+    expect((await fetch(reportUrl, { headers: { cookie } })).status).toBe(200);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -26,9 +26,9 @@ export function ReportCharts({ report }: { report: BoardReport }) {
           series={[{ label: 'Only supported software', points: points((f) => f.supportedPct) }, { label: 'Reported in last 7 days', points: points((f) => f.reportingPct) }]}
         />
         <StackedBarChart
-          title="Assets by worst item, month by month"
+          title="Assets by worst item, month by month (months with a snapshot)"
           segments={POSTURE_ORDER.map((s) => ({ label: STATUS_LABELS[s] }))}
-          bars={trend.map((t) => ({ label: t.month, values: POSTURE_ORDER.map((s) => t.figures?.byPosture[s] ?? 0) }))}
+          bars={trend.flatMap((t) => (t.figures ? [{ label: t.month, values: POSTURE_ORDER.map((s) => t.figures!.byPosture[s]) }] : []))}
         />
         <StackedBarChart
           title="Open alerts by severity and age"
