@@ -82,8 +82,10 @@ function exceptionsSentence(f: PostureFigures): string {
 
 function devicesSentence(f: PostureFigures): string {
   const { fax, pager } = f.devices;
-  const faxes = `Faxes: ${fax.inRegister.value} remain in the register (national target: out of use by ${longDate('2020-03-31')})${fax.removalOverdue.value ? `, ${fax.removalOverdue.value} past their planned removal date` : ''}${fax.foundByAgents.value ? `; agents also found ${count(fax.foundByAgents.value, 'fax device')}` : ''}.`;
-  const pagers = `Pagers: ${pager.inRegister.value} remain${pager.retainedByPolicy.value ? `, ${pager.retainedByPolicy.value} of them emergency bleeps kept by signed-off policy` : ''}${pager.removalOverdue.value ? `, ${pager.removalOverdue.value} past their planned removal date` : ''}.`;
+  const remain = (n: number) => `${n} ${n === 1 ? 'remains' : 'remain'}`;
+  const overdue = (n: number) => (n ? `, ${n} past ${n === 1 ? 'its' : 'their'} planned removal date` : '');
+  const faxes = `Faxes: ${remain(fax.inRegister.value)} in the register (national target: out of use by ${longDate('2020-03-31')})${overdue(fax.removalOverdue.value)}${fax.foundByAgents.value ? `; agents also found ${count(fax.foundByAgents.value, 'fax device')}` : ''}.`;
+  const pagers = `Pagers: ${remain(pager.inRegister.value)}${pager.retainedByPolicy.value ? `, ${pager.retainedByPolicy.value} of them emergency bleeps kept by signed-off policy` : ''}${overdue(pager.removalOverdue.value)}.`;
   return `${faxes} ${pagers}`;
 }
 
