@@ -7,7 +7,7 @@
  * (NHS England DSPT guides; NCSC CAF v3.2; NHSX What Good Looks Like, 2021).
  */
 import type { Figure, PostureFigures } from './posture-figures.js';
-import { percentText } from './plain-english.js';
+import { count, percentText } from './plain-english.js';
 
 export interface AssuranceRow {
   framework: string;
@@ -27,7 +27,7 @@ export function assuranceMapping(f: PostureFigures): AssuranceRow[] {
       framework: 'DSPT / CAF',
       outcome: 'A3.a Asset management',
       asks: 'Inventories of systems and software are complete and current; "asset inventories are neglected and out of date" is a not-achieved indicator.',
-      shows: `${f.coverage.registered.value} assets registered, ${percentText(f.coverage.reportingPct)} reported in the last 7 days; ${f.assets.byPosture.unknown.value} carry software no rule can judge yet.`,
+      shows: `${count(f.coverage.registered.value, 'asset')} registered, ${percentText(f.coverage.reportingPct)} reported in the last 7 days; ${count(f.assets.byPosture.unknown.value, 'asset')} with software no rule can judge yet.`,
       figures: [
         { label: 'Registered assets', figure: f.coverage.registered },
         { label: 'Reported in the last 7 days', figure: f.coverage.reporting },

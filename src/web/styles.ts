@@ -89,6 +89,6 @@ a.figure { font-weight:700; } table.compact { width:auto; min-width:24rem; } tr.
 .board-report section { break-inside:auto; } .board-report h2 { break-after:avoid; } .board-report table { break-inside:auto; } .board-report tr { break-inside:avoid; }
 .seal code { overflow-wrap:anywhere; }
 @page { size:A4; margin:15mm 12mm; }
-@media print { .no-print { display:none; } main { max-width:none; margin:0; padding:0; } .chart-grid { grid-template-columns:1fr 1fr; } a.figure { color:inherit; text-decoration:underline; }
+@media print { .no-print { display:none; } main { max-width:none; margin:0; padding:0; } .chart-grid { display:block; } figure.chart { margin-bottom:4mm; } section.charts > h2 { break-before:page; } a.figure { color:inherit; text-decoration:underline; }
   .panel, table, figure.chart { border-color:#999; } .board-report { font-size:11pt; } }
 `;
