@@ -14,6 +14,7 @@ import {
 } from '../store/posture-capture.js';
 import { inTransaction } from '../store/statements.js';
 import { ALERT_AGES, type AlertEvidence, type ActionEvidence, type AssetEvidence, type DeviceEvidence, type ItemEvidence, type PostureEvidence } from './posture-evidence.js';
+import { groupBy } from './group-by.js';
 import { addMonths, localDay, monthDays, monthOf, startOfLocalDay } from './trust-calendar.js';
 
 /** An asset counts in its worst item's class; unknown ranks below paid extended support but above anything supported. */
@@ -36,8 +37,9 @@ export function capturePosture(db: Db, rules: RuleSet, now: Date, timeZone: stri
   const label = productLabeller(rules);
   return inTransaction(db, () => {
     const items = listItemsAtRisk(db, day, addMonths(day, 6)).map((r) => toItem(r, day, label));
+    const itemsByAsset = groupBy(items, (i) => i.assetId);
     const evidence: PostureEvidence = {
-      assets: listAssetPosture(db, day).map((r) => toAsset(r, items, now)),
+      assets: listAssetPosture(db, day).map((r) => toAsset(r, itemsByAsset.get(r.assetId) ?? [], now)),
       items,
       alerts: listAlertsSince(db, monthStart).map((r) => toAlert(r, now)),
       actions: listActionsSince(db, monthStart).map((r) => toAction(r, day)),
@@ -71,6 +73,7 @@ function toItem(r: ItemRow, day: string, label: (r: ItemRow) => string): ItemEvi
   };
 }
 
+/** `items`: this asset's items at risk. */
 function toAsset(r: AssetPostureRow, items: ItemEvidence[], now: Date): AssetEvidence {
   const statuses = new Set<SupportStatus>([r.osStatus, ...((r.statuses?.split(',') ?? []) as SupportStatus[])]);
   const posture = POSTURE_ORDER.find((s) => statuses.has(s)) ?? 'unknown';
@@ -84,7 +87,7 @@ function toAsset(r: AssetPostureRow, items: ItemEvidence[], now: Date): AssetEvi
 function because(r: AssetPostureRow, posture: SupportStatus, items: ItemEvidence[]): string {
   if (r.osStatus === posture) return `operating system ${r.os} is ${posture}`;
   if (posture === 'unknown') return `${r.unknownItems} installed item${r.unknownItems === 1 ? '' : 's'} no rule can judge`;
-  const item = items.find((i) => i.assetId === r.assetId && i.kind === 'software' && i.status === posture);
+  const item = items.find((i) => i.kind === 'software' && i.status === posture);
   return item ? `${item.product} (${item.name} ${item.version}) is ${posture}` : `an installed item is ${posture}`;
 }
 

@@ -4,7 +4,8 @@
  * its rows, so the page can link a number to exactly what was counted.
  */
 import { SUPPORT_STATUSES, type SupportStatus } from '../lifecycle/verdict.js';
-import { ALERT_AGES, type AlertAge, type AlertEvidence, type EvidenceList, type ExceptionEvidence, type ItemEvidence, type PostureEvidence } from './posture-evidence.js';
+import { ALERT_AGES, type AlertAge, type AlertEvidence, type EvidenceList, type ExceptionEvidence, type PostureEvidence } from './posture-evidence.js';
+import { groupBy } from './group-by.js';
 import { addDays, addMonths, monthDays, monthOf } from './trust-calendar.js';
 
 export type Filter = Record<string, string>;
@@ -148,9 +149,7 @@ const byEol = (a: TopProduct, b: TopProduct) => (a.eol ?? '').localeCompare(b.eo
 
 /** The products behind a filter, most installs first (or soonest end first), at most ten. */
 function topProducts(evidence: PostureEvidence, filter: Filter, order = byCount): TopProduct[] {
-  const groups = new Map<string, ItemEvidence[]>();
-  for (const item of selectRows(evidence, 'items', filter)) groups.set(item.product, [...(groups.get(item.product) ?? []), item]);
-  return [...groups.entries()].map(([product, rows]) => {
+  return [...groupBy(selectRows(evidence, 'items', filter), (i) => i.product).entries()].map(([product, rows]) => {
     const hosts = [...new Set(rows.map((r) => r.hostname))];
     const first = rows[0]!;
     return { product, eol: first.eol, extendedSupportEnd: first.extendedSupportEnd, count: { value: rows.length, list: 'items' as const, filter: { ...filter, product } }, assets: hosts.length, hosts: hosts.slice(0, 5) };
