@@ -1,0 +1,90 @@
+/**
+ * Ingest throughput: full 300-item reports over real HTTP on 127.0.0.1 from N
+ * concurrent agents (brand-new hosts, then the same reports unchanged, then with
+ * ~5% of items changed), against the floor of a raw prepared-statement insert
+ * of the same rows, one transaction per report, in the same run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createEnrolmentSecret, enrolAgent } from '../src/auth/enrolment.js';
+import { loadConfig } from '../src/config.js';
+import type { Report } from '../src/contract/report.js';
+import { openHubDeps } from '../src/hub/start-hub.js';
+import { listen } from '../src/hub/server.js';
+import { openDb } from '../src/store/db.js';
+import { fmt, perSecond, record, timed, verdict } from './measure.js';
+import type { SyntheticEstate } from './synthetic-estate.js';
+
+/** Inserts each report's rows with plain prepared statements, one transaction per report: the physical floor. */
+function rawInsertFloor(reports: Report[], dir: string): number {
+  const db = openDb(path.join(dir, 'floor.db'));
+  const osId = Number(db.prepare(`INSERT INTO os_versions (family, name, version, status, reason) VALUES ('windows', 'floor', '1', 'unknown', 'floor')`).run().lastInsertRowid);
+  const asset = db.prepare(`INSERT INTO assets (identity, hostname, os_id, first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES (?, ?, ?, ?, ?, ?, '')`);
+  const software = db.prepare(`INSERT INTO software (name, version, vendor, source, os_link, status, reason) VALUES (?, ?, ?, ?, 'none', 'unknown', '')
+      ON CONFLICT (name, version, vendor, source) DO UPDATE SET name = excluded.name RETURNING id`);
+  const install = db.prepare('INSERT INTO installs (asset_id, software_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)');
+  const insertOne = db.transaction((r: Report) => {
+    const at = r.collectedAt;
+    const assetId = Number(asset.run(r.host.hostname, r.host.hostname, osId, at, at, at).lastInsertRowid);
+    for (const s of r.software) install.run(assetId, (software.get(s.name, s.version, s.vendor ?? '', s.source) as { id: number }).id, at, at);
+  });
+  const { ms } = timedSync(() => reports.forEach((r) => insertOne(r)));
+  db.close();
+  return perSecond(reports.length, ms);
+}
+
+function timedSync(fn: () => void): { ms: number } {
+  const started = performance.now();
+  fn();
+  return { ms: performance.now() - started };
+}
+
+/** Sends every body with `agents` concurrent senders, each with its own token; returns reports/s. */
+async function send(url: string, tokens: string[], bodies: string[], label: string): Promise<number> {
+  let next = 0;
+  let failures = 0;
+  let firstFailure = '';
+  const agent = async (token: string) => {
+    while (next < bodies.length) {
+      const i = next++;
+      const res = await fetch(`${url}/api/v1/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${label}-${i}` },
+        body: bodies[i],
+      });
+      const text = await res.text();
+      if (res.status !== 202 && res.status !== 200) {
+        failures++;
+        firstFailure ||= `${res.status} ${text.slice(0, 300)}`;
+      }
+    }
+  };
+  const { ms } = await timed(() => Promise.all(tokens.map(agent)));
+  if (failures) throw new Error(`${failures} of ${bodies.length} ${label} reports were refused; the first: ${firstFailure}`);
+  return perSecond(bodies.length, ms);
+}
+
+export async function benchIngest(estate: SyntheticEstate, count: number, agents: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatewatch-bench-ingest-'));
+  try {
+    const reports = Array.from({ length: count }, (_, n) => estate.host(n));
+    const floor = rawInsertFloor(reports, dir);
+    const deps = openHubDeps(loadConfig({}, { dataDir: dir, port: 0 }));
+    const hub = await listen(deps);
+    const { secret } = createEnrolmentSecret(deps.db, { label: 'bench', createdBy: null, now: new Date(), days: 1 });
+    const tokens = Array.from({ length: agents }, (_, i) => enrolAgent(deps.db, secret, `bench-agent-${i}`, new Date())!.token);
+    const fresh = await send(hub.url, tokens, reports.map((r) => JSON.stringify(r)), 'new');
+    const same = await send(hub.url, tokens, reports.map((r) => JSON.stringify({ ...r, collectedAt: new Date().toISOString() })), 'same');
+    const patched = await send(hub.url, tokens, Array.from({ length: count }, (_, n) => JSON.stringify(estate.host(n, 1))), 'patched');
+    await hub.close();
+    deps.db.close();
+    const of = (v: number) => `${fmt((v / floor) * 100)}% of floor`;
+    record({ measure: `raw insert, ${count} new 300-item reports (1 tx each)`, value: `${fmt(floor)} reports/s` });
+    record({ measure: `ingest over HTTP, new hosts, ${agents} agents`, value: `${fmt(fresh)} reports/s`, floor: `${fmt(floor)}/s`, ratio: of(fresh), target: '≥ 50% of floor', verdict: verdict(fresh >= floor / 2) });
+    record({ measure: 'ingest over HTTP, unchanged reports', value: `${fmt(same)} reports/s`, floor: `${fmt(floor)}/s`, ratio: of(same), target: '—' });
+    record({ measure: 'ingest over HTTP, ~5% of items changed', value: `${fmt(patched)} reports/s`, floor: `${fmt(floor)}/s`, ratio: of(patched), target: '≥ 5,000 reports/s', verdict: verdict(patched >= 5000) });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

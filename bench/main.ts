@@ -1,0 +1,49 @@
+/**
+ * estatewatch's benchmark: figures beside their physical floors, measured in
+ * the same run on this machine, and the targets from issue 8. Prints a
+ * Markdown table (docs/performance.md holds one run); asserts nothing.
+ *
+ *   npm run bench                          # 10,000 and 100,000 assets (about 10 minutes on 2 cores)
+ *   npm run bench -- --large 20000 --ingest 500   # quicker
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchAgent } from './agent-scan.js';
+import { benchIngest } from './ingest.js';
+import { LargeEstate } from './large-estate.js';
+import { table } from './measure.js';
+import { syntheticEstate } from './synthetic-estate.js';
+
+const { values } = parseArgs({
+  options: {
+    small: { type: 'string', default: '10000' },
+    large: { type: 'string', default: '100000' },
+    ingest: { type: 'string', default: '2000' },
+    agents: { type: 'string', default: '8' },
+  },
+});
+const [small, large, ingest, agents] = [values.small, values.large, values.ingest, values.agents].map(Number) as [number, number, number, number];
+
+const estate = syntheticEstate(new Date());
+console.error(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${estate.poolSize} product releases in the pool`);
+
+console.error('agent…');
+await benchAgent();
+console.error('ingest…');
+await benchIngest(estate, ingest, agents);
+const big = new LargeEstate(estate);
+try {
+  console.error(`estate of ${small}…`);
+  await big.loadTo(small);
+  big.reevaluate();
+  console.error(`estate of ${large}…`);
+  await big.loadTo(large);
+  big.reevaluate();
+  await big.queries();
+  big.boardReport();
+  big.size();
+} finally {
+  big.close();
+}
+console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Reports carry ~300 items each.\n`);
+console.log(table());

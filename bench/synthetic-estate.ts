@@ -1,0 +1,80 @@
+/**
+ * A realistic synthetic estate for the benchmark: each host starts as one of
+ * the demo hospital's hosts (so the OS mix is a district general's), keeps its
+ * real software list, and is padded to about 300 items the way real machines
+ * are: versions of real products drawn from the endoflife.date snapshot
+ * (../shared/data/endoflife, a long tail of releases across the estate) and
+ * vendor components no rule knows. Deterministic: host n is always the same.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Report, Software } from '../src/contract/report.js';
+import { demoReports } from '../src/demo/demo-estate.js';
+
+export const ITEMS_PER_HOST = 300;
+
+const DATA_DIR = path.resolve(import.meta.dirname, '../../shared/data/endoflife');
+
+interface Release {
+  cycle: string;
+  latest?: string | null;
+}
+
+/** Every (product title, release version) in the snapshot: the pool real software is drawn from. */
+function loadReleasePool(): { name: string; version: string }[] {
+  const pool: { name: string; version: string }[] = [];
+  for (const file of fs.readdirSync(DATA_DIR).filter((f) => f.endsWith('.json'))) {
+    const data = JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as { title: string; releases?: Release[] };
+    for (const r of data.releases ?? []) if (r.latest || r.cycle) pool.push({ name: data.title, version: (r.latest || r.cycle).trim() });
+  }
+  return pool;
+}
+
+/** A small fast PRNG (mulberry32): the same seed gives the same host. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticEstate {
+  /** The full report for host n (0-based); `revision` > 0 changes about 5% of its items, as a week of patching would. */
+  host(n: number, revision?: number): Report;
+  /** Distinct product releases the pool holds. */
+  poolSize: number;
+}
+
+export function syntheticEstate(now: Date): SyntheticEstate {
+  const bases = demoReports(now);
+  const pool = loadReleasePool();
+  return {
+    poolSize: pool.length,
+    host: (n, revision = 0) => {
+      const base = bases[n % bases.length]!;
+      const rnd = random(n + 1);
+      const source = base.software[0]?.source ?? 'registry';
+      const software: Software[] = [...base.software];
+      const seen = new Set(software.map((s) => s.name));
+      // Up to 60 real products (of the snapshot's ~90), each at a release the host's own seed picks: a long tail across the estate.
+      for (let tries = 0; software.length < base.software.length + 60 && tries < 1000; tries++) {
+        const r = pool[Math.floor(rnd() * pool.length)]!;
+        if (seen.has(r.name)) continue;
+        seen.add(r.name);
+        software.push({ name: r.name, version: r.version, source: source === 'dpkg' || source === 'rpm' ? 'other' : source, vendor: '' });
+      }
+      // The rest: drivers, runtimes and vendor tools no rule knows, mostly the same across hosts, some versions drifting.
+      for (let i = 0; software.length < ITEMS_PER_HOST; i++) {
+        const drift = rnd() < 0.1 ? `.${Math.floor(rnd() * 20)}` : '';
+        software.push({ name: `Vendor component ${i % 400}`, version: `${1 + (i % 7)}.${i % 13}.0${drift}`, source, vendor: `Supplier ${i % 40}` });
+      }
+      // A revision patches ~5% of items: a new version string on every 20th item.
+      const patched = revision ? software.map((s, i) => (i % 20 === revision % 20 ? { ...s, version: `${s.version}.${revision}` } : s)) : software;
+      return { ...base, host: { ...base.host, hostname: `${base.host.hostname}-${n}`, fqdn: undefined }, software: patched };
+    },
+  };
+}
