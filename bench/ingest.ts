@@ -21,13 +21,20 @@ function rawInsertFloor(reports: Report[], dir: string): number {
   const db = openDb(path.join(dir, 'floor.db'));
   const osId = Number(db.prepare(`INSERT INTO os_versions (family, name, version, status, reason) VALUES ('windows', 'floor', '1', 'unknown', 'floor')`).run().lastInsertRowid);
   const asset = db.prepare(`INSERT INTO assets (identity, hostname, os_id, first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES (?, ?, ?, ?, ?, ?, '')`);
-  const software = db.prepare(`INSERT INTO software (name, version, vendor, source, os_link, status, reason) VALUES (?, ?, ?, ?, 'none', 'unknown', '')
-      ON CONFLICT (name, version, vendor, source) DO UPDATE SET name = excluded.name RETURNING id`);
+  const software = db.prepare(`INSERT INTO software (name, version, vendor, source, os_link, status, reason) VALUES (?, ?, ?, ?, 'none', 'unknown', '')`);
   const install = db.prepare('INSERT INTO installs (asset_id, software_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)');
+  // The floor knows every version id without asking the database: no lookups, only the inserts themselves.
+  const ids = new Map<string, number>();
+  const idOf = (s: Report['software'][number]) => {
+    const key = JSON.stringify([s.name, s.version, s.vendor ?? '', s.source]);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = Number(software.run(s.name, s.version, s.vendor ?? '', s.source).lastInsertRowid)));
+    return id;
+  };
   const insertOne = db.transaction((r: Report) => {
     const at = r.collectedAt;
     const assetId = Number(asset.run(r.host.hostname, r.host.hostname, osId, at, at, at).lastInsertRowid);
-    for (const s of r.software) install.run(assetId, (software.get(s.name, s.version, s.vendor ?? '', s.source) as { id: number }).id, at, at);
+    for (const s of r.software) install.run(assetId, idOf(s), at, at);
   });
   const { ms } = timedSync(() => reports.forEach((r) => insertOne(r)));
   db.close();

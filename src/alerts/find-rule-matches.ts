@@ -94,7 +94,7 @@ type VersionCondition = Extract<Condition, { kind: 'software-version' }>;
 function matchSoftwareVersions(db: Db, c: VersionCondition, asset: AssetScope): Match[] {
   const name = c.name ? new RegExp(c.name, 'i') : undefined;
   const hits = new Map(
-    listSoftwareVersionsForAlerts(db)
+    listSoftwareVersionsForAlerts(db, asset)
       .filter((s) => (!c.product || s.product === c.product) && (!name || name.test(s.name)) && (!c.sources || (c.sources as readonly string[]).includes(s.source)) && versionFits(c, s.version, s.cycle))
       .map((s) => [s.id, s]),
   );

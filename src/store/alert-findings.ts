@@ -10,7 +10,17 @@ import { stmt } from './statements.js';
 /** Restrict a query to one asset, or run it over the whole estate (null). */
 export type AssetScope = number | null;
 
+/**
+ * "Only this asset" as SQL, or nothing over the estate. Two statement texts,
+ * each prepared once: a single `@asset IS NULL OR col = @asset` would be planned
+ * without the index, and scan the estate on every ingest.
+ */
+export const forAsset = (asset: AssetScope, column: string) => (asset === null ? '1' : `${column} = @asset`);
+
 /** A list bound as one JSON parameter: the statement text stays fixed, whatever the list. */
+/** better-sqlite3 refuses named parameters the statement does not use. */
+export const bind = (asset: AssetScope): Record<string, number> => (asset === null ? {} : { asset });
+
 const IN_LIST = (param: string) => `(SELECT value FROM json_each(@${param}))`;
 
 export interface AssetRow {
@@ -20,7 +30,7 @@ export interface AssetRow {
 }
 
 export function listAssetsForAlerts(db: Db, asset: AssetScope): AssetRow[] {
-  return stmt(db, 'SELECT a.id, a.hostname, o.family FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE @asset IS NULL OR a.id = @asset').all({ asset }) as AssetRow[];
+  return stmt(db, `SELECT a.id, a.hostname, o.family FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE ${forAsset(asset, 'a.id')}`).all(asset === null ? {} : { asset }) as AssetRow[];
 }
 
 export interface OsFinding {
@@ -33,7 +43,7 @@ export interface OsFinding {
 
 export function findOsWithStatus(db: Db, statuses: readonly string[], asset: AssetScope): OsFinding[] {
   return stmt(db, `SELECT a.id AS assetId, o.name, o.version, o.status, o.reason FROM assets a JOIN os_versions o ON o.id = a.os_id
-      WHERE o.status IN ${IN_LIST('statuses')} AND (@asset IS NULL OR a.id = @asset)`).all({ asset, statuses: JSON.stringify(statuses) }) as OsFinding[];
+      WHERE o.status IN ${IN_LIST('statuses')} AND ${forAsset(asset, 'a.id')}`).all({ ...bind(asset), statuses: JSON.stringify(statuses) }) as OsFinding[];
 }
 
 export interface SoftwareFinding {
@@ -54,7 +64,7 @@ export function findSoftwareWithStatus(db: Db, statuses: readonly string[], sour
       s.reason, o.name AS osName, o.version AS osVersion
       FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
       WHERE ${EFFECTIVE_STATUS} IN ${IN_LIST('statuses')} AND (@sources IS NULL OR s.source IN ${IN_LIST('sources')})
-        AND (@asset IS NULL OR i.asset_id = @asset)`).all({ asset, statuses: JSON.stringify(statuses), sources: sources ? JSON.stringify(sources) : null }) as SoftwareFinding[];
+        AND ${forAsset(asset, 'i.asset_id')}`).all({ ...bind(asset), statuses: JSON.stringify(statuses), sources: sources ? JSON.stringify(sources) : null }) as SoftwareFinding[];
 }
 
 export interface SoftwareVersionRow {
@@ -66,9 +76,11 @@ export interface SoftwareVersionRow {
   cycle: string | null;
 }
 
-/** Every distinct software version: prohibited-software rules are matched on these, once each. */
-export function listSoftwareVersionsForAlerts(db: Db): SoftwareVersionRow[] {
-  return stmt(db, 'SELECT id, name, version, source, product, cycle FROM software').all() as SoftwareVersionRow[];
+/** Every distinct software version (or one asset's): prohibited-software rules are matched on these, once each. */
+export function listSoftwareVersionsForAlerts(db: Db, asset: AssetScope): SoftwareVersionRow[] {
+  if (asset === null) return stmt(db, 'SELECT id, name, version, source, product, cycle FROM software').all() as SoftwareVersionRow[];
+  return stmt(db, `SELECT s.id, s.name, s.version, s.source, s.product, s.cycle FROM installs i JOIN software s ON s.id = i.software_id
+      WHERE i.asset_id = @asset`).all({ asset }) as SoftwareVersionRow[];
 }
 
 export function findInstallsOf(db: Db, softwareIds: readonly number[], asset: AssetScope): { assetId: number; softwareId: number }[] {
@@ -79,7 +91,7 @@ export function findInstallsOf(db: Db, softwareIds: readonly number[], asset: As
   const add = stmt(db, 'INSERT OR IGNORE INTO temp.alert_software (id) VALUES (?)');
   for (const id of softwareIds) add.run(id);
   return stmt(db, `SELECT i.asset_id AS assetId, i.software_id AS softwareId FROM installs i JOIN temp.alert_software t ON t.id = i.software_id
-      WHERE @asset IS NULL OR i.asset_id = @asset`).all({ asset }) as { assetId: number; softwareId: number }[];
+      WHERE ${forAsset(asset, 'i.asset_id')}`).all(bind(asset)) as { assetId: number; softwareId: number }[];
 }
 
 export interface DeviceFinding {
@@ -93,11 +105,11 @@ export interface DeviceFinding {
 export function findDevicesOfKind(db: Db, kinds: readonly string[], asset: AssetScope): DeviceFinding[] {
   // The classified kind wins: a "USB device" the known list calls a fax modem is a modem.
   return stmt(db, `SELECT asset_id AS assetId, coalesce(classified_kind, kind) AS kind, name, model, location FROM devices
-      WHERE coalesce(classified_kind, kind) IN ${IN_LIST('kinds')} AND (@asset IS NULL OR asset_id = @asset)`).all({ asset, kinds: JSON.stringify(kinds) }) as DeviceFinding[];
+      WHERE coalesce(classified_kind, kind) IN ${IN_LIST('kinds')} AND ${forAsset(asset, 'asset_id')}`).all({ ...bind(asset), kinds: JSON.stringify(kinds) }) as DeviceFinding[];
 }
 
 export function findSilentAssets(db: Db, before: string, asset: AssetScope): { assetId: number; lastReceivedAt: string }[] {
-  return stmt(db, `SELECT id AS assetId, last_received_at AS lastReceivedAt FROM assets WHERE last_received_at < @before AND (@asset IS NULL OR id = @asset)`).all({ asset, before }) as {
+  return stmt(db, `SELECT id AS assetId, last_received_at AS lastReceivedAt FROM assets WHERE last_received_at < @before AND ${forAsset(asset, 'id')}`).all({ ...bind(asset), before }) as {
     assetId: number;
     lastReceivedAt: string;
   }[];

@@ -1,6 +1,7 @@
 /** Raising, refreshing and auto-resolving alerts: the engine's writes, each audited as "system". */
 import { appendAudit } from './audit-log.js';
 import type { Db } from './db.js';
+import { bind, forAsset } from './alert-findings.js';
 import { stmt } from './statements.js';
 
 export interface Finding {
@@ -25,7 +26,7 @@ export const findingKey = (f: { ruleId: string; assetId: number | null; subject:
 /** Alerts not yet resolved, for one asset (estate-wide ones excluded) or for the whole estate (null). */
 export function listLiveAlerts(db: Db, asset: number | null): LiveAlert[] {
   return stmt(db, `SELECT id, rule_id AS ruleId, asset_id AS assetId, subject, status FROM alerts
-      WHERE status <> 'resolved' AND (@asset IS NULL OR asset_id = @asset)`).all({ asset }) as LiveAlert[];
+      WHERE status <> 'resolved' AND ${forAsset(asset, 'asset_id')}`).all(bind(asset)) as LiveAlert[];
 }
 
 export function raiseAlert(db: Db, f: Finding, now: string): number {
