@@ -47,6 +47,9 @@ function inScope(db: Db, rule: AlertRule, matches: Match[], asset: AssetScope): 
   return matches.filter((m) => m.assetId === null || allowed.has(m.assetId));
 }
 
+/** Conditions that can change when a report arrives without any change to the inventory. */
+export const dependsOnArrival = (c: Condition) => c.kind === 'asset-silent';
+
 /** Estate-wide conditions raise alerts about the estate, not one asset, and run only over the whole estate. */
 export const isEstateWide = (c: Condition) => c.kind === 'unknown-software-spread' || c.kind === 'device-past-removal';
 

@@ -4,6 +4,7 @@
  */
 import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
+import { dependsOnArrival } from '../alerts/find-rule-matches.js';
 import type { Device, Report } from '../contract/report.js';
 import { classifyDevice } from '../devices/classify-device.js';
 import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
@@ -57,7 +58,10 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const existing = findAssetState(db, identity);
     let assetId: number;
     let changes = 0;
-    if (existing && existing.inventoryHash === hash) {
+    // An unchanged inventory cannot change what inventory rules find (new verdicts and rules are
+    // re-run over the estate); only rules about the report's arrival (asset-silent) need to run.
+    const unchanged = existing !== undefined && existing.inventoryHash === hash;
+    if (unchanged) {
       assetId = existing.id;
       touchAsset(db, assetId, report.collectedAt, receivedAt);
     } else {
@@ -71,7 +75,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
       changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(ctx, assetId, report);
     }
     if (meta.agentId !== null) touchAgent(db, meta.agentId, receivedAt);
-    if (ctx.alertRules) evaluateAlerts(db, ctx.alertRules, ctx.now(), assetId);
+    if (ctx.alertRules) evaluateAlerts(db, unchanged ? ctx.alertRules.filter((r) => dependsOnArrival(r.condition)) : ctx.alertRules, ctx.now(), assetId);
     const receiptId = insertReceipt(db, {
       agentId: meta.agentId, key: meta.idempotencyKey, assetId, receivedAt, collectedAt: report.collectedAt,
       softwareCount: report.software.length, deviceCount: report.devices.length, changes,

@@ -88,9 +88,9 @@ export function getAsset(db: Db, id: number): AssetDetail | undefined {
 
 /** The asset's installs with each version's own verdict, still to be combined with the OS's (verdictOnAsset). */
 export function listAssetInstalls(db: Db, assetId: number): InstallRow[] {
-  const rows = stmt(db, `SELECT s.id AS softwareId, s.name, s.version, s.vendor, s.source, i.installed_at, i.first_seen_at, i.last_seen_at,
+  const rows = stmt(db, `SELECT s.id AS softwareId, s.name, s.version, s.vendor, s.source, i.installed_at, i.first_seen_at, a.last_seen_at,
       s.os_link, s.status, s.product, s.cycle, s.eol, s.extended_support_end, s.reason
-      FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = ? ORDER BY s.name COLLATE NOCASE, s.version`).all(assetId) as
+      FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id WHERE i.asset_id = ? ORDER BY s.name COLLATE NOCASE, s.version`).all(assetId) as
     (VerdictRow & { softwareId: number; name: string; version: string; vendor: string; source: SoftwareSource; installed_at: string | null; first_seen_at: string; last_seen_at: string; os_link: OsLink })[];
   return rows.map((r) => ({
     softwareId: r.softwareId, name: r.name, version: r.version, vendor: r.vendor, source: r.source, installedAt: r.installed_at,

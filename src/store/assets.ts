@@ -50,10 +50,12 @@ export function updateAsset(db: Db, id: number, a: AssetWrite): void {
   );
 }
 
-/** An unchanged report moves last-seen, on the asset and on everything it still carries. */
+/**
+ * An unchanged report moves last-seen, on the asset and its few devices. Its
+ * installs are seen whenever the asset is: they carry no last-seen of their own.
+ */
 export function touchAsset(db: Db, id: number, seenAt: string, receivedAt: string): void {
   stmt(db, 'UPDATE assets SET last_seen_at = max(last_seen_at, ?), last_received_at = ? WHERE id = ?').run(seenAt, receivedAt, id);
-  stmt(db, 'UPDATE installs SET last_seen_at = max(last_seen_at, ?) WHERE asset_id = ?').run(seenAt, id);
   stmt(db, 'UPDATE devices SET last_seen_at = max(last_seen_at, ?) WHERE asset_id = ?').run(seenAt, id);
 }
 

@@ -14,9 +14,7 @@ export function listCurrentInstalls(db: Db, assetId: number): CurrentInstall[] {
 }
 
 export function insertInstall(db: Db, assetId: number, softwareId: number, installedAt: string | null, seenAt: string): void {
-  stmt(db, 'INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?)').run(
-    assetId, softwareId, installedAt, seenAt, seenAt,
-  );
+  stmt(db, 'INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (?, ?, ?, ?)').run(assetId, softwareId, installedAt, seenAt);
 }
 
 export function deleteInstall(db: Db, assetId: number, softwareId: number): void {

@@ -73,8 +73,13 @@ describe('evaluateAlerts', () => {
     today = new Date('2026-12-20T09:00:00Z');
     evaluateAlerts(hub.deps.db, RULES, today);
     expect(live('silent').length).toBe(DEMO_ESTATE.length);
+    const osAlertSeen = () => hub.deps.db.prepare("SELECT al.last_seen_at AS at FROM alerts al JOIN assets a ON a.id = al.asset_id WHERE al.rule_id = 'unsupported-os' AND a.hostname = 'LAB-PC03'").get();
+    const before = osAlertSeen();
+    today = new Date('2026-12-20T10:00:00Z');
     ingestReport(ctx(), report('LAB-PC03'), { agentId: null, idempotencyKey: 'lab-back' });
     expect(live('silent').map((a) => a.hostname)).not.toContain('LAB-PC03');
+    // The inventory did not change, so only the arrival rule ran: inventory alerts are left as they were.
+    expect(osAlertSeen()).toEqual(before);
   });
 
   it('previews a rule without storing anything', () => {
