@@ -22,7 +22,7 @@ function rawInsertFloor(reports: Report[], dir: string): number {
   const osId = Number(db.prepare(`INSERT INTO os_versions (family, name, version, status, reason) VALUES ('windows', 'floor', '1', 'unknown', 'floor')`).run().lastInsertRowid);
   const asset = db.prepare(`INSERT INTO assets (identity, hostname, os_id, first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES (?, ?, ?, ?, ?, ?, '')`);
   const software = db.prepare(`INSERT INTO software (name, version, vendor, source, os_link, status, reason) VALUES (?, ?, ?, ?, 'none', 'unknown', '')`);
-  const install = db.prepare('INSERT INTO installs (asset_id, software_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)');
+  const install = db.prepare('INSERT INTO installs (asset_id, software_id, first_seen_at) VALUES (?, ?, ?)');
   // The floor knows every version id without asking the database: no lookups, only the inserts themselves.
   const ids = new Map<string, number>();
   const idOf = (s: Report['software'][number]) => {
@@ -34,7 +34,7 @@ function rawInsertFloor(reports: Report[], dir: string): number {
   const insertOne = db.transaction((r: Report) => {
     const at = r.collectedAt;
     const assetId = Number(asset.run(r.host.hostname, r.host.hostname, osId, at, at, at).lastInsertRowid);
-    for (const s of r.software) install.run(assetId, idOf(s), at, at);
+    for (const s of r.software) install.run(assetId, idOf(s), at);
   });
   const { ms } = timedSync(() => reports.forEach((r) => insertOne(r)));
   db.close();
