@@ -20,14 +20,18 @@ interface Release {
   latest?: string | null;
 }
 
-/** Every (product title, release version) in the snapshot: the pool real software is drawn from. */
-function loadReleasePool(): { name: string; version: string }[] {
-  const pool: { name: string; version: string }[] = [];
-  for (const file of fs.readdirSync(DATA_DIR).filter((f) => f.endsWith('.json'))) {
+interface Product {
+  name: string;
+  /** Newest first, as the snapshot lists them. */
+  versions: string[];
+}
+
+/** Every product in the snapshot with its releases: the pool real software is drawn from. */
+function loadProducts(): Product[] {
+  return fs.readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')).map((file) => {
     const data = JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as { title: string; releases?: Release[] };
-    for (const r of data.releases ?? []) if (r.latest || r.cycle) pool.push({ name: data.title, version: (r.latest || r.cycle).trim() });
-  }
-  return pool;
+    return { name: data.title, versions: (data.releases ?? []).map((r) => (r.latest || r.cycle).trim()).filter(Boolean) };
+  }).filter((p) => p.versions.length > 0);
 }
 
 /** A small fast PRNG (mulberry32): the same seed gives the same host. */
@@ -45,27 +49,29 @@ function random(seed: number): () => number {
 export interface SyntheticEstate {
   /** The full report for host n (0-based); `revision` > 0 changes about 5% of its items, as a week of patching would. */
   host(n: number, revision?: number): Report;
-  /** Distinct product releases the pool holds. */
+  /** Product releases the snapshot holds. */
   poolSize: number;
 }
 
 export function syntheticEstate(now: Date): SyntheticEstate {
   const bases = demoReports(now);
-  const pool = loadReleasePool();
+  const products = loadProducts();
   return {
-    poolSize: pool.length,
+    poolSize: products.reduce((n, p) => n + p.versions.length, 0),
     host: (n, revision = 0) => {
       const base = bases[n % bases.length]!;
       const rnd = random(n + 1);
       const source = base.software[0]?.source ?? 'registry';
       const software: Software[] = [...base.software];
       const seen = new Set(software.map((s) => s.name));
-      // Up to 60 real products (of the snapshot's ~90), each at a release the host's own seed picks: a long tail across the estate.
-      for (let tries = 0; software.length < base.software.length + 60 && tries < 1000; tries++) {
-        const r = pool[Math.floor(rnd() * pool.length)]!;
-        if (seen.has(r.name)) continue;
-        seen.add(r.name);
-        software.push({ name: r.name, version: r.version, source: source === 'dpkg' || source === 'rpm' ? 'other' : source, vendor: '' });
+      // About 25 real products (of the snapshot's ~90), mostly at a recent release and sometimes an old one, as
+      // patching leaves them: the cube skews the pick towards the newest while keeping a long tail across the estate.
+      for (let tries = 0; software.length < base.software.length + 25 && tries < 1000; tries++) {
+        const p = products[Math.floor(rnd() * products.length)]!;
+        if (seen.has(p.name)) continue;
+        seen.add(p.name);
+        const version = p.versions[Math.floor(rnd() ** 3 * p.versions.length)]!;
+        software.push({ name: p.name, version, source: source === 'dpkg' || source === 'rpm' ? 'other' : source, vendor: '' });
       }
       // The rest: drivers, runtimes and vendor tools no rule knows, mostly the same across hosts, some versions drifting.
       for (let i = 0; software.length < ITEMS_PER_HOST; i++) {

@@ -43,8 +43,9 @@ export interface EstateSummary {
 export function estateSummary(db: Db): EstateSummary {
   const assets = (stmt(db, 'SELECT count(*) AS n, max(last_received_at) AS last FROM assets').get() as { n: number; last: string | null });
   const byOs = stmt(db, 'SELECT o.status, count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id GROUP BY o.status').all() as { status: SupportStatus; n: number }[];
-  const byInstall = stmt(db, `SELECT ${EFFECTIVE_STATUS} AS status, count(*) AS n FROM installs i JOIN software s ON s.id = i.software_id
-      JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id GROUP BY 1`).all() as { status: SupportStatus; n: number }[];
+  // os_item_counts (migration 0008) is kept exact by triggers: a few hundred rows, not every install.
+  const byInstall = stmt(db, `SELECT ${EFFECTIVE_STATUS} AS status, sum(s.items) AS n FROM os_item_counts s JOIN os_versions o ON o.id = s.os_id
+      GROUP BY 1`).all() as { status: SupportStatus; n: number }[];
   return {
     assets: assets.n,
     assetsByOsStatus: toCounts(byOs),

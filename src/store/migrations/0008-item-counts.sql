@@ -1,0 +1,48 @@
+-- Installs counted by the asset's OS and the item's own status and OS link, kept
+-- exact by triggers in the same transaction as every change. The summary's
+-- "installs by status" reads these few hundred rows instead of joining every
+-- install (30M at 100,000 assets); the effective status on an asset is still
+-- worked out from the OS's verdict at read time (estate-queries.ts).
+
+CREATE TABLE os_item_counts (
+  os_id INTEGER NOT NULL REFERENCES os_versions(id),
+  status TEXT NOT NULL,
+  os_link TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  PRIMARY KEY (os_id, status, os_link)
+) WITHOUT ROWID;
+
+INSERT INTO os_item_counts (os_id, status, os_link, items)
+  SELECT a.os_id, s.status, s.os_link, count(*) FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id
+  GROUP BY a.os_id, s.status, s.os_link;
+
+CREATE TRIGGER installs_count_insert AFTER INSERT ON installs BEGIN
+  INSERT INTO os_item_counts (os_id, status, os_link, items)
+    SELECT a.os_id, s.status, s.os_link, 1 FROM assets a, software s WHERE a.id = NEW.asset_id AND s.id = NEW.software_id
+    ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = items + 1;
+END;
+
+CREATE TRIGGER installs_count_delete AFTER DELETE ON installs BEGIN
+  UPDATE os_item_counts SET items = items - 1
+    WHERE (os_id, status, os_link) = (SELECT a.os_id, s.status, s.os_link FROM assets a, software s WHERE a.id = OLD.asset_id AND s.id = OLD.software_id);
+END;
+
+-- An asset moving to another OS takes its installs' counts with it.
+CREATE TRIGGER assets_count_os AFTER UPDATE OF os_id ON assets WHEN OLD.os_id <> NEW.os_id BEGIN
+  UPDATE os_item_counts SET items = items - (SELECT count(*) FROM installs i JOIN software s ON s.id = i.software_id
+      WHERE i.asset_id = NEW.id AND s.status = os_item_counts.status AND s.os_link = os_item_counts.os_link)
+    WHERE os_id = OLD.os_id;
+  INSERT INTO os_item_counts (os_id, status, os_link, items)
+    SELECT NEW.os_id, s.status, s.os_link, count(*) FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = NEW.id GROUP BY s.status, s.os_link
+    ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = items + excluded.items;
+END;
+
+-- A new verdict on a software version moves its installs' counts to the new status.
+CREATE TRIGGER software_count_verdict AFTER UPDATE OF status, os_link ON software WHEN OLD.status <> NEW.status OR OLD.os_link <> NEW.os_link BEGIN
+  UPDATE os_item_counts SET items = items - (SELECT count(*) FROM installs i JOIN assets a ON a.id = i.asset_id
+      WHERE i.software_id = NEW.id AND a.os_id = os_item_counts.os_id)
+    WHERE status = OLD.status AND os_link = OLD.os_link;
+  INSERT INTO os_item_counts (os_id, status, os_link, items)
+    SELECT a.os_id, NEW.status, NEW.os_link, count(*) FROM installs i JOIN assets a ON a.id = i.asset_id WHERE i.software_id = NEW.id GROUP BY a.os_id
+    ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = items + excluded.items;
+END;

@@ -1,0 +1,56 @@
+/**
+ * The installs-by-status counts the summary reads (os_item_counts, kept by
+ * triggers) against a count of every install, after the changes that move
+ * them: new and changed reports, an OS upgrade, removed software, and new
+ * verdicts from a rule or date change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoReports } from '../../src/demo/demo-estate.js';
+import { seedDemoEstate } from '../../src/demo/run-demo.js';
+import { createEvaluator } from '../../src/estate/evaluator.js';
+import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
+import { ingestReport } from '../../src/ingest/ingest-report.js';
+import { EFFECTIVE_STATUS, estateSummary } from '../../src/store/estate-queries.js';
+import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+
+let hub: TestHub;
+
+/** Every install counted one by one: what the triggers must always agree with. */
+function countedOneByOne(): Record<string, number> {
+  const rows = hub.deps.db.prepare(`SELECT ${EFFECTIVE_STATUS} AS status, count(*) AS n FROM installs i JOIN software s ON s.id = i.software_id
+      JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id GROUP BY 1`).all() as { status: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db).installsByStatus).filter(([, n]) => n > 0));
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  seedDemoEstate(hub.deps);
+});
+afterAll(() => hub.close());
+
+describe('installs by status', () => {
+  it('matches a count of every install after the demo estate is loaded', () => {
+    expect(summarised()).toEqual(countedOneByOne());
+  });
+
+  it('follows an OS upgrade, removed software and a new version', () => {
+    const reports = demoReports(TEST_NOW);
+    const ward7 = reports.find((r) => r.host.hostname === 'WARD7-PC014')!;
+    const win11 = reports.find((r) => r.os.name.includes('Windows 11 Enterprise'))!;
+    const software = [...ward7.software.slice(2), { name: 'Google Chrome', version: '142.0.7444.60', source: 'registry' as const }];
+    ingestReport(hub.deps, { ...ward7, os: win11.os, software }, { agentId: null, idempotencyKey: 'ward7-rebuilt' });
+    const ubuntu = reports.find((r) => r.os.name === 'Ubuntu')!;
+    ingestReport(hub.deps, { ...ubuntu, software: ubuntu.software.slice(0, 40) }, { agentId: null, idempotencyKey: 'ubuntu-trimmed' });
+    expect(summarised()).toEqual(countedOneByOne());
+  });
+
+  it('follows new verdicts when the rules or the date change', () => {
+    const later = createEvaluator(hub.deps.evaluator.rules, () => new Date('2031-06-01T00:00:00Z'), hub.deps.config.endingSoonDays);
+    const before = summarised();
+    expect(reevaluateEstate(hub.deps.db, later).skipped).toBe(false);
+    expect(summarised()).not.toEqual(before);
+    expect(summarised()).toEqual(countedOneByOne());
+  });
+});
