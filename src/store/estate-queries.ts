@@ -13,6 +13,18 @@ export const EFFECTIVE_STATUS = `CASE
   WHEN s.os_link = 'capped' AND s.status <> 'unknown' AND o.status <> 'unknown' AND ${rank('o.status')} < ${rank('s.status')} THEN o.status
   ELSE s.status END`;
 
+/**
+ * SQL: the asset `a` (joined to its OS `o`) carries an item, its OS or any
+ * software, whose effective status is the value of `param`. Reads the asset's
+ * few item counts (asset_item_counts, kept by triggers), not its installs.
+ */
+export const CARRIES_STATUS = (param: string) =>
+  `(o.status = ${param} OR EXISTS (SELECT 1 FROM asset_item_counts s WHERE s.asset_id = a.id AND s.items > 0 AND ${EFFECTIVE_STATUS} = ${param}))`;
+
+/** SQL: how many of asset `a`'s installs have the effective status `literal` (a quoted SQL string). */
+export const ITEMS_WITH_STATUS = (literal: string) =>
+  `(SELECT coalesce(sum(s.items), 0) FROM asset_item_counts s WHERE s.asset_id = a.id AND ${EFFECTIVE_STATUS} = ${literal})`;
+
 function rank(column: string): string {
   return `CASE ${column} WHEN 'unsupported' THEN 0 WHEN 'extended-support' THEN 1 WHEN 'ending-soon' THEN 2 ELSE 3 END`;
 }
@@ -57,8 +69,7 @@ export function estateSummary(db: Db): EstateSummary {
 }
 
 function countAssetsWithStatus(db: Db, status: SupportStatus): number {
-  return (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = @status OR EXISTS (
-      SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = @status)`).get({ status }) as { n: number }).n;
+  return (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE ${CARRIES_STATUS('@status')}`).get({ status }) as { n: number }).n;
 }
 
 export interface SoftwareVersionRow {

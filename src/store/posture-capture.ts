@@ -5,7 +5,7 @@
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { EFFECTIVE_STATUS } from './estate-queries.js';
+import { EFFECTIVE_STATUS, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { stmt } from './statements.js';
 
 export interface AssetPostureRow {
@@ -25,8 +25,8 @@ export interface AssetPostureRow {
 export function listAssetPosture(db: Db, day: string): AssetPostureRow[] {
   return stmt(db, `SELECT a.id AS assetId, a.hostname, o.name AS os, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
       CASE WHEN a.agent_id IS NULL THEN 'import' ELSE 'agent' END AS source,
-      (SELECT group_concat(DISTINCT ${EFFECTIVE_STATUS}) FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id) AS statuses,
-      (SELECT count(*) FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = 'unknown') AS unknownItems,
+      (SELECT group_concat(DISTINCT ${EFFECTIVE_STATUS}) FROM asset_item_counts s WHERE s.asset_id = a.id AND s.items > 0) AS statuses,
+      ${ITEMS_WITH_STATUS("'unknown'")} AS unknownItems,
       EXISTS (SELECT 1 FROM exception_assets x JOIN exceptions e ON e.id = x.exception_id
         WHERE x.asset_id = a.id AND e.status = 'in-effect' AND e.expires_on >= @day) AS acceptedRisk
     FROM assets a JOIN os_versions o ON o.id = a.os_id ORDER BY a.hostname, a.id`).all({ day }) as AssetPostureRow[];

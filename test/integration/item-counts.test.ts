@@ -22,6 +22,16 @@ function countedOneByOne(): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
+/** Per-asset counts as kept, and as counted one by one. */
+function perAsset(): { kept: unknown[]; counted: unknown[] } {
+  const db = hub.deps.db;
+  return {
+    kept: db.prepare('SELECT asset_id, status, os_link, items FROM asset_item_counts WHERE items > 0 ORDER BY 1, 2, 3').all(),
+    counted: db.prepare(`SELECT i.asset_id, s.status, s.os_link, count(*) AS items FROM installs i JOIN software s ON s.id = i.software_id
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all(),
+  };
+}
+
 const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db).installsByStatus).filter(([, n]) => n > 0));
 
 beforeAll(async () => {
@@ -33,6 +43,8 @@ afterAll(() => hub.close());
 describe('installs by status', () => {
   it('matches a count of every install after the demo estate is loaded', () => {
     expect(summarised()).toEqual(countedOneByOne());
+    const { kept, counted } = perAsset();
+    expect(kept).toEqual(counted);
   });
 
   it('follows an OS upgrade, removed software and a new version', () => {
@@ -44,6 +56,8 @@ describe('installs by status', () => {
     const ubuntu = reports.find((r) => r.os.name === 'Ubuntu')!;
     ingestReport(hub.deps, { ...ubuntu, software: ubuntu.software.slice(0, 40) }, { agentId: null, idempotencyKey: 'ubuntu-trimmed' });
     expect(summarised()).toEqual(countedOneByOne());
+    const { kept, counted } = perAsset();
+    expect(kept).toEqual(counted);
   });
 
   it('follows new verdicts when the rules or the date change', () => {
@@ -52,5 +66,7 @@ describe('installs by status', () => {
     expect(reevaluateEstate(hub.deps.db, later).skipped).toBe(false);
     expect(summarised()).not.toEqual(before);
     expect(summarised()).toEqual(countedOneByOne());
+    const { kept, counted } = perAsset();
+    expect(kept).toEqual(counted);
   });
 });

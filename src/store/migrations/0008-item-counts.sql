@@ -1,8 +1,9 @@
--- Installs counted by the asset's OS and the item's own status and OS link, kept
--- exact by triggers in the same transaction as every change. The summary's
--- "installs by status" reads these few hundred rows instead of joining every
--- install (30M at 100,000 assets); the effective status on an asset is still
--- worked out from the OS's verdict at read time (estate-queries.ts).
+-- Installs counted by the item's own status and OS link, per OS (os_item_counts)
+-- and per asset (asset_item_counts), kept exact by triggers in the same
+-- transaction as every change. The summary, the asset list's filters and counts
+-- and the board snapshot read these few rows instead of joining every install
+-- (30M at 100,000 assets); the effective status on an asset is still worked out
+-- from the OS's verdict at read time (estate-queries.ts EFFECTIVE_STATUS).
 
 CREATE TABLE os_item_counts (
   os_id INTEGER NOT NULL REFERENCES os_versions(id),
@@ -12,19 +13,34 @@ CREATE TABLE os_item_counts (
   PRIMARY KEY (os_id, status, os_link)
 ) WITHOUT ROWID;
 
+CREATE TABLE asset_item_counts (
+  asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+  status TEXT NOT NULL,
+  os_link TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  PRIMARY KEY (asset_id, status, os_link)
+) WITHOUT ROWID;
+
 INSERT INTO os_item_counts (os_id, status, os_link, items)
   SELECT a.os_id, s.status, s.os_link, count(*) FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id
   GROUP BY a.os_id, s.status, s.os_link;
+INSERT INTO asset_item_counts (asset_id, status, os_link, items)
+  SELECT i.asset_id, s.status, s.os_link, count(*) FROM installs i JOIN software s ON s.id = i.software_id GROUP BY i.asset_id, s.status, s.os_link;
 
 CREATE TRIGGER installs_count_insert AFTER INSERT ON installs BEGIN
   INSERT INTO os_item_counts (os_id, status, os_link, items)
     SELECT a.os_id, s.status, s.os_link, 1 FROM assets a, software s WHERE a.id = NEW.asset_id AND s.id = NEW.software_id
     ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = items + 1;
+  INSERT INTO asset_item_counts (asset_id, status, os_link, items)
+    SELECT NEW.asset_id, s.status, s.os_link, 1 FROM software s WHERE s.id = NEW.software_id
+    ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = items + 1;
 END;
 
 CREATE TRIGGER installs_count_delete AFTER DELETE ON installs BEGIN
   UPDATE os_item_counts SET items = items - 1
     WHERE (os_id, status, os_link) = (SELECT a.os_id, s.status, s.os_link FROM assets a, software s WHERE a.id = OLD.asset_id AND s.id = OLD.software_id);
+  UPDATE asset_item_counts SET items = items - 1
+    WHERE asset_id = OLD.asset_id AND (status, os_link) = (SELECT s.status, s.os_link FROM software s WHERE s.id = OLD.software_id);
 END;
 
 -- An asset moving to another OS takes its installs' counts with it.
@@ -45,4 +61,9 @@ CREATE TRIGGER software_count_verdict AFTER UPDATE OF status, os_link ON softwar
   INSERT INTO os_item_counts (os_id, status, os_link, items)
     SELECT a.os_id, NEW.status, NEW.os_link, count(*) FROM installs i JOIN assets a ON a.id = i.asset_id WHERE i.software_id = NEW.id GROUP BY a.os_id
     ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = items + excluded.items;
+  UPDATE asset_item_counts SET items = items - 1
+    WHERE status = OLD.status AND os_link = OLD.os_link AND asset_id IN (SELECT asset_id FROM installs WHERE software_id = NEW.id);
+  INSERT INTO asset_item_counts (asset_id, status, os_link, items)
+    SELECT asset_id, NEW.status, NEW.os_link, 1 FROM installs WHERE software_id = NEW.id
+    ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = items + 1;
 END;
