@@ -5,7 +5,8 @@
  * resolved with the time it cleared.
  */
 import type { AssetScope } from '../store/alert-findings.js';
-import { clearAlert, findingKey, listLiveAlerts, raiseAlert, refreshAlert } from '../store/alerts.js';
+import { ALERTS_CHECKED_AT, clearAlert, findingKey, listLiveAlerts, raiseAlert, refreshAlert } from '../store/alerts.js';
+import { setHubState } from '../store/hub-state.js';
 import type { Db } from '../store/db.js';
 import { inTransaction } from '../store/statements.js';
 import type { AlertRule } from './alert-rule-schema.js';
@@ -29,7 +30,7 @@ export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, a
     for (const f of findings) {
       const existing = live.get(findingKey(f));
       if (existing) {
-        refreshAlert(db, existing.id, f, at);
+        if (existing.severity !== f.severity || existing.title !== f.title || existing.detail !== f.detail) refreshAlert(db, existing.id, f, at);
         live.delete(findingKey(f));
       } else {
         raiseAlert(db, f, at);
@@ -44,6 +45,7 @@ export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, a
       clearAlert(db, alert, at, evaluated.has(alert.ruleId) ? 'condition no longer holds' : 'rule removed or disabled');
       resolved += 1;
     }
+    if (asset === null) setHubState(db, ALERTS_CHECKED_AT, at);
     return { findings: findings.length, raised, resolved, ms: Math.round(performance.now() - started) };
   });
 }

@@ -7,6 +7,7 @@
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
+import { ALERTS_CHECKED_AT } from './alerts.js';
 import { stmt } from './statements.js';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'suppressed', 'resolved'] as const;
@@ -77,7 +78,8 @@ export interface AcceptedRisk {
 }
 
 const COLUMNS = `a.id, a.rule_id AS ruleId, a.asset_id AS assetId, s.hostname, a.subject, a.severity, a.title, a.detail, a.status, a.assignee,
-  a.raised_at AS raisedAt, a.last_seen_at AS lastSeenAt, a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt, a.resolution,
+  a.raised_at AS raisedAt,
+  CASE WHEN a.status = 'resolved' THEN a.last_seen_at ELSE max(a.last_seen_at, coalesce((SELECT value FROM hub_state WHERE key = '${ALERTS_CHECKED_AT}'), '')) END AS lastSeenAt, a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt, a.resolution,
   a.suppressed_until AS suppressedUntil, a.suppress_reason AS suppressReason,
   (a.status = 'open' AND a.severity IN (SELECT value FROM json_each(@ackSeverities)) AND a.raised_at <= @ackDueBefore) AS overdue,
   x.exceptionId AS acceptedExceptionId, x.expiresOn AS acceptedExpiresOn`;

@@ -19,13 +19,23 @@ export interface LiveAlert {
   assetId: number | null;
   subject: string;
   status: string;
+  severity: string;
+  title: string;
+  detail: string;
 }
+
+/**
+ * hub_state key: when the alert rules last ran over the whole estate. A live
+ * alert was last seen then (or when its evidence last changed, if later):
+ * stamping every live alert each hour would rewrite millions of rows.
+ */
+export const ALERTS_CHECKED_AT = 'alerts-checked-at';
 
 export const findingKey = (f: { ruleId: string; assetId: number | null; subject: string }) => `${f.ruleId}\u0000${f.assetId ?? ''}\u0000${f.subject}`;
 
 /** Alerts not yet resolved, for one asset (estate-wide ones excluded) or for the whole estate (null). */
 export function listLiveAlerts(db: Db, asset: number | null): LiveAlert[] {
-  return stmt(db, `SELECT id, rule_id AS ruleId, asset_id AS assetId, subject, status FROM alerts
+  return stmt(db, `SELECT id, rule_id AS ruleId, asset_id AS assetId, subject, status, severity, title, detail FROM alerts
       WHERE status <> 'resolved' AND ${forAsset(asset, 'asset_id')}`).all(bind(asset)) as LiveAlert[];
 }
 
@@ -37,7 +47,7 @@ export function raiseAlert(db: Db, f: Finding, now: string): number {
   return id;
 }
 
-/** The condition still holds: keep the evidence current. Not audited: nothing a person decided changed. */
+/** The condition still holds with new evidence: keep it current. Not audited: nothing a person decided changed. */
 export function refreshAlert(db: Db, id: number, f: Finding, now: string): void {
   stmt(db, 'UPDATE alerts SET last_seen_at = ?, severity = ?, title = ?, detail = ? WHERE id = ?').run(now, f.severity, f.title, f.detail, id);
 }

@@ -37,6 +37,9 @@ describe('sign-in', () => {
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
+    // A lifetime, not a date: the browser's clock need not agree with the hub's (12 hours by default).
+    expect(cookie).toMatch(/Max-Age=43200/);
+    expect(cookie).not.toMatch(/Expires=/);
     const token = cookie.split(';')[0]?.split('=')[1] ?? '';
     const rows = JSON.stringify(hub.deps.db.prepare('SELECT * FROM sessions').all());
     expect(token.length).toBeGreaterThan(20);

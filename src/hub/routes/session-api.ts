@@ -17,7 +17,9 @@ export function setSessionCookie(c: Context<HubEnv>, signedIn: SignedIn): void {
     sameSite: 'Lax',
     secure: new URL(c.req.url).protocol === 'https:',
     path: '/',
-    expires: signedIn.expiresAt,
+    // Max-Age, not Expires: a lifetime the browser counts on its own clock, so a browser or hub clock
+    // that is off does not end (or stretch) the session. The hub still checks its own expiry.
+    maxAge: Math.max(0, Math.floor((signedIn.expiresAt.getTime() - c.var.deps.now().getTime()) / 1000)),
   });
 }
 
