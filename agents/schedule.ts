@@ -18,7 +18,7 @@ export interface ScheduleOptions {
 }
 
 export interface ScheduledAgent {
-  /** Stops the schedule and cancels a pending jitter wait. */
+  /** Stops the schedule, cancels a pending jitter wait, and waits for a run in progress to finish. */
   stop(): Promise<void>;
 }
 
@@ -27,11 +27,15 @@ export function schedule(options: ScheduleOptions): ScheduledAgent {
   if (!cron.validate(options.cron)) throw new AgentError('bad-arguments', `"${options.cron}" is not a valid cron expression`);
   const abort = new AbortController();
   const tick = createScheduledRun({ ...options, signal: abort.signal });
-  const task = cron.schedule(options.cron, tick, { noOverlap: true, name: 'estatewatch-agent' });
+  // Stopping waits for a run already past its jitter, so a report being spooled or sent is finished, not cut off.
+  let inFlight: Promise<void> = Promise.resolve();
+  // (A tick skipped while one runs resolves at once, so each is chained rather than replacing the one running.)
+  const task = cron.schedule(options.cron, () => (inFlight = Promise.all([inFlight, tick()]).then(() => undefined)), { noOverlap: true, name: 'estatewatch-agent' });
   return {
     async stop() {
       abort.abort();
       await task.destroy();
+      await inFlight;
     },
   };
 }
