@@ -12,7 +12,7 @@ import type { Evaluator } from '../estate/evaluator.js';
 import type { Db } from '../store/db.js';
 import { assetIdentity, findAssetState, insertAsset, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
-import { deleteInstall, insertInstall, insertInstallHistory, listCurrentInstalls } from '../store/installs.js';
+import { changeInstalls, insertInstallHistory, listCurrentInstalls } from '../store/installs.js';
 import { ensureOsVersion } from '../store/os-versions.js';
 import { findReceipt, insertReceipt } from '../store/receipts.js';
 import { ensureSoftware } from '../store/software.js';
@@ -93,8 +93,7 @@ function storeSoftware(ctx: IngestContext, assetId: number, report: Report, reco
     if (!reported.has(softwareId)) reported.set(softwareId, { softwareId, name: s.name, version: s.version, source: s.source, installedAt: s.installedAt ?? null });
   }
   const diff = diffInstalls(listCurrentInstalls(db, assetId), [...reported.values()]);
-  for (const r of diff.removed) deleteInstall(db, assetId, r.softwareId);
-  for (const a of diff.added) insertInstall(db, assetId, a.softwareId, reported.get(a.softwareId)?.installedAt ?? null, report.collectedAt);
+  changeInstalls(db, assetId, diff.removed.map((r) => r.softwareId), diff.added.map((a) => ({ softwareId: a.softwareId, installedAt: reported.get(a.softwareId)?.installedAt ?? null })), report.collectedAt);
   if (recordHistory) for (const h of diff.history) insertInstallHistory(db, { assetId, ...h, at: report.collectedAt });
   return diff.added.length + diff.removed.length;
 }

@@ -13,12 +13,38 @@ export function listCurrentInstalls(db: Db, assetId: number): CurrentInstall[] {
     FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = ?`).all(assetId) as CurrentInstall[];
 }
 
-export function insertInstall(db: Db, assetId: number, softwareId: number, installedAt: string | null, seenAt: string): void {
-  stmt(db, 'INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (?, ?, ?, ?)').run(assetId, softwareId, installedAt, seenAt);
+/**
+ * Applies a report's changes to an asset's installs and brings its item counts
+ * (migration 0008) up to date with them, in the caller's transaction. The only
+ * way installs change: counts cannot drift from a path that forgot them.
+ */
+export function changeInstalls(db: Db, assetId: number, removed: readonly number[], added: readonly { softwareId: number; installedAt: string | null }[], seenAt: string): void {
+  if (!removed.length && !added.length) return;
+  const remove = stmt(db, 'DELETE FROM installs WHERE asset_id = ? AND software_id = ?');
+  for (const softwareId of removed) remove.run(assetId, softwareId);
+  const insert = stmt(db, 'INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (?, ?, ?, ?)');
+  for (const a of added) insert.run(assetId, a.softwareId, a.installedAt, seenAt);
+  refreshItemCounts(db, assetId);
 }
 
-export function deleteInstall(db: Db, assetId: number, softwareId: number): void {
-  stmt(db, 'DELETE FROM installs WHERE asset_id = ? AND software_id = ?').run(assetId, softwareId);
+type Count = { status: string; osLink: string; items: number };
+
+/** Recounts one asset's installs by status and OS link, and moves the difference into its OS's counts. */
+function refreshItemCounts(db: Db, assetId: number): void {
+  const key = (c: Count) => `${c.status}\u0000${c.osLink}`;
+  const before = new Map((stmt(db, 'SELECT status, os_link AS osLink, items FROM asset_item_counts WHERE asset_id = ?').all(assetId) as Count[]).map((c) => [key(c), c]));
+  const after = new Map((stmt(db, `SELECT s.status, s.os_link AS osLink, count(*) AS items FROM installs i JOIN software s ON s.id = i.software_id
+      WHERE i.asset_id = ? GROUP BY s.status, s.os_link`).all(assetId) as Count[]).map((c) => [key(c), c]));
+  const { osId } = stmt(db, 'SELECT os_id AS osId FROM assets WHERE id = ?').get(assetId) as { osId: number };
+  for (const k of new Set([...before.keys(), ...after.keys()])) {
+    const c = (after.get(k) ?? before.get(k))!;
+    const delta = (after.get(k)?.items ?? 0) - (before.get(k)?.items ?? 0);
+    if (!delta) continue;
+    stmt(db, `INSERT INTO asset_item_counts (asset_id, status, os_link, items) VALUES (@assetId, @status, @osLink, @items)
+        ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = excluded.items`).run({ assetId, status: c.status, osLink: c.osLink, items: after.get(k)?.items ?? 0 });
+    stmt(db, `INSERT INTO os_item_counts (os_id, status, os_link, items) VALUES (@osId, @status, @osLink, @delta)
+        ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = items + excluded.items`).run({ osId, status: c.status, osLink: c.osLink, delta });
+  }
 }
 
 export type InstallChange = 'installed' | 'removed' | 'upgraded' | 'downgraded';

@@ -1,6 +1,8 @@
 -- Installs counted by the item's own status and OS link, per OS (os_item_counts)
--- and per asset (asset_item_counts), kept exact by triggers in the same
--- transaction as every change. The summary, the asset list's filters and counts
+-- and per asset (asset_item_counts), kept exact in the same transaction as every
+-- change: by store/installs.ts when an asset's installs change (once per report,
+-- not per install: a trigger per install halved ingest), and by the triggers
+-- below when a version's verdict or an asset's OS changes. The summary, the asset list's filters and counts
 -- and the board snapshot read these few rows instead of joining every install
 -- (30M at 100,000 assets); the effective status on an asset is still worked out
 -- from the OS's verdict at read time (estate-queries.ts EFFECTIVE_STATUS).
@@ -26,22 +28,6 @@ INSERT INTO os_item_counts (os_id, status, os_link, items)
   GROUP BY a.os_id, s.status, s.os_link;
 INSERT INTO asset_item_counts (asset_id, status, os_link, items)
   SELECT i.asset_id, s.status, s.os_link, count(*) FROM installs i JOIN software s ON s.id = i.software_id GROUP BY i.asset_id, s.status, s.os_link;
-
-CREATE TRIGGER installs_count_insert AFTER INSERT ON installs BEGIN
-  INSERT INTO os_item_counts (os_id, status, os_link, items)
-    SELECT a.os_id, s.status, s.os_link, 1 FROM assets a, software s WHERE a.id = NEW.asset_id AND s.id = NEW.software_id
-    ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = items + 1;
-  INSERT INTO asset_item_counts (asset_id, status, os_link, items)
-    SELECT NEW.asset_id, s.status, s.os_link, 1 FROM software s WHERE s.id = NEW.software_id
-    ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = items + 1;
-END;
-
-CREATE TRIGGER installs_count_delete AFTER DELETE ON installs BEGIN
-  UPDATE os_item_counts SET items = items - 1
-    WHERE (os_id, status, os_link) = (SELECT a.os_id, s.status, s.os_link FROM assets a, software s WHERE a.id = OLD.asset_id AND s.id = OLD.software_id);
-  UPDATE asset_item_counts SET items = items - 1
-    WHERE asset_id = OLD.asset_id AND (status, os_link) = (SELECT s.status, s.os_link FROM software s WHERE s.id = OLD.software_id);
-END;
 
 -- An asset moving to another OS takes its installs' counts with it.
 CREATE TRIGGER assets_count_os AFTER UPDATE OF os_id ON assets WHEN OLD.os_id <> NEW.os_id BEGIN
