@@ -7,6 +7,7 @@
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
+import { bind, forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
 import { stmt } from './statements.js';
 
@@ -97,7 +98,7 @@ const FROM = `FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id
 
 // Lists travel as JSON arrays so each statement stays fixed (and cached) whatever the number of values.
 const FILTER = `WHERE a.severity IN (SELECT value FROM json_each(@severities)) AND a.status IN (SELECT value FROM json_each(@statuses))
-  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND (@assetId IS NULL OR a.asset_id = @assetId)
+  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
   AND (@q IS NULL OR a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')
   AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))`;
@@ -127,8 +128,10 @@ export function listAlerts(db: Db, f: AlertFilter): { total: number; rows: Alert
     ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, q: f.q ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
     olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays),
   };
-  const total = (stmt(db, `SELECT count(*) AS n ${FROM} ${FILTER}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${COLUMNS} ${FROM} ${FILTER} ORDER BY ${SEVERITY_RANK}, a.raised_at, a.id LIMIT @limit OFFSET @offset`)
+  // One asset's alerts by its index (alerts_asset), not a scan of the estate's: see forAsset.
+  const filter = FILTER.replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'));
+  const total = (stmt(db, `SELECT count(*) AS n ${FROM} ${filter}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT ${COLUMNS} ${FROM} ${filter} ORDER BY ${SEVERITY_RANK}, a.raised_at, a.id LIMIT @limit OFFSET @offset`)
     .all({ ...params, ...ackParams(f.now), limit: f.limit, offset: f.offset }) as RawRow[];
   return { total, rows: rows.map(toRow) };
 }
@@ -164,8 +167,8 @@ export type AlertCounts = Record<Severity, Record<AlertStatus, number>>;
 /** Alerts by severity × status, zero-filled; for one asset when given. */
 export function alertCounts(db: Db, assetId?: number): AlertCounts {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, Object.fromEntries(ALERT_STATUSES.map((st) => [st, 0]))])) as AlertCounts;
-  const rows = stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE @assetId IS NULL OR asset_id = @assetId GROUP BY severity, status')
-    .all({ assetId: assetId ?? null }) as { severity: Severity; status: AlertStatus; n: number }[];
+  const rows = stmt(db, `SELECT severity, status, count(*) AS n FROM alerts WHERE ${forAsset(assetId ?? null, 'asset_id')} GROUP BY severity, status`)
+    .all(bind(assetId ?? null)) as { severity: Severity; status: AlertStatus; n: number }[];
   for (const r of rows) counts[r.severity][r.status] = r.n;
   return counts;
 }
