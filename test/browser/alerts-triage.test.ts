@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, submitSignIn } from '../helpers/browser.js';
 import { seedTriageAlerts } from '../helpers/insert-test-alert.js';
 import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
@@ -28,10 +28,7 @@ const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'];
 describe('alert triage in Chromium', () => {
   it('signs in and shows the live alerts, critical first, with overdue ones flagged', async () => {
     await page.goto(`${hub.url}/login?next=/alerts`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', hub.adminPassword);
-    await page.click('main button[type=submit]');
-    await page.waitForURL(`${hub.url}/alerts`);
+    await submitSignIn(page, hub.url, 'admin', hub.adminPassword, '/alerts');
     const severities = await page.locator('#alerts tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-severity') ?? ''));
     expect(severities).toEqual(['critical', 'critical', 'high', 'high', 'medium', 'info']);
     expect(severities.map((s) => SEVERITY_ORDER.indexOf(s))).toEqual([...severities.map((s) => SEVERITY_ORDER.indexOf(s))].sort());

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, submitSignIn } from '../helpers/browser.js';
 import { startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
 
 const MONTH = '2026-11';
@@ -30,10 +30,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`${hub.url}/login`);
-  await page.fill('#username', 'admin');
-  await page.fill('#password', hub.adminPassword);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${hub.url}/`);
+  await submitSignIn(page, hub.url, 'admin', hub.adminPassword, '/');
 });
 afterAll(async () => {
   await browser?.close();

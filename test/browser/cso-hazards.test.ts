@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/auth/password.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { insertUser } from '../../src/store/users.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, submitSignIn } from '../helpers/browser.js';
 import { hoursBefore, insertTestAlert } from '../helpers/insert-test-alert.js';
 import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
@@ -31,10 +31,7 @@ afterAll(async () => {
 describe('the hazard log in Chromium', () => {
   it('raises a hazard from an alert and shows the matrix with the initial cell marked', async () => {
     await page.goto(`${hub.url}/login?next=/alerts/${alertId}`);
-    await page.fill('#username', 'cso');
-    await page.fill('#password', 'a test password 123');
-    await page.click('main button[type=submit]');
-    await page.waitForURL(`${hub.url}/alerts/${alertId}`);
+    await submitSignIn(page, hub.url, 'cso', 'a test password 123', `/alerts/${alertId}`);
     await page.selectOption('#raise-severity', '4');
     await page.selectOption('#raise-likelihood', '3');
     await page.click('#raise-hazard button[type=submit]');

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, submitSignIn } from '../helpers/browser.js';
 import { startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
 
 const CSV = path.resolve(import.meta.dirname, '../fixtures/devices/good.csv');
@@ -16,10 +16,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`${hub.url}/login`);
-  await page.fill('#username', 'admin');
-  await page.fill('#password', hub.adminPassword);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${hub.url}/`);
+  await submitSignIn(page, hub.url, 'admin', hub.adminPassword, '/');
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { estateSummary } from '../../src/store/estate-queries.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, submitSignIn } from '../helpers/browser.js';
 import { startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
 
 let hub: ListeningTestHub;
@@ -29,10 +29,7 @@ describe('estate pages in Chromium', () => {
     await page.fill('#password', 'not the password');
     await page.click('main button[type=submit]');
     await expect(page.locator('[role=alert]').textContent()).resolves.toContain('Wrong username or password');
-    await page.fill('#username', 'admin');
-    await page.fill('#password', hub.adminPassword);
-    await page.click('main button[type=submit]');
-    await page.waitForURL(`${hub.url}/account/password`);
+    await submitSignIn(page, hub.url, 'admin', hub.adminPassword, '/account/password');
     await page.goto(`${hub.url}/assets`);
     expect(new URL(page.url()).pathname).toBe('/account/password');
     await page.fill('#currentPassword', hub.adminPassword);

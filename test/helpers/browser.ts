@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, installed by .ci/run; playwright-core never downloads a browser. */
 export const CHROMIUM = process.env.ESTATEWATCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -13,4 +13,12 @@ export async function launchChromium(): Promise<Browser> {
     // The closed network refuses Chromium's background calls; these flags stop it making them.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** Sends the sign-in form already open on `page` and waits to land on `landing` (a path on the hub at `url`). */
+export async function submitSignIn(page: Page, url: string, username: string, password: string, landing: string): Promise<void> {
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('main button[type=submit]');
+  await page.waitForURL(`${url}${landing}`);
 }
