@@ -18,7 +18,7 @@ import { monthDays, monthOf, shiftMonth } from './trust-calendar.js';
 export const BOARD_REPORT_SCHEMA = 'estatewatch.board-report/v1';
 
 /** How many months the trend lines show, this one included. */
-export const TREND_MONTHS = 12;
+const TREND_MONTHS = 12;
 
 export interface TrendPoint {
   month: string;

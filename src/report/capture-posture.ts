@@ -21,7 +21,7 @@ import { addMonths, localDay, monthDays, monthOf, startOfLocalDay } from './trus
 export const POSTURE_ORDER: readonly SupportStatus[] = ['unsupported', 'extended-support', 'unknown', 'ending-soon', 'supported'];
 
 /** Coverage looks back this far: an asset that has not reported for a week is not being watched. */
-export const REPORTING_DAYS = 7;
+const REPORTING_DAYS = 7;
 
 export interface PostureCapture {
   day: string;
@@ -50,7 +50,7 @@ export function capturePosture(db: Db, rules: RuleSet, now: Date, timeZone: stri
   });
 }
 
-export function hashEvidence(evidence: PostureEvidence): string {
+function hashEvidence(evidence: PostureEvidence): string {
   return createHash('sha256').update(JSON.stringify(evidence)).digest('hex');
 }
 

@@ -8,7 +8,7 @@ import type { PostureFigures, TopProduct } from './posture-figures.js';
 import { count, longDate, longMonth, percentText } from './plain-english.js';
 
 /** Below this share of assets reporting in the last week, the report warns that its figures may flatter the estate. */
-export const COVERAGE_WARNING_PCT = 90;
+const COVERAGE_WARNING_PCT = 90;
 
 export function narrate(f: PostureFigures, previous: TrendPoint | null, day: string): string[] {
   return [
@@ -26,7 +26,7 @@ export function narrate(f: PostureFigures, previous: TrendPoint | null, day: str
   ].filter((s): s is string => s !== null);
 }
 
-export function headline(f: PostureFigures, previous: TrendPoint | null): string {
+function headline(f: PostureFigures, previous: TrendPoint | null): string {
   const a = f.assets;
   const base = `${percentText(a.supportedPct)} of the estate (${a.supportedOnly.value} of ${count(a.total.value, 'asset')}) runs only supported software`;
   if (!previous?.figures) return `${base}; there is no figure for ${previous ? longMonth(previous.month) : 'the month before'} to compare with.`;

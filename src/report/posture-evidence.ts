@@ -4,6 +4,7 @@
  * an auditor sees exactly the rows that were counted, as of that day.
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
+import type { ExceptionRow } from '../store/posture-capture.js';
 
 export type YesNo = 'yes' | 'no';
 
@@ -78,16 +79,8 @@ export interface ActionEvidence {
   hazardId: number | null;
 }
 
-/** Risk-accepted exceptions in force at the snapshot. */
-export interface ExceptionEvidence {
-  exceptionId: number;
-  title: string;
-  expiresOn: string;
-  signedOffBy: string;
-  signedOffAt: string;
-  assets: number;
-  hosts: string;
-}
+/** Risk-accepted exceptions in force at the snapshot, as the store reads them (hosts never null). */
+export type ExceptionEvidence = Omit<ExceptionRow, 'hosts'> & { hosts: string };
 
 /** Faxes and pagers still in use: the register's, and faxes agents found that may not be registered. */
 export interface DeviceEvidence {

@@ -17,7 +17,7 @@ import { addDays, localDay } from './trust-calendar.js';
  * last (kept for ever); at 10,000 assets a day's evidence is about 600 KiB
  * gzipped (`npm run bench`), so a year of dailies would be 200+ MiB for nothing.
  */
-export const EVIDENCE_DAYS = 35;
+const EVIDENCE_DAYS = 35;
 
 export interface SnapshotContext {
   db: Db;

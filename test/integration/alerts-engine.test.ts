@@ -7,6 +7,7 @@ import { DEMO_ESTATE } from '../../src/demo/demo-estate.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { evaluateAlertsJob } from '../../src/jobs/evaluate-alerts.js';
+import { findAlert } from '../../src/store/alert-queries.js';
 import { AUDIT_GENESIS, auditHash } from '../../src/store/audit-log.js';
 import { createTestHub, type TestHub } from '../helpers/test-hub.js';
 
@@ -80,6 +81,16 @@ describe('evaluateAlerts', () => {
     expect(live('silent').map((a) => a.hostname)).not.toContain('LAB-PC03');
     // The inventory did not change, so only the arrival rule ran: inventory alerts are left as they were.
     expect(osAlertSeen()).toEqual(before);
+  });
+
+  it('leaves an alert whose evidence is unchanged as it is, and reports it seen at the last estate-wide run', () => {
+    const id = (hub.deps.db.prepare("SELECT id FROM alerts WHERE rule_id = 'unsupported-os' AND status <> 'resolved' LIMIT 1").get() as { id: number }).id;
+    const stored = () => hub.deps.db.prepare('SELECT last_seen_at FROM alerts WHERE id = ?').get(id);
+    const before = stored();
+    const run = new Date('2026-12-21T09:00:00Z');
+    evaluateAlerts(hub.deps.db, RULES, run);
+    expect(stored()).toEqual(before);
+    expect(findAlert(hub.deps.db, id, run)?.lastSeenAt).toBe(run.toISOString());
   });
 
   it('previews a rule without storing anything', () => {

@@ -14,7 +14,7 @@ import { parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
 import { readJsonBody } from '../read-json-body.js';
 
-export const MonthSchema = z.string().regex(MonthPattern, 'a month as YYYY-MM, e.g. 2026-10');
+const MonthSchema = z.string().regex(MonthPattern, 'a month as YYYY-MM, e.g. 2026-10');
 export const GenerateReportSchema = z.strictObject({ month: MonthSchema });
 
 /** Generates a month's report as the signed-in person; shared with the page's form. */
