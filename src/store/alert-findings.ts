@@ -17,10 +17,10 @@ export type AssetScope = number | null;
  */
 export const forAsset = (asset: AssetScope, column: string) => (asset === null ? '1' : `${column} = @asset`);
 
-/** A list bound as one JSON parameter: the statement text stays fixed, whatever the list. */
 /** better-sqlite3 refuses named parameters the statement does not use. */
 export const bind = (asset: AssetScope): Record<string, number> => (asset === null ? {} : { asset });
 
+/** A list bound as one JSON parameter: the statement text stays fixed, whatever the list. */
 const IN_LIST = (param: string) => `(SELECT value FROM json_each(@${param}))`;
 
 export interface AssetRow {

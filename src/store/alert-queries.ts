@@ -7,7 +7,7 @@
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
-import { bind, forAsset } from './alert-findings.js';
+import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
 import { stmt } from './statements.js';
 
@@ -97,13 +97,28 @@ const FROM = `FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id
     WHERE e.status = 'in-effect' AND e.expires_on > @today GROUP BY ea.asset_id, er.rule_id) x ON x.asset_id = a.asset_id AND x.rule_id = a.rule_id`;
 
 // Lists travel as JSON arrays so each statement stays fixed (and cached) whatever the number of values.
-const FILTER = `WHERE a.severity IN (SELECT value FROM json_each(@severities)) AND a.status IN (SELECT value FROM json_each(@statuses))
-  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE
+// Severity is matched by its rank so the list's order can be read off alerts_live_order (migration 0009).
+const FILTER = `WHERE a.severity_rank IN (SELECT value FROM json_each(@severityRanks)) AND a.status IN (SELECT value FROM json_each(@statuses))
+  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE AND LIVE_ONLY
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
   AND (@q IS NULL OR a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')
   AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))`;
 
-const SEVERITY_RANK = `CASE a.severity ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
+/**
+ * The filter as SQL for this request. One asset's alerts are read by its index
+ * (alerts_asset; see forAsset). When only live statuses are asked for, the
+ * literal `status <> 'resolved'` lets SQLite use the partial index that holds
+ * the list's order, so a page costs its own rows, not a sort of every alert.
+ */
+function filterSql(f: AlertFilter): string {
+  const liveOnly = (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
+  return FILTER.replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
+    .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : '1');
+}
+
+/** A filter the kept counts (alert_counts) can answer: by severity, status and rule only. */
+const countable = (f: AlertFilter) =>
+  f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined;
 
 const daysBefore = (now: Date, days: number | undefined) => (days === undefined ? null : new Date(now.getTime() - days * DAY_MS).toISOString());
 
@@ -122,18 +137,31 @@ const toRow = ({ acceptedExceptionId, acceptedExpiresOn, ...r }: RawRow): AlertR
 
 /** Most severe first, then oldest first: the order a security lead works through them. */
 export function listAlerts(db: Db, f: AlertFilter): { total: number; rows: AlertRow[] } {
+  const severities = f.severity?.length ? f.severity : SEVERITIES;
+  const statuses = f.status?.length ? f.status : LIVE_STATUSES;
   const params = {
-    severities: JSON.stringify(f.severity?.length ? f.severity : SEVERITIES),
-    statuses: JSON.stringify(f.status?.length ? f.status : LIVE_STATUSES),
+    severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses),
     ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, q: f.q ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
     olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays),
   };
-  // One asset's alerts by its index (alerts_asset), not a scan of the estate's: see forAsset.
-  const filter = FILTER.replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'));
-  const total = (stmt(db, `SELECT count(*) AS n ${FROM} ${filter}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${COLUMNS} ${FROM} ${filter} ORDER BY ${SEVERITY_RANK}, a.raised_at, a.id LIMIT @limit OFFSET @offset`)
+  const filter = filterSql(f);
+  const total = countable(f)
+    ? countKept(db, severities, statuses, f.ruleId)
+    : (stmt(db, `SELECT count(*) AS n ${FROM} ${filter}`).get(params) as { n: number }).n;
+  const rows = stmt(db, alertPageSql(f))
     .all({ ...params, ...ackParams(f.now), limit: f.limit, offset: f.offset }) as RawRow[];
   return { total, rows: rows.map(toRow) };
+}
+
+/** The statement behind one page of the list (exported so a test can read its plan). */
+export function alertPageSql(f: AlertFilter): string {
+  return `SELECT ${COLUMNS} ${FROM} ${filterSql(f)} ORDER BY a.severity_rank, a.raised_at, a.id LIMIT @limit OFFSET @offset`;
+}
+
+function countKept(db: Db, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): number {
+  return (stmt(db, `SELECT coalesce(sum(alerts), 0) AS n FROM alert_counts WHERE severity IN (SELECT value FROM json_each(@severities))
+      AND status IN (SELECT value FROM json_each(@statuses)) AND (@ruleId IS NULL OR rule_id = @ruleId)`)
+    .get({ severities: JSON.stringify(severities), statuses: JSON.stringify(statuses), ruleId: ruleId ?? null }) as { n: number }).n;
 }
 
 export interface AlertNote {
@@ -164,11 +192,12 @@ export function getAlert(db: Db, id: number, now: Date): AlertDetail | undefined
 
 export type AlertCounts = Record<Severity, Record<AlertStatus, number>>;
 
-/** Alerts by severity × status, zero-filled; for one asset when given. */
+/** Alerts by severity × status, zero-filled; for one asset when given (the estate's from the kept counts). */
 export function alertCounts(db: Db, assetId?: number): AlertCounts {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, Object.fromEntries(ALERT_STATUSES.map((st) => [st, 0]))])) as AlertCounts;
-  const rows = stmt(db, `SELECT severity, status, count(*) AS n FROM alerts WHERE ${forAsset(assetId ?? null, 'asset_id')} GROUP BY severity, status`)
-    .all(bind(assetId ?? null)) as { severity: Severity; status: AlertStatus; n: number }[];
+  const rows = (assetId === undefined
+    ? stmt(db, 'SELECT severity, status, sum(alerts) AS n FROM alert_counts GROUP BY severity, status').all()
+    : stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE asset_id = ? GROUP BY severity, status').all(assetId)) as { severity: Severity; status: AlertStatus; n: number }[];
   for (const r of rows) counts[r.severity][r.status] = r.n;
   return counts;
 }
@@ -181,7 +210,7 @@ export function countOverdueAlerts(db: Db, now: Date): number {
 
 /** Rule ids with at least one alert, for the list's rule filter. */
 export function listAlertRuleIds(db: Db): string[] {
-  return (stmt(db, 'SELECT DISTINCT rule_id AS id FROM alerts ORDER BY rule_id').all() as { id: string }[]).map((r) => r.id);
+  return (stmt(db, 'SELECT DISTINCT rule_id AS id FROM alert_counts WHERE alerts > 0 ORDER BY rule_id').all() as { id: string }[]).map((r) => r.id);
 }
 
 /** The fields people change by triage. */

@@ -1,7 +1,7 @@
 import type { Device, SoftwareSource } from '../contract/report.js';
 import type { OsLink, SupportStatus, Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { CARRIES_STATUS, ITEMS_WITH_STATUS } from './estate-queries.js';
+import { ASSETS_CARRYING, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { stmt } from './statements.js';
 import { rowToVerdict, type VerdictRow } from './verdict-columns.js';
 
@@ -31,17 +31,20 @@ export interface AssetListRow {
 
 const FILTER = `WHERE (@osStatus IS NULL OR o.status = @osStatus) AND (@family IS NULL OR o.family = @family)
   AND (@q IS NULL OR a.hostname LIKE '%' || @q || '%')
-  AND (@anyStatus IS NULL OR ${CARRIES_STATUS('@anyStatus')})`;
+  AND (@anyStatus IS NULL OR a.id IN (${ASSETS_CARRYING('@anyStatus')}))`;
+
+const ORDER = `ORDER BY CASE o.status WHEN 'unsupported' THEN 0 WHEN 'unknown' THEN 1 WHEN 'extended-support' THEN 2 WHEN 'ending-soon' THEN 3 ELSE 4 END, a.hostname, a.id`;
 
 export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
   const params = { osStatus: f.osStatus ?? null, family: f.family ?? null, q: f.q ?? null, anyStatus: f.anyStatus ?? null };
   const total = (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}`).get(params) as { n: number }).n;
+  // The page is chosen first and only its rows' counts are summed: summed before
+  // the sort, they cost as many lookups as there are matching assets.
   const rows = stmt(db, `SELECT a.id, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
       (SELECT coalesce(sum(items), 0) FROM asset_item_counts WHERE asset_id = a.id) AS software,
       ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown
-      FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}
-      ORDER BY CASE o.status WHEN 'unsupported' THEN 0 WHEN 'unknown' THEN 1 WHEN 'extended-support' THEN 2 WHEN 'ending-soon' THEN 3 ELSE 4 END,
-        a.hostname LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
+      FROM (SELECT a.id FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER} ${ORDER} LIMIT @limit OFFSET @offset) page
+      JOIN assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id ${ORDER}`).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
   return { total, rows };
 }
 

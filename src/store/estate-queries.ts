@@ -14,12 +14,16 @@ export const EFFECTIVE_STATUS = `CASE
   ELSE s.status END`;
 
 /**
- * SQL: the asset `a` (joined to its OS `o`) carries an item, its OS or any
- * software, whose effective status is the value of `param`. Reads the asset's
- * few item counts (asset_item_counts, kept by triggers), not its installs.
+ * SQL: the ids of assets carrying an item, their OS or any software, whose
+ * effective status is the value of `param`. An item's effective status is its
+ * own or its OS's, so the OS's status or the item's own status must equal it:
+ * both halves read an index (asset_item_counts_status, migration 0009) instead
+ * of checking every asset's counts.
  */
-export const CARRIES_STATUS = (param: string) =>
-  `(o.status = ${param} OR EXISTS (SELECT 1 FROM asset_item_counts s WHERE s.asset_id = a.id AND s.items > 0 AND ${EFFECTIVE_STATUS} = ${param}))`;
+export const ASSETS_CARRYING = (param: string) =>
+  `SELECT a.id FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = ${param}
+   UNION SELECT s.asset_id FROM asset_item_counts s JOIN assets a ON a.id = s.asset_id JOIN os_versions o ON o.id = a.os_id
+     WHERE s.status = ${param} AND s.items > 0 AND ${EFFECTIVE_STATUS} = ${param}`;
 
 /** SQL: how many of asset `a`'s installs have the effective status `literal` (a quoted SQL string). */
 export const ITEMS_WITH_STATUS = (literal: string) =>
@@ -69,7 +73,7 @@ export function estateSummary(db: Db): EstateSummary {
 }
 
 function countAssetsWithStatus(db: Db, status: SupportStatus): number {
-  return (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE ${CARRIES_STATUS('@status')}`).get({ status }) as { n: number }).n;
+  return (stmt(db, `SELECT count(*) AS n FROM (${ASSETS_CARRYING('@status')})`).get({ status }) as { n: number }).n;
 }
 
 export interface SoftwareVersionRow {
