@@ -47,16 +47,19 @@ function random(seed: number): () => number {
 }
 
 export interface SyntheticEstate {
-  /** The full report for host n (0-based); `revision` > 0 changes about 5% of its items, as a week of patching would. */
+  /** The full report for host n (0-based); each `revision` > 0 gives the same 5% of its items a new version, as a week of patching would. */
   host(n: number, revision?: number): Report;
   /** Product releases the snapshot holds. */
   poolSize: number;
+  /** The date the estate was built for: the same date builds the same hosts. */
+  at: Date;
 }
 
 export function syntheticEstate(now: Date): SyntheticEstate {
   const bases = demoReports(now);
   const products = loadProducts();
   return {
+    at: now,
     poolSize: products.reduce((n, p) => n + p.versions.length, 0),
     host: (n, revision = 0) => {
       const base = bases[n % bases.length]!;
@@ -78,8 +81,8 @@ export function syntheticEstate(now: Date): SyntheticEstate {
         const drift = rnd() < 0.1 ? `.${Math.floor(rnd() * 20)}` : '';
         software.push({ name: `Vendor component ${i % 400}`, version: `${1 + (i % 7)}.${i % 13}.0${drift}`, source, vendor: `Supplier ${i % 40}` });
       }
-      // A revision patches ~5% of items: a new version string on every 20th item.
-      const patched = revision ? software.map((s, i) => (i % 20 === revision % 20 ? { ...s, version: `${s.version}.${revision}` } : s)) : software;
+      // Each revision patches the same ~5% of items to a new version (every 20th), so any two revisions differ by 5%.
+      const patched = revision ? software.map((s, i) => (i % 20 === 0 ? { ...s, version: `${s.version}.${revision}` } : s)) : software;
       return { ...base, host: { ...base.host, hostname: `${base.host.hostname}-${n}`, fqdn: undefined }, software: patched };
     },
   };

@@ -2,22 +2,29 @@
  * Stores a delta report: rebuilds the full inventory from the stored state and
  * the delta, checks it is the inventory the agent meant, and ingests it as a
  * full report. Any doubt is a 409, and the agent sends the full report instead.
+ * A delta that changes nothing, on the inventory the hub last stored, is only
+ * an arrival: most machines on most nights, so it skips the rebuild.
  */
 import { applyDelta, type Delta } from '../contract/delta.js';
 import { inventoryHash } from '../contract/inventory-hash.js';
 import { checkReport } from '../contract/report.js';
 import { HubError } from '../hub/errors.js';
 import { assetIdentity, findAssetState } from '../store/assets.js';
-import { loadInventory } from '../store/asset-inventory.js';
+import { countInventory, loadInventory } from '../store/asset-inventory.js';
 import { findReceipt } from '../store/receipts.js';
 import { inTransaction } from '../store/statements.js';
-import { ingestReport, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
+import { ingestReport, recordArrival, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
 
 export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta): IngestResult {
   return inTransaction(ctx.db, () => {
     const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
     if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0 };
     const asset = findAssetState(ctx.db, assetIdentity(delta.host));
+    if (asset && changesNothing(delta) && delta.base === asset.inventoryHash && delta.inventoryHash === delta.base) {
+      const held = countInventory(ctx.db, asset.id);
+      const arrival = { collectedAt: delta.collectedAt, receivedAt: ctx.now().toISOString(), softwareCount: held.software, deviceCount: held.devices };
+      return recordArrival(ctx, asset.id, arrival, meta);
+    }
     const base = asset && asset.inventoryHash === delta.base ? loadInventory(ctx.db, asset.id) : undefined;
     if (!base || inventoryHash(base) !== delta.base) {
       throw new HubError(409, 'delta-base-mismatch', 'the hub does not hold the inventory this delta builds on; send the full report');
@@ -31,3 +38,5 @@ export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta):
     return ingestReport(ctx, checked.report, meta);
   });
 }
+
+const changesNothing = (d: Delta) => !d.software.added.length && !d.software.removed.length && !d.devices.added.length && !d.devices.removed.length;

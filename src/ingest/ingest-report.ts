@@ -56,32 +56,46 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const identity = assetIdentity(report.host);
     const hash = inventoryHash(report);
     const existing = findAssetState(db, identity);
-    let assetId: number;
-    let changes = 0;
-    // An unchanged inventory cannot change what inventory rules find (new verdicts and rules are
-    // re-run over the estate); only rules about the report's arrival (asset-silent) need to run.
-    const unchanged = existing !== undefined && existing.inventoryHash === hash;
-    if (unchanged) {
-      assetId = existing.id;
+    const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length };
+    if (existing !== undefined && existing.inventoryHash === hash) return recordArrival(ctx, existing.id, arrival, meta);
+
+    const write: AssetWrite = { identity, report, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, inventoryHash: hash, receivedAt };
+    const assetId = existing ? existing.id : insertAsset(db, write);
+    if (existing) {
+      updateAsset(db, assetId, write);
       touchAsset(db, assetId, report.collectedAt, receivedAt);
-    } else {
-      const write: AssetWrite = { identity, report, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, inventoryHash: hash, receivedAt };
-      assetId = existing ? existing.id : insertAsset(db, write);
-      if (existing) {
-        updateAsset(db, assetId, write);
-        touchAsset(db, assetId, report.collectedAt, receivedAt);
-      }
-      // An asset's first report is its baseline, not a list of changes.
-      changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(ctx, assetId, report);
     }
-    if (meta.agentId !== null) touchAgent(db, meta.agentId, receivedAt);
-    if (ctx.alertRules) evaluateAlerts(db, unchanged ? ctx.alertRules.filter((r) => dependsOnArrival(r.condition)) : ctx.alertRules, ctx.now(), assetId);
-    const receiptId = insertReceipt(db, {
-      agentId: meta.agentId, key: meta.idempotencyKey, assetId, receivedAt, collectedAt: report.collectedAt,
-      softwareCount: report.software.length, deviceCount: report.devices.length, changes,
-    });
-    return { receiptId, assetId, duplicate: false, changes };
+    // An asset's first report is its baseline, not a list of changes.
+    const changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(ctx, assetId, report);
+    return finishIngest(ctx, assetId, arrival, meta, { changes, rules: ctx.alertRules });
   });
+}
+
+/** When a report was taken and received, and what it listed: what its receipt records. */
+export interface Arrival {
+  collectedAt: string;
+  receivedAt: string;
+  softwareCount: number;
+  deviceCount: number;
+}
+
+/**
+ * A report whose inventory the hub already holds (same digest): only last-seen
+ * moves. An unchanged inventory cannot change what inventory rules find (new
+ * verdicts and rules are re-run over the estate); only rules about the report's
+ * arrival (asset-silent) need to run. Call inside the ingest transaction.
+ */
+export function recordArrival(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta): IngestResult {
+  touchAsset(ctx.db, assetId, arrival.collectedAt, arrival.receivedAt);
+  return finishIngest(ctx, assetId, arrival, meta, { changes: 0, rules: ctx.alertRules?.filter((r) => dependsOnArrival(r.condition)) });
+}
+
+function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta, done: { changes: number; rules: readonly AlertRule[] | undefined }): IngestResult {
+  const { db } = ctx;
+  if (meta.agentId !== null) touchAgent(db, meta.agentId, arrival.receivedAt);
+  if (done.rules) evaluateAlerts(db, done.rules, ctx.now(), assetId);
+  const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...arrival, changes: done.changes });
+  return { receiptId, assetId, duplicate: false, changes: done.changes };
 }
 
 function storeSoftware(ctx: IngestContext, assetId: number, report: Report, recordHistory: boolean): number {

@@ -22,3 +22,9 @@ export function loadInventory(db: Db, assetId: number): Inventory | undefined {
     devices: devices.map((d) => ({ kind: d.kind, name: d.name, model: orUndefined(d.model), serial: orUndefined(d.serial), location: orUndefined(d.location), connection: orUndefined(d.connection) })),
   };
 }
+
+/** How many installs and devices the hub holds for an asset: what an unchanged delta report stands for. */
+export function countInventory(db: Db, assetId: number): { software: number; devices: number } {
+  return stmt(db, `SELECT (SELECT count(*) FROM installs WHERE asset_id = @assetId) AS software,
+      (SELECT count(*) FROM devices WHERE asset_id = @assetId) AS devices`).get({ assetId }) as { software: number; devices: number };
+}

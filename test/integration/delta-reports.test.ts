@@ -45,6 +45,17 @@ describe('the hub and delta reports', () => {
     expect(count('SELECT count(*) AS n FROM report_receipts')).toBe(receipts);
   });
 
+  it('takes a delta that changes nothing as an arrival: last seen moves, the receipt counts what is held, nothing else changes', async () => {
+    const later = { ...next, collectedAt: '2026-11-23T10:30:00Z' };
+    const installs = count("SELECT count(*) AS n FROM installs i JOIN assets a ON a.id = i.asset_id WHERE a.hostname = 'DELTA-PC01'");
+    const history = count('SELECT count(*) AS n FROM install_history');
+    expect(await send(diffReports(next, later))).toMatchObject({ kind: 'acknowledged', duplicate: false });
+    const receipt = hub.deps.db.prepare('SELECT collected_at AS collectedAt, software_count AS software, device_count AS devices, changes FROM report_receipts ORDER BY id DESC LIMIT 1').get();
+    expect(receipt).toEqual({ collectedAt: '2026-11-23T10:30:00Z', software: installs, devices: base.devices.length, changes: 0 });
+    expect(hub.deps.db.prepare("SELECT last_seen_at AS at FROM assets WHERE hostname = 'DELTA-PC01'").get()).toEqual({ at: '2026-11-23T10:30:00Z' });
+    expect(count('SELECT count(*) AS n FROM install_history')).toBe(history);
+  });
+
   it('answers 409 when the delta does not give the inventory it names', async () => {
     const lying = { ...diffReports(next, next), inventoryHash: 'f'.repeat(64) };
     expect(await send(lying)).toMatchObject({ kind: 'rejected', status: 409 });
