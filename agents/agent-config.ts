@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgentError } from './agent-error.js';
 import { parseJson } from './parse-json.js';
 import { writeFileAtomic } from './write-file-atomic.js';

@@ -1,4 +1,4 @@
-import { checkReport, REPORT_SCHEMA_V1, type Report } from '../src/contract/report.js';
+import type { Report } from '../src/contract/report.js';
 import { AgentError } from './agent-error.js';
 import type { Collector, ReportPart } from './collector.js';
 import { PLATFORM_COLLECTORS } from './platforms.js';
@@ -17,8 +17,11 @@ export interface CollectOptions {
  * report silently missing its software would read as "everything removed".
  */
 export async function collectReport(options: CollectOptions = {}): Promise<Report> {
-  const { collectors = platformCollectors(), now = () => new Date() } = options;
-  const parts = await Promise.all(collectors.map(runCollector));
+  const { collectors = await platformCollectors(), now = () => new Date() } = options;
+  const scan = Promise.all(collectors.map(runCollector));
+  // Loaded once the collectors have started their tools, so setting up zod and the
+  // schemas runs while those processes do, rather than before them.
+  const [parts, { checkReport, REPORT_SCHEMA_V1 }] = await Promise.all([scan, import('../src/contract/report.js')]);
   const draft = {
     schema: REPORT_SCHEMA_V1,
     ...mergeParts(parts),
@@ -52,8 +55,8 @@ export function mergeParts(parts: readonly ReportPart[]): Required<ReportPart> {
   );
 }
 
-function platformCollectors(): readonly Collector[] {
-  const collectors = PLATFORM_COLLECTORS[process.platform];
-  if (!collectors) throw new AgentError('unsupported-platform', `no collectors for platform "${process.platform}"`);
-  return collectors;
+async function platformCollectors(): Promise<readonly Collector[]> {
+  const load = PLATFORM_COLLECTORS[process.platform];
+  if (!load) throw new AgentError('unsupported-platform', `no collectors for platform "${process.platform}"`);
+  return load();
 }

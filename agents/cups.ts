@@ -4,7 +4,7 @@ import type { ReportPart } from './collector.js';
 import { readOptional } from './read-optional.js';
 import { runTool } from './run-tool.js';
 
-/** One CUPS queue, joined from `lpstat -v`, `lpstat -l -p` and its PPD. */
+/** One CUPS queue, joined from `lpstat -l -p -v` (its queue and device listings) and its PPD. */
 export interface CupsQueue {
   name: string;
   uri?: string;
@@ -123,13 +123,12 @@ export function redactUri(uri: string): string {
 }
 
 export async function collectCups(): Promise<ReportPart> {
+  // One process prints both listings, `-l -p` then `-v`, and each parser skips the other's
+  // lines: every lpstat costs a fork, an exec and ~15 ms of CPU, even just to find cupsd down.
   // A stopped cupsd or "No destinations added" makes lpstat exit non-zero: no queues, not an error.
-  const [devicesText, printersText] = await Promise.all([
-    runTool('lpstat', ['-v'], { allowFailure: true, timeoutMs: 15_000 }),
-    runTool('lpstat', ['-l', '-p'], { allowFailure: true, timeoutMs: 15_000 }),
-  ]);
-  if (devicesText === undefined && printersText === undefined) return {};
-  const queues = joinQueues(parseLpstatDevices(devicesText ?? ''), parseLpstatPrinters(printersText ?? ''));
+  const text = await runTool('lpstat', ['-l', '-p', '-v'], { allowFailure: true, timeoutMs: 15_000 });
+  if (text === undefined) return {};
+  const queues = joinQueues(parseLpstatDevices(text), parseLpstatPrinters(text));
   const withModels = await Promise.all(queues.map(addPpdModel));
   return { devices: classifyQueues(withModels) };
 }

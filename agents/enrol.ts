@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgentError } from './agent-error.js';
 import { writeAgentConfig, type AgentConfig } from './agent-config.js';
 import { hubUrl } from './hub-url.js';

@@ -1,10 +1,7 @@
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { hubUrl } from './hub-url.js';
 import type { Delta } from '../src/contract/delta.js';
 import type { Report } from '../src/contract/report.js';
-
-const gzipAsync = promisify(gzip);
 
 /**
  * What the hub made of one report:
@@ -33,7 +30,7 @@ export interface Outgoing {
 /** POSTs one report, gzipped, keyed by its spool id so a retry is never stored twice. */
 export async function postReport(hub: string, token: string, entry: Outgoing, options: PostOptions = {}): Promise<PostOutcome> {
   const { timeoutMs = 30_000 } = options;
-  const body = await gzipAsync(JSON.stringify(entry.report));
+  const body = await gzipText(JSON.stringify(entry.report));
   let response: Response;
   try {
     response = await fetch(hubUrl(hub, '/api/v1/reports'), {
@@ -53,6 +50,12 @@ export async function postReport(hub: string, token: string, entry: Outgoing, op
     return { kind: 'retry', reason: describeFailure(error) };
   }
   return outcomeOf(response);
+}
+
+/** zlib is loaded by the first post, so a scan that sends nothing (--dry-run, --output) never pays for it. */
+async function gzipText(text: string) {
+  const { gzip } = await import('node:zlib');
+  return promisify(gzip)(text);
 }
 
 async function outcomeOf(response: Response): Promise<PostOutcome> {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { AgentError } from './agent-error.js';
+import { isMissingCommand } from './missing-command.js';
 
 export interface RunToolOptions {
   timeoutMs?: number;
@@ -15,6 +16,7 @@ export interface RunToolOptions {
  */
 export function runTool(command: string, args: readonly string[], options: RunToolOptions = {}): Promise<string | undefined> {
   const { timeoutMs = 60_000, maxBuffer = 64 * 1024 * 1024, allowFailure = false } = options;
+  if (isMissingCommand(command, process.env.PATH)) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     execFile(
       command,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Software } from '../../src/contract/report.js';
 import { AgentError } from '../agent-error.js';
 import { clip } from '../clip.js';

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Report } from '../../src/contract/report.js';
 import { clip } from '../clip.js';
 import type { ReportPart } from '../collector.js';

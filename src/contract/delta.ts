@@ -5,7 +5,7 @@
  * answers 409 when either digest does not match, upon which the agent sends
  * the full report under the same Idempotency-Key.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { deviceKey, inventoryHash, softwareKey, type Inventory } from './inventory-hash.js';
 import { DeviceSchema, HostSchema, MAX_DEVICES, MAX_SOFTWARE_ITEMS, OsSchema, REPORT_SCHEMA_V1, SoftwareSchema, type Report } from './report.js';
 

@@ -5,7 +5,7 @@
  * Field names are fixed by the v1 contract (docs/report-contract.md); other
  * tools rely on them. A breaking change gets a new `schema` string.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const REPORT_SCHEMA_V1 = 'estatewatch.report/v1';
 

@@ -32,6 +32,14 @@ describe('parseLpstatPrinters', () => {
   });
 });
 
+describe('one lpstat -l -p -v listing', () => {
+  it('gives each parser the same queues as the two listings apart', () => {
+    const both = `${fixture('lpstat-l-p.txt')}${fixture('lpstat-v.txt')}`;
+    expect(parseLpstatDevices(both)).toEqual(parseLpstatDevices(fixture('lpstat-v.txt')));
+    expect(parseLpstatPrinters(both)).toEqual(parseLpstatPrinters(fixture('lpstat-l-p.txt')));
+  });
+});
+
 describe('parsePpdModel', () => {
   it('prefers the PPD NickName', () => {
     expect(parsePpdModel(fixture('ppd-officejet-pro-8600.ppd'))).toBe('HP Officejet Pro 8600, hpcups 3.21.12');
