@@ -106,12 +106,14 @@ const FILTER = `WHERE a.severity_rank IN (SELECT value FROM json_each(@severityR
 
 /**
  * The filter as SQL for this request. One asset's alerts are read by its index
- * (alerts_asset; see forAsset). When only live statuses are asked for, the
- * literal `status <> 'resolved'` lets SQLite use the partial index that holds
- * the list's order, so a page costs its own rows, not a sort of every alert.
+ * (alerts_asset; see forAsset) and sorted: a few dozen rows. Over the estate,
+ * when only live statuses are asked for, the literal `status <> 'resolved'` lets
+ * SQLite use the partial index that holds the list's order, so a page costs its
+ * own rows, not a sort of every alert. (Given both, SQLite would walk the
+ * estate's live alerts in order looking for the asset's: 0.8 s at 100,000 assets.)
  */
 function filterSql(f: AlertFilter): string {
-  const liveOnly = (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
+  const liveOnly = f.assetId === undefined && (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
   return FILTER.replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
     .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : '1');
 }

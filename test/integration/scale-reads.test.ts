@@ -85,9 +85,17 @@ describe('plans that stay on their indexes', () => {
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
+  it("reads one asset's alerts by the asset's index, not the estate's list order", () => {
+    const params = { severityRanks: '[0,1,2,3,4]', statuses: '["open","acknowledged","suppressed"]', ruleId: null, assetId: 1, q: null, acceptedRisk: null, today: '2026-11-23',
+      olderThan: null, newerThan: null, ackSeverities: '[]', ackDueBefore: '', limit: 100, offset: 0 };
+    const plan = planOf(alertPageSql({ ...LIST, assetId: 1, limit: 100 }), params);
+    expect(plan).toContain('alerts_asset');
+    expect(plan).not.toContain('alerts_live_order');
+  });
+
   it('finds the assets carrying a status by index, and agrees with checking each asset', () => {
     const plan = planOf(`SELECT count(*) FROM (${ASSETS_CARRYING('@status')})`, { status: 'unsupported' });
-    expect(plan).toContain('asset_item_counts_status');
+    expect(plan).toContain('COVERING INDEX asset_item_counts_status');
     for (const status of SUPPORT_STATUSES) {
       const oneByOne = (db().prepare(`SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = @status
           OR EXISTS (SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = @status)`).get({ status }) as { n: number }).n;

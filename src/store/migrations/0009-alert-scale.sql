@@ -37,5 +37,8 @@ CREATE TRIGGER alerts_count_update AFTER UPDATE OF rule_id, severity, status ON 
     ON CONFLICT (rule_id, severity, status) DO UPDATE SET alerts = alerts + 1;
 END;
 
--- The assets whose items have a given status, by index (estate-queries.ts ASSETS_CARRYING).
-CREATE INDEX asset_item_counts_status ON asset_item_counts (status, asset_id) WHERE items > 0;
+-- The assets whose items have a given status, read from the index alone (estate-queries.ts ASSETS_CARRYING).
+CREATE INDEX asset_item_counts_status ON asset_item_counts (status, asset_id, os_link, items);
+
+-- The latest report, and assets silent since a day (the asset-silent rule), without reading every asset.
+CREATE INDEX assets_received ON assets (last_received_at);
