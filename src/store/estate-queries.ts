@@ -96,15 +96,24 @@ export interface SoftwareVersionRow {
   assets: number;
 }
 
-/** Distinct software versions with the status they have on the assets carrying them. */
+/**
+ * Each version with its status on the assets carrying it, from the kept counts
+ * (migration 0011): a standalone version has its own status everywhere; one
+ * tied to its OS has a row per status its OSes give it.
+ */
+const VERSION_ROWS = `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, s.status, s.installs AS assets
+    FROM software s WHERE s.os_link = 'none' AND s.installs > 0
+  UNION ALL
+  SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
+    FROM software_os_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id WHERE c.installs > 0
+    GROUP BY s.id, ${EFFECTIVE_STATUS}`;
+
+/** Distinct software versions with the status they have on the assets carrying them, most widespread first. */
 export function listSoftwareVersions(db: Db, f: { status?: SupportStatus; limit: number; offset: number }): { total: number; rows: SoftwareVersionRow[] } {
-  const base = `FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
-      WHERE (@status IS NULL OR ${EFFECTIVE_STATUS} = @status)`;
-  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.id, ${EFFECTIVE_STATUS})`).get({ status: f.status ?? null }) as { n: number }).n;
-  const rows = stmt(db, `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status,
-      count(*) AS assets ${base} GROUP BY s.id, ${EFFECTIVE_STATUS} ORDER BY assets DESC, s.name, s.version LIMIT @limit OFFSET @offset`).all(
-    { status: f.status ?? null, limit: f.limit, offset: f.offset },
-  ) as SoftwareVersionRow[];
+  const where = 'WHERE (@status IS NULL OR v.status = @status)';
+  const total = (stmt(db, `SELECT count(*) AS n FROM (${VERSION_ROWS}) v ${where}`).get({ status: f.status ?? null }) as { n: number }).n;
+  const rows = stmt(db, `SELECT v.* FROM (${VERSION_ROWS}) v ${where} ORDER BY v.assets DESC, v.name, v.version, v.status LIMIT @limit OFFSET @offset`)
+    .all({ status: f.status ?? null, limit: f.limit, offset: f.offset }) as SoftwareVersionRow[];
   return { total, rows };
 }
 
@@ -115,15 +124,17 @@ export interface UnmatchedRow {
   vendor: string;
   source: string;
   versions: string;
-  assets: number;
+  /** Installs of any of its versions: an asset carrying two versions counts twice. */
+  installs: number;
 }
 
 /** Software the rules cannot judge, most widespread first: the next matcher or cycle to write. */
 export function listUnmatched(db: Db, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
-  const base = `FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'`;
+  // Per-version install counts (migration 0011), not the installs themselves: 30M at 100,000 assets.
+  const base = `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND s.installs > 0`;
   const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.name, s.vendor, s.source)`).get() as { n: number }).n;
-  const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, group_concat(DISTINCT s.version) AS versions, count(DISTINCT i.asset_id) AS assets
-      ${base} GROUP BY s.name, s.vendor, s.source ORDER BY assets DESC, s.name LIMIT ? OFFSET ?`).all(f.limit, f.offset) as UnmatchedRow[];
+  const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, group_concat(DISTINCT s.version) AS versions, sum(s.installs) AS installs
+      ${base} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name LIMIT ? OFFSET ?`).all(f.limit, f.offset) as UnmatchedRow[];
   return { total, rows };
 }
 

@@ -24,18 +24,31 @@ export function changeInstalls(db: Db, assetId: number, removed: readonly number
   for (const softwareId of removed) remove.run(assetId, softwareId);
   const insert = stmt(db, 'INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (?, ?, ?, ?)');
   for (const a of added) insert.run(assetId, a.softwareId, a.installedAt, seenAt);
-  refreshItemCounts(db, assetId);
+  const { osId } = stmt(db, 'SELECT os_id AS osId FROM assets WHERE id = ?').get(assetId) as { osId: number };
+  countVersions(db, osId, removed, -1);
+  countVersions(db, osId, added.map((a) => a.softwareId), +1);
+  refreshItemCounts(db, assetId, osId);
+}
+
+/** Moves each version's install count (migration 0011), and its count on this OS where the OS decides its status. */
+function countVersions(db: Db, osId: number, softwareIds: readonly number[], delta: 1 | -1): void {
+  const count = stmt(db, "UPDATE software SET installs = installs + @delta WHERE id = @softwareId RETURNING os_link = 'none' AS standalone");
+  const countOnOs = stmt(db, `INSERT INTO software_os_counts (software_id, os_id, installs) VALUES (@softwareId, @osId, @delta)
+      ON CONFLICT (software_id, os_id) DO UPDATE SET installs = installs + excluded.installs`);
+  for (const softwareId of softwareIds) {
+    const { standalone } = count.get({ softwareId, delta }) as { standalone: number };
+    if (!standalone) countOnOs.run({ softwareId, osId, delta });
+  }
 }
 
 type Count = { status: string; osLink: string; items: number };
 
 /** Recounts one asset's installs by status and OS link, and moves the difference into its OS's counts. */
-function refreshItemCounts(db: Db, assetId: number): void {
+function refreshItemCounts(db: Db, assetId: number, osId: number): void {
   const key = (c: Count) => `${c.status}\u0000${c.osLink}`;
   const before = new Map((stmt(db, 'SELECT status, os_link AS osLink, items FROM asset_item_counts WHERE asset_id = ?').all(assetId) as Count[]).map((c) => [key(c), c]));
   const after = new Map((stmt(db, `SELECT s.status, s.os_link AS osLink, count(*) AS items FROM installs i JOIN software s ON s.id = i.software_id
       WHERE i.asset_id = ? GROUP BY s.status, s.os_link`).all(assetId) as Count[]).map((c) => [key(c), c]));
-  const { osId } = stmt(db, 'SELECT os_id AS osId FROM assets WHERE id = ?').get(assetId) as { osId: number };
   for (const k of new Set([...before.keys(), ...after.keys()])) {
     const c = (after.get(k) ?? before.get(k))!;
     const delta = (after.get(k)?.items ?? 0) - (before.get(k)?.items ?? 0);

@@ -62,9 +62,11 @@ describe('estate queries on the demo estate', () => {
     expect(unsupported.rows.map((r) => r.name)).toContain('Microsoft Office Standard 2010');
   });
 
-  it('ranks the unmatched queue by how many assets carry each item, and leaves out distribution packages', () => {
+  it('ranks the unmatched queue by how many installs there are of each item, and leaves out distribution packages', () => {
     const { rows } = listUnmatched(hub.deps.db, { limit: 500, offset: 0 });
-    expect(rows.map((r) => r.assets)).toEqual([...rows.map((r) => r.assets)].sort((a, b) => b - a));
+    expect(rows.map((r) => r.installs)).toEqual([...rows.map((r) => r.installs)].sort((a, b) => b - a));
+    const pas = rows.find((r) => r.name === 'Medway PAS Client');
+    expect(pas?.installs).toBe((hub.deps.db.prepare("SELECT count(*) AS n FROM installs i JOIN software s ON s.id = i.software_id WHERE s.name = 'Medway PAS Client'").get() as { n: number }).n);
     expect(rows.map((r) => r.name)).toContain('Medway PAS Client');
     expect(rows.some((r) => ['dpkg', 'rpm', 'apk'].includes(r.source))).toBe(false);
   });

@@ -2,7 +2,8 @@
  * The installs-by-status counts the summary reads (os_item_counts, kept by
  * triggers) against a count of every install, after the changes that move
  * them: new and changed reports, an OS upgrade, removed software, and new
- * verdicts from a rule or date change.
+ * verdicts from a rule or date change. Likewise each software version's
+ * assets by status (software.installs, software_os_counts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReports } from '../../src/demo/demo-estate.js';
@@ -10,7 +11,7 @@ import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createEvaluator } from '../../src/estate/evaluator.js';
 import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { EFFECTIVE_STATUS, estateSummary } from '../../src/store/estate-queries.js';
+import { EFFECTIVE_STATUS, estateSummary, listSoftwareVersions } from '../../src/store/estate-queries.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
@@ -32,6 +33,16 @@ function perAsset(): { kept: unknown[]; counted: unknown[] } {
   };
 }
 
+/** Each version's assets by status as the software page reads them (kept counts), and as counted install by install. */
+function versionsBothWays(): { kept: unknown[]; counted: unknown[] } {
+  const byKey = (a: { id: number; status: string }, b: { id: number; status: string }) => a.id - b.id || a.status.localeCompare(b.status);
+  return {
+    kept: listSoftwareVersions(hub.deps.db, { limit: 1_000_000, offset: 0 }).rows.map(({ id, status, assets }) => ({ id, status, assets })).sort(byKey),
+    counted: hub.deps.db.prepare(`SELECT s.id, ${EFFECTIVE_STATUS} AS status, count(*) AS assets FROM installs i JOIN software s ON s.id = i.software_id
+        JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id GROUP BY 1, 2 ORDER BY 1, 2`).all(),
+  };
+}
+
 const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db).installsByStatus).filter(([, n]) => n > 0));
 
 beforeAll(async () => {
@@ -45,6 +56,8 @@ describe('installs by status', () => {
     expect(summarised()).toEqual(countedOneByOne());
     const { kept, counted } = perAsset();
     expect(kept).toEqual(counted);
+    const versions = versionsBothWays();
+    expect(versions.kept).toEqual(versions.counted);
   });
 
   it('follows an OS upgrade, removed software and a new version', () => {
@@ -58,6 +71,8 @@ describe('installs by status', () => {
     expect(summarised()).toEqual(countedOneByOne());
     const { kept, counted } = perAsset();
     expect(kept).toEqual(counted);
+    const versions = versionsBothWays();
+    expect(versions.kept).toEqual(versions.counted);
   });
 
   it('follows new verdicts when the rules or the date change', () => {
@@ -68,5 +83,17 @@ describe('installs by status', () => {
     expect(summarised()).toEqual(countedOneByOne());
     const { kept, counted } = perAsset();
     expect(kept).toEqual(counted);
+    const versions = versionsBothWays();
+    expect(versions.kept).toEqual(versions.counted);
+  });
+
+  it('follows a version becoming tied to its OS, or no longer tied, as a rule change would make it', () => {
+    const db = hub.deps.db;
+    const flip = db.prepare("UPDATE software SET os_link = ? WHERE id = (SELECT software_id FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link = ? ORDER BY s.id LIMIT 1)");
+    expect(flip.run('capped', 'none').changes).toBe(1);
+    expect(flip.run('none', 'follows').changes).toBe(1);
+    const versions = versionsBothWays();
+    expect(versions.kept).toEqual(versions.counted);
+    expect(summarised()).toEqual(countedOneByOne());
   });
 });

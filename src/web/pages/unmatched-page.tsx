@@ -8,7 +8,7 @@ export function UnmatchedPage({ session, page, pageSize, total, rows }: { sessio
     <Layout title="Unmatched software" session={session}>
       <h1>Unmatched software</h1>
       <p class="muted">
-        Software the lifecycle rules cannot judge, ranked by how many assets carry it. Each row is counted as <strong>unknown</strong>, never as supported:
+        Software the lifecycle rules cannot judge, ranked by how many installs of it there are (an asset with two versions counts twice). Each row is counted as <strong>unknown</strong>, never as supported:
         write a matcher (or a cycle) in <code>rules/lifecycle/</code> for the top rows first.
       </p>
       <table id="unmatched">
@@ -19,7 +19,7 @@ export function UnmatchedPage({ session, page, pageSize, total, rows }: { sessio
             <th>Source</th>
             <th>Versions seen</th>
             <th>Why unknown</th>
-            <th class="num">Assets</th>
+            <th class="num">Installs</th>
           </tr>
         </thead>
         <tbody>
@@ -30,7 +30,7 @@ export function UnmatchedPage({ session, page, pageSize, total, rows }: { sessio
               <td>{r.source}</td>
               <td>{r.versions}</td>
               <td>{r.product ? `rule ${r.product} has no cycle for these versions` : 'no rule matches the name'}</td>
-              <td class="num">{r.assets}</td>
+              <td class="num">{r.installs}</td>
             </tr>
           ))}
         </tbody>
