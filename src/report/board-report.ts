@@ -9,10 +9,12 @@ import { HubError } from '../hub/errors.js';
 import type { Db } from '../store/db.js';
 import { firstSnapshotDay, getSnapshot, lastSnapshotDayBetween, monthEndFigures } from '../store/posture-snapshots.js';
 import { assuranceMapping, type AssuranceRow } from './assurance-mapping.js';
+import type { FrozenEvidence } from './frozen-evidence.js';
 import type { KeyFigures } from './key-figures.js';
 import { narrate } from './narrate.js';
-import type { PostureEvidence } from './posture-evidence.js';
+import { EVIDENCE_LISTS } from './posture-evidence.js';
 import { computeFigures, type PostureFigures } from './posture-figures.js';
+import { readEvidence } from './read-evidence.js';
 import { monthDays, monthOf, shiftMonth } from './trust-calendar.js';
 
 export const BOARD_REPORT_SCHEMA = 'estatewatch.board-report/v1';
@@ -59,9 +61,7 @@ export function buildBoardReport(db: Db, month: string, today: string, timeZone:
     throw new HubError(404, 'no-snapshot', `no posture snapshot was taken in ${month}: ${since ? `the first is from ${since}` : 'none has been taken yet'}; snapshots are taken daily from installation`);
   }
   const snapshot = getSnapshot(db, day)!;
-  if (snapshot.evidence === null) throw new HubError(409, 'evidence-pruned', `the evidence of the ${day} snapshot has been pruned`);
-  const evidence = JSON.parse(snapshot.evidence) as PostureEvidence;
-  const figures = computeFigures(evidence, day);
+  const figures = computeFigures(readEvidence(db, day, EVIDENCE_LISTS) as FrozenEvidence, day);
   const trend = trendTo(db, month, upTo);
   const previous = trend.at(-2) ?? null;
   const body: Omit<BoardReport, 'dataHash'> = {
@@ -84,13 +84,6 @@ export function buildBoardReport(db: Db, month: string, today: string, timeZone:
 
 export function reportHash(body: Omit<BoardReport, 'dataHash'>): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
-}
-
-/** The evidence rows of a report's snapshot. */
-export function reportEvidence(db: Db, report: BoardReport): PostureEvidence {
-  const s = getSnapshot(db, report.snapshot.day);
-  if (!s?.evidence) throw new HubError(409, 'evidence-pruned', `the evidence of the ${report.snapshot.day} snapshot is no longer kept`);
-  return JSON.parse(s.evidence) as PostureEvidence;
 }
 
 function trendTo(db: Db, month: string, upTo: string): TrendPoint[] {

@@ -1,7 +1,8 @@
 /**
  * The rows behind every figure in the board report, frozen by each day's
  * snapshot. A figure links to one list filtered on equal column values, so
- * an auditor sees exactly the rows that were counted, as of that day.
+ * an auditor sees exactly the rows that were counted, as of that day (of
+ * alerts, the exact count and a bounded sample of the rows: alert-sample.ts).
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { ExceptionRow } from '../store/posture-capture.js';
@@ -99,6 +100,7 @@ export interface DeviceEvidence {
   removalOverdue: YesNo;
 }
 
+/** Every list as rows in full: how a snapshot taken before 0010 stored its evidence, in one document (frozen-evidence.ts reads it). */
 export interface PostureEvidence {
   assets: AssetEvidence[];
   items: ItemEvidence[];

@@ -4,11 +4,12 @@
  * its rows, so the page can link a number to exactly what was counted.
  */
 import { SUPPORT_STATUSES, type SupportStatus } from '../lifecycle/verdict.js';
-import { ALERT_AGES, type AlertAge, type AlertEvidence, type EvidenceList, type ExceptionEvidence, type PostureEvidence } from './posture-evidence.js';
-import { groupBy } from './group-by.js';
+import { meanHoursToResolve } from './alert-sample.js';
+import { countEvidence, type FrozenEvidence } from './frozen-evidence.js';
+import { countItemAssets, itemsByProduct } from './item-table.js';
+import { ALERT_AGES, type AlertAge, type EvidenceList, type ExceptionEvidence } from './posture-evidence.js';
+import type { Filter } from './row-filter.js';
 import { addDays, addMonths, monthDays, monthOf } from './trust-calendar.js';
-
-export type Filter = Record<string, string>;
 
 /** A count and where its rows are: `list` filtered on every column in `filter` being equal. */
 export interface Figure {
@@ -68,36 +69,31 @@ export interface PostureFigures {
   coverage: { registered: Figure; reporting: Figure; reportingPct: number; byAgent: Figure; byImport: Figure };
 }
 
-/** The rows of `list` that `filter` selects. */
-export function selectRows<L extends EvidenceList>(evidence: PostureEvidence, list: L, filter: Filter): PostureEvidence[L] {
-  const rows = evidence[list] as unknown as Record<string, unknown>[];
-  return rows.filter((r) => Object.entries(filter).every(([k, v]) => String(r[k]) === v)) as unknown as PostureEvidence[L];
-}
-
-export function computeFigures(evidence: PostureEvidence, day: string): PostureFigures {
-  const figure = (list: EvidenceList, filter: Filter = {}): Figure => ({ value: selectRows(evidence, list, filter).length, list, filter });
+export function computeFigures(evidence: FrozenEvidence, day: string): PostureFigures {
+  const figure = (list: EvidenceList, filter: Filter = {}): Figure => ({ value: countEvidence(evidence, list, filter), list, filter });
+  const topProducts = (filter: Filter, order = byCount) => topProductsOf(evidence, filter, order);
   const total = figure('assets');
   const byPosture = Object.fromEntries(SUPPORT_STATUSES.map((s) => [s, figure('assets', { posture: s })])) as Record<SupportStatus, Figure>;
   const supportedOnly = figure('assets', { supportedOnly: 'yes' });
   const unsupportedSoftware = figure('items', { kind: 'software', status: 'unsupported' });
-  const resolved = evidence.alerts.filter((a) => a.state === 'resolved-this-month');
+  const reporting = figure('assets', { reporting: 'yes' });
   return {
     assets: {
       total, byPosture, supportedOnly, supportedPct: pct(supportedOnly.value, total.value),
       unsupportedWithoutException: figure('assets', { posture: 'unsupported', acceptedRisk: 'no' }),
     },
-    unsupportedOs: { assets: figure('items', { kind: 'os', status: 'unsupported' }), top: topProducts(evidence, { kind: 'os', status: 'unsupported' }) },
+    unsupportedOs: { assets: figure('items', { kind: 'os', status: 'unsupported' }), top: topProducts({ kind: 'os', status: 'unsupported' }) },
     unsupportedSoftware: {
       installs: unsupportedSoftware,
-      assets: new Set(selectRows(evidence, 'items', unsupportedSoftware.filter).map((i) => i.assetId)).size,
-      top: topProducts(evidence, unsupportedSoftware.filter),
+      assets: countItemAssets(evidence.items, evidence.assets, unsupportedSoftware.filter),
+      top: topProducts(unsupportedSoftware.filter),
     },
     extendedSupport: {
       os: figure('items', { kind: 'os', status: 'extended-support' }),
       software: figure('items', { kind: 'software', status: 'extended-support' }),
-      top: topProducts(evidence, { status: 'extended-support' }),
+      top: topProducts({ status: 'extended-support' }),
     },
-    endingSoon: { items: figure('items', { endingWithin6Months: 'yes' }), products: topProducts(evidence, { endingWithin6Months: 'yes' }, byEol) },
+    endingSoon: { items: figure('items', { endingWithin6Months: 'yes' }), products: topProducts({ endingWithin6Months: 'yes' }, byEol) },
     exceptions: { inForce: figure('exceptions'), assetsCovered: evidence.exceptions.reduce((n, e) => n + e.assets, 0), rows: evidence.exceptions },
     devices: {
       fax: {
@@ -121,13 +117,13 @@ export function computeFigures(evidence: PostureEvidence, day: string): PostureF
       }])) as PostureFigures['alerts']['bySeverity'],
       suppressed: figure('alerts', { state: 'suppressed' }),
       resolvedThisMonth: figure('alerts', { state: 'resolved-this-month' }),
-      meanHoursToResolve: meanHours(resolved),
+      meanHoursToResolve: meanHoursToResolve(evidence.alerts),
     },
     actions: { open: figure('actions', { open: 'yes' }), overdue: figure('actions', { state: 'overdue' }), doneThisMonth: figure('actions', { state: 'done-this-month' }) },
     coverage: {
       registered: total,
-      reporting: figure('assets', { reporting: 'yes' }),
-      reportingPct: pct(selectRows(evidence, 'assets', { reporting: 'yes' }).length, total.value),
+      reporting,
+      reportingPct: pct(reporting.value, total.value),
       byAgent: figure('assets', { reporting: 'yes', source: 'agent' }),
       byImport: figure('assets', { reporting: 'yes', source: 'import' }),
     },
@@ -139,21 +135,14 @@ export function pct(part: number, whole: number): number {
   return whole ? Math.round((part / whole) * 1000) / 10 : 0;
 }
 
-function meanHours(resolved: AlertEvidence[]): number | null {
-  if (!resolved.length) return null;
-  return Math.round((resolved.reduce((n, a) => n + (a.hoursToResolve ?? 0), 0) / resolved.length) * 10) / 10;
-}
-
 const byCount = (a: TopProduct, b: TopProduct) => b.count.value - a.count.value || a.product.localeCompare(b.product);
 const byEol = (a: TopProduct, b: TopProduct) => (a.eol ?? '').localeCompare(b.eol ?? '') || byCount(a, b);
 
 /** The products behind a filter, most installs first (or soonest end first), at most ten. */
-function topProducts(evidence: PostureEvidence, filter: Filter, order = byCount): TopProduct[] {
-  return [...groupBy(selectRows(evidence, 'items', filter), (i) => i.product).entries()].map(([product, rows]) => {
-    const hosts = [...new Set(rows.map((r) => r.hostname))];
-    const first = rows[0]!;
-    return { product, eol: first.eol, extendedSupportEnd: first.extendedSupportEnd, count: { value: rows.length, list: 'items' as const, filter: { ...filter, product } }, assets: hosts.length, hosts: hosts.slice(0, 5) };
-  }).sort(order).slice(0, 10);
+function topProductsOf(evidence: FrozenEvidence, filter: Filter, order: typeof byCount): TopProduct[] {
+  return [...itemsByProduct(evidence.items, evidence.assets, filter)].map(([product, { first, count, assets, hosts }]) => (
+    { product, eol: first.eol, extendedSupportEnd: first.extendedSupportEnd, count: { value: count, list: 'items' as const, filter: { ...filter, product } }, assets, hosts }
+  )).sort(order).slice(0, 10);
 }
 
 /**
@@ -161,7 +150,7 @@ function topProducts(evidence: PostureEvidence, filter: Filter, order = byCount)
  * twelve month ends if every planned removal happened. No date, or a date
  * already missed, means no plan: the device stays. Crash bleeps stay by policy.
  */
-function removalPlan(evidence: PostureEvidence, kind: 'fax' | 'pager', day: string): PlanPoint[] {
+function removalPlan(evidence: FrozenEvidence, kind: 'fax' | 'pager', day: string): PlanPoint[] {
   const devices = evidence.devices.filter((d) => d.kind === kind && d.source === 'register');
   const ends = Array.from({ length: 12 }, (_, i) => monthDays(monthOf(addMonths(day, i + 1))).first).map((first) => addDays(first, -1));
   return ends.filter((at) => at > day).map((at) => ({

@@ -2,9 +2,11 @@
 import { HubError, notFound } from '../hub/errors.js';
 import type { Db } from '../store/db.js';
 import { getBoardReport, type BoardReportRecord } from '../store/board-reports.js';
-import { MonthPattern, reportEvidence, type BoardReport } from './board-report.js';
-import { EVIDENCE_COLUMNS, EVIDENCE_LISTS, type EvidenceList, type PostureEvidence } from './posture-evidence.js';
-import { selectRows, type Filter } from './posture-figures.js';
+import { MonthPattern, type BoardReport } from './board-report.js';
+import { evidenceRows, listsFor, type EvidenceRows } from './frozen-evidence.js';
+import { EVIDENCE_COLUMNS, EVIDENCE_LISTS, type EvidenceList } from './posture-evidence.js';
+import { readEvidence } from './read-evidence.js';
+import type { Filter } from './row-filter.js';
 
 export function loadStoredReport(db: Db, month: string): { report: BoardReport; record: BoardReportRecord } {
   if (!MonthPattern.test(month)) throw new HubError(400, 'invalid-month', `month must be YYYY-MM, got "${month}"`);
@@ -13,11 +15,10 @@ export function loadStoredReport(db: Db, month: string): { report: BoardReport; 
   return { report: JSON.parse(record.json) as BoardReport, record };
 }
 
-export interface EvidenceSelection {
+export interface EvidenceSelection extends EvidenceRows {
   list: EvidenceList;
   filter: Filter;
   columns: readonly string[];
-  rows: PostureEvidence[EvidenceList];
 }
 
 /** The rows of one evidence list that a figure's filter selects; an unknown list or column is a 400, not an empty list. */
@@ -27,5 +28,5 @@ export function selectEvidence(db: Db, report: BoardReport, list: string, query:
   const columns = EVIDENCE_COLUMNS[l] as readonly string[];
   const unknown = Object.keys(query).filter((k) => !columns.includes(k));
   if (unknown.length) throw new HubError(400, 'unknown-column', `${list} has no column ${unknown.map((k) => `"${k}"`).join(', ')}; columns are ${columns.join(', ')}`);
-  return { list: l, filter: query, columns, rows: selectRows(reportEvidence(db, report), l, query) };
+  return { list: l, filter: query, columns, ...evidenceRows(readEvidence(db, report.snapshot.day, listsFor(l)), l, query) };
 }

@@ -8,14 +8,15 @@ import type { Db } from '../store/db.js';
 import { lastSnapshotDayBetween, pruneSnapshotEvidence, saveSnapshot } from '../store/posture-snapshots.js';
 import { inTransaction } from '../store/statements.js';
 import { capturePosture } from './capture-posture.js';
+import { encodeEvidence, hashEvidence } from './evidence-codec.js';
 import { keyFigures, type KeyFigures } from './key-figures.js';
 import { computeFigures } from './posture-figures.js';
 import { addDays, localDay } from './trust-calendar.js';
 
 /**
  * Days a daily snapshot keeps its evidence rows. Reports need only each month's
- * last (kept for ever); at 10,000 assets a day's evidence is about 600 KiB
- * gzipped (`npm run bench`), so a year of dailies would be 200+ MiB for nothing.
+ * last (kept for ever); at 100,000 assets a day's evidence is about 1.7 MiB
+ * gzipped (`npm run bench`'s estate), so a year of dailies would be 600+ MiB for nothing.
  */
 const EVIDENCE_DAYS = 35;
 
@@ -29,11 +30,12 @@ export interface SnapshotContext {
 export function takeSnapshot(ctx: SnapshotContext): { day: string; figures: KeyFigures; evidencePruned: number } {
   const c = capturePosture(ctx.db, ctx.rules, ctx.now, ctx.timeZone);
   const figures = keyFigures(computeFigures(c.evidence, c.day));
+  const evidence = encodeEvidence(c.evidence);
   return inTransaction(ctx.db, () => {
     saveSnapshot(ctx.db, {
-      day: c.day, takenAt: c.takenAt, figures: JSON.stringify(figures), evidence: JSON.stringify(c.evidence), evidenceHash: c.evidenceHash,
+      day: c.day, takenAt: c.takenAt, figures: JSON.stringify(figures), evidenceHash: hashEvidence(evidence),
       auditHeadId: c.auditHead?.id ?? null, auditHeadHash: c.auditHead?.hash ?? null,
-    });
+    }, evidence);
     return { day: c.day, figures, evidencePruned: pruneSnapshotEvidence(ctx.db, addDays(c.day, -EVIDENCE_DAYS)) };
   });
 }

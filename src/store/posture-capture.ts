@@ -5,7 +5,7 @@
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { EFFECTIVE_STATUS, ITEMS_WITH_STATUS } from './estate-queries.js';
+import { EFFECTIVE_STATUS } from './estate-queries.js';
 import { stmt } from './statements.js';
 
 export interface AssetPostureRow {
@@ -15,26 +15,38 @@ export interface AssetPostureRow {
   osStatus: SupportStatus;
   lastSeenAt: string;
   source: 'agent' | 'import';
-  /** Comma-separated distinct effective statuses of its software. */
-  statuses: string | null;
+  /** The worst effective status among its software; null when it has none. */
+  worstItem: SupportStatus | null;
   unknownItems: number;
   acceptedRisk: number;
 }
 
-/** Every asset with its software's effective statuses, and whether an exception in force on `day` names it. */
-export function listAssetPosture(db: Db, day: string): AssetPostureRow[] {
+/**
+ * Every asset with the worst effective status among its software (`worstFirst`
+ * ranks them), how many of its items no rule can judge, and whether an
+ * exception in force on `day` names it. The software comes from the per-asset
+ * counts in one grouped pass (a subquery per asset took twice as long at
+ * 100,000 assets). NOT INDEXED reads the assets in table order: the planner
+ * otherwise walks them by OS through assets_os, one random read per asset
+ * (1.1 s rather than 0.75 s at 100,000 assets).
+ */
+export function listAssetPosture(db: Db, day: string, worstFirst: readonly SupportStatus[]): AssetPostureRow[] {
+  const rank = `CASE ${EFFECTIVE_STATUS} ${worstFirst.map((st, i) => `WHEN '${st}' THEN ${i}`).join(' ')} END`;
   return stmt(db, `SELECT a.id AS assetId, a.hostname, o.name AS os, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
       CASE WHEN a.agent_id IS NULL THEN 'import' ELSE 'agent' END AS source,
-      (SELECT group_concat(DISTINCT ${EFFECTIVE_STATUS}) FROM asset_item_counts s WHERE s.asset_id = a.id AND s.items > 0) AS statuses,
-      ${ITEMS_WITH_STATUS("'unknown'")} AS unknownItems,
-      EXISTS (SELECT 1 FROM exception_assets x JOIN exceptions e ON e.id = x.exception_id
-        WHERE x.asset_id = a.id AND e.status = 'in-effect' AND e.expires_on >= @day) AS acceptedRisk
-    FROM assets a JOIN os_versions o ON o.id = a.os_id ORDER BY a.hostname, a.id`).all({ day }) as AssetPostureRow[];
+      CASE c.worstRank ${worstFirst.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')} END AS worstItem, coalesce(c.unknownItems, 0) AS unknownItems,
+      a.id IN (SELECT x.asset_id FROM exception_assets x JOIN exceptions e ON e.id = x.exception_id
+        WHERE e.status = 'in-effect' AND e.expires_on >= @day) AS acceptedRisk
+    FROM assets a NOT INDEXED CROSS JOIN os_versions o
+    LEFT JOIN (SELECT s.asset_id, min(${rank}) AS worstRank, sum(CASE WHEN ${EFFECTIVE_STATUS} = 'unknown' THEN s.items ELSE 0 END) AS unknownItems
+      FROM asset_item_counts s CROSS JOIN assets a CROSS JOIN os_versions o
+      WHERE a.id = s.asset_id AND o.id = a.os_id AND s.items > 0 GROUP BY s.asset_id) c ON c.asset_id = a.id
+    WHERE o.id = a.os_id
+    ORDER BY a.hostname, a.id`).all({ day }) as AssetPostureRow[];
 }
 
-export interface ItemRow {
-  assetId: number;
-  hostname: string;
+/** One OS or software version at risk, with the assets carrying it (at that effective status). */
+export interface ItemGroupRow {
   kind: 'os' | 'software';
   product: string | null;
   cycle: string | null;
@@ -43,24 +55,38 @@ export interface ItemRow {
   status: SupportStatus;
   eol: string | null;
   extendedSupportEnd: string | null;
+  /** Comma-separated asset ids, in no particular order. */
+  assetIds: string;
 }
 
 const AT_RISK = (status: string, eol: string) =>
   `(${status} IN ('unsupported', 'extended-support') OR (${status} IN ('supported', 'ending-soon') AND ${eol} > @day AND ${eol} <= @windowEnd))`;
 
 /**
- * OS and software items that are unsupported, on extended support, or whose
- * security support ends in (day, windowEnd]. Distribution packages are left
- * out: they follow their OS, whose own row already counts.
+ * OS and software versions that are unsupported, on extended support, or whose
+ * security support ends in (day, windowEnd], each with the assets carrying it:
+ * a few thousand rows, not one per install (half a million at 100,000 assets,
+ * where building a row object each cost more than the query). Distribution
+ * packages are left out: they follow their OS, whose own row already counts.
+ * Each scan starts from the software versions (the CROSS JOINs fix that
+ * order), never from every install. Only a part of the OS (capped) can take
+ * its OS's worse status (EFFECTIVE_STATUS), so only those installs are joined
+ * to their asset's OS; any other item's status is its own.
  */
-export function listItemsAtRisk(db: Db, day: string, windowEnd: string): ItemRow[] {
-  return stmt(db, `SELECT a.id AS assetId, a.hostname, 'os' AS kind, o.product, o.cycle, o.name, o.version, o.status, o.eol, o.extended_support_end AS extendedSupportEnd
-      FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE ${AT_RISK('o.status', 'o.eol')}
+export function listItemsAtRisk(db: Db, day: string, windowEnd: string): ItemGroupRow[] {
+  return stmt(db, `SELECT 'os' AS kind, o.product, o.cycle, o.name, o.version, o.status, o.eol, o.extended_support_end AS extendedSupportEnd,
+        group_concat(a.id) AS assetIds
+      FROM os_versions o JOIN assets a ON a.os_id = o.id WHERE ${AT_RISK('o.status', 'o.eol')} GROUP BY o.id
     UNION ALL
-    SELECT a.id, a.hostname, 'software', s.product, s.cycle, s.name, s.version, ${EFFECTIVE_STATUS}, s.eol, s.extended_support_end
-      FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
-      WHERE s.os_link <> 'follows' AND ${AT_RISK(EFFECTIVE_STATUS, 's.eol')}
-    ORDER BY 2, 1, 3, 6, 7`).all({ day, windowEnd }) as ItemRow[];
+    SELECT 'software', s.product, s.cycle, s.name, s.version, s.status, s.eol, s.extended_support_end, group_concat(i.asset_id)
+      FROM software s CROSS JOIN installs i
+      WHERE i.software_id = s.id AND s.os_link = 'none' AND ${AT_RISK('s.status', 's.eol')}
+      GROUP BY s.id
+    UNION ALL
+    SELECT 'software', s.product, s.cycle, s.name, s.version, ${EFFECTIVE_STATUS}, s.eol, s.extended_support_end, group_concat(i.asset_id)
+      FROM software s CROSS JOIN installs i CROSS JOIN assets a CROSS JOIN os_versions o
+      WHERE i.software_id = s.id AND a.id = i.asset_id AND o.id = a.os_id AND s.os_link = 'capped' AND ${AT_RISK(EFFECTIVE_STATUS, 's.eol')}
+      GROUP BY s.id, 6`).all({ day, windowEnd }) as ItemGroupRow[];
 }
 
 export interface AlertRow {
@@ -75,11 +101,31 @@ export interface AlertRow {
   resolvedAt: string | null;
 }
 
-/** Alerts not resolved, and those resolved at or after `since` (an ISO instant). */
-export function listAlertsSince(db: Db, since: string): AlertRow[] {
-  return stmt(db, `SELECT a.id AS alertId, a.rule_id AS rule, a.severity, a.title, h.hostname, a.status, a.raised_at AS raisedAt,
-      a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt
-    FROM alerts a LEFT JOIN assets h ON h.id = a.asset_id WHERE a.status <> 'resolved' OR a.resolved_at >= @since ORDER BY a.id`).all({ since }) as AlertRow[];
+const ALERT_COLUMNS = `a.id AS alertId, a.rule_id AS rule, a.severity, a.title, h.hostname, a.status, a.raised_at AS raisedAt,
+  a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt`;
+
+/**
+ * How many alerts of a status and severity were raised in (after, upTo]: a
+ * range of the alerts_status index (status, severity, raised_at), so millions
+ * of alerts are counted without reading one row. raised_at is always written
+ * by Date.toISOString(), so comparing the strings compares the instants.
+ */
+export function countAlertsRaisedBetween(db: Db, status: string, severity: string, after: string, upTo: string): number {
+  return (stmt(db, `SELECT count(*) AS n FROM alerts WHERE status = @status AND severity = @severity AND raised_at > @after AND raised_at <= @upTo`)
+    .get({ status, severity, after, upTo }) as { n: number }).n;
+}
+
+/** The `limit` oldest alerts of a status and severity raised in (after, upTo], oldest first (from the same index). */
+export function oldestAlertsRaisedBetween(db: Db, status: string, severity: string, after: string, upTo: string, limit: number): AlertRow[] {
+  return stmt(db, `SELECT ${ALERT_COLUMNS} FROM alerts a LEFT JOIN assets h ON h.id = a.asset_id
+    WHERE a.status = @status AND a.severity = @severity AND a.raised_at > @after AND a.raised_at <= @upTo
+    ORDER BY a.raised_at, a.id LIMIT @limit`).all({ status, severity, after, upTo, limit }) as AlertRow[];
+}
+
+/** Alerts resolved at or after `since` (an ISO instant), by id. */
+export function listAlertsResolvedSince(db: Db, since: string): AlertRow[] {
+  return stmt(db, `SELECT ${ALERT_COLUMNS} FROM alerts a LEFT JOIN assets h ON h.id = a.asset_id
+    WHERE a.status = 'resolved' AND a.resolved_at >= @since ORDER BY a.id`).all({ since }) as AlertRow[];
 }
 
 export interface ActionRow {

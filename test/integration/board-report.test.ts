@@ -21,10 +21,11 @@ import { JOBS } from '../../src/jobs/index.js';
 import { snapshotPostureJob } from '../../src/jobs/snapshot-posture.js';
 import type { BoardReport } from '../../src/report/board-report.js';
 import { generateBoardReport } from '../../src/report/generate-board-report.js';
+import { EVIDENCE_LISTS } from '../../src/report/posture-evidence.js';
 import { selectEvidence } from '../../src/report/stored-report.js';
 import { getAsset, listAssetInstalls } from '../../src/store/asset-queries.js';
 import { getBoardReport } from '../../src/store/board-reports.js';
-import { getSnapshot } from '../../src/store/posture-snapshots.js';
+import { getSnapshot, snapshotEvidenceList } from '../../src/store/posture-snapshots.js';
 import { assetIdOf } from '../helpers/insert-test-alert.js';
 import { createTestHub, type TestHub } from '../helpers/test-hub.js';
 
@@ -212,11 +213,11 @@ describe('board report trends and regeneration', () => {
   });
 
   it("prunes a daily snapshot's evidence after 35 days but keeps each month's last, and every day's key figures", () => {
-    const mid = getSnapshot(db(), '2026-10-10')!;
-    expect(mid.evidence).toBeNull();
-    expect(JSON.parse(mid.figures)).toMatchObject({ assets: 15, faxesInRegister: 2 });
-    expect(getSnapshot(db(), '2026-09-30')!.evidence).not.toBeNull();
-    expect(getSnapshot(db(), '2026-10-31')!.evidence).not.toBeNull();
+    const kept = (day: string) => EVIDENCE_LISTS.filter((list) => snapshotEvidenceList(db(), day, list) !== undefined);
+    expect(kept('2026-10-10')).toEqual([]);
+    expect(JSON.parse(getSnapshot(db(), '2026-10-10')!.figures)).toMatchObject({ assets: 15, faxesInRegister: 2 });
+    expect(kept('2026-09-30')).toEqual(EVIDENCE_LISTS);
+    expect(kept('2026-10-31')).toEqual(EVIDENCE_LISTS);
   });
 
   it('refuses a month with no snapshot and a month not yet begun', () => {

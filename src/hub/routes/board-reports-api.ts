@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { MonthPattern } from '../../report/board-report.js';
 import { generateBoardReport } from '../../report/generate-board-report.js';
+import { liveAlertsHref, sampleNote } from '../../report/evidence-note.js';
 import { loadStoredReport, selectEvidence } from '../../report/stored-report.js';
 import { listBoardReports } from '../../store/board-reports.js';
 import type { HubEnv } from '../deps.js';
@@ -36,6 +37,12 @@ export const boardReportsApiRoutes = new Hono<HubEnv>()
   .get('/api/v1/board-reports/:month/evidence/:list', (c) => {
     const { db } = c.var.deps;
     const { report } = loadStoredReport(db, c.req.param('month'));
-    const { list, filter, rows } = selectEvidence(db, report, c.req.param('list'), c.req.query());
-    return c.json({ month: report.month, snapshotDay: report.snapshot.day, list, filter, count: rows.length, rows });
+    const selection = selectEvidence(db, report, c.req.param('list'), c.req.query());
+    const { list, filter, rows, total, perCell } = selection;
+    const note = sampleNote(selection, report.snapshot.day);
+    // count is the snapshot's exact count (null when it kept none for this filter); rows may be a bounded sample, and note then says so.
+    return c.json({
+      month: report.month, snapshotDay: report.snapshot.day, list, filter, count: total, complete: note === null, rowsPerCell: perCell, note,
+      live: note === null ? null : liveAlertsHref(filter), rows,
+    });
   });

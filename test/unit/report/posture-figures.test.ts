@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { narrate } from '../../../src/report/narrate.js';
 import type { AssetEvidence, DeviceEvidence, ItemEvidence, PostureEvidence } from '../../../src/report/posture-evidence.js';
-import { computeFigures, selectRows } from '../../../src/report/posture-figures.js';
+import { evidenceRows, frozenFromRows } from '../../../src/report/frozen-evidence.js';
+import { computeFigures } from '../../../src/report/posture-figures.js';
 import type { KeyFigures } from '../../../src/report/key-figures.js';
 
 const DAY = '2026-10-31';
@@ -56,7 +57,8 @@ const evidence: PostureEvidence = {
   ],
 };
 
-const f = computeFigures(evidence, DAY);
+const frozen = frozenFromRows(evidence);
+const f = computeFigures(frozen, DAY);
 const previous = (supportedPct: number) => ({ month: '2026-09', day: '2026-09-30', figures: { supportedPct } as KeyFigures });
 
 describe('computeFigures', () => {
@@ -68,8 +70,8 @@ describe('computeFigures', () => {
     expect(f.assets.unsupportedWithoutException.value).toBe(1);
   });
 
-  it('ranks top products by installs and names where they are', () => {
-    expect(f.unsupportedSoftware.top.map((p) => [p.product, p.count.value, p.hosts])).toEqual([['Adobe Reader XI', 2, ['PC5', 'PC4']], ['Office 2016', 1, ['PC5']]]);
+  it('ranks top products by installs and names where they are, in the assets list order', () => {
+    expect(f.unsupportedSoftware.top.map((p) => [p.product, p.count.value, p.hosts])).toEqual([['Adobe Reader XI', 2, ['PC4', 'PC5']], ['Office 2016', 1, ['PC5']]]);
     expect(f.unsupportedSoftware.assets).toBe(2);
     expect(f.unsupportedOs.assets.value).toBe(1);
   });
@@ -98,7 +100,7 @@ describe('computeFigures', () => {
 
   it('gives every figure the filter that selects exactly its rows', () => {
     for (const fig of [f.assets.supportedOnly, f.unsupportedOs.assets, f.alerts.resolvedThisMonth, f.devices.pager.retainedByPolicy, f.unsupportedSoftware.top[0]!.count]) {
-      expect(selectRows(evidence, fig.list, fig.filter)).toHaveLength(fig.value);
+      expect(evidenceRows(frozen, fig.list, fig.filter).rows).toHaveLength(fig.value);
     }
   });
 });
@@ -117,7 +119,7 @@ describe('narrate', () => {
   });
 
   it('says so plainly when nothing is registered', () => {
-    const empty = computeFigures({ assets: [], items: [], alerts: [], actions: [], exceptions: [], devices: [] }, DAY);
+    const empty = computeFigures(frozenFromRows({ assets: [], items: [], alerts: [], actions: [], exceptions: [], devices: [] }), DAY);
     const text = narrate(empty, null, DAY);
     expect(text[0]).toBe('0.0% of the estate (0 of 0 assets) runs only supported software; there is no figure for the month before to compare with.');
     expect(text.at(-1)).toBe('Warning: no assets are registered, so every figure above is empty.');

@@ -1,5 +1,6 @@
 /** The rows behind one figure of a board report, as they stood on the report's snapshot day. */
 import type { BoardReport } from '../../../report/board-report.js';
+import { liveAlertsHref, sampleNote } from '../../../report/evidence-note.js';
 import { longDate, longMonth } from '../../../report/plain-english.js';
 import type { EvidenceSelection } from '../../../report/stored-report.js';
 import type { Session } from '../../../store/sessions.js';
@@ -10,18 +11,24 @@ const LIST_NAMES: Record<string, string> = {
 };
 
 export function EvidencePage({ session, report, selection }: { session: Session; report: BoardReport; selection: EvidenceSelection }) {
-  const { list, filter, columns } = selection;
-  const rows = selection.rows as unknown as Record<string, unknown>[];
+  const { list, filter, columns, total } = selection;
+  const rows = selection.rows as Record<string, unknown>[];
   const conditions = Object.entries(filter);
+  const note = sampleNote(selection, report.snapshot.day);
   return (
     <Layout title={`Evidence: ${LIST_NAMES[list]}`} session={session}>
       <p class="small"><a href={`/board-reports/${report.month}`}>← {longMonth(report.month)} report</a></p>
       <h1>{LIST_NAMES[list]}</h1>
       <p>
-        <strong id="evidence-count">{rows.length}</strong> {rows.length === 1 ? 'row' : 'rows'}
+        <strong id="evidence-count">{total === null ? 'Not counted' : total}</strong> {total === 1 ? 'row' : 'rows'}
         {conditions.length > 0 && <> where {conditions.map(([k, v], i) => <>{i > 0 && ' and '}<code>{k}</code> is <code>{v}</code></>)}</>}, as of {longDate(report.snapshot.day)} (snapshot{' '}
         <code class="small">{report.snapshot.evidenceHash.slice(0, 16)}…</code>).
       </p>
+      {note && (
+        <p class="notice" id="evidence-sample">
+          {note} Every alert as it is now, not as it was then, is on the <a href={liveAlertsHref(filter)}>alerts list</a>.
+        </p>
+      )}
       <p class="small muted">These rows were frozen when the snapshot was taken; the live pages show the estate as it is now. <a href={`/api/v1/board-reports/${report.month}/evidence/${list}?${new URLSearchParams(filter)}`}>JSON</a></p>
       <table id="evidence">
         <thead><tr>{columns.map((c) => <th>{c}</th>)}</tr></thead>
