@@ -15,7 +15,7 @@ import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../
 import { changeInstalls, insertInstallHistory, listCurrentInstalls } from '../store/installs.js';
 import { ensureOsVersion } from '../store/os-versions.js';
 import { findReceipt, insertReceipt } from '../store/receipts.js';
-import { ensureSoftware } from '../store/software.js';
+import { ensureSoftwareIds } from '../store/software.js';
 import { inTransaction } from '../store/statements.js';
 import { touchAgent } from '../store/agents.js';
 import { diffInstalls, type InstallRef } from './diff-installs.js';
@@ -102,8 +102,9 @@ function storeSoftware(ctx: IngestContext, assetId: number, report: Report, reco
   const { db } = ctx;
   // Keyed by software id: a report listing the same version twice is one install.
   const reported = new Map<number, InstallRef & { installedAt: string | null }>();
-  for (const s of report.software) {
-    const softwareId = ensureSoftware(db, s, ctx.evaluator.software);
+  const ids = ensureSoftwareIds(db, report.software, ctx.evaluator.software);
+  for (const [i, s] of report.software.entries()) {
+    const softwareId = ids[i]!;
     if (!reported.has(softwareId)) reported.set(softwareId, { softwareId, name: s.name, version: s.version, source: s.source, installedAt: s.installedAt ?? null });
   }
   const diff = diffInstalls(listCurrentInstalls(db, assetId), [...reported.values()]);

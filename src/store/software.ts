@@ -7,16 +7,23 @@ import { VERDICT_COLUMNS, verdictParams } from './verdict-columns.js';
 /** What makes a software version distinct: its verdict depends on nothing else. */
 export type SoftwareKey = Pick<Software, 'name' | 'version' | 'vendor' | 'source'>;
 
-/** Id of this distinct software version, evaluating it (once) when it is new. */
-export function ensureSoftware(db: Db, s: SoftwareKey, evaluate: (s: SoftwareKey) => SoftwareVerdict): number {
-  const vendor = s.vendor ?? '';
-  const found = stmt(db, 'SELECT id FROM software WHERE name = ? AND version = ? AND vendor = ? AND source = ?').get(s.name, s.version, vendor, s.source) as
-    | { id: number }
-    | undefined;
-  if (found) return found.id;
-  const v = evaluate(s);
+/**
+ * Ids of these distinct software versions, in order, evaluating (once) those
+ * new to the hub. One statement looks them all up: a report's 300 lookups one
+ * by one cost more than the rest of storing it.
+ */
+export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluate: (s: SoftwareKey) => SoftwareVerdict): number[] {
+  const keys = items.map((s) => [s.name, s.version, s.vendor ?? '', s.source]);
+  const found = stmt(db, `SELECT k.key AS i, s.id FROM json_each(@keys) k JOIN software s
+      ON s.name = k.value ->> 0 AND s.version = k.value ->> 1 AND s.vendor = k.value ->> 2 AND s.source = k.value ->> 3`).all({ keys: JSON.stringify(keys) }) as { i: number; id: number }[];
+  const ids: (number | undefined)[] = new Array(items.length);
+  for (const f of found) ids[f.i] = f.id;
+  return items.map((s, i) => (ids[i] ??= insertSoftware(db, s, evaluate(s))));
+}
+
+function insertSoftware(db: Db, s: SoftwareKey, v: SoftwareVerdict): number {
   const info = stmt(db, `INSERT INTO software (name, version, vendor, source, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    s.name, s.version, vendor, s.source, v.osLink, ...verdictParams(v),
+    s.name, s.version, s.vendor ?? '', s.source, v.osLink, ...verdictParams(v),
   );
   return Number(info.lastInsertRowid);
 }
