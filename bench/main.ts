@@ -3,7 +3,7 @@
  * the same run on this machine, and the targets from issue 8. Prints a
  * Markdown table (docs/performance.md holds one run); asserts nothing.
  *
- *   npm run bench                          # 10,000 and 100,000 assets (over 30 minutes on 2 cores, ~5 GB in /tmp)
+ *   npm run bench                          # 10,000 and 100,000 assets (about 45 minutes on 2 cores, ~5 GB in /tmp)
  *   npm run bench -- --large 20000 --ingest 500   # quicker
  */
 import os from 'node:os';
