@@ -45,6 +45,15 @@ function versionsBothWays(): { kept: unknown[]; counted: unknown[] } {
 
 const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db).installsByStatus).filter(([, n]) => n > 0));
 
+/** Every kept count (per OS, per asset, per version) agrees with counting the installs one by one. */
+function expectEveryCountExact(): void {
+  expect(summarised()).toEqual(countedOneByOne());
+  const assets = perAsset();
+  expect(assets.kept).toEqual(assets.counted);
+  const versions = versionsBothWays();
+  expect(versions.kept).toEqual(versions.counted);
+}
+
 beforeAll(async () => {
   hub = await createTestHub();
   seedDemoEstate(hub.deps);
@@ -53,11 +62,7 @@ afterAll(() => hub.close());
 
 describe('installs by status', () => {
   it('matches a count of every install after the demo estate is loaded', () => {
-    expect(summarised()).toEqual(countedOneByOne());
-    const { kept, counted } = perAsset();
-    expect(kept).toEqual(counted);
-    const versions = versionsBothWays();
-    expect(versions.kept).toEqual(versions.counted);
+    expectEveryCountExact();
   });
 
   it('follows an OS upgrade, removed software and a new version', () => {
@@ -68,11 +73,7 @@ describe('installs by status', () => {
     ingestReport(hub.deps, { ...ward7, os: win11.os, software }, { agentId: null, idempotencyKey: 'ward7-rebuilt' });
     const ubuntu = reports.find((r) => r.os.name === 'Ubuntu')!;
     ingestReport(hub.deps, { ...ubuntu, software: ubuntu.software.slice(0, 40) }, { agentId: null, idempotencyKey: 'ubuntu-trimmed' });
-    expect(summarised()).toEqual(countedOneByOne());
-    const { kept, counted } = perAsset();
-    expect(kept).toEqual(counted);
-    const versions = versionsBothWays();
-    expect(versions.kept).toEqual(versions.counted);
+    expectEveryCountExact();
   });
 
   it('follows new verdicts when the rules or the date change', () => {
@@ -80,11 +81,7 @@ describe('installs by status', () => {
     const before = summarised();
     expect(reevaluateEstate(hub.deps.db, later).skipped).toBe(false);
     expect(summarised()).not.toEqual(before);
-    expect(summarised()).toEqual(countedOneByOne());
-    const { kept, counted } = perAsset();
-    expect(kept).toEqual(counted);
-    const versions = versionsBothWays();
-    expect(versions.kept).toEqual(versions.counted);
+    expectEveryCountExact();
   });
 
   it('follows a version becoming tied to its OS, or no longer tied, as a rule change would make it', () => {
@@ -92,8 +89,6 @@ describe('installs by status', () => {
     const flip = db.prepare("UPDATE software SET os_link = ? WHERE id = (SELECT software_id FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link = ? ORDER BY s.id LIMIT 1)");
     expect(flip.run('capped', 'none').changes).toBe(1);
     expect(flip.run('none', 'follows').changes).toBe(1);
-    const versions = versionsBothWays();
-    expect(versions.kept).toEqual(versions.counted);
-    expect(summarised()).toEqual(countedOneByOne());
+    expectEveryCountExact();
   });
 });
