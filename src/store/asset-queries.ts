@@ -1,7 +1,7 @@
 import type { Device, SoftwareSource } from '../contract/report.js';
 import type { OsLink, SupportStatus, Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { ASSETS_CARRYING, ITEMS_WITH_STATUS } from './estate-queries.js';
+import { CARRIED_BIT, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { stmt } from './statements.js';
 import { rowToVerdict, type VerdictRow } from './verdict-columns.js';
 
@@ -31,12 +31,12 @@ export interface AssetListRow {
 
 const FILTER = `WHERE (@osStatus IS NULL OR o.status = @osStatus) AND (@family IS NULL OR o.family = @family)
   AND (@q IS NULL OR a.hostname LIKE '%' || @q || '%')
-  AND (@anyStatus IS NULL OR a.id IN (${ASSETS_CARRYING('@anyStatus')}))`;
+  AND (@anyBit IS NULL OR a.carries & @anyBit)`;
 
 const ORDER = `ORDER BY CASE o.status WHEN 'unsupported' THEN 0 WHEN 'unknown' THEN 1 WHEN 'extended-support' THEN 2 WHEN 'ending-soon' THEN 3 ELSE 4 END, a.hostname, a.id`;
 
 export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
-  const params = { osStatus: f.osStatus ?? null, family: f.family ?? null, q: f.q ?? null, anyStatus: f.anyStatus ?? null };
+  const params = { osStatus: f.osStatus ?? null, family: f.family ?? null, q: f.q ?? null, anyBit: f.anyStatus ? CARRIED_BIT[f.anyStatus] : null };
   const total = (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}`).get(params) as { n: number }).n;
   // The page is chosen first and only its rows' counts are summed: summed before
   // the sort, they cost as many lookups as there are matching assets.

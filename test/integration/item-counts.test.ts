@@ -3,7 +3,8 @@
  * triggers) against a count of every install, after the changes that move
  * them: new and changed reports, an OS upgrade, removed software, and new
  * verdicts from a rule or date change. Likewise each software version's
- * assets by status (software.installs, software_os_counts).
+ * assets by status (software.installs, software_os_counts), and the statuses
+ * each asset carries (assets.carries).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReports } from '../../src/demo/demo-estate.js';
@@ -11,7 +12,8 @@ import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createEvaluator } from '../../src/estate/evaluator.js';
 import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { EFFECTIVE_STATUS, estateSummary, listSoftwareVersions } from '../../src/store/estate-queries.js';
+import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, listSoftwareVersions } from '../../src/store/estate-queries.js';
+import type { SupportStatus } from '../../src/lifecycle/verdict.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
@@ -43,6 +45,20 @@ function versionsBothWays(): { kept: unknown[]; counted: unknown[] } {
   };
 }
 
+/** Each asset's carried statuses as kept (assets.carries), and as read off its OS and every install. */
+function carriedBothWays(): { kept: unknown[]; counted: unknown[] } {
+  const db = hub.deps.db;
+  const statuses = db.prepare(`SELECT a.id, o.status FROM assets a JOIN os_versions o ON o.id = a.os_id
+      UNION SELECT i.asset_id, ${EFFECTIVE_STATUS} FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id`)
+    .all() as { id: number; status: SupportStatus }[];
+  const counted = new Map<number, number>();
+  for (const { id, status } of statuses) counted.set(id, (counted.get(id) ?? 0) | CARRIED_BIT[status]);
+  return {
+    kept: db.prepare('SELECT id, carries FROM assets ORDER BY id').all(),
+    counted: [...counted].sort(([a], [b]) => a - b).map(([id, carries]) => ({ id, carries })),
+  };
+}
+
 const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db).installsByStatus).filter(([, n]) => n > 0));
 
 /** Every kept count (per OS, per asset, per version) agrees with counting the installs one by one. */
@@ -52,6 +68,8 @@ function expectEveryCountExact(): void {
   expect(assets.kept).toEqual(assets.counted);
   const versions = versionsBothWays();
   expect(versions.kept).toEqual(versions.counted);
+  const carried = carriedBothWays();
+  expect(carried.kept).toEqual(carried.counted);
 }
 
 beforeAll(async () => {
