@@ -24,7 +24,7 @@ export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, a
   const at = now.toISOString();
   return inTransaction(db, () => {
     const active = rules.filter((r) => r.enabled && (asset === null || !isEstateWide(r.condition)));
-    const findings = active.flatMap((r) => findRuleMatches(db, r, asset, now));
+    const findings = findRuleMatches(db, active, asset, now);
     const live = new Map(listLiveAlerts(db, asset).map((a) => [findingKey(a), a]));
     let raised = 0;
     for (const f of findings) {

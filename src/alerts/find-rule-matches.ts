@@ -14,7 +14,9 @@ import {
   findUnknownSoftwareSpread,
   listSoftwareVersionsForAlerts,
   listAssetsForAlerts,
+  type AssetRow,
   type AssetScope,
+  type SoftwareVersionRow,
 } from '../store/alert-findings.js';
 import type { Finding } from '../store/alerts.js';
 import type { Db } from '../store/db.js';
@@ -23,8 +25,32 @@ import type { AlertRule, Condition } from './alert-rule-schema.js';
 
 type Match = Omit<Finding, 'ruleId' | 'severity' | 'title'> & { what: string };
 
-export function findRuleMatches(db: Db, rule: AlertRule, asset: AssetScope, now: Date): Finding[] {
-  return inScope(db, rule, matchCondition(db, rule.condition, asset, now), asset).map((m) => ({
+/**
+ * What these rules find right now, over one asset or the estate. The rows
+ * several rules read (the distinct versions, the assets for scopes) are read
+ * once for all of them: after each ingest, that is once per report.
+ */
+export function findRuleMatches(db: Db, rules: readonly AlertRule[], asset: AssetScope, now: Date): Finding[] {
+  let versions: SoftwareVersionRow[] | undefined;
+  let assets: AssetRow[] | undefined;
+  const lookups: Lookups = {
+    db, asset, now,
+    versions: () => (versions ??= listSoftwareVersionsForAlerts(db, asset)),
+    assets: () => (assets ??= listAssetsForAlerts(db, asset)),
+  };
+  return rules.flatMap((rule) => findingsOf(lookups, rule));
+}
+
+interface Lookups {
+  db: Db;
+  asset: AssetScope;
+  now: Date;
+  versions(): SoftwareVersionRow[];
+  assets(): AssetRow[];
+}
+
+function findingsOf(l: Lookups, rule: AlertRule): Finding[] {
+  return inScope(l, rule, matchCondition(l, rule.condition)).map((m) => ({
     ruleId: rule.id,
     assetId: m.assetId,
     subject: m.subject,
@@ -35,12 +61,12 @@ export function findRuleMatches(db: Db, rule: AlertRule, asset: AssetScope, now:
 }
 
 /** Keeps the matches on assets inside the rule's scope (OS family, hostname pattern). */
-function inScope(db: Db, rule: AlertRule, matches: Match[], asset: AssetScope): Match[] {
+function inScope(l: Lookups, rule: AlertRule, matches: Match[]): Match[] {
   const scope = rule.scope;
   if (!scope) return matches;
   const hostname = scope.hostname ? new RegExp(scope.hostname, 'i') : undefined;
   const allowed = new Set(
-    listAssetsForAlerts(db, asset)
+    l.assets()
       .filter((a) => (!scope.families || (scope.families as readonly string[]).includes(a.family)) && (!hostname || hostname.test(a.hostname)))
       .map((a) => a.id),
   );
@@ -53,7 +79,8 @@ export const dependsOnArrival = (c: Condition) => c.kind === 'asset-silent';
 /** Estate-wide conditions raise alerts about the estate, not one asset, and run only over the whole estate. */
 export const isEstateWide = (c: Condition) => c.kind === 'unknown-software-spread' || c.kind === 'device-past-removal';
 
-function matchCondition(db: Db, c: Condition, asset: AssetScope, now: Date): Match[] {
+function matchCondition(l: Lookups, c: Condition): Match[] {
+  const { db, asset, now } = l;
   switch (c.kind) {
     case 'os-status':
       return findOsWithStatus(db, c.statuses, asset).map((o) => ({ assetId: o.assetId, subject: 'os', what: `${o.name} ${o.version}`, detail: `${o.status}: ${o.reason}` }));
@@ -65,7 +92,7 @@ function matchCondition(db: Db, c: Condition, asset: AssetScope, now: Date): Mat
         detail: s.osLink === 'follows' ? `${s.status}: ${s.source} package, follows ${s.osName} ${s.osVersion}` : `${s.status}: ${s.reason}`,
       }));
     case 'software-version':
-      return matchSoftwareVersions(db, c, asset);
+      return matchSoftwareVersions(l, c);
     case 'device-present':
       return findDevicesOfKind(db, c.kinds, asset).map((d) => ({
         assetId: d.assetId,
@@ -93,15 +120,19 @@ function matchCondition(db: Db, c: Condition, asset: AssetScope, now: Date): Mat
 
 type VersionCondition = Extract<Condition, { kind: 'software-version' }>;
 
-/** Prohibited software: matched once per distinct version, then looked up where installed. */
-function matchSoftwareVersions(db: Db, c: VersionCondition, asset: AssetScope): Match[] {
+/**
+ * Prohibited software: matched once per distinct version, then looked up where
+ * installed. Over one asset, the versions listed are its installs already.
+ */
+function matchSoftwareVersions(l: Lookups, c: VersionCondition): Match[] {
   const name = c.name ? new RegExp(c.name, 'i') : undefined;
   const hits = new Map(
-    listSoftwareVersionsForAlerts(db, asset)
+    l.versions()
       .filter((s) => (!c.product || s.product === c.product) && (!name || name.test(s.name)) && (!c.sources || (c.sources as readonly string[]).includes(s.source)) && versionFits(c, s.version, s.cycle))
       .map((s) => [s.id, s]),
   );
-  return findInstallsOf(db, [...hits.keys()], asset).map((i) => {
+  const installs = l.asset === null ? findInstallsOf(l.db, [...hits.keys()]) : [...hits.keys()].map((softwareId) => ({ assetId: l.asset, softwareId }));
+  return installs.map((i) => {
     const s = hits.get(i.softwareId)!;
     const why = c.cycles ? `cycle ${s.cycle}` : c.range ? `version in ${c.range}` : 'prohibited';
     return { assetId: i.assetId, subject: `software:${s.name}@${s.version}`, what: `${s.name} ${s.version}`, detail: `${s.name} ${s.version} (${s.source}): ${why}` };

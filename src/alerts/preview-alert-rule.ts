@@ -13,7 +13,7 @@ export interface AlertRulePreview {
 }
 
 export function previewAlertRule(db: Db, rule: AlertRule, now: Date): AlertRulePreview {
-  const findings = findRuleMatches(db, { ...rule, enabled: true }, null, now);
+  const findings = findRuleMatches(db, [{ ...rule, enabled: true }], null, now);
   const live = new Set(listLiveAlerts(db, null).filter((a) => a.ruleId === rule.id).map(findingKey));
   const hostname = (id: number | null) => (id === null ? null : ((stmt(db, 'SELECT hostname FROM assets WHERE id = ?').get(id) as { hostname: string } | undefined)?.hostname ?? null));
   return {

@@ -1,7 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { log } from '../log.js';
+import { startCheckpointer } from '../store/checkpointer.js';
 import { createApp } from './app.js';
 import type { HubDeps } from './deps.js';
+
+/** How often the log is copied into the database file while the hub listens (store/checkpointer.ts). */
+const CHECKPOINT_EVERY_MS = 1000;
 
 export interface RunningHub {
   url: string;
@@ -9,16 +14,23 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** Listens on the configured host and port; resolves once the socket is open. */
+/**
+ * Listens on the configured host and port; resolves once the socket is open.
+ * While it listens, a worker thread checkpoints the database (store/checkpointer.ts).
+ */
 export function listen(deps: HubDeps): Promise<RunningHub> {
   const app = createApp(deps);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: deps.config.host, port: deps.config.port }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      const checkpointer = startCheckpointer(deps.db, { everyMs: CHECKPOINT_EVERY_MS, onError: (error) => log('warn', 'database checkpoint failed', { error }) });
       resolve({
         url: `http://${host}:${info.port}`,
         server,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: async () => {
+          await new Promise<void>((done) => server.close(() => done()));
+          await checkpointer?.stop();
+        },
       });
     });
     server.once('error', reject);

@@ -12,7 +12,7 @@ import type { Evaluator } from '../estate/evaluator.js';
 import type { Db } from '../store/db.js';
 import { assetIdentity, findAssetState, insertAsset, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
-import { changeInstalls, insertInstallHistory, listCurrentInstalls } from '../store/installs.js';
+import { changeInstalls, insertInstallHistory, listCurrentInstalls, type CurrentInstall } from '../store/installs.js';
 import { ensureOsVersion } from '../store/os-versions.js';
 import { findReceipt, insertReceipt } from '../store/receipts.js';
 import { ensureSoftwareIds } from '../store/software.js';
@@ -100,17 +100,34 @@ function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, met
 
 function storeSoftware(ctx: IngestContext, assetId: number, report: Report, recordHistory: boolean): number {
   const { db } = ctx;
+  const current = listCurrentInstalls(db, assetId);
+  const ids = softwareIds(ctx, report.software, current);
   // Keyed by software id: a report listing the same version twice is one install.
   const reported = new Map<number, InstallRef & { installedAt: string | null }>();
-  const ids = ensureSoftwareIds(db, report.software, ctx.evaluator.software);
   for (const [i, s] of report.software.entries()) {
     const softwareId = ids[i]!;
     if (!reported.has(softwareId)) reported.set(softwareId, { softwareId, name: s.name, version: s.version, source: s.source, installedAt: s.installedAt ?? null });
   }
-  const diff = diffInstalls(listCurrentInstalls(db, assetId), [...reported.values()]);
+  const diff = diffInstalls(current, [...reported.values()]);
   changeInstalls(db, assetId, diff.removed.map((r) => r.softwareId), diff.added.map((a) => ({ softwareId: a.softwareId, installedAt: reported.get(a.softwareId)?.installedAt ?? null })), report.collectedAt);
   if (recordHistory) for (const h of diff.history) insertInstallHistory(db, { assetId, ...h, at: report.collectedAt });
   return diff.added.length + diff.removed.length;
+}
+
+const versionKey = (s: { name: string; version: string; vendor?: string | undefined; source: string }) => `${s.name}\u0000${s.version}\u0000${s.vendor ?? ''}\u0000${s.source}`;
+
+/**
+ * The ids of the report's software versions, in order. Those the asset already
+ * has come from its installs; only the rest (a few in a week of patching) are
+ * looked up, or added and evaluated, in the software table.
+ */
+function softwareIds(ctx: IngestContext, items: Report['software'], current: readonly CurrentInstall[]): number[] {
+  const held = new Map(current.map((c) => [versionKey(c), c.softwareId]));
+  const ids = items.map((s) => held.get(versionKey(s)));
+  const missing = items.filter((_, i) => ids[i] === undefined);
+  const found = missing.length ? ensureSoftwareIds(ctx.db, missing, ctx.evaluator.software) : [];
+  let next = 0;
+  return ids.map((id) => id ?? found[next++]!);
 }
 
 function storeDevices(ctx: IngestContext, assetId: number, report: Report): number {

@@ -83,15 +83,16 @@ export function listSoftwareVersionsForAlerts(db: Db, asset: AssetScope): Softwa
       WHERE i.asset_id = @asset`).all({ asset }) as SoftwareVersionRow[];
 }
 
-export function findInstallsOf(db: Db, softwareIds: readonly number[], asset: AssetScope): { assetId: number; softwareId: number }[] {
+/** Where these versions are installed across the estate. */
+export function findInstallsOf(db: Db, softwareIds: readonly number[]): { assetId: number; softwareId: number }[] {
   if (!softwareIds.length) return [];
   // A temp table keeps the statement fixed whatever the number of versions.
   db.exec('CREATE TEMP TABLE IF NOT EXISTS alert_software (id INTEGER PRIMARY KEY)');
   stmt(db, 'DELETE FROM temp.alert_software').run();
   const add = stmt(db, 'INSERT OR IGNORE INTO temp.alert_software (id) VALUES (?)');
   for (const id of softwareIds) add.run(id);
-  return stmt(db, `SELECT i.asset_id AS assetId, i.software_id AS softwareId FROM installs i JOIN temp.alert_software t ON t.id = i.software_id
-      WHERE ${forAsset(asset, 'i.asset_id')}`).all(bind(asset)) as { assetId: number; softwareId: number }[];
+  return stmt(db, 'SELECT i.asset_id AS assetId, i.software_id AS softwareId FROM installs i JOIN temp.alert_software t ON t.id = i.software_id')
+    .all() as { assetId: number; softwareId: number }[];
 }
 
 export interface DeviceFinding {

@@ -5,11 +5,13 @@ export interface CurrentInstall {
   softwareId: number;
   name: string;
   version: string;
+  /** '' when the report named none, as stored. */
+  vendor: string;
   source: string;
 }
 
 export function listCurrentInstalls(db: Db, assetId: number): CurrentInstall[] {
-  return stmt(db, `SELECT i.software_id AS softwareId, s.name, s.version, s.source
+  return stmt(db, `SELECT i.software_id AS softwareId, s.name, s.version, s.vendor, s.source
     FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = ?`).all(assetId) as CurrentInstall[];
 }
 

@@ -1,0 +1,57 @@
+/**
+ * Copies the write-ahead log into the database file from a worker thread, so
+ * the running hub's commits never wait for it. SQLite otherwise checkpoints
+ * inside whichever commit pushes the log past 1,000 pages: writing those pages
+ * back and syncing the file cost a changed report at 100,000 assets about as
+ * much as the rest of storing it (docs/performance.md).
+ *
+ * The worker has its own connection and runs a PASSIVE checkpoint every
+ * `everyMs`: it never blocks a writer or a reader, and the log restarts from
+ * its beginning once everything in it has been copied. While the worker runs,
+ * the hub's connection does not checkpoint by itself; stop() puts that back.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Db } from './db.js';
+
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+const AUTO_CHECKPOINT_PAGES = 1000; // SQLite's default
+
+/** Plain JavaScript, evaluated as the worker: it runs the same under tsx, vitest and the built hub. */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+const checkpoint = () => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage({ error: String(error && error.message || error) }); }
+};
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.close(); });
+`;
+
+export function startCheckpointer(db: Db, opts: { everyMs: number; onError: (message: string) => void }): Checkpointer | undefined {
+  if (db.memory) return undefined;
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER, { eval: true, workerData: { driver, file: db.name, everyMs: opts.everyMs } });
+  worker.on('message', (m: { error?: string }) => m.error && opts.onError(m.error));
+  // A worker that cannot run must not leave the log growing without end: the hub goes back to checkpointing itself.
+  worker.on('error', (error) => {
+    db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    opts.onError(error.message);
+  });
+  db.pragma('wal_autocheckpoint = 0');
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let stopping: Promise<void> | undefined;
+  return {
+    // Once only: a hub closed twice waits for the same exit.
+    stop: () => (stopping ??= (async () => {
+      worker.postMessage('stop');
+      await exited;
+      if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    })()),
+  };
+}
