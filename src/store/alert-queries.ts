@@ -35,7 +35,10 @@ export interface AlertFilter {
   olderThanDays?: number;
   /** Raised less than this many days before `now`. */
   newerThanDays?: number;
-  /** Part of the title or the hostname, case-insensitive. */
+  /**
+   * Part of the title or the hostname, case-insensitive; at least
+   * SEARCH_MIN_CHARS long for an estate-wide list (alert_search indexes trigrams).
+   */
   q?: string;
   /** Only alerts covered by an in-effect exception, or only those not covered. */
   acceptedRisk?: 'only' | 'exclude';
@@ -101,8 +104,28 @@ const FROM = `FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id
 const FILTER = `WHERE a.severity_rank IN (SELECT value FROM json_each(@severityRanks)) AND a.status IN (SELECT value FROM json_each(@statuses))
   AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE AND LIVE_ONLY
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
-  AND (@q IS NULL OR a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')
+  AND SEARCH
   AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))`;
+
+/**
+ * How a search (`q`) is read: over one asset's few alerts, by testing each
+ * ('text'); over the estate, one severity at a time (see searchEstate), from
+ * the rows alert_search finds ('index'), or, where a severity has more than
+ * SEARCH_COUNT_LIMIT matches, by walking the list in order testing each
+ * ('text' again): matches are then many, so a page is found quickly.
+ */
+type Search = 'none' | 'text' | 'index';
+
+/** A severity matching more alerts than this is counted no further: the list says "more than" and pages stop there. */
+export const SEARCH_COUNT_LIMIT = 10_000;
+/** alert_search indexes runs of three characters: a shorter search cannot be looked up. */
+export const SEARCH_MIN_CHARS = 3;
+
+const SEARCH_SQL: Record<Search, string> = {
+  none: '1',
+  text: "(a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')",
+  index: 'a.id IN (SELECT rowid FROM alert_search WHERE alert_search MATCH @match)',
+};
 
 /**
  * The filter as SQL for this request. One asset's alerts are read by its index
@@ -112,10 +135,18 @@ const FILTER = `WHERE a.severity_rank IN (SELECT value FROM json_each(@severityR
  * own rows, not a sort of every alert. (Given both, SQLite would walk the
  * estate's live alerts in order looking for the asset's: 0.8 s at 100,000 assets.)
  */
-function filterSql(f: AlertFilter): string {
+function filterSql(f: AlertFilter, search: Search): string {
   const liveOnly = f.assetId === undefined && (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
   return FILTER.replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
-    .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : '1');
+    .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : '1')
+    .replace('SEARCH', SEARCH_SQL[search]);
+}
+
+/** The FTS5 query for a search with the list's severity, status and rule filters (alert_search's facets, migration 0013). */
+function searchMatch(q: string, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): string {
+  const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  const anyOf = (values: readonly string[], all: readonly string[]) => (values.length === all.length ? [] : [`(${values.map((v) => `facets:${phrase(` ${v} `)}`).join(' OR ')})`]);
+  return [`text:${phrase(q)}`, ...anyOf(severities, SEVERITIES), ...anyOf(statuses, ALERT_STATUSES), ...(ruleId ? [`facets:${phrase(` ${ruleId} `)}`] : [])].join(' AND ');
 }
 
 /** A filter the kept counts (alert_counts) can answer: by severity, status and rule only. */
@@ -137,27 +168,81 @@ const toRow = ({ acceptedExceptionId, acceptedExpiresOn, ...r }: RawRow): AlertR
   acceptedRisk: acceptedExceptionId === null || acceptedExpiresOn === null ? null : { exceptionId: acceptedExceptionId, expiresOn: acceptedExpiresOn },
 });
 
+export interface AlertList {
+  /** Alerts matching the filter; a broad search counts each severity up to SEARCH_COUNT_LIMIT. */
+  total: number;
+  /** True when more than `total` alerts match (a broad search): only the first `total` can be paged to. */
+  more: boolean;
+  rows: AlertRow[];
+}
+
+type Params = Record<string, unknown>;
+
+/** The list's statements for one filter: counts and pages with a search mode, severities and extra parameters. */
+function alertStatements(db: Db, f: AlertFilter, statuses: readonly AlertStatus[]) {
+  const params = (severities: readonly Severity[], extra: Params) => ({
+    severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses),
+    ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
+    olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays), ...extra,
+  });
+  return {
+    count: (search: Search, severities: readonly Severity[], extra: Params = {}, limit = -1) =>
+      (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${FROM} ${filterSql(f, search)} LIMIT @countLimit)`).get({ ...params(severities, extra), countLimit: limit }) as { n: number }).n,
+    page: (search: Search, severities: readonly Severity[], extra: Params, at: { limit: number; offset: number }) =>
+      (stmt(db, alertPageSql(f, search)).all({ ...params(severities, extra), ...ackParams(f.now), ...at }) as RawRow[]).map(toRow),
+  };
+}
+type AlertStatements = ReturnType<typeof alertStatements>;
+
 /** Most severe first, then oldest first: the order a security lead works through them. */
-export function listAlerts(db: Db, f: AlertFilter): { total: number; rows: AlertRow[] } {
+export function listAlerts(db: Db, f: AlertFilter): AlertList {
   const severities = f.severity?.length ? f.severity : SEVERITIES;
   const statuses = f.status?.length ? f.status : LIVE_STATUSES;
-  const params = {
-    severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses),
-    ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, q: f.q ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
-    olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays),
-  };
-  const filter = filterSql(f);
-  const total = countable(f)
-    ? countKept(db, severities, statuses, f.ruleId)
-    : (stmt(db, `SELECT count(*) AS n ${FROM} ${filter}`).get(params) as { n: number }).n;
-  const rows = stmt(db, alertPageSql(f))
-    .all({ ...params, ...ackParams(f.now), limit: f.limit, offset: f.offset }) as RawRow[];
-  return { total, rows: rows.map(toRow) };
+  const sql = alertStatements(db, f, statuses);
+  const at = { limit: f.limit, offset: f.offset };
+  if (f.q === undefined) return { total: countable(f) ? countKept(db, severities, statuses, f.ruleId) : sql.count('none', severities), more: false, rows: sql.page('none', severities, {}, at) };
+  if (f.assetId !== undefined) return { total: sql.count('text', severities, { q: f.q }), more: false, rows: sql.page('text', severities, { q: f.q }, at) };
+  if (f.q.length < SEARCH_MIN_CHARS) throw new RangeError(`a search of every alert needs at least ${SEARCH_MIN_CHARS} characters`);
+  return searchEstate(db, sql, { ...f, q: f.q }, severities, statuses);
+}
+
+/**
+ * An estate-wide search, one severity at a time in list order, so that no
+ * page walks past thousands of alerts of a severity the search hardly
+ * touches. alert_search counts each severity's matches up to the limit; its
+ * facets hold severity, status and rule, so without an age or accepted-risk
+ * filter that count is the answer. A page is then read from the matching rows
+ * (a severity within the limit: at most 10,000 rows sorted) or by walking that
+ * severity's alerts in order (a broad one).
+ */
+function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string }, severities: readonly Severity[], statuses: readonly AlertStatus[]): AlertList {
+  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined;
+  const hitsOf = (match: string) => (stmt(db, 'SELECT count(*) AS n FROM (SELECT rowid FROM alert_search WHERE alert_search MATCH @match LIMIT @limit)').get({ match, limit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }).n;
+  let [total, more, offset, limit] = [0, false, f.offset, f.limit];
+  const rows: AlertRow[] = [];
+  for (const severity of severities) {
+    const match = searchMatch(f.q, [severity], statuses, f.ruleId);
+    const hits = hitsOf(match);
+    const broad = hits > SEARCH_COUNT_LIMIT;
+    const search: Search = broad ? 'text' : 'index';
+    const extra = broad ? { q: f.q } : { match };
+    const counted = rowFilters ? sql.count(search, [severity], extra, SEARCH_COUNT_LIMIT + 1) : hits;
+    const n = Math.min(counted, SEARCH_COUNT_LIMIT);
+    more ||= counted > SEARCH_COUNT_LIMIT;
+    total += n;
+    if (limit > 0 && offset < n) {
+      const taken = sql.page(search, [severity], extra, { limit: Math.min(limit, n - offset), offset });
+      rows.push(...taken);
+      limit -= taken.length;
+    }
+    offset = Math.max(0, offset - n);
+  }
+  return { total, more, rows };
 }
 
 /** The statement behind one page of the list (exported so a test can read its plan). */
-export function alertPageSql(f: AlertFilter): string {
-  return `SELECT ${COLUMNS} ${FROM} ${filterSql(f)} ORDER BY a.severity_rank, a.raised_at, a.id LIMIT @limit OFFSET @offset`;
+export function alertPageSql(f: AlertFilter, search: Search = 'none'): string {
+  return `SELECT ${COLUMNS} ${FROM} ${filterSql(f, search)} ORDER BY a.severity_rank, a.raised_at, a.id LIMIT @limit OFFSET @offset`;
 }
 
 function countKept(db: Db, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): number {

@@ -53,8 +53,8 @@ export const alertRoutes = new Hono<HubEnv>()
   .get('/alerts', (c) => {
     const { db, now } = c.var.deps;
     const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
-    const { total, rows } = listAlerts(db, { ...q, now: now(), ...paging(q) });
-    const page = <AlertsPage session={currentSession(c)} filter={q} total={total} rows={rows} counts={alertCounts(db)} overdue={countOverdueAlerts(db, now())} ruleIds={listAlertRuleIds(db)} />;
+    const { total, more, rows } = listAlerts(db, { ...q, now: now(), ...paging(q) });
+    const page = <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows} counts={alertCounts(db)} overdue={countOverdueAlerts(db, now())} ruleIds={listAlertRuleIds(db)} />;
     return c.html(page);
   })
   .get('/alerts/:id', (c) => renderAlert(c, parseOrThrow(IdSchema, c.req.param('id'))))

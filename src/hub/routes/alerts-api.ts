@@ -10,7 +10,7 @@ import {
   acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
   ResolveRequestSchema, suppressAlert, suppressRequestSchema, type TriageActor,
 } from '../../alerts/triage.js';
-import { ALERT_STATUSES, getAlert, listAlerts } from '../../store/alert-queries.js';
+import { ALERT_STATUSES, getAlert, listAlerts, SEARCH_MIN_CHARS } from '../../store/alert-queries.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
@@ -39,6 +39,9 @@ export const AlertQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
   acceptedRisk: z.enum(['only', 'exclude']).optional(),
   ...PagedQuerySchema.shape,
+}).refine((q) => q.q === undefined || q.assetId !== undefined || q.q.length >= SEARCH_MIN_CHARS, {
+  path: ['q'],
+  error: `search for at least ${SEARCH_MIN_CHARS} characters (or within one asset)`,
 });
 export type AlertQuery = z.output<typeof AlertQuerySchema>;
 

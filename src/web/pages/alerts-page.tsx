@@ -32,18 +32,26 @@ export interface AlertsPageProps {
   session: Session;
   filter: AlertQuery;
   total: number;
+  /** More than `total` match (a broad search); only `total` can be paged to. */
+  more: boolean;
   rows: AlertRow[];
   counts: AlertCounts;
   overdue: number;
   ruleIds: string[];
 }
 
-export function AlertsPage({ session, filter, total, rows, counts, overdue, ruleIds }: AlertsPageProps) {
+export function AlertsPage({ session, filter, total, more, rows, counts, overdue, ruleIds }: AlertsPageProps) {
   return (
     <Layout title="Alerts" session={session}>
       <h1>Alerts</h1>
       <AlertHeadline counts={counts} overdue={overdue} />
       <AlertFilters filter={filter} ruleIds={ruleIds} />
+      {more && (
+        <p class="notice broad-search">
+          More than {total.toLocaleString('en-GB')} alerts match “{filter.q}”. They are listed in order, but only the first {total.toLocaleString('en-GB')} can be paged
+          to: add a word, a hostname or a filter to narrow the search.
+        </p>
+      )}
       <AlertTable rows={rows} />
       {rows.length === 0 && <p class="panel">No alerts match these filters.</p>}
       <Pager path="/alerts" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />

@@ -1,0 +1,125 @@
+/**
+ * Searching alerts (`q`) over the estate reads alert_search (migration 0013):
+ * it finds the same alerts, in the same order, as testing every alert's title
+ * and hostname, with the list's other filters, and stays in step through
+ * triage, new hostnames and deleted assets. A search broader than
+ * SEARCH_COUNT_LIMIT is listed in order and counted no further.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateAlerts } from '../../src/alerts/evaluate-alerts.js';
+import { seedDemoEstate } from '../../src/demo/run-demo.js';
+import { createApp } from '../../src/hub/app.js';
+import { listAlerts, SEARCH_COUNT_LIMIT, updateAlertTriage, type AlertFilter, type AlertStatus } from '../../src/store/alert-queries.js';
+import type { Severity } from '../../src/alerts/alert-rule-schema.js';
+import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  seedDemoEstate(hub.deps);
+  evaluateAlerts(hub.deps.db, hub.deps.alertRules, TEST_NOW);
+});
+afterAll(() => hub.close());
+
+const db = () => hub.deps.db;
+const LIST: AlertFilter = { now: TEST_NOW, limit: 100_000, offset: 0 };
+
+/** The alerts a search must find: every alert tested one by one, in list order. */
+function testedOneByOne(q: string, f: { severity?: Severity[]; status?: AlertStatus[]; ruleId?: string } = {}): number[] {
+  const statuses = f.status ?? ['open', 'acknowledged', 'suppressed'];
+  const rows = db().prepare(`SELECT a.id, a.severity, a.status, a.rule_id AS ruleId, a.title, s.hostname FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id
+      ORDER BY a.severity_rank, a.raised_at, a.id`).all() as { id: number; severity: Severity; status: AlertStatus; ruleId: string; title: string; hostname: string | null }[];
+  const contains = (text: string | null) => text !== null && text.toLowerCase().includes(q.toLowerCase());
+  return rows
+    .filter((r) => (contains(r.title) || contains(r.hostname)) && statuses.includes(r.status) && (!f.severity || f.severity.includes(r.severity)) && (!f.ruleId || r.ruleId === f.ruleId))
+    .map((r) => r.id);
+}
+
+function expectSameAsTestingEach(q: string, f: { severity?: Severity[]; status?: AlertStatus[]; ruleId?: string } = {}): number {
+  const found = listAlerts(db(), { ...LIST, q, ...f });
+  const expected = testedOneByOne(q, f);
+  expect(found.rows.map((r) => r.id), `${q} ${JSON.stringify(f)}`).toEqual(expected);
+  expect(found.total).toBe(expected.length);
+  expect(found.more).toBe(false);
+  return expected.length;
+}
+
+describe('searching the estate’s alerts', () => {
+  it('finds by part of a title or a hostname, in any case, with the severity, status and rule filters', () => {
+    const hostname = (db().prepare('SELECT hostname FROM assets a WHERE EXISTS (SELECT 1 FROM alerts WHERE asset_id = a.id) ORDER BY id LIMIT 1').get() as { hostname: string }).hostname;
+    expect(expectSameAsTestingEach(hostname)).toBeGreaterThan(0);
+    expect(expectSameAsTestingEach(hostname.slice(1, 5).toLowerCase())).toBeGreaterThan(0);
+    expect(expectSameAsTestingEach('windows')).toBeGreaterThan(1);
+    expect(expectSameAsTestingEach('WINDOWS', { severity: ['critical'] })).toBeGreaterThan(0);
+    const ruleId = (db().prepare('SELECT rule_id FROM alerts GROUP BY rule_id ORDER BY count(*) DESC LIMIT 1').get() as { rule_id: string }).rule_id;
+    expect(() => listAlerts(db(), { ...LIST, q: 'ws' })).toThrow(/at least 3 characters/);
+    expectSameAsTestingEach('ward', { ruleId, status: ['open', 'resolved'] });
+    expect(expectSameAsTestingEach('no such text anywhere')).toBe(0);
+    expect(expectSameAsTestingEach('say "hi"')).toBe(0);
+  });
+
+  it('stays in step through triage, a new hostname and a deleted asset', () => {
+    const [first, second] = listAlerts(db(), { ...LIST, q: 'windows' }).rows;
+    updateAlertTriage(db(), first!.id, { ...first!, status: 'resolved', resolvedAt: TEST_NOW.toISOString(), resolution: 'manual' });
+    updateAlertTriage(db(), second!.id, { ...second!, status: 'acknowledged', acknowledgedAt: TEST_NOW.toISOString() });
+    expectSameAsTestingEach('windows');
+    expectSameAsTestingEach('windows', { status: ['resolved'] });
+    expectSameAsTestingEach('windows', { status: ['acknowledged'] });
+    const asset = db().prepare('SELECT a.id, a.hostname FROM assets a WHERE EXISTS (SELECT 1 FROM alerts WHERE asset_id = a.id) ORDER BY id DESC LIMIT 1').get() as { id: number; hostname: string };
+    db().prepare('UPDATE assets SET hostname = ? WHERE id = ?').run('RENAMED-HOST-77', asset.id);
+    expect(expectSameAsTestingEach('renamed-host')).toBeGreaterThan(0);
+    expect(expectSameAsTestingEach(asset.hostname)).toBe(0);
+    db().prepare('DELETE FROM assets WHERE id = ?').run(asset.id);
+    expect(expectSameAsTestingEach('renamed-host')).toBe(0);
+  });
+
+  it('lists a search broader than the count limit in order, says there are more, and stops paging there', () => {
+    const assetId = (db().prepare('SELECT id FROM assets ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const bulk = db().prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count)
+        INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at)
+        SELECT 'bulk-test', @assetId, @severity || ':' || i, @severity, 'Bulk search test: item ' || i, 'test', 'open',
+          strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' minutes'), '2026-11-01T00:00:00.000Z' FROM n`);
+    bulk.run({ count: 30, assetId, severity: 'high' });
+    bulk.run({ count: SEARCH_COUNT_LIMIT + 50, assetId, severity: 'low' });
+    const all = testedOneByOne('bulk search');
+    const total = 30 + SEARCH_COUNT_LIMIT;
+    for (const offset of [0, 20, 100]) {
+      const page = listAlerts(db(), { ...LIST, q: 'bulk search', limit: 50, offset });
+      expect(page).toMatchObject({ total, more: true });
+      expect(page.rows.map((r) => r.id), `offset ${offset}`).toEqual(all.slice(offset, offset + 50));
+    }
+    expect(listAlerts(db(), { ...LIST, q: 'bulk search', limit: 50, offset: total }).rows).toEqual([]);
+    // The severity within the limit is counted exactly.
+    expect(expectSameAsTestingEach('bulk search', { severity: ['high'] })).toBe(30);
+    // The age filter is outside the index: counted row by row, up to the limit.
+    expect(listAlerts(db(), { ...LIST, q: 'bulk search', newerThanDays: 3650, limit: 50, offset: 0 })).toMatchObject({ total, more: true });
+    expect(listAlerts(db(), { ...LIST, q: 'bulk search', olderThanDays: 3650, limit: 50, offset: 0 })).toMatchObject({ total: 0, more: false });
+  });
+});
+
+describe('the search over HTTP', () => {
+  it('refuses an estate-wide search shorter than three characters, saying so', async () => {
+    const app = createApp(hub.deps);
+    const res = await app.request('/api/v1/alerts?q=ab', { headers: { cookie: await cookie(app) } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('at least 3 characters');
+    const oneAsset = await app.request('/api/v1/alerts?q=ab&assetId=1', { headers: { cookie: await cookie(app) } });
+    expect(oneAsset.status).toBe(200);
+  });
+
+  it('tells the reader of the alerts page that a broad search has more matches than it lists', async () => {
+    const app = createApp(hub.deps);
+    const html = await (await app.request('/alerts?q=bulk+search', { headers: { cookie: await cookie(app) } })).text();
+    expect(html).toContain(`More than ${(SEARCH_COUNT_LIMIT + 30).toLocaleString('en-GB')} alerts match “bulk search”`);
+    const api = (await (await app.request('/api/v1/alerts?q=bulk+search', { headers: { cookie: await cookie(app) } })).json()) as { total: number; more: boolean };
+    expect(api).toMatchObject({ total: SEARCH_COUNT_LIMIT + 30, more: true });
+  });
+});
+
+let signedIn: string | undefined;
+async function cookie(app: ReturnType<typeof createApp>): Promise<string> {
+  if (signedIn) return signedIn;
+  const res = await app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: hub.adminPassword }) });
+  return (signedIn = res.headers.get('set-cookie')!.split(';')[0]!);
+}
