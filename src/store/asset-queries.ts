@@ -29,22 +29,46 @@ export interface AssetListRow {
   lastSeenAt: string;
 }
 
-const FILTER = `WHERE (@osStatus IS NULL OR o.status = @osStatus) AND (@family IS NULL OR o.family = @family)
-  AND (@q IS NULL OR a.hostname LIKE '%' || @q || '%')
-  AND (@anyBit IS NULL OR a.carries & @anyBit)`;
+/** Worst OS first, then by hostname: read off assets_list_order (migration 0014), whose os_rank mirrors OS_RANK. */
+const ORDER = 'ORDER BY a.os_rank, a.hostname, a.id';
+const OS_RANK: Record<SupportStatus, number> = { unsupported: 0, unknown: 1, 'extended-support': 2, 'ending-soon': 3, supported: 4 };
 
-const ORDER = `ORDER BY CASE o.status WHEN 'unsupported' THEN 0 WHEN 'unknown' THEN 1 WHEN 'extended-support' THEN 2 WHEN 'ending-soon' THEN 3 ELSE 4 END, a.hostname, a.id`;
+/**
+ * The assets a filter keeps, as FROM and WHERE naming only the filters given:
+ * `@x IS NULL OR …` would be planned without the indexes (the OS rank's range
+ * in assets_list_order, assets_carries for a count by carried status).
+ */
+function assetsMatching(f: AssetFilter): string {
+  const where = [
+    f.osStatus && 'a.os_rank = @osRank',
+    f.family && 'o.family = @family',
+    f.q && "a.hostname LIKE '%' || @q || '%'",
+    f.anyStatus && 'a.carries & @anyBit',
+  ].filter(Boolean);
+  return `FROM assets a ${f.family ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || '1'}`;
+}
+
+/** The statement choosing one page of the list (exported so a test can read its plan). */
+export const assetPageSql = (f: AssetFilter) => `SELECT a.id ${assetsMatching(f)} ${ORDER} LIMIT @limit OFFSET @offset`;
+
+/**
+ * One page of the list with each row's counts. The page is chosen first and
+ * only its rows' counts are summed: summed before the sort, they cost as many
+ * lookups as there are matching assets. CROSS JOIN keeps the page as the outer
+ * loop: otherwise SQLite walks every asset in list order to avoid sorting fifty
+ * rows (0.4 s at 100,000 assets). Exported so a test can read its plan.
+ */
+export const assetRowsSql = (f: AssetFilter) => `SELECT a.id, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
+    (SELECT coalesce(sum(items), 0) FROM asset_item_counts WHERE asset_id = a.id) AS software,
+    ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown
+    FROM (${assetPageSql(f)}) page CROSS JOIN assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id ${ORDER}`;
 
 export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
-  const params = { osStatus: f.osStatus ?? null, family: f.family ?? null, q: f.q ?? null, anyBit: f.anyStatus ? CARRIED_BIT[f.anyStatus] : null };
-  const total = (stmt(db, `SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER}`).get(params) as { n: number }).n;
-  // The page is chosen first and only its rows' counts are summed: summed before
-  // the sort, they cost as many lookups as there are matching assets.
-  const rows = stmt(db, `SELECT a.id, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
-      (SELECT coalesce(sum(items), 0) FROM asset_item_counts WHERE asset_id = a.id) AS software,
-      ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown
-      FROM (SELECT a.id FROM assets a JOIN os_versions o ON o.id = a.os_id ${FILTER} ${ORDER} LIMIT @limit OFFSET @offset) page
-      JOIN assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id ${ORDER}`).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
+  const params = Object.fromEntries(
+    Object.entries({ osRank: f.osStatus && OS_RANK[f.osStatus], family: f.family, q: f.q, anyBit: f.anyStatus && CARRIED_BIT[f.anyStatus] }).filter(([, v]) => v !== undefined),
+  );
+  const total = (stmt(db, `SELECT count(*) AS n ${assetsMatching(f)}`).get(params) as { n: number }).n;
+  const rows = stmt(db, assetRowsSql(f)).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
   return { total, rows };
 }
 

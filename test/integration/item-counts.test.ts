@@ -3,8 +3,8 @@
  * triggers) against a count of every install, after the changes that move
  * them: new and changed reports, an OS upgrade, removed software, and new
  * verdicts from a rule or date change. Likewise each software version's
- * assets by status (software.installs, software_os_counts), and the statuses
- * each asset carries (assets.carries).
+ * assets by status (software.installs, software_os_counts), the statuses
+ * each asset carries (assets.carries) and its OS's rank (assets.os_rank).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReports } from '../../src/demo/demo-estate.js';
@@ -70,6 +70,8 @@ function expectEveryCountExact(): void {
   expect(versions.kept).toEqual(versions.counted);
   const carried = carriedBothWays();
   expect(carried.kept).toEqual(carried.counted);
+  // Each asset's copy of its OS's rank (assets.os_rank, migration 0014), which orders the asset list.
+  expect(hub.deps.db.prepare('SELECT a.id, a.os_rank, r.rank FROM assets a JOIN os_status_ranks r ON r.id = a.os_id WHERE a.os_rank <> r.rank').all()).toEqual([]);
 }
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createEvaluator } from '../../src/estate/evaluator.js';
 import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { alertCounts, alertPageSql, listAlertRuleIds, listAlerts, updateAlertTriage, type AlertFilter } from '../../src/store/alert-queries.js';
-import { listAssets } from '../../src/store/asset-queries.js';
+import { assetPageSql, assetRowsSql, listAssets } from '../../src/store/asset-queries.js';
 import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary } from '../../src/store/estate-queries.js';
 import { SUPPORT_STATUSES } from '../../src/lifecycle/verdict.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
@@ -37,6 +37,9 @@ function alertCountsBothWays() {
 function planOf(sql: string, params: Record<string, unknown>): string {
   return (db().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
 }
+
+/** The asset list's order of OS statuses, worst first. */
+const SUPPORT_ORDER = ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'];
 
 const LIST: AlertFilter = { now: TEST_NOW, limit: 50, offset: 0 };
 
@@ -103,6 +106,31 @@ describe('plans that stay on their indexes', () => {
       if (status === 'unsupported') expect(estateSummary(db()).assetsWithUnsupported).toBe(oneByOne);
       if (status === 'unknown') expect(estateSummary(db()).assetsWithUnknown).toBe(oneByOne);
     }
+  });
+
+  it('reads a page of the asset list in order off assets_list_order, without sorting every asset', () => {
+    for (const filter of [{}, { osStatus: 'unsupported' as const }, { anyStatus: 'unsupported' as const }, { osStatus: 'supported' as const, anyStatus: 'unknown' as const }]) {
+      const f = { ...filter, limit: 50, offset: 200 };
+      const params = { ...('osStatus' in filter ? { osRank: filter.osStatus === 'unsupported' ? 0 : 4 } : {}), ...('anyStatus' in filter ? { anyBit: 8 } : {}), limit: 50, offset: 200 };
+      const plan = planOf(assetPageSql(f), params);
+      expect(plan, JSON.stringify(filter)).toContain('assets_list_order');
+      expect(plan, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      // The page's fifty rows drive the lookups of their counts, not a walk of every asset.
+      const rows = planOf(assetRowsSql(f), params).split('\n');
+      expect(rows, JSON.stringify(filter)).toContain('SCAN page');
+      expect(rows.filter((r) => r.startsWith('SCAN a')).length, JSON.stringify(filter)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('lists the assets with an OS status as counting them one by one does, worst OS first', () => {
+    for (const status of SUPPORT_STATUSES) {
+      const listed = listAssets(db(), { osStatus: status, limit: 1000, offset: 0 });
+      const counted = (db().prepare('SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = ?').get(status) as { n: number }).n;
+      expect(listed.total, status).toBe(counted);
+      expect(listed.rows.every((r) => r.osStatus === status)).toBe(true);
+    }
+    const ranks = listAssets(db(), { limit: 1000, offset: 0 }).rows.map((r) => SUPPORT_ORDER.indexOf(r.osStatus));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
   it('pages the asset list in the same order as listing it whole', () => {
