@@ -55,7 +55,7 @@ export class Spool {
     const name = `${String(Math.max(Date.now(), newest + 1)).padStart(15, '0')}-${id}.json`;
     const body = JSON.stringify({ id, report } satisfies SpoolEntry);
     await writeFileAtomic(join(this.dir, name), body, 0o600);
-    await this.checkBounds([...names, name]);
+    await this.keepWithinBounds([...names, name]);
     return name;
   }
 
@@ -107,19 +107,50 @@ export class Spool {
   }
 
   /**
-   * Over the bounds the spool only warns: dropping a report would break the
-   * no-loss rule. TODO(compaction issue): fold old pending reports into the
-   * newest one instead of growing without limit.
+   * Keeps the spool within its bounds without losing what any report says:
+   * over them, the oldest report is folded into the next, which then stands
+   * for both (report.spool: how many reports, since when; the hub records it).
+   * Each report is a whole inventory, so the newer one already holds the
+   * machine's state; only the steps between are given up, and never silently.
+   * The newer file is rewritten before the older one goes: a crash between the
+   * two leaves one report counted twice, never one lost.
    */
-  private async checkBounds(names: string[]): Promise<void> {
-    const sizes = await Promise.all(names.map((name) => stat(join(this.dir, name)).then((s) => s.size, () => 0)));
-    const bytes = sizes.reduce((sum, size) => sum + size, 0);
-    if (names.length > this.limits.maxFiles || bytes > this.limits.maxBytes) {
-      this.warn(
-        `estatewatch-agent: warning: spool ${this.dir} holds ${names.length} reports (${bytes} bytes), over its bound of ` +
-          `${this.limits.maxFiles} reports / ${this.limits.maxBytes} bytes; nothing is dropped — is the hub reachable?`,
-      );
+  private async keepWithinBounds(names: string[]): Promise<void> {
+    const sizes = new Map(await Promise.all(names.map(async (name) => [name, await this.sizeOf(name)] as const)));
+    const bytes = () => [...sizes.values()].reduce((sum, size) => sum + size, 0);
+    const over = () => sizes.size > this.limits.maxFiles || bytes() > this.limits.maxBytes;
+    const half = sizes.size > this.limits.maxFiles / 2 || bytes() > this.limits.maxBytes / 2;
+    let folded: SpoolEntry | undefined;
+    while (over() && sizes.size >= 2) {
+      const [oldest, next] = [...sizes.keys()] as [string, string];
+      const into = await this.fold(oldest, next);
+      sizes.delete(oldest);
+      sizes.set(next, await this.sizeOf(next));
+      folded = into ?? folded;
     }
+    if (folded?.report.spool) {
+      this.warn(
+        `estatewatch-agent: warning: spool ${this.dir} reached its bound of ${this.limits.maxFiles} reports / ${this.limits.maxBytes} bytes; ` +
+          `its oldest report now stands for ${folded.report.spool.reports} collected since ${folded.report.spool.firstCollectedAt} — is the hub reachable?`,
+      );
+    } else if (half) {
+      this.warn(`estatewatch-agent: warning: spool ${this.dir} holds ${sizes.size} reports (${bytes()} bytes) waiting for the hub, over half its bound; is the hub reachable?`);
+    }
+  }
+
+  /** Folds entry `older` into entry `newer` (see keepWithinBounds); returns the folded entry, or undefined when either was gone. */
+  private async fold(older: string, newer: string): Promise<SpoolEntry | undefined> {
+    const [a, b] = [await this.read(older), await this.read(newer)];
+    if (!a || !b) return undefined;
+    const reports = (a.report.spool?.reports ?? 1) + (b.report.spool?.reports ?? 1);
+    const into: SpoolEntry = { id: b.id, report: { ...b.report, spool: { reports, firstCollectedAt: a.report.spool?.firstCollectedAt ?? a.report.collectedAt } } };
+    await writeFileAtomic(join(this.dir, newer), JSON.stringify(into), 0o600);
+    await this.remove(older);
+    return into;
+  }
+
+  private sizeOf(name: string): Promise<number> {
+    return stat(join(this.dir, name)).then((s) => s.size, () => 0);
   }
 }
 

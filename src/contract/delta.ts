@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { deviceKey, inventoryHash, softwareKey, type Inventory } from './inventory-hash.js';
-import { DeviceSchema, HostSchema, MAX_DEVICES, MAX_SOFTWARE_ITEMS, OsSchema, REPORT_SCHEMA_V1, SoftwareSchema, type Report } from './report.js';
+import { DeviceSchema, HostSchema, MAX_DEVICES, MAX_SOFTWARE_ITEMS, OsSchema, REPORT_SCHEMA_V1, SoftwareSchema, SpoolFoldSchema, type Report } from './report.js';
 
 export const DELTA_SCHEMA_V1 = 'estatewatch.delta/v1';
 
@@ -21,6 +21,7 @@ export const DeltaSchema = z.strictObject({
   os: OsSchema,
   collectedAt: z.iso.datetime({ offset: true }),
   agent: z.strictObject({ version: z.string().trim().min(1).max(64) }),
+  spool: SpoolFoldSchema.optional(),
   software: z.strictObject({
     added: z.array(SoftwareSchema).max(MAX_SOFTWARE_ITEMS),
     removed: z.array(SoftwareSchema.pick({ name: true, version: true, vendor: true, source: true })).max(MAX_SOFTWARE_ITEMS),
@@ -46,6 +47,7 @@ export function diffReports(base: Inventory, next: Report): Delta {
     os: next.os,
     collectedAt: next.collectedAt,
     agent: next.agent,
+    ...(next.spool && { spool: next.spool }),
     software: {
       added: next.software.filter((s) => !baseSoftware.has(softwareKey(s))),
       removed: base.software.filter((s) => !nextSoftware.has(softwareKey(s))).map(({ name, version, vendor, source }) => ({ name, version, vendor, source })),
@@ -67,6 +69,7 @@ export function applyDelta(base: Inventory, delta: Delta): Report {
     os: delta.os,
     collectedAt: delta.collectedAt,
     agent: delta.agent,
+    ...(delta.spool && { spool: delta.spool }),
     software: [...base.software.filter((s) => !removedSoftware.has(softwareKey(s))), ...delta.software.added],
     devices: [...base.devices.filter((d) => !removedDevices.has(deviceKey(d))), ...delta.devices.added],
   };

@@ -70,12 +70,25 @@ export type Device = z.infer<typeof DeviceSchema>;
 export const MAX_SOFTWARE_ITEMS = 20_000;
 export const MAX_DEVICES = 1_000;
 
+/**
+ * Set when the agent's spool, over its bounds while the hub was unreachable,
+ * folded older reports into this one: it then stands for `reports` reports
+ * collected since `firstCollectedAt`. Each report is a whole inventory, so
+ * this one holds the machine's latest state; the hub records the fold.
+ */
+export const SpoolFoldSchema = z.strictObject({
+  reports: z.int().min(2).max(1_000_000),
+  firstCollectedAt: z.iso.datetime({ offset: true }),
+});
+export type SpoolFold = z.infer<typeof SpoolFoldSchema>;
+
 export const ReportSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA_V1),
   host: HostSchema,
   os: OsSchema,
   collectedAt: z.iso.datetime({ offset: true }),
   agent: z.strictObject({ version: text(64) }),
+  spool: SpoolFoldSchema.optional(),
   software: z.array(SoftwareSchema).max(MAX_SOFTWARE_ITEMS),
   devices: z.array(DeviceSchema).max(MAX_DEVICES),
 });

@@ -5,7 +5,8 @@
 import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
 import { dependsOnArrival } from '../alerts/find-rule-matches.js';
-import type { Device, Report } from '../contract/report.js';
+import type { Device, Report, SpoolFold } from '../contract/report.js';
+import { log } from '../log.js';
 import { classifyDevice } from '../devices/classify-device.js';
 import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
@@ -56,7 +57,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const identity = assetIdentity(report.host);
     const hash = inventoryHash(report);
     const existing = findAssetState(db, identity);
-    const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length };
+    const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length, folded: report.spool };
     if (existing !== undefined && existing.inventoryHash === hash) return recordArrival(ctx, existing.id, arrival, meta);
 
     const write: AssetWrite = { identity, report, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, inventoryHash: hash, receivedAt };
@@ -77,6 +78,8 @@ export interface Arrival {
   receivedAt: string;
   softwareCount: number;
   deviceCount: number;
+  /** Older reports the agent's spool folded into this one while the hub was unreachable. */
+  folded?: SpoolFold;
 }
 
 /**
@@ -94,6 +97,7 @@ function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, met
   const { db } = ctx;
   if (meta.agentId !== null) touchAgent(db, meta.agentId, arrival.receivedAt);
   if (done.rules) evaluateAlerts(db, done.rules, ctx.now(), assetId);
+  if (arrival.folded) log('warn', 'agent spool folded reports into one', { assetId, agentId: meta.agentId, reports: arrival.folded.reports, since: arrival.folded.firstCollectedAt });
   const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...arrival, changes: done.changes });
   return { receiptId, assetId, duplicate: false, changes: done.changes };
 }

@@ -1,3 +1,4 @@
+import type { SpoolFold } from '../contract/report.js';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
 
@@ -15,10 +16,16 @@ export function findReceipt(db: Db, agentId: number | null, key: string): Receip
 
 export function insertReceipt(
   db: Db,
-  r: { agentId: number | null; key: string; assetId: number; receivedAt: string; collectedAt: string; softwareCount: number; deviceCount: number; changes: number },
+  r: {
+    agentId: number | null; key: string; assetId: number; receivedAt: string; collectedAt: string; softwareCount: number; deviceCount: number; changes: number;
+    /** The older reports the agent's spool folded into this one (migration 0016). */
+    folded?: SpoolFold;
+  },
 ): number {
-  const info = stmt(db, `INSERT INTO report_receipts (agent_id, idempotency_key, asset_id, received_at, collected_at, software_count, device_count, changes)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(r.agentId, r.key, r.assetId, r.receivedAt, r.collectedAt, r.softwareCount, r.deviceCount, r.changes);
+  const info = stmt(db, `INSERT INTO report_receipts (agent_id, idempotency_key, asset_id, received_at, collected_at, software_count, device_count, changes, folded_reports, folded_since)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.agentId, r.key, r.assetId, r.receivedAt, r.collectedAt, r.softwareCount, r.deviceCount, r.changes, r.folded?.reports ?? null, r.folded?.firstCollectedAt ?? null,
+  );
   return Number(info.lastInsertRowid);
 }
 

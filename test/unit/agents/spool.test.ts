@@ -85,18 +85,34 @@ describe('Spool', () => {
     expect(await readdir(stateDir)).toEqual(['spool']);
   });
 
-  it('warns on stderr but keeps every report when over its bounds', async () => {
-    const small = new Spool(stateDir, { limits: { maxFiles: 2 }, warn: (message) => warnings.push(message) });
-    for (let i = 0; i < 3; i += 1) await small.add(sampleReport());
-    expect(await small.list()).toHaveLength(3);
+  it('warns once it holds over half its bound', async () => {
+    const small = new Spool(stateDir, { limits: { maxFiles: 4 }, warn: (message) => warnings.push(message) });
+    for (let i = 0; i < 2; i += 1) await small.add(sampleReport());
+    expect(warnings).toEqual([]);
+    await small.add(sampleReport());
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/holds 3 reports .* nothing is dropped/);
+    expect(warnings[0]).toMatch(/holds 3 reports .* over half its bound; is the hub reachable/);
   });
 
-  it('warns when the total size exceeds the byte bound', async () => {
+  it('over its bound, folds the oldest report into the next, which then stands for both, and says so', async () => {
+    const small = new Spool(stateDir, { limits: { maxFiles: 3 }, warn: (message) => warnings.push(message) });
+    const collected = ['2026-11-01T08:00:00Z', '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z', '2026-11-04T08:00:00Z', '2026-11-05T08:00:00Z', '2026-11-06T08:00:00Z'];
+    for (const collectedAt of collected) await small.add({ ...sampleReport(), collectedAt });
+    const names = await small.list();
+    expect(names).toHaveLength(3);
+    const entries = await Promise.all(names.map((name) => small.read(name)));
+    // Every collection is accounted for: the oldest entry stands for the four folded into it.
+    expect(entries.map((e) => e?.report.spool)).toEqual([{ reports: 4, firstCollectedAt: collected[0] }, undefined, undefined]);
+    expect(entries.map((e) => e?.report.collectedAt)).toEqual(collected.slice(3));
+    expect(warnings.at(-1)).toMatch(/reached its bound of 3 reports .* stands for 4 collected since 2026-11-01T08:00:00Z/);
+  });
+
+  it('folds by size too, keeping at least the newest report', async () => {
     const tiny = new Spool(stateDir, { limits: { maxBytes: 100 }, warn: (message) => warnings.push(message) });
     await tiny.add(sampleReport());
-    expect(warnings[0]).toMatch(/over its bound/);
+    await tiny.add(sampleReport());
+    expect(await tiny.list()).toHaveLength(1);
+    expect((await tiny.read((await tiny.list())[0]!))?.report.spool?.reports).toBe(2);
   });
 
   it('lists nothing before the first report', async () => {

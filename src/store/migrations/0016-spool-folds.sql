@@ -1,0 +1,5 @@
+-- A report an agent's spool folded older reports into (contract: report.spool)
+-- stands for several collections: its receipt records how many, and since
+-- when, so a fold is never silent. NULL: the report stands for itself.
+ALTER TABLE report_receipts ADD COLUMN folded_reports INTEGER;
+ALTER TABLE report_receipts ADD COLUMN folded_since TEXT;
