@@ -5,11 +5,15 @@ import { AgentError } from './agent-error.js';
 import { parseJson } from './parse-json.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
-/** `<stateDir>/agent.json`, written by `enrol`: where to post and with which token. */
+/** `<stateDir>/agent.json`, written by `enrol`: where to post, with which token, and how to verify the hub. */
 export const AgentConfigSchema = z.object({
   hubUrl: z.string().min(1),
   agentId: z.string().min(1),
   token: z.string().min(1),
+  /** PEM of the CA given to enrol with --ca, kept whole so a moved or deleted file cannot break later runs. */
+  ca: z.string().min(1).optional(),
+  /** The --pin given to enrol: the hub certificate's SHA-256 fingerprint, 64 upper-case hex digits. */
+  pin: z.string().regex(/^[0-9A-F]{64}$/).optional(),
 });
 export type AgentConfig = z.infer<typeof AgentConfigSchema>;
 

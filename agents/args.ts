@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import cron from 'node-cron';
 import { AgentError } from './agent-error.js';
+import { parsePin } from './hub-trust.js';
 import { DEFAULT_SPOOL_LIMITS, type SpoolLimits } from './spool.js';
 import { parseQuietHours, type QuietHours } from './quiet-hours.js';
 import { DEFAULT_JITTER_SECONDS } from './schedule.js';
@@ -35,21 +36,34 @@ Options:
   --priority <low|normal>
                         CPU priority of a scan (default low: nice 19).
   --hub <url>           Hub base URL (default: the one saved by enrol).
+  --ca <file>           A CA certificate (PEM) to trust for an https:// hub, as
+                        well as the system's, e.g. the trust's own CA.
+  --pin <sha256>        Talk only to a hub whose certificate has this SHA-256
+                        fingerprint (openssl x509 -noout -fingerprint -sha256
+                        -in hub.pem; colons optional), on top of verifying it.
+                        enrol saves --ca and --pin for later runs; given with
+                        --once or --schedule, they replace the saved ones.
   --state-dir <dir>     Where agent.json, spool/ and rejected/ live. Default:
                         $ESTATEWATCH_AGENT_STATE, else /var/lib/estatewatch-agent
                         as root, else ~/.local/state/estatewatch-agent.
-  --spool-max-files <n> Warn when more reports than this wait (default ${DEFAULT_SPOOL_LIMITS.maxFiles}).
-  --spool-max-mb <n>    Warn when waiting reports exceed this size (default ${DEFAULT_SPOOL_LIMITS.maxBytes / 1024 / 1024}).
+  --spool-max-files <n> Most reports kept waiting (default ${DEFAULT_SPOOL_LIMITS.maxFiles}); past it the oldest is
+                        folded into the next, which then stands for both. Warns from half.
+  --spool-max-mb <n>    The same bound by size (default ${DEFAULT_SPOOL_LIMITS.maxBytes / 1024 / 1024} MB).
   -h, --help            Show this text.
 
-Exit status: 0 done; 1 failed (scan error, report rejected, token refused);
-2 bad arguments; 75 hub unreachable, reports kept in the spool for next time.`;
+Exit status: 0 done; 1 failed (scan error, report rejected, token refused, hub
+certificate not trusted: nothing sent, reports kept); 2 bad arguments; 75 hub
+unreachable, reports kept in the spool for next time.`;
 
 interface Common {
   /** Lower the process's CPU priority before scanning (default). */
   lowPriority: boolean;
   stateDir?: string;
   hub?: string;
+  /** Path of an extra CA certificate (--ca). */
+  ca?: string;
+  /** Normalised --pin: 64 upper-case hex digits. */
+  pin?: string;
   spoolLimits: Partial<SpoolLimits>;
 }
 
@@ -72,6 +86,8 @@ const OPTIONS = {
   full: { type: 'boolean' },
   priority: { type: 'string' },
   hub: { type: 'string' },
+  ca: { type: 'string' },
+  pin: { type: 'string' },
   secret: { type: 'string' },
   'state-dir': { type: 'string' },
   'spool-max-files': { type: 'string' },
@@ -82,7 +98,7 @@ const OPTIONS = {
 export function parseAgentArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): AgentCommand {
   const { values, positionals } = parseStrict(argv);
   if (values.help) return { mode: 'help' };
-  const common: Common = { lowPriority: lowPriority(values.priority), stateDir: values['state-dir'], hub: values.hub, spoolLimits: spoolLimits(values) };
+  const common: Common = { lowPriority: lowPriority(values.priority), stateDir: values['state-dir'], hub: values.hub, ca: values.ca, pin: pin(values.pin), spoolLimits: spoolLimits(values) };
   const [command, ...extra] = positionals;
   if (extra.length > 0 || (command !== undefined && command !== 'enrol')) {
     throw badArguments(`unexpected argument "${command === 'enrol' ? extra[0] : command}"`);
@@ -109,6 +125,13 @@ function quietHours(text: string | undefined): QuietHours | undefined {
   if (text === undefined) return undefined;
   const parsed = parseQuietHours(text);
   if (!parsed) throw badArguments(`--quiet-hours must be HH:MM-HH:MM (e.g. 08:00-18:00), not "${text}"`);
+  return parsed;
+}
+
+function pin(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parsePin(text);
+  if (!parsed) throw badArguments(`--pin must be the SHA-256 fingerprint of the hub's certificate (64 hex digits, colons optional), not "${text}"`);
   return parsed;
 }
 

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { AgentError } from './agent-error.js';
 import { writeAgentConfig, type AgentConfig } from './agent-config.js';
+import { isUntrustedHub, postToHub, type HubAnswer } from './hub-request.js';
+import type { HubTrust } from './hub-trust.js';
 import { hubUrl } from './hub-url.js';
 import { parseJson } from './parse-json.js';
 
@@ -10,6 +12,8 @@ export interface EnrolOptions {
   /** When given, the token is saved to `<stateDir>/agent.json`. */
   stateDir?: string;
   timeoutMs?: number;
+  /** How to verify the hub; saved with the token so every later run checks the same way. */
+  trust?: HubTrust;
 }
 
 /**
@@ -18,25 +22,21 @@ export interface EnrolOptions {
  */
 export async function enrol(hub: string, secret: string, hostname: string, options: EnrolOptions = {}): Promise<AgentConfig> {
   const url = hubUrl(hub, '/api/v1/agents/enrol');
-  let response: Response;
+  const { trust } = options;
+  let answer: HubAnswer;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ secret, hostname }),
-      redirect: 'error',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-    });
+    answer = await postToHub({ url, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ secret, hostname }), timeoutMs: options.timeoutMs ?? 30_000, trust });
   } catch (error) {
+    if (isUntrustedHub(error)) throw error;
     throw new AgentError('enrol-failed', `cannot reach ${url}: ${(error as Error).message}`);
   }
-  const text = await response.text();
-  if (response.status !== 201) {
-    throw new AgentError('enrol-failed', `hub refused enrolment (${response.status})${text ? `: ${text.slice(0, 500)}` : ''}`);
+  const { status, text } = answer;
+  if (status !== 201) {
+    throw new AgentError('enrol-failed', `hub refused enrolment (${status})${text ? `: ${text.slice(0, 500)}` : ''}`);
   }
   const body = EnrolResponseSchema.safeParse(parseJson(text));
   if (!body.success) throw new AgentError('enrol-failed', 'hub answered 201 without {agentId, token}');
-  const config = { hubUrl: hub, agentId: body.data.agentId, token: body.data.token };
+  const config: AgentConfig = { hubUrl: hub, agentId: body.data.agentId, token: body.data.token, ...trust };
   if (options.stateDir) await writeAgentConfig(options.stateDir, config);
   return config;
 }

@@ -1,4 +1,6 @@
 import { promisify } from 'node:util';
+import { isUntrustedHub, postToHub, type HubAnswer } from './hub-request.js';
+import type { HubTrust } from './hub-trust.js';
 import { hubUrl } from './hub-url.js';
 import type { Delta } from '../src/contract/delta.js';
 import type { Report } from '../src/contract/report.js';
@@ -9,16 +11,19 @@ import type { Report } from '../src/contract/report.js';
  * - rejected: 400/409/413/422, it will never accept this report as sent, so do not retry it
  *   (409: a delta report the hub cannot apply; the sender falls back to the full report);
  * - unauthorized: 401/403, the token is wrong or revoked; keep everything and stop;
+ * - untrusted: the hub's certificate failed verification or the pin; nothing was sent; keep everything and stop;
  * - retry: anything else (network, timeout, 5xx, 429, unexpected status); try again later.
  */
 export type PostOutcome =
   | { kind: 'acknowledged'; receiptId?: string; duplicate: boolean }
   | { kind: 'rejected'; status: number; body: string }
   | { kind: 'unauthorized'; status: number; body: string }
+  | { kind: 'untrusted'; reason: string }
   | { kind: 'retry'; reason: string };
 
 export interface PostOptions {
   timeoutMs?: number;
+  trust?: HubTrust;
 }
 
 /** One report to send: full or delta, and the spool id that keys every attempt at it. */
@@ -29,12 +34,12 @@ export interface Outgoing {
 
 /** POSTs one report, gzipped, keyed by its spool id so a retry is never stored twice. */
 export async function postReport(hub: string, token: string, entry: Outgoing, options: PostOptions = {}): Promise<PostOutcome> {
-  const { timeoutMs = 30_000 } = options;
+  const { timeoutMs = 30_000, trust } = options;
   const body = await gzipText(JSON.stringify(entry.report));
-  let response: Response;
+  let answer: HubAnswer;
   try {
-    response = await fetch(hubUrl(hub, '/api/v1/reports'), {
-      method: 'POST',
+    answer = await postToHub({
+      url: hubUrl(hub, '/api/v1/reports'),
       headers: {
         Authorization: `Bearer ${token}`,
         'Idempotency-Key': entry.id,
@@ -42,14 +47,13 @@ export async function postReport(hub: string, token: string, entry: Outgoing, op
         'Content-Encoding': 'gzip',
       },
       body,
-      // A redirect could carry the bearer token elsewhere; treat it as a failed attempt.
-      redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      trust,
     });
   } catch (error) {
-    return { kind: 'retry', reason: describeFailure(error) };
+    return failedAttempt(error as Error);
   }
-  return outcomeOf(response);
+  return outcomeOf(answer);
 }
 
 /** zlib is loaded by the first post, so a scan that sends nothing (--dry-run, --output) never pays for it. */
@@ -58,9 +62,7 @@ async function gzipText(text: string) {
   return promisify(gzip)(text);
 }
 
-async function outcomeOf(response: Response): Promise<PostOutcome> {
-  const text = await response.text().catch(() => '');
-  const { status } = response;
+function outcomeOf({ status, text }: HubAnswer): PostOutcome {
   if (status >= 200 && status < 300) return acknowledged(text);
   if (status === 400 || status === 409 || status === 413 || status === 422) return { kind: 'rejected', status, body: text };
   if (status === 401 || status === 403) return { kind: 'unauthorized', status, body: text };
@@ -81,8 +83,7 @@ function acknowledged(text: string): PostOutcome {
   }
 }
 
-function describeFailure(error: unknown): string {
-  const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError') return 'hub did not answer in time';
-  return err.cause?.code ?? err.cause?.message ?? err.message;
+function failedAttempt(error: Error): PostOutcome {
+  if (isUntrustedHub(error)) return { kind: 'untrusted', reason: error.message };
+  return { kind: 'retry', reason: error.message };
 }

@@ -3,8 +3,10 @@ import { AgentError } from './agent-error.js';
 import { agentConfigPath, readAgentConfig } from './agent-config.js';
 import type { AgentCommand } from './args.js';
 import { enrol } from './enrol.js';
+import { hubTrust } from './hub-trust.js';
 import type { AgentIo } from './main.js';
-import { runOnce, type RunSummary } from './run-once.js';
+import { postReport } from './post.js';
+import { runOnce, type RunOnceOptions, type RunSummary } from './run-once.js';
 import { schedule } from './schedule.js';
 import { Spool } from './spool.js';
 import { defaultStateDir } from './state-dir.js';
@@ -18,7 +20,7 @@ export type HubCommand = Extract<AgentCommand, { mode: 'enrol' | 'once' | 'sched
 export async function runHubMode(command: HubCommand, io: AgentIo): Promise<number> {
   const stateDir = command.stateDir ?? defaultStateDir(io.env, process.getuid?.(), homedir());
   if (command.mode === 'enrol') {
-    const config = await enrol(command.hub, command.secret, hostname(), { stateDir });
+    const config = await enrol(command.hub, command.secret, hostname(), { stateDir, trust: await hubTrust(command) });
     io.stdout.write(`enrolled as agent ${config.agentId}; token saved to ${agentConfigPath(stateDir)}\n`);
     return 0;
   }
@@ -26,8 +28,10 @@ export async function runHubMode(command: HubCommand, io: AgentIo): Promise<numb
   if (!config) {
     throw new AgentError('not-enrolled', `not enrolled (no ${agentConfigPath(stateDir)}); run: estatewatch agent enrol --hub <url> --secret <secret>`);
   }
+  const trust = await hubTrust(command, config);
   const spool = new Spool(stateDir, { limits: command.spoolLimits, warn: (message) => io.stderr.write(`${message}\n`) });
-  const cycle = () => runOnce({ spool, stateDir, fullReport: command.fullReport, hubUrl: command.hub ?? config.hubUrl, token: config.token });
+  const post: RunOnceOptions['post'] = (hub, token, entry) => postReport(hub, token, entry, { trust });
+  const cycle = () => runOnce({ spool, stateDir, fullReport: command.fullReport, hubUrl: command.hub ?? config.hubUrl, token: config.token, post });
   if (command.mode === 'once') return reportSummary(await cycle(), io);
   const agent = schedule({
     cron: command.cron,
@@ -50,11 +54,13 @@ function reportSummary(summary: RunSummary, io: AgentIo): number {
   if (summary.stopped?.kind === 'unauthorized') {
     io.stderr.write(`estatewatch agent: the hub refused this agent's token (${summary.stopped.reason}); enrol again\n`);
   }
+  if (summary.stopped?.kind === 'untrusted') io.stderr.write(`estatewatch agent: ${summary.stopped.reason}; nothing sent, ${summary.pending} report(s) kept\n`);
   if (summary.stopped?.kind === 'retry') {
     io.stderr.write(`estatewatch agent: hub unreachable (${summary.stopped.reason}); ${summary.pending} report(s) kept for next run\n`);
   }
   if (summary.rejected > 0) io.stderr.write(`estatewatch agent: ${summary.rejected} report(s) refused by the hub, kept in rejected/\n`);
-  if (summary.collectError || summary.rejected > 0 || summary.stopped?.kind === 'unauthorized') return 1;
+  const stoppedForGood = summary.stopped !== undefined && summary.stopped.kind !== 'retry';
+  if (summary.collectError || summary.rejected > 0 || stoppedForGood) return 1;
   return summary.stopped?.kind === 'retry' ? EXIT_HUB_UNREACHABLE : 0;
 }
 

@@ -14,7 +14,7 @@ export interface RunSummary {
   /** Still spooled after this run. */
   pending: number;
   /** Why draining stopped early, if it did. */
-  stopped?: { kind: 'retry' | 'unauthorized'; reason: string };
+  stopped?: { kind: 'retry' | 'unauthorized' | 'untrusted'; reason: string };
   /** Set when this run's scan failed; older spooled reports were still sent. */
   collectError?: string;
 }
@@ -50,7 +50,7 @@ export async function runOnce(options: RunOnceOptions): Promise<RunSummary> {
 
 /**
  * Sends spooled reports oldest-first, one at a time so the hub sees them in
- * order. Stops at the first retry or unauthorized: the rest would fail alike.
+ * order. Stops at the first retry, unauthorized or untrusted: the rest would fail alike.
  */
 export async function drainSpool(spool: Spool, send: (entry: SpoolEntry) => Promise<PostOutcome>): Promise<RunSummary> {
   const summary: RunSummary = { sent: 0, duplicates: 0, rejected: 0, pending: 0 };
@@ -67,7 +67,7 @@ export async function drainSpool(spool: Spool, send: (entry: SpoolEntry) => Prom
       await spool.reject(name, `hub answered ${outcome.status}\n${outcome.body}`);
       summary.rejected += 1;
     } else {
-      summary.stopped = { kind: outcome.kind, reason: outcome.kind === 'retry' ? outcome.reason : `hub answered ${outcome.status}` };
+      summary.stopped = { kind: outcome.kind, reason: outcome.kind === 'unauthorized' ? `hub answered ${outcome.status}` : outcome.reason };
       break;
     }
   }

@@ -3,6 +3,8 @@
  * environment variable that sets it, and what it is for. The README's
  * configuration table is generated from this list (`estatewatch config`).
  */
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import cron from 'node-cron';
@@ -23,13 +25,18 @@ interface Setting<S extends z.ZodType> {
   description: string;
 }
 
+/** A PEM file's path; optional, since the hub serves plain HTTP unless given a certificate and key. */
+const pemFile = z.string().min(1).optional();
+
 const cronExpression = z.string().refine((v) => cron.validate(v), 'not a valid cron expression (minute hour day month weekday)');
 
 const setting = <S extends z.ZodType>(s: Setting<S>) => s;
 
 export const SETTINGS = {
-  host: setting({ env: 'ESTATEWATCH_HOST', schema: z.string().min(1), default: '127.0.0.1', description: 'Address the hub listens on. Keep 127.0.0.1 unless a reverse proxy or TLS sits in front.' }),
+  host: setting({ env: 'ESTATEWATCH_HOST', schema: z.string().min(1), default: '127.0.0.1', description: 'Address the hub listens on. Keep 127.0.0.1 unless the hub serves HTTPS itself (ESTATEWATCH_TLS_CERT) or a TLS reverse proxy sits in front.' }),
   port: setting({ env: 'ESTATEWATCH_PORT', schema: port, default: 8080, description: 'TCP port of the hub (0 picks a free one).' }),
+  tlsCert: setting({ env: 'ESTATEWATCH_TLS_CERT', schema: pemFile, default: undefined, description: "PEM certificate (then any intermediates) the hub serves HTTPS with, given with ESTATEWATCH_TLS_KEY; with neither it serves plain HTTP. Checked at start." }),
+  tlsKey: setting({ env: 'ESTATEWATCH_TLS_KEY', schema: pemFile, default: undefined, description: "PEM private key of ESTATEWATCH_TLS_CERT, unencrypted; make it readable by the hub's user only." }),
   dataDir: setting({ env: 'ESTATEWATCH_DATA_DIR', schema: z.string().min(1), default: './data', description: 'Folder for the SQLite database (estatewatch.db) and its WAL files.' }),
   rulesDir: setting({ env: 'ESTATEWATCH_RULES_DIR', schema: z.string().min(1), default: path.join(PACKAGE_ROOT, 'rules'), description: 'Folder holding lifecycle/ rule files.' }),
   endingSoonDays: setting({ env: 'ESTATEWATCH_ENDING_SOON_DAYS', schema: positiveInt.max(3650), default: 180, description: 'Days before end of support that count as "ending soon".' }),
@@ -56,15 +63,65 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     if (parsed.success) out[key] = parsed.data;
     else problems.push(`${s.env} (${key}) = ${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message}`);
   }
-  if (problems.length) throw new CliError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw configError(problems);
+  // Read now, before a command starts anything: `serve` prints the first admin's one-time
+  // password only once listening, so failing at listen would lose it.
+  readHubTls(out as Config);
   return out as Config;
+}
+
+function configError(problems: string[]): CliError {
+  return new CliError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+/** What the hub serves HTTPS with: the certificate chain and its private key, as PEM. */
+export interface HubTls {
+  cert: Buffer;
+  key: Buffer;
+}
+
+/**
+ * The hub's certificate and key, or undefined when it serves plain HTTP. Both
+ * files must be set, read, parse and belong together; the error names the
+ * variable and the file.
+ */
+export function readHubTls(config: Pick<Config, 'tlsCert' | 'tlsKey'>): HubTls | undefined {
+  const { tlsCert, tlsKey } = config;
+  if (tlsCert === undefined && tlsKey === undefined) return undefined;
+  if (tlsCert === undefined || tlsKey === undefined) {
+    const [given, missing] = tlsCert === undefined ? (['tlsKey', 'tlsCert'] as const) : (['tlsCert', 'tlsKey'] as const);
+    throw configError([`${SETTINGS[missing].env} (${missing}) is not set but ${SETTINGS[given].env} is: set both to serve HTTPS, neither for plain HTTP`]);
+  }
+  const cert = readPem('tlsCert', tlsCert, 'certificate', (pem) => new X509Certificate(pem));
+  const key = readPem('tlsKey', tlsKey, 'private key', (pem) => createPrivateKey(pem));
+  if (!cert.parsed.checkPrivateKey(key.parsed)) {
+    throw configError([`${SETTINGS.tlsKey.env} (tlsKey) = ${JSON.stringify(tlsKey)}: not the private key of ${SETTINGS.tlsCert.env} = ${JSON.stringify(tlsCert)}`]);
+  }
+  return { cert: cert.pem, key: key.pem };
+}
+
+function readPem<T>(key: 'tlsCert' | 'tlsKey', file: string, what: string, parse: (pem: Buffer) => T): { pem: Buffer; parsed: T } {
+  const named = `${SETTINGS[key].env} (${key}) = ${JSON.stringify(file)}`;
+  let pem: Buffer;
+  try {
+    pem = readFileSync(file);
+  } catch (error) {
+    throw configError([`${named}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+  }
+  try {
+    return { pem, parsed: parse(pem) };
+  } catch (error) {
+    throw configError([`${named}: the file is not a PEM ${what} (${(error as Error).message})`]);
+  }
 }
 
 /** The configuration table for the README and `estatewatch config`. */
 export function configTable(): string {
-  const rows = Object.entries(SETTINGS).map(([key, s]) => {
-    const def = key === 'rulesDir' ? '`<package>/rules`' : `\`${String(s.default)}\``;
-    return `| \`${s.env}\` | ${key} | ${def} | ${s.description} |`;
-  });
+  const rows = Object.entries(SETTINGS).map(([key, s]) => `| \`${s.env}\` | ${key} | ${defaultCell(key, s.default)} | ${s.description} |`);
   return ['| variable | key | default | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function defaultCell(key: string, value: unknown): string {
+  if (key === 'rulesDir') return '`<package>/rules`';
+  return value === undefined ? 'unset' : `\`${String(value)}\``;
 }
