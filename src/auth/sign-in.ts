@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../store/db.js';
 import { deleteSession, insertSession } from '../store/sessions.js';
 import { findUserCredentials, type User } from '../store/users.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { recordSignInFailure, recordSignInSuccess, signInRefusal, type SignInRefusal } from './sign-in-throttle.js';
 import { generateToken, hashToken } from './tokens.js';
 
 export interface SignedIn {
@@ -12,17 +14,40 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
+export interface SignInAttempt {
+  username: string;
+  password: string;
+  /** The caller's network address, for the per-address limit. */
+  client: string;
+}
+
+/** Signed in; or refused, with the lock-out or address limit in force when there is one (none: a wrong username or password). */
+export type SignInResult = { ok: true; signedIn: SignedIn } | { ok: false; refusal?: SignInRefusal };
+
 // Checked against when the user does not exist, so a wrong username takes as long as a wrong password.
 const decoy = hashPassword(generateToken('decoy'));
 
-export async function signIn(db: Db, username: string, password: string, now: Date, sessionHours: number): Promise<SignedIn | undefined> {
+/** Attempts from one address, and for one username, are checked one at a time (see oneAtATime). */
+export function signIn(db: Db, attempt: SignInAttempt, now: Date, sessionHours: number): Promise<SignInResult> {
+  const byUsername = () => oneAtATime(`username ${attempt.username.toLowerCase()}`, () => checkAttempt(db, attempt, now, sessionHours));
+  return oneAtATime(`client ${attempt.client}`, byUsername);
+}
+
+async function checkAttempt(db: Db, { username, password, client }: SignInAttempt, now: Date, sessionHours: number): Promise<SignInResult> {
+  const refusal = signInRefusal(db, username, client, now);
+  if (refusal) return { ok: false, refusal };
   const found = findUserCredentials(db, username);
   const ok = await verifyPassword(password, found?.passwordHash ?? (await decoy));
-  if (!found || !ok) return undefined;
+  if (!found || !ok) return { ok: false, refusal: recordSignInFailure(db, username, client, now) };
+  recordSignInSuccess(db, username);
+  return { ok: true, signedIn: startSession(db, found.user, now, sessionHours) };
+}
+
+function startSession(db: Db, user: User, now: Date, sessionHours: number): SignedIn {
   const token = generateToken('ews');
   const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000);
-  insertSession(db, { tokenHash: hashToken(token), userId: found.user.id, csrfToken: randomBytes(24).toString('base64url'), now: now.toISOString(), expiresAt: expiresAt.toISOString() });
-  return { token, user: found.user, expiresAt };
+  insertSession(db, { tokenHash: hashToken(token), userId: user.id, csrfToken: randomBytes(24).toString('base64url'), now: now.toISOString(), expiresAt: expiresAt.toISOString() });
+  return { token, user, expiresAt };
 }
 
 export function signOut(db: Db, token: string): void {

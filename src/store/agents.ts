@@ -23,10 +23,28 @@ export function insertAgent(db: Db, a: { tokenHash: string; hostname: string; en
   return Number(info.lastInsertRowid);
 }
 
-/** The id of the agent holding this token, unless it has been revoked. */
-export function findAgentByTokenHash(db: Db, tokenHash: string): number | undefined {
-  const r = stmt(db, 'SELECT id FROM agents WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as { id: number } | undefined;
-  return r?.id;
+/** The agent holding this token, revoked or not, so a revoked agent can be told why it is refused. */
+export function findAgentByTokenHash(db: Db, tokenHash: string): { id: number; revokedAt: string | null } | undefined {
+  return stmt(db, 'SELECT id, revoked_at AS revokedAt FROM agents WHERE token_hash = ?').get(tokenHash) as { id: number; revokedAt: string | null } | undefined;
+}
+
+/** An enrolled agent as admins see it; never its token hash. */
+export interface AgentSummary {
+  id: number;
+  hostname: string;
+  enrolledAt: string;
+  lastReportAt: string | null;
+  revokedAt: string | null;
+}
+
+const SUMMARY_COLUMNS = 'id, hostname, enrolled_at AS enrolledAt, last_report_at AS lastReportAt, revoked_at AS revokedAt';
+
+export function listAgents(db: Db): AgentSummary[] {
+  return stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM agents ORDER BY id`).all() as AgentSummary[];
+}
+
+export function findAgent(db: Db, agentId: number): AgentSummary | undefined {
+  return stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM agents WHERE id = ?`).get(agentId) as AgentSummary | undefined;
 }
 
 export function revokeAgent(db: Db, agentId: number, now: string): boolean {

@@ -11,7 +11,7 @@ import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/session.js';
 import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, SoftwareQuerySchema } from '../hub/query-schemas.js';
-import { CredentialsSchema, endSession, setSessionCookie } from '../hub/routes/session-api.js';
+import { clientAddress, CredentialsSchema, endSession, setSessionCookie, signInRefused } from '../hub/routes/session-api.js';
 import { EnrolmentSecretRequestSchema } from '../hub/routes/admin-api.js';
 import { listAlerts } from '../store/alert-queries.js';
 import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls, listAssets } from '../store/asset-queries.js';
@@ -31,6 +31,9 @@ const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new Hu
 /** Only a same-site local path: `next` must never send a person to another site. */
 const NextSchema = z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch('/');
 
+/** An API message ("wrong username or password") as the page shows it. */
+const asSentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
+
 /** A signed-in form post must carry its session's token (on top of the Origin check in app.ts). */
 export const formToken = createMiddleware<HubEnv>(async (c, next) => {
   const body = await c.req.parseBody();
@@ -46,9 +49,12 @@ export const pageRoutes = new Hono<HubEnv>()
     const form = await c.req.parseBody();
     const next = NextSchema.parse(form.next);
     const creds = CredentialsSchema.safeParse({ username: form.username, password: form.password });
-    const signedIn = creds.success ? await signIn(db, creds.data.username, creds.data.password, now(), config.sessionHours) : undefined;
-    if (!signedIn) return c.html(<LoginPage next={next} error="Wrong username or password." />, 401);
-    setSessionCookie(c, signedIn);
+    const result = creds.success ? await signIn(db, { ...creds.data, client: clientAddress(c) }, now(), config.sessionHours) : { ok: false as const };
+    if (!result.ok) {
+      const refused = signInRefused(c, result.refusal);
+      return c.html(<LoginPage next={next} error={asSentence(refused.message)} />, refused.status);
+    }
+    setSessionCookie(c, result.signedIn);
     return c.redirect(next, 303);
   })
   .post('/logout', FORM_LIMIT, formToken, (c) => {

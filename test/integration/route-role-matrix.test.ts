@@ -1,13 +1,18 @@
 /**
  * Every route × every kind of caller: the access policy, written out once, and
- * proved against the real app. A route missing from POLICY fails the test, so
- * a new route cannot ship without someone deciding who may call it.
+ * proved against the real app on a seeded demo estate, with real ids in every
+ * path. A route missing from POLICY fails the test, so a new route cannot ship
+ * without someone deciding who may call it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentSecret, enrolAgent } from '../../src/auth/enrolment.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { hashToken } from '../../src/auth/tokens.js';
+import { seedDemoRegister } from '../../src/demo/demo-devices.js';
+import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createApp } from '../../src/hub/app.js';
+import { generateBoardReport } from '../../src/report/generate-board-report.js';
+import { insertNotification } from '../../src/store/notifications.js';
 import { findSession } from '../../src/store/sessions.js';
 import { insertUser, type Role } from '../../src/store/users.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
@@ -46,6 +51,8 @@ const POLICY: Record<string, readonly Caller[]> = {
   'GET /admin/enrolment': ['admin'],
   'POST /admin/enrolment': ['admin'],
   'POST /api/v1/enrolment-secrets': ['admin'],
+  'GET /api/v1/agents': ['admin'],
+  'POST /api/v1/agents/:id/revoke': ['admin'],
   'GET /import': TRIAGE,
   'POST /import': TRIAGE,
   'POST /api/v1/imports/:format': TRIAGE,
@@ -141,9 +148,13 @@ let app: ReturnType<typeof createApp>;
 let agentToken: string;
 let enrolSecret: string;
 const sessions: Partial<Record<Role, { cookie: string; csrf: string }>> = {};
+/** A real id for each resource with `:id` routes; a new resource must be added here before its routes can be called. */
+const ids: Record<string, number> = {};
+const MONTH = '2026-11';
 
 beforeAll(async () => {
-  hub = await createTestHub();
+  // No Chromium: rendering a PDF takes seconds and proves nothing about access; past the door the route answers 503.
+  hub = await createTestHub({ chromiumPath: '/nonexistent/chromium' });
   app = createApp(hub.deps);
   const hash = await hashPassword('a long enough passphrase');
   for (const role of ['security-lead', 'cso', 'board'] as const) {
@@ -152,8 +163,37 @@ beforeAll(async () => {
   await signInEveryone();
   enrolSecret = createEnrolmentSecret(hub.deps.db, { label: 'matrix', createdBy: null, now: TEST_NOW, days: 1 }).secret;
   agentToken = enrolAgent(hub.deps.db, enrolSecret, 'matrix-host', TEST_NOW)?.token ?? '';
+  await seedRecords();
 });
 afterAll(() => hub.close());
+
+/** The demo estate and register, this month's board report, and one of each clinical-safety record, made as the admin would. */
+async function seedRecords(): Promise<void> {
+  const { db } = hub.deps;
+  seedDemoEstate(hub.deps);
+  seedDemoRegister(hub.deps);
+  generateBoardReport(hub.deps, MONTH, 'system');
+  const first = (table: string) => (db.prepare(`SELECT min(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0;
+  Object.assign(ids, { assets: first('assets'), alerts: first('alerts'), devices: first('registered_devices') });
+  // A spare agent: revoking the matrix agent's own token would refuse its reports for the rest of the run.
+  ids.agents = enrolAgent(db, enrolSecret, 'matrix-spare', TEST_NOW)?.agentId ?? 0;
+  ids.hazards = await createAsAdmin('/api/v1/hazards', { title: 'Fax on ward 7', description: 'Referrals sent by fax may be lost', initialSeverity: 3, initialLikelihood: 3 });
+  ids.actions = await createAsAdmin('/api/v1/actions', { title: 'Replace the ward 7 fax', dueDate: '2026-12-31' });
+  ids.exceptions = await createAsAdmin('/api/v1/exceptions', {
+    title: 'PACS server stays on 2012 R2', justification: 'The PACS vendor supports no newer OS yet', compensatingControls: 'isolated VLAN, no internet, USB disabled',
+    expiresOn: '2027-03-31', assetIds: [ids.assets], ruleIds: [hub.deps.alertRules[0]?.id ?? ''],
+  });
+  ids.notifications = insertNotification(db, { at: TEST_NOW.toISOString(), text: 'matrix', recipientRole: 'admin' });
+  const missing = Object.entries(ids).filter(([, id]) => !id);
+  if (missing.length) throw new Error(`no seeded record for ${missing.map(([k]) => k).join(', ')}`);
+}
+
+async function createAsAdmin(path: string, body: unknown): Promise<number> {
+  const session = sessions.admin;
+  const res = await app.request(path, { method: 'POST', headers: { cookie: session?.cookie ?? '', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`seeding ${path}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: number }).id;
+}
 
 async function signInEveryone(): Promise<void> {
   for (const [role, username, password] of [['admin', 'admin', hub.adminPassword], ...(['security-lead', 'cso', 'board'] as const).map((r) => [r, `${r}-user`, 'a long enough passphrase'])] as [Role, string, string][]) {
@@ -170,6 +210,17 @@ function routes(): string[] {
   return [...seen];
 }
 
+const PARAMS: Record<string, string> = { format: 'osquery', month: MONTH, list: 'assets' };
+
+/** The route's path with real values: `:id` takes the id seeded for the resource named just before it. */
+function fillPath(pattern: string): string {
+  return pattern.replace(/(?:\/([\w-]+))?\/:(\w+)/g, (_, resource: string | undefined, param: string) => {
+    const value = param === 'id' ? ids[resource ?? ''] : PARAMS[param];
+    if (value === undefined) throw new Error(`no value for :${param} in ${pattern}; seed one in the matrix test`);
+    return `${resource ? `/${resource}` : ''}/${value}`;
+  });
+}
+
 /** Bodies that get a caller past the route's own credential check (enrolment secret, sign-in). */
 function bodyFor(route: string): string {
   if (route === 'POST /api/v1/agents/enrol') return JSON.stringify({ secret: enrolSecret, hostname: 'matrix-host-2' });
@@ -179,7 +230,7 @@ function bodyFor(route: string): string {
 
 async function call(route: string, caller: Caller): Promise<Response> {
   const [method, pattern] = route.split(' ') as [string, string];
-  const path = pattern.replace(':id', '1').replace(':format', 'osquery').replace(':month', '2026-11').replace(':list', 'assets');
+  const path = fillPath(pattern);
   const page = !path.startsWith('/api/') && method === 'POST';
   const headers: Record<string, string> = { origin: 'http://localhost' };
   const session = caller !== 'anonymous' && caller !== 'agent' ? sessions[caller] : undefined;
@@ -213,7 +264,8 @@ describe('route × role matrix', () => {
     expect(Object.keys(POLICY).filter((r) => !routes().includes(r))).toEqual([]);
   });
 
-  it('lets in exactly the callers the policy names, on every route', async () => {
+  // Every route for six callers, a dozen scrypt sign-ins among them: over the default timeout on a busy two-core machine.
+  it('lets in exactly the callers the policy names, on every route', { timeout: 120_000 }, async () => {
     const wrong: string[] = [];
     // Signing out ends the caller's session, so those two go last.
     const signOut = (r: string) => (r === 'DELETE /api/v1/session' || r === 'POST /logout' ? 1 : 0);

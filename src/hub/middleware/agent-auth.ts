@@ -2,13 +2,16 @@ import { createMiddleware } from 'hono/factory';
 import { hashToken } from '../../auth/tokens.js';
 import { findAgentByTokenHash } from '../../store/agents.js';
 import type { HubEnv } from '../deps.js';
-import { unauthorized } from '../errors.js';
+import { HubError, unauthorized } from '../errors.js';
 
-/** Lets through only a request bearing a live agent token. */
+/** Lets through only a request bearing a live agent token; a revoked one is told to enrol again. */
 export const requireAgent = createMiddleware<HubEnv>(async (c, next) => {
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
-  const agentId = match?.[1] ? findAgentByTokenHash(c.var.deps.db, hashToken(match[1])) : undefined;
-  if (agentId === undefined) throw unauthorized('a valid agent token is required (Authorization: Bearer <token>)');
-  c.set('agentId', agentId);
+  const agent = match?.[1] ? findAgentByTokenHash(c.var.deps.db, hashToken(match[1])) : undefined;
+  if (!agent) throw unauthorized('a valid agent token is required (Authorization: Bearer <token>)');
+  if (agent.revokedAt !== null) {
+    throw new HubError(401, 'agent-revoked', `this agent's token was revoked at ${agent.revokedAt}; re-enrol this machine with a new enrolment secret (estatewatch agent enrol --hub <url> --secret <secret>)`);
+  }
+  c.set('agentId', agent.id);
   await next();
 });

@@ -1,11 +1,13 @@
 /** Sign-in, sign-out and password change for API clients; the cookie is the same one the pages use. */
+import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { changePassword, PasswordChangeSchema } from '../../auth/change-password.js';
 import { signIn, signOut, type SignedIn } from '../../auth/sign-in.js';
+import { refusalMessage, type SignInRefusal } from '../../auth/sign-in-throttle.js';
 import type { HubEnv } from '../deps.js';
-import { parseOrThrow, unauthorized } from '../errors.js';
+import { HubError, parseOrThrow, unauthorized } from '../errors.js';
 import { currentSession, requireSignedIn, SESSION_COOKIE } from '../middleware/session.js';
 import { readJsonBody } from '../read-json-body.js';
 
@@ -29,14 +31,35 @@ export function endSession(c: Context<HubEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
+/**
+ * The caller's address as the socket saw it. X-Forwarded-For is not read: any
+ * client can write it, and would then escape the per-address sign-in limit.
+ * A request made in-process (tests) has no socket.
+ */
+export function clientAddress(c: Context<HubEnv>): string {
+  const env = c.env as { incoming?: IncomingMessage } | undefined;
+  return env?.incoming?.socket.remoteAddress ?? 'in-process';
+}
+
+/**
+ * The error for a refused sign-in: 429 with the end of the lock-out (and a
+ * Retry-After header) while one is in force, else 401, the same for a name that
+ * is not a user as for a wrong password.
+ */
+export function signInRefused(c: Context<HubEnv>, refusal: SignInRefusal | undefined): HubError {
+  if (!refusal) return unauthorized('wrong username or password');
+  c.header('Retry-After', String(Math.max(1, Math.ceil((refusal.until.getTime() - c.var.deps.now().getTime()) / 1000))));
+  return new HubError(429, refusal.reason === 'locked' ? 'sign-in-locked' : 'sign-in-throttled', refusalMessage(refusal));
+}
+
 export const sessionApiRoutes = new Hono<HubEnv>()
   .post('/api/v1/session', async (c) => {
     const { db, now, config } = c.var.deps;
     const creds = parseOrThrow(CredentialsSchema, await readJsonBody(c, 4096));
-    const signedIn = await signIn(db, creds.username, creds.password, now(), config.sessionHours);
-    if (!signedIn) throw unauthorized('wrong username or password');
-    setSessionCookie(c, signedIn);
-    return c.json({ user: signedIn.user, expiresAt: signedIn.expiresAt.toISOString() });
+    const result = await signIn(db, { ...creds, client: clientAddress(c) }, now(), config.sessionHours);
+    if (!result.ok) throw signInRefused(c, result.refusal);
+    setSessionCookie(c, result.signedIn);
+    return c.json({ user: result.signedIn.user, expiresAt: result.signedIn.expiresAt.toISOString() });
   })
   .delete('/api/v1/session', (c) => {
     endSession(c);
