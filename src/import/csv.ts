@@ -31,6 +31,7 @@ export function parseCsv(input: string): CsvParse {
   while (i < text.length) {
     const ch = text[i] as string;
     if (ch === '"' && field === '') {
+      const opened = line;
       const quoted = readQuoted(text, i + 1, line);
       if (!quoted.ok) return quoted;
       field = quoted.value;
@@ -38,7 +39,9 @@ export function parseCsv(input: string): CsvParse {
       i = quoted.end;
       const next = text[i];
       if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        return { ok: false, error: { line, message: `unexpected ${JSON.stringify(next)} after a closing quote (a quote inside a quoted field is written "")` } };
+        // A stray quote swallows the lines after it: the mistake is where the field opened, not where the parser stopped.
+        const where = opened === line ? '' : ` on line ${line}; the quoted field opens on line ${opened}`;
+        return { ok: false, error: { line: opened, message: `unexpected ${JSON.stringify(next)} after a closing quote${where} (a quote inside a quoted field is written "")` } };
       }
       continue;
     }

@@ -2,7 +2,7 @@
  * One YAML rule file against any zod schema, every problem located on its line
  * (YAML parsed with a LineCounter). Lifecycle and alert rules share it.
  */
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { formatPath } from '../contract/report.js';
@@ -40,10 +40,36 @@ export function parseYamlFile<S extends z.ZodType>(source: RuleSource, schema: S
     }));
     return { value: null, raw: undefined, issues, at };
   }
-  const raw: unknown = doc.toJS();
+  const plain = toPlain(doc, lineCounter, source);
+  if ('issues' in plain) return { value: null, raw: undefined, issues: plain.issues, at };
+  const { raw } = plain;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data, raw, issues: [], at };
   return { value: null, raw, issues: parsed.error.issues.flatMap((i) => zodIssues(i, at)), at };
+}
+
+/**
+ * The YAML library reports syntax errors but THROWS for an alias whose anchor is
+ * missing and for an alias bomb ("billion laughs"); both become an issue on the
+ * line of the offending (else the first) alias, so a bad file never crashes the load.
+ */
+function toPlain(doc: Document, lineCounter: LineCounter, source: RuleSource): { raw: unknown } | { issues: RuleIssue[] } {
+  try {
+    return { raw: doc.toJS() };
+  } catch (err) {
+    const anchors = new Set<string>();
+    let first: number | undefined;
+    let unresolved: number | undefined;
+    visit(doc, (_key, node) => {
+      if (isNode(node) && 'anchor' in node && typeof node.anchor === 'string') anchors.add(node.anchor);
+      if (isAlias(node) && node.range) {
+        const line = lineCounter.linePos(node.range[0]).line;
+        first ??= line;
+        if (!anchors.has(node.source)) unresolved ??= line;
+      }
+    });
+    return { issues: [{ file: source.file, line: unresolved ?? first ?? 1, message: `YAML: ${(err as Error).message}` }] };
+  }
 }
 
 /** An unknown key is reported on its own line, not on its parent's. */
