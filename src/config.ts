@@ -23,6 +23,8 @@ interface Setting<S extends z.ZodType> {
   schema: S;
   default: z.input<S>;
   description: string;
+  /** A credential: an error about it never prints its value (errors reach logs). */
+  secret?: true;
 }
 
 /** A PEM file's path; optional, since the hub serves plain HTTP unless given a certificate and key. */
@@ -48,6 +50,7 @@ export const SETTINGS = {
   snapshotCron: setting({ env: 'ESTATEWATCH_SNAPSHOT_CRON', schema: cronExpression, default: '55 23 * * *', description: "When the daily posture snapshot is taken (cron, in the trust's timezone); the hub also takes one at start-up if the day has none." }),
   boardReportCron: setting({ env: 'ESTATEWATCH_BOARD_REPORT_CRON', schema: cronExpression, default: '0 6 1 * *', description: "When the board report for the previous month is generated (cron, in the trust's timezone)." }),
   chromiumPath: setting({ env: 'ESTATEWATCH_CHROMIUM', schema: z.string().min(1), default: '/usr/bin/chromium', description: 'Chromium used to render board reports as PDF; without it the PDF link says so and the HTML page prints to A4.' }),
+  metricsToken: setting({ env: 'ESTATEWATCH_METRICS_TOKEN', schema: z.string().min(32, 'at least 32 characters (e.g. openssl rand -hex 32)').optional(), default: undefined, description: 'Bearer token a Prometheus scraper sends to read GET /metrics (at least 32 characters); unset, only signed-in admins may read it.', secret: true }),
 } as const;
 
 export type ConfigKey = keyof typeof SETTINGS;
@@ -61,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const raw = overrides[key] ?? env[s.env] ?? s.default;
     const parsed = s.schema.safeParse(raw);
     if (parsed.success) out[key] = parsed.data;
-    else problems.push(`${s.env} (${key}) = ${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message}`);
+    else problems.push(`${s.env} (${key}) = ${s.secret ? '(hidden)' : JSON.stringify(raw)}: ${parsed.error.issues[0]?.message}`);
   }
   if (problems.length) throw configError(problems);
   // Read now, before a command starts anything: `serve` prints the first admin's one-time

@@ -7,6 +7,7 @@
 import type { AssetScope } from '../store/alert-findings.js';
 import { ALERTS_CHECKED_AT, clearAlert, findingKey, listLiveAlerts, raiseAlert, refreshAlert } from '../store/alerts.js';
 import { setHubState } from '../store/hub-state.js';
+import { recordAlertEvaluation } from '../store/metrics-queries.js';
 import type { Db } from '../store/db.js';
 import { inTransaction } from '../store/statements.js';
 import type { AlertRule } from './alert-rule-schema.js';
@@ -45,7 +46,12 @@ export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, a
       clearAlert(db, alert, at, evaluated.has(alert.ruleId) ? 'condition no longer holds' : 'rule removed or disabled');
       resolved += 1;
     }
-    if (asset === null) setHubState(db, ALERTS_CHECKED_AT, at);
-    return { findings: findings.length, raised, resolved, ms: Math.round(performance.now() - started) };
+    const ms = Math.round(performance.now() - started);
+    // Over the estate (the hourly job, start-up, re-evaluation): what GET /metrics reports.
+    if (asset === null) {
+      setHubState(db, ALERTS_CHECKED_AT, at);
+      recordAlertEvaluation(db, ms);
+    }
+    return { findings: findings.length, raised, resolved, ms };
   });
 }

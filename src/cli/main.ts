@@ -13,10 +13,12 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'agent', summary: "Collect this machine's inventory and send it to a hub (enrol, --dry-run, --once, --schedule).", load: async () => (await import('./commands/agent.js')).agentCommand },
   { name: 'assess', summary: "Judge one report file offline: each item's product, cycle, status, EOL date and why.", load: async () => (await import('./commands/assess.js')).assessCommand },
   { name: 'rules', summary: 'Check the rule files (`rules check`), or dry-run one alert rule on the estate (`rules test <file>`).', load: async () => (await import('./commands/rules.js')).rulesCommand },
-  { name: 'admin', summary: 'Create users and reset passwords (create-user, reset-password).', load: async () => (await import('./commands/admin.js')).adminCommand },
+  { name: 'admin', summary: 'Users and agents: create-user, reset-password, list-agents, revoke-agent.', load: async () => (await import('./commands/admin.js')).adminCommand },
   { name: 'import', summary: 'Import inventories from osquery, Intune/MECM CSV, CycloneDX SBOMs or agent --output files (--dry-run).', load: async () => (await import('./commands/import.js')).importCommand },
   { name: 'report', summary: "Generate the board's monthly cyber-posture report (--month, --out .json/.html/.pdf), or check a stored one (--verify).", load: async () => (await import('./commands/report.js')).reportCommand },
   { name: 'audit', summary: "Check the audit log is whole: each entry's hash recomputed from the one before (`audit verify`).", load: async () => (await import('./commands/audit.js')).auditCommand },
+  { name: 'backup', summary: "Copy the hub's database to a file, safely while the hub runs, and check the copy (--force to replace the file).", load: async () => (await import('./commands/backup.js')).backupCommand },
+  { name: 'restore', summary: "Make a backup the hub's database (hub stopped); the database it replaces is kept beside it.", load: async () => (await import('./commands/backup.js')).restoreCommand },
   { name: 'config', summary: "Print the hub's configuration settings (environment variables, defaults) as a table.", load: async () => (await import('./commands/config.js')).configCommand },
 ];
 

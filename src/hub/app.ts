@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { HubDeps, HubEnv } from './deps.js';
 import { HubError } from './errors.js';
+import { HubMetrics } from './metrics.js';
 import { loadSession } from './middleware/session.js';
 import { adminApiRoutes } from './routes/admin-api.js';
 import { alertsApiRoutes } from './routes/alerts-api.js';
@@ -17,6 +18,7 @@ import { agentRoutes } from './routes/agents.js';
 import { devicesApiRoutes } from './routes/devices-api.js';
 import { estateApiRoutes } from './routes/estate-api.js';
 import { exceptionsApiRoutes } from './routes/exceptions-api.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { notificationsApiRoutes } from './routes/notifications-api.js';
 import { sessionApiRoutes } from './routes/session-api.js';
 import { alertRoutes } from '../web/alert-routes.js';
@@ -32,9 +34,13 @@ import { ErrorPage } from '../web/pages/error-page.js';
 
 export function createApp(deps: HubDeps): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
+  const metrics = new HubMetrics();
   app.use(async (c, next) => {
     c.set('deps', deps);
+    c.set('metrics', metrics);
     await next();
+    // Read after next(): by then onError has made any refusal its answer, so it counts under its own status.
+    metrics.countResponse(c.res.status);
   });
   app.use(
     secureHeaders({
@@ -48,6 +54,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   app.use(loadSession);
   app.use(attachNotifications);
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', metricsRoutes);
   app.route('/', agentRoutes);
   app.route('/', sessionApiRoutes);
   app.route('/', estateApiRoutes);

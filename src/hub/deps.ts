@@ -4,6 +4,7 @@ import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
 import type { Db } from '../store/db.js';
 import type { Session } from '../store/sessions.js';
+import type { HubMetrics } from './metrics.js';
 
 /** Everything the hub's routes need, passed in so tests build their own. */
 export interface HubDeps {
@@ -21,6 +22,8 @@ export interface HubDeps {
 export interface HubEnv {
   Variables: {
     deps: HubDeps;
+    /** This app's counters for GET /metrics. */
+    metrics: HubMetrics;
     session?: Session;
     agentId?: number;
   };

@@ -27,6 +27,8 @@ const CSO_WRITE: readonly Caller[] = ['admin', 'security-lead', 'cso'];
 /** Who may call each route. Anyone else must be refused (401, 403, or sent to sign in). */
 const POLICY: Record<string, readonly Caller[]> = {
   'GET /healthz': EVERYONE,
+  // Or a scraper's bearer token (ESTATEWATCH_METRICS_TOKEN, test/integration/metrics.test.ts).
+  'GET /metrics': ['admin'],
   'GET /static/app.css': EVERYONE,
   'GET /login': EVERYONE,
   'POST /login': EVERYONE,

@@ -1,5 +1,6 @@
 /** The two routes agents call: enrolment and report delivery. */
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { DELTA_SCHEMA_V1, DeltaSchema } from '../../contract/delta.js';
 import { checkReport } from '../../contract/report.js';
@@ -15,6 +16,12 @@ const EnrolSchema = z.strictObject({ secret: z.string().min(1).max(200), hostnam
 const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 . _ : -');
 const ENROL_BODY_LIMIT = 4096;
 
+/** Counts each report by its answer, refusals included: before requireAgent, after onError has answered any throw. */
+const countIngest = createMiddleware<HubEnv>(async (c, next) => {
+  await next();
+  c.var.metrics.countIngest(c.res.status);
+});
+
 export const agentRoutes = new Hono<HubEnv>()
   .post('/api/v1/agents/enrol', async (c) => {
     const { db, now } = c.var.deps;
@@ -24,7 +31,7 @@ export const agentRoutes = new Hono<HubEnv>()
     // Ids are opaque to agents: a string, so the hub may change how it makes them.
     return c.json({ agentId: String(enrolled.agentId), token: enrolled.token }, 201);
   })
-  .post('/api/v1/reports', requireAgent, async (c) => {
+  .post('/api/v1/reports', countIngest, requireAgent, async (c) => {
     const deps = c.var.deps;
     const key = parseOrThrow(IdempotencyKeySchema, c.req.header('idempotency-key') ?? '', 'invalid-idempotency-key');
     const body = await readJsonBody(c, deps.config.maxReportBytes);
