@@ -9,6 +9,8 @@ import type { HubDeps } from './deps.js';
 
 /** How often the log is copied into the database file while the hub listens (store/checkpointer.ts). */
 const CHECKPOINT_EVERY_MS = 1000;
+/** Past this many pages (40 MB) the hub's own commit finishes the checkpoint, so the log restarts. */
+const RESTART_LOG_PAGES = 10_000;
 
 export interface RunningHub {
   url: string;
@@ -28,7 +30,7 @@ export function listen(deps: HubDeps): Promise<RunningHub> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: deps.config.host, port: deps.config.port, ...transport }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      const checkpointer = startCheckpointer(deps.db, { everyMs: CHECKPOINT_EVERY_MS, onError: (error) => log('warn', 'database checkpoint failed', { error }) });
+      const checkpointer = startCheckpointer(deps.db, { everyMs: CHECKPOINT_EVERY_MS, restartPages: RESTART_LOG_PAGES, onError: (error) => log('warn', 'database checkpoint failed', { error }) });
       resolve({
         url: `${tls ? 'https' : 'http'}://${host}:${info.port}`,
         server,

@@ -1,14 +1,18 @@
 /**
  * Copies the write-ahead log into the database file from a worker thread, so
- * the running hub's commits never wait for it. SQLite otherwise checkpoints
+ * the running hub's commits rarely wait for it. SQLite otherwise checkpoints
  * inside whichever commit pushes the log past 1,000 pages: writing those pages
  * back and syncing the file cost a changed report at 100,000 assets about as
  * much as the rest of storing it (docs/performance.md).
  *
  * The worker has its own connection and runs a PASSIVE checkpoint every
- * `everyMs`: it never blocks a writer or a reader, and the log restarts from
- * its beginning once everything in it has been copied. While the worker runs,
- * the hub's connection does not checkpoint by itself; stop() puts that back.
+ * `everyMs`: it never blocks a writer or a reader. But the log only restarts
+ * from its beginning when a writer finds it wholly copied, and under a steady
+ * stream of commits the worker never quite catches up: the log grew to 2.4 GB
+ * in a 60 s soak. So the hub's connection keeps checkpointing by itself past
+ * `restartPages` (by then the worker has copied nearly all of it, so that
+ * commit has little left to do) and the log restarts; journal_size_limit
+ * (db.ts) then trims the file. stop() puts SQLite's default back.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -33,7 +37,7 @@ const timer = setInterval(checkpoint, workerData.everyMs);
 parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.close(); });
 `;
 
-export function startCheckpointer(db: Db, opts: { everyMs: number; onError: (message: string) => void }): Checkpointer | undefined {
+export function startCheckpointer(db: Db, opts: { everyMs: number; restartPages: number; onError: (message: string) => void }): Checkpointer | undefined {
   if (db.memory) return undefined;
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, file: db.name, everyMs: opts.everyMs } });
@@ -43,7 +47,7 @@ export function startCheckpointer(db: Db, opts: { everyMs: number; onError: (mes
     db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     opts.onError(error.message);
   });
-  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`wal_autocheckpoint = ${opts.restartPages}`);
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let stopping: Promise<void> | undefined;
   return {

@@ -16,6 +16,8 @@ export function openDb(file: string): Db {
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commits.
   db.pragma('synchronous = NORMAL');
+  // A log that grew in a burst is cut back to 64 MB once it restarts, rather than keeping its largest size on disk.
+  db.pragma('journal_size_limit = 67108864');
   // Off by default in SQLite; the schema relies on it to keep installs and devices tied to real assets.
   db.pragma('foreign_keys = ON');
   // Wait for a competing writer (a CLI command beside the running hub) rather than fail at once.

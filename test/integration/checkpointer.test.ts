@@ -1,14 +1,18 @@
 /**
  * While the hub listens, a worker thread, not the hub's commits, copies the
  * write-ahead log into the database file (store/checkpointer.ts): the hub's
- * connection does not checkpoint by itself, yet the file takes in what ingest
- * wrote; once the hub closes, its connection checkpoints as SQLite does by default.
+ * connection checkpoints by itself only past a burst's worth of pages, yet the
+ * file takes in what ingest wrote; under a steady stream of commits the log
+ * still restarts; once the hub closes, its connection checkpoints as SQLite
+ * does by default.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReports } from '../../src/demo/demo-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { databaseFile } from '../../src/store/db.js';
+import path from 'node:path';
+import { startCheckpointer } from '../../src/store/checkpointer.js';
+import { databaseFile, openDb } from '../../src/store/db.js';
 import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
 let hub: ListeningTestHub;
@@ -30,7 +34,8 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 
 describe('the checkpoint worker', () => {
   it('takes checkpoints off the commits: the database file grows with what ingest wrote', async () => {
-    expect(hub.deps.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    // Only past 10,000 pages (a burst) does the hub's own commit checkpoint.
+    expect(hub.deps.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
     // Whatever the hub wrote while starting is copied first; after that only new writes can grow the file.
     await new Promise((r) => setTimeout(r, 1500));
     const before = fileSize();
@@ -40,6 +45,25 @@ describe('the checkpoint worker', () => {
       ingestReport(hub.deps, { ...r, host: { ...r.host, hostname: `CKPT-${n}`, fqdn: undefined } }, { agentId: null, idempotencyKey: `ckpt-${n}` });
     }
     expect(await waitFor(() => fileSize() > before, 5000)).toBe(true);
+  });
+
+  it('keeps the log bounded under a steady stream of commits: past its page limit the log restarts', async () => {
+    const db = openDb(path.join(hub.dir, 'stream', 'estatewatch.db'));
+    const checkpointer = startCheckpointer(db, { everyMs: 200, restartPages: 100, onError: (e) => { throw new Error(e); } });
+    const reports = demoReports(TEST_NOW);
+    const deps = { ...hub.deps, db };
+    for (let n = 0; n < 400; n++) {
+      const r = reports[n % reports.length]!;
+      ingestReport(deps, { ...r, host: { ...r.host, hostname: `STREAM-${n}`, fqdn: undefined } }, { agentId: null, idempotencyKey: `stream-${n}` });
+      if (n % 50 === 0) await new Promise((r) => setTimeout(r, 0)); // let the worker's messages through
+    }
+    const wal = fs.statSync(`${db.name}-wal`).size;
+    await checkpointer?.stop();
+    db.close(); // the last checkpoint: the file now holds everything written
+    const written = fs.statSync(db.name).size;
+    // Far more was written than the log holds: without the restart the log would hold all of it.
+    expect(written).toBeGreaterThan(8 * 100 * 4096);
+    expect(wal).toBeLessThan(4 * 100 * 4096);
   });
 
   it("gives checkpointing back to the hub's connection when the hub closes", async () => {
