@@ -6,21 +6,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAgent } from '../../agents/main.js';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
 import { listen, type RunningHub } from '../../src/hub/server.js';
+import { runAgentIn } from '../helpers/run-agent.js';
 import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
 let hub: ListeningTestHub;
 let stateDir: string;
 let server: RunningHub;
 
-function agent(...argv: string[]) {
-  const out: string[] = [];
-  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: {} };
-  // In-process: keep the test runner's own priority.
-  return runAgent([...argv, '--priority', 'normal', '--state-dir', stateDir], io).then((code) => ({ code, output: out.join('') }));
-}
+const agent = (...argv: string[]) => runAgentIn(stateDir, ...argv);
 
 const spooled = () => fs.readdirSync(path.join(stateDir, 'spool')).filter((f) => f.endsWith('.json'));
 const receipts = () => (hub.deps.db.prepare('SELECT count(*) AS n FROM report_receipts WHERE agent_id IS NOT NULL').get() as { n: number }).n;

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgentConfig, writeAgentConfig } from '../../agents/agent-config.js';
 import { parseAgentArgs } from '../../agents/args.js';
-import { runAgent } from '../../agents/main.js';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
 import { loadConfig } from '../../src/config.js';
 import { runCli } from '../helpers/cli.js';
+import { runAgentIn } from '../helpers/run-agent.js';
 import { startTestHub, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 import { httpsRequest, makeTestCertificates, type TestCertificates } from '../helpers/tls.js';
 
@@ -101,12 +101,7 @@ describe('TLS configuration', () => {
 describe('the agent and an HTTPS hub', () => {
   let stateDir: string;
 
-  function agent(...argv: string[]) {
-    const out: string[] = [];
-    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: {} };
-    // In-process (the hub lives in this process too): keep the test runner's own priority.
-    return runAgent([...argv, '--priority', 'normal', '--state-dir', stateDir], io).then((code) => ({ code, output: out.join('') }));
-  }
+  const agent = (...argv: string[]) => runAgentIn(stateDir, ...argv);
   const secret = () => createEnrolmentSecret(hub.deps.db, { label: 'tls test', createdBy: null, now: TEST_NOW, days: 1 }).secret;
   const spooled = () => fs.readdirSync(path.join(stateDir, 'spool')).filter((f) => f.endsWith('.json'));
   const enrolled = async () => {
