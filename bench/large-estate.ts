@@ -91,7 +91,7 @@ export class LargeEstate {
       const mid = Math.ceil(this.assets / 2);
       const routes = [
         '/api/v1/estate/summary', '/', '/api/v1/estate/assets?osStatus=unsupported&page=3&pageSize=50', '/assets?anyStatus=unsupported&page=5',
-        `/api/v1/estate/assets/${mid}`, `/assets/${mid}`, '/api/v1/alerts?severity=high&page=2&pageSize=50', '/alerts', '/alerts?q=WARD',
+        `/api/v1/estate/assets/${mid}`, `/assets/${mid}`, '/api/v1/alerts?severity=high&page=2&pageSize=50', '/alerts', '/alerts?q=WARD', '/api/v1/alerts?q=Java&severity=medium,low',
         '/software', '/unmatched', '/devices', '/board-reports',
       ];
       for (const route of routes) await this.timeRoute(`${hub.url}${route}`, cookie);
