@@ -106,6 +106,18 @@ function badRow(header: string): fc.Arbitrary<string> {
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
+type ImportOutcome = { ok: true } | { ok: false; errors: readonly { line?: number }[] };
+
+/** Runs an import of a file whose line `line` is bad: it must be refused, name that line, and store nothing. */
+function expectRefusedAt(line: number, text: string, run: () => ImportOutcome): void {
+  const before = snapshotTables(hub.deps.db);
+  const result = run();
+  expect(result.ok, text).toBe(false);
+  if (result.ok) return;
+  expect(result.errors.map((e) => e.line), JSON.stringify(result.errors)).toContain(line);
+  expect(changedTables(before, snapshotTables(hub.deps.db))).toEqual([]);
+}
+
 describe('Intune / MECM CSV import', () => {
   const good = fixture('imports/intune-devices.csv');
   const header = good.replace(/^\ufeff/, '').split(/\r?\n/)[0] as string;
@@ -114,12 +126,7 @@ describe('Intune / MECM CSV import', () => {
     fc.assert(
       fc.property(badRow(header), fc.nat(), (row, at) => {
         const { text, line } = withLine(good, row, at);
-        const before = snapshotTables(hub.deps.db);
-        const result = importFile(hub.deps, { format: 'intune', bytes: bytes(text), fileName: 'hostile.csv' });
-        expect(result.ok, text).toBe(false);
-        if (result.ok) return;
-        expect(result.errors.map((e) => e.line), JSON.stringify(result.errors)).toContain(line);
-        expect(changedTables(before, snapshotTables(hub.deps.db))).toEqual([]);
+        expectRefusedAt(line, text, () => importFile(hub.deps, { format: 'intune', bytes: bytes(text), fileName: 'hostile.csv' }));
       }),
       { numRuns: 200, seed: 0x1a7 },
     );
@@ -177,12 +184,7 @@ describe('device register CSV import', () => {
     fc.assert(
       fc.property(row, fc.nat(), (bad, at) => {
         const { text, line } = withLine(good, bad, at);
-        const before = snapshotTables(hub.deps.db);
-        const result = importDevicesCsv(actor(), text, { dryRun: false });
-        expect(result.ok, text).toBe(false);
-        if (result.ok) return;
-        expect(result.errors.map((e) => e.line), JSON.stringify(result.errors)).toContain(line);
-        expect(changedTables(before, snapshotTables(hub.deps.db))).toEqual([]);
+        expectRefusedAt(line, text, () => importDevicesCsv(actor(), text, { dryRun: false }));
       }),
       { numRuns: 200, seed: 0xde5 },
     );
