@@ -6,7 +6,15 @@
  * back), each under a fresh Idempotency-Key, by default with no pause between them;
  * a few signed-in readers fetch pages beside them. Prints every request's
  * latency by kind and the errors by kind, as JSON.
+ *
+ * Each report goes on a new connection, as a real agent's does (one process
+ * per scheduled run). Not fetch: its one shared pool per origin queued requests
+ * inside this process behind other agents' and timed that as the hub's latency.
+ * Not 200 kept-alive connections either: Node accepts one new connection per
+ * turn of its event loop, so behind 200 busy ones a newcomer waited seconds,
+ * a penalty no real estate of one-shot agents pays.
  */
+import http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { diffReports } from '../src/contract/delta.js';
 import type { Report } from '../src/contract/report.js';
@@ -17,7 +25,7 @@ export interface SoakJob {
   tokens: string[];
   readers: { username: string; password: string }[];
   seconds: number;
-  /** Each agent's wait between its reports; 0 sends back to back (a real agent waits a day). */
+  /** Each agent's wait between its reports, and each reader's between pages; 0 sends back to back (a real agent waits a day). */
   pauseMs: number;
   /** The synthetic estate's date, so each agent's machine is the same whatever the run. */
   estateAt: string;
@@ -79,20 +87,18 @@ class Recorder {
   }
 
   /** Times one request; resolves with its status, 0 when it got no answer. */
-  async time(kind: string, url: string, init: RequestInit): Promise<number> {
+  async time(kind: string, url: string, init: Outbound): Promise<number> {
     const started = performance.now();
     const steady = this.firstWave === 0;
     let failure: string | undefined;
     let status = 0;
     try {
-      // A redirect (to the sign-in page, say) is not an answer: count it as the 3xx it is.
-      const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-      await res.arrayBuffer();
-      status = res.status;
-      if (!res.ok) failure = `HTTP ${res.status} on ${kind}`;
+      // A redirect (to the sign-in page, say) is not an answer: node:http does not follow it, so it counts as the 3xx it is.
+      status = await send(url, init);
+      if (status < 200 || status > 299) failure = `HTTP ${status} on ${kind}`;
     } catch (error) {
-      const err = error as Error & { cause?: { code?: string } };
-      failure = `network ${err.name === 'TimeoutError' ? 'timeout' : (err.cause?.code ?? err.message)} on ${kind}`;
+      const err = error as NodeJS.ErrnoException;
+      failure = `network ${err.name === 'TimeoutError' ? 'timeout' : (err.code ?? err.message)} on ${kind}`;
     }
     const ms = performance.now() - started;
     this.latencies[kind]?.push(ms);
@@ -100,6 +106,25 @@ class Recorder {
     if (failure) this.errors[failure] = (this.errors[failure] ?? 0) + 1;
     return status;
   }
+}
+
+interface Outbound {
+  method?: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** One request on a connection of its own, its answer read to the end; resolves with the status. */
+function send(url: string, init: Outbound): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false, signal: AbortSignal.timeout(TIMEOUT_MS) }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', (err) => reject(err.name === 'AbortError' && err.cause instanceof Error ? err.cause : err));
+    req.end(init.body);
+  });
 }
 
 /** One report on its way: what it is, and the revision the hub holds once it is in. */
@@ -153,10 +178,11 @@ async function signIn(url: string, reader: SoakJob['readers'][number]): Promise<
   return cookie;
 }
 
-async function readerLoop(url: string, cookie: string, until: number, rec: Recorder): Promise<void> {
+async function readerLoop(job: SoakJob, cookie: string, until: number, rec: Recorder): Promise<void> {
   for (let n = 0; performance.now() < until; n++) {
     const path = READ_PATHS[n % READ_PATHS.length]!;
-    await rec.time(path, `${url}${path}`, { headers: { cookie } });
+    await rec.time(path, `${job.url}${path}`, { headers: { cookie } });
+    if (job.pauseMs) await delay(job.pauseMs);
   }
 }
 
@@ -170,7 +196,7 @@ async function soak(job: SoakJob): Promise<SoakResult> {
   const until = started + job.seconds * 1000;
   await Promise.all([
     ...job.tokens.map((token, k) => agentLoop(job, token, bodies[k]!, until, rec, `${run}-${k}`)),
-    ...cookies.map((cookie) => readerLoop(job.url, cookie, until, rec)),
+    ...cookies.map((cookie) => readerLoop(job, cookie, until, rec)),
   ]);
   return { ms: performance.now() - started, latencies: rec.latencies, steady: rec.steady, errors: rec.errors, acknowledged: rec.acknowledged };
 }

@@ -8,7 +8,7 @@
  *
  *   npm run soak                                  # 200 agents, 60 s, 4 readers
  *   npm run soak -- --agents 50 --seconds 10
- *   npm run soak -- --pause 1000                  # each agent waits 1 s between reports
+ *   npm run soak -- --pause 1000                  # each agent and reader waits 1 s between requests
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -76,7 +76,7 @@ function recordFigures(result: SoakResult, storedReports: number): boolean {
   const all = Object.values(result.latencies).flat();
   const errors = Object.values(result.errors).reduce((sum, n) => sum + n, 0);
   const p99 = percentile(all, 99);
-  const pace = pauseMs ? `${fmt(pauseMs)} ms between an agent's reports` : 'no pause';
+  const pace = pauseMs ? `${fmt(pauseMs)} ms between each sender's requests` : 'no pause';
   record({ measure: `requests in ${seconds} s (${agents} agents, ${readers} readers, ${pace})`, value: fmt(all.length) });
   record({ measure: 'throughput', value: `${fmt((all.length / result.ms) * 1000)} req/s` });
   record({ measure: 'latency, all requests', value: spread(all), target: `p99 < ${TARGET_P99_MS} ms`, verdict: verdict(p99 < TARGET_P99_MS) });
