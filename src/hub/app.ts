@@ -14,7 +14,7 @@ import { adminApiRoutes } from './routes/admin-api.js';
 import { alertsApiRoutes } from './routes/alerts-api.js';
 import { boardReportsApiRoutes } from './routes/board-reports-api.js';
 import { csoApiRoutes } from './routes/cso-api.js';
-import { agentRoutes } from './routes/agents.js';
+import { agentRoutes, REPORTS_PATH } from './routes/agents.js';
 import { devicesApiRoutes } from './routes/devices-api.js';
 import { estateApiRoutes } from './routes/estate-api.js';
 import { exceptionsApiRoutes } from './routes/exceptions-api.js';
@@ -38,7 +38,13 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   app.use(async (c, next) => {
     c.set('deps', deps);
     c.set('metrics', metrics);
-    await next();
+    const queue = c.req.path === REPORTS_PATH ? 'reports' : 'other';
+    metrics.inFlight[queue] += 1;
+    try {
+      await next();
+    } finally {
+      metrics.inFlight[queue] -= 1;
+    }
     // Read after next(): by then onError has made any refusal its answer, so it counts under its own status.
     metrics.countResponse(c.res.status);
   });

@@ -9,9 +9,19 @@ export type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'] as const;
 export type StatusClass = (typeof STATUS_CLASSES)[number];
 
+/** Which queue a request waits in: agents' reports, or everything else (pages, API, scrapes). */
+export const REQUEST_QUEUES = ['reports', 'other'] as const;
+export type RequestQueue = (typeof REQUEST_QUEUES)[number];
+
 export class HubMetrics {
   readonly ingests = zeroed(INGEST_OUTCOMES);
   readonly httpRequests = zeroed(STATUS_CLASSES);
+  /**
+   * Requests received and not yet answered: the hub's queue. It stays near zero
+   * while the hub keeps up, and climbs towards the number of agents sending at
+   * once when they outpace its one database writer.
+   */
+  readonly inFlight = zeroed(REQUEST_QUEUES);
 
   countResponse(status: number): void {
     const statusClass = STATUS_CLASSES[Math.floor(status / 100) - 2];

@@ -72,7 +72,7 @@ describe('GET /metrics', () => {
       if (kind === 'TYPE' && name) described.add(name);
       if (!line.startsWith('#')) expect(described).toContain(/^[a-z_]+/.exec(line)?.[0]);
     }
-    expect([...described]).toEqual(['estatewatch_ingests_total', 'estatewatch_http_requests_total', 'estatewatch_assets', 'estatewatch_alerts_live', 'estatewatch_alert_evaluation_seconds']);
+    expect([...described]).toEqual(['estatewatch_ingests_total', 'estatewatch_requests_in_flight', 'estatewatch_http_requests_total', 'estatewatch_assets', 'estatewatch_alerts_live', 'estatewatch_alert_evaluation_seconds']);
   });
 
   it('counts a stored report, its replay as a duplicate, and a bad or unauthenticated one as refused; the assets gauge follows the store', async () => {
@@ -98,6 +98,26 @@ describe('GET /metrics', () => {
     expect(delta(before, after, 'estatewatch_http_requests_total{status_class="4xx"}')).toBe(1);
     // The scrape that took `before` is counted once it has answered.
     expect(delta(before, after, 'estatewatch_http_requests_total{status_class="2xx"}')).toBe(1);
+  });
+
+  it('shows a report still arriving as one in the reports queue, and none once it is answered', async () => {
+    let finish = () => {};
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify(sampleReport({ host: { hostname: 'METRICS-SLOW' } }))));
+        finish = () => controller.close();
+      },
+    });
+    const idle = await samples();
+    expect(idle.get('estatewatch_requests_in_flight{queue="reports"}')).toBe(0);
+    // The scrape counts itself.
+    expect(idle.get('estatewatch_requests_in_flight{queue="other"}')).toBe(1);
+    const headers = { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() };
+    const answer = app.request('/api/v1/reports', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    expect((await samples()).get('estatewatch_requests_in_flight{queue="reports"}')).toBe(1);
+    finish();
+    expect((await answer).status).toBe(202);
+    expect((await samples()).get('estatewatch_requests_in_flight{queue="reports"}')).toBe(0);
   });
 
   it('reads live alerts by severity from the kept counts, and the last estate-wide evaluation time', async () => {

@@ -15,6 +15,8 @@ import { readJsonBody } from '../read-json-body.js';
 const EnrolSchema = z.strictObject({ secret: z.string().min(1).max(200), hostname: z.string().trim().min(1).max(253) });
 const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 . _ : -');
 const ENROL_BODY_LIMIT = 4096;
+/** Where agents post reports; the metrics count requests in flight here apart from the rest. */
+export const REPORTS_PATH = '/api/v1/reports';
 
 /** Counts each report by its answer, refusals included: before requireAgent, after onError has answered any throw. */
 const countIngest = createMiddleware<HubEnv>(async (c, next) => {
@@ -31,7 +33,7 @@ export const agentRoutes = new Hono<HubEnv>()
     // Ids are opaque to agents: a string, so the hub may change how it makes them.
     return c.json({ agentId: String(enrolled.agentId), token: enrolled.token }, 201);
   })
-  .post('/api/v1/reports', countIngest, requireAgent, async (c) => {
+  .post(REPORTS_PATH, countIngest, requireAgent, async (c) => {
     const deps = c.var.deps;
     const key = parseOrThrow(IdempotencyKeySchema, c.req.header('idempotency-key') ?? '', 'invalid-idempotency-key');
     const body = await readJsonBody(c, deps.config.maxReportBytes);

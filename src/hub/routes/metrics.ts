@@ -50,6 +50,7 @@ function families(metrics: HubMetrics, gauges: MetricGauges): Family[] {
   const seconds = gauges.alertEvaluationSeconds;
   return [
     { name: 'estatewatch_ingests_total', help: 'Agent reports received since the hub started, by result (refused: any error answer).', type: 'counter', samples: byLabel('result', metrics.ingests) },
+    { name: 'estatewatch_requests_in_flight', help: 'Requests received and not yet answered (the scrape itself among them), by queue: agent reports, or other.', type: 'gauge', samples: byLabel('queue', metrics.inFlight) },
     { name: 'estatewatch_http_requests_total', help: 'HTTP requests answered since the hub started, by status class.', type: 'counter', samples: byLabel('status_class', metrics.httpRequests) },
     { name: 'estatewatch_assets', help: "Assets by their operating system's support status.", type: 'gauge', samples: byLabel('status', gauges.assetsByOsStatus) },
     { name: 'estatewatch_alerts_live', help: 'Alerts not yet resolved (open, acknowledged or suppressed), by severity.', type: 'gauge', samples: byLabel('severity', gauges.liveAlertsBySeverity) },
