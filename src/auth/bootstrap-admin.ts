@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.js';
+import { inTransaction } from '../store/statements.js';
 import { countUsers, insertUser } from '../store/users.js';
 import { generatePassword, hashPassword } from './password.js';
 
@@ -9,6 +10,12 @@ import { generatePassword, hashPassword } from './password.js';
 export async function bootstrapAdmin(db: Db, now: Date): Promise<string | undefined> {
   if (countUsers(db) > 0) return undefined;
   const password = generatePassword();
-  insertUser(db, { username: 'admin', passwordHash: await hashPassword(password), role: 'admin', mustChangePassword: true, now: now.toISOString() });
-  return password;
+  const passwordHash = await hashPassword(password);
+  // Another hub starting on the same database may have made the first admin while this one hashed: then it showed the password.
+  const created = inTransaction(db, () => {
+    if (countUsers(db) > 0) return false;
+    insertUser(db, { username: 'admin', passwordHash, role: 'admin', mustChangePassword: true, now: now.toISOString() });
+    return true;
+  });
+  return created ? password : undefined;
 }

@@ -8,7 +8,7 @@ import { alertCounts, LIVE_STATUSES } from './alert-queries.js';
 import type { Db } from './db.js';
 import { estateSummary, type StatusCounts } from './estate-queries.js';
 import { getHubState, setHubState } from './hub-state.js';
-import { inTransaction } from './statements.js';
+import { inSnapshot } from './statements.js';
 
 /** hub_state key: how long the last hourly run of the alert rules over the estate took. */
 const ALERT_EVALUATION_MS = 'alert-evaluation-ms';
@@ -30,7 +30,7 @@ export function recordAlertEvaluation(db: Db, ms: number): void {
 
 /** The gauges as of one moment (one read transaction). */
 export function readMetricGauges(db: Db): MetricGauges {
-  return inTransaction(db, () => {
+  return inSnapshot(db, () => {
     const alerts = alertCounts(db);
     const ms = getHubState(db, ALERT_EVALUATION_MS);
     return {

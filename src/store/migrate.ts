@@ -24,15 +24,19 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Brings the database to the newest schema; returns the versions it applied. */
 export function migrate(db: Database.Database, migrations = listMigrations()): number[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const current = version();
   const newest = migrations.at(-1)?.version ?? 0;
   if (current > newest) throw new Error(`database schema v${current} is newer than this estatewatch (v${newest}); upgrade estatewatch`);
-  const pending = migrations.filter((m) => m.version > current);
-  for (const m of pending) {
+  const applied: number[] = [];
+  for (const m of migrations.filter((m) => m.version > current)) {
+    // Under the write lock, and only if still pending: another hub starting on the same file may have applied it meanwhile.
     db.transaction(() => {
+      if (version() >= m.version) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+      applied.push(m.version);
+    }).immediate();
   }
-  return pending.map((m) => m.version);
+  return applied;
 }

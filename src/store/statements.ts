@@ -14,7 +14,18 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
   return s;
 }
 
-/** Runs `fn` in one transaction: all of its writes land, or none do. */
+/**
+ * Runs `fn` in one transaction: all of its writes land, or none do. It takes
+ * the write lock as it begins (BEGIN IMMEDIATE): when another hub process
+ * shares the database file, a transaction that read first and then tried to
+ * write could fail with SQLITE_BUSY once the other had written; this one waits
+ * its turn (busy_timeout) instead.
+ */
 export function inTransaction<T>(db: Database.Database, fn: () => T): T {
-  return db.transaction(fn)();
+  return db.transaction(fn).immediate();
+}
+
+/** Runs `fn`'s reads against one state of the database, taking no write lock. */
+export function inSnapshot<T>(db: Database.Database, fn: () => T): T {
+  return db.transaction(fn).deferred();
 }
