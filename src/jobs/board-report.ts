@@ -9,4 +9,6 @@ export const boardReportJob: Job = {
     const { record } = generateBoardReport(deps, previousMonth(deps), 'system');
     return { month: record.month, snapshotDay: record.snapshotDay, dataHash: record.dataHash };
   },
+  // One report a month however many hubs share the database, even if their schedules differ.
+  slot: (deps) => previousMonth(deps),
 };

@@ -9,4 +9,10 @@ export interface Job {
   name: string;
   cron: string | ((config: Config) => string);
   run(deps: HubDeps): unknown;
+  /**
+   * The occasion a firing is for: of all the hubs sharing the database, one
+   * runs each occasion. By default the second it was due; a job whose work
+   * belongs to a period (the board report's month) names the period instead.
+   */
+  slot?(deps: HubDeps, due: Date): string;
 }

@@ -1,18 +1,43 @@
+import os from 'node:os';
 import cron from 'node-cron';
 import type { HubDeps } from '../hub/deps.js';
 import { log } from '../log.js';
+import { claimJobRun, finishJobRun } from '../store/job-runs.js';
 import type { Job } from './job.js';
 
-/** Starts every job on its schedule; a failing run is logged and the schedule goes on. */
-export function scheduleJobs(jobs: readonly Job[], deps: HubDeps): { stop(): void } {
+/** Longer than any job has taken (the first alert run at 100,000 assets: about 10 minutes), so a live run is never taken over. */
+const JOB_LEASE_MS = 60 * 60_000;
+
+/** This process among the hubs sharing a database. */
+export const HUB_NAME = `${os.hostname()}/${process.pid}`;
+
+/**
+ * Starts every job on its schedule. Each hub sharing the database fires too;
+ * only the one that claims the occasion runs it. A failing run is logged and
+ * the schedule goes on.
+ */
+export function scheduleJobs(jobs: readonly Job[], deps: HubDeps, hub = HUB_NAME): { stop(): void } {
   const tasks = jobs.map((job) =>
-    cron.schedule(typeof job.cron === 'string' ? job.cron : job.cron(deps.config), async () => {
-      try {
-        log('info', 'job finished', { job: job.name, result: await job.run(deps) });
-      } catch (err) {
-        log('error', 'job failed', { job: job.name, error: (err as Error).stack ?? String(err) });
-      }
-    }, { name: job.name, noOverlap: true, timezone: deps.config.timeZone }),
+    cron.schedule(typeof job.cron === 'string' ? job.cron : job.cron(deps.config), (context) => runOnce(job, deps, hub, context.date), {
+      name: job.name, noOverlap: true, timezone: deps.config.timeZone,
+    }),
   );
   return { stop: () => tasks.forEach((t) => t.stop()) };
+}
+
+/** Runs the job's occasion `due` unless another hub has claimed it. */
+export async function runOnce(job: Job, deps: HubDeps, hub: string, due: Date): Promise<void> {
+  const slot = job.slot ? job.slot(deps, due) : due.toISOString().slice(0, 19);
+  const claim = { job: job.name, slot, hub, now: deps.now(), leaseMs: JOB_LEASE_MS };
+  if (!claimJobRun(deps.db, claim)) {
+    log('info', 'job skipped: another hub holds it', { job: job.name, slot });
+    return;
+  }
+  try {
+    log('info', 'job finished', { job: job.name, slot, result: await job.run(deps) });
+    finishJobRun(deps.db, { ...claim, now: deps.now() }, 'ok');
+  } catch (err) {
+    log('error', 'job failed', { job: job.name, slot, error: (err as Error).stack ?? String(err) });
+    finishJobRun(deps.db, { ...claim, now: deps.now() }, 'failed');
+  }
 }

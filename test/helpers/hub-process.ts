@@ -14,6 +14,8 @@ export interface HubProcess {
   crash(): Promise<void>;
   /** SIGTERM, the hub's clean stop; resolves with its exit status. */
   stop(): Promise<number | null>;
+  /** What the hub has printed so far (its JSON log lines among it). */
+  output(): string;
 }
 
 /** A port nothing listens on now, so a restarted hub can come back at the URL its agents know. */
@@ -28,9 +30,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `estatewatch serve` on 127.0.0.1:`port` and resolves once it prints that it is running. */
-export function startHubProcess(dataDir: string, port: number, timeoutMs = 45_000): Promise<HubProcess> {
-  const child = spawnCli(['serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir]);
+/** Starts `estatewatch serve` on 127.0.0.1:`port` (with `env` added to its environment) and resolves once it prints that it is running. */
+export function startHubProcess(dataDir: string, port: number, timeoutMs = 45_000, env: NodeJS.ProcessEnv = {}): Promise<HubProcess> {
+  const child = spawnCli(['serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir], env);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const hub = (url: string): HubProcess => ({
@@ -43,6 +45,7 @@ export function startHubProcess(dataDir: string, port: number, timeoutMs = 45_00
       child.kill('SIGTERM');
       return exited;
     },
+    output: () => output,
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestReport } from '../../../src/ingest/ingest-report.js';
 import { pruneHistoryJob } from '../../../src/jobs/prune-history.js';
+import { claimJobRun, findJobRun, finishJobRun } from '../../../src/store/job-runs.js';
 import { sampleReport } from '../../helpers/reports.js';
 import { createTestHub, type TestHub } from '../../helpers/test-hub.js';
 
@@ -27,5 +28,16 @@ describe('prune-history job', () => {
     expect(hub.deps.db.prepare('SELECT idempotency_key FROM report_receipts').all()).toEqual([{ idempotency_key: 'new-1' }]);
     expect(count('installs')).toBe(4);
     expect(count('assets')).toBe(1);
+  });
+
+  it('forgets finished job runs past the retention period, and keeps recent ones', () => {
+    for (const [slot, at] of [['old', '2025-01-10T03:20:00Z'], ['recent', '2025-02-28T03:20:00Z']] as const) {
+      const run = { job: 'nightly', slot, hub: 'hub-a', now: new Date(at) };
+      claimJobRun(hub.deps.db, { ...run, leaseMs: 60_000 });
+      finishJobRun(hub.deps.db, run, 'ok');
+    }
+    expect(pruneHistoryJob.run(hub.deps)).toMatchObject({ jobRuns: 1 });
+    expect(findJobRun(hub.deps.db, 'nightly', 'old')).toBeUndefined();
+    expect(findJobRun(hub.deps.db, 'nightly', 'recent')).toBeDefined();
   });
 });

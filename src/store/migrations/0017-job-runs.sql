@@ -1,0 +1,15 @@
+-- Each run of a scheduled job, one row per occasion ("slot": the time it was
+-- due, or the month a board report covers). Several hub processes may share a
+-- database; each one's scheduler fires, and only the one whose row goes in
+-- runs the job. A run that never finishes (its hub died) can be taken over
+-- once its lease has passed; a finished one is never run again.
+CREATE TABLE job_runs (
+  job TEXT NOT NULL,
+  slot TEXT NOT NULL,
+  hub TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  lease_until TEXT NOT NULL,
+  finished_at TEXT,
+  outcome TEXT CHECK (outcome IN ('ok', 'failed')),
+  PRIMARY KEY (job, slot)
+) WITHOUT ROWID;
