@@ -4,7 +4,7 @@
  * their audit entry.
  */
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -94,11 +94,8 @@ export function findAction(db: Db, id: number, today: string): ActionRow | undef
 }
 
 export function insertAction(db: Db, a: ActionFields & { createdBy: string; at: string }): number {
-  return Number(
-    stmt(db, `INSERT INTO actions (title, owner, due_date, status, hazard_id, alert_id, asset_id, controls_hazard, created_by, created_at, updated_at)
-      VALUES (@title, @owner, @dueDate, 'open', @hazardId, @alertId, @assetId, @controlsHazard, @createdBy, @at, @at)`)
-      .run({ ...a, controlsHazard: Number(a.controlsHazard) }).lastInsertRowid,
-  );
+  return insertReturningId(db, `INSERT INTO actions (title, owner, due_date, status, hazard_id, alert_id, asset_id, controls_hazard, created_by, created_at, updated_at)
+      VALUES (@title, @owner, @dueDate, 'open', @hazardId, @alertId, @assetId, @controlsHazard, @createdBy, @at, @at)`, { ...a, controlsHazard: Number(a.controlsHazard) });
 }
 
 export function updateAction(db: Db, id: number, s: ActionState): void {
@@ -108,7 +105,7 @@ export function updateAction(db: Db, id: number, s: ActionState): void {
 }
 
 export function insertActionNote(db: Db, n: { actionId: number; author: string; at: string; text: string }): number {
-  return Number(stmt(db, 'INSERT INTO action_notes (action_id, author, at, text) VALUES (@actionId, @author, @at, @text)').run(n).lastInsertRowid);
+  return insertReturningId(db, 'INSERT INTO action_notes (action_id, author, at, text) VALUES (@actionId, @author, @at, @text)', n);
 }
 
 /** Oldest first. */

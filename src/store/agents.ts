@@ -1,11 +1,10 @@
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export function insertEnrolmentSecret(db: Db, s: { secretHash: string; label: string; createdBy: number | null; now: string; expiresAt: string }): number {
-  const info = stmt(db, 'INSERT INTO enrolment_secrets (secret_hash, label, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+  return insertReturningId(db, 'INSERT INTO enrolment_secrets (secret_hash, label, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
     s.secretHash, s.label, s.createdBy, s.now, s.expiresAt,
   );
-  return Number(info.lastInsertRowid);
 }
 
 /** The id of an enrolment secret that is neither expired nor revoked. */
@@ -17,10 +16,9 @@ export function findUsableEnrolmentSecret(db: Db, secretHash: string, now: strin
 }
 
 export function insertAgent(db: Db, a: { tokenHash: string; hostname: string; enrolmentSecretId: number; now: string }): number {
-  const info = stmt(db, 'INSERT INTO agents (token_hash, hostname, enrolment_secret_id, enrolled_at) VALUES (?, ?, ?, ?)').run(
+  return insertReturningId(db, 'INSERT INTO agents (token_hash, hostname, enrolment_secret_id, enrolled_at) VALUES (?, ?, ?, ?)',
     a.tokenHash, a.hostname, a.enrolmentSecretId, a.now,
   );
-  return Number(info.lastInsertRowid);
 }
 
 /** The agent holding this token, revoked or not, so a revoked agent can be told why it is refused. */

@@ -9,7 +9,7 @@ import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
 import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'suppressed', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -310,5 +310,5 @@ export function updateAlertTriage(db: Db, id: number, f: TriageFields): void {
 }
 
 export function insertAlertNote(db: Db, n: { alertId: number; author: string; at: string; text: string }): number {
-  return Number(stmt(db, 'INSERT INTO alert_notes (alert_id, author, at, text) VALUES (@alertId, @author, @at, @text)').run(n).lastInsertRowid);
+  return insertReturningId(db, 'INSERT INTO alert_notes (alert_id, author, at, text) VALUES (@alertId, @author, @at, @text)', n);
 }

@@ -2,7 +2,7 @@
 import { appendAudit } from './audit-log.js';
 import type { Db } from './db.js';
 import { bind, forAsset } from './alert-findings.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export interface Finding {
   ruleId: string;
@@ -40,9 +40,8 @@ export function listLiveAlerts(db: Db, asset: number | null): LiveAlert[] {
 }
 
 export function raiseAlert(db: Db, f: Finding, now: string): number {
-  const info = stmt(db, `INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`).run(f.ruleId, f.assetId, f.subject, f.severity, f.title, f.detail, now, now);
-  const id = Number(info.lastInsertRowid);
+  const id = insertReturningId(db, `INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`, f.ruleId, f.assetId, f.subject, f.severity, f.title, f.detail, now, now);
   appendAudit(db, { at: now, actor: 'system', action: 'raise', entity: 'alert', entityId: String(id), after: { ruleId: f.ruleId, assetId: f.assetId, subject: f.subject, severity: f.severity, status: 'open' } });
   return id;
 }

@@ -1,6 +1,6 @@
 import type { Report } from '../contract/report.js';
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export interface AssetState {
   id: number;
@@ -32,12 +32,11 @@ export interface AssetWrite {
 
 export function insertAsset(db: Db, a: AssetWrite): number {
   const { host, os, collectedAt } = a.report;
-  const info = stmt(db, `INSERT INTO assets (identity, hostname, fqdn, manufacturer, model, serial, os_id, os_build, os_arch, agent_id,
-      first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  return insertReturningId(db, `INSERT INTO assets (identity, hostname, fqdn, manufacturer, model, serial, os_id, os_build, os_arch, agent_id,
+      first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     a.identity, host.hostname, host.fqdn ?? null, host.manufacturer ?? null, host.model ?? null, host.serial ?? null, a.osId,
     os.build ?? null, os.arch ?? null, a.agentId, collectedAt, collectedAt, a.receivedAt, a.inventoryHash,
   );
-  return Number(info.lastInsertRowid);
 }
 
 /** Rewrites an asset's facts from a changed report; first-seen stays. */

@@ -5,7 +5,7 @@
  */
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export const EXCEPTION_STATUSES = ['pending', 'in-effect', 'rejected', 'expired', 'revoked'] as const;
 export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
@@ -51,11 +51,11 @@ export interface NewException {
 
 /** Inserts a pending exception with its assets and rules; returns its id. */
 export function insertException(db: Db, e: NewException): number {
-  const id = Number(stmt(db, `INSERT INTO exceptions (title, justification, compensating_controls, expires_on, status, requested_by, requested_at, hazard_id, updated_at)
-    VALUES (@title, @justification, @compensatingControls, @expiresOn, 'pending', @requestedBy, @at, @hazardId, @at)`).run({
+  const id = insertReturningId(db, `INSERT INTO exceptions (title, justification, compensating_controls, expires_on, status, requested_by, requested_at, hazard_id, updated_at)
+    VALUES (@title, @justification, @compensatingControls, @expiresOn, 'pending', @requestedBy, @at, @hazardId, @at)`, {
     title: e.title, justification: e.justification, compensatingControls: e.compensatingControls, expiresOn: e.expiresOn,
     requestedBy: e.requestedBy, at: e.at, hazardId: e.hazardId,
-  }).lastInsertRowid);
+  });
   for (const assetId of e.assetIds) stmt(db, 'INSERT INTO exception_assets (exception_id, asset_id) VALUES (?, ?)').run(id, assetId);
   for (const ruleId of e.ruleIds) stmt(db, 'INSERT INTO exception_rules (exception_id, rule_id) VALUES (?, ?)').run(id, ruleId);
   return id;

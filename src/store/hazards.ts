@@ -4,7 +4,7 @@
  * delete here. Callers wrap writes in one transaction with their audit entry.
  */
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export const HAZARD_STATUSES = ['open', 'transferred', 'closed'] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
@@ -89,12 +89,10 @@ export function findHazard(db: Db, id: number): HazardRow | undefined {
 }
 
 export function insertHazard(db: Db, h: HazardFields & { createdBy: string; at: string }): number {
-  return Number(
-    stmt(db, `INSERT INTO hazards (title, description, causes, effect, potential_harm, existing_controls, initial_severity, initial_likelihood,
+  return insertReturningId(db, `INSERT INTO hazards (title, description, causes, effect, potential_harm, existing_controls, initial_severity, initial_likelihood,
         additional_controls, status, owner, created_by, created_at, updated_at)
       VALUES (@title, @description, @causes, @effect, @potentialHarm, @existingControls, @initialSeverity, @initialLikelihood,
-        @additionalControls, 'open', @owner, @createdBy, @at, @at)`).run(h).lastInsertRowid,
-  );
+        @additionalControls, 'open', @owner, @createdBy, @at, @at)`, h);
 }
 
 export function updateHazard(db: Db, id: number, s: HazardState): void {

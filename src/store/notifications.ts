@@ -4,7 +4,7 @@
  * read has dealt with it for all of them (the table has one read_at per row).
  */
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 import type { Role } from './users.js';
 
 export interface Notification {
@@ -27,9 +27,9 @@ export interface Reader {
 export type NewNotification = { at: string; text: string; link?: string } & ({ recipientRole: Role; recipientUser?: never } | { recipientUser: string; recipientRole?: never });
 
 export function insertNotification(db: Db, n: NewNotification): number {
-  return Number(stmt(db, 'INSERT INTO notifications (recipient_role, recipient_user, at, text, link) VALUES (@role, @user, @at, @text, @link)').run({
+  return insertReturningId(db, 'INSERT INTO notifications (recipient_role, recipient_user, at, text, link) VALUES (@role, @user, @at, @text, @link)', {
     role: n.recipientRole ?? null, user: n.recipientUser ?? null, at: n.at, text: n.text, link: n.link ?? null,
-  }).lastInsertRowid);
+  });
 }
 
 const COLUMNS = 'id, recipient_role AS recipientRole, recipient_user AS recipientUser, at, text, link, read_at AS readAt';

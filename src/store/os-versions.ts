@@ -1,7 +1,7 @@
 import type { Os } from '../contract/report.js';
 import type { Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 import { VERDICT_COLUMNS, verdictParams } from './verdict-columns.js';
 
 /** The key that makes an OS distinct for lifecycle purposes; the patch build is kept on the asset. */
@@ -14,10 +14,9 @@ export function ensureOsVersion(db: Db, os: OsKey, evaluate: (os: OsKey) => Verd
     os.family, os.name, os.version, edition,
   ) as { id: number } | undefined;
   if (found) return found.id;
-  const info = stmt(db, `INSERT INTO os_versions (family, name, version, edition, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  return insertReturningId(db, `INSERT INTO os_versions (family, name, version, edition, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     os.family, os.name, os.version, edition, ...verdictParams(evaluate(os)),
   );
-  return Number(info.lastInsertRowid);
 }
 
 export function listOsVersions(db: Db): (OsKey & { id: number })[] {

@@ -1,6 +1,6 @@
 import type { SpoolFold } from '../contract/report.js';
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export interface Receipt {
   id: number;
@@ -22,11 +22,10 @@ export function insertReceipt(
     folded?: SpoolFold;
   },
 ): number {
-  const info = stmt(db, `INSERT INTO report_receipts (agent_id, idempotency_key, asset_id, received_at, collected_at, software_count, device_count, changes, folded_reports, folded_since)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  return insertReturningId(db, `INSERT INTO report_receipts (agent_id, idempotency_key, asset_id, received_at, collected_at, software_count, device_count, changes, folded_reports, folded_since)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     r.agentId, r.key, r.assetId, r.receivedAt, r.collectedAt, r.softwareCount, r.deviceCount, r.changes, r.folded?.reports ?? null, r.folded?.firstCollectedAt ?? null,
   );
-  return Number(info.lastInsertRowid);
 }
 
 /** Retention: drops receipts and change history older than `before`; keeps current state. */

@@ -5,7 +5,7 @@
  * their audit entry.
  */
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export const DEVICE_KINDS = ['fax', 'pager', 'mfd', 'modem', 'other'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -63,12 +63,12 @@ const params = (d: DeviceRow) => ({ ...d, retainedByPolicy: d.retainedByPolicy ?
 
 /** Inserts a device (its id is ignored) and its first status; returns the new id. */
 export function insertDevice(db: Db, d: DeviceRow): number {
-  const id = Number(stmt(db, `INSERT INTO registered_devices (kind, name, model, serial, site, location, status, planned_removal_on, replacement,
+  const id = insertReturningId(db, `INSERT INTO registered_devices (kind, name, model, serial, site, location, status, planned_removal_on, replacement,
       owner_name, team, number, pager_type, provider, contract_end, retained_by_policy, retained_signed_off_by, retained_signed_off_at,
       decommissioned_at, decommission_reason, created_at, updated_at)
     VALUES (@kind, @name, @model, @serial, @site, @location, @status, @plannedRemovalOn, @replacement, @ownerName, @team, @number, @pagerType,
-      @provider, @contractEnd, @retainedByPolicy, @retainedSignedOffBy, @retainedSignedOffAt, @decommissionedAt, @decommissionReason, @createdAt, @updatedAt)`)
-    .run(params(d)).lastInsertRowid);
+      @provider, @contractEnd, @retainedByPolicy, @retainedSignedOffBy, @retainedSignedOffAt, @decommissionedAt, @decommissionReason, @createdAt, @updatedAt)`,
+    params(d));
   insertStatusHistory(db, id, d.status, d.updatedAt);
   return id;
 }

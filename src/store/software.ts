@@ -1,7 +1,7 @@
 import type { Software } from '../contract/report.js';
 import type { SoftwareVerdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 import { VERDICT_COLUMNS, verdictParams } from './verdict-columns.js';
 
 /** What makes a software version distinct: its verdict depends on nothing else. */
@@ -22,10 +22,9 @@ export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluat
 }
 
 function insertSoftware(db: Db, s: SoftwareKey, v: SoftwareVerdict): number {
-  const info = stmt(db, `INSERT INTO software (name, version, vendor, source, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  return insertReturningId(db, `INSERT INTO software (name, version, vendor, source, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     s.name, s.version, s.vendor ?? '', s.source, v.osLink, ...verdictParams(v),
   );
-  return Number(info.lastInsertRowid);
 }
 
 export function listSoftwareKeys(db: Db): (SoftwareKey & { id: number })[] {

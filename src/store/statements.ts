@@ -15,6 +15,14 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
 }
 
 /**
+ * Runs an INSERT and returns the new row's id. RETURNING, not lastInsertRowid:
+ * SQLite (3.35+) and PostgreSQL both have it, so the statement serves both stores.
+ */
+export function insertReturningId(db: Database.Database, sql: string, ...params: unknown[]): number {
+  return (stmt(db, `${sql} RETURNING id`).get(...params) as { id: number }).id;
+}
+
+/**
  * Runs `fn` in one transaction: all of its writes land, or none do. It takes
  * the write lock as it begins (BEGIN IMMEDIATE): when another hub process
  * shares the database file, a transaction that read first and then tried to

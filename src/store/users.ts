@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { stmt } from './statements.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export const ROLES = ['admin', 'security-lead', 'cso', 'board'] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,10 +22,10 @@ interface UserRow {
 const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, role: r.role, mustChangePassword: r.must_change_password === 1 });
 
 export function insertUser(db: Db, u: { username: string; passwordHash: string; role: Role; mustChangePassword: boolean; now: string }): User {
-  const info = stmt(db, 'INSERT INTO users (username, password_hash, role, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  const id = insertReturningId(db, 'INSERT INTO users (username, password_hash, role, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)',
     u.username, u.passwordHash, u.role, u.mustChangePassword ? 1 : 0, u.now,
   );
-  return { id: Number(info.lastInsertRowid), username: u.username, role: u.role, mustChangePassword: u.mustChangePassword };
+  return { id, username: u.username, role: u.role, mustChangePassword: u.mustChangePassword };
 }
 
 /** The user and their stored hash, for checking a password at sign-in. */
