@@ -19,7 +19,7 @@ import { openHubDeps } from '../src/hub/start-hub.js';
 import { ingestReport } from '../src/ingest/ingest-report.js';
 import { generateBoardReport } from '../src/report/generate-board-report.js';
 import { localDay } from '../src/report/trust-calendar.js';
-import { databaseFile } from '../src/store/db.js';
+import { asSqlite, databaseFile } from '../src/store/db.js';
 import { inTransaction } from '../src/store/statements.js';
 import { insertUser } from '../src/store/users.js';
 import { fmt, percentile, perSecond, record, timed, verdict } from './measure.js';
@@ -130,7 +130,7 @@ export class LargeEstate {
   }
 
   size(): void {
-    this.deps.db.pragma('wal_checkpoint(TRUNCATE)');
+    asSqlite(this.deps.db).pragma('wal_checkpoint(TRUNCATE)');
     const bytes = fs.statSync(databaseFile(this.dir)).size;
     const perAsset = bytes / this.assets;
     record({ measure: `database on disk, ${fmt(this.assets)} assets`, value: `${fmt(bytes / 2 ** 20)} MiB, ${fmt(perAsset / 1024, 1)} KB per asset`, target: '≤ 50 KB per asset', verdict: verdict(perAsset <= 50 * 1024) });

@@ -16,7 +16,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Db } from './db.js';
+import { isSqlite, type Db } from './db.js';
 
 export interface Checkpointer {
   stop(): Promise<void>;
@@ -38,7 +38,8 @@ parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close();
 `;
 
 export function startCheckpointer(db: Db, opts: { everyMs: number; restartPages: number; onError: (message: string) => void }): Checkpointer | undefined {
-  if (db.memory) return undefined;
+  // PostgreSQL keeps its own log; an in-memory database has none.
+  if (!isSqlite(db) || db.memory) return undefined;
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, file: db.name, everyMs: opts.everyMs } });
   worker.on('message', (m: { error?: string }) => m.error && opts.onError(m.error));

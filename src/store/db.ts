@@ -1,15 +1,51 @@
 /**
- * Opens the hub's SQLite database. Only src/store/ imports better-sqlite3;
- * every store function takes `db` first, so each test opens its own file.
+ * The database the store works on, and opening the hub's SQLite one. Only
+ * src/store/ imports a driver; every store function takes `db` first, so each
+ * test opens its own.
+ *
+ * `Db` is the part of better-sqlite3's Database that store code may use, so
+ * that the same code runs on PostgreSQL (postgres/pg-database.ts provides the
+ * same surface). What only SQLite has (PRAGMAs, the online backup, the
+ * write-ahead log) takes `SqliteDb`.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrate.js';
 
-export type Db = Database.Database;
+export interface Statement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+  pluck(on?: boolean): Statement;
+}
 
-export function openDb(file: string): Db {
+export interface Db {
+  prepare(sql: string): Statement;
+  exec(sql: string): unknown;
+  /** Called plainly or .immediate(): a write transaction; .deferred(): a reading snapshot. */
+  transaction<T>(fn: () => T): { (): T; immediate(): T; deferred(): T };
+  close(): unknown;
+  readonly open: boolean;
+  readonly name: string;
+  readonly memory: boolean;
+}
+
+export type SqliteDb = Database.Database;
+
+/** True for the embedded SQLite store, where what only it has (PRAGMAs, the online backup, its write-ahead log) applies. */
+export function isSqlite(db: Db): db is SqliteDb {
+  return db instanceof Database;
+}
+
+/** The SQLite database behind `db`, for work only SQLite can do; says so when the hub runs on another store. */
+export function asSqlite(db: Db): SqliteDb {
+  if (!isSqlite(db)) throw new Error(`this needs the embedded SQLite store; the hub's database is ${db.name}`);
+  return db;
+}
+
+export function openDb(file: string): SqliteDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   // WAL: readers (pages, API) never block the writer (ingest), and a crash mid-write loses nothing committed.

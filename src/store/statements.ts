@@ -2,11 +2,11 @@
  * Prepared statements, compiled once per database and reused: preparing SQL is
  * the costly part of a query, and ingest runs the same few hundred times a second.
  */
-import type Database from 'better-sqlite3';
+import type { Db, Statement } from './db.js';
 
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const cache = new WeakMap<Db, Map<string, Statement>>();
 
-export function stmt(db: Database.Database, sql: string): Database.Statement {
+export function stmt(db: Db, sql: string): Statement {
   let byDb = cache.get(db);
   if (!byDb) cache.set(db, (byDb = new Map()));
   let s = byDb.get(sql);
@@ -18,7 +18,7 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
  * Runs an INSERT and returns the new row's id. RETURNING, not lastInsertRowid:
  * SQLite (3.35+) and PostgreSQL both have it, so the statement serves both stores.
  */
-export function insertReturningId(db: Database.Database, sql: string, ...params: unknown[]): number {
+export function insertReturningId(db: Db, sql: string, ...params: unknown[]): number {
   return (stmt(db, `${sql} RETURNING id`).get(...params) as { id: number }).id;
 }
 
@@ -29,11 +29,11 @@ export function insertReturningId(db: Database.Database, sql: string, ...params:
  * write could fail with SQLITE_BUSY once the other had written; this one waits
  * its turn (busy_timeout) instead.
  */
-export function inTransaction<T>(db: Database.Database, fn: () => T): T {
+export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
 /** Runs `fn`'s reads against one state of the database, taking no write lock. */
-export function inSnapshot<T>(db: Database.Database, fn: () => T): T {
+export function inSnapshot<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).deferred();
 }

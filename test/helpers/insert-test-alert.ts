@@ -32,8 +32,8 @@ export function insertTestAlert(db: Db, a: TestAlert): number {
   const status = a.status ?? 'open';
   const info = db
     .prepare(`INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at, acknowledged_at, resolved_at, resolution, suppressed_until, suppress_reason)
-      VALUES (@ruleId, @assetId, @subject, @severity, @title, @detail, @status, @raisedAt, @raisedAt, @ackAt, @resolvedAt, @resolution, @until, @reason)`)
-    .run({
+      VALUES (@ruleId, @assetId, @subject, @severity, @title, @detail, @status, @raisedAt, @raisedAt, @ackAt, @resolvedAt, @resolution, @until, @reason) RETURNING id`)
+    .get({
       ruleId: a.ruleId ?? 'test-rule', assetId, subject: a.subject ?? `test:${counter}`, severity: a.severity,
       title: a.title ?? `Test alert ${counter}`, detail: `evidence for test alert ${counter}`, status, raisedAt: a.raisedAt,
       ackAt: status === 'acknowledged' ? a.raisedAt : null,
@@ -41,7 +41,7 @@ export function insertTestAlert(db: Db, a: TestAlert): number {
       until: status === 'suppressed' ? new Date(Date.parse(a.raisedAt) + 30 * 86_400_000).toISOString() : null,
       reason: status === 'suppressed' ? 'seeded as suppressed for a test' : null,
     });
-  return Number(info.lastInsertRowid);
+  return (info as { id: number }).id;
 }
 
 /** An ISO timestamp `hours` before `now`. */

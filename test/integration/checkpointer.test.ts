@@ -12,7 +12,7 @@ import { demoReports } from '../../src/demo/demo-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import path from 'node:path';
 import { startCheckpointer } from '../../src/store/checkpointer.js';
-import { databaseFile, openDb } from '../../src/store/db.js';
+import { asSqlite, databaseFile, openDb } from '../../src/store/db.js';
 import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
 let hub: ListeningTestHub;
@@ -35,7 +35,7 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 describe('the checkpoint worker', () => {
   it('takes checkpoints off the commits: the database file grows with what ingest wrote', async () => {
     // Only past 10,000 pages (a burst) does the hub's own commit checkpoint.
-    expect(hub.deps.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    expect(asSqlite(hub.deps.db).pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
     // Whatever the hub wrote while starting is copied first; after that only new writes can grow the file.
     await new Promise((r) => setTimeout(r, 1500));
     const before = fileSize();
@@ -68,7 +68,7 @@ describe('the checkpoint worker', () => {
 
   it("gives checkpointing back to the hub's connection when the hub closes", async () => {
     await hub.server.close();
-    expect(hub.deps.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(asSqlite(hub.deps.db).pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     hub.deps.db.close();
     closed = true;
     fs.rmSync(hub.dir, { recursive: true, force: true });

@@ -11,8 +11,8 @@ beforeAll(async () => {
   const add = (name: string, site: string, planned: string | null, history: [string, string][]) => {
     const [lastAt, lastStatus] = history.at(-1) as [string, string];
     const gone = lastStatus === 'decommissioned';
-    const id = Number(db.prepare(`INSERT INTO registered_devices (kind, name, site, status, planned_removal_on, decommissioned_at, decommission_reason, created_at, updated_at)
-        VALUES ('fax', ?, ?, ?, ?, ?, ?, '2025-01-01', '2025-01-01')`).run(name, site, lastStatus, planned, gone ? lastAt : null, gone ? 'moved to NHSmail' : null).lastInsertRowid);
+    const id = db.prepare(`INSERT INTO registered_devices (kind, name, site, status, planned_removal_on, decommissioned_at, decommission_reason, created_at, updated_at)
+        VALUES ('fax', ?, ?, ?, ?, ?, ?, '2025-01-01', '2025-01-01') RETURNING id`).pluck().get(name, site, lastStatus, planned, gone ? lastAt : null, gone ? 'moved to NHSmail' : null);
     for (const [at, status] of history) db.prepare('INSERT INTO device_status_history (device_id, status, at) VALUES (?, ?, ?)').run(id, status, `${at}T09:00:00Z`);
   };
   add('Ward 7 fax', 'St Mary', '2026-12-31', [['2025-01-10', 'in-use']]);

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentSecret, enrolAgent } from '../../src/auth/enrolment.js';
-import { databaseFile, openDb, type Db } from '../../src/store/db.js';
+import { databaseFile, openDb, type SqliteDb } from '../../src/store/db.js';
 import { freePort, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { sampleReport } from '../helpers/reports.js';
 import { tempDir } from '../helpers/test-hub.js';
@@ -20,7 +20,7 @@ const SCHEDULED_SECONDS = 4;
 
 let dir: string;
 let hubs: HubProcess[];
-let db: Db;
+let db: SqliteDb;
 
 beforeAll(async () => {
   dir = tempDir('estatewatch-two-hubs-');

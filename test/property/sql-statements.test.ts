@@ -108,6 +108,7 @@ const REVIEWED: Record<string, string> = {
   "store/posture-capture.ts: worstFirst.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')": 'SupportStatus values from code (never input) and their indices',
   'store/posture-capture.ts: rank': "a CASE over EFFECTIVE_STATUS and the same code-given SupportStatus values",
   'store/migrate.ts: m.version': 'PRAGMA user_version (no parameters possible): the number of a shipped migration file',
+  'store/statements.ts: sql': 'insertReturningId() appends RETURNING id to a statement store code hands it, as stmt() prepares it',
   'store/checkpointer.ts: opts.restartPages': 'PRAGMA wal_autocheckpoint (no parameters possible): a number constant in hub/server.ts',
 };
 /** Statements whose SQL argument is a variable or a call: each built by a reviewed function. */
