@@ -30,6 +30,12 @@ interface Setting<S extends z.ZodType> {
 /** A PEM file's path; optional, since the hub serves plain HTTP unless given a certificate and key. */
 const pemFile = z.string().min(1).optional();
 
+/** A PostgreSQL connection URL; optional, since the hub keeps its SQLite file unless given one. */
+const postgresUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && ['postgres:', 'postgresql:'].includes(new URL(v).protocol), 'a postgres://user:password@host:5432/database URL')
+  .optional();
+
 const cronExpression = z.string().refine((v) => cron.validate(v), 'not a valid cron expression (minute hour day month weekday)');
 
 const setting = <S extends z.ZodType>(s: Setting<S>) => s;
@@ -39,7 +45,8 @@ export const SETTINGS = {
   port: setting({ env: 'ESTATEWATCH_PORT', schema: port, default: 8080, description: 'TCP port of the hub (0 picks a free one).' }),
   tlsCert: setting({ env: 'ESTATEWATCH_TLS_CERT', schema: pemFile, default: undefined, description: "PEM certificate (then any intermediates) the hub serves HTTPS with, given with ESTATEWATCH_TLS_KEY; with neither it serves plain HTTP. Checked at start." }),
   tlsKey: setting({ env: 'ESTATEWATCH_TLS_KEY', schema: pemFile, default: undefined, description: "PEM private key of ESTATEWATCH_TLS_CERT, unencrypted; make it readable by the hub's user only." }),
-  dataDir: setting({ env: 'ESTATEWATCH_DATA_DIR', schema: z.string().min(1), default: './data', description: 'Folder for the SQLite database (estatewatch.db) and its WAL files.' }),
+  databaseUrl: setting({ env: 'ESTATEWATCH_DATABASE_URL', schema: postgresUrl, default: undefined, description: 'PostgreSQL to keep everything in (postgres://user:password@host:5432/database), for an ICS hub that several hub processes share. Not complete yet (docs/deployment.md says what runs on it). Unset, the hub uses the SQLite file in ESTATEWATCH_DATA_DIR.', secret: true }),
+  dataDir: setting({ env: 'ESTATEWATCH_DATA_DIR', schema: z.string().min(1), default: './data', description: 'Folder for the SQLite database (estatewatch.db) and its WAL files, unless ESTATEWATCH_DATABASE_URL is set.' }),
   rulesDir: setting({ env: 'ESTATEWATCH_RULES_DIR', schema: z.string().min(1), default: path.join(PACKAGE_ROOT, 'rules'), description: 'Folder holding lifecycle/ rule files.' }),
   endingSoonDays: setting({ env: 'ESTATEWATCH_ENDING_SOON_DAYS', schema: positiveInt.max(3650), default: 180, description: 'Days before end of support that count as "ending soon".' }),
   maxReportBytes: setting({ env: 'ESTATEWATCH_MAX_REPORT_BYTES', schema: positiveInt, default: 5 * 1024 * 1024, description: 'Largest agent report accepted, before and after gzip (bytes).' }),

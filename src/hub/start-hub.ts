@@ -12,7 +12,7 @@ import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import { createEvaluator } from '../estate/evaluator.js';
 import { reevaluateEstate, type Reevaluation } from '../estate/reevaluate-estate.js';
 import { loadLifecycleRules } from '../rules/load-lifecycle-rules.js';
-import { databaseFile, openDb } from '../store/db.js';
+import { openStore } from '../store/open-store.js';
 import type { HubDeps } from './deps.js';
 
 export interface PreparedHub {
@@ -30,7 +30,7 @@ export function openHubDeps(config: Config, now: () => Date = () => new Date()):
   const devicesDir = path.join(config.rulesDir, 'devices');
   // Optional: a trust's own rules folder may predate the known-device list.
   const knownDevices = fs.existsSync(devicesDir) ? loadKnownDevices(devicesDir) : [];
-  const db = openDb(databaseFile(config.dataDir));
+  const db = openStore(config);
   return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays), config, now, alertRules, knownDevices };
 }
 

@@ -4,6 +4,7 @@
  * their audit entry.
  */
 import type { Db } from './db.js';
+import { dialectOf, jsonValues, perDialect } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'cancelled'] as const;
@@ -71,8 +72,8 @@ const COLUMNS = `a.id, a.title, a.owner, a.due_date AS dueDate, a.status, a.haza
 
 const FROM = `FROM actions a LEFT JOIN hazards h ON h.id = a.hazard_id LEFT JOIN alerts al ON al.id = a.alert_id LEFT JOIN assets s ON s.id = a.asset_id`;
 
-const FILTER = `WHERE a.status IN (SELECT value FROM json_each(@statuses)) AND (@owner IS NULL OR a.owner = @owner)
-  AND (@hazardId IS NULL OR a.hazard_id = @hazardId) AND (@overdue IS NULL OR ${OVERDUE} = @overdue)`;
+const FILTER = perDialect((d) => `WHERE a.status IN ${jsonValues(d, '@statuses')} AND (@owner IS NULL OR a.owner = @owner)
+  AND (@hazardId IS NULL OR a.hazard_id = @hazardId) AND (@overdue IS NULL OR ${OVERDUE} = @overdue)`);
 
 type RawRow = Omit<ActionRow, 'controlsHazard' | 'overdue' | 'hazardReratingDue'> & { controlsHazard: number; overdue: number; hazardReratingDue: number };
 const toRow = (r: RawRow): ActionRow => ({ ...r, controlsHazard: r.controlsHazard === 1, overdue: r.overdue === 1, hazardReratingDue: r.hazardReratingDue === 1 });
@@ -83,8 +84,9 @@ export function listActions(db: Db, f: ActionFilter): { total: number; rows: Act
     statuses: JSON.stringify(f.status?.length ? f.status : LIVE_ACTION_STATUSES), owner: f.owner ?? null,
     hazardId: f.hazardId ?? null, overdue: f.overdue === undefined ? null : Number(f.overdue), today: f.today,
   };
-  const total = (stmt(db, `SELECT count(*) AS n ${FROM} ${FILTER}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${COLUMNS} ${FROM} ${FILTER} ORDER BY a.due_date, a.id LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
+  const d = dialectOf(db);
+  const total = (stmt(db, `SELECT count(*) AS n ${FROM} ${FILTER[d]}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT ${COLUMNS} ${FROM} ${FILTER[d]} ORDER BY a.due_date, a.id LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
   return { total, rows: rows.map(toRow) };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Db } from './db.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
+import { dialectOf, distinctList, jsonValues, type Dialect } from './dialect.js';
 import { stmt } from './statements.js';
 
 /** Restrict a query to one asset, or run it over the whole estate (null). */
@@ -15,13 +16,13 @@ export type AssetScope = number | null;
  * each prepared once: a single `@asset IS NULL OR col = @asset` would be planned
  * without the index, and scan the estate on every ingest.
  */
-export const forAsset = (asset: AssetScope, column: string) => (asset === null ? '1' : `${column} = @asset`);
+export const forAsset = (asset: AssetScope, column: string) => (asset === null ? 'TRUE' : `${column} = @asset`);
 
 /** better-sqlite3 refuses named parameters the statement does not use. */
 export const bind = (asset: AssetScope): Record<string, number> => (asset === null ? {} : { asset });
 
 /** A list bound as one JSON parameter: the statement text stays fixed, whatever the list. */
-const IN_LIST = (param: string) => `(SELECT value FROM json_each(@${param}))`;
+const IN_LIST = (d: Dialect, param: string) => jsonValues(d, `@${param}`);
 
 export interface AssetRow {
   id: number;
@@ -42,8 +43,9 @@ export interface OsFinding {
 }
 
 export function findOsWithStatus(db: Db, statuses: readonly string[], asset: AssetScope): OsFinding[] {
+  const d = dialectOf(db);
   return stmt(db, `SELECT a.id AS assetId, o.name, o.version, o.status, o.reason FROM assets a JOIN os_versions o ON o.id = a.os_id
-      WHERE o.status IN ${IN_LIST('statuses')} AND ${forAsset(asset, 'a.id')}`).all({ ...bind(asset), statuses: JSON.stringify(statuses) }) as OsFinding[];
+      WHERE o.status IN ${IN_LIST(d, 'statuses')} AND ${forAsset(asset, 'a.id')}`).all({ ...bind(asset), statuses: JSON.stringify(statuses) }) as OsFinding[];
 }
 
 export interface SoftwareFinding {
@@ -60,10 +62,11 @@ export interface SoftwareFinding {
 }
 
 export function findSoftwareWithStatus(db: Db, statuses: readonly string[], sources: readonly string[] | undefined, asset: AssetScope): SoftwareFinding[] {
+  const d = dialectOf(db);
   return stmt(db, `SELECT i.asset_id AS assetId, s.id AS softwareId, s.name, s.version, s.source, ${EFFECTIVE_STATUS} AS status, s.os_link AS osLink,
       s.reason, o.name AS osName, o.version AS osVersion
       FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
-      WHERE ${EFFECTIVE_STATUS} IN ${IN_LIST('statuses')} AND (@sources IS NULL OR s.source IN ${IN_LIST('sources')})
+      WHERE ${EFFECTIVE_STATUS} IN ${IN_LIST(d, 'statuses')} AND (@sources IS NULL OR s.source IN ${IN_LIST(d, 'sources')})
         AND ${forAsset(asset, 'i.asset_id')}`).all({ ...bind(asset), statuses: JSON.stringify(statuses), sources: sources ? JSON.stringify(sources) : null }) as SoftwareFinding[];
 }
 
@@ -87,11 +90,12 @@ export function listSoftwareVersionsForAlerts(db: Db, asset: AssetScope): Softwa
 export function findInstallsOf(db: Db, softwareIds: readonly number[]): { assetId: number; softwareId: number }[] {
   if (!softwareIds.length) return [];
   // A temp table keeps the statement fixed whatever the number of versions.
+  // Unqualified, a name finds the temporary table first in SQLite and in PostgreSQL.
   db.exec('CREATE TEMP TABLE IF NOT EXISTS alert_software (id INTEGER PRIMARY KEY)');
-  stmt(db, 'DELETE FROM temp.alert_software').run();
-  const add = stmt(db, 'INSERT OR IGNORE INTO temp.alert_software (id) VALUES (?)');
+  stmt(db, 'DELETE FROM alert_software').run();
+  const add = stmt(db, 'INSERT INTO alert_software (id) VALUES (?) ON CONFLICT DO NOTHING');
   for (const id of softwareIds) add.run(id);
-  return stmt(db, 'SELECT i.asset_id AS assetId, i.software_id AS softwareId FROM installs i JOIN temp.alert_software t ON t.id = i.software_id')
+  return stmt(db, 'SELECT i.asset_id AS assetId, i.software_id AS softwareId FROM installs i JOIN alert_software t ON t.id = i.software_id')
     .all() as { assetId: number; softwareId: number }[];
 }
 
@@ -104,9 +108,10 @@ export interface DeviceFinding {
 }
 
 export function findDevicesOfKind(db: Db, kinds: readonly string[], asset: AssetScope): DeviceFinding[] {
+  const d = dialectOf(db);
   // The classified kind wins: a "USB device" the known list calls a fax modem is a modem.
   return stmt(db, `SELECT asset_id AS assetId, coalesce(classified_kind, kind) AS kind, name, model, location FROM devices
-      WHERE coalesce(classified_kind, kind) IN ${IN_LIST('kinds')} AND ${forAsset(asset, 'asset_id')}`).all({ ...bind(asset), kinds: JSON.stringify(kinds) }) as DeviceFinding[];
+      WHERE coalesce(classified_kind, kind) IN ${IN_LIST(d, 'kinds')} AND ${forAsset(asset, 'asset_id')}`).all({ ...bind(asset), kinds: JSON.stringify(kinds) }) as DeviceFinding[];
 }
 
 export function findSilentAssets(db: Db, before: string, asset: AssetScope): { assetId: number; lastReceivedAt: string }[] {
@@ -118,9 +123,10 @@ export function findSilentAssets(db: Db, before: string, asset: AssetScope): { a
 
 /** Programs no rule can judge (distribution packages follow their OS and are left out), with how many assets carry each. */
 export function findUnknownSoftwareSpread(db: Db, minAssets: number): { name: string; assets: number; versions: string }[] {
-  return stmt(db, `SELECT s.name, count(DISTINCT i.asset_id) AS assets, group_concat(DISTINCT s.version) AS versions
+  const d = dialectOf(db);
+  return stmt(db, `SELECT s.name, count(DISTINCT i.asset_id) AS assets, ${distinctList(d, 's.version')} AS versions
       FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'
-      GROUP BY s.name HAVING assets >= @minAssets`).all({ minAssets }) as { name: string; assets: number; versions: string }[];
+      GROUP BY s.name HAVING count(DISTINCT i.asset_id) >= @minAssets`).all({ minAssets }) as { name: string; assets: number; versions: string }[];
 }
 
 export interface OverdueDevice {
@@ -135,7 +141,8 @@ export interface OverdueDevice {
 
 /** Registered devices still in use past their planned removal day (those retained by policy are not overdue). */
 export function findDevicesPastRemoval(db: Db, kinds: readonly string[] | undefined, today: string): OverdueDevice[] {
+  const d = dialectOf(db);
   return stmt(db, `SELECT id, kind, name, site, location, planned_removal_on AS plannedRemovalOn, replacement FROM registered_devices
       WHERE status <> 'decommissioned' AND retained_by_policy = 0 AND planned_removal_on < @today
-        AND (@kinds IS NULL OR kind IN ${IN_LIST('kinds')})`).all({ today, kinds: kinds ? JSON.stringify(kinds) : null }) as OverdueDevice[];
+        AND (@kinds IS NULL OR kind IN ${IN_LIST(d, 'kinds')})`).all({ today, kinds: kinds ? JSON.stringify(kinds) : null }) as OverdueDevice[];
 }

@@ -7,6 +7,7 @@
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
+import { dialectOf, greater, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
 import { insertReturningId, stmt } from './statements.js';
@@ -81,31 +82,36 @@ export interface AcceptedRisk {
   expiresOn: string;
 }
 
-const COLUMNS = `a.id, a.rule_id AS ruleId, a.asset_id AS assetId, s.hostname, a.subject, a.severity, a.title, a.detail, a.status, a.assignee,
+const COLUMNS = perDialect((d) => `a.id, a.rule_id AS ruleId, a.asset_id AS assetId, s.hostname, a.subject, a.severity, a.title, a.detail, a.status, a.assignee,
   a.raised_at AS raisedAt,
-  CASE WHEN a.status = 'resolved' THEN a.last_seen_at ELSE max(a.last_seen_at, coalesce((SELECT value FROM hub_state WHERE key = '${ALERTS_CHECKED_AT}'), '')) END AS lastSeenAt, a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt, a.resolution,
+  CASE WHEN a.status = 'resolved' THEN a.last_seen_at ELSE ${greater(d, 'a.last_seen_at', `coalesce((SELECT value FROM hub_state WHERE key = '${ALERTS_CHECKED_AT}'), '')`)} END AS lastSeenAt, a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt, a.resolution,
   a.suppressed_until AS suppressedUntil, a.suppress_reason AS suppressReason,
-  (a.status = 'open' AND a.severity IN (SELECT value FROM json_each(@ackSeverities)) AND a.raised_at <= @ackDueBefore) AS overdue,
-  x.exceptionId AS acceptedExceptionId, x.expiresOn AS acceptedExpiresOn`;
+  (a.status = 'open' AND a.severity IN ${jsonValues(d, '@ackSeverities')} AND a.raised_at <= @ackDueBefore) AS overdue,
+  x.exceptionId AS acceptedExceptionId, x.expiresOn AS acceptedExpiresOn`);
+
+const IN_EFFECT = `FROM exceptions e JOIN exception_assets ea ON ea.exception_id = e.id JOIN exception_rules er ON er.exception_id = e.id
+    WHERE e.status = 'in-effect' AND e.expires_on > @today`;
+const LATEST_EXCEPTION_SQLITE = `SELECT ea.asset_id, er.rule_id, e.id AS exceptionId, max(e.expires_on) AS expiresOn ${IN_EFFECT} GROUP BY ea.asset_id, er.rule_id`;
+const LATEST_EXCEPTION_POSTGRES = `SELECT DISTINCT ON (ea.asset_id, er.rule_id) ea.asset_id, er.rule_id, e.id AS exceptionId, e.expires_on AS expiresOn ${IN_EFFECT}
+    ORDER BY ea.asset_id, er.rule_id, e.expires_on DESC`;
 
 /**
  * Alerts with the in-effect exceptions covering their (asset, rule). An exception
  * stops covering at the start of its expiry day even before the hourly job marks
  * it expired. With max(), SQLite takes the bare column (e.id) from the row holding
- * the maximum, so each pair gets its latest-expiring exception.
+ * the maximum, so each pair gets its latest-expiring exception; PostgreSQL says
+ * the same with DISTINCT ON.
  */
-const FROM = `FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id
-  LEFT JOIN (SELECT ea.asset_id, er.rule_id, e.id AS exceptionId, max(e.expires_on) AS expiresOn
-    FROM exceptions e JOIN exception_assets ea ON ea.exception_id = e.id JOIN exception_rules er ON er.exception_id = e.id
-    WHERE e.status = 'in-effect' AND e.expires_on > @today GROUP BY ea.asset_id, er.rule_id) x ON x.asset_id = a.asset_id AND x.rule_id = a.rule_id`;
+const FROM = perDialect((d) => `FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id
+  LEFT JOIN (${d === 'sqlite' ? LATEST_EXCEPTION_SQLITE : LATEST_EXCEPTION_POSTGRES}) x ON x.asset_id = a.asset_id AND x.rule_id = a.rule_id`);
 
 // Lists travel as JSON arrays so each statement stays fixed (and cached) whatever the number of values.
 // Severity is matched by its rank so the list's order can be read off alerts_live_order (migration 0009).
-const FILTER = `WHERE a.severity_rank IN (SELECT value FROM json_each(@severityRanks)) AND a.status IN (SELECT value FROM json_each(@statuses))
+const FILTER = perDialect((d) => `WHERE a.severity_rank IN ${jsonValues(d, '@severityRanks', 'integer')} AND a.status IN ${jsonValues(d, '@statuses')}
   AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE AND LIVE_ONLY
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
   AND SEARCH
-  AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))`;
+  AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))`);
 
 /**
  * How a search (`q`) is read: over one asset's few alerts, by testing each
@@ -121,10 +127,31 @@ export const SEARCH_COUNT_LIMIT = 10_000;
 /** alert_search indexes runs of three characters: a shorter search cannot be looked up. */
 export const SEARCH_MIN_CHARS = 3;
 
-const SEARCH_SQL: Record<Search, string> = {
-  none: '1',
-  text: "(a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')",
-  index: 'a.id IN (SELECT rowid FROM alert_search WHERE alert_search MATCH @match)',
+/**
+ * SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does the
+ * same (of all letters). alert_search is an FTS5 table in SQLite, matched with
+ * the query searchMatch() builds; in PostgreSQL a table with trigram indexes
+ * (migrations/postgres/0013), matched by ILIKE on its text and facets.
+ */
+const SEARCH_SQL: Record<Dialect, Record<Search, string>> = {
+  sqlite: {
+    none: 'TRUE',
+    text: "(a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')",
+    index: 'a.id IN (SELECT rowid FROM alert_search WHERE alert_search MATCH @match)',
+  },
+  postgres: {
+    none: 'TRUE',
+    text: "(a.title ILIKE '%' || @q || '%' OR s.hostname ILIKE '%' || @q || '%')",
+    index: 'a.id IN (SELECT rowid FROM alert_search WHERE SEARCH_MATCH)',
+  },
+};
+
+/** The rows alert_search finds for a search, as a condition on it. */
+const SEARCH_MATCH: Record<Dialect, string> = {
+  sqlite: 'alert_search MATCH @match',
+  postgres: `text ILIKE '%' || @q || '%' AND (@severityFacets IS NULL OR facets ILIKE ANY (SELECT '% ' || value || ' %' FROM json_array_elements_text(CAST(@severityFacets AS json)) AS value))
+    AND (@statusFacets IS NULL OR facets ILIKE ANY (SELECT '% ' || value || ' %' FROM json_array_elements_text(CAST(@statusFacets AS json)) AS value))
+    AND (@ruleFacet IS NULL OR facets LIKE '% ' || @ruleFacet || ' %')`,
 };
 
 /**
@@ -135,18 +162,28 @@ const SEARCH_SQL: Record<Search, string> = {
  * own rows, not a sort of every alert. (Given both, SQLite would walk the
  * estate's live alerts in order looking for the asset's: 0.8 s at 100,000 assets.)
  */
-function filterSql(f: AlertFilter, search: Search): string {
+function filterSql(d: Dialect, f: AlertFilter, search: Search): string {
   const liveOnly = f.assetId === undefined && (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
-  return FILTER.replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
-    .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : '1')
-    .replace('SEARCH', SEARCH_SQL[search]);
+  return FILTER[d].replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
+    .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : 'TRUE')
+    .replace('SEARCH', SEARCH_SQL[d][search].replace('SEARCH_MATCH', SEARCH_MATCH[d]));
 }
 
-/** The FTS5 query for a search with the list's severity, status and rule filters (alert_search's facets, migration 0013). */
-function searchMatch(q: string, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): string {
+/**
+ * The parameters that find a search's rows in alert_search with the list's
+ * severity, status and rule filters (its facets, migration 0013): an FTS5
+ * query for SQLite; the search and the facet lists for PostgreSQL.
+ */
+function searchMatch(d: Dialect, q: string, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): Params {
+  const narrowed = (values: readonly string[], all: readonly string[]) => (values.length === all.length ? null : values);
+  if (d === 'postgres') {
+    const list = (values: readonly string[] | null) => (values === null ? null : JSON.stringify(values));
+    return { q, severityFacets: list(narrowed(severities, SEVERITIES)), statusFacets: list(narrowed(statuses, ALERT_STATUSES)), ruleFacet: ruleId ?? null };
+  }
   const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
-  const anyOf = (values: readonly string[], all: readonly string[]) => (values.length === all.length ? [] : [`(${values.map((v) => `facets:${phrase(` ${v} `)}`).join(' OR ')})`]);
-  return [`text:${phrase(q)}`, ...anyOf(severities, SEVERITIES), ...anyOf(statuses, ALERT_STATUSES), ...(ruleId ? [`facets:${phrase(` ${ruleId} `)}`] : [])].join(' AND ');
+  const anyOf = (values: readonly string[] | null) => (values === null ? [] : [`(${values.map((v) => `facets:${phrase(` ${v} `)}`).join(' OR ')})`]);
+  const match = [`text:${phrase(q)}`, ...anyOf(narrowed(severities, SEVERITIES)), ...anyOf(narrowed(statuses, ALERT_STATUSES)), ...(ruleId ? [`facets:${phrase(` ${ruleId} `)}`] : [])].join(' AND ');
+  return { match };
 }
 
 /** A filter the kept counts (alert_counts) can answer: by severity, status and rule only. */
@@ -180,16 +217,17 @@ type Params = Record<string, unknown>;
 
 /** The list's statements for one filter: counts and pages with a search mode, severities and extra parameters. */
 function alertStatements(db: Db, f: AlertFilter, statuses: readonly AlertStatus[]) {
+  const d = dialectOf(db);
   const params = (severities: readonly Severity[], extra: Params) => ({
     severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses),
     ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
     olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays), ...extra,
   });
   return {
-    count: (search: Search, severities: readonly Severity[], extra: Params = {}, limit = -1) =>
-      (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${FROM} ${filterSql(f, search)} LIMIT @countLimit)`).get({ ...params(severities, extra), countLimit: limit }) as { n: number }).n,
+    count: (search: Search, severities: readonly Severity[], extra: Params = {}, limit = Number.MAX_SAFE_INTEGER) =>
+      (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${FROM[d]} ${filterSql(d, f, search)} LIMIT @countLimit) AS matching`).get({ ...params(severities, extra), countLimit: limit }) as { n: number }).n,
     page: (search: Search, severities: readonly Severity[], extra: Params, at: { limit: number; offset: number }) =>
-      (stmt(db, alertPageSql(f, search)).all({ ...params(severities, extra), ...ackParams(f.now), ...at }) as RawRow[]).map(toRow),
+      (stmt(db, alertPageSql(f, search, d)).all({ ...params(severities, extra), ...ackParams(f.now), ...at }) as RawRow[]).map(toRow),
   };
 }
 type AlertStatements = ReturnType<typeof alertStatements>;
@@ -217,15 +255,16 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
  */
 function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string }, severities: readonly Severity[], statuses: readonly AlertStatus[]): AlertList {
   const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined;
-  const hitsOf = (match: string) => (stmt(db, 'SELECT count(*) AS n FROM (SELECT rowid FROM alert_search WHERE alert_search MATCH @match LIMIT @limit)').get({ match, limit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }).n;
+  const d = dialectOf(db);
+  const hitsOf = (match: Params) => (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM alert_search WHERE ${SEARCH_MATCH[d]} LIMIT @limit) AS hits`).get({ ...match, limit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }).n;
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];
   const rows: AlertRow[] = [];
   for (const severity of severities) {
-    const match = searchMatch(f.q, [severity], statuses, f.ruleId);
+    const match = searchMatch(d, f.q, [severity], statuses, f.ruleId);
     const hits = hitsOf(match);
     const broad = hits > SEARCH_COUNT_LIMIT;
     const search: Search = broad ? 'text' : 'index';
-    const extra = broad ? { q: f.q } : { match };
+    const extra = broad ? { q: f.q } : match;
     const counted = rowFilters ? sql.count(search, [severity], extra, SEARCH_COUNT_LIMIT + 1) : hits;
     const n = Math.min(counted, SEARCH_COUNT_LIMIT);
     more ||= counted > SEARCH_COUNT_LIMIT;
@@ -241,13 +280,14 @@ function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string
 }
 
 /** The statement behind one page of the list (exported so a test can read its plan). */
-export function alertPageSql(f: AlertFilter, search: Search = 'none'): string {
-  return `SELECT ${COLUMNS} ${FROM} ${filterSql(f, search)} ORDER BY a.severity_rank, a.raised_at, a.id LIMIT @limit OFFSET @offset`;
+export function alertPageSql(f: AlertFilter, search: Search = 'none', d: Dialect = 'sqlite'): string {
+  return `SELECT ${COLUMNS[d]} ${FROM[d]} ${filterSql(d, f, search)} ORDER BY a.severity_rank, a.raised_at, a.id LIMIT @limit OFFSET @offset`;
 }
 
 function countKept(db: Db, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): number {
-  return (stmt(db, `SELECT coalesce(sum(alerts), 0) AS n FROM alert_counts WHERE severity IN (SELECT value FROM json_each(@severities))
-      AND status IN (SELECT value FROM json_each(@statuses)) AND (@ruleId IS NULL OR rule_id = @ruleId)`)
+  const d = dialectOf(db);
+  return (stmt(db, `SELECT coalesce(sum(alerts), 0) AS n FROM alert_counts WHERE severity IN ${jsonValues(d, '@severities')}
+      AND status IN ${jsonValues(d, '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)`)
     .get({ severities: JSON.stringify(severities), statuses: JSON.stringify(statuses), ruleId: ruleId ?? null }) as { n: number }).n;
 }
 
@@ -265,7 +305,8 @@ export interface AlertDetail extends AlertRow {
 }
 
 export function findAlert(db: Db, id: number, now: Date): AlertRow | undefined {
-  const r = stmt(db, `SELECT ${COLUMNS} ${FROM} WHERE a.id = @id`).get({ id, today: today(now), ...ackParams(now) }) as RawRow | undefined;
+  const d = dialectOf(db);
+  const r = stmt(db, `SELECT ${COLUMNS[d]} ${FROM[d]} WHERE a.id = @id`).get({ id, today: today(now), ...ackParams(now) }) as RawRow | undefined;
   return r && toRow(r);
 }
 
@@ -291,7 +332,7 @@ export function alertCounts(db: Db, assetId?: number): AlertCounts {
 
 /** Open high and critical alerts past the acknowledgement deadline. */
 export function countOverdueAlerts(db: Db, now: Date): number {
-  return (stmt(db, `SELECT count(*) AS n FROM alerts a WHERE a.status = 'open' AND a.severity IN (SELECT value FROM json_each(@ackSeverities)) AND a.raised_at <= @ackDueBefore`)
+  return (stmt(db, `SELECT count(*) AS n FROM alerts a WHERE a.status = 'open' AND a.severity IN ${jsonValues(dialectOf(db), '@ackSeverities')} AND a.raised_at <= @ackDueBefore`)
     .get(ackParams(now)) as { n: number }).n;
 }
 

@@ -1,6 +1,7 @@
 import type { Device, SoftwareSource } from '../contract/report.js';
 import type { OsLink, SupportStatus, Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
+import { dialectOf, type Dialect } from './dialect.js';
 import { CARRIED_BIT, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { stmt } from './statements.js';
 import { rowToVerdict, type VerdictRow } from './verdict-columns.js';
@@ -43,9 +44,9 @@ function assetsMatching(f: AssetFilter): string {
     f.osStatus && 'a.os_rank = @osRank',
     f.family && 'o.family = @family',
     f.q && "a.hostname LIKE '%' || @q || '%'",
-    f.anyStatus && 'a.carries & @anyBit',
+    f.anyStatus && '(a.carries & @anyBit) <> 0',
   ].filter(Boolean);
-  return `FROM assets a ${f.family ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || '1'}`;
+  return `FROM assets a ${f.family ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || 'TRUE'}`;
 }
 
 /** The statement choosing one page of the list (exported so a test can read its plan). */
@@ -58,17 +59,17 @@ export const assetPageSql = (f: AssetFilter) => `SELECT a.id ${assetsMatching(f)
  * loop: otherwise SQLite walks every asset in list order to avoid sorting fifty
  * rows (0.4 s at 100,000 assets). Exported so a test can read its plan.
  */
-export const assetRowsSql = (f: AssetFilter) => `SELECT a.id, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
+export const assetRowsSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
     (SELECT coalesce(sum(items), 0) FROM asset_item_counts WHERE asset_id = a.id) AS software,
     ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown
-    FROM (${assetPageSql(f)}) page CROSS JOIN assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id ${ORDER}`;
+    FROM (${assetPageSql(f)}) page ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id ${ORDER}`;
 
 export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
   const params = Object.fromEntries(
     Object.entries({ osRank: f.osStatus && OS_RANK[f.osStatus], family: f.family, q: f.q, anyBit: f.anyStatus && CARRIED_BIT[f.anyStatus] }).filter(([, v]) => v !== undefined),
   );
   const total = (stmt(db, `SELECT count(*) AS n ${assetsMatching(f)}`).get(params) as { n: number }).n;
-  const rows = stmt(db, assetRowsSql(f)).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
+  const rows = stmt(db, assetRowsSql(f, dialectOf(db))).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
   return { total, rows };
 }
 

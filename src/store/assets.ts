@@ -1,5 +1,6 @@
 import type { Report } from '../contract/report.js';
 import type { Db } from './db.js';
+import { dialectOf, greater, perDialect } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export interface AssetState {
@@ -39,11 +40,13 @@ export function insertAsset(db: Db, a: AssetWrite): number {
   );
 }
 
+const UPDATE_ASSET = perDialect((d) => `UPDATE assets SET hostname = ?, fqdn = ?, manufacturer = ?, model = ?, serial = ?, os_id = ?, os_build = ?, os_arch = ?,
+      agent_id = coalesce(?, agent_id), last_seen_at = ${greater(d, 'last_seen_at', '?')}, last_received_at = ?, inventory_hash = ? WHERE id = ?`);
+
 /** Rewrites an asset's facts from a changed report; first-seen stays. */
 export function updateAsset(db: Db, id: number, a: AssetWrite): void {
   const { host, os, collectedAt } = a.report;
-  stmt(db, `UPDATE assets SET hostname = ?, fqdn = ?, manufacturer = ?, model = ?, serial = ?, os_id = ?, os_build = ?, os_arch = ?,
-      agent_id = coalesce(?, agent_id), last_seen_at = max(last_seen_at, ?), last_received_at = ?, inventory_hash = ? WHERE id = ?`).run(
+  stmt(db, UPDATE_ASSET[dialectOf(db)]).run(
     host.hostname, host.fqdn ?? null, host.manufacturer ?? null, host.model ?? null, host.serial ?? null, a.osId, os.build ?? null,
     os.arch ?? null, a.agentId, collectedAt, a.receivedAt, a.inventoryHash, id,
   );
@@ -54,9 +57,13 @@ export function updateAsset(db: Db, id: number, a: AssetWrite): void {
  * installs are seen whenever the asset is: they carry no last-seen of their own.
  */
 export function touchAsset(db: Db, id: number, seenAt: string, receivedAt: string): void {
-  stmt(db, 'UPDATE assets SET last_seen_at = max(last_seen_at, ?), last_received_at = ? WHERE id = ?').run(seenAt, receivedAt, id);
-  stmt(db, 'UPDATE devices SET last_seen_at = max(last_seen_at, ?) WHERE asset_id = ?').run(seenAt, id);
+  const d = dialectOf(db);
+  stmt(db, TOUCH_ASSET[d]).run(seenAt, receivedAt, id);
+  stmt(db, TOUCH_DEVICES[d]).run(seenAt, id);
 }
+
+const TOUCH_ASSET = perDialect((d) => `UPDATE assets SET last_seen_at = ${greater(d, 'last_seen_at', '?')}, last_received_at = ? WHERE id = ?`);
+const TOUCH_DEVICES = perDialect((d) => `UPDATE devices SET last_seen_at = ${greater(d, 'last_seen_at', '?')} WHERE asset_id = ?`);
 
 export function countAssets(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM assets').get() as { n: number }).n;

@@ -1,5 +1,6 @@
 import type { Device } from '../contract/report.js';
 import type { Db } from './db.js';
+import { dialectOf, greater, perDialect } from './dialect.js';
 import { stmt } from './statements.js';
 
 export function deviceKeyString(d: Pick<Device, 'kind' | 'name' | 'connection'>): string {
@@ -18,12 +19,14 @@ export interface DeviceClass {
 }
 
 /** Inserts a newly seen device or refreshes the details of one already known. */
-export function upsertDevice(db: Db, assetId: number, d: Device, seenAt: string, cls: DeviceClass = { kind: null, note: null }): void {
-  stmt(db, `INSERT INTO devices (asset_id, kind, name, model, serial, location, connection, first_seen_at, last_seen_at, classified_kind, classification_note)
+const UPSERT_DEVICE = perDialect((d) => `INSERT INTO devices (asset_id, kind, name, model, serial, location, connection, first_seen_at, last_seen_at, classified_kind, classification_note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (asset_id, kind, name, connection) DO UPDATE SET model = excluded.model, serial = excluded.serial,
-        location = excluded.location, last_seen_at = max(last_seen_at, excluded.last_seen_at),
-        classified_kind = excluded.classified_kind, classification_note = excluded.classification_note`).run(
+        location = excluded.location, last_seen_at = ${greater(d, 'devices.last_seen_at', 'excluded.last_seen_at')},
+        classified_kind = excluded.classified_kind, classification_note = excluded.classification_note`);
+
+export function upsertDevice(db: Db, assetId: number, d: Device, seenAt: string, cls: DeviceClass = { kind: null, note: null }): void {
+  stmt(db, UPSERT_DEVICE[dialectOf(db)]).run(
     assetId, d.kind, d.name, d.model ?? null, d.serial ?? null, d.location ?? null, d.connection ?? '', seenAt, seenAt, cls.kind, cls.note,
   );
 }

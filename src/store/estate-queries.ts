@@ -6,6 +6,7 @@
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
+import { dialectOf, distinctList } from './dialect.js';
 import { stmt } from './statements.js';
 
 export const EFFECTIVE_STATUS = `CASE
@@ -70,7 +71,7 @@ export function estateSummary(db: Db): EstateSummary {
 }
 
 function countAssetsWithStatus(db: Db, status: SupportStatus): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM assets WHERE carries & @bit').get({ bit: CARRIED_BIT[status] }) as { n: number }).n;
+  return (stmt(db, 'SELECT count(*) AS n FROM assets WHERE (carries & @bit) <> 0').get({ bit: CARRIED_BIT[status] }) as { n: number }).n;
 }
 
 export interface SoftwareVersionRow {
@@ -122,8 +123,9 @@ export interface UnmatchedRow {
 export function listUnmatched(db: Db, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
   // Per-version install counts (migration 0011), not the installs themselves: 30M at 100,000 assets.
   const base = `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND s.installs > 0`;
-  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.name, s.vendor, s.source)`).get() as { n: number }).n;
-  const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, group_concat(DISTINCT s.version) AS versions, sum(s.installs) AS installs
+  const d = dialectOf(db);
+  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.name, s.vendor, s.source) AS groups`).get() as { n: number }).n;
+  const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, sum(s.installs) AS installs
       ${base} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name LIMIT ? OFFSET ?`).all(f.limit, f.offset) as UnmatchedRow[];
   return { total, rows };
 }

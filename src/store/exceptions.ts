@@ -5,6 +5,7 @@
  */
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import type { Db } from './db.js';
+import { dialectOf, jsonValues } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const EXCEPTION_STATUSES = ['pending', 'in-effect', 'rejected', 'expired', 'revoked'] as const;
@@ -101,7 +102,7 @@ export interface ExceptionFilter {
 /** Pending first (they wait on the CSO), then by expiry, soonest first. */
 export function listExceptions(db: Db, f: ExceptionFilter): { total: number; rows: ExceptionRow[] } {
   const params = { status: f.status ?? null };
-  const where = 'WHERE @status IS NULL OR status = @status';
+  const where = 'WHERE (@status IS NULL OR status = @status)';
   const total = (stmt(db, `SELECT count(*) AS n FROM exceptions ${where}`).get(params) as { n: number }).n;
   const rows = stmt(db, `SELECT ${COLUMNS} FROM exceptions ${where} ORDER BY status <> 'pending', expires_on, id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: f.limit, offset: f.offset }) as BareRow[];
@@ -116,7 +117,7 @@ export function listExceptionsDueToExpire(db: Db, today: string): ExceptionRow[]
 
 /** Asset ids by hostname, case-insensitive; a hostname shared by several assets maps to all of them. */
 export function findAssetIdsByHostname(db: Db, hostnames: readonly string[]): Map<string, number[]> {
-  const rows = stmt(db, 'SELECT id, lower(hostname) AS h FROM assets WHERE lower(hostname) IN (SELECT lower(value) FROM json_each(?)) ORDER BY id')
+  const rows = stmt(db, `SELECT id, lower(hostname) AS h FROM assets WHERE lower(hostname) IN (SELECT lower(value) FROM ${jsonValues(dialectOf(db), '?')} AS v) ORDER BY id`)
     .all(JSON.stringify(hostnames)) as { id: number; h: string }[];
   const out = new Map<string, number[]>();
   for (const r of rows) out.set(r.h, [...(out.get(r.h) ?? []), r.id]);
@@ -125,7 +126,7 @@ export function findAssetIdsByHostname(db: Db, hostnames: readonly string[]): Ma
 
 /** Which of these asset ids exist. */
 export function existingAssetIds(db: Db, ids: readonly number[]): Set<number> {
-  const rows = stmt(db, 'SELECT id FROM assets WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number }[];
+  const rows = stmt(db, `SELECT id FROM assets WHERE id IN ${jsonValues(dialectOf(db), '?', 'integer')}`).all(JSON.stringify(ids)) as { id: number }[];
   return new Set(rows.map((r) => r.id));
 }
 

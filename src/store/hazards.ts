@@ -4,6 +4,7 @@
  * delete here. Callers wrap writes in one transaction with their audit entry.
  */
 import type { Db } from './db.js';
+import { dialectOf, jsonValues, perDialect } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const HAZARD_STATUSES = ['open', 'transferred', 'closed'] as const;
@@ -66,8 +67,8 @@ const COLUMNS = `id, title, description, causes, effect, potential_harm AS poten
   residual_severity AS residualSeverity, residual_likelihood AS residualLikelihood, residual_rated_by AS residualRatedBy,
   residual_rated_at AS residualRatedAt, rerating_due AS reratingDue, status, owner, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
 
-const FILTER = `WHERE status IN (SELECT value FROM json_each(@statuses)) AND (@owner IS NULL OR owner = @owner)
-  AND (@reratingDue IS NULL OR rerating_due = @reratingDue) AND (@q IS NULL OR title LIKE '%' || @q || '%')`;
+const FILTER = perDialect((d) => `WHERE status IN ${jsonValues(d, '@statuses')} AND (@owner IS NULL OR owner = @owner)
+  AND (@reratingDue IS NULL OR rerating_due = @reratingDue) AND (@q IS NULL OR title LIKE '%' || @q || '%')`);
 
 type RawRow = Omit<HazardRow, 'reratingDue'> & { reratingDue: number };
 const toRow = (r: RawRow): HazardRow => ({ ...r, reratingDue: r.reratingDue === 1 });
@@ -78,8 +79,9 @@ export function listHazards(db: Db, f: HazardFilter): { total: number; rows: Haz
     statuses: JSON.stringify(f.status?.length ? f.status : HAZARD_STATUSES), owner: f.owner ?? null,
     reratingDue: f.reratingDue === undefined ? null : Number(f.reratingDue), q: f.q ?? null,
   };
-  const total = (stmt(db, `SELECT count(*) AS n FROM hazards ${FILTER}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${COLUMNS} FROM hazards ${FILTER} ORDER BY id LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
+  const d = dialectOf(db);
+  const total = (stmt(db, `SELECT count(*) AS n FROM hazards ${FILTER[d]}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM hazards ${FILTER[d]} ORDER BY id LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
   return { total, rows: rows.map(toRow) };
 }
 
@@ -114,7 +116,7 @@ export function listHazardLinks(db: Db, hazardId: number): HazardLink[] {
 
 /** False when the link was already there. */
 export function insertHazardLink(db: Db, hazardId: number, kind: LinkKind, targetId: number): boolean {
-  return stmt(db, 'INSERT OR IGNORE INTO hazard_links (hazard_id, kind, target_id) VALUES (?, ?, ?)').run(hazardId, kind, targetId).changes > 0;
+  return stmt(db, 'INSERT INTO hazard_links (hazard_id, kind, target_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(hazardId, kind, targetId).changes > 0;
 }
 
 /** False when there was no such link. */

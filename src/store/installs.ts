@@ -36,7 +36,7 @@ export function changeInstalls(db: Db, assetId: number, removed: readonly number
 function countVersions(db: Db, osId: number, softwareIds: readonly number[], delta: 1 | -1): void {
   const count = stmt(db, "UPDATE software SET installs = installs + @delta WHERE id = @softwareId RETURNING os_link = 'none' AS standalone");
   const countOnOs = stmt(db, `INSERT INTO software_os_counts (software_id, os_id, installs) VALUES (@softwareId, @osId, @delta)
-      ON CONFLICT (software_id, os_id) DO UPDATE SET installs = installs + excluded.installs`);
+      ON CONFLICT (software_id, os_id) DO UPDATE SET installs = software_os_counts.installs + excluded.installs`);
   for (const softwareId of softwareIds) {
     const { standalone } = count.get({ softwareId, delta }) as { standalone: number };
     if (!standalone) countOnOs.run({ softwareId, osId, delta });
@@ -58,7 +58,7 @@ function refreshItemCounts(db: Db, assetId: number, osId: number): void {
     stmt(db, `INSERT INTO asset_item_counts (asset_id, status, os_link, items) VALUES (@assetId, @status, @osLink, @items)
         ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = excluded.items`).run({ assetId, status: c.status, osLink: c.osLink, items: after.get(k)?.items ?? 0 });
     stmt(db, `INSERT INTO os_item_counts (os_id, status, os_link, items) VALUES (@osId, @status, @osLink, @delta)
-        ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = items + excluded.items`).run({ osId, status: c.status, osLink: c.osLink, delta });
+        ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = os_item_counts.items + excluded.items`).run({ osId, status: c.status, osLink: c.osLink, delta });
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
+import { dialectOf, listOf, notIndexed } from './dialect.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
 import { stmt } from './statements.js';
 
@@ -37,7 +38,7 @@ export function listAssetPosture(db: Db, day: string, worstFirst: readonly Suppo
       CASE c.worstRank ${worstFirst.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')} END AS worstItem, coalesce(c.unknownItems, 0) AS unknownItems,
       a.id IN (SELECT x.asset_id FROM exception_assets x JOIN exceptions e ON e.id = x.exception_id
         WHERE e.status = 'in-effect' AND e.expires_on >= @day) AS acceptedRisk
-    FROM assets a NOT INDEXED CROSS JOIN os_versions o
+    FROM assets a ${notIndexed(dialectOf(db))} CROSS JOIN os_versions o
     LEFT JOIN (SELECT s.asset_id, min(${rank}) AS worstRank, sum(CASE WHEN ${EFFECTIVE_STATUS} = 'unknown' THEN s.items ELSE 0 END) AS unknownItems
       FROM asset_item_counts s CROSS JOIN assets a CROSS JOIN os_versions o
       WHERE a.id = s.asset_id AND o.id = a.os_id AND s.items > 0 GROUP BY s.asset_id) c ON c.asset_id = a.id
@@ -74,16 +75,17 @@ const AT_RISK = (status: string, eol: string) =>
  * to their asset's OS; any other item's status is its own.
  */
 export function listItemsAtRisk(db: Db, day: string, windowEnd: string): ItemGroupRow[] {
+  const d = dialectOf(db);
   return stmt(db, `SELECT 'os' AS kind, o.product, o.cycle, o.name, o.version, o.status, o.eol, o.extended_support_end AS extendedSupportEnd,
-        group_concat(a.id) AS assetIds
+        ${listOf(d, 'a.id')} AS assetIds
       FROM os_versions o JOIN assets a ON a.os_id = o.id WHERE ${AT_RISK('o.status', 'o.eol')} GROUP BY o.id
     UNION ALL
-    SELECT 'software', s.product, s.cycle, s.name, s.version, s.status, s.eol, s.extended_support_end, group_concat(i.asset_id)
+    SELECT 'software', s.product, s.cycle, s.name, s.version, s.status, s.eol, s.extended_support_end, ${listOf(d, 'i.asset_id')}
       FROM software s CROSS JOIN installs i
       WHERE i.software_id = s.id AND s.os_link = 'none' AND ${AT_RISK('s.status', 's.eol')}
       GROUP BY s.id
     UNION ALL
-    SELECT 'software', s.product, s.cycle, s.name, s.version, ${EFFECTIVE_STATUS}, s.eol, s.extended_support_end, group_concat(i.asset_id)
+    SELECT 'software', s.product, s.cycle, s.name, s.version, ${EFFECTIVE_STATUS}, s.eol, s.extended_support_end, ${listOf(d, 'i.asset_id')}
       FROM software s CROSS JOIN installs i CROSS JOIN assets a CROSS JOIN os_versions o
       WHERE i.software_id = s.id AND a.id = i.asset_id AND o.id = a.os_id AND s.os_link = 'capped' AND ${AT_RISK(EFFECTIVE_STATUS, 's.eol')}
       GROUP BY s.id, 6`).all({ day, windowEnd }) as ItemGroupRow[];
@@ -158,7 +160,7 @@ export interface ExceptionRow {
 export function listExceptionsInForce(db: Db, day: string): ExceptionRow[] {
   return stmt(db, `SELECT e.id AS exceptionId, e.title, e.expires_on AS expiresOn, e.signed_off_by AS signedOffBy, e.signed_off_at AS signedOffAt,
       (SELECT count(*) FROM exception_assets x WHERE x.exception_id = e.id) AS assets,
-      (SELECT group_concat(hostname, ', ') FROM (SELECT h.hostname FROM exception_assets x JOIN assets h ON h.id = x.asset_id WHERE x.exception_id = e.id ORDER BY h.hostname)) AS hosts
+      (SELECT ${listOf(dialectOf(db), 'hostname', ', ')} FROM (SELECT h.hostname FROM exception_assets x JOIN assets h ON h.id = x.asset_id WHERE x.exception_id = e.id ORDER BY h.hostname) AS named) AS hosts
     FROM exceptions e WHERE e.status = 'in-effect' AND e.expires_on >= @day ORDER BY e.expires_on, e.id`).all({ day }) as ExceptionRow[];
 }
 

@@ -9,7 +9,7 @@ export interface Receipt {
 
 /** The receipt of a report already accepted under this agent and idempotency key. */
 export function findReceipt(db: Db, agentId: number | null, key: string): Receipt | undefined {
-  return stmt(db, 'SELECT id, asset_id AS assetId FROM report_receipts WHERE agent_id IS ? AND idempotency_key = ?').get(agentId, key) as
+  return stmt(db, 'SELECT id, asset_id AS assetId FROM report_receipts WHERE agent_id IS NOT DISTINCT FROM ? AND idempotency_key = ?').get(agentId, key) as
     | Receipt
     | undefined;
 }

@@ -1,11 +1,14 @@
 import type { Software } from '../contract/report.js';
 import type { SoftwareVerdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
+import { dialectOf, jsonArrayRows, perDialect } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
 import { VERDICT_COLUMNS, verdictParams } from './verdict-columns.js';
 
 /** What makes a software version distinct: its verdict depends on nothing else. */
 export type SoftwareKey = Pick<Software, 'name' | 'version' | 'vendor' | 'source'>;
+
+const KEY_ROWS = perDialect((d) => jsonArrayRows(d, '@keys', 'k'));
 
 /**
  * Ids of these distinct software versions, in order, evaluating (once) those
@@ -14,7 +17,7 @@ export type SoftwareKey = Pick<Software, 'name' | 'version' | 'vendor' | 'source
  */
 export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluate: (s: SoftwareKey) => SoftwareVerdict): number[] {
   const keys = items.map((s) => [s.name, s.version, s.vendor ?? '', s.source]);
-  const found = stmt(db, `SELECT k.key AS i, s.id FROM json_each(@keys) k JOIN software s
+  const found = stmt(db, `SELECT k.key AS i, s.id FROM ${KEY_ROWS[dialectOf(db)]} JOIN software s
       ON s.name = k.value ->> 0 AND s.version = k.value ->> 1 AND s.vendor = k.value ->> 2 AND s.source = k.value ->> 3`).all({ keys: JSON.stringify(keys) }) as { i: number; id: number }[];
   const ids: (number | undefined)[] = new Array(items.length);
   for (const f of found) ids[f.i] = f.id;

@@ -3,7 +3,8 @@ import { generatePassword, hashPassword } from '../../auth/password.js';
 import { revokeAgentToken } from '../../auth/revoke-agent.js';
 import { loadConfig } from '../../config.js';
 import { listAgents, type AgentSummary } from '../../store/agents.js';
-import { databaseFile, openDb, type Db } from '../../store/db.js';
+import type { Db } from '../../store/db.js';
+import { openStore } from '../../store/open-store.js';
 import { findUserCredentials, insertUser, ROLES, setUserPassword, type Role } from '../../store/users.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
@@ -97,7 +98,7 @@ export const adminCommand: Command = {
     const act = action !== undefined && Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
     if (!act) throw new CliError(action === undefined ? 'expected an action' : `unknown action "${action}"`, 2, true);
     const work = act(args, values.role);
-    const db = openDb(databaseFile(loadConfig(process.env, { dataDir: values['data-dir'] }).dataDir));
+    const db = openStore(loadConfig(process.env, { dataDir: values['data-dir'] }));
     try {
       process.stdout.write(await work(db));
       return 0;

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { loadConfig } from '../../config.js';
-import { databaseFile, openDb } from '../../store/db.js';
+import { describeStore, openStore, storeExists } from '../../store/open-store.js';
 import { verifyAuditChain } from '../../store/verify-audit-chain.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
@@ -21,10 +20,10 @@ export const auditCommand: Command = {
   run: async (argv) => {
     const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' } }, true);
     if (positionals.length !== 1 || positionals[0] !== 'verify') throw new CliError('expected: audit verify', 2, true);
-    const file = databaseFile(loadConfig(process.env, { dataDir: values['data-dir'] }).dataDir);
-    // openDb would create an empty database (which verifies, vacuously): a wrong --data-dir must fail instead.
-    if (!fs.existsSync(file)) throw new CliError(`no hub database at ${file}`);
-    const db = openDb(file);
+    const config = loadConfig(process.env, { dataDir: values['data-dir'] });
+    // An empty new database would verify, vacuously: a wrong --data-dir must fail instead.
+    if (!storeExists(config)) throw new CliError(`no hub database at ${describeStore(config)}`);
+    const db = openStore(config);
     try {
       const r = verifyAuditChain(db);
       if (!r.ok) {

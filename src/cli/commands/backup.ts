@@ -65,8 +65,13 @@ function oneFile(positionals: string[]): string {
   return file;
 }
 
+/** The hub's SQLite file; PostgreSQL is backed up with its own tools, which an ICS data centre already runs. */
 function liveDatabase(dataDir: string | undefined): string {
-  return databaseFile(loadConfig(process.env, { dataDir }).dataDir);
+  const config = loadConfig(process.env, { dataDir });
+  if (config.databaseUrl) {
+    throw new CliError("the hub's database is PostgreSQL (ESTATEWATCH_DATABASE_URL): back it up and restore it with pg_dump and pg_restore (docs/deployment.md)");
+  }
+  return databaseFile(config.dataDir);
 }
 
 function describe(facts: DatabaseFacts): string {

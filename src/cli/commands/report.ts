@@ -8,7 +8,7 @@ import { generateBoardReport, previousMonth } from '../../report/generate-board-
 import { renderPdf } from '../../report/render-pdf.js';
 import { loadStoredReport } from '../../report/stored-report.js';
 import { localDay } from '../../report/trust-calendar.js';
-import { databaseFile } from '../../store/db.js';
+import { describeStore, storeExists } from '../../store/open-store.js';
 import { standaloneReportHtml } from '../../web/board-report-routes.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
@@ -44,7 +44,7 @@ export const reportCommand: Command = {
     if (format !== undefined && !['json', 'html', 'pdf'].includes(format)) throw new CliError('--out must end in .json, .html or .pdf', 2, true);
     const config = loadConfig(process.env, { dataDir: values['data-dir'] });
     // An empty new database would report nothing, vacuously: a wrong --data-dir must fail instead.
-    if (!fs.existsSync(databaseFile(config.dataDir))) throw new CliError(`no hub database at ${databaseFile(config.dataDir)}`);
+    if (!storeExists(config)) throw new CliError(`no hub database at ${describeStore(config)}`);
     const deps = openHubDeps(config);
     try {
       const month = values.month ?? previousMonth(deps);

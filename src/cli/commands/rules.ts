@@ -10,7 +10,7 @@ import { checkKnownDevices } from '../../devices/load-known-devices.js';
 import { checkRules } from '../../rules/check-rules.js';
 import { readRuleSources } from '../../rules/read-rule-sources.js';
 import { formatRuleIssue, type RuleIssue } from '../../rules/rule-issue.js';
-import { databaseFile, openDb } from '../../store/db.js';
+import { describeStore, openStore, storeExists } from '../../store/open-store.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
@@ -83,10 +83,9 @@ function runTest(file: string, config: Config, asOf: string | undefined): number
   if (asOf !== undefined && !AsOfSchema.safeParse(asOf).success) throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`, 2, true);
   const rule = validRule(file, config.rulesDir);
   if (!rule) return 1;
-  const dbFile = databaseFile(config.dataDir);
-  // openDb would create an empty database here, and the preview would then say "0 assets" as if that were true.
-  if (!fs.existsSync(dbFile)) throw new CliError(`no hub database at ${dbFile}: pass --data-dir <dir> or set ESTATEWATCH_DATA_DIR`);
-  const db = openDb(dbFile);
+  // An empty new database would make the preview say "0 assets" as if that were true.
+  if (!storeExists(config)) throw new CliError(`no hub database at ${describeStore(config)}: pass --data-dir <dir> or set ESTATEWATCH_DATA_DIR`);
+  const db = openStore(config);
   try {
     const now = asOf ? new Date(`${asOf}T00:00:00Z`) : new Date();
     process.stdout.write(formatPreview(previewAlertRule(db, rule, now), rule.enabled));

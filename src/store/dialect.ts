@@ -1,0 +1,56 @@
+/**
+ * The few SQL forms the two stores spell differently. Store SQL is written
+ * once; where SQLite and PostgreSQL disagree, it takes its fragment from here
+ * for the database it runs on. (Parameters and camelCase names are rewritten
+ * for PostgreSQL by postgres/placeholders.ts; everything else is common SQL.)
+ */
+import { isSqlite, type Db } from './db.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
+
+export function dialectOf(db: Db): Dialect {
+  return isSqlite(db) ? 'sqlite' : 'postgres';
+}
+
+/** One SQL text per dialect, built once: a statement's text must not change between calls, or it is prepared again. */
+export function perDialect(build: (d: Dialect) => string): Record<Dialect, string> {
+  return { sqlite: build('sqlite'), postgres: build('postgres') };
+}
+
+/**
+ * The values of a JSON array bound to `param` (`?` or `@name`), as a subquery
+ * for `x IN …`: the store binds lists as JSON text. PostgreSQL's values are
+ * text, so integers are cast back.
+ */
+export function jsonValues(d: Dialect, param: string, type: 'text' | 'integer' = 'text'): string {
+  if (d === 'sqlite') return `(SELECT value FROM json_each(${param}))`;
+  return `(SELECT value::${type === 'integer' ? 'bigint' : 'text'} FROM json_array_elements_text(CAST(${param} AS json)) AS value)`;
+}
+
+/** The distinct values of `expr` in each group, joined by commas, in no set order. */
+export function distinctList(d: Dialect, expr: string): string {
+  return d === 'sqlite' ? `group_concat(DISTINCT ${expr})` : `string_agg(DISTINCT CAST(${expr} AS text), ',')`;
+}
+
+/** A JSON array bound to `param` as rows `alias(key, value)`: key its 0-based index, value its element (JSON). */
+export function jsonArrayRows(d: Dialect, param: string, alias: string): string {
+  if (d === 'sqlite') return `json_each(${param}) ${alias}`;
+  return `(SELECT value, ord - 1 AS key FROM json_array_elements(CAST(${param} AS json)) WITH ORDINALITY AS e(value, ord)) ${alias}`;
+}
+
+/** The greater of two values (scalar, not the aggregate): SQLite's two-argument max(), PostgreSQL's GREATEST. */
+export function greater(d: Dialect, a: string, b: string): string {
+  return d === 'sqlite' ? `max(${a}, ${b})` : `GREATEST(${a}, ${b})`;
+}
+
+/** SQLite's hint to read a table in its own order rather than by an index; PostgreSQL's planner takes no such hint. */
+export function notIndexed(d: Dialect): string {
+  return d === 'sqlite' ? 'NOT INDEXED' : '';
+}
+
+/** The values of `expr` in each group, joined by `separator` (SQLite's in the order it reads them; PostgreSQL's sorted). */
+export function listOf(d: Dialect, expr: string, separator = ','): string {
+  return d === 'sqlite' ? `group_concat(${expr}, '${separator}')` : `string_agg(CAST(${expr} AS text), '${separator}' ORDER BY ${expr})`;
+}
