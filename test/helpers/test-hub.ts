@@ -10,11 +10,24 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { HubDeps } from '../../src/hub/deps.js';
 import { listen, type RunningHub } from '../../src/hub/server.js';
 import { prepareHub } from '../../src/hub/start-hub.js';
+import { createDatabaseOn } from './postgres.js';
 
 export const TEST_NOW = new Date('2026-11-23T12:00:00Z');
 
 export function tempDir(prefix = 'estatewatch-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * On the test run for the PostgreSQL store (ESTATEWATCH_TEST_STORE=postgres),
+ * a fresh database on the run's server; else none, and the hub keeps its
+ * SQLite file in its temporary folder.
+ */
+async function testDatabaseUrl(): Promise<string | undefined> {
+  if (process.env.ESTATEWATCH_TEST_STORE !== 'postgres') return undefined;
+  const server = process.env.ESTATEWATCH_TEST_POSTGRES_URL;
+  if (!server) throw new Error('ESTATEWATCH_TEST_STORE=postgres needs the server test/postgres-global-setup.ts starts');
+  return createDatabaseOn(server);
 }
 
 export interface TestHub {
@@ -34,7 +47,7 @@ export const TEST_ADMIN_PASSWORD = 'correct horse battery staple';
 
 export async function createTestHub(overrides: Partial<Config> = {}, now: () => Date = () => TEST_NOW, opts: TestHubOptions = {}): Promise<TestHub> {
   const dir = tempDir();
-  const config = { ...loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1' }), ...overrides };
+  const config = { ...loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1' }), databaseUrl: await testDatabaseUrl(), ...overrides };
   const hub = await prepareHub(config, now);
   if (!hub.adminPassword) throw new Error('a fresh test hub should have created its admin');
   if (!opts.oneTimeAdminPassword) await changePassword(hub.deps.db, 'admin', { currentPassword: hub.adminPassword, newPassword: TEST_ADMIN_PASSWORD });
@@ -47,6 +60,12 @@ export async function createTestHub(overrides: Partial<Config> = {}, now: () => 
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The environment a CLI command needs to open this hub's database: its PostgreSQL URL, when it has one (its --data-dir does the rest). */
+export function storeEnv(hub: TestHub): NodeJS.ProcessEnv {
+  const url = hub.deps.config.databaseUrl;
+  return url ? { ESTATEWATCH_DATABASE_URL: url } : {};
 }
 
 export interface ListeningTestHub extends TestHub {

@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../src/store/verify-audit-chain.js';
 import { runCli } from '../helpers/cli.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
-import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+import { createTestHub, storeEnv, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
 let app: ReturnType<typeof createApp>;
@@ -94,7 +94,7 @@ describe('POST /api/v1/agents/:id/revoke', () => {
 });
 
 describe('estatewatch admin list-agents / revoke-agent', () => {
-  const cli = (...args: string[]) => runCli(['admin', ...args, '--data-dir', hub.dir]);
+  const cli = (...args: string[]) => runCli(['admin', ...args, '--data-dir', hub.dir], { env: storeEnv(hub) });
 
   it('lists the agents without their tokens', () => {
     const r = cli('list-agents');

@@ -11,6 +11,7 @@ import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createApp } from '../../src/hub/app.js';
 import { listAlerts, SEARCH_COUNT_LIMIT, updateAlertTriage, type AlertFilter, type AlertStatus } from '../../src/store/alert-queries.js';
 import type { Severity } from '../../src/alerts/alert-rule-schema.js';
+import { inTransaction } from '../../src/store/statements.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
@@ -76,12 +77,17 @@ describe('searching the estate’s alerts', () => {
 
   it('lists a search broader than the count limit in order, says there are more, and stops paging there', () => {
     const assetId = (db().prepare('SELECT id FROM assets ORDER BY id LIMIT 1').get() as { id: number }).id;
-    const bulk = db().prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count)
-        INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at)
-        SELECT 'bulk-test', @assetId, @severity || ':' || i, @severity, 'Bulk search test: item ' || i, 'test', 'open',
-          strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' minutes'), '2026-11-01T00:00:00.000Z' FROM n`);
-    bulk.run({ count: 30, assetId, severity: 'high' });
-    bulk.run({ count: SEARCH_COUNT_LIMIT + 50, assetId, severity: 'low' });
+    const insert = db().prepare(`INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at)
+        VALUES ('bulk-test', @assetId, @subject, @severity, @title, 'test', 'open', @raisedAt, '2026-11-01T00:00:00.000Z')`);
+    // One a minute from 2026-01-01, oldest first.
+    const bulk = (count: number, severity: Severity) =>
+      inTransaction(db(), () => {
+        for (let i = 1; i <= count; i++) {
+          insert.run({ assetId, subject: `${severity}:${i}`, severity, title: `Bulk search test: item ${i}`, raisedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() });
+        }
+      });
+    bulk(30, 'high');
+    bulk(SEARCH_COUNT_LIMIT + 50, 'low');
     const all = testedOneByOne('bulk search');
     const total = 30 + SEARCH_COUNT_LIMIT;
     for (const offset of [0, 20, 100]) {

@@ -1,6 +1,7 @@
 /**
- * Scheduled jobs when several hubs share one database: two connections to one
- * real SQLite file stand for two hub processes, each firing every job.
+ * Scheduled jobs when several hubs share one database: two connections to the
+ * test hub's real database (SQLite or PostgreSQL) stand for two hub processes,
+ * each firing every job.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardReportJob } from '../../src/jobs/board-report.js';
@@ -9,7 +10,7 @@ import { takeSnapshot } from '../../src/report/take-snapshot.js';
 import type { Job } from '../../src/jobs/job.js';
 import { runOnce } from '../../src/jobs/schedule-jobs.js';
 import type { HubDeps } from '../../src/hub/deps.js';
-import { databaseFile, openDb } from '../../src/store/db.js';
+import { openStore } from '../../src/store/open-store.js';
 import { claimJobRun, findJobRun, finishJobRun } from '../../src/store/job-runs.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
@@ -20,7 +21,7 @@ let other: HubDeps;
 
 beforeAll(async () => {
   hub = await createTestHub();
-  other = { ...hub.deps, db: openDb(databaseFile(hub.dir)) };
+  other = { ...hub.deps, db: openStore(hub.deps.config) };
 });
 afterAll(async () => {
   other.db.close();
