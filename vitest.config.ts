@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests of what only the embedded SQLite store has, or that start the hub as
- * its own process on a data folder: they run on SQLite only.
+ * Tests of what only the embedded SQLite store has, or that run commands on a
+ * data folder: they run on SQLite only.
  */
 const SQLITE_ONLY = [
   'test/integration/backup-restore.test.ts',
@@ -10,7 +10,6 @@ const SQLITE_ONLY = [
   'test/integration/audit-verify.test.ts',
   'test/integration/board-report-before-0010.test.ts',
   'test/integration/crash-safety.test.ts',
-  'test/integration/two-hubs.test.ts',
   'test/integration/cli.test.ts',
   'test/integration/report-cli.test.ts',
   'test/integration/rules-cli.test.ts',

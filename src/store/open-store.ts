@@ -4,7 +4,7 @@
  * data folder. Everything above src/store/ opens its database here.
  */
 import fs from 'node:fs';
-import { databaseFile, openDb, type Db } from './db.js';
+import { databaseFile, isSqlite, openDb, type Db } from './db.js';
 import { openPostgres, withoutPassword } from './postgres/open-postgres.js';
 import { PgDatabase } from './postgres/pg-database.js';
 import { schemaVersion } from './postgres/migrate-postgres.js';
@@ -18,6 +18,11 @@ export interface StoreLocation {
 /** The hub's database, created and brought to the newest schema as needed. */
 export function openStore(at: StoreLocation): Db {
   return at.databaseUrl ? openPostgres(at.databaseUrl) : openDb(databaseFile(at.dataDir));
+}
+
+/** The newest migration applied to the database, on either store. */
+export function storeSchemaVersion(db: Db): number {
+  return isSqlite(db) ? (db.pragma('user_version', { simple: true }) as number) : schemaVersion(db as PgDatabase);
 }
 
 /** Where the database is, as messages may show it (no password). */

@@ -23,7 +23,7 @@ export function tempDir(prefix = 'estatewatch-test-'): string {
  * a fresh database on the run's server; else none, and the hub keeps its
  * SQLite file in its temporary folder.
  */
-async function testDatabaseUrl(): Promise<string | undefined> {
+export async function testDatabaseUrl(): Promise<string | undefined> {
   if (process.env.ESTATEWATCH_TEST_STORE !== 'postgres') return undefined;
   const server = process.env.ESTATEWATCH_TEST_POSTGRES_URL;
   if (!server) throw new Error('ESTATEWATCH_TEST_STORE=postgres needs the server test/postgres-global-setup.ts starts');

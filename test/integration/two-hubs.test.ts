@@ -1,6 +1,7 @@
 /**
- * Two real hub processes (`estatewatch serve`) started together on one data
- * folder, as two instances behind one address would be: both migrate and
+ * Two real hub processes (`estatewatch serve`) started together on one
+ * database (a data folder's SQLite file, or on the postgres test project a
+ * PostgreSQL database), as two instances behind one address would be: both migrate and
  * make the first admin without tripping over each other, each scheduled
  * occasion runs on one of them only, and reports sent to both at once, the
  * same report to each included, are stored once each with no error.
@@ -9,10 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentSecret, enrolAgent } from '../../src/auth/enrolment.js';
-import { databaseFile, openDb, type SqliteDb } from '../../src/store/db.js';
+import type { Db } from '../../src/store/db.js';
+import { listMigrations } from '../../src/store/migrate.js';
+import { openStore, storeSchemaVersion } from '../../src/store/open-store.js';
 import { freePort, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { sampleReport } from '../helpers/reports.js';
-import { tempDir } from '../helpers/test-hub.js';
+import { tempDir, testDatabaseUrl } from '../helpers/test-hub.js';
 
 /** Every second, so a few seconds hold several occasions both hubs fire for. */
 const EVERY_SECOND = { ESTATEWATCH_SNAPSHOT_CRON: '* * * * * *' };
@@ -20,13 +23,15 @@ const SCHEDULED_SECONDS = 4;
 
 let dir: string;
 let hubs: HubProcess[];
-let db: SqliteDb;
+let db: Db;
 
 beforeAll(async () => {
   dir = tempDir('estatewatch-two-hubs-');
   const [a, b] = await Promise.all([freePort(), freePort()]);
-  hubs = await Promise.all([startHubProcess(dir, a!, 60_000, EVERY_SECOND), startHubProcess(dir, b!, 60_000, EVERY_SECOND)]);
-  db = openDb(databaseFile(dir));
+  const databaseUrl = await testDatabaseUrl();
+  const env = { ...EVERY_SECOND, ...(databaseUrl ? { ESTATEWATCH_DATABASE_URL: databaseUrl } : {}) };
+  hubs = await Promise.all([startHubProcess(dir, a!, 60_000, env), startHubProcess(dir, b!, 60_000, env)]);
+  db = openStore({ databaseUrl, dataDir: dir });
 }, 90_000);
 
 afterAll(async () => {
@@ -40,8 +45,8 @@ function logged(hub: HubProcess, msg: string): { job: string; slot: string }[] {
 }
 
 describe('two hubs sharing one database', () => {
-  it('both started on the fresh folder: one schema, one first admin', () => {
-    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(17);
+  it('both started on the fresh database: one schema, one first admin', () => {
+    expect(storeSchemaVersion(db)).toBe(listMigrations().at(-1)?.version);
     expect(db.prepare("SELECT count(*) FROM users WHERE username = 'admin'").pluck().get()).toBe(1);
     const passwordsShown = hubs.filter((h) => /Password:\s+\S/.test(h.output())).length;
     expect(passwordsShown).toBe(1);
