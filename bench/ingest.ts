@@ -15,7 +15,7 @@ import { openHubDeps } from '../src/hub/start-hub.js';
 import { listen } from '../src/hub/server.js';
 import { openDb } from '../src/store/db.js';
 import { fmt, perSecond, record, verdict } from './measure.js';
-import type { SendJob } from './send-reports.js';
+import type { Phase, SendJob } from './send-reports.js';
 import type { SyntheticEstate } from './synthetic-estate.js';
 
 /** Inserts each report's rows with plain prepared statements, one transaction per report: the physical floor. */
@@ -49,6 +49,17 @@ function timedSync(fn: () => void): { ms: number } {
   return { ms: performance.now() - started };
 }
 
+export type IngestRates = Record<Phase, number>;
+
+const PHASES: readonly Phase[] = ['new', 'same', 'patched', 'delta-same', 'delta-patched'];
+
+/** Every phase in order against the hubs at `urls` (each builds on the last): reports/s of each. */
+export async function ingestPhases(job: Omit<SendJob, 'phase'>): Promise<IngestRates> {
+  const rates: Partial<IngestRates> = {};
+  for (const phase of PHASES) rates[phase] = await send({ ...job, phase });
+  return rates as IngestRates;
+}
+
 /** Runs one phase's senders in their own process (bench/send-reports.ts); returns reports/s. */
 function send(job: SendJob): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,7 +70,8 @@ function send(job: SendJob): Promise<number> {
   });
 }
 
-export async function benchIngest(estate: SyntheticEstate, count: number, agents: number): Promise<void> {
+/** Ingest on the SQLite store, against its floor; returns the rates for the PostgreSQL rows to compare with. */
+export async function benchIngest(estate: SyntheticEstate, count: number, agents: number): Promise<IngestRates> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatewatch-bench-ingest-'));
   try {
     const reports = Array.from({ length: count }, (_, n) => estate.host(n));
@@ -68,12 +80,8 @@ export async function benchIngest(estate: SyntheticEstate, count: number, agents
     const hub = await listen(deps);
     const { secret } = createEnrolmentSecret(deps.db, { label: 'bench', createdBy: null, now: new Date(), days: 1 });
     const tokens = Array.from({ length: agents }, (_, i) => enrolAgent(deps.db, secret, `bench-agent-${i}`, new Date())!.token);
-    const job = { url: hub.url, tokens, count, estateAt: estate.at.toISOString() };
-    const fresh = await send({ ...job, phase: 'new' });
-    const same = await send({ ...job, phase: 'same' });
-    const patched = await send({ ...job, phase: 'patched' });
-    const deltaSame = await send({ ...job, phase: 'delta-same' });
-    const deltaPatched = await send({ ...job, phase: 'delta-patched' });
+    const rates = await ingestPhases({ urls: [hub.url], tokens, count, estateAt: estate.at.toISOString() });
+    const { new: fresh, same, patched, 'delta-same': deltaSame, 'delta-patched': deltaPatched } = rates;
     await hub.close();
     deps.db.close();
     const of = (v: number) => `${fmt((v / floor) * 100)}% of floor`;
@@ -83,6 +91,7 @@ export async function benchIngest(estate: SyntheticEstate, count: number, agents
     record({ measure: 'ingest over HTTP, ~5% of items changed', value: `${fmt(patched)} reports/s`, floor: `${fmt(floor)}/s`, ratio: of(patched), target: '≥ 5,000 reports/s', verdict: verdict(patched >= 5000) });
     record({ measure: 'ingest over HTTP, delta reports (what agents send), nothing changed', value: `${fmt(deltaSame)} reports/s`, floor: `${fmt(floor)}/s`, ratio: of(deltaSame) });
     record({ measure: 'ingest over HTTP, delta reports, ~5% of items changed', value: `${fmt(deltaPatched)} reports/s`, floor: `${fmt(floor)}/s`, ratio: of(deltaPatched), target: '≥ 5,000 reports/s', verdict: verdict(deltaPatched >= 5000) });
+    return rates;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 /**
  * estatewatch's benchmark: figures beside their physical floors, measured in
- * the same run on this machine, and the targets from issue 8. Prints a
+ * the same run on this machine, and the targets from issue 8; the ingest
+ * figures again on PostgreSQL with two hub processes (issue 10). Prints a
  * Markdown table (docs/performance.md holds one run); asserts nothing.
  *
  *   npm run bench                          # 10,000 and 100,000 assets (about 45 minutes on 2 cores, ~5 GB in /tmp)
@@ -10,6 +11,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchAgent } from './agent-scan.js';
 import { benchIngest } from './ingest.js';
+import { benchIngestPostgres } from './ingest-postgres.js';
 import { LargeEstate } from './large-estate.js';
 import { table } from './measure.js';
 import { syntheticEstate } from './synthetic-estate.js';
@@ -30,7 +32,9 @@ console.error(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, 
 console.error('agent…');
 await benchAgent();
 console.error('ingest…');
-await benchIngest(estate, ingest, agents);
+const sqliteRates = await benchIngest(estate, ingest, agents);
+console.error('ingest on PostgreSQL, two hubs…');
+await benchIngestPostgres(estate, ingest, agents, sqliteRates);
 const big = new LargeEstate(estate);
 try {
   console.error(`estate of ${small}…`);

@@ -2,7 +2,8 @@
  * The agents of the ingest benchmark, run as their own process (as real agents
  * are) so that building and sending requests does not share the hub's thread:
  * `node --import tsx bench/send-reports.ts '<job JSON>'` sends one phase's
- * reports with one concurrent sender per token and prints reports/s.
+ * reports with one concurrent sender per token, spread over the hubs given,
+ * and prints reports/s.
  */
 import { diffReports } from '../src/contract/delta.js';
 import { syntheticEstate } from './synthetic-estate.js';
@@ -16,7 +17,8 @@ import { perSecond, timed } from './measure.js';
 export type Phase = 'new' | 'same' | 'patched' | 'delta-same' | 'delta-patched';
 
 export interface SendJob {
-  url: string;
+  /** The hubs' addresses: sender k sends to urls[k % urls.length]. */
+  urls: string[];
   tokens: string[];
   count: number;
   phase: Phase;
@@ -43,10 +45,11 @@ async function send(job: SendJob): Promise<number> {
   const all = bodies(job);
   let next = 0;
   const failures: string[] = [];
-  const sender = async (token: string) => {
+  const sender = async (token: string, k: number) => {
+    const url = job.urls[k % job.urls.length];
     while (next < all.length) {
       const i = next++;
-      const res = await fetch(`${job.url}/api/v1/reports`, {
+      const res = await fetch(`${url}/api/v1/reports`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${job.phase}-${i}` },
         body: all[i],

@@ -1,0 +1,49 @@
+/**
+ * The ingest figures again on the PostgreSQL store (issue 10), as an ICS runs
+ * it: two hub processes (`estatewatch serve`) sharing one database on a private
+ * PostgreSQL server on 127.0.0.1, the same agents split between them, the same
+ * reports and phases as the SQLite rows, each beside SQLite's rate from this run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createEnrolmentSecret, enrolAgent } from '../src/auth/enrolment.js';
+import { openStore } from '../src/store/open-store.js';
+import { freePort, startHubProcess } from '../test/helpers/hub-process.js';
+import { startPostgres } from '../test/helpers/postgres.js';
+import { ingestPhases, type IngestRates } from './ingest.js';
+import { fmt, record } from './measure.js';
+import type { Phase } from './send-reports.js';
+import type { SyntheticEstate } from './synthetic-estate.js';
+
+const HUBS = 2;
+
+const LABELS: Record<Phase, string> = {
+  new: 'new hosts',
+  same: 'unchanged reports',
+  patched: '~5% of items changed',
+  'delta-same': 'delta reports, nothing changed',
+  'delta-patched': 'delta reports, ~5% of items changed',
+};
+
+export async function benchIngestPostgres(estate: SyntheticEstate, count: number, agents: number, sqlite: IngestRates): Promise<void> {
+  const server = await startPostgres();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatewatch-bench-pg-'));
+  const databaseUrl = await server.createDatabase();
+  const hubs = [];
+  try {
+    for (let i = 0; i < HUBS; i++) hubs.push(await startHubProcess(dir, await freePort(), 60_000, { ESTATEWATCH_DATABASE_URL: databaseUrl }));
+    const db = openStore({ databaseUrl, dataDir: dir });
+    const { secret } = createEnrolmentSecret(db, { label: 'bench', createdBy: null, now: new Date(), days: 1 });
+    const tokens = Array.from({ length: agents }, (_, i) => enrolAgent(db, secret, `bench-agent-${i}`, new Date())!.token);
+    db.close();
+    const rates = await ingestPhases({ urls: hubs.map((h) => h.url), tokens, count, estateAt: estate.at.toISOString() });
+    for (const [phase, label] of Object.entries(LABELS) as [Phase, string][]) {
+      record({ measure: `PostgreSQL, ${HUBS} hubs: ingest over HTTP, ${label}`, value: `${fmt(rates[phase])} reports/s`, ratio: `${fmt((rates[phase] / sqlite[phase]) * 100)}% of SQLite's` });
+    }
+  } finally {
+    await Promise.all(hubs.map((h) => h.stop()));
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
