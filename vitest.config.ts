@@ -13,7 +13,6 @@ const SQLITE_ONLY = [
   'test/integration/cli.test.ts',
   'test/integration/report-cli.test.ts',
   'test/integration/rules-cli.test.ts',
-  'test/integration/serve-demo.test.ts',
   'test/integration/postgres-*.test.ts',
   // Reads SQLite's query plans (EXPLAIN QUERY PLAN).
   'test/integration/scale-reads.test.ts',

@@ -1,13 +1,15 @@
-/** What `npm start` runs: `estatewatch serve --demo`, as a real process on 127.0.0.1. */
+/** What `npm start` runs: `estatewatch serve --demo`, as a real process on 127.0.0.1 (on the postgres test project, keeping its database in PostgreSQL). */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ESTATE } from '../../src/demo/demo-estate.js';
 import { spawnCli } from '../helpers/cli.js';
-import { signInCookie, tempDir } from '../helpers/test-hub.js';
+import { storeExists } from '../../src/store/open-store.js';
+import { signInCookie, tempDir, testDatabaseUrl } from '../helpers/test-hub.js';
 
 let child: ChildProcess;
 let dataDir: string;
+let databaseUrl: string | undefined;
 let stdout = '';
 
 function waitFor(pattern: RegExp, ms = 45_000): Promise<RegExpMatchArray> {
@@ -27,9 +29,10 @@ function waitFor(pattern: RegExp, ms = 45_000): Promise<RegExpMatchArray> {
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = tempDir();
-  child = spawnCli(['serve', '--demo', '--port', '0', '--data-dir', dataDir]);
+  databaseUrl = await testDatabaseUrl();
+  child = spawnCli(['serve', '--demo', '--port', '0', '--data-dir', dataDir], databaseUrl ? { ESTATEWATCH_DATABASE_URL: databaseUrl } : {});
   child.stderr?.on('data', () => undefined);
 });
 afterAll(() => {
@@ -41,10 +44,12 @@ describe('estatewatch serve --demo', () => {
   let url: string;
   let password: string;
 
-  it('prints the URL and a one-time admin password, and stores the database under the data dir', async () => {
+  it('prints the URL and a one-time admin password, and stores the database where it is configured to', async () => {
     password = (await waitFor(/Password:\s+(\S+)/))[1] as string;
     url = (stdout.match(/running: (http:\/\/127\.0\.0\.1:\d+)/) as RegExpMatchArray)[1] as string;
-    expect(fs.existsSync(`${dataDir}/estatewatch.db`)).toBe(true);
+    expect(storeExists({ databaseUrl, dataDir })).toBe(true);
+    // With a PostgreSQL URL nothing goes in the data folder.
+    expect(fs.existsSync(`${dataDir}/estatewatch.db`)).toBe(databaseUrl === undefined);
     expect(stdout).toContain('inventory collected and sent by the real Linux agent');
   });
 
