@@ -3,29 +3,34 @@
  * the demo estate: generating, writing JSON, verifying (and catching a
  * tampered report), and refusing bad months, outputs and data dirs.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { reportHash, type BoardReport } from '../../src/report/board-report.js';
-import { databaseFile } from '../../src/store/db.js';
+import { describeStore, openStore, storeExists, type StoreLocation } from '../../src/store/open-store.js';
 import { localDay } from '../../src/report/trust-calendar.js';
 import { runCli } from '../helpers/cli.js';
-import { createTestHub, tempDir } from '../helpers/test-hub.js';
+import { createTestHub, storeEnv, tempDir, testDatabaseUrl } from '../helpers/test-hub.js';
 
 // The CLI runs on the real clock: report on the current month, whatever the date the suite runs.
 const MONTH = localDay(new Date(), 'Europe/London').slice(0, 7);
 // The trust's timezone, whatever the machine running the tests has set.
 const ENV = { ESTATEWATCH_TIMEZONE: 'Europe/London' };
-const report = (args: string[]) => runCli(['report', ...args], { env: ENV });
+/** ENV, and on the postgres test project the hub's database URL, which the command reads as a hub would. */
+let env: NodeJS.ProcessEnv = ENV;
+const report = (args: string[]) => runCli(['report', ...args], { env });
 
 const dirs: string[] = [];
 let dataDir: string;
 let outDir: string;
+/** Where the hub keeps its database: the data folder's SQLite file, or PostgreSQL. */
+let store: StoreLocation;
 
 beforeAll(async () => {
   const hub = await createTestHub();
+  env = { ...ENV, ...storeEnv(hub) };
+  store = { databaseUrl: hub.deps.config.databaseUrl, dataDir: hub.dir };
   dirs.push(hub.dir);
   expect(seedDemoEstate(hub.deps)).toBe(15);
   // The CLI reads the file as it would beside a stopped hub.
@@ -36,9 +41,9 @@ beforeAll(async () => {
 });
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-/** The stored report row, read straight from the file. */
+/** The stored report row, read straight from the database. */
 function storedRow(): { json: string; dataHash: string; generatedBy: string } | undefined {
-  const db = new Database(databaseFile(dataDir), { readonly: true });
+  const db = openStore(store);
   try {
     return db.prepare('SELECT json, data_hash AS dataHash, generated_by AS generatedBy FROM board_reports WHERE month = ?').get(MONTH) as
       | { json: string; dataHash: string; generatedBy: string }
@@ -48,9 +53,9 @@ function storedRow(): { json: string; dataHash: string; generatedBy: string } | 
   }
 }
 
-/** Runs SQL on the database file, as someone with the file might. */
+/** Runs SQL on the database, as someone with access to it might. */
 function tamper(sql: string, ...params: unknown[]): void {
-  const db = new Database(databaseFile(dataDir));
+  const db = openStore(store);
   db.prepare(sql).run(...params);
   db.close();
 }
@@ -134,11 +139,14 @@ describe('estatewatch report', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it('refuses a data dir with no hub database rather than creating an empty one', () => {
+  it('refuses a data dir with no hub database rather than creating an empty one', async () => {
     const missing = path.join(outDir, 'no-such-hub');
-    const r = report(['--month', MONTH, '--data-dir', missing]);
+    // On PostgreSQL: a database no hub has made its own.
+    const fresh = { databaseUrl: await testDatabaseUrl(), dataDir: missing };
+    const r = runCli(['report', '--month', MONTH, '--data-dir', missing], { env: { ...ENV, ...(fresh.databaseUrl ? { ESTATEWATCH_DATABASE_URL: fresh.databaseUrl } : {}) } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`no hub database at ${databaseFile(missing)}`);
+    expect(r.stderr).toContain(`no hub database at ${describeStore(fresh)}`);
     expect(fs.existsSync(missing)).toBe(false);
+    expect(storeExists(fresh)).toBe(false);
   });
 });
