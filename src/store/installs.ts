@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { dialectOf, jsonArrayRows, jsonValues, perDialect } from './dialect.js';
 import { stmt } from './statements.js';
 
 export interface CurrentInstall {
@@ -22,26 +23,34 @@ export function listCurrentInstalls(db: Db, assetId: number): CurrentInstall[] {
  */
 export function changeInstalls(db: Db, assetId: number, removed: readonly number[], added: readonly { softwareId: number; installedAt: string | null }[], seenAt: string): void {
   if (!removed.length && !added.length) return;
-  const remove = stmt(db, 'DELETE FROM installs WHERE asset_id = ? AND software_id = ?');
-  for (const softwareId of removed) remove.run(assetId, softwareId);
-  const insert = stmt(db, 'INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (?, ?, ?, ?)');
-  for (const a of added) insert.run(assetId, a.softwareId, a.installedAt, seenAt);
+  // A statement per change, not per install: on PostgreSQL each statement is a round trip (a new host has 300 installs).
+  const d = dialectOf(db);
+  if (removed.length) stmt(db, REMOVE_INSTALLS[d]).run({ assetId, ids: JSON.stringify(removed) });
+  if (added.length) stmt(db, ADD_INSTALLS[d]).run({ assetId, seenAt, added: JSON.stringify(added) });
   const { osId } = stmt(db, 'SELECT os_id AS osId FROM assets WHERE id = ?').get(assetId) as { osId: number };
   countVersions(db, osId, removed, -1);
   countVersions(db, osId, added.map((a) => a.softwareId), +1);
   refreshItemCounts(db, assetId, osId);
 }
 
+const REMOVE_INSTALLS = perDialect((d) => `DELETE FROM installs WHERE asset_id = @assetId AND software_id IN ${jsonValues(d, '@ids', 'integer')}`);
+const ADD_INSTALLS = perDialect((d) => `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at)
+    SELECT @assetId, CAST(a.value ->> 'softwareId' AS bigint), a.value ->> 'installedAt', @seenAt FROM ${jsonArrayRows(d, '@added', 'a')}`);
+
 /** Moves each version's install count (migration 0011), and its count on this OS where the OS decides its status. */
 function countVersions(db: Db, osId: number, softwareIds: readonly number[], delta: 1 | -1): void {
-  const count = stmt(db, "UPDATE software SET installs = installs + @delta WHERE id = @softwareId RETURNING os_link = 'none' AS standalone");
-  const countOnOs = stmt(db, `INSERT INTO software_os_counts (software_id, os_id, installs) VALUES (@softwareId, @osId, @delta)
-      ON CONFLICT (software_id, os_id) DO UPDATE SET installs = software_os_counts.installs + excluded.installs`);
-  for (const softwareId of softwareIds) {
-    const { standalone } = count.get({ softwareId, delta }) as { standalone: number };
-    if (!standalone) countOnOs.run({ softwareId, osId, delta });
-  }
+  if (!softwareIds.length) return;
+  const d = dialectOf(db);
+  const ids = JSON.stringify(softwareIds);
+  stmt(db, COUNT_VERSIONS[d]).run({ ids, delta });
+  stmt(db, COUNT_ON_OS[d]).run({ ids, osId, delta });
 }
+
+const COUNT_VERSIONS = perDialect((d) => `UPDATE software SET installs = installs + @delta WHERE id IN ${jsonValues(d, '@ids', 'integer')}`);
+// WHERE is required: SQLite reads an upsert's SELECT without one as a join. Versions standing alone (os_link 'none') need no count per OS.
+const COUNT_ON_OS = perDialect((d) => `INSERT INTO software_os_counts (software_id, os_id, installs)
+    SELECT s.id, @osId, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')} AND s.os_link <> 'none'
+    ON CONFLICT (software_id, os_id) DO UPDATE SET installs = software_os_counts.installs + excluded.installs`);
 
 type Count = { status: string; osLink: string; items: number };
 
