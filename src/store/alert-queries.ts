@@ -127,26 +127,18 @@ export const SEARCH_COUNT_LIMIT = 10_000;
 /** alert_search indexes runs of three characters: a shorter search cannot be looked up. */
 export const SEARCH_MIN_CHARS = 3;
 
-/**
- * SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does the
- * same (of all letters). alert_search is an FTS5 table in SQLite, matched with
- * the query searchMatch() builds; in PostgreSQL a table with trigram indexes
- * (migrations/postgres/0013), matched by ILIKE on its text and facets.
- */
-const SEARCH_SQL: Record<Dialect, Record<Search, string>> = {
-  sqlite: {
-    none: 'TRUE',
-    text: "(a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')",
-    index: 'a.id IN (SELECT rowid FROM alert_search WHERE alert_search MATCH @match)',
-  },
-  postgres: {
-    none: 'TRUE',
-    text: "(a.title ILIKE '%' || @q || '%' OR s.hostname ILIKE '%' || @q || '%')",
-    index: 'a.id IN (SELECT rowid FROM alert_search WHERE SEARCH_MATCH)',
-  },
+const SEARCH_SQL: Record<Search, string> = {
+  none: 'TRUE',
+  text: "(a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')",
+  index: 'a.id IN (SELECT rowid FROM alert_search WHERE SEARCH_MATCH)',
 };
 
-/** The rows alert_search finds for a search, as a condition on it. */
+/**
+ * The rows alert_search finds for a search, as a condition on it: in SQLite an
+ * FTS5 table, matched with the query searchMatch() builds; in PostgreSQL a
+ * table with trigram indexes (migrations/postgres/0013), matched by ILIKE on
+ * its text and facets.
+ */
 const SEARCH_MATCH: Record<Dialect, string> = {
   sqlite: 'alert_search MATCH @match',
   postgres: `text ILIKE '%' || @q || '%' AND (@severityFacets IS NULL OR facets ILIKE ANY (SELECT '% ' || value || ' %' FROM json_array_elements_text(CAST(@severityFacets AS json)) AS value))
@@ -166,7 +158,7 @@ function filterSql(d: Dialect, f: AlertFilter, search: Search): string {
   const liveOnly = f.assetId === undefined && (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
   return FILTER[d].replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
     .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : 'TRUE')
-    .replace('SEARCH', SEARCH_SQL[d][search].replace('SEARCH_MATCH', SEARCH_MATCH[d]));
+    .replace('SEARCH', SEARCH_SQL[search].replace('SEARCH_MATCH', SEARCH_MATCH[d]));
 }
 
 /**
