@@ -54,16 +54,16 @@ describe('two hubs sharing one database', () => {
 
   it('runs each scheduled occasion on one hub only, while both fire for it', async () => {
     await delay(SCHEDULED_SECONDS * 1000);
-    const ran = hubs.map((h) => logged(h, 'job finished').filter((e) => e.job === 'snapshot-posture').map((e) => e.slot));
-    const skipped = hubs.map((h) => logged(h, 'job skipped: another hub holds it').filter((e) => e.job === 'snapshot-posture').map((e) => e.slot));
-    const all = ran.flat();
-    expect(all.length).toBeGreaterThanOrEqual(SCHEDULED_SECONDS - 1);
-    expect(new Set(all).size).toBe(all.length);
-    // Both fired: each occasion one hub ran, the other (when it fired in time) skipped.
-    expect(skipped.flat().length).toBeGreaterThan(0);
-    for (const slot of skipped.flat()) expect(all).toContain(slot);
-    const claimed = db.prepare("SELECT slot, hub, outcome FROM job_runs WHERE job = 'snapshot-posture'").all() as { slot: string; outcome: string }[];
-    expect(claimed.map((r) => r.slot).sort()).toEqual(expect.arrayContaining([...all].sort()));
+    const ran = hubs.flatMap((h) => logged(h, 'job finished').filter((e) => e.job === 'snapshot-posture').map((e) => e.slot));
+    const skipped = hubs.flatMap((h) => logged(h, 'job skipped: another hub holds it').filter((e) => e.job === 'snapshot-posture').map((e) => e.slot));
+    const claimed = (db.prepare("SELECT slot FROM job_runs WHERE job = 'snapshot-posture'").all() as { slot: string }[]).map((r) => r.slot);
+    // Several occasions, none run twice, each run one the database records.
+    expect(ran.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(ran).size).toBe(ran.length);
+    expect(claimed).toEqual(expect.arrayContaining(ran));
+    // Both fired: the hub that skipped an occasion found it claimed (its holder may still be running it).
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(claimed).toEqual(expect.arrayContaining(skipped));
   }, 30_000);
 
   it('stores reports sent to both hubs at once exactly once each, the same report sent to both included', async () => {
