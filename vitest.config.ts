@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Integration tests the postgres project leaves out, each for its reason. */
-const SQLITE_ONLY = [
+const NOT_ON_POSTGRES = [
   // What only the embedded SQLite store has: its online backup, its write-ahead log, a pre-0010 file.
   'test/integration/backup-restore.test.ts',
   'test/integration/checkpointer.test.ts',
@@ -10,7 +10,11 @@ const SQLITE_ONLY = [
   'test/integration/crash-safety.test.ts',
   // Reads SQLite's query plans (EXPLAIN QUERY PLAN).
   'test/integration/scale-reads.test.ts',
-  // Touch no database (assess, rules check), or test PostgreSQL itself: once is enough.
+  // Touch no hub database (the agent alone or against a stand-in hub, assess, rules check), or test PostgreSQL itself: once is enough.
+  'test/integration/agent-collectors.test.ts',
+  'test/integration/agent-cups-real.test.ts',
+  'test/integration/agent-hub.test.ts',
+  'test/integration/agent-output.test.ts',
   'test/integration/cli.test.ts',
   'test/integration/postgres-*.test.ts',
 ];
@@ -26,7 +30,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'] } },
       // The store's tests again, each test hub on its own PostgreSQL database (test/helpers/test-hub.ts).
-      { extends: true, test: { name: 'postgres', include: ['test/integration/**/*.test.ts'], exclude: SQLITE_ONLY, env: { ESTATEWATCH_TEST_STORE: 'postgres' } } },
+      { extends: true, test: { name: 'postgres', include: ['test/integration/**/*.test.ts'], exclude: NOT_ON_POSTGRES, env: { ESTATEWATCH_TEST_STORE: 'postgres' } } },
     ],
   },
 });
