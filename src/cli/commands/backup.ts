@@ -47,8 +47,8 @@ export const restoreCommand: Command = {
   run: async (argv) => {
     const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' } }, true);
     const file = oneFile(positionals);
-    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new CliError(`cannot restore ${file}: no such file`);
     const live = liveDatabase(values['data-dir']);
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new CliError(`cannot restore ${file}: no such file`);
     const restored = restoreDatabase(file, live, new Date());
     if (!restored.ok) throw new CliError(`cannot restore ${restored.file === live ? `into ${live}` : file}: ${restored.reason}`);
     const lines = [`restored ${file} into ${live}: ${describe(restored.facts)}`];
