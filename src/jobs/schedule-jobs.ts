@@ -9,16 +9,16 @@ import type { Job } from './job.js';
 const JOB_LEASE_MS = 60 * 60_000;
 
 /** This process among the hubs sharing a database. */
-export const HUB_NAME = `${os.hostname()}/${process.pid}`;
+const HUB_NAME = `${os.hostname()}/${process.pid}`;
 
 /**
  * Starts every job on its schedule. Each hub sharing the database fires too;
  * only the one that claims the occasion runs it. A failing run is logged and
  * the schedule goes on.
  */
-export function scheduleJobs(jobs: readonly Job[], deps: HubDeps, hub = HUB_NAME): { stop(): void } {
+export function scheduleJobs(jobs: readonly Job[], deps: HubDeps): { stop(): void } {
   const tasks = jobs.map((job) =>
-    cron.schedule(typeof job.cron === 'string' ? job.cron : job.cron(deps.config), (context) => runOnce(job, deps, hub, context.date), {
+    cron.schedule(typeof job.cron === 'string' ? job.cron : job.cron(deps.config), (context) => runOnce(job, deps, HUB_NAME, context.date), {
       name: job.name, noOverlap: true, timezone: deps.config.timeZone,
     }),
   );

@@ -8,8 +8,6 @@ import { isSqlite, type Db } from './db.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
-
 export function dialectOf(db: Db): Dialect {
   return isSqlite(db) ? 'sqlite' : 'postgres';
 }
