@@ -34,7 +34,7 @@ export async function benchIngestPostgres(estate: SyntheticEstate, count: number
   try {
     for (let i = 0; i < HUBS; i++) hubs.push(await startHubProcess(dir, await freePort(), 60_000, { ESTATEWATCH_DATABASE_URL: databaseUrl }));
     const db = openStore({ databaseUrl, dataDir: dir });
-    const { secret } = createEnrolmentSecret(db, { label: 'bench', createdBy: null, now: new Date(), days: 1 });
+    const { secret } = createEnrolmentSecret(db, { label: 'bench', createdBy: null, organisationId: 1, now: new Date(), days: 1 });
     const tokens = Array.from({ length: agents }, (_, i) => enrolAgent(db, secret, `bench-agent-${i}`, new Date())!.token);
     db.close();
     const rates = await ingestPhases({ urls: hubs.map((h) => h.url), tokens, count, estateAt: estate.at.toISOString() });

@@ -78,7 +78,7 @@ export async function benchIngest(estate: SyntheticEstate, count: number, agents
     const floor = rawInsertFloor(reports, dir);
     const deps = openHubDeps(loadConfig({}, { dataDir: dir, port: 0 }));
     const hub = await listen(deps);
-    const { secret } = createEnrolmentSecret(deps.db, { label: 'bench', createdBy: null, now: new Date(), days: 1 });
+    const { secret } = createEnrolmentSecret(deps.db, { label: 'bench', createdBy: null, organisationId: 1, now: new Date(), days: 1 });
     const tokens = Array.from({ length: agents }, (_, i) => enrolAgent(deps.db, secret, `bench-agent-${i}`, new Date())!.token);
     const rates = await ingestPhases({ urls: [hub.url], tokens, count, estateAt: estate.at.toISOString() });
     const { new: fresh, same, patched, 'delta-same': deltaSame, 'delta-patched': deltaPatched } = rates;

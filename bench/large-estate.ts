@@ -43,7 +43,7 @@ export class LargeEstate {
     const { ms } = await timed(() => {
       for (let start = from; start < total; start += BATCH) {
         inTransaction(this.deps.db, () => {
-          for (let n = start; n < Math.min(total, start + BATCH); n++) ingestReport(bulk, this.estate.host(n), { agentId: null, idempotencyKey: `bulk-${n}` });
+          for (let n = start; n < Math.min(total, start + BATCH); n++) ingestReport(bulk, this.estate.host(n), { agentId: null, organisationId: 1, idempotencyKey: `bulk-${n}` });
         });
         if ((start / BATCH) % 10 === 0) process.stderr.write(`\r  loading ${start + BATCH}/${total}…`);
       }
@@ -83,7 +83,7 @@ export class LargeEstate {
    */
   async queries(): Promise<void> {
     const { db } = this.deps;
-    insertUser(db, { username: 'bench', passwordHash: await hashPassword('bench passphrase 1'), role: 'admin', mustChangePassword: false, now: new Date().toISOString() });
+    insertUser(db, { username: 'bench', passwordHash: await hashPassword('bench passphrase 1'), role: 'admin', mustChangePassword: false, organisationId: null, now: new Date().toISOString() });
     const hub = await listen(this.deps);
     try {
       const signIn = await fetch(`${hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench passphrase 1' }) });

@@ -40,7 +40,7 @@ const [agents, seconds, readers, pauseMs] = [values.agents, values.seconds, valu
 
 function enrolAgents(deps: HubDeps, count: number): string[] {
   const now = new Date();
-  const { secret } = createEnrolmentSecret(deps.db, { label: 'soak', createdBy: null, now, days: 1 });
+  const { secret } = createEnrolmentSecret(deps.db, { label: 'soak', createdBy: null, organisationId: 1, now, days: 1 });
   return Array.from({ length: count }, (_, i) => enrolAgent(deps.db, secret, `soak-agent-${i}`, now)!.token);
 }
 
@@ -49,7 +49,7 @@ async function createReaders(deps: HubDeps, count: number): Promise<SoakJob['rea
   const passwordHash = await hashPassword(password);
   return Array.from({ length: count }, (_, i) => {
     const username = `soak-reader-${i}`;
-    insertUser(deps.db, { username, passwordHash, role: 'security-lead', mustChangePassword: false, now: new Date().toISOString() });
+    insertUser(deps.db, { username, passwordHash, role: 'security-lead', mustChangePassword: false, organisationId: null, now: new Date().toISOString() });
     return { username, password };
   });
 }

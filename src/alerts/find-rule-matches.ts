@@ -53,6 +53,7 @@ function findingsOf(l: Lookups, rule: AlertRule): Finding[] {
   return inScope(l, rule, matchCondition(l, rule.condition)).map((m) => ({
     ruleId: rule.id,
     assetId: m.assetId,
+    ...(m.organisationId === undefined ? {} : { organisationId: m.organisationId }),
     subject: m.subject,
     severity: rule.severity,
     title: `${rule.title}: ${m.what}`,
@@ -108,13 +109,14 @@ function matchCondition(l: Lookups, c: Condition): Match[] {
       if (asset !== null) return [];
       return findDevicesPastRemoval(db, c.kinds, trustToday(now)).map((d) => ({
         assetId: null,
+        organisationId: d.organisationId,
         subject: `registered-device:${d.id}`,
         what: `${d.kind} "${d.name}"${d.site ? ` at ${d.site}` : ''}`,
         detail: `planned removal ${d.plannedRemovalOn}${d.location ? `, ${d.location}` : ''}${d.replacement ? `; replacement: ${d.replacement}` : ''}`,
       }));
     case 'unknown-software-spread':
       if (asset !== null) return [];
-      return findUnknownSoftwareSpread(db, c.minAssets).map((u) => ({ assetId: null, subject: `software:${u.name}`, what: `"${u.name}" on ${u.assets} assets`, detail: `no lifecycle rule judges "${u.name}" (versions ${u.versions}); it is on ${u.assets} assets` }));
+      return findUnknownSoftwareSpread(db, c.minAssets).map((u) => ({ assetId: null, organisationId: u.organisationId, subject: `software:${u.name}`, what: `"${u.name}" on ${u.assets} assets`, detail: `no lifecycle rule judges "${u.name}" (versions ${u.versions}); it is on ${u.assets} assets` }));
   }
 }
 

@@ -14,7 +14,7 @@ export async function bootstrapAdmin(db: Db, now: Date): Promise<string | undefi
   // Another hub starting on the same database may have made the first admin while this one hashed: then it showed the password.
   const created = inTransaction(db, () => {
     if (countUsers(db) > 0) return false;
-    insertUser(db, { username: 'admin', passwordHash, role: 'admin', mustChangePassword: true, now: now.toISOString() });
+    insertUser(db, { username: 'admin', passwordHash, role: 'admin', mustChangePassword: true, organisationId: null, now: now.toISOString() });
     return true;
   });
   return created ? password : undefined;

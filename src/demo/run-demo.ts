@@ -21,7 +21,7 @@ import { localDay, monthOf } from '../report/trust-calendar.js';
 export function seedDemoEstate(deps: HubDeps): number {
   if (countAssets(deps.db) > 0) return 0;
   const reports = demoReports(deps.now());
-  for (const r of reports) ingestReport(deps, r, { agentId: null, idempotencyKey: `demo:${r.host.hostname}` });
+  for (const r of reports) ingestReport(deps, r, { agentId: null, organisationId: 1, idempotencyKey: `demo:${r.host.hostname}` });
   return reports.length;
 }
 
@@ -31,7 +31,7 @@ export async function runLocalAgent(deps: HubDeps, url: string): Promise<{ code:
   const out: string[] = [];
   const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: {} };
   if (!fs.existsSync(agentConfigPath(stateDir))) {
-    const { secret } = createEnrolmentSecret(deps.db, { label: 'demo: this machine', createdBy: null, now: deps.now(), days: 1 });
+    const { secret } = createEnrolmentSecret(deps.db, { label: 'demo: this machine', createdBy: null, organisationId: 1, now: deps.now(), days: 1 });
     const enrolled = await runAgent(['enrol', '--hub', url, '--secret', secret, '--state-dir', stateDir], io);
     if (enrolled !== 0) return { code: enrolled, output: out.join('') };
   }

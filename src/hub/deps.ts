@@ -26,5 +26,7 @@ export interface HubEnv {
     metrics: HubMetrics;
     session?: Session;
     agentId?: number;
+    /** The trust the authenticated agent reports for. */
+    agentOrganisationId?: number;
   };
 }

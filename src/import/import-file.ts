@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { checkReport, type Report } from '../contract/report.js';
-import { ingestReport, type IngestContext } from '../ingest/ingest-report.js';
+import { assetOfAnotherTrust, ingestReport, type IngestContext } from '../ingest/ingest-report.js';
 import { loadInventory } from '../store/asset-inventory.js';
 import { assetIdentity, findAssetState } from '../store/assets.js';
 import { findReceipt } from '../store/receipts.js';
@@ -19,6 +19,8 @@ export interface ImportRequest {
   format: string;
   bytes: Uint8Array;
   fileName: string;
+  /** The trust the file's machines belong to. */
+  organisationId: number;
   /** Parse and say what would change; store nothing. */
   dryRun?: boolean;
   /** Called after each report is stored (inside the transaction). */
@@ -61,7 +63,9 @@ export function importFile(ctx: IngestContext, req: ImportRequest): ImportResult
   if (errors.length) return { ok: false, errors };
   const sha256 = createHash('sha256').update(req.bytes).digest('hex');
   const planned = plan(ctx, parsed.reports, sha256, importer.agentReports === true);
-  if (!req.dryRun) store(ctx, planned, req.onProgress);
+  const elsewhere = otherTrustsMachines(ctx, planned, req.organisationId);
+  if (elsewhere.length) return { ok: false, errors: elsewhere };
+  if (!req.dryRun) store(ctx, planned, req.organisationId, req.onProgress);
   const count = (o: ImportOutcome) => planned.filter((p) => p.outcome === o).length;
   return {
     ok: true,
@@ -119,10 +123,17 @@ function plan(ctx: IngestContext, reports: Report[], sha256: string, agentReport
   });
 }
 
-function store(ctx: IngestContext, planned: Planned[], onProgress: ImportRequest['onProgress']): void {
+/** Machines already registered to another trust: the file is refused, as ingestReport would refuse each of them. */
+function otherTrustsMachines(ctx: IngestContext, planned: Planned[], organisationId: number): ImportError[] {
+  return planned
+    .filter((p) => (findAssetState(ctx.db, assetIdentity(p.report.host))?.organisationId ?? organisationId) !== organisationId)
+    .map((p) => ({ message: `${p.report.host.hostname}: ${assetOfAnotherTrust(assetIdentity(p.report.host)).message}` }));
+}
+
+function store(ctx: IngestContext, planned: Planned[], organisationId: number, onProgress: ImportRequest['onProgress']): void {
   inTransaction(ctx.db, () => {
     planned.forEach((p, n) => {
-      if (p.outcome !== 'agent-owned') ingestReport(ctx, withStoredFacts(ctx, p.report), { agentId: null, idempotencyKey: p.key });
+      if (p.outcome !== 'agent-owned') ingestReport(ctx, withStoredFacts(ctx, p.report), { agentId: null, organisationId, idempotencyKey: p.key });
       onProgress?.(n + 1, planned.length);
     });
   });

@@ -10,6 +10,7 @@ import { log } from '../log.js';
 import { classifyDevice } from '../devices/classify-device.js';
 import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
+import { HubError } from '../hub/errors.js';
 import type { Db } from '../store/db.js';
 import { assetIdentity, findAssetState, insertAsset, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
@@ -35,6 +36,8 @@ export interface IngestContext {
 export interface IngestMeta {
   /** The authenticated agent, or null for the demo seed and imports. */
   agentId: number | null;
+  /** The trust the report is for: the agent's, or the importing person's. */
+  organisationId: number;
   /** The sender's key for this report: a replay with the same key stores nothing. */
   idempotencyKey: string;
 }
@@ -57,10 +60,11 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const identity = assetIdentity(report.host);
     const hash = inventoryHash(report);
     const existing = findAssetState(db, identity);
+    if (existing !== undefined && existing.organisationId !== meta.organisationId) throw assetOfAnotherTrust(identity);
     const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length, folded: report.spool };
     if (existing !== undefined && existing.inventoryHash === hash) return recordArrival(ctx, existing.id, arrival, meta);
 
-    const write: AssetWrite = { identity, report, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, inventoryHash: hash, receivedAt };
+    const write: AssetWrite = { identity, report, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, organisationId: meta.organisationId, inventoryHash: hash, receivedAt };
     const assetId = existing ? existing.id : insertAsset(db, write);
     if (existing) {
       updateAsset(db, assetId, write);
@@ -70,6 +74,14 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(ctx, assetId, report);
     return finishIngest(ctx, assetId, arrival, meta, { changes, rules: ctx.alertRules });
   });
+}
+
+/**
+ * A machine is one trust's: another trust's agent or import reporting the same
+ * name is refused, not allowed to take it over or mix the two inventories.
+ */
+export function assetOfAnotherTrust(identity: string): HubError {
+  return new HubError(409, 'asset-in-another-organisation', `${identity} is registered to another trust on this hub; give the machine its fully qualified domain name so the two are told apart`);
 }
 
 /** When a report was taken and received, and what it listed: what its receipt records. */

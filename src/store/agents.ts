@@ -1,48 +1,59 @@
 import type { Db } from './db.js';
+import { inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
 
-export function insertEnrolmentSecret(db: Db, s: { secretHash: string; label: string; createdBy: number | null; now: string; expiresAt: string }): number {
-  return insertReturningId(db, 'INSERT INTO enrolment_secrets (secret_hash, label, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-    s.secretHash, s.label, s.createdBy, s.now, s.expiresAt,
+export function insertEnrolmentSecret(db: Db, s: { secretHash: string; label: string; createdBy: number | null; organisationId: number; now: string; expiresAt: string }): number {
+  return insertReturningId(db, 'INSERT INTO enrolment_secrets (secret_hash, label, created_by, organisation_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    s.secretHash, s.label, s.createdBy, s.organisationId, s.now, s.expiresAt,
   );
 }
 
-/** The id of an enrolment secret that is neither expired nor revoked. */
-export function findUsableEnrolmentSecret(db: Db, secretHash: string, now: string): number | undefined {
-  const r = stmt(db, 'SELECT id FROM enrolment_secrets WHERE secret_hash = ? AND expires_at > ? AND revoked_at IS NULL').get(secretHash, now) as
-    | { id: number }
+/** An enrolment secret that is neither expired nor revoked, and the trust its agents report for. */
+export function findUsableEnrolmentSecret(db: Db, secretHash: string, now: string): { id: number; organisationId: number } | undefined {
+  return stmt(db, 'SELECT id, organisation_id AS organisationId FROM enrolment_secrets WHERE secret_hash = ? AND expires_at > ? AND revoked_at IS NULL').get(secretHash, now) as
+    | { id: number; organisationId: number }
     | undefined;
-  return r?.id;
 }
 
-export function insertAgent(db: Db, a: { tokenHash: string; hostname: string; enrolmentSecretId: number; now: string }): number {
-  return insertReturningId(db, 'INSERT INTO agents (token_hash, hostname, enrolment_secret_id, enrolled_at) VALUES (?, ?, ?, ?)',
-    a.tokenHash, a.hostname, a.enrolmentSecretId, a.now,
+export function insertAgent(db: Db, a: { tokenHash: string; hostname: string; enrolmentSecretId: number; organisationId: number; now: string }): number {
+  return insertReturningId(db, 'INSERT INTO agents (token_hash, hostname, enrolment_secret_id, organisation_id, enrolled_at) VALUES (?, ?, ?, ?, ?)',
+    a.tokenHash, a.hostname, a.enrolmentSecretId, a.organisationId, a.now,
   );
+}
+
+export interface AgentCredential {
+  id: number;
+  revokedAt: string | null;
+  /** The trust this agent reports for. */
+  organisationId: number;
 }
 
 /** The agent holding this token, revoked or not, so a revoked agent can be told why it is refused. */
-export function findAgentByTokenHash(db: Db, tokenHash: string): { id: number; revokedAt: string | null } | undefined {
-  return stmt(db, 'SELECT id, revoked_at AS revokedAt FROM agents WHERE token_hash = ?').get(tokenHash) as { id: number; revokedAt: string | null } | undefined;
+export function findAgentByTokenHash(db: Db, tokenHash: string): AgentCredential | undefined {
+  return stmt(db, 'SELECT id, revoked_at AS revokedAt, organisation_id AS organisationId FROM agents WHERE token_hash = ?').get(tokenHash) as AgentCredential | undefined;
 }
 
 /** An enrolled agent as admins see it; never its token hash. */
 export interface AgentSummary {
   id: number;
+  /** The ODS code of the trust it reports for. */
+  organisation: string;
   hostname: string;
   enrolledAt: string;
   lastReportAt: string | null;
   revokedAt: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, hostname, enrolled_at AS enrolledAt, last_report_at AS lastReportAt, revoked_at AS revokedAt';
+const SUMMARY = `SELECT a.id, o.code AS organisation, a.hostname, a.enrolled_at AS enrolledAt, a.last_report_at AS lastReportAt, a.revoked_at AS revokedAt
+  FROM agents a JOIN organisations o ON o.id = a.organisation_id`;
 
-export function listAgents(db: Db): AgentSummary[] {
-  return stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM agents ORDER BY id`).all() as AgentSummary[];
+/** The agents of the trusts in scope. */
+export function listAgents(db: Db, org: OrgScope): AgentSummary[] {
+  return stmt(db, `${SUMMARY} WHERE ${inScope('a.organisation_id')} ORDER BY a.id`).all({ org }) as AgentSummary[];
 }
 
-export function findAgent(db: Db, agentId: number): AgentSummary | undefined {
-  return stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM agents WHERE id = ?`).get(agentId) as AgentSummary | undefined;
+export function findAgent(db: Db, agentId: number, org: OrgScope): AgentSummary | undefined {
+  return stmt(db, `${SUMMARY} WHERE a.id = @agentId AND ${inScope('a.organisation_id')}`).get({ agentId, org }) as AgentSummary | undefined;
 }
 
 export function revokeAgent(db: Db, agentId: number, now: string): boolean {

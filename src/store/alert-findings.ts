@@ -121,16 +121,28 @@ export function findSilentAssets(db: Db, before: string, asset: AssetScope): { a
   }[];
 }
 
-/** Programs no rule can judge (distribution packages follow their OS and are left out), with how many assets carry each. */
-export function findUnknownSoftwareSpread(db: Db, minAssets: number): { name: string; assets: number; versions: string }[] {
+export interface SpreadingProgram {
+  organisationId: number;
+  name: string;
+  assets: number;
+  versions: string;
+}
+
+/**
+ * Programs no rule can judge (distribution packages follow their OS and are
+ * left out), with how many of one trust's assets carry each: each trust's
+ * estate is counted on its own, as each trust acts on its own.
+ */
+export function findUnknownSoftwareSpread(db: Db, minAssets: number): SpreadingProgram[] {
   const d = dialectOf(db);
-  return stmt(db, `SELECT s.name, count(DISTINCT i.asset_id) AS assets, ${distinctList(d, 's.version')} AS versions
-      FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'
-      GROUP BY s.name HAVING count(DISTINCT i.asset_id) >= @minAssets`).all({ minAssets }) as { name: string; assets: number; versions: string }[];
+  return stmt(db, `SELECT a.organisation_id AS organisationId, s.name, count(DISTINCT i.asset_id) AS assets, ${distinctList(d, 's.version')} AS versions
+      FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'
+      GROUP BY a.organisation_id, s.name HAVING count(DISTINCT i.asset_id) >= @minAssets`).all({ minAssets }) as SpreadingProgram[];
 }
 
 export interface OverdueDevice {
   id: number;
+  organisationId: number;
   kind: string;
   name: string;
   site: string | null;
@@ -142,7 +154,7 @@ export interface OverdueDevice {
 /** Registered devices still in use past their planned removal day (those retained by policy are not overdue). */
 export function findDevicesPastRemoval(db: Db, kinds: readonly string[] | undefined, today: string): OverdueDevice[] {
   const d = dialectOf(db);
-  return stmt(db, `SELECT id, kind, name, site, location, planned_removal_on AS plannedRemovalOn, replacement FROM registered_devices
+  return stmt(db, `SELECT id, organisation_id AS organisationId, kind, name, site, location, planned_removal_on AS plannedRemovalOn, replacement FROM registered_devices
       WHERE status <> 'decommissioned' AND retained_by_policy = 0 AND planned_removal_on < @today
         AND (@kinds IS NULL OR kind IN ${IN_LIST(d, 'kinds')})`).all({ today, kinds: kinds ? JSON.stringify(kinds) : null }) as OverdueDevice[];
 }

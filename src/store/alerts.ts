@@ -7,6 +7,8 @@ import { insertReturningId, stmt } from './statements.js';
 export interface Finding {
   ruleId: string;
   assetId: number | null;
+  /** An estate-wide finding's trust (whose estate it is about); an asset's finding is its asset's trust's. */
+  organisationId?: number;
   subject: string;
   severity: string;
   title: string;
@@ -17,6 +19,7 @@ export interface LiveAlert {
   id: number;
   ruleId: string;
   assetId: number | null;
+  organisationId: number;
   subject: string;
   status: string;
   severity: string;
@@ -31,17 +34,20 @@ export interface LiveAlert {
  */
 export const ALERTS_CHECKED_AT = 'alerts-checked-at';
 
-export const findingKey = (f: { ruleId: string; assetId: number | null; subject: string }) => `${f.ruleId}\u0000${f.assetId ?? ''}\u0000${f.subject}`;
+/** One live alert per rule × asset × subject; an estate-wide one per rule × trust × subject. */
+export const findingKey = (f: { ruleId: string; assetId: number | null; organisationId?: number; subject: string }) =>
+  `${f.ruleId}\u0000${f.assetId ?? `trust ${f.organisationId}`}\u0000${f.subject}`;
 
 /** Alerts not yet resolved, for one asset (estate-wide ones excluded) or for the whole estate (null). */
 export function listLiveAlerts(db: Db, asset: number | null): LiveAlert[] {
-  return stmt(db, `SELECT id, rule_id AS ruleId, asset_id AS assetId, subject, status, severity, title, detail FROM alerts
+  return stmt(db, `SELECT id, rule_id AS ruleId, asset_id AS assetId, organisation_id AS organisationId, subject, status, severity, title, detail FROM alerts
       WHERE status <> 'resolved' AND ${forAsset(asset, 'asset_id')}`).all(bind(asset)) as LiveAlert[];
 }
 
 export function raiseAlert(db: Db, f: Finding, now: string): number {
-  const id = insertReturningId(db, `INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`, f.ruleId, f.assetId, f.subject, f.severity, f.title, f.detail, now, now);
+  const id = insertReturningId(db, `INSERT INTO alerts (rule_id, asset_id, organisation_id, subject, severity, title, detail, status, raised_at, last_seen_at)
+      VALUES (?, ?, coalesce(?, (SELECT organisation_id FROM assets WHERE id = ?)), ?, ?, ?, ?, 'open', ?, ?)`,
+    f.ruleId, f.assetId, f.organisationId ?? null, f.assetId, f.subject, f.severity, f.title, f.detail, now, now);
   appendAudit(db, { at: now, actor: 'system', action: 'raise', entity: 'alert', entityId: String(id), after: { ruleId: f.ruleId, assetId: f.assetId, subject: f.subject, severity: f.severity, status: 'open' } });
   return id;
 }

@@ -8,6 +8,7 @@ export interface AssetState {
   inventoryHash: string;
   /** The enrolled agent reporting this machine, if any. */
   agentId: number | null;
+  organisationId: number;
 }
 
 /** One machine, whichever agent or import reports it: keyed by lower-cased FQDN, else hostname. */
@@ -16,10 +17,10 @@ export function assetIdentity(host: Report['host']): string {
 }
 
 export function findAssetState(db: Db, identity: string): AssetState | undefined {
-  const r = stmt(db, 'SELECT id, inventory_hash, agent_id FROM assets WHERE identity = ?').get(identity) as
-    | { id: number; inventory_hash: string; agent_id: number | null }
+  const r = stmt(db, 'SELECT id, inventory_hash, agent_id, organisation_id FROM assets WHERE identity = ?').get(identity) as
+    | { id: number; inventory_hash: string; agent_id: number | null; organisation_id: number }
     | undefined;
-  return r && { id: r.id, inventoryHash: r.inventory_hash, agentId: r.agent_id };
+  return r && { id: r.id, inventoryHash: r.inventory_hash, agentId: r.agent_id, organisationId: r.organisation_id };
 }
 
 export interface AssetWrite {
@@ -27,6 +28,7 @@ export interface AssetWrite {
   report: Report;
   osId: number;
   agentId: number | null;
+  organisationId: number;
   inventoryHash: string;
   receivedAt: string;
 }
@@ -34,9 +36,9 @@ export interface AssetWrite {
 export function insertAsset(db: Db, a: AssetWrite): number {
   const { host, os, collectedAt } = a.report;
   return insertReturningId(db, `INSERT INTO assets (identity, hostname, fqdn, manufacturer, model, serial, os_id, os_build, os_arch, agent_id,
-      first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      organisation_id, first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     a.identity, host.hostname, host.fqdn ?? null, host.manufacturer ?? null, host.model ?? null, host.serial ?? null, a.osId,
-    os.build ?? null, os.arch ?? null, a.agentId, collectedAt, collectedAt, a.receivedAt, a.inventoryHash,
+    os.build ?? null, os.arch ?? null, a.agentId, a.organisationId, collectedAt, collectedAt, a.receivedAt, a.inventoryHash,
   );
 }
 

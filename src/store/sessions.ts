@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
-import type { Role, User } from './users.js';
+import { toUser, type Role, type User } from './users.js';
 
 export interface Session {
   user: User;
@@ -16,13 +16,13 @@ export function insertSession(db: Db, s: { tokenHash: string; userId: number; cs
 
 /** The live session for a token hash; expired ones are treated as absent. */
 export function findSession(db: Db, tokenHash: string, now: string): Session | undefined {
-  const r = stmt(db, `SELECT s.csrf_token, s.expires_at, u.id, u.username, u.role, u.must_change_password
+  const r = stmt(db, `SELECT s.csrf_token, s.expires_at, u.id, u.username, u.role, u.must_change_password, u.organisation_id
     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`).get(tokenHash, now) as
-    | { csrf_token: string; expires_at: string; id: number; username: string; role: Role; must_change_password: number }
+    | { csrf_token: string; expires_at: string; id: number; username: string; role: Role; must_change_password: number; organisation_id: number | null }
     | undefined;
   if (!r) return undefined;
   return {
-    user: { id: r.id, username: r.username, role: r.role, mustChangePassword: r.must_change_password === 1 },
+    user: toUser(r),
     csrfToken: r.csrf_token,
     expiresAt: r.expires_at,
   };

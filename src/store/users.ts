@@ -9,6 +9,8 @@ export interface User {
   username: string;
   role: Role;
   mustChangePassword: boolean;
+  /** The trust whose records they see; null: ICS-wide, every trust's. */
+  organisationId: number | null;
 }
 
 interface UserRow {
@@ -17,15 +19,22 @@ interface UserRow {
   role: Role;
   must_change_password: number;
   password_hash: string;
+  organisation_id: number | null;
 }
 
-const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, role: r.role, mustChangePassword: r.must_change_password === 1 });
+export const toUser = (r: Omit<UserRow, 'password_hash'>): User => ({
+  id: r.id,
+  username: r.username,
+  role: r.role,
+  mustChangePassword: r.must_change_password === 1,
+  organisationId: r.organisation_id,
+});
 
-export function insertUser(db: Db, u: { username: string; passwordHash: string; role: Role; mustChangePassword: boolean; now: string }): User {
-  const id = insertReturningId(db, 'INSERT INTO users (username, password_hash, role, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)',
-    u.username, u.passwordHash, u.role, u.mustChangePassword ? 1 : 0, u.now,
+export function insertUser(db: Db, u: Omit<User, 'id'> & { passwordHash: string; now: string }): User {
+  const id = insertReturningId(db, 'INSERT INTO users (username, password_hash, role, must_change_password, organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    u.username, u.passwordHash, u.role, u.mustChangePassword ? 1 : 0, u.organisationId, u.now,
   );
-  return { id, username: u.username, role: u.role, mustChangePassword: u.mustChangePassword };
+  return { id, username: u.username, role: u.role, mustChangePassword: u.mustChangePassword, organisationId: u.organisationId };
 }
 
 /** The user and their stored hash, for checking a password at sign-in. */

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
+import { owningOrganisation } from '../hub/owning-organisation.js';
 import { findImporter, IMPORTERS, MAX_IMPORT_BYTES } from '../import/index.js';
 import { importFile } from '../import/import-file.js';
 import { ImportPage } from './pages/import-page.js';
@@ -32,15 +33,17 @@ export const importRoutes = new Hono<HubEnv>()
     const file = form.file;
     if (!findImporter(format)) throw new HubError(400, 'unknown-format', `unknown import format "${format}"`);
     if (!(file instanceof File) || file.size === 0) throw new HubError(400, 'invalid-import', 'choose a file to import');
-    const result = importFile(c.var.deps, { format, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, dryRun: form.action !== 'import' });
+    const organisationId = owningOrganisation(c.var.deps.db, session.user, typeof form.organisation === 'string' && form.organisation ? form.organisation : undefined);
+    const result = importFile(c.var.deps, { format, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, organisationId, dryRun: form.action !== 'import' });
     const page = <ImportPage session={session} importers={IMPORTERS} format={format} result={result.ok ? result : { ...result, fileName: file.name }} />;
     return c.html(page, result.ok ? 200 : 400);
   })
   .post('/api/v1/imports/:format', API_LIMIT, async (c) => {
     const format = c.req.param('format');
     if (!findImporter(format)) throw new HubError(404, 'unknown-format', `unknown import format "${format}": expected one of ${IMPORTERS.map((i) => i.format).join(', ')}`);
+    const organisationId = owningOrganisation(c.var.deps.db, currentSession(c).user, c.req.query('organisation'));
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const result = importFile(c.var.deps, { format, bytes, fileName: fileNameOf(c), dryRun: ['1', 'true'].includes(c.req.query('dryRun') ?? '') });
+    const result = importFile(c.var.deps, { format, bytes, fileName: fileNameOf(c), organisationId, dryRun: ['1', 'true'].includes(c.req.query('dryRun') ?? '') });
     if (!result.ok) {
       // Import errors carry a line as well as a path, so they are answered here rather than through HubError's details.
       const message = `the file has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; nothing was imported`;

@@ -25,6 +25,7 @@ import { SoftwarePage } from './pages/software-page.js';
 import { SummaryPage } from './pages/summary-page.js';
 import { UnmatchedPage } from './pages/unmatched-page.js';
 import { APP_CSS } from './styles.js';
+import { owningOrganisation } from '../hub/owning-organisation.js';
 
 const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
@@ -111,7 +112,8 @@ export const pageRoutes = new Hono<HubEnv>()
     const { db, now, config } = c.var.deps;
     const s = currentSession(c);
     const form = await c.req.parseBody();
-    const body = parseOrThrow(EnrolmentSecretRequestSchema, { label: form.label });
-    const created = createEnrolmentSecret(db, { label: body.label, createdBy: s.user.id, now: now(), days: config.enrolmentSecretDays });
+    const body = parseOrThrow(EnrolmentSecretRequestSchema, { label: form.label, organisation: form.organisation || undefined });
+    const organisationId = owningOrganisation(db, s.user, body.organisation);
+    const created = createEnrolmentSecret(db, { label: body.label, createdBy: s.user.id, organisationId, now: now(), days: config.enrolmentSecretDays });
     return c.html(<EnrolmentPage session={s} created={{ label: body.label, ...created }} />, 201);
   });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   seedDemoEstate({ ...hub.deps, alertRules: [] });
   alertId = insertTestAlert(hub.deps.db, { hostname: 'WARD7-PC014', severity: 'critical', raisedAt: hoursBefore(TEST_NOW, 3), ruleId: 'os-unsupported', subject: 'os', title: 'Windows 7 is unsupported' });
-  insertUser(hub.deps.db, { username: 'cso', passwordHash: await hashPassword('a test password 123'), role: 'cso', mustChangePassword: false, now: TEST_NOW.toISOString() });
+  insertUser(hub.deps.db, { username: 'cso', passwordHash: await hashPassword('a test password 123'), role: 'cso', mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
   browser = await launchChromium();
   page = await browser.newPage();
   // Fail in seconds, not at the 30 s test timeout, with playwright's message saying what it waited for.

@@ -53,7 +53,7 @@ const assetIds: number[] = [];
 let deviceId: number;
 
 async function postReport(report: Report, hostname: string): Promise<void> {
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'xss', createdBy: null, now: TEST_NOW, days: 1 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'xss', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
   const token = enrolAgent(hub.deps.db, secret, hostname, TEST_NOW)?.token;
   const res = await fetch(`${hub.url}/api/v1/reports`, {
     method: 'POST',

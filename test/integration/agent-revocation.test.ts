@@ -17,7 +17,7 @@ beforeAll(async () => {
   hub = await createTestHub();
   app = createApp(hub.deps);
   cookies = await signInUsers(app, hub, [['chair', 'board']]);
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'ward PCs', createdBy: null, now: TEST_NOW, days: 7 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'ward PCs', createdBy: null, organisationId: 1, now: TEST_NOW, days: 7 });
   for (const hostname of ['WARD7-PC014', 'WARD7-PC015', 'WARD7-PC016']) {
     const enrolled = enrolAgent(hub.deps.db, secret, hostname, TEST_NOW);
     if (!enrolled) throw new Error('enrolment failed');
@@ -45,8 +45,8 @@ describe('GET /api/v1/agents', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const { rows } = JSON.parse(text) as { rows: Record<string, unknown>[] };
-    expect(rows.map((r) => Object.keys(r).sort())).toEqual(Array(3).fill(['enrolledAt', 'hostname', 'id', 'lastReportAt', 'revokedAt']));
-    expect(rows[0]).toEqual({ id: agent(0).id, hostname: 'WARD7-PC014', enrolledAt: TEST_NOW.toISOString(), lastReportAt: expect.any(String), revokedAt: null });
+    expect(rows.map((r) => Object.keys(r).sort())).toEqual(Array(3).fill(['enrolledAt', 'hostname', 'id', 'lastReportAt', 'organisation', 'revokedAt']));
+    expect(rows[0]).toEqual({ id: agent(0).id, organisation: 'TRUST', hostname: 'WARD7-PC014', enrolledAt: TEST_NOW.toISOString(), lastReportAt: expect.any(String), revokedAt: null });
     expect(rows[1]).toMatchObject({ hostname: 'WARD7-PC015', lastReportAt: null, revokedAt: null });
     for (const secret of [...tokenHashes(), ...agents.map((a) => a.token)]) expect(text).not.toContain(secret);
   });
@@ -99,9 +99,9 @@ describe('estatewatch admin list-agents / revoke-agent', () => {
   it('lists the agents without their tokens', () => {
     const r = cli('list-agents');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^id\s+hostname\s+enrolled\s+last report\s+revoked\n/);
-    expect(r.stdout).toMatch(new RegExp(`\\n${agent(0).id}\\s+WARD7-PC014\\s+\\S+\\s+\\S+\\s+2026-11-23T12:00:00.000Z\\n`));
-    expect(r.stdout).toMatch(new RegExp(`\\n${agent(2).id}\\s+WARD7-PC016\\s+2026-11-23T12:00:00.000Z\\s+-\\s+-\\n`));
+    expect(r.stdout).toMatch(/^id\s+trust\s+hostname\s+enrolled\s+last report\s+revoked\n/);
+    expect(r.stdout).toMatch(new RegExp(`\\n${agent(0).id}\\s+TRUST\\s+WARD7-PC014\\s+\\S+\\s+\\S+\\s+2026-11-23T12:00:00.000Z\\n`));
+    expect(r.stdout).toMatch(new RegExp(`\\n${agent(2).id}\\s+TRUST\\s+WARD7-PC016\\s+2026-11-23T12:00:00.000Z\\s+-\\s+-\\n`));
     for (const secret of [...tokenHashes(), ...agents.map((a) => a.token)]) expect(r.stdout).not.toContain(secret);
   });
 

@@ -63,7 +63,7 @@ describe('evaluateAlerts', () => {
   it('resolves an alert by itself when its condition clears, with the time it cleared', () => {
     today = new Date('2026-11-24T09:00:00Z');
     const upgraded = { ...report('WARD7-PC014'), os: { family: 'windows' as const, name: 'Microsoft Windows 11 Enterprise', version: '10.0.26100', edition: 'Enterprise' }, devices: [] };
-    ingestReport(ctx(), upgraded, { agentId: null, idempotencyKey: 'ward7-upgraded' });
+    ingestReport(ctx(), upgraded, { agentId: null, organisationId: 1, idempotencyKey: 'ward7-upgraded' });
     expect(live('unsupported-os').map((a) => a.hostname)).not.toContain('WARD7-PC014');
     expect(live('fax').map((a) => a.hostname)).not.toContain('WARD7-PC014');
     const cleared = hub.deps.db.prepare("SELECT resolution, resolved_at FROM alerts WHERE rule_id = 'unsupported-os' AND status = 'resolved'").all();
@@ -77,7 +77,7 @@ describe('evaluateAlerts', () => {
     const osAlertSeen = () => hub.deps.db.prepare("SELECT al.last_seen_at AS at FROM alerts al JOIN assets a ON a.id = al.asset_id WHERE al.rule_id = 'unsupported-os' AND a.hostname = 'LAB-PC03'").get();
     const before = osAlertSeen();
     today = new Date('2026-12-20T10:00:00Z');
-    ingestReport(ctx(), report('LAB-PC03'), { agentId: null, idempotencyKey: 'lab-back' });
+    ingestReport(ctx(), report('LAB-PC03'), { agentId: null, organisationId: 1, idempotencyKey: 'lab-back' });
     expect(live('silent').map((a) => a.hostname)).not.toContain('LAB-PC03');
     // The inventory did not change, so only the arrival rule ran: inventory alerts are left as they were.
     expect(osAlertSeen()).toEqual(before);

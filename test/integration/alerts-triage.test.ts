@@ -22,7 +22,7 @@ beforeAll(async () => {
   seedDemoEstate({ ...hub.deps, alertRules: [] });
   ids = seedTriageAlerts(hub.deps.db, TEST_NOW);
   const passwordHash = await hashPassword('a test password 123');
-  for (const [role, username] of USERS) insertUser(hub.deps.db, { username, passwordHash, role, mustChangePassword: false, now: TEST_NOW.toISOString() });
+  for (const [role, username] of USERS) insertUser(hub.deps.db, { username, passwordHash, role, mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
   const logins: [Role, string, string][] = [['admin', 'admin', hub.adminPassword], ...USERS.map(([role, u]): [Role, string, string] => [role, u, 'a test password 123'])];
   for (const [role, username, password] of logins) {
     const res = await app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });

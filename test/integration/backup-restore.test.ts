@@ -27,7 +27,7 @@ function report(hostname: string) {
 }
 
 function ingest(deps: HubDeps, ...hostnames: string[]): void {
-  for (const hostname of hostnames) ingestReport(deps, report(hostname), { agentId: null, idempotencyKey: randomUUID() });
+  for (const hostname of hostnames) ingestReport(deps, report(hostname), { agentId: null, organisationId: 1, idempotencyKey: randomUUID() });
 }
 
 /** The CLI in the background, so this process's hub keeps answering while it runs. */
@@ -87,7 +87,7 @@ describe('estatewatch backup', () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.close());
     ingest(hub.deps, ...Array.from({ length: 50 }, (_, i) => `BEFORE-PC${i}`));
-    const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'backup', createdBy: null, now: TEST_NOW, days: 1 });
+    const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'backup', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
     const token = enrolAgent(hub.deps.db, secret, 'agent', TEST_NOW)?.token;
     const file = path.join(scratch(), 'hub.db');
 

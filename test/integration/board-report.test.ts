@@ -105,16 +105,16 @@ beforeAll(async () => {
   at('2026-11-10T09:00:00Z');
   const ward7 = demoReports(clock).find((r) => r.host.hostname === 'WARD7-PC014')!;
   const win11 = demoReports(clock).find((r) => r.os.name.includes('Windows 11 Enterprise'))!;
-  ingestReport(hub.deps, { ...ward7, os: win11.os, software: [] }, { agentId: null, idempotencyKey: 'rebuild:ward7' });
+  ingestReport(hub.deps, { ...ward7, os: win11.os, software: [] }, { agentId: null, organisationId: 1, idempotencyKey: 'rebuild:ward7' });
   const alertId = (db().prepare("SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1").get() as { id: number }).id;
   resolveAlert({ db: db(), username: 'admin', now: clock }, alertId, 'patched');
   setActionStatus({ db: db(), username: 'admin', now: clock }, done.id, { status: 'done', note: undefined });
   // Late November every host reports again, but two: they drop out of coverage.
   at('2026-11-25T09:00:00Z');
   for (const r of demoReports(clock).filter((r) => !['WARD7-PC014', 'MED-LT0117', 'PHARM-PC02'].includes(r.host.hostname))) {
-    ingestReport(hub.deps, r, { agentId: null, idempotencyKey: `november:${r.host.hostname}` });
+    ingestReport(hub.deps, r, { agentId: null, organisationId: 1, idempotencyKey: `november:${r.host.hostname}` });
   }
-  ingestReport(hub.deps, { ...ward7, collectedAt: clock.toISOString(), os: win11.os, software: [] }, { agentId: null, idempotencyKey: 'november:ward7' });
+  ingestReport(hub.deps, { ...ward7, collectedAt: clock.toISOString(), os: win11.os, software: [] }, { agentId: null, organisationId: 1, idempotencyKey: 'november:ward7' });
   at('2026-11-30T23:55:00Z');
   snapshotPostureJob.run(hub.deps);
   expected = expectedNow();

@@ -42,7 +42,7 @@ describe('the checkpoint worker', () => {
     const reports = demoReports(TEST_NOW);
     for (let n = 0; n < 60; n++) {
       const r = reports[n % reports.length]!;
-      ingestReport(hub.deps, { ...r, host: { ...r.host, hostname: `CKPT-${n}`, fqdn: undefined } }, { agentId: null, idempotencyKey: `ckpt-${n}` });
+      ingestReport(hub.deps, { ...r, host: { ...r.host, hostname: `CKPT-${n}`, fqdn: undefined } }, { agentId: null, organisationId: 1, idempotencyKey: `ckpt-${n}` });
     }
     expect(await waitFor(() => fileSize() > before, 5000)).toBe(true);
   });
@@ -54,7 +54,7 @@ describe('the checkpoint worker', () => {
     const deps = { ...hub.deps, db };
     for (let n = 0; n < 400; n++) {
       const r = reports[n % reports.length]!;
-      ingestReport(deps, { ...r, host: { ...r.host, hostname: `STREAM-${n}`, fqdn: undefined } }, { agentId: null, idempotencyKey: `stream-${n}` });
+      ingestReport(deps, { ...r, host: { ...r.host, hostname: `STREAM-${n}`, fqdn: undefined } }, { agentId: null, organisationId: 1, idempotencyKey: `stream-${n}` });
       if (n % 50 === 0) await new Promise((r) => setTimeout(r, 0)); // let the worker's messages through
     }
     const wal = fs.statSync(`${db.name}-wal`).size;

@@ -21,7 +21,7 @@ beforeAll(async () => {
   app = createApp(hub.deps);
   seedDemoEstate({ ...hub.deps, alertRules: [] });
   const passwordHash = await hashPassword('a test password 123');
-  for (const [role, username] of USERS) insertUser(hub.deps.db, { username, passwordHash, role, mustChangePassword: false, now: AT });
+  for (const [role, username] of USERS) insertUser(hub.deps.db, { username, passwordHash, role, mustChangePassword: false, organisationId: null, now: AT });
   const logins: [Role, string, string][] = [['admin', 'admin', hub.adminPassword], ...USERS.map(([role, u]): [Role, string, string] => [role, u, 'a test password 123'])];
   for (const [role, username, password] of logins) {
     const res = await app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });

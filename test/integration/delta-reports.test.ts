@@ -20,7 +20,7 @@ const send = (report: Outgoing['report'], id = randomUUID()) => postReport(hub.u
 
 beforeAll(async () => {
   hub = await startTestHub();
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'delta', createdBy: null, now: TEST_NOW, days: 1 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'delta', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
   token = enrolAgent(hub.deps.db, secret, 'delta-host', TEST_NOW)?.token ?? '';
 });
 afterAll(() => hub.close());

@@ -17,7 +17,7 @@ const report = sampleReport({
 
 beforeAll(async () => {
   hub = await createTestHub();
-  ingestReport({ ...hub.deps, alertRules: [modemRule] }, report, { agentId: null, idempotencyKey: 'classify-1' });
+  ingestReport({ ...hub.deps, alertRules: [modemRule] }, report, { agentId: null, organisationId: 1, idempotencyKey: 'classify-1' });
 });
 afterAll(() => hub.close());
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
   hub = await createTestHub();
   app = createApp(hub.deps);
   const board = await hashPassword('board-password-123');
-  insertUser(hub.deps.db, { username: 'chair', passwordHash: board, role: 'board', mustChangePassword: false, now: TEST_NOW.toISOString() });
+  insertUser(hub.deps.db, { username: 'chair', passwordHash: board, role: 'board', mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
   for (const [role, user, pw] of [['admin', 'admin', hub.adminPassword], ['board', 'chair', 'board-password-123']] as const) {
     const res = await signIn(user, pw);
     expect(res.status).toBe(200);

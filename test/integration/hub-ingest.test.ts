@@ -23,7 +23,7 @@ function post(body: unknown, opts: { key?: string; auth?: string | null; gzip?: 
 
 beforeAll(async () => {
   hub = await startTestHub();
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, now: TEST_NOW, days: 1 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
   const res = await fetch(`${hub.url}/api/v1/agents/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ secret, hostname: 'WARD3-PC001' }) });
   expect(res.status).toBe(201);
   token = ((await res.json()) as { token: string }).token;

@@ -22,7 +22,7 @@ const count = (table: string) => (hub.deps.db.prepare(`SELECT count(*) AS n FROM
 const counts = () => ({ assets: count('assets'), installs: count('installs'), receipts: count('report_receipts'), history: count('install_history') });
 
 function load(format: string, name: string, dryRun = false): ImportResult {
-  return importFile(hub.deps, { format, bytes: bytes(name), fileName: name, dryRun });
+  return importFile(hub.deps, { format, bytes: bytes(name), fileName: name, organisationId: 1, dryRun });
 }
 
 /** The asset's OS status and each item's status on it, by name. */
@@ -82,7 +82,7 @@ describe('importing each format into a real hub', () => {
 
   it('keeps the OS the hub knows when a CSV without one updates the asset', () => {
     const csv = 'Device name,Application name,Application version\nLAB-PC07,Java 8 Update 202,8.0.2020.8\nLAB-PC07,7-Zip 23.01 (x64),23.01\n';
-    const r = importFile(hub.deps, { format: 'intune', bytes: new TextEncoder().encode(csv), fileName: 'arp.csv' });
+    const r = importFile(hub.deps, { format: 'intune', bytes: new TextEncoder().encode(csv), fileName: 'arp.csv', organisationId: 1 });
     expect(r).toMatchObject({ ok: true, summary: { updated: 1 } });
     expect(statuses('LAB-PC07').osName).toBe('Microsoft Windows 7 Professional');
   });
@@ -98,7 +98,7 @@ describe('importing each format into a real hub', () => {
   it('reads a UTF-16 file with a byte-order mark, as Excel saves it', () => {
     const text = 'Device name,Application name,Application version\r\nXRAY-PC01,Java 8 Update 202,8.0.2020.8\r\n';
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
-    expect(importFile(hub.deps, { format: 'intune', bytes: utf16, fileName: 'x.csv', dryRun: true })).toMatchObject({ ok: true, summary: { created: 1 } });
+    expect(importFile(hub.deps, { format: 'intune', bytes: utf16, fileName: 'x.csv', organisationId: 1, dryRun: true })).toMatchObject({ ok: true, summary: { created: 1 } });
   });
 });
 
@@ -108,8 +108,8 @@ describe('the upload page and the API', () => {
 
   beforeAll(async () => {
     app = createApp(hub.deps);
-    insertUser(hub.deps.db, { username: 'chair', passwordHash: await hashPassword('board-password-123'), role: 'board', mustChangePassword: false, now: TEST_NOW.toISOString() });
-    insertUser(hub.deps.db, { username: 'seclead', passwordHash: await hashPassword('security-password-1'), role: 'security-lead', mustChangePassword: false, now: TEST_NOW.toISOString() });
+    insertUser(hub.deps.db, { username: 'chair', passwordHash: await hashPassword('board-password-123'), role: 'board', mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
+    insertUser(hub.deps.db, { username: 'seclead', passwordHash: await hashPassword('security-password-1'), role: 'security-lead', mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
     for (const [user, pw] of [['admin', hub.adminPassword], ['chair', 'board-password-123'], ['seclead', 'security-password-1']] as const) {
       const res = await app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: pw }) });
       cookies[user] = res.headers.get('set-cookie')?.split(';')[0] ?? '';
@@ -200,13 +200,13 @@ describe('a machine an enrolled agent reports', () => {
   it('is left to its agent by exports from other tools, but takes its own air-gapped reports', async () => {
     const own = await createTestHub();
     try {
-      const { secret } = createEnrolmentSecret(own.deps.db, { label: 't', createdBy: null, now: TEST_NOW, days: 1 });
+      const { secret } = createEnrolmentSecret(own.deps.db, { label: 't', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
       const agentId = enrolAgent(own.deps.db, secret, 'FIN-DT0231', TEST_NOW)?.agentId ?? null;
-      ingestReport(own.deps, sampleReport({ host: { hostname: 'FIN-DT0231' } }), { agentId, idempotencyKey: 'agent-1' });
+      ingestReport(own.deps, sampleReport({ host: { hostname: 'FIN-DT0231' } }), { agentId, organisationId: 1, idempotencyKey: 'agent-1' });
       const installs = () => own.deps.db.prepare("SELECT s.name FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id WHERE a.hostname = 'FIN-DT0231' ORDER BY 1").all();
       const before = installs();
       const file = fs.readdirSync(FIXTURES).find((f) => /^intune.*\.csv$/.test(f)) as string;
-      const result = importFile(own.deps, { format: 'intune', bytes: bytes(file), fileName: file });
+      const result = importFile(own.deps, { format: 'intune', bytes: bytes(file), fileName: file, organisationId: 1 });
       expect(result.ok && result.summary.assets.find((a) => a.hostname === 'FIN-DT0231')?.outcome).toBe('agent-owned');
       expect(result.ok && result.summary.agentOwned).toBe(1);
       expect(installs()).toEqual(before);

@@ -90,9 +90,9 @@ describe('installs by status', () => {
     const ward7 = reports.find((r) => r.host.hostname === 'WARD7-PC014')!;
     const win11 = reports.find((r) => r.os.name.includes('Windows 11 Enterprise'))!;
     const software = [...ward7.software.slice(2), { name: 'Google Chrome', version: '142.0.7444.60', source: 'registry' as const }];
-    ingestReport(hub.deps, { ...ward7, os: win11.os, software }, { agentId: null, idempotencyKey: 'ward7-rebuilt' });
+    ingestReport(hub.deps, { ...ward7, os: win11.os, software }, { agentId: null, organisationId: 1, idempotencyKey: 'ward7-rebuilt' });
     const ubuntu = reports.find((r) => r.os.name === 'Ubuntu')!;
-    ingestReport(hub.deps, { ...ubuntu, software: ubuntu.software.slice(0, 40) }, { agentId: null, idempotencyKey: 'ubuntu-trimmed' });
+    ingestReport(hub.deps, { ...ubuntu, software: ubuntu.software.slice(0, 40) }, { agentId: null, organisationId: 1, idempotencyKey: 'ubuntu-trimmed' });
     expectEveryCountExact();
   });
 

@@ -25,9 +25,9 @@ let boardCookie: string;
 beforeAll(async () => {
   hub = await createTestHub({ metricsToken: TOKEN });
   app = createApp(hub.deps);
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'metrics', createdBy: null, now: TEST_NOW, days: 1 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'metrics', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
   agentToken = enrolAgent(hub.deps.db, secret, 'WARD3-PC001', TEST_NOW)?.token ?? '';
-  insertUser(hub.deps.db, { username: 'board-user', passwordHash: await hashPassword(BOARD_PASSWORD), role: 'board', mustChangePassword: false, now: TEST_NOW.toISOString() });
+  insertUser(hub.deps.db, { username: 'board-user', passwordHash: await hashPassword(BOARD_PASSWORD), role: 'board', mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
   adminCookie = await signIn('admin', hub.adminPassword);
   boardCookie = await signIn('board-user', BOARD_PASSWORD);
 });

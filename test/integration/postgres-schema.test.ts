@@ -621,4 +621,20 @@ const SCENARIO: readonly Step[] = [
     triggers: [],
     query: "SELECT (SELECT count(*) FROM users WHERE username = 'aLiCe') AS users, (SELECT count(*) FROM sign_in_failures WHERE username = 'Alice') AS failures",
   },
+  { name: 'an organisation is never deleted', triggers: ['organisations_never_deleted'], fails: 'organisations are never deleted', sql: 'DELETE FROM organisations WHERE id = 1' },
+  {
+    name: 'two trusts may each have the same estate-wide alert, but one trust only once',
+    triggers: ['alerts_count_insert', 'alerts_search_insert'],
+    sql: `INSERT INTO organisations (id, code, name) VALUES (2, 'RXX', 'Second trust');
+      INSERT INTO alerts (id, rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at, organisation_id) VALUES
+        (20, 'spread', NULL, 'software:x', 'low', 'x spreads', 'x', 'open', ${SEEN}, ${SEEN}, 1),
+        (21, 'spread', NULL, 'software:x', 'low', 'x spreads', 'x', 'open', ${SEEN}, ${SEEN}, 2);`,
+  },
+  {
+    name: 'a second live estate-wide alert in one trust is refused by alerts_one_live',
+    triggers: [],
+    fails: /UNIQUE constraint failed|violates unique constraint/,
+    sql: `INSERT INTO alerts (id, rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at, organisation_id)
+      VALUES (22, 'spread', NULL, 'software:x', 'low', 'x spreads', 'x', 'open', ${SEEN}, ${SEEN}, 2)`,
+  },
 ];

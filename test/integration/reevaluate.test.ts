@@ -15,7 +15,7 @@ const osStatus = () => (hub.deps.db.prepare('SELECT status, cycle FROM os_versio
 beforeAll(async () => {
   hub = await createTestHub({}, now);
   const report = sampleReport({ os: { family: 'windows', name: 'Microsoft Windows 11 Enterprise', version: '10.0.22631', edition: 'Enterprise' } });
-  ingestReport(hub.deps, report, { agentId: null, idempotencyKey: 'reevaluate-test' });
+  ingestReport(hub.deps, report, { agentId: null, organisationId: 1, idempotencyKey: 'reevaluate-test' });
 });
 afterAll(() => hub.close());
 

@@ -160,10 +160,10 @@ beforeAll(async () => {
   app = createApp(hub.deps);
   const hash = await hashPassword('a long enough passphrase');
   for (const role of ['security-lead', 'cso', 'board'] as const) {
-    insertUser(hub.deps.db, { username: `${role}-user`, passwordHash: hash, role, mustChangePassword: false, now: TEST_NOW.toISOString() });
+    insertUser(hub.deps.db, { username: `${role}-user`, passwordHash: hash, role, mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
   }
   await signInEveryone();
-  enrolSecret = createEnrolmentSecret(hub.deps.db, { label: 'matrix', createdBy: null, now: TEST_NOW, days: 1 }).secret;
+  enrolSecret = createEnrolmentSecret(hub.deps.db, { label: 'matrix', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 }).secret;
   agentToken = enrolAgent(hub.deps.db, enrolSecret, 'matrix-host', TEST_NOW)?.token ?? '';
   await seedRecords();
 });

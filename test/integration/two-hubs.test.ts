@@ -68,7 +68,7 @@ describe('two hubs sharing one database', () => {
 
   it('stores reports sent to both hubs at once exactly once each, the same report sent to both included', async () => {
     const now = new Date();
-    const { secret } = createEnrolmentSecret(db, { label: 'two hubs', createdBy: null, now, days: 1 });
+    const { secret } = createEnrolmentSecret(db, { label: 'two hubs', createdBy: null, organisationId: 1, now, days: 1 });
     const token = enrolAgent(db, secret, 'TWO-HUBS-PC', now)!.token;
     const post = (hub: HubProcess, key: string, n: number) =>
       fetch(`${hub.url}/api/v1/reports`, {

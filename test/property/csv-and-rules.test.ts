@@ -126,7 +126,7 @@ describe('Intune / MECM CSV import', () => {
     fc.assert(
       fc.property(badRow(header), fc.nat(), (row, at) => {
         const { text, line } = withLine(good, row, at);
-        expectRefusedAt(line, text, () => importFile(hub.deps, { format: 'intune', bytes: bytes(text), fileName: 'hostile.csv' }));
+        expectRefusedAt(line, text, () => importFile(hub.deps, { format: 'intune', bytes: bytes(text), fileName: 'hostile.csv', organisationId: 1 }));
       }),
       { numRuns: 200, seed: 0x1a7 },
     );
@@ -148,7 +148,7 @@ describe('Intune / MECM CSV import', () => {
         const before = snapshotTables(hub.deps.db);
         let result: ReturnType<typeof importFile> | undefined;
         // Dry runs: each case starts from the same database, and a dry run takes every step a real one does but the writes.
-        expect(() => (result = importFile(hub.deps, { format: 'intune', bytes: data, fileName: 'hostile.csv', dryRun: true }))).not.toThrow();
+        expect(() => (result = importFile(hub.deps, { format: 'intune', bytes: data, fileName: 'hostile.csv', organisationId: 1, dryRun: true }))).not.toThrow();
         const r = result as ReturnType<typeof importFile>;
         if (!r.ok) {
           for (const e of r.errors) {

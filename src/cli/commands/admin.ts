@@ -4,41 +4,68 @@ import { revokeAgentToken } from '../../auth/revoke-agent.js';
 import { loadConfig } from '../../config.js';
 import { listAgents, type AgentSummary } from '../../store/agents.js';
 import type { Db } from '../../store/db.js';
+import { appendAudit } from '../../store/audit-log.js';
 import { openStore } from '../../store/open-store.js';
+import { findOrganisationByCode, insertOrganisation, listOrganisations, updateOrganisation } from '../../store/organisations.js';
+import { inTransaction } from '../../store/statements.js';
 import { findUserCredentials, insertUser, ROLES, setUserPassword, type Role } from '../../store/users.js';
+import { OrganisationCodeSchema } from '../../hub/owning-organisation.js';
 import { CliError } from '../cli-error.js';
+import { organisationFlag } from '../organisation-flag.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 
 const USAGE = `Usage:
-  estatewatch admin create-user <username> --role <${ROLES.join('|')}> [--data-dir <dir>]
+  estatewatch admin create-user <username> --role <${ROLES.join('|')}> [--organisation <code> | --ics-wide] [--data-dir <dir>]
   estatewatch admin reset-password <username> [--data-dir <dir>]
   estatewatch admin list-agents [--data-dir <dir>]
   estatewatch admin revoke-agent <agent-id> [--data-dir <dir>]
+  estatewatch admin list-organisations [--data-dir <dir>]
+  estatewatch admin add-organisation <code> --name <name> [--data-dir <dir>]
+  estatewatch admin rename-organisation <code> [--code <new code>] [--name <name>] [--data-dir <dir>]
 
 Manages people and agents on this hub's database (run on the hub's machine).
 create-user and reset-password print a new random password once; only its hash
 is stored. list-agents shows each enrolled agent (never its token).
 revoke-agent refuses that agent's token from its next report on (the machine
-must enrol again) and writes the revocation to the audit log.`;
+must enrol again) and writes the revocation to the audit log.
+
+Organisations are the trusts sharing this hub, named by their NHS ODS code
+(e.g. RXX); a new hub has one, TRUST ("This trust"), to rename. A person
+created with --organisation sees only that trust's records; --ics-wide sees
+every trust's. With one organisation, create-user puts the person in it; with
+several, one of the two flags is required. Organisations are never deleted.`;
 
 const UsernameSchema = z.string().regex(/^[A-Za-z0-9._@-]{2,100}$/, 'usernames are 2-100 characters of letters, digits and . _ @ -');
 const AgentIdSchema = z.coerce.number().int().positive();
+const OrganisationNameSchema = z.string().trim().min(1, 'an organisation needs a name').max(200);
+
+interface Flags {
+  role?: string;
+  organisation?: string;
+  'ics-wide'?: boolean;
+  code?: string;
+  name?: string;
+}
 
 /**
  * Each action checks its arguments, then returns the work to do on the
  * database and the text to print: a mistyped command never creates or opens one.
  */
-type Action = (args: string[], role: string | undefined) => (db: Db) => Promise<string> | string;
+type Action = (args: string[], flags: Flags) => (db: Db) => Promise<string> | string;
 
 const ACTIONS: Record<string, Action> = {
-  'create-user': (args, role) => {
+  'create-user': (args, flags) => {
     const username = usernameOf(args);
-    if (!ROLES.includes(role as Role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`, 2, true);
+    const role = flags.role as Role;
+    if (!ROLES.includes(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`, 2, true);
+    if (flags.organisation !== undefined && flags['ics-wide']) throw new CliError('give --organisation or --ics-wide, not both', 2, true);
+    const code = flags.organisation === undefined ? undefined : parseArg(OrganisationCodeSchema, flags.organisation);
     return async (db) => {
       if (findUserCredentials(db, username)) throw new CliError(`user ${username} already exists`);
+      const organisationId = flags['ics-wide'] ? null : organisationFlag(db, code, '--organisation <code> or --ics-wide').id;
       const password = generatePassword();
-      insertUser(db, { username, passwordHash: await hashPassword(password), role: role as Role, mustChangePassword: true, now: new Date().toISOString() });
+      insertUser(db, { username, passwordHash: await hashPassword(password), role, mustChangePassword: true, organisationId, now: new Date().toISOString() });
       return passwordNotice(username, password);
     };
   },
@@ -54,19 +81,56 @@ const ACTIONS: Record<string, Action> = {
   },
   'list-agents': (args) => {
     if (args.length) throw new CliError('list-agents takes no arguments', 2, true);
-    return (db) => agentTable(listAgents(db));
+    return (db) => agentTable(listAgents(db, null));
   },
   'revoke-agent': (args) => {
     const id = AgentIdSchema.safeParse(onlyArgument(args, 'agent id'));
     if (!id.success) throw new CliError('an agent id is a positive whole number (see estatewatch admin list-agents)', 2, true);
     return (db) => {
-      const revocation = revokeAgentToken(db, id.data, 'cli', new Date());
+      const revocation = revokeAgentToken(db, id.data, null, 'cli', new Date());
       if (revocation.outcome === 'unknown') throw new CliError(`no agent ${id.data} (see estatewatch admin list-agents)`);
       if (revocation.outcome === 'already-revoked') throw new CliError(`agent ${id.data} (${revocation.agent.hostname}) was already revoked at ${revocation.agent.revokedAt}`);
       return `agent ${id.data} (${revocation.agent.hostname}) revoked; its next report will be refused until the machine enrols again\n`;
     };
   },
+  'list-organisations': (args) => {
+    if (args.length) throw new CliError('list-organisations takes no arguments', 2, true);
+    return (db) => table([['code', 'name'], ...listOrganisations(db).map((o) => [o.code, o.name])]);
+  },
+  'add-organisation': (args, flags) => {
+    const code = parseArg(OrganisationCodeSchema, onlyArgument(args, 'organisation code'));
+    const name = parseArg(OrganisationNameSchema, flags.name ?? '');
+    return (db) =>
+      inTransaction(db, () => {
+        if (findOrganisationByCode(db, code)) throw new CliError(`organisation ${code} already exists`);
+        const added = insertOrganisation(db, { code, name });
+        appendAudit(db, { at: new Date().toISOString(), actor: 'cli', action: 'create', entity: 'organisation', entityId: String(added.id), after: { code, name } });
+        return `organisation ${code} (${name}) added\n`;
+      });
+  },
+  'rename-organisation': (args, flags) => {
+    const code = parseArg(OrganisationCodeSchema, onlyArgument(args, 'organisation code'));
+    if (flags.code === undefined && flags.name === undefined) throw new CliError('give --code, --name or both', 2, true);
+    const newCode = flags.code === undefined ? undefined : parseArg(OrganisationCodeSchema, flags.code);
+    const newName = flags.name === undefined ? undefined : parseArg(OrganisationNameSchema, flags.name);
+    return (db) =>
+      inTransaction(db, () => {
+        const before = findOrganisationByCode(db, code);
+        if (!before) throw new CliError(`no organisation ${code} (see estatewatch admin list-organisations)`);
+        const after = { ...before, code: newCode ?? before.code, name: newName ?? before.name };
+        if (after.code !== before.code && findOrganisationByCode(db, after.code)) throw new CliError(`organisation ${after.code} already exists`);
+        updateOrganisation(db, after);
+        appendAudit(db, { at: new Date().toISOString(), actor: 'cli', action: 'update', entity: 'organisation', entityId: String(before.id), before: { code: before.code, name: before.name }, after: { code: after.code, name: after.name } });
+        return `organisation ${before.code} is now ${after.code} (${after.name})\n`;
+      });
+  },
 };
+
+function parseArg<T>(schema: z.ZodType<T>, value: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CliError(parsed.error.issues[0]?.message ?? 'bad argument', 2, true);
+  return parsed.data;
+}
 
 function onlyArgument(args: string[], what: string): string {
   const [value, ...extra] = args;
@@ -75,16 +139,18 @@ function onlyArgument(args: string[], what: string): string {
 }
 
 function usernameOf(args: string[]): string {
-  const name = UsernameSchema.safeParse(onlyArgument(args, 'username'));
-  if (!name.success) throw new CliError(name.error.issues[0]?.message ?? 'bad username', 2, true);
-  return name.data;
+  return parseArg(UsernameSchema, onlyArgument(args, 'username'));
 }
 
 const passwordNotice = (username: string, password: string) => `${username}: password ${password}\n(shown once; only its hash is stored)\n`;
 
 function agentTable(agents: AgentSummary[]): string {
   if (!agents.length) return 'no agents enrolled\n';
-  const rows = [['id', 'hostname', 'enrolled', 'last report', 'revoked'], ...agents.map((a) => [String(a.id), a.hostname, a.enrolledAt, a.lastReportAt ?? '-', a.revokedAt ?? '-'])];
+  return table([['id', 'trust', 'hostname', 'enrolled', 'last report', 'revoked'], ...agents.map((a) => [String(a.id), a.organisation, a.hostname, a.enrolledAt, a.lastReportAt ?? '-', a.revokedAt ?? '-'])]);
+}
+
+/** Rows as aligned columns, the first row the headings. */
+function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0))) ?? [];
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
 }
@@ -93,11 +159,15 @@ export const adminCommand: Command = {
   name: 'admin',
   usage: USAGE,
   run: async (argv) => {
-    const { values, positionals } = parseFlags(argv, { role: { type: 'string' }, 'data-dir': { type: 'string' } }, true);
+    const { values, positionals } = parseFlags(
+      argv,
+      { role: { type: 'string' }, organisation: { type: 'string' }, 'ics-wide': { type: 'boolean' }, code: { type: 'string' }, name: { type: 'string' }, 'data-dir': { type: 'string' } },
+      true,
+    );
     const [action, ...args] = positionals;
     const act = action !== undefined && Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
     if (!act) throw new CliError(action === undefined ? 'expected an action' : `unknown action "${action}"`, 2, true);
-    const work = act(args, values.role);
+    const work = act(args, values);
     const db = openStore(loadConfig(process.env, { dataDir: values['data-dir'] }));
     try {
       process.stdout.write(await work(db));

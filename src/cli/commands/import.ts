@@ -5,11 +5,12 @@ import { IMPORTERS, MAX_IMPORT_BYTES, type ImportError } from '../../import/inde
 import { importFile, type ImportSummary } from '../../import/import-file.js';
 import { RulesError } from '../../rules/rule-issue.js';
 import { CliError } from '../cli-error.js';
+import { organisationFlag } from '../organisation-flag.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 import { progressBar } from '../progress-bar.js';
 
-const USAGE = `Usage: estatewatch import <format> <file|-> [--dry-run] [--json] [--data-dir <dir>] [--rules-dir <dir>]
+const USAGE = `Usage: estatewatch import <format> <file|-> [--organisation <code>] [--dry-run] [--json] [--data-dir <dir>] [--rules-dir <dir>]
 
 Turns a file from a tool the trust already runs into reports, one per machine,
 and stores them in the hub's database as an agent's reports would be (run it on
@@ -19,10 +20,12 @@ nothing; importing the same file again stores nothing new. Up to ${MAX_IMPORT_BY
 Formats:
 ${IMPORTERS.map((i) => `  ${i.format.padEnd(10)} ${i.description}`).join('\n')}
 
-  --dry-run          parse and show what would be imported; store nothing
-  --json             print the summary as JSON
-  --data-dir <dir>   folder holding estatewatch.db (default ./data)
-  --rules-dir <dir>  folder holding lifecycle/ rule files
+  --organisation <code>  the trust the machines belong to (its ODS code); needed
+                         when the hub has several (estatewatch admin list-organisations)
+  --dry-run              parse and show what would be imported; store nothing
+  --json                 print the summary as JSON
+  --data-dir <dir>       folder holding estatewatch.db (default ./data)
+  --rules-dir <dir>      folder holding lifecycle/ rule files
 
 Exit status: 0 imported (or would be); 1 the file has errors (printed as file:line: message); 2 bad arguments.
 See docs/imports.md for each format's columns and fields.`;
@@ -31,7 +34,7 @@ export const importCommand: Command = {
   name: 'import',
   usage: USAGE,
   run: async (argv) => {
-    const { values, positionals } = parseFlags(argv, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' }, 'rules-dir': { type: 'string' } }, true);
+    const { values, positionals } = parseFlags(argv, { organisation: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' }, 'rules-dir': { type: 'string' } }, true);
     const [format, file, ...extra] = positionals;
     if (!format || !file || extra.length) throw new CliError('give a format and one file (or - for standard input)', 2, true);
     if (!IMPORTERS.some((i) => i.format === format)) throw new CliError(`unknown format "${format}": expected one of ${IMPORTERS.map((i) => i.format).join(', ')}`, 2, true);
@@ -39,8 +42,9 @@ export const importCommand: Command = {
     const deps = openDeps(loadConfig(process.env, { dataDir: values['data-dir'], rulesDir: values['rules-dir'] }));
     try {
       let bar: ReturnType<typeof progressBar> | undefined;
+      const organisationId = organisationFlag(deps.db, values.organisation).id;
       const result = importFile(deps, {
-        format, bytes, fileName: file, dryRun: values['dry-run'],
+        format, bytes, fileName: file, organisationId, dryRun: values['dry-run'],
         onProgress: (done, total) => (bar ??= progressBar(process.stderr, total, 'importing')).update(done),
       });
       bar?.finish();

@@ -13,5 +13,6 @@ export const requireAgent = createMiddleware<HubEnv>(async (c, next) => {
     throw new HubError(401, 'agent-revoked', `this agent's token was revoked at ${agent.revokedAt}; re-enrol this machine with a new enrolment secret (estatewatch agent enrol --hub <url> --secret <secret>)`);
   }
   c.set('agentId', agent.id);
+  c.set('agentOrganisationId', agent.organisationId);
   await next();
 });

@@ -7,6 +7,7 @@ import { checkReport } from '../../contract/report.js';
 import { enrolAgent } from '../../auth/enrolment.js';
 import { ingestDelta } from '../../ingest/ingest-delta.js';
 import { ingestReport, type IngestContext, type IngestMeta, type IngestResult } from '../../ingest/ingest-report.js';
+import { FIRST_ORGANISATION_ID } from '../../store/organisations.js';
 import type { HubEnv } from '../deps.js';
 import { HubError, parseOrThrow, unauthorized } from '../errors.js';
 import { requireAgent } from '../middleware/agent-auth.js';
@@ -37,7 +38,7 @@ export const agentRoutes = new Hono<HubEnv>()
     const deps = c.var.deps;
     const key = parseOrThrow(IdempotencyKeySchema, c.req.header('idempotency-key') ?? '', 'invalid-idempotency-key');
     const body = await readJsonBody(c, deps.config.maxReportBytes);
-    const meta = { agentId: c.var.agentId ?? null, idempotencyKey: key };
+    const meta = { agentId: c.var.agentId ?? null, organisationId: c.var.agentOrganisationId ?? FIRST_ORGANISATION_ID, idempotencyKey: key };
     const result = isDelta(body) ? ingestDelta(deps, parseOrThrow(DeltaSchema, body, 'invalid-report'), meta) : ingestFull(deps, body, meta);
     return c.json({ receiptId: result.receiptId, duplicate: result.duplicate, changes: result.changes }, result.duplicate ? 200 : 202);
   });

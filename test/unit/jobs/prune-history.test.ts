@@ -12,10 +12,10 @@ const count = (table: string) => (hub.deps.db.prepare(`SELECT count(*) AS n FROM
 beforeAll(async () => {
   hub = await createTestHub({ retentionDays: 30 }, () => today);
   const report = sampleReport({ collectedAt: '2025-01-10T09:00:00Z' });
-  ingestReport(hub.deps, report, { agentId: null, idempotencyKey: 'old-1' });
-  ingestReport(hub.deps, { ...report, collectedAt: '2025-01-10T10:00:00Z', software: report.software.slice(1) }, { agentId: null, idempotencyKey: 'old-2' });
+  ingestReport(hub.deps, report, { agentId: null, organisationId: 1, idempotencyKey: 'old-1' });
+  ingestReport(hub.deps, { ...report, collectedAt: '2025-01-10T10:00:00Z', software: report.software.slice(1) }, { agentId: null, organisationId: 1, idempotencyKey: 'old-2' });
   today = new Date('2025-03-01T12:00:00Z');
-  ingestReport(hub.deps, { ...report, collectedAt: '2025-03-01T09:00:00Z' }, { agentId: null, idempotencyKey: 'new-1' });
+  ingestReport(hub.deps, { ...report, collectedAt: '2025-03-01T09:00:00Z' }, { agentId: null, organisationId: 1, idempotencyKey: 'new-1' });
 });
 afterAll(() => hub.close());
 

@@ -1,0 +1,34 @@
+/**
+ * Which trust a new record (an enrolment secret, a hazard, an action, an
+ * exception, a registered device, an import) belongs to when a person makes it.
+ */
+import { z } from 'zod';
+import type { Db } from '../store/db.js';
+import { findOrganisationByCode, listOrganisations } from '../store/organisations.js';
+import type { User } from '../store/users.js';
+import { forbidden, HubError } from './errors.js';
+
+/** How people name a trust: its NHS ODS code. */
+export const OrganisationCodeSchema = z.string().regex(/^[A-Z0-9]{3,10}$/, 'an organisation code is its NHS ODS code: 3-10 capital letters and digits, e.g. RXX');
+
+/**
+ * A trust's person makes records for their own trust; naming another is
+ * refused. An ICS-wide person names the trust by its ODS code, which may be
+ * left out only while the hub has a single trust.
+ */
+export function owningOrganisation(db: Db, user: User, code: string | undefined): number {
+  if (user.organisationId !== null) {
+    if (code !== undefined && findOrganisationByCode(db, code)?.id !== user.organisationId) throw forbidden(`you work for one trust and cannot act for ${code}`);
+    return user.organisationId;
+  }
+  if (code !== undefined) {
+    const named = findOrganisationByCode(db, code);
+    if (!named) throw new HubError(400, 'unknown-organisation', `no organisation ${code}`, [{ path: 'organisation', message: `no organisation ${code}` }]);
+    return named.id;
+  }
+  const all = listOrganisations(db);
+  if (all.length === 1 && all[0]) return all[0].id;
+  throw new HubError(400, 'organisation-required', `you see ${all.length} trusts: say which one this is for (organisation: one of ${all.map((o) => o.code).join(', ')})`, [
+    { path: 'organisation', message: 'required for an ICS-wide person' },
+  ]);
+}

@@ -1,0 +1,42 @@
+/**
+ * The trusts that share a hub (migration 0018). A person's scope is their
+ * trust's id, or null when they hold an ICS-wide role and see every trust.
+ */
+import type { Db } from './db.js';
+import { insertReturningId, stmt } from './statements.js';
+
+export interface Organisation {
+  id: number;
+  /** NHS ODS code, e.g. RXX */
+  code: string;
+  name: string;
+}
+
+/** The trust every hub starts with (migration 0018), which a single-trust hub's records all belong to. */
+export const FIRST_ORGANISATION_ID = 1;
+
+/** Which trusts' records a reader sees: one trust's id, or null for all of them (an ICS-wide reader). */
+export type OrgScope = number | null;
+
+/** The SQL test for "this row is in scope", for a query bound with `@org` (an OrgScope). */
+export const inScope = (column: string) => `(@org IS NULL OR ${column} = @org)`;
+
+export function listOrganisations(db: Db): Organisation[] {
+  return stmt(db, 'SELECT id, code, name FROM organisations ORDER BY code').all() as Organisation[];
+}
+
+export function findOrganisationByCode(db: Db, code: string): Organisation | undefined {
+  return stmt(db, 'SELECT id, code, name FROM organisations WHERE code = ?').get(code) as Organisation | undefined;
+}
+
+export function findOrganisation(db: Db, id: number): Organisation | undefined {
+  return stmt(db, 'SELECT id, code, name FROM organisations WHERE id = ?').get(id) as Organisation | undefined;
+}
+
+export function insertOrganisation(db: Db, o: Omit<Organisation, 'id'>): Organisation {
+  return { id: insertReturningId(db, 'INSERT INTO organisations (code, name) VALUES (?, ?)', o.code, o.name), ...o };
+}
+
+export function updateOrganisation(db: Db, o: Organisation): void {
+  stmt(db, 'UPDATE organisations SET code = ?, name = ? WHERE id = ?').run(o.code, o.name, o.id);
+}
