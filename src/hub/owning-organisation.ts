@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../store/db.js';
-import { findOrganisationByCode, listOrganisations } from '../store/organisations.js';
+import { findOrganisationByCode, listOrganisations, type OrgScope } from '../store/organisations.js';
 import type { User } from '../store/users.js';
 import { forbidden, HubError } from './errors.js';
 
@@ -16,7 +16,7 @@ export const OrganisationCodeSchema = z.string().regex(/^[A-Z0-9]{3,10}$/, 'an o
  * refused. An ICS-wide person names the trust by its ODS code, which may be
  * left out only while the hub has a single trust.
  */
-export function owningOrganisation(db: Db, user: User, code: string | undefined): number {
+export function owningOrganisation(db: Db, user: Pick<User, 'organisationId'>, code: string | undefined): number {
   if (user.organisationId !== null) {
     if (code !== undefined && findOrganisationByCode(db, code)?.id !== user.organisationId) throw forbidden(`you work for one trust and cannot act for ${code}`);
     return user.organisationId;
@@ -31,4 +31,20 @@ export function owningOrganisation(db: Db, user: User, code: string | undefined)
   throw new HubError(400, 'organisation-required', `you see ${all.length} trusts: say which one this is for (organisation: one of ${all.map((o) => o.code).join(', ')})`, [
     { path: 'organisation', message: 'required for an ICS-wide person' },
   ]);
+}
+
+/**
+ * Which trusts a read covers: a trust's person sees their own (naming another
+ * is refused); an ICS-wide person sees the one they name (?organisation=RXX),
+ * or every trust.
+ */
+export function readingScope(db: Db, user: User, code: string | undefined): OrgScope {
+  if (code === undefined) return user.organisationId;
+  const named = findOrganisationByCode(db, code);
+  if (user.organisationId !== null) {
+    if (named?.id !== user.organisationId) throw forbidden(`you work for one trust and cannot see ${code}`);
+    return user.organisationId;
+  }
+  if (!named) throw new HubError(400, 'unknown-organisation', `no organisation ${code}`, [{ path: 'organisation', message: `no organisation ${code}` }]);
+  return named.id;
 }

@@ -1,9 +1,16 @@
 /** Query-string schemas shared by the JSON API and the pages, so both filter alike. */
 import { z } from 'zod';
 import { SUPPORT_STATUSES } from '../lifecycle/verdict.js';
+import type { Context } from 'hono';
+import type { OrgScope } from '../store/organisations.js';
+import type { HubEnv } from './deps.js';
+import { currentSession } from './middleware/session.js';
+import { OrganisationCodeSchema, readingScope } from './owning-organisation.js';
 
 const StatusSchema = z.enum(SUPPORT_STATUSES);
-const PageFields = { page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
+/** An ICS-wide reader may narrow a list to one trust (readingScope). */
+const ScopeFields = { organisation: OrganisationCodeSchema.optional() };
+const PageFields = { ...ScopeFields, page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
 
 export const AssetQuerySchema = z.strictObject({
   osStatus: StatusSchema.optional(),
@@ -14,6 +21,7 @@ export const AssetQuerySchema = z.strictObject({
 });
 export const SoftwareQuerySchema = z.strictObject({ status: StatusSchema.optional(), ...PageFields });
 export const PagedQuerySchema = z.strictObject(PageFields);
+export const ScopeQuerySchema = z.strictObject(ScopeFields);
 export const IdSchema = z.coerce.number().int().positive();
 
 /** Limit and offset for a store query from a page number and size. */
@@ -24,4 +32,9 @@ export function paging(p: { page: number; pageSize: number }): { limit: number; 
 /** Drops empty parameters: a form's "any" option sends `osStatus=`. */
 export function nonEmpty(query: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
+}
+
+/** The trusts a request's reader sees, narrowed to the one its `organisation` names. */
+export function scopeOf(c: Context<HubEnv>, q: { organisation?: string }): OrgScope {
+  return readingScope(c.var.deps.db, currentSession(c).user, q.organisation);
 }

@@ -3,10 +3,13 @@ import type { OsLink, SupportStatus, Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, type Dialect } from './dialect.js';
 import { CARRIED_BIT, ITEMS_WITH_STATUS } from './estate-queries.js';
+import { inScope, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 import { rowToVerdict, type VerdictRow } from './verdict-columns.js';
 
 export interface AssetFilter {
+  /** One trust's assets, or (null) every trust's. */
+  org: OrgScope;
   /** Status of the asset's OS. */
   osStatus?: SupportStatus;
   /** Only assets carrying at least one item (OS or software) with this status. */
@@ -20,6 +23,8 @@ export interface AssetFilter {
 
 export interface AssetListRow {
   id: number;
+  /** The ODS code of its trust. */
+  organisation: string;
   hostname: string;
   osName: string;
   osVersion: string;
@@ -41,6 +46,7 @@ const OS_RANK: Record<SupportStatus, number> = { unsupported: 0, unknown: 1, 'ex
  */
 function assetsMatching(f: AssetFilter): string {
   const where = [
+    f.org !== null && 'a.organisation_id = @org',
     f.osStatus && 'a.os_rank = @osRank',
     f.family && 'o.family = @family',
     f.q && "a.hostname LIKE '%' || @q || '%'",
@@ -59,14 +65,17 @@ export const assetPageSql = (f: AssetFilter) => `SELECT a.id ${assetsMatching(f)
  * loop: otherwise SQLite walks every asset in list order to avoid sorting fifty
  * rows (0.4 s at 100,000 assets). Exported so a test can read its plan.
  */
-export const assetRowsSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
+export const assetRowsSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id, g.code AS organisation, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
     (SELECT coalesce(sum(items), 0) FROM asset_item_counts WHERE asset_id = a.id) AS software,
     ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown
-    FROM (${assetPageSql(f)}) page ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id ${ORDER}`;
+    FROM (${assetPageSql(f)}) page ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id
+    JOIN organisations g ON g.id = a.organisation_id ${ORDER}`;
 
 export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
   const params = Object.fromEntries(
-    Object.entries({ osRank: f.osStatus && OS_RANK[f.osStatus], family: f.family, q: f.q, anyBit: f.anyStatus && CARRIED_BIT[f.anyStatus] }).filter(([, v]) => v !== undefined),
+    Object.entries({ org: f.org ?? undefined, osRank: f.osStatus && OS_RANK[f.osStatus], family: f.family, q: f.q, anyBit: f.anyStatus && CARRIED_BIT[f.anyStatus] }).filter(
+      ([, v]) => v !== undefined,
+    ),
   );
   const total = (stmt(db, `SELECT count(*) AS n ${assetsMatching(f)}`).get(params) as { n: number }).n;
   const rows = stmt(db, assetRowsSql(f, dialectOf(db))).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
@@ -75,6 +84,8 @@ export function listAssets(db: Db, f: AssetFilter): { total: number; rows: Asset
 
 export interface AssetDetail {
   id: number;
+  /** The ODS code of its trust. */
+  organisation: string;
   hostname: string;
   fqdn: string | null;
   manufacturer: string | null;
@@ -99,14 +110,16 @@ export interface InstallRow {
   verdict: Verdict;
 }
 
-export function getAsset(db: Db, id: number): AssetDetail | undefined {
-  const r = stmt(db, `SELECT a.*, o.family, o.name AS os_name, o.version AS os_version, o.edition AS os_edition,
+/** One asset, if it is in the reader's scope. */
+export function getAsset(db: Db, id: number, org: OrgScope): AssetDetail | undefined {
+  const r = stmt(db, `SELECT a.*, g.code AS organisation, o.family, o.name AS os_name, o.version AS os_version, o.edition AS os_edition,
       o.status, o.product, o.cycle, o.eol, o.extended_support_end, o.reason
-      FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE a.id = ?`).get(id) as (VerdictRow & Record<string, string | number | null>) | undefined;
+      FROM assets a JOIN os_versions o ON o.id = a.os_id JOIN organisations g ON g.id = a.organisation_id
+      WHERE a.id = @id AND ${inScope('a.organisation_id')}`).get({ id, org }) as (VerdictRow & Record<string, string | number | null>) | undefined;
   if (!r) return undefined;
   const str = (k: string) => (r[k] === null ? null : String(r[k]));
   return {
-    id, hostname: String(r.hostname), fqdn: str('fqdn'), manufacturer: str('manufacturer'), model: str('model'), serial: str('serial'),
+    id, organisation: String(r.organisation), hostname: String(r.hostname), fqdn: str('fqdn'), manufacturer: str('manufacturer'), model: str('model'), serial: str('serial'),
     firstSeenAt: String(r.first_seen_at), lastSeenAt: String(r.last_seen_at), agentId: r.agent_id === null ? null : Number(r.agent_id),
     os: { family: String(r.family), name: String(r.os_name), version: String(r.os_version), edition: String(r.os_edition), build: str('os_build'), arch: str('os_arch'), verdict: rowToVerdict(r) },
   };

@@ -7,6 +7,7 @@
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, distinctList } from './dialect.js';
+import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 
 export const EFFECTIVE_STATUS = `CASE
@@ -52,26 +53,38 @@ export interface EstateSummary {
   lastReportAt: string | null;
 }
 
-export function estateSummary(db: Db): EstateSummary {
-  const assets = (stmt(db, 'SELECT count(*) AS n, (SELECT max(last_received_at) FROM assets) AS last FROM assets').get() as { n: number; last: string | null });
+/**
+ * Installs by effective status. The ICS's from os_item_counts (migration 0008),
+ * kept exact by triggers: a few hundred rows, not every install. A trust's from
+ * its assets' rows in asset_item_counts: a few per asset.
+ */
+const INSTALLS_BY_STATUS = {
+  ics: `SELECT ${EFFECTIVE_STATUS} AS status, sum(s.items) AS n FROM os_item_counts s JOIN os_versions o ON o.id = s.os_id GROUP BY 1`,
+  trust: `SELECT ${EFFECTIVE_STATUS} AS status, sum(s.items) AS n FROM asset_item_counts s JOIN assets a ON a.id = s.asset_id JOIN os_versions o ON o.id = a.os_id
+      WHERE a.organisation_id = @org GROUP BY 1`,
+};
+
+/** The estate's figures, of one trust or (null) of every trust on the hub. */
+export function estateSummary(db: Db, org: OrgScope): EstateSummary {
+  const scope = bindTrust(org);
+  const assets = stmt(db, `SELECT count(*) AS n, (SELECT max(last_received_at) FROM assets WHERE ${forTrust(org, 'organisation_id')}) AS last
+      FROM assets WHERE ${forTrust(org, 'organisation_id')}`).get(scope) as { n: number; last: string | null };
   // Counted per OS off the assets_os index, then by the few OS rows' statuses: no asset row is read.
-  const byOs = stmt(db, `SELECT o.status, sum(c.n) AS n FROM (SELECT os_id, count(*) AS n FROM assets GROUP BY os_id) c JOIN os_versions o ON o.id = c.os_id
-      GROUP BY o.status`).all() as { status: SupportStatus; n: number }[];
-  // os_item_counts (migration 0008) is kept exact by triggers: a few hundred rows, not every install.
-  const byInstall = stmt(db, `SELECT ${EFFECTIVE_STATUS} AS status, sum(s.items) AS n FROM os_item_counts s JOIN os_versions o ON o.id = s.os_id
-      GROUP BY 1`).all() as { status: SupportStatus; n: number }[];
+  const byOs = stmt(db, `SELECT o.status, sum(c.n) AS n FROM (SELECT os_id, count(*) AS n FROM assets WHERE ${forTrust(org, 'organisation_id')} GROUP BY os_id) c
+      JOIN os_versions o ON o.id = c.os_id GROUP BY o.status`).all(scope) as { status: SupportStatus; n: number }[];
+  const byInstall = stmt(db, INSTALLS_BY_STATUS[readerKind(org)]).all(scope) as { status: SupportStatus; n: number }[];
   return {
     assets: assets.n,
     assetsByOsStatus: toCounts(byOs),
     installsByStatus: toCounts(byInstall),
-    assetsWithUnsupported: countAssetsWithStatus(db, 'unsupported'),
-    assetsWithUnknown: countAssetsWithStatus(db, 'unknown'),
+    assetsWithUnsupported: countAssetsWithStatus(db, org, 'unsupported'),
+    assetsWithUnknown: countAssetsWithStatus(db, org, 'unknown'),
     lastReportAt: assets.last,
   };
 }
 
-function countAssetsWithStatus(db: Db, status: SupportStatus): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM assets WHERE (carries & @bit) <> 0').get({ bit: CARRIED_BIT[status] }) as { n: number }).n;
+function countAssetsWithStatus(db: Db, org: OrgScope, status: SupportStatus): number {
+  return (stmt(db, `SELECT count(*) AS n FROM assets WHERE (carries & @bit) <> 0 AND ${forTrust(org, 'organisation_id')}`).get({ bit: CARRIED_BIT[status], ...bindTrust(org) }) as { n: number }).n;
 }
 
 export interface SoftwareVersionRow {
@@ -92,19 +105,27 @@ export interface SoftwareVersionRow {
  * (migration 0011): a standalone version has its own status everywhere; one
  * tied to its OS has a row per status its OSes give it.
  */
-const VERSION_ROWS = `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, s.status, s.installs AS assets
+const VERSION_ROWS = {
+  ics: `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, s.status, s.installs AS assets
     FROM software s WHERE s.os_link = 'none' AND s.installs > 0
   UNION ALL
   SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
     FROM software_os_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id WHERE c.installs > 0
-    GROUP BY s.id, ${EFFECTIVE_STATUS}`;
+    GROUP BY s.id, ${EFFECTIVE_STATUS}`,
+  // The kept counts are the hub's; a trust's are counted from its own installs (an asset carries a version once).
+  trust: `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, count(*) AS assets
+    FROM assets a JOIN installs i ON i.asset_id = a.id JOIN software s ON s.id = i.software_id JOIN os_versions o ON o.id = a.os_id
+    WHERE a.organisation_id = @org GROUP BY s.id, ${EFFECTIVE_STATUS}`,
+};
 
-/** Distinct software versions with the status they have on the assets carrying them, most widespread first. */
-export function listSoftwareVersions(db: Db, f: { status?: SupportStatus; limit: number; offset: number }): { total: number; rows: SoftwareVersionRow[] } {
+/** Distinct software versions with the status they have on the assets carrying them, most widespread first; of one trust or (null) all. */
+export function listSoftwareVersions(db: Db, org: OrgScope, f: { status?: SupportStatus; limit: number; offset: number }): { total: number; rows: SoftwareVersionRow[] } {
   const where = 'WHERE (@status IS NULL OR v.status = @status)';
-  const total = (stmt(db, `SELECT count(*) AS n FROM (${VERSION_ROWS}) v ${where}`).get({ status: f.status ?? null }) as { n: number }).n;
-  const rows = stmt(db, `SELECT v.* FROM (${VERSION_ROWS}) v ${where} ORDER BY v.assets DESC, v.name, v.version, v.status LIMIT @limit OFFSET @offset`)
-    .all({ status: f.status ?? null, limit: f.limit, offset: f.offset }) as SoftwareVersionRow[];
+  const reader = readerKind(org);
+  const params = { status: f.status ?? null, ...bindTrust(org) };
+  const total = (stmt(db, `SELECT count(*) AS n FROM (${VERSION_ROWS[reader]}) v ${where}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT v.* FROM (${VERSION_ROWS[reader]}) v ${where} ORDER BY v.assets DESC, v.name, v.version, v.status LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: f.limit, offset: f.offset }) as SoftwareVersionRow[];
   return { total, rows };
 }
 
@@ -119,14 +140,25 @@ export interface UnmatchedRow {
   installs: number;
 }
 
-/** Software the rules cannot judge, most widespread first: the next matcher or cycle to write. */
-export function listUnmatched(db: Db, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
-  // Per-version install counts (migration 0011), not the installs themselves: 30M at 100,000 assets.
-  const base = `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND s.installs > 0`;
+/**
+ * Where the unjudged versions and their installs are read: the hub's from the
+ * per-version install counts (migration 0011), not the installs themselves
+ * (30M at 100,000 assets); a trust's from its own installs.
+ */
+const UNMATCHED_FROM = {
+  ics: `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND s.installs > 0`,
+  trust: `FROM assets a JOIN installs i ON i.asset_id = a.id JOIN software s ON s.id = i.software_id
+      WHERE a.organisation_id = @org AND s.os_link <> 'follows' AND s.status = 'unknown'`,
+};
+const UNMATCHED_INSTALLS = { ics: 'sum(s.installs)', trust: 'count(*)' };
+
+/** Software the rules cannot judge, most widespread first (of one trust, or null: all): the next matcher or cycle to write. */
+export function listUnmatched(db: Db, org: OrgScope, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
+  const reader = readerKind(org);
   const d = dialectOf(db);
-  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY s.name, s.vendor, s.source) AS groups`).get() as { n: number }).n;
-  const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, sum(s.installs) AS installs
-      ${base} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name LIMIT ? OFFSET ?`).all(f.limit, f.offset) as UnmatchedRow[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source) AS groups`).get(bindTrust(org)) as { n: number }).n;
+  const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, ${UNMATCHED_INSTALLS[reader]} AS installs
+      ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name LIMIT @limit OFFSET @offset`).all({ ...bindTrust(org), limit: f.limit, offset: f.offset }) as UnmatchedRow[];
   return { total, rows };
 }
 
@@ -141,10 +173,10 @@ export interface OsBreakdownRow {
   assets: number;
 }
 
-/** Assets counted by distinct OS, worst status first. */
-export function osBreakdown(db: Db): OsBreakdownRow[] {
+/** Assets counted by distinct OS, worst status first; of one trust, or (null) of all. */
+export function osBreakdown(db: Db, org: OrgScope): OsBreakdownRow[] {
   return stmt(db, `SELECT o.name, o.version, o.edition, o.status, o.cycle, o.eol, o.extended_support_end AS extendedSupportEnd, count(*) AS assets
-      FROM assets a JOIN os_versions o ON o.id = a.os_id GROUP BY o.id
+      FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE ${forTrust(org, 'a.organisation_id')} GROUP BY o.id
       ORDER BY CASE o.status WHEN 'unsupported' THEN 0 WHEN 'unknown' THEN 1 WHEN 'extended-support' THEN 2 WHEN 'ending-soon' THEN 3 ELSE 4 END,
-        assets DESC, o.name`).all() as OsBreakdownRow[];
+        assets DESC, o.name`).all(bindTrust(org)) as OsBreakdownRow[];
 }

@@ -34,7 +34,7 @@ export function readMetricGauges(db: Db): MetricGauges {
     const alerts = alertCounts(db);
     const ms = getHubState(db, ALERT_EVALUATION_MS);
     return {
-      assetsByOsStatus: estateSummary(db).assetsByOsStatus,
+      assetsByOsStatus: estateSummary(db, null).assetsByOsStatus,
       liveAlertsBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, LIVE_STATUSES.reduce((n, status) => n + alerts[s][status], 0)])) as Record<Severity, number>,
       alertEvaluationSeconds: ms === undefined ? undefined : Number(ms) / 1000,
     };

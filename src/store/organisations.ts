@@ -21,6 +21,20 @@ export type OrgScope = number | null;
 /** The SQL test for "this row is in scope", for a query bound with `@org` (an OrgScope). */
 export const inScope = (column: string) => `(@org IS NULL OR ${column} = @org)`;
 
+/**
+ * The same test as two statement texts, for the estate's large tables: an
+ * ICS-wide reader's keeps the plan it had before trusts (`@org IS NULL OR …`
+ * would be planned without the indexes), a trust's reads that trust's rows.
+ * Bind with bindTrust.
+ */
+export const forTrust = (org: OrgScope, column: string) => (org === null ? 'TRUE' : `${column} = @org`);
+
+/** Which of a query's two statement texts (an ICS-wide reader's, a trust's) serves this reader. */
+export const readerKind = (org: OrgScope): 'ics' | 'trust' => (org === null ? 'ics' : 'trust');
+
+/** better-sqlite3 refuses named parameters the statement does not use. */
+export const bindTrust = (org: OrgScope): { org?: number } => (org === null ? {} : { org });
+
 export function listOrganisations(db: Db): Organisation[] {
   return stmt(db, 'SELECT id, code, name FROM organisations ORDER BY code').all() as Organisation[];
 }

@@ -10,7 +10,7 @@ import { assetItems } from '../estate/asset-items.js';
 import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/session.js';
-import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, SoftwareQuerySchema } from '../hub/query-schemas.js';
+import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../hub/query-schemas.js';
 import { clientAddress, CredentialsSchema, endSession, setSessionCookie, signInRefused } from '../hub/routes/session-api.js';
 import { EnrolmentSecretRequestSchema } from '../hub/routes/admin-api.js';
 import { listAlerts } from '../store/alert-queries.js';
@@ -81,17 +81,18 @@ export const pageRoutes = new Hono<HubEnv>()
   .use('/admin/*', requireRole('admin'))
   .get('/', (c) => {
     const { db, evaluator } = c.var.deps;
-    return c.html(<SummaryPage session={currentSession(c)} asOf={evaluator.asOf()} summary={estateSummary(db)} osRows={osBreakdown(db)} />);
+    const org = scopeOf(c, parseOrThrow(ScopeQuerySchema, nonEmpty(c.req.query())));
+    return c.html(<SummaryPage session={currentSession(c)} asOf={evaluator.asOf()} summary={estateSummary(db, org)} osRows={osBreakdown(db, org)} />);
   })
   .get('/assets', (c) => {
     const q = parseOrThrow(AssetQuerySchema, nonEmpty(c.req.query()));
-    const { total, rows } = listAssets(c.var.deps.db, { ...q, ...paging(q) });
+    const { total, rows } = listAssets(c.var.deps.db, { ...q, org: scopeOf(c, q), ...paging(q) });
     return c.html(<AssetsPage session={currentSession(c)} filter={q} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
   })
   .get('/assets/:id', (c) => {
     const { db } = c.var.deps;
     const id = parseOrThrow(IdSchema, c.req.param('id'));
-    const asset = getAsset(db, id);
+    const asset = getAsset(db, id, currentSession(c).user.organisationId);
     if (!asset) throw notFound(`asset ${id}`);
     const items = assetItems(asset, listAssetInstalls(db, id));
     const alerts = listAlerts(db, { assetId: id, now: c.var.deps.now(), limit: 100, offset: 0 }).rows;
@@ -99,12 +100,12 @@ export const pageRoutes = new Hono<HubEnv>()
   })
   .get('/software', (c) => {
     const q = parseOrThrow(SoftwareQuerySchema, nonEmpty(c.req.query()));
-    const { total, rows } = listSoftwareVersions(c.var.deps.db, { status: q.status, ...paging(q) });
+    const { total, rows } = listSoftwareVersions(c.var.deps.db, scopeOf(c, q), { status: q.status, ...paging(q) });
     return c.html(<SoftwarePage session={currentSession(c)} status={q.status} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
   })
   .get('/unmatched', (c) => {
     const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));
-    const { total, rows } = listUnmatched(c.var.deps.db, paging(q));
+    const { total, rows } = listUnmatched(c.var.deps.db, scopeOf(c, q), paging(q));
     return c.html(<UnmatchedPage session={currentSession(c)} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
   })
   .get('/admin/enrolment', (c) => c.html(<EnrolmentPage session={currentSession(c)} />))

@@ -39,7 +39,7 @@ describe('estate pages in Chromium', () => {
   });
 
   it('shows how much of the estate is unsupported, matching the stored data', async () => {
-    const summary = estateSummary(hub.deps.db);
+    const summary = estateSummary(hub.deps.db, null);
     const headline = (await page.locator('#headline').textContent()) ?? '';
     const onSupported = summary.assetsByOsStatus.supported + summary.assetsByOsStatus['ending-soon'];
     expect(headline).toContain(`${onSupported} of ${summary.assets} assets`);

@@ -28,6 +28,7 @@ import { getBoardReport } from '../../src/store/board-reports.js';
 import { getSnapshot, snapshotEvidenceList } from '../../src/store/posture-snapshots.js';
 import { assetIdOf } from '../helpers/insert-test-alert.js';
 import { createTestHub, type TestHub } from '../helpers/test-hub.js';
+import { FIRST_TRUST } from '../helpers/trusts.js';
 
 let clock = new Date('2026-08-10T09:00:00Z');
 let hub: TestHub;
@@ -42,7 +43,7 @@ const cso = () => ({ db: db(), username: 'dr.cso', role: 'cso' as const, now: cl
 function expectedNow() {
   const ids = (db().prepare('SELECT id FROM assets').all() as { id: number }[]).map((r) => r.id);
   const supportedOnly = ids.filter((id) => {
-    const asset = getAsset(db(), id)!;
+    const asset = getAsset(db(), id, null)!;
     const statuses = [asset.os.verdict.status, ...assetItems(asset, listAssetInstalls(db(), id)).map((i) => i.verdict.status)];
     return statuses.every((s) => s === 'supported' || s === 'ending-soon');
   }).length;
@@ -78,7 +79,7 @@ beforeAll(async () => {
 
   // October: faxes and pagers registered, an exception signed off, an action set.
   at('2026-10-05T10:00:00Z');
-  const device = (fields: Record<string, unknown>) => addDevice(admin(), NewDeviceSchema.parse(fields));
+  const device = (fields: Record<string, unknown>) => addDevice({ ...admin(), org: null }, NewDeviceSchema.parse(fields), FIRST_TRUST);
   device({ kind: 'fax', name: 'Ward 7 fax', site: 'Main', plannedRemovalOn: '2026-10-20' });
   device({ kind: 'fax', name: 'Pharmacy fax', site: 'Main', plannedRemovalOn: '2027-03-31' });
   device({ kind: 'pager', name: 'Crash bleep 1', site: 'Main', pagerType: 'emergency' });

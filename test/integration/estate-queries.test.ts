@@ -8,7 +8,7 @@ import { createTestHub, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
 const items = (id: number) => {
-  const asset = getAsset(hub.deps.db, id);
+  const asset = getAsset(hub.deps.db, id, null);
   if (!asset) throw new Error(`no asset ${id}`);
   return assetItems(asset, listAssetInstalls(hub.deps.db, id));
 };
@@ -21,7 +21,7 @@ afterAll(() => hub.close());
 
 describe('estate queries on the demo estate', () => {
   it('count per asset exactly what the engine says of each item on that asset', () => {
-    const { rows } = listAssets(hub.deps.db, { limit: 500, offset: 0 });
+    const { rows } = listAssets(hub.deps.db, { org: null, limit: 500, offset: 0 });
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) {
       const statuses = items(row.id).map((i) => i.verdict.status);
@@ -34,36 +34,36 @@ describe('estate queries on the demo estate', () => {
   });
 
   it('sums the installs by status the same way', () => {
-    const { rows } = listAssets(hub.deps.db, { limit: 500, offset: 0 });
+    const { rows } = listAssets(hub.deps.db, { org: null, limit: 500, offset: 0 });
     const all = rows.flatMap((r) => items(r.id).map((i) => i.verdict.status));
-    const summary = estateSummary(hub.deps.db);
+    const summary = estateSummary(hub.deps.db, null);
     for (const [status, n] of Object.entries(summary.installsByStatus)) expect([status, n]).toEqual([status, all.filter((s) => s === status).length]);
   });
 
   it('caps a part of the OS by its OS: .NET Framework 3.5 SP1 on the Windows XP console is unsupported', () => {
-    const ct = listAssets(hub.deps.db, { q: 'CT-CONSOLE01', limit: 1, offset: 0 }).rows[0];
+    const ct = listAssets(hub.deps.db, { org: null, q: 'CT-CONSOLE01', limit: 1, offset: 0 }).rows[0];
     const dotnet = items(ct?.id ?? 0).find((i) => i.name.startsWith('Microsoft .NET Framework 3.5'));
     expect(dotnet?.verdict).toMatchObject({ status: 'unsupported', product: 'dotnetfx' });
     expect(dotnet?.verdict.reason).toContain('part of the OS');
   });
 
   it('lets a distribution package follow its OS: openssl on Ubuntu 18.04 is in extended support, not unsupported upstream', () => {
-    const lims = listAssets(hub.deps.db, { q: 'LIMS-DB01', limit: 1, offset: 0 }).rows[0];
+    const lims = listAssets(hub.deps.db, { org: null, q: 'LIMS-DB01', limit: 1, offset: 0 }).rows[0];
     const openssl = items(lims?.id ?? 0).find((i) => i.name === 'openssl');
     expect(openssl?.verdict).toMatchObject({ status: 'extended-support', product: 'openssl' });
     expect(openssl?.verdict.reason).toMatch(/^dpkg package: follows Ubuntu 18\.04/);
   });
 
   it('filters assets carrying an unsupported item, and software versions by status', () => {
-    const withUnsupported = listAssets(hub.deps.db, { anyStatus: 'unsupported', limit: 500, offset: 0 });
-    expect(withUnsupported.total).toBe(estateSummary(hub.deps.db).assetsWithUnsupported);
-    const unsupported = listSoftwareVersions(hub.deps.db, { status: 'unsupported', limit: 500, offset: 0 });
+    const withUnsupported = listAssets(hub.deps.db, { org: null, anyStatus: 'unsupported', limit: 500, offset: 0 });
+    expect(withUnsupported.total).toBe(estateSummary(hub.deps.db, null).assetsWithUnsupported);
+    const unsupported = listSoftwareVersions(hub.deps.db, null, { status: 'unsupported', limit: 500, offset: 0 });
     expect(unsupported.rows.every((r) => r.status === 'unsupported')).toBe(true);
     expect(unsupported.rows.map((r) => r.name)).toContain('Microsoft Office Standard 2010');
   });
 
   it('ranks the unmatched queue by how many installs there are of each item, and leaves out distribution packages', () => {
-    const { rows } = listUnmatched(hub.deps.db, { limit: 500, offset: 0 });
+    const { rows } = listUnmatched(hub.deps.db, null, { limit: 500, offset: 0 });
     expect(rows.map((r) => r.installs)).toEqual([...rows.map((r) => r.installs)].sort((a, b) => b - a));
     const pas = rows.find((r) => r.name === 'Medway PAS Client');
     expect(pas?.installs).toBe((hub.deps.db.prepare("SELECT count(*) AS n FROM installs i JOIN software s ON s.id = i.software_id WHERE s.name = 'Medway PAS Client'").get() as { n: number }).n);

@@ -28,7 +28,7 @@ function load(format: string, name: string, dryRun = false): ImportResult {
 /** The asset's OS status and each item's status on it, by name. */
 function statuses(hostname: string) {
   const row = hub.deps.db.prepare('SELECT id FROM assets WHERE hostname = ?').get(hostname) as { id: number } | undefined;
-  const asset = row && getAsset(hub.deps.db, row.id);
+  const asset = row && getAsset(hub.deps.db, row.id, null);
   if (!asset) throw new Error(`no asset ${hostname}`);
   const all = assetItems(asset, listAssetInstalls(hub.deps.db, asset.id));
   const items = Object.fromEntries(all.map((i) => [i.name, i.verdict.status]));

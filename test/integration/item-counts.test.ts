@@ -39,7 +39,7 @@ function perAsset(): { kept: unknown[]; counted: unknown[] } {
 function versionsBothWays(): { kept: unknown[]; counted: unknown[] } {
   const byKey = (a: { id: number; status: string }, b: { id: number; status: string }) => a.id - b.id || a.status.localeCompare(b.status);
   return {
-    kept: listSoftwareVersions(hub.deps.db, { limit: 1_000_000, offset: 0 }).rows.map(({ id, status, assets }) => ({ id, status, assets })).sort(byKey),
+    kept: listSoftwareVersions(hub.deps.db, null, { limit: 1_000_000, offset: 0 }).rows.map(({ id, status, assets }) => ({ id, status, assets })).sort(byKey),
     counted: hub.deps.db.prepare(`SELECT s.id, ${EFFECTIVE_STATUS} AS status, count(*) AS assets FROM installs i JOIN software s ON s.id = i.software_id
         JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id GROUP BY 1, 2 ORDER BY 1, 2`).all(),
   };
@@ -59,7 +59,7 @@ function carriedBothWays(): { kept: unknown[]; counted: unknown[] } {
   };
 }
 
-const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db).installsByStatus).filter(([, n]) => n > 0));
+const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db, null).installsByStatus).filter(([, n]) => n > 0));
 
 /** Every kept count (per OS, per asset, per version) agrees with counting the installs one by one. */
 function expectEveryCountExact(): void {

@@ -102,15 +102,15 @@ describe('plans that stay on their indexes', () => {
     for (const status of SUPPORT_STATUSES) {
       const oneByOne = (db().prepare(`SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = @status
           OR EXISTS (SELECT 1 FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = a.id AND ${EFFECTIVE_STATUS} = @status)`).get({ status }) as { n: number }).n;
-      expect(listAssets(db(), { anyStatus: status, limit: 1000, offset: 0 }).total, status).toBe(oneByOne);
-      if (status === 'unsupported') expect(estateSummary(db()).assetsWithUnsupported).toBe(oneByOne);
-      if (status === 'unknown') expect(estateSummary(db()).assetsWithUnknown).toBe(oneByOne);
+      expect(listAssets(db(), { org: null, anyStatus: status, limit: 1000, offset: 0 }).total, status).toBe(oneByOne);
+      if (status === 'unsupported') expect(estateSummary(db(), null).assetsWithUnsupported).toBe(oneByOne);
+      if (status === 'unknown') expect(estateSummary(db(), null).assetsWithUnknown).toBe(oneByOne);
     }
   });
 
   it('reads a page of the asset list in order off assets_list_order, without sorting every asset', () => {
     for (const filter of [{}, { osStatus: 'unsupported' as const }, { anyStatus: 'unsupported' as const }, { osStatus: 'supported' as const, anyStatus: 'unknown' as const }]) {
-      const f = { ...filter, limit: 50, offset: 200 };
+      const f = { ...filter, org: null, limit: 50, offset: 200 };
       const params = { ...('osStatus' in filter ? { osRank: filter.osStatus === 'unsupported' ? 0 : 4 } : {}), ...('anyStatus' in filter ? { anyBit: 8 } : {}), limit: 50, offset: 200 };
       const plan = planOf(assetPageSql(f), params);
       expect(plan, JSON.stringify(filter)).toContain('assets_list_order');
@@ -124,18 +124,18 @@ describe('plans that stay on their indexes', () => {
 
   it('lists the assets with an OS status as counting them one by one does, worst OS first', () => {
     for (const status of SUPPORT_STATUSES) {
-      const listed = listAssets(db(), { osStatus: status, limit: 1000, offset: 0 });
+      const listed = listAssets(db(), { org: null, osStatus: status, limit: 1000, offset: 0 });
       const counted = (db().prepare('SELECT count(*) AS n FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE o.status = ?').get(status) as { n: number }).n;
       expect(listed.total, status).toBe(counted);
       expect(listed.rows.every((r) => r.osStatus === status)).toBe(true);
     }
-    const ranks = listAssets(db(), { limit: 1000, offset: 0 }).rows.map((r) => SUPPORT_ORDER.indexOf(r.osStatus));
+    const ranks = listAssets(db(), { org: null, limit: 1000, offset: 0 }).rows.map((r) => SUPPORT_ORDER.indexOf(r.osStatus));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
   it('pages the asset list in the same order as listing it whole', () => {
-    const whole = listAssets(db(), { limit: 1000, offset: 0 }).rows;
-    const paged = [0, 4, 8, 12].flatMap((offset) => listAssets(db(), { limit: 4, offset }).rows);
+    const whole = listAssets(db(), { org: null, limit: 1000, offset: 0 }).rows;
+    const paged = [0, 4, 8, 12].flatMap((offset) => listAssets(db(), { org: null, limit: 4, offset }).rows);
     expect(paged).toEqual(whole.slice(0, paged.length));
     expect(whole.some((r) => r.unsupported > 0)).toBe(true);
   });

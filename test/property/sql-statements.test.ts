@@ -104,8 +104,8 @@ const DIALECT_FRAGMENT = /^(?:[A-Z][A-Z0-9_]*|jsonValues|jsonArrayRows|distinctL
 const PER_DIALECT = /^[A-Z][A-Z0-9_]*\[(?:d|dialectOf\(db\))\]$/;
 /** alert-findings' forAsset(asset, 'column'): 'TRUE' or "<literal column> = @asset", the id bound. */
 const FOR_ASSET = /^forAsset\(asset, '[a-z_.]+'\)$/;
-/** organisations.ts' inScope('column'): "(@org IS NULL OR <literal column> = @org)", the trust bound. */
-const IN_SCOPE = /^inScope\('[a-z_.]+'\)$/;
+/** organisations.ts' inScope('column') and forTrust(org, 'column'): "(@org IS NULL OR <literal column> = @org)", or 'TRUE' / "<literal column> = @org"; the trust bound. */
+const IN_SCOPE = /^(?:inScope\(|forTrust\(org, )'[a-z_.]+'\)$/;
 
 /** Reviewed by reading each one: what it interpolates, and why no value reaches the SQL text. */
 const REVIEWED: Record<string, string> = {
@@ -113,7 +113,6 @@ const REVIEWED: Record<string, string> = {
   'store/asset-queries.ts: assetsMatching(f)': 'picks among literal WHERE fragments; osRank, family, q, anyBit are bound',
   'store/alert-queries.ts: filterSql(d, f, search)': 'replaces placeholders in the FILTER constant (per dialect) with literal fragments; values bound',
   'store/estate-queries.ts: where': 'a literal WHERE with @status bound',
-  'store/estate-queries.ts: base': 'a literal FROM … WHERE with no values',
   'store/exceptions.ts: where': 'a literal WHERE with @status bound',
   "store/posture-capture.ts: worstFirst.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')": 'SupportStatus values from code (never input) and their indices',
   'store/posture-capture.ts: rank': "a CASE over EFFECTIVE_STATUS and the same code-given SupportStatus values",

@@ -5,34 +5,35 @@ import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls, listAs
 import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../../store/estate-queries.js';
 import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
-import { requireRole } from '../middleware/session.js';
-import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, SoftwareQuerySchema } from '../query-schemas.js';
+import { currentSession, requireRole } from '../middleware/session.js';
+import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../query-schemas.js';
 
 export const estateApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/estate/*', requireRole())
   .get('/api/v1/estate/summary', (c) => {
     const { db, evaluator } = c.var.deps;
-    const summary = estateSummary(db);
+    const org = scopeOf(c, parseOrThrow(ScopeQuerySchema, nonEmpty(c.req.query())));
+    const summary = estateSummary(db, org);
     const onSupportedOs = summary.assetsByOsStatus.supported + summary.assetsByOsStatus['ending-soon'];
     const supportedOsPercent = summary.assets ? Math.round((onSupportedOs / summary.assets) * 1000) / 10 : null;
-    return c.json({ asOf: evaluator.asOf(), ...summary, supportedOsPercent, operatingSystems: osBreakdown(db) });
+    return c.json({ asOf: evaluator.asOf(), ...summary, supportedOsPercent, operatingSystems: osBreakdown(db, org) });
   })
   .get('/api/v1/estate/assets', (c) => {
     const q = parseOrThrow(AssetQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...listAssets(c.var.deps.db, { ...q, ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...listAssets(c.var.deps.db, { ...q, org: scopeOf(c, q), ...paging(q) }), page: q.page, pageSize: q.pageSize });
   })
   .get('/api/v1/estate/assets/:id', (c) => {
     const { db } = c.var.deps;
     const id = parseOrThrow(IdSchema, c.req.param('id'));
-    const asset = getAsset(db, id);
+    const asset = getAsset(db, id, currentSession(c).user.organisationId);
     if (!asset) throw notFound(`asset ${id}`);
     return c.json({ ...asset, software: assetItems(asset, listAssetInstalls(db, id)), devices: listAssetDevices(db, id), history: listAssetHistory(db, id, 100) });
   })
   .get('/api/v1/estate/software', (c) => {
     const q = parseOrThrow(SoftwareQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...listSoftwareVersions(c.var.deps.db, { status: q.status, ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...listSoftwareVersions(c.var.deps.db, scopeOf(c, q), { status: q.status, ...paging(q) }), page: q.page, pageSize: q.pageSize });
   })
   .get('/api/v1/estate/unmatched', (c) => {
     const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...listUnmatched(c.var.deps.db, paging(q)), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...listUnmatched(c.var.deps.db, scopeOf(c, q), paging(q)), page: q.page, pageSize: q.pageSize });
   });
