@@ -11,6 +11,7 @@ import { createEnrolmentSecret } from '../auth/enrolment.js';
 import type { HubDeps } from '../hub/deps.js';
 import { ingestReport } from '../ingest/ingest-report.js';
 import { countAssets } from '../store/assets.js';
+import { mainReportOwner } from '../store/organisations.js';
 import { demoReports } from './demo-estate.js';
 import { seedDemoRegister } from './demo-devices.js';
 import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
@@ -49,7 +50,7 @@ export async function runDemo(deps: HubDeps, url: string): Promise<string> {
   const lines = [seeded ? `Demo estate: ${seeded} hospital hosts seeded.` : 'Demo estate already present.'];
   if (registered) lines.push(`Device register: ${registered} faxes and pagers imported.`);
   lines.push(agent.code === 0 ? 'This machine: inventory collected and sent by the real Linux agent.' : `This machine's agent failed (exit ${agent.code}):\n${agent.output}`);
-  const { record } = generateBoardReport(deps, monthOf(localDay(deps.now(), deps.config.timeZone)), 'system');
+  const { record } = generateBoardReport(deps, mainReportOwner(deps.db), monthOf(localDay(deps.now(), deps.config.timeZone)), 'system');
   lines.push(`Board report for this month to date: ${url}/board-reports/${record.month}`);
   return lines.join('\n');
 }

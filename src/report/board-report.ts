@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { HubError } from '../hub/errors.js';
 import type { Db } from '../store/db.js';
-import { firstSnapshotDay, getSnapshot, lastSnapshotDayBetween, monthEndFigures } from '../store/posture-snapshots.js';
+import { WHOLE_HUB, type ReportOwner } from '../store/organisations.js';
+import { firstSnapshotDay, getSnapshot, lastSnapshotDayBetween, monthEndFigures, trustsLastSnapshotsBetween } from '../store/posture-snapshots.js';
 import { assuranceMapping, type AssuranceRow } from './assurance-mapping.js';
 import type { FrozenEvidence } from './frozen-evidence.js';
 import type { KeyFigures } from './key-figures.js';
@@ -29,6 +30,13 @@ export interface TrendPoint {
   figures: KeyFigures | null;
 }
 
+/** One trust's column in the ICS report: its own last snapshot of the month, and that snapshot's key figures. */
+export interface TrustColumn {
+  organisationId: number;
+  day: string;
+  figures: KeyFigures;
+}
+
 export interface BoardReport {
   schema: typeof BOARD_REPORT_SCHEMA;
   month: string;
@@ -42,27 +50,34 @@ export interface BoardReport {
   figures: PostureFigures;
   trend: TrendPoint[];
   assurance: AssuranceRow[];
+  /**
+   * The whole hub's report only (an ICS with several trusts): each trust that
+   * has a snapshot in the month, side by side. Its own report holds the rows
+   * behind its figures. Trusts are named by id so a rename does not change
+   * the report's bytes; pages show their current code and name.
+   */
+  trusts?: TrustColumn[];
   /** sha256 of this JSON without this field: check it with `estatewatch report --verify`. */
   dataHash: string;
 }
 
 export const MonthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** The report for `month`, from the last snapshot taken in it up to `today` (the trust's local day). */
-export function buildBoardReport(db: Db, month: string, today: string, timeZone: string): BoardReport {
+/** An owner's report for `month`, from the owner's last snapshot taken in it up to `today` (the local day). */
+export function buildBoardReport(db: Db, owner: ReportOwner, month: string, today: string, timeZone: string): BoardReport {
   if (!MonthPattern.test(month)) throw new HubError(400, 'invalid-month', `month must be YYYY-MM, got "${month}"`);
   if (month > monthOf(today)) throw new HubError(400, 'future-month', `${month} has not started yet (today is ${today})`);
   const { first, last } = monthDays(month);
   // Never a snapshot after `today`: rebuilt as of its generation day, a month-to-date report comes out as it was.
   const upTo = last < today ? last : today;
-  const day = lastSnapshotDayBetween(db, first, upTo);
+  const day = lastSnapshotDayBetween(db, owner, first, upTo);
   if (!day) {
-    const since = firstSnapshotDay(db);
+    const since = firstSnapshotDay(db, owner);
     throw new HubError(404, 'no-snapshot', `no posture snapshot was taken in ${month}: ${since ? `the first is from ${since}` : 'none has been taken yet'}; snapshots are taken daily from installation`);
   }
-  const snapshot = getSnapshot(db, day)!;
-  const figures = computeFigures(readEvidence(db, day, EVIDENCE_LISTS) as FrozenEvidence, day);
-  const trend = trendTo(db, month, upTo);
+  const snapshot = getSnapshot(db, owner, day)!;
+  const figures = computeFigures(readEvidence(db, owner, day, EVIDENCE_LISTS) as FrozenEvidence, day);
+  const trend = trendTo(db, owner, month, upTo);
   const previous = trend.at(-2) ?? null;
   const body: Omit<BoardReport, 'dataHash'> = {
     schema: BOARD_REPORT_SCHEMA,
@@ -78,6 +93,7 @@ export function buildBoardReport(db: Db, month: string, today: string, timeZone:
     figures,
     trend,
     assurance: assuranceMapping(figures),
+    ...(owner === WHOLE_HUB ? { trusts: trustColumns(db, first, upTo) } : {}),
   };
   return { ...body, dataHash: reportHash(body) };
 }
@@ -86,9 +102,13 @@ export function reportHash(body: Omit<BoardReport, 'dataHash'>): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
-function trendTo(db: Db, month: string, upTo: string): TrendPoint[] {
+function trustColumns(db: Db, first: string, upTo: string): TrustColumn[] {
+  return trustsLastSnapshotsBetween(db, first, upTo).map((s) => ({ organisationId: s.owner, day: s.day, figures: JSON.parse(s.figures) as KeyFigures }));
+}
+
+function trendTo(db: Db, owner: ReportOwner, month: string, upTo: string): TrendPoint[] {
   const from = shiftMonth(month, 1 - TREND_MONTHS);
-  const byMonth = new Map(monthEndFigures(db, monthDays(from).first, upTo).map((r) => [monthOf(r.day), r]));
+  const byMonth = new Map(monthEndFigures(db, owner, monthDays(from).first, upTo).map((r) => [monthOf(r.day), r]));
   return Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(from, i)).map((m) => {
     const r = byMonth.get(m);
     return { month: m, day: r?.day ?? null, figures: r ? (JSON.parse(r.figures) as KeyFigures) : null };

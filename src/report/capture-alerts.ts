@@ -5,6 +5,7 @@
  * estate's backlog) for the mean time to resolve.
  */
 import type { Db } from '../store/db.js';
+import type { OrgScope } from '../store/organisations.js';
 import { countAlertsRaisedBetween, listAlertsResolvedSince, oldestAlertsRaisedBetween, type AlertRow } from '../store/posture-capture.js';
 import { ageBands, alertAge } from './alert-age.js';
 import { ALERT_ROWS_PER_CELL, alertSampleOf, oldestPerCell, type AlertCell, type AlertSample } from './alert-sample.js';
@@ -14,22 +15,22 @@ import type { AlertEvidence } from './posture-evidence.js';
 /** The live states and the statuses each gathers: an acknowledged alert is still open. */
 const LIVE_STATES = [['open', ['open', 'acknowledged']], ['suppressed', ['suppressed']]] as const;
 
-export function captureAlerts(db: Db, now: Date, monthStart: string): AlertSample {
+export function captureAlerts(db: Db, org: OrgScope, now: Date, monthStart: string): AlertSample {
   const cells: AlertCell[] = [];
   const rows: AlertEvidence[] = [];
   for (const [state, statuses] of LIVE_STATES) {
     for (const severity of SEVERITIES) {
       for (const { age, after, upTo } of ageBands(now)) {
-        const count = statuses.reduce((n, status) => n + countAlertsRaisedBetween(db, status, severity, after, upTo), 0);
+        const count = statuses.reduce((n, status) => n + countAlertsRaisedBetween(db, org, status, severity, after, upTo), 0);
         if (!count) continue;
         cells.push({ state, severity, age, count });
         for (const status of statuses) {
-          for (const r of oldestAlertsRaisedBetween(db, status, severity, after, upTo, ALERT_ROWS_PER_CELL)) rows.push(toAlert(r, now));
+          for (const r of oldestAlertsRaisedBetween(db, org, status, severity, after, upTo, ALERT_ROWS_PER_CELL)) rows.push(toAlert(r, now));
         }
       }
     }
   }
-  const resolved = alertSampleOf(listAlertsResolvedSince(db, monthStart).map((r) => toAlert(r, now)), ALERT_ROWS_PER_CELL);
+  const resolved = alertSampleOf(listAlertsResolvedSince(db, org, monthStart).map((r) => toAlert(r, now)), ALERT_ROWS_PER_CELL);
   return {
     cells: [...cells, ...resolved.cells],
     // Open and acknowledged each gave a cell's oldest: keep the oldest of both.

@@ -1,6 +1,7 @@
 /** The snapshot's items list: each OS and software version at risk on the day, with the assets carrying it. */
 import type { RuleSet } from '../lifecycle/rule-set.js';
 import type { Db } from '../store/db.js';
+import type { OrgScope } from '../store/organisations.js';
 import { listItemsAtRisk, type ItemGroupRow } from '../store/posture-capture.js';
 import { itemTable, type AssetList, type ItemEntry, type ItemTable } from './item-table.js';
 import { addMonths } from './trust-calendar.js';
@@ -8,10 +9,10 @@ import { addMonths } from './trust-calendar.js';
 /** Items at risk include those losing security support within this many months of the snapshot. */
 const ENDING_WITHIN_MONTHS = 6;
 
-export function captureItems(db: Db, rules: RuleSet, day: string, assets: AssetList): ItemTable {
+export function captureItems(db: Db, org: OrgScope, rules: RuleSet, day: string, assets: AssetList): ItemTable {
   const windowEnd = addMonths(day, ENDING_WITHIN_MONTHS);
   const label = productLabeller(rules);
-  return itemTable(listItemsAtRisk(db, day, windowEnd).map((g) => ({
+  return itemTable(listItemsAtRisk(db, org, day, windowEnd).map((g) => ({
     entry: toEntry(g, day, windowEnd, label),
     assetIds: g.assetIds.split(',').map(Number),
   })), assets);

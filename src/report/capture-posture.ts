@@ -7,6 +7,7 @@ import type { RuleSet } from '../lifecycle/rule-set.js';
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import { auditHead } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
+import type { OrgScope } from '../store/organisations.js';
 import {
   listActionsSince, listAssetPosture, listExceptionsInForce, listFaxesAndPagers, type ActionRow, type AssetPostureRow, type DeviceRow,
 } from '../store/posture-capture.js';
@@ -31,22 +32,23 @@ export interface PostureCapture {
   auditHead: { id: number; hash: string } | null;
 }
 
-export function capturePosture(db: Db, rules: RuleSet, now: Date, timeZone: string): PostureCapture {
+/** The posture of one trust's estate, or (null) of the whole hub's. */
+export function capturePosture(db: Db, org: OrgScope, rules: RuleSet, now: Date, timeZone: string): PostureCapture {
   const day = localDay(now, timeZone);
   const monthStart = startOfLocalDay(monthDays(monthOf(day)).first, timeZone).toISOString();
   return inTransaction(db, () => {
-    const assetRows = listAssetPosture(db, day, POSTURE_ORDER);
-    const items = captureItems(db, rules, day, assetRows);
+    const assetRows = listAssetPosture(db, org, day, POSTURE_ORDER);
+    const items = captureItems(db, org, rules, day, assetRows);
     const postures = assetRows.map(postureOf);
     const deciding = decidingSoftware(items, postures);
     const reportingSince = new Date(now.getTime() - REPORTING_DAYS * 86_400_000).toISOString();
     const evidence: FrozenEvidence = {
       assets: assetRows.map((r, at) => toAsset(r, postures[at]!, deciding[at], reportingSince)),
       items,
-      alerts: captureAlerts(db, now, monthStart),
-      actions: listActionsSince(db, monthStart).map((r) => toAction(r, day)),
-      exceptions: listExceptionsInForce(db, day).map((r) => ({ ...r, hosts: r.hosts ?? '' })),
-      devices: listFaxesAndPagers(db).map((r) => toDevice(r, day)),
+      alerts: captureAlerts(db, org, now, monthStart),
+      actions: listActionsSince(db, org, monthStart).map((r) => toAction(r, day)),
+      exceptions: listExceptionsInForce(db, org, day).map((r) => ({ ...r, hosts: r.hosts ?? '' })),
+      devices: listFaxesAndPagers(db, org).map((r) => toDevice(r, day)),
     };
     return { day, takenAt: now.toISOString(), evidence, auditHead: auditHead(db) };
   });

@@ -5,6 +5,7 @@
  */
 import type { RuleSet } from '../lifecycle/rule-set.js';
 import type { Db } from '../store/db.js';
+import { ownerScope, reportOwners, type ReportOwner } from '../store/organisations.js';
 import { lastSnapshotDayBetween, pruneSnapshotEvidence, saveSnapshot } from '../store/posture-snapshots.js';
 import { inTransaction } from '../store/statements.js';
 import { capturePosture } from './capture-posture.js';
@@ -27,23 +28,29 @@ export interface SnapshotContext {
   timeZone: string;
 }
 
-export function takeSnapshot(ctx: SnapshotContext): { day: string; figures: KeyFigures; evidencePruned: number } {
-  const c = capturePosture(ctx.db, ctx.rules, ctx.now, ctx.timeZone);
+/** Takes and stores today's snapshot of one owner's estate (a trust's, or the whole hub's). */
+export function takeSnapshot(ctx: SnapshotContext, owner: ReportOwner): { day: string; figures: KeyFigures; evidencePruned: number } {
+  const c = capturePosture(ctx.db, ownerScope(owner), ctx.rules, ctx.now, ctx.timeZone);
   const figures = keyFigures(computeFigures(c.evidence, c.day));
   const evidence = encodeEvidence(c.evidence);
   return inTransaction(ctx.db, () => {
     saveSnapshot(ctx.db, {
-      day: c.day, takenAt: c.takenAt, figures: JSON.stringify(figures), evidenceHash: hashEvidence(evidence),
+      owner, day: c.day, takenAt: c.takenAt, figures: JSON.stringify(figures), evidenceHash: hashEvidence(evidence),
       auditHeadId: c.auditHead?.id ?? null, auditHeadHash: c.auditHead?.hash ?? null,
     }, evidence);
-    return { day: c.day, figures, evidencePruned: pruneSnapshotEvidence(ctx.db, addDays(c.day, -EVIDENCE_DAYS)) };
+    return { day: c.day, figures, evidencePruned: pruneSnapshotEvidence(ctx.db, owner, addDays(c.day, -EVIDENCE_DAYS)) };
   });
 }
 
-/** Takes today's snapshot unless one exists: a hub restarted daily still keeps one a day. */
-export function ensureTodaysSnapshot(ctx: SnapshotContext): boolean {
+/** Today's snapshot of every owner (each trust, and the whole hub when it holds several): the daily job. */
+export function takeSnapshots(ctx: SnapshotContext): { owner: ReportOwner; day: string; figures: KeyFigures; evidencePruned: number }[] {
+  return reportOwners(ctx.db).map((owner) => ({ owner, ...takeSnapshot(ctx, owner) }));
+}
+
+/** Takes today's snapshots that are missing: a hub restarted daily still keeps one a day for each owner. */
+export function ensureTodaysSnapshots(ctx: SnapshotContext): number {
   const today = localDay(ctx.now, ctx.timeZone);
-  if (lastSnapshotDayBetween(ctx.db, today, today)) return false;
-  takeSnapshot(ctx);
-  return true;
+  const missing = reportOwners(ctx.db).filter((owner) => !lastSnapshotDayBetween(ctx.db, owner, today, today));
+  for (const owner of missing) takeSnapshot(ctx, owner);
+  return missing.length;
 }

@@ -54,3 +54,26 @@ export function insertOrganisation(db: Db, o: Omit<Organisation, 'id'>): Organis
 export function updateOrganisation(db: Db, o: Organisation): void {
   stmt(db, 'UPDATE organisations SET code = ?, name = ? WHERE id = ?').run(o.code, o.name, o.id);
 }
+
+/**
+ * Whose board figures a snapshot or report is (migration 0019): a trust's id,
+ * or WHOLE_HUB for every trust together, the ICS board's.
+ */
+export type ReportOwner = number;
+export const WHOLE_HUB: ReportOwner = 0;
+
+/** The trusts a report owner's figures cover. */
+export const ownerScope = (owner: ReportOwner): OrgScope => (owner === WHOLE_HUB ? null : owner);
+
+/**
+ * Whose snapshots the hub takes each day and whose reports each month: every
+ * trust's, and the whole hub's when it holds several (with one, the trust's
+ * report is the whole hub's).
+ */
+export function reportOwners(db: Db): ReportOwner[] {
+  const trusts = listOrganisations(db).map((o) => o.id);
+  return trusts.length > 1 ? [WHOLE_HUB, ...trusts] : trusts;
+}
+
+/** The hub's main report: the whole hub's when it holds several trusts, else its one trust's. */
+export const mainReportOwner = (db: Db): ReportOwner => reportOwners(db)[0] ?? FIRST_ORGANISATION_ID;

@@ -1,12 +1,15 @@
 /**
  * The reads behind a posture snapshot (src/report/capture-posture.ts): the
- * estate, alerts, actions, exceptions and devices as they stand right now.
- * Run inside one read transaction so every list sees the same moment.
+ * estate, alerts, actions, exceptions and devices as they stand right now, of
+ * one trust or (null) of the whole hub. Run inside one read transaction so
+ * every list sees the same moment. The whole hub's statements are the ones
+ * measured at 100,000 assets before trusts existed (forTrust).
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, listOf, notIndexed } from './dialect.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
+import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 
 export interface AssetPostureRow {
@@ -31,7 +34,7 @@ export interface AssetPostureRow {
  * otherwise walks them by OS through assets_os, one random read per asset
  * (1.1 s rather than 0.75 s at 100,000 assets).
  */
-export function listAssetPosture(db: Db, day: string, worstFirst: readonly SupportStatus[]): AssetPostureRow[] {
+export function listAssetPosture(db: Db, org: OrgScope, day: string, worstFirst: readonly SupportStatus[]): AssetPostureRow[] {
   const rank = `CASE ${EFFECTIVE_STATUS} ${worstFirst.map((st, i) => `WHEN '${st}' THEN ${i}`).join(' ')} END`;
   return stmt(db, `SELECT a.id AS assetId, a.hostname, o.name AS os, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
       CASE WHEN a.agent_id IS NULL THEN 'import' ELSE 'agent' END AS source,
@@ -41,9 +44,9 @@ export function listAssetPosture(db: Db, day: string, worstFirst: readonly Suppo
     FROM assets a ${notIndexed(dialectOf(db))} CROSS JOIN os_versions o
     LEFT JOIN (SELECT s.asset_id, min(${rank}) AS worstRank, sum(CASE WHEN ${EFFECTIVE_STATUS} = 'unknown' THEN s.items ELSE 0 END) AS unknownItems
       FROM asset_item_counts s CROSS JOIN assets a CROSS JOIN os_versions o
-      WHERE a.id = s.asset_id AND o.id = a.os_id AND s.items > 0 GROUP BY s.asset_id) c ON c.asset_id = a.id
-    WHERE o.id = a.os_id
-    ORDER BY a.hostname, a.id`).all({ day }) as AssetPostureRow[];
+      WHERE a.id = s.asset_id AND o.id = a.os_id AND s.items > 0 AND ${forTrust(org, 'a.organisation_id')} GROUP BY s.asset_id) c ON c.asset_id = a.id
+    WHERE o.id = a.os_id AND ${forTrust(org, 'a.organisation_id')}
+    ORDER BY a.hostname, a.id`).all({ day, ...bindTrust(org) }) as AssetPostureRow[];
 }
 
 /** One OS or software version at risk, with the assets carrying it (at that effective status). */
@@ -60,6 +63,10 @@ export interface ItemGroupRow {
   assetIds: string;
 }
 
+/** A standalone version's installs, narrowed to a trust's assets for a trust's snapshot. */
+const INSTALL_ASSET = { ics: '', trust: 'CROSS JOIN assets t' };
+const INSTALL_IN_SCOPE = { ics: 'TRUE', trust: 't.id = i.asset_id AND t.organisation_id = @org' };
+
 const AT_RISK = (status: string, eol: string) =>
   `(${status} IN ('unsupported', 'extended-support') OR (${status} IN ('supported', 'ending-soon') AND ${eol} > @day AND ${eol} <= @windowEnd))`;
 
@@ -74,21 +81,23 @@ const AT_RISK = (status: string, eol: string) =>
  * its OS's worse status (EFFECTIVE_STATUS), so only those installs are joined
  * to their asset's OS; any other item's status is its own.
  */
-export function listItemsAtRisk(db: Db, day: string, windowEnd: string): ItemGroupRow[] {
+export function listItemsAtRisk(db: Db, org: OrgScope, day: string, windowEnd: string): ItemGroupRow[] {
   const d = dialectOf(db);
+  const reader = readerKind(org);
   return stmt(db, `SELECT 'os' AS kind, o.product, o.cycle, o.name, o.version, o.status, o.eol, o.extended_support_end AS extendedSupportEnd,
         ${listOf(d, 'a.id')} AS assetIds
-      FROM os_versions o JOIN assets a ON a.os_id = o.id WHERE ${AT_RISK('o.status', 'o.eol')} GROUP BY o.id
+      FROM os_versions o JOIN assets a ON a.os_id = o.id WHERE ${AT_RISK('o.status', 'o.eol')} AND ${forTrust(org, 'a.organisation_id')} GROUP BY o.id
     UNION ALL
     SELECT 'software', s.product, s.cycle, s.name, s.version, s.status, s.eol, s.extended_support_end, ${listOf(d, 'i.asset_id')}
-      FROM software s CROSS JOIN installs i
-      WHERE i.software_id = s.id AND s.os_link = 'none' AND ${AT_RISK('s.status', 's.eol')}
+      FROM software s CROSS JOIN installs i ${INSTALL_ASSET[reader]}
+      WHERE i.software_id = s.id AND s.os_link = 'none' AND ${AT_RISK('s.status', 's.eol')} AND ${INSTALL_IN_SCOPE[reader]}
       GROUP BY s.id
     UNION ALL
     SELECT 'software', s.product, s.cycle, s.name, s.version, ${EFFECTIVE_STATUS}, s.eol, s.extended_support_end, ${listOf(d, 'i.asset_id')}
       FROM software s CROSS JOIN installs i CROSS JOIN assets a CROSS JOIN os_versions o
       WHERE i.software_id = s.id AND a.id = i.asset_id AND o.id = a.os_id AND s.os_link = 'capped' AND ${AT_RISK(EFFECTIVE_STATUS, 's.eol')}
-      GROUP BY s.id, 6`).all({ day, windowEnd }) as ItemGroupRow[];
+        AND ${forTrust(org, 'a.organisation_id')}
+      GROUP BY s.id, 6`).all({ day, windowEnd, ...bindTrust(org) }) as ItemGroupRow[];
 }
 
 export interface AlertRow {
@@ -112,22 +121,22 @@ const ALERT_COLUMNS = `a.id AS alertId, a.rule_id AS rule, a.severity, a.title, 
  * of alerts are counted without reading one row. raised_at is always written
  * by Date.toISOString(), so comparing the strings compares the instants.
  */
-export function countAlertsRaisedBetween(db: Db, status: string, severity: string, after: string, upTo: string): number {
-  return (stmt(db, `SELECT count(*) AS n FROM alerts WHERE status = @status AND severity = @severity AND raised_at > @after AND raised_at <= @upTo`)
-    .get({ status, severity, after, upTo }) as { n: number }).n;
+export function countAlertsRaisedBetween(db: Db, org: OrgScope, status: string, severity: string, after: string, upTo: string): number {
+  return (stmt(db, `SELECT count(*) AS n FROM alerts WHERE status = @status AND severity = @severity AND raised_at > @after AND raised_at <= @upTo
+      AND ${forTrust(org, 'organisation_id')}`).get({ status, severity, after, upTo, ...bindTrust(org) }) as { n: number }).n;
 }
 
 /** The `limit` oldest alerts of a status and severity raised in (after, upTo], oldest first (from the same index). */
-export function oldestAlertsRaisedBetween(db: Db, status: string, severity: string, after: string, upTo: string, limit: number): AlertRow[] {
+export function oldestAlertsRaisedBetween(db: Db, org: OrgScope, status: string, severity: string, after: string, upTo: string, limit: number): AlertRow[] {
   return stmt(db, `SELECT ${ALERT_COLUMNS} FROM alerts a LEFT JOIN assets h ON h.id = a.asset_id
-    WHERE a.status = @status AND a.severity = @severity AND a.raised_at > @after AND a.raised_at <= @upTo
-    ORDER BY a.raised_at, a.id LIMIT @limit`).all({ status, severity, after, upTo, limit }) as AlertRow[];
+    WHERE a.status = @status AND a.severity = @severity AND a.raised_at > @after AND a.raised_at <= @upTo AND ${forTrust(org, 'a.organisation_id')}
+    ORDER BY a.raised_at, a.id LIMIT @limit`).all({ status, severity, after, upTo, limit, ...bindTrust(org) }) as AlertRow[];
 }
 
 /** Alerts resolved at or after `since` (an ISO instant), by id. */
-export function listAlertsResolvedSince(db: Db, since: string): AlertRow[] {
+export function listAlertsResolvedSince(db: Db, org: OrgScope, since: string): AlertRow[] {
   return stmt(db, `SELECT ${ALERT_COLUMNS} FROM alerts a LEFT JOIN assets h ON h.id = a.asset_id
-    WHERE a.status = 'resolved' AND a.resolved_at >= @since ORDER BY a.id`).all({ since }) as AlertRow[];
+    WHERE a.status = 'resolved' AND a.resolved_at >= @since AND ${forTrust(org, 'a.organisation_id')} ORDER BY a.id`).all({ since, ...bindTrust(org) }) as AlertRow[];
 }
 
 export interface ActionRow {
@@ -141,9 +150,10 @@ export interface ActionRow {
 }
 
 /** Actions not finished, and those done at or after `since` (an ISO instant). */
-export function listActionsSince(db: Db, since: string): ActionRow[] {
+export function listActionsSince(db: Db, org: OrgScope, since: string): ActionRow[] {
   return stmt(db, `SELECT id AS actionId, title, owner, due_date AS dueDate, status, completed_at AS completedAt, hazard_id AS hazardId FROM actions
-    WHERE status IN ('open', 'in-progress') OR (status = 'done' AND completed_at >= @since) ORDER BY due_date, id`).all({ since }) as ActionRow[];
+    WHERE (status IN ('open', 'in-progress') OR (status = 'done' AND completed_at >= @since)) AND ${forTrust(org, 'organisation_id')}
+    ORDER BY due_date, id`).all({ since, ...bindTrust(org) }) as ActionRow[];
 }
 
 export interface ExceptionRow {
@@ -157,11 +167,12 @@ export interface ExceptionRow {
 }
 
 /** Exceptions signed off and not expired on `day`. */
-export function listExceptionsInForce(db: Db, day: string): ExceptionRow[] {
+export function listExceptionsInForce(db: Db, org: OrgScope, day: string): ExceptionRow[] {
   return stmt(db, `SELECT e.id AS exceptionId, e.title, e.expires_on AS expiresOn, e.signed_off_by AS signedOffBy, e.signed_off_at AS signedOffAt,
       (SELECT count(*) FROM exception_assets x WHERE x.exception_id = e.id) AS assets,
       (SELECT ${listOf(dialectOf(db), 'hostname', ', ')} FROM (SELECT h.hostname FROM exception_assets x JOIN assets h ON h.id = x.asset_id WHERE x.exception_id = e.id ORDER BY h.hostname) AS named) AS hosts
-    FROM exceptions e WHERE e.status = 'in-effect' AND e.expires_on >= @day ORDER BY e.expires_on, e.id`).all({ day }) as ExceptionRow[];
+    FROM exceptions e WHERE e.status = 'in-effect' AND e.expires_on >= @day AND ${forTrust(org, 'e.organisation_id')}
+    ORDER BY e.expires_on, e.id`).all({ day, ...bindTrust(org) }) as ExceptionRow[];
 }
 
 export interface DeviceRow {
@@ -177,11 +188,11 @@ export interface DeviceRow {
 }
 
 /** Faxes and pagers in the register not yet decommissioned, and fax devices agents report. */
-export function listFaxesAndPagers(db: Db): DeviceRow[] {
+export function listFaxesAndPagers(db: Db, org: OrgScope): DeviceRow[] {
   return stmt(db, `SELECT 'register' AS source, id, kind, name, site, location, status, planned_removal_on AS plannedRemovalOn, retained_by_policy AS retainedByPolicy
-      FROM registered_devices WHERE kind IN ('fax', 'pager') AND status <> 'decommissioned'
+      FROM registered_devices WHERE kind IN ('fax', 'pager') AND status <> 'decommissioned' AND ${forTrust(org, 'organisation_id')}
     UNION ALL
     SELECT 'agent', d.asset_id, 'fax', d.name || ' on ' || a.hostname, NULL, d.location, 'in-use', NULL, 0
-      FROM devices d JOIN assets a ON a.id = d.asset_id WHERE coalesce(d.classified_kind, d.kind) = 'fax'
-    ORDER BY 1 DESC, 3, 5, 4`).all() as DeviceRow[];
+      FROM devices d JOIN assets a ON a.id = d.asset_id WHERE coalesce(d.classified_kind, d.kind) = 'fax' AND ${forTrust(org, 'a.organisation_id')}
+    ORDER BY 1 DESC, 3, 5, 4`).all(bindTrust(org)) as DeviceRow[];
 }

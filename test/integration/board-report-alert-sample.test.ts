@@ -49,7 +49,7 @@ beforeAll(async () => {
     const id = insertTestAlert(db(), { hostname: 'MED-LT0117', severity: 'medium', raisedAt: hoursBefore(TEST_NOW, 48 + i), subject: `fixed:${i}`, status: 'resolved' });
     db().prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?').run(hoursBefore(TEST_NOW, 48 + i - ((i % 10) + 1)), id);
   }
-  report = generateBoardReport(hub.deps, MONTH, 'admin').report;
+  report = generateBoardReport(hub.deps, 1, MONTH, 'admin').report;
   cookie = await signInCookie(hub.url, 'admin', hub.adminPassword);
 });
 afterAll(async () => {
@@ -116,6 +116,6 @@ describe('alerts beyond the rows a snapshot keeps', () => {
     db().prepare("UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE id = ?").run(TEST_NOW.toISOString(), oldest);
     insertTestAlert(db(), { hostname: 'WARD7-PC014', severity: 'high', raisedAt: hoursBefore(TEST_NOW, OVER_30_DAYS * 2), subject: 'older-still' });
     expect(await evidence(bigCell())).toEqual(before);
-    expect(JSON.stringify(buildBoardReport(db(), MONTH, '2026-11-23', hub.deps.config.timeZone))).toBe(getBoardReport(db(), MONTH)!.json);
+    expect(JSON.stringify(buildBoardReport(db(), 1, MONTH, '2026-11-23', hub.deps.config.timeZone))).toBe(getBoardReport(db(), 1, MONTH)!.json);
   });
 });

@@ -63,7 +63,7 @@ describe('snapshots taken before per-list evidence (migration 0010)', () => {
   it('rebuilds every report written before it to identical JSON and data hash', () => {
     expect(fixture.reports.length).toBeGreaterThanOrEqual(2);
     for (const stored of fixture.reports) {
-      const rebuilt = buildBoardReport(db, stored.month, localDay(new Date(stored.generated_at), TZ), TZ);
+      const rebuilt = buildBoardReport(db, 1, stored.month, localDay(new Date(stored.generated_at), TZ), TZ);
       expect(JSON.stringify(rebuilt), stored.month).toBe(stored.json);
       expect(rebuilt.dataHash).toBe(stored.data_hash);
     }
@@ -71,22 +71,22 @@ describe('snapshots taken before per-list evidence (migration 0010)', () => {
 
   it('still links every figure to exactly the rows it counted, alerts included', () => {
     for (const { month } of fixture.reports) {
-      const report = JSON.parse(getBoardReport(db, month)!.json) as BoardReport;
+      const report = JSON.parse(getBoardReport(db, 1, month)!.json) as BoardReport;
       const figures = figuresIn(report.figures);
       expect(figures.length).toBeGreaterThanOrEqual(40);
       expect(figures.some((f) => f.list === 'alerts' && f.value > 0)).toBe(true);
       for (const f of figures) {
-        const s = selectEvidence(db, report, f.list, f.filter);
+        const s = selectEvidence(db, 1, report, f.list, f.filter);
         expect([s.total, s.rows.length], `${month} ${f.list} ${JSON.stringify(f.filter)}`).toEqual([f.value, f.value]);
       }
     }
   });
 
   it('still answers a filter on any column of its alerts, exactly', () => {
-    const report = JSON.parse(getBoardReport(db, '2026-10')!.json) as BoardReport;
-    const all = selectEvidence(db, report, 'alerts', {}).rows as { rule: string }[];
+    const report = JSON.parse(getBoardReport(db, 1, '2026-10')!.json) as BoardReport;
+    const all = selectEvidence(db, 1, report, 'alerts', {}).rows as { rule: string }[];
     const rule = all[0]!.rule;
-    const s = selectEvidence(db, report, 'alerts', { rule });
+    const s = selectEvidence(db, 1, report, 'alerts', { rule });
     expect(s.total).toBe(all.filter((r) => r.rule === rule).length);
     expect(s.rows).toHaveLength(s.total!);
   });

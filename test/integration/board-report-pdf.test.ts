@@ -27,7 +27,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   hubs.push(hub);
   seedDemoEstate(hub.deps);
-  generateBoardReport(hub.deps, MONTH, 'admin');
+  generateBoardReport(hub.deps, 1, MONTH, 'admin');
   cookie = await signInCookie(hub.url, 'admin', hub.adminPassword);
   const dir = tempDir('estatewatch-pdf-');
   dirs.push(dir);
@@ -90,7 +90,7 @@ describe('board report PDF on a hub without Chromium', () => {
   beforeAll(async () => {
     bare = await startTestHub({ chromiumPath: '/nonexistent/chromium' });
     hubs.push(bare);
-    generateBoardReport(bare.deps, MONTH, 'admin');
+    generateBoardReport(bare.deps, 1, MONTH, 'admin');
     bareCookie = await signInCookie(bare.url, 'admin', bare.adminPassword);
   });
 

@@ -35,7 +35,7 @@ let hub: TestHub;
 const at = (iso: string) => (clock = new Date(iso));
 const db = () => hub.deps.db;
 const n = (sql: string, ...params: unknown[]) => (db().prepare(sql).get(...params) as { n: number }).n;
-const reportOf = (month: string) => JSON.parse(getBoardReport(db(), month)!.json) as BoardReport;
+const reportOf = (month: string) => JSON.parse(getBoardReport(db(), 1, month)!.json) as BoardReport;
 const admin = () => ({ db: db(), username: 'admin', role: 'admin' as const, now: clock });
 const cso = () => ({ db: db(), username: 'dr.cso', role: 'cso' as const, now: clock });
 
@@ -100,7 +100,7 @@ beforeAll(async () => {
   // 1 November, 06:00: the monthly job reports on October.
   at('2026-11-01T06:00:00Z');
   boardReportJob.run(hub.deps);
-  octoberAsFirstGenerated = getBoardReport(db(), '2026-10')!.json;
+  octoberAsFirstGenerated = getBoardReport(db(), 1, '2026-10')!.json;
 
   // November: a Windows 7 PC is rebuilt on Windows 11, an alert resolved, an action done.
   at('2026-11-10T09:00:00Z');
@@ -163,13 +163,13 @@ describe('board report figures', () => {
     const report = reportOf('2026-11');
     const f = report.figures;
     for (const figure of [f.assets.total, f.assets.supportedOnly, f.unsupportedOs.assets, f.alerts.open, f.actions.overdue, f.devices.fax.removalOverdue, f.exceptions.inForce]) {
-      expect(selectEvidence(db(), report, figure.list, figure.filter).rows).toHaveLength(figure.value);
+      expect(selectEvidence(db(), 1, report, figure.list, figure.filter).rows).toHaveLength(figure.value);
     }
   });
 
   it('covers the excepted CT console in the exception and not in the unaccepted count', () => {
     const report = reportOf('2026-11');
-    const ct = selectEvidence(db(), report, 'assets', { hostname: 'CT-CONSOLE01' }).rows[0];
+    const ct = selectEvidence(db(), 1, report, 'assets', { hostname: 'CT-CONSOLE01' }).rows[0];
     expect(ct).toMatchObject({ posture: 'unsupported', acceptedRisk: 'yes' });
     expect(report.figures.assets.unsupportedWithoutException.value).toBe(report.figures.assets.byPosture.unsupported.value - 1);
   });
@@ -200,13 +200,13 @@ describe('board report trends and regeneration', () => {
 
   it('regenerates a past month to identical JSON after the estate has changed', () => {
     expect(reportOf('2026-10').provisional).toBe(false);
-    const again = generateBoardReport(hub.deps, '2026-10', 'auditor').record.json;
+    const again = generateBoardReport(hub.deps, 1, '2026-10', 'auditor').record.json;
     expect(again).toBe(octoberAsFirstGenerated);
   });
 
   it('seals the report with its data hash and the audit chain head at the snapshot', () => {
     const r = reportOf('2026-10');
-    const snap = getSnapshot(db(), '2026-10-31')!;
+    const snap = getSnapshot(db(), 1, '2026-10-31')!;
     expect(r.snapshot.auditHead).toEqual({ id: snap.auditHeadId, hash: snap.auditHeadHash });
     expect(r.snapshot.auditHead).not.toBeNull();
     const generation = db().prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'board-report' AND entity_id = '2026-10'").get() as { n: number };
@@ -214,16 +214,16 @@ describe('board report trends and regeneration', () => {
   });
 
   it("prunes a daily snapshot's evidence after 35 days but keeps each month's last, and every day's key figures", () => {
-    const kept = (day: string) => EVIDENCE_LISTS.filter((list) => snapshotEvidenceList(db(), day, list) !== undefined);
+    const kept = (day: string) => EVIDENCE_LISTS.filter((list) => snapshotEvidenceList(db(), 1, day, list) !== undefined);
     expect(kept('2026-10-10')).toEqual([]);
-    expect(JSON.parse(getSnapshot(db(), '2026-10-10')!.figures)).toMatchObject({ assets: 15, faxesInRegister: 2 });
+    expect(JSON.parse(getSnapshot(db(), 1, '2026-10-10')!.figures)).toMatchObject({ assets: 15, faxesInRegister: 2 });
     expect(kept('2026-09-30')).toEqual(EVIDENCE_LISTS);
     expect(kept('2026-10-31')).toEqual(EVIDENCE_LISTS);
   });
 
   it('refuses a month with no snapshot and a month not yet begun', () => {
-    expect(() => generateBoardReport(hub.deps, '2026-07', 'admin')).toThrow(/no posture snapshot was taken in 2026-07: the first is from 2026-09-30/);
-    expect(() => generateBoardReport(hub.deps, '2027-01', 'admin')).toThrow(/has not started yet/);
+    expect(() => generateBoardReport(hub.deps, 1, '2026-07', 'admin')).toThrow(/no posture snapshot was taken in 2026-07: the first is from 2026-09-30/);
+    expect(() => generateBoardReport(hub.deps, 1, '2027-01', 'admin')).toThrow(/has not started yet/);
   });
 
   it('schedules the snapshot and the report from the configuration', () => {

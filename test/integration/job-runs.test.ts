@@ -97,7 +97,7 @@ describe('runOnce: what the scheduler does when a job fires', () => {
 
   it('makes the board report once a month, even when the hubs fire at different times', async () => {
     const generated = () => hub.deps.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'board-report' AND action = 'generate'").pluck().get();
-    takeSnapshot(snapshotContext(hub.deps));
+    takeSnapshot(snapshotContext(hub.deps), 1);
     const before = generated();
     const at = (iso: string) => () => new Date(iso);
     await runOnce(boardReportJob, { ...hub.deps, now: at('2026-12-01T06:00:00Z') }, 'hub-a', new Date('2026-12-01T06:00:00Z'));

@@ -16,7 +16,7 @@ let hub: TestHub;
 let app: ReturnType<typeof createApp>;
 let cookies: Record<string, string>;
 let second: number;
-const tokens: Record<string, string> = {};
+const tokens = { one: '', two: '' };
 
 const ask = (path: string, cookie: string, init: { method?: string; body?: unknown } = {}) =>
   app.request(path, { method: init.method ?? 'GET', headers: { cookie, 'content-type': 'application/json' }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });

@@ -174,7 +174,7 @@ async function seedRecords(): Promise<void> {
   const { db } = hub.deps;
   seedDemoEstate(hub.deps);
   seedDemoRegister(hub.deps);
-  generateBoardReport(hub.deps, MONTH, 'system');
+  generateBoardReport(hub.deps, 1, MONTH, 'system');
   const first = (table: string) => (db.prepare(`SELECT min(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0;
   Object.assign(ids, { assets: first('assets'), alerts: first('alerts'), devices: first('registered_devices') });
   // A spare agent: revoking the matrix agent's own token would refuse its reports for the rest of the run.

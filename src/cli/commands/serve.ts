@@ -7,7 +7,7 @@ import { log } from '../../log.js';
 import { RulesError } from '../../rules/rule-issue.js';
 import { runDemo } from '../../demo/run-demo.js';
 import { snapshotContext } from '../../report/generate-board-report.js';
-import { ensureTodaysSnapshot } from '../../report/take-snapshot.js';
+import { ensureTodaysSnapshots } from '../../report/take-snapshot.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
@@ -49,8 +49,8 @@ export const serveCommand: Command = {
     const jobs = scheduleJobs(JOBS, hub.deps);
     log('info', 'hub listening', { url: running.url, database: config.dataDir, reevaluation: hub.reevaluation, alerts: hub.alerts });
     const demo = values.demo ? await runDemo(hub.deps, running.url) : undefined;
-    // The board's trends need one snapshot a day; the cron job takes it in the evening, this covers a hub that was down then.
-    ensureTodaysSnapshot(snapshotContext(hub.deps));
+    // The board's trends need one snapshot a day; the cron job takes them in the evening, this covers a hub that was down then.
+    ensureTodaysSnapshots(snapshotContext(hub.deps));
     printWelcome(running.url, hub.adminPassword, demo);
     await untilSignal();
     jobs.stop();

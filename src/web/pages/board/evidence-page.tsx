@@ -4,20 +4,22 @@ import { liveAlertsHref, sampleNote } from '../../../report/evidence-note.js';
 import { longDate, longMonth } from '../../../report/plain-english.js';
 import type { EvidenceSelection } from '../../../report/stored-report.js';
 import type { Session } from '../../../store/sessions.js';
+import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
 
 const LIST_NAMES: Record<string, string> = {
   assets: 'Assets', items: 'Operating systems and software items', alerts: 'Alerts', actions: 'Clinical safety actions', exceptions: 'Exceptions in force', devices: 'Faxes and pagers',
 };
 
-export function EvidencePage({ session, report, selection }: { session: Session; report: BoardReport; selection: EvidenceSelection }) {
+export function EvidencePage({ session, report, view, selection }: { session: Session; report: BoardReport; view: ReportView; selection: EvidenceSelection }) {
+  const base = `${view.prefix}/board-reports/${report.month}`;
   const { list, filter, columns, total } = selection;
   const rows = selection.rows as Record<string, unknown>[];
   const conditions = Object.entries(filter);
   const note = sampleNote(selection, report.snapshot.day);
   return (
     <Layout title={`Evidence: ${LIST_NAMES[list]}`} session={session}>
-      <p class="small"><a href={`/board-reports/${report.month}`}>← {longMonth(report.month)} report</a></p>
+      <p class="small"><a href={base}>← {longMonth(report.month)} report</a>{view.heading && <> · {view.heading}</>}</p>
       <h1>{LIST_NAMES[list]}</h1>
       <p>
         <strong id="evidence-count">{total === null ? 'Not counted' : total}</strong> {total === 1 ? 'row' : 'rows'}
@@ -29,7 +31,7 @@ export function EvidencePage({ session, report, selection }: { session: Session;
           {note} Every alert as it is now, not as it was then, is on the <a href={liveAlertsHref(filter)}>alerts list</a>.
         </p>
       )}
-      <p class="small muted">These rows were frozen when the snapshot was taken; the live pages show the estate as it is now. <a href={`/api/v1/board-reports/${report.month}/evidence/${list}?${new URLSearchParams(filter)}`}>JSON</a></p>
+      <p class="small muted">These rows were frozen when the snapshot was taken; the live pages show the estate as it is now. <a href={`/api/v1${base}/evidence/${list}?${new URLSearchParams(filter)}`}>JSON</a></p>
       <table id="evidence">
         <thead><tr>{columns.map((c) => <th>{c}</th>)}</tr></thead>
         <tbody>{rows.map((r) => <tr>{columns.map((c) => <td>{r[c] === null || r[c] === '' ? '—' : String(r[c])}</td>)}</tr>)}</tbody>

@@ -10,8 +10,8 @@ import { evidenceHref } from '../../components/figure-link.js';
 
 const pctFormat = (v: number) => `${v.toFixed(1)}%`;
 
-export function ReportCharts({ report }: { report: BoardReport }) {
-  const { trend, figures, month } = report;
+export function ReportCharts({ report, base }: { report: BoardReport; base: string }) {
+  const { trend, figures } = report;
   const points = (pick: (f: NonNullable<(typeof trend)[number]['figures']>) => number) => trend.map((t) => ({ x: t.month, y: t.figures ? pick(t.figures) : null }));
   const plan = (kind: 'fax' | 'pager') => figures.devices[kind].plan.map((p) => ({ x: p.at.slice(0, 7), y: p.count }));
   return (
@@ -36,7 +36,7 @@ export function ReportCharts({ report }: { report: BoardReport }) {
           bars={SEVERITIES.map((severity) => ({
             label: severity,
             values: ALERT_AGES.map((age) => figures.alerts.bySeverity[severity].byAge[age].value),
-            href: evidenceHref(month, figures.alerts.bySeverity[severity].open),
+            href: evidenceHref(base, figures.alerts.bySeverity[severity].open),
           }))}
         />
         <LineChart

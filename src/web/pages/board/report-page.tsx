@@ -7,12 +7,15 @@ import type { BoardReport } from '../../../report/board-report.js';
 import { longDate, longMonth } from '../../../report/plain-english.js';
 import type { BoardReportRecord } from '../../../store/board-reports.js';
 import type { Session } from '../../../store/sessions.js';
+import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
 import { ReportCharts } from './report-charts.js';
+import { TrustsSection } from './trusts-section.js';
 import { ActionsCoverageSection, AlertsSection, AssuranceSection, DevicesSection, ExceptionsSection, PostureSection } from './report-sections.js';
 
 export interface ReportPageProps {
   report: BoardReport;
+  view: ReportView;
   record: Omit<BoardReportRecord, 'json'>;
   session?: Session;
   standalone?: boolean;
@@ -20,22 +23,24 @@ export interface ReportPageProps {
   pdfUnavailable: string | null;
 }
 
-export function ReportPage({ report, record, session, standalone, pdfUnavailable }: ReportPageProps) {
+export function ReportPage({ report, record, view, session, standalone, pdfUnavailable }: ReportPageProps) {
   const [headline, ...rest] = report.summary;
   const title = `Cyber posture report: ${longMonth(report.month)}`;
+  const base = `${view.prefix}/board-reports/${report.month}`;
   return (
     <Layout title={title} session={session} standalone={standalone}>
       <article class="board-report">
         <h1>{title}{report.provisional && ' (month to date)'}</h1>
+        {view.heading && <p class="lead" id="report-owner">{view.heading}</p>}
         <p class="muted small">
           Figures as of {longDate(report.snapshot.day)} (snapshot taken {report.snapshot.takenAt}, {report.timeZone}).
           {report.provisional && ' The month is not over: these figures will change until its last snapshot.'}
         </p>
         {!standalone && (
           <p class="no-print small">
-            <a href={`/api/v1/board-reports/${report.month}`}>JSON of every figure</a> ·{' '}
-            {pdfUnavailable ? <span class="notice" id="pdf-unavailable">PDF not available on this hub: {pdfUnavailable}</span> : <a href={`/board-reports/${report.month}/pdf`}>PDF (A4)</a>} ·{' '}
-            <a href="/board-reports">All reports</a>
+            <a href={`/api/v1${base}`}>JSON of every figure</a> ·{' '}
+            {pdfUnavailable ? <span class="notice" id="pdf-unavailable">PDF not available on this hub: {pdfUnavailable}</span> : <a href={`${base}/pdf`}>PDF (A4)</a>} ·{' '}
+            <a href={`${view.prefix}/board-reports`}>All reports</a>
           </p>
         )}
         <div class="panel summary">
@@ -45,13 +50,14 @@ export function ReportPage({ report, record, session, standalone, pdfUnavailable
           </ul>
           <p class="small muted">Every number below links to the list of rows it counts, as they stood on {longDate(report.snapshot.day)}.</p>
         </div>
-        <ReportCharts report={report} />
-        <PostureSection report={report} />
-        <ExceptionsSection report={report} />
-        <DevicesSection report={report} />
-        <AlertsSection report={report} />
-        <ActionsCoverageSection report={report} />
-        <AssuranceSection report={report} />
+        {report.trusts && <TrustsSection report={report} columns={report.trusts} trusts={view.trusts} />}
+        <ReportCharts report={report} base={base} />
+        <PostureSection report={report} base={base} />
+        <ExceptionsSection report={report} base={base} />
+        <DevicesSection report={report} base={base} />
+        <AlertsSection report={report} base={base} />
+        <ActionsCoverageSection report={report} base={base} />
+        <AssuranceSection report={report} base={base} />
         <section class="seal">
           <h2>Checking this report</h2>
           <dl class="facts small">

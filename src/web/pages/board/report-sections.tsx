@@ -7,11 +7,12 @@ import { longDate } from '../../../report/plain-english.js';
 import { FigureLink } from '../../components/figure-link.js';
 import { STATUS_LABELS } from '../../components/status-badge.js';
 
-type Props = { report: BoardReport };
+/** `base`: the report page's path, which its figures' evidence links extend. */
+type Props = { report: BoardReport; base: string };
 
 const when = (day: string | null) => (day ? longDate(day) : '—');
 
-function ProductTable({ month, rows, date = 'Security support ended' }: { month: string; rows: TopProduct[]; date?: string }) {
+function ProductTable({ base, rows, date = 'Security support ended' }: { base: string; rows: TopProduct[]; date?: string }) {
   if (!rows.length) return <p class="muted">None.</p>;
   return (
     <table>
@@ -21,7 +22,7 @@ function ProductTable({ month, rows, date = 'Security support ended' }: { month:
           <tr>
             <td>{r.product}</td>
             <td>{when(r.eol)}{r.extendedSupportEnd && <span class="muted small"> (extended to {when(r.extendedSupportEnd)})</span>}</td>
-            <td class="num"><FigureLink month={month} figure={r.count} /></td>
+            <td class="num"><FigureLink base={base} figure={r.count} /></td>
             <td class="num">{r.assets}</td>
             <td class="small">{r.hosts.join(', ')}{r.assets > r.hosts.length && ` and ${r.assets - r.hosts.length} more`}</td>
           </tr>
@@ -31,7 +32,7 @@ function ProductTable({ month, rows, date = 'Security support ended' }: { month:
   );
 }
 
-export function PostureSection({ report: { month, figures: f } }: Props) {
+export function PostureSection({ report: { figures: f }, base }: Props) {
   return (
     <section>
       <h2>The estate by its worst item</h2>
@@ -40,29 +41,29 @@ export function PostureSection({ report: { month, figures: f } }: Props) {
         <thead><tr><th>Class</th><th class="num">Assets</th><th class="num">Share</th></tr></thead>
         <tbody>
           {POSTURE_ORDER.map((s) => (
-            <tr><td>{STATUS_LABELS[s]}</td><td class="num"><FigureLink month={month} figure={f.assets.byPosture[s]} /></td><td class="num">{pct(f.assets.byPosture[s].value, f.assets.total.value).toFixed(1)}%</td></tr>
+            <tr><td>{STATUS_LABELS[s]}</td><td class="num"><FigureLink base={base} figure={f.assets.byPosture[s]} /></td><td class="num">{pct(f.assets.byPosture[s].value, f.assets.total.value).toFixed(1)}%</td></tr>
           ))}
-          <tr class="total"><td>All registered assets</td><td class="num"><FigureLink month={month} figure={f.assets.total} /></td><td class="num">100%</td></tr>
+          <tr class="total"><td>All registered assets</td><td class="num"><FigureLink base={base} figure={f.assets.total} /></td><td class="num">100%</td></tr>
         </tbody>
       </table>
-      <h2>Unsupported operating systems: <FigureLink month={month} figure={f.unsupportedOs.assets} /></h2>
-      <ProductTable month={month} rows={f.unsupportedOs.top} />
-      <h2>Unsupported software: <FigureLink month={month} figure={f.unsupportedSoftware.installs} /> installs on {f.unsupportedSoftware.assets} assets</h2>
+      <h2>Unsupported operating systems: <FigureLink base={base} figure={f.unsupportedOs.assets} /></h2>
+      <ProductTable base={base} rows={f.unsupportedOs.top} />
+      <h2>Unsupported software: <FigureLink base={base} figure={f.unsupportedSoftware.installs} /> installs on {f.unsupportedSoftware.assets} assets</h2>
       <p class="small muted">Packages a Linux distribution ships follow their operating system and are counted with it.</p>
-      <ProductTable month={month} rows={f.unsupportedSoftware.top} />
-      <h2>On paid or extended support: <FigureLink month={month} figure={f.extendedSupport.os} /> operating systems, <FigureLink month={month} figure={f.extendedSupport.software} /> software installs</h2>
-      <ProductTable month={month} rows={f.extendedSupport.top} date="Normal support ended" />
-      <h2>Ending in the next six months: <FigureLink month={month} figure={f.endingSoon.items} /></h2>
-      <ProductTable month={month} rows={f.endingSoon.products} date="Security support ends" />
+      <ProductTable base={base} rows={f.unsupportedSoftware.top} />
+      <h2>On paid or extended support: <FigureLink base={base} figure={f.extendedSupport.os} /> operating systems, <FigureLink base={base} figure={f.extendedSupport.software} /> software installs</h2>
+      <ProductTable base={base} rows={f.extendedSupport.top} date="Normal support ended" />
+      <h2>Ending in the next six months: <FigureLink base={base} figure={f.endingSoon.items} /></h2>
+      <ProductTable base={base} rows={f.endingSoon.products} date="Security support ends" />
     </section>
   );
 }
 
-export function ExceptionsSection({ report: { month, figures: f } }: Props) {
+export function ExceptionsSection({ report: { figures: f }, base }: Props) {
   return (
     <section>
-      <h2>Risk-accepted exceptions in force: <FigureLink month={month} figure={f.exceptions.inForce} /></h2>
-      <p>Unsupported assets neither replaced nor formally accepted: <strong><FigureLink month={month} figure={f.assets.unsupportedWithoutException} /></strong></p>
+      <h2>Risk-accepted exceptions in force: <FigureLink base={base} figure={f.exceptions.inForce} /></h2>
+      <p>Unsupported assets neither replaced nor formally accepted: <strong><FigureLink base={base} figure={f.assets.unsupportedWithoutException} /></strong></p>
       {f.exceptions.rows.length ? (
         <table>
           <thead><tr><th>Exception</th><th>Expires</th><th>Signed off by (CSO)</th><th class="num">Assets</th><th>Hosts</th></tr></thead>
@@ -77,7 +78,7 @@ export function ExceptionsSection({ report: { month, figures: f } }: Props) {
   );
 }
 
-export function DevicesSection({ report: { month, figures: f } }: Props) {
+export function DevicesSection({ report: { figures: f }, base }: Props) {
   const { fax, pager } = f.devices;
   const planAt = (plan: { at: string; count: number }[], i: number) => plan[i] ? `${plan[i].count} by ${when(plan[i].at)}` : '—';
   return (
@@ -86,54 +87,54 @@ export function DevicesSection({ report: { month, figures: f } }: Props) {
       <table>
         <thead><tr><th></th><th class="num">In the register</th><th class="num">Past planned removal</th><th>Plan: in 3 months</th><th>Plan: in 12 months</th><th>National target</th></tr></thead>
         <tbody>
-          <tr><td>Faxes</td><td class="num"><FigureLink month={month} figure={fax.inRegister} /></td><td class="num"><FigureLink month={month} figure={fax.removalOverdue} /></td>
+          <tr><td>Faxes</td><td class="num"><FigureLink base={base} figure={fax.inRegister} /></td><td class="num"><FigureLink base={base} figure={fax.removalOverdue} /></td>
             <td>{planAt(fax.plan, 2)}</td><td>{planAt(fax.plan, fax.plan.length - 1)}</td><td>Out of use by {longDate('2020-03-31')}</td></tr>
-          <tr><td>Pagers</td><td class="num"><FigureLink month={month} figure={pager.inRegister} /></td><td class="num"><FigureLink month={month} figure={pager.removalOverdue} /></td>
+          <tr><td>Pagers</td><td class="num"><FigureLink base={base} figure={pager.inRegister} /></td><td class="num"><FigureLink base={base} figure={pager.removalOverdue} /></td>
             <td>{planAt(pager.plan, 2)}</td><td>{planAt(pager.plan, pager.plan.length - 1)}</td><td>Non-emergency pagers gone by {longDate('2021-12-31')}</td></tr>
         </tbody>
       </table>
-      <p class="small">Emergency (crash) bleeps kept by CSO-signed policy: <FigureLink month={month} figure={pager.retainedByPolicy} />. Fax devices agents found on machines (which may be missing from the register): <FigureLink month={month} figure={fax.foundByAgents} />.</p>
+      <p class="small">Emergency (crash) bleeps kept by CSO-signed policy: <FigureLink base={base} figure={pager.retainedByPolicy} />. Fax devices agents found on machines (which may be missing from the register): <FigureLink base={base} figure={fax.foundByAgents} />.</p>
     </section>
   );
 }
 
-export function AlertsSection({ report: { month, figures: f } }: Props) {
+export function AlertsSection({ report: { figures: f }, base }: Props) {
   const a = f.alerts;
   return (
     <section>
-      <h2>Open alerts: <FigureLink month={month} figure={a.open} /></h2>
+      <h2>Open alerts: <FigureLink base={base} figure={a.open} /></h2>
       <table>
         <thead><tr><th>Severity</th>{ALERT_AGES.map((age) => <th class="num">{age}</th>)}<th class="num">Total</th></tr></thead>
         <tbody>
           {SEVERITIES.map((s) => (
-            <tr><td>{s}</td>{ALERT_AGES.map((age) => <td class="num"><FigureLink month={month} figure={a.bySeverity[s].byAge[age]} /></td>)}<td class="num"><FigureLink month={month} figure={a.bySeverity[s].open} /></td></tr>
+            <tr><td>{s}</td>{ALERT_AGES.map((age) => <td class="num"><FigureLink base={base} figure={a.bySeverity[s].byAge[age]} /></td>)}<td class="num"><FigureLink base={base} figure={a.bySeverity[s].open} /></td></tr>
           ))}
         </tbody>
       </table>
       <p>
-        Resolved this month: <FigureLink month={month} figure={a.resolvedThisMonth} />; mean time to resolve{' '}
-        <strong>{a.meanHoursToResolve === null ? 'not applicable (none resolved)' : `${a.meanHoursToResolve} hours`}</strong>. Suppressed (hidden from triage until a date, still counted here): <FigureLink month={month} figure={a.suppressed} />.
+        Resolved this month: <FigureLink base={base} figure={a.resolvedThisMonth} />; mean time to resolve{' '}
+        <strong>{a.meanHoursToResolve === null ? 'not applicable (none resolved)' : `${a.meanHoursToResolve} hours`}</strong>. Suppressed (hidden from triage until a date, still counted here): <FigureLink base={base} figure={a.suppressed} />.
       </p>
     </section>
   );
 }
 
-export function ActionsCoverageSection({ report: { month, figures: f } }: Props) {
+export function ActionsCoverageSection({ report: { figures: f }, base }: Props) {
   const c = f.coverage;
   return (
     <section>
       <h2>Clinical safety actions</h2>
-      <p>Open: <FigureLink month={month} figure={f.actions.open} /> · overdue: <FigureLink month={month} figure={f.actions.overdue} /> · completed this month: <FigureLink month={month} figure={f.actions.doneThisMonth} /></p>
+      <p>Open: <FigureLink base={base} figure={f.actions.open} /> · overdue: <FigureLink base={base} figure={f.actions.overdue} /> · completed this month: <FigureLink base={base} figure={f.actions.doneThisMonth} /></p>
       <h2>Coverage</h2>
       <p>
-        Registered assets: <FigureLink month={month} figure={c.registered} /> · reported in the last 7 days: <FigureLink month={month} figure={c.reporting} /> ({c.reportingPct.toFixed(1)}%), of which by agent{' '}
-        <FigureLink month={month} figure={c.byAgent} /> and by import <FigureLink month={month} figure={c.byImport} />.
+        Registered assets: <FigureLink base={base} figure={c.registered} /> · reported in the last 7 days: <FigureLink base={base} figure={c.reporting} /> ({c.reportingPct.toFixed(1)}%), of which by agent{' '}
+        <FigureLink base={base} figure={c.byAgent} /> and by import <FigureLink base={base} figure={c.byImport} />.
       </p>
     </section>
   );
 }
 
-export function AssuranceSection({ report: { month, assurance } }: Props) {
+export function AssuranceSection({ report: { assurance }, base }: Props) {
   return (
     <section>
       <h2>What this evidences</h2>
@@ -146,7 +147,7 @@ export function AssuranceSection({ report: { month, assurance } }: Props) {
               <td>{r.framework}</td>
               <td>{r.outcome}</td>
               <td class="small">{r.asks}</td>
-              <td class="small">{r.shows}{r.figures.length > 0 && <ul class="links">{r.figures.map((x) => <li>{x.label}: <FigureLink month={month} figure={x.figure} /></li>)}</ul>}</td>
+              <td class="small">{r.shows}{r.figures.length > 0 && <ul class="links">{r.figures.map((x) => <li>{x.label}: <FigureLink base={base} figure={x.figure} /></li>)}</ul>}</td>
             </tr>
           ))}
         </tbody>

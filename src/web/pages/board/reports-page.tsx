@@ -2,25 +2,34 @@
 import { longMonth } from '../../../report/plain-english.js';
 import type { BoardReportRecord } from '../../../store/board-reports.js';
 import type { Session } from '../../../store/sessions.js';
+import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
 
 export interface ReportsPageProps {
   session: Session;
+  view: ReportView;
   reports: Omit<BoardReportRecord, 'json'>[];
   /** The month the form suggests: the previous one. */
   suggestedMonth: string;
   error?: string;
 }
 
-export function ReportsPage({ session, reports, suggestedMonth, error }: ReportsPageProps) {
+export function ReportsPage({ session, view, reports, suggestedMonth, error }: ReportsPageProps) {
   return (
     <Layout title="Board reports" session={session}>
       <h1>Board cyber-posture reports</h1>
+      {view.heading && <p class="lead" id="report-owner">{view.heading}</p>}
+      {session.user.organisationId === null && view.trusts.length > 1 && (
+        <p class="small" id="report-owners">
+          Reports of: <a href="/board-reports">all trusts (ICS)</a>
+          {view.trusts.map((t) => <> · <a href={`/trusts/${t.code}/board-reports`}>{t.code}</a></>)}
+        </p>
+      )}
       <p class="muted">
         One report a month, generated on the 1st for the month before (and on demand). Its figures come from the daily snapshots, so a past month regenerates to the same figures
         whatever the estate has done since.
       </p>
-      <form method="post" action="/board-reports" class="filters panel">
+      <form method="post" action={`${view.prefix}/board-reports`} class="filters panel">
         <input type="hidden" name="csrf" value={session.csrfToken} />
         <label>
           Month
@@ -35,7 +44,7 @@ export function ReportsPage({ session, reports, suggestedMonth, error }: Reports
           <tbody>
             {reports.map((r) => (
               <tr>
-                <td><a href={`/board-reports/${r.month}`}>{longMonth(r.month)}</a></td>
+                <td><a href={`${view.prefix}/board-reports/${r.month}`}>{longMonth(r.month)}</a></td>
                 <td>{r.snapshotDay}</td>
                 <td>{r.generatedAt}</td>
                 <td>{r.generatedBy}</td>
