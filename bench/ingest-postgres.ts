@@ -1,8 +1,10 @@
 /**
- * The ingest figures again on the PostgreSQL store (issue 10), as an ICS runs
- * it: two hub processes (`estatewatch serve`) sharing one database on a private
- * PostgreSQL server on 127.0.0.1, the same agents split between them, the same
- * reports and phases as the SQLite rows, each beside SQLite's rate from this run.
+ * The figures again on the PostgreSQL store (issue 10), on a private
+ * PostgreSQL server on 127.0.0.1: ingest as an ICS runs it, two hub processes
+ * (`estatewatch serve`) sharing one database, the same agents split between
+ * them, the same reports and phases as the SQLite rows, each beside SQLite's
+ * rate from this run; and one estate loaded, queried and reported on alike on
+ * both stores.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { openStore } from '../src/store/open-store.js';
 import { freePort, startHubProcess } from '../test/helpers/hub-process.js';
 import { startPostgres } from '../test/helpers/postgres.js';
 import { ingestPhases, type IngestRates } from './ingest.js';
+import { LargeEstate } from './large-estate.js';
 import { fmt, record } from './measure.js';
 import type { Phase } from './send-reports.js';
 import type { SyntheticEstate } from './synthetic-estate.js';
@@ -45,5 +48,26 @@ export async function benchIngestPostgres(estate: SyntheticEstate, count: number
     await Promise.all(hubs.map((h) => h.stop()));
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same estate of `assets` on SQLite, then PostgreSQL: load, re-judgement, pages and API, board report, size. */
+export async function compareStores(estate: SyntheticEstate, assets: number): Promise<void> {
+  const server = await startPostgres();
+  try {
+    for (const databaseUrl of [undefined, await server.createDatabase()]) {
+      const big = new LargeEstate(estate, databaseUrl);
+      try {
+        await big.loadTo(assets);
+        big.reevaluate();
+        await big.queries();
+        big.boardReport();
+        big.size();
+      } finally {
+        big.close();
+      }
+    }
+  } finally {
+    await server.stop();
   }
 }

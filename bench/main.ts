@@ -1,17 +1,18 @@
 /**
  * estatewatch's benchmark: figures beside their physical floors, measured in
  * the same run on this machine, and the targets from issue 8; the ingest
- * figures again on PostgreSQL with two hub processes (issue 10). Prints a
+ * figures again on PostgreSQL with two hub processes, and an estate of
+ * --compare assets on both stores, queried alike (issue 10). Prints a
  * Markdown table (docs/performance.md holds one run); asserts nothing.
  *
- *   npm run bench                          # 10,000 and 100,000 assets (about 45 minutes on 2 cores, ~5 GB in /tmp)
- *   npm run bench -- --large 20000 --ingest 500   # quicker
+ *   npm run bench                          # 10,000 and 100,000 assets (about an hour on 2 cores, ~5 GB in /tmp)
+ *   npm run bench -- --large 20000 --ingest 500 --compare 1000   # quicker
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchAgent } from './agent-scan.js';
 import { benchIngest } from './ingest.js';
-import { benchIngestPostgres } from './ingest-postgres.js';
+import { benchIngestPostgres, compareStores } from './ingest-postgres.js';
 import { LargeEstate } from './large-estate.js';
 import { table } from './measure.js';
 import { syntheticEstate } from './synthetic-estate.js';
@@ -22,9 +23,11 @@ const { values } = parseArgs({
     large: { type: 'string', default: '100000' },
     ingest: { type: 'string', default: '2000' },
     agents: { type: 'string', default: '8' },
+    // PostgreSQL loads a new host in about 100 ms (docs/performance.md): 5,000 take some 8 minutes.
+    compare: { type: 'string', default: '5000' },
   },
 });
-const [small, large, ingest, agents] = [values.small, values.large, values.ingest, values.agents].map(Number) as [number, number, number, number];
+const [small, large, ingest, agents, compare] = [values.small, values.large, values.ingest, values.agents, values.compare].map(Number) as [number, number, number, number, number];
 
 const estate = syntheticEstate(new Date());
 console.error(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${estate.poolSize} product releases in the pool`);
@@ -35,6 +38,8 @@ console.error('ingest…');
 const sqliteRates = await benchIngest(estate, ingest, agents);
 console.error('ingest on PostgreSQL, two hubs…');
 await benchIngestPostgres(estate, ingest, agents, sqliteRates);
+console.error(`estate of ${compare} on both stores…`);
+await compareStores(estate, compare);
 const big = new LargeEstate(estate);
 try {
   console.error(`estate of ${small}…`);

@@ -12,6 +12,7 @@ import {
 } from '../store/alert-queries.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
+import type { OrgScope } from '../store/organisations.js';
 import { inTransaction } from '../store/statements.js';
 import { findUserCredentials } from '../store/users.js';
 
@@ -20,6 +21,8 @@ export interface TriageActor {
   db: Db;
   username: string;
   now: Date;
+  /** The trusts whose alerts they may act on: their trust's, or (null) every trust's. Another trust's alert is not found. */
+  org: OrgScope;
 }
 
 export const NoteRequestSchema = z.strictObject({ text: z.string().trim().min(1, { error: 'write a note' }).max(4000) });
@@ -64,7 +67,7 @@ function transition(actor: TriageActor, id: number, action: string, from: readon
   const { db, username, now } = actor;
   const at = now.toISOString();
   inTransaction(db, () => {
-    const alert = mustFind(db, id, now);
+    const alert = mustFind(actor, id);
     if (!from.includes(alert.status)) {
       throw new HubError(409, 'invalid-transition', `cannot ${action} alert ${id}: it is ${alert.status} (allowed from ${from.join(', ')})`);
     }
@@ -75,17 +78,17 @@ function transition(actor: TriageActor, id: number, action: string, from: readon
     updateAlertTriage(db, id, next);
     appendAudit(db, { at, actor: username, action, entity: 'alert', entityId: String(id), before: pick(current, changed), after: pick(next, changed) });
   });
-  return mustGet(db, id, now);
+  return mustGet(actor, id);
 }
 
-function mustFind(db: Db, id: number, now: Date): AlertRow {
-  const alert = findAlert(db, id, now);
+function mustFind({ db, now, org }: TriageActor, id: number): AlertRow {
+  const alert = findAlert(db, id, now, org);
   if (!alert) throw notFound(`alert ${id}`);
   return alert;
 }
 
-function mustGet(db: Db, id: number, now: Date): AlertDetail {
-  const alert = getAlert(db, id, now);
+function mustGet({ db, now, org }: TriageActor, id: number): AlertDetail {
+  const alert = getAlert(db, id, now, org);
   if (!alert) throw notFound(`alert ${id}`);
   return alert;
 }
@@ -97,12 +100,18 @@ export function acknowledgeAlert(actor: TriageActor, id: number): AlertDetail {
   return transition(actor, id, 'acknowledge', ['open'], (_a, at) => ({ status: 'acknowledged', acknowledgedAt: at }));
 }
 
-/** To a user of this hub (so the name means someone who can sign in and act), or to nobody. */
+/**
+ * To a user of this hub who can see the alert (so the name means someone who
+ * can sign in and act: an ICS-wide person or one of the alert's trust), or to nobody.
+ */
 export function assignAlert(actor: TriageActor, id: number, assignee: string | null): AlertDetail {
-  if (assignee !== null && !findUserCredentials(actor.db, assignee)) {
-    throw new HubError(400, 'invalid-request', `no user "${assignee}"`, [{ path: 'assignee', message: `no user "${assignee}" on this hub` }]);
-  }
-  return transition(actor, id, 'assign', LIVE, () => ({ assignee }));
+  const person = assignee === null ? null : findUserCredentials(actor.db, assignee)?.user;
+  const refuse = (message: string) => new HubError(400, 'invalid-request', message, [{ path: 'assignee', message }]);
+  if (person === undefined) throw refuse(`no user "${assignee}" on this hub`);
+  return transition(actor, id, 'assign', LIVE, (a) => {
+    if (person && person.organisationId !== null && person.organisationId !== a.organisationId) throw refuse(`"${assignee}" works for another trust and cannot see alert ${id}`);
+    return { assignee };
+  });
 }
 
 /** Notes are allowed on resolved alerts too: what was done is often written up afterwards. */
@@ -110,10 +119,10 @@ export function addAlertNote(actor: TriageActor, id: number, text: string): Aler
   const { db, username, now } = actor;
   const at = now.toISOString();
   inTransaction(db, () => {
-    mustFind(db, id, now);
+    mustFind(actor, id);
     noteInTransaction(db, { alertId: id, author: username, at, text });
   });
-  return mustGet(db, id, now);
+  return mustGet(actor, id);
 }
 
 function noteInTransaction(db: Db, n: { alertId: number; author: string; at: string; text: string }): void {
@@ -128,7 +137,7 @@ export function resolveAlert(actor: TriageActor, id: number, note?: string): Ale
     const resolved = transition(actor, id, 'resolve', LIVE, (_a, at) => ({ status: 'resolved', resolution: 'manual', resolvedAt: at, suppressedUntil: null, suppressReason: null }));
     if (!note) return resolved;
     noteInTransaction(db, { alertId: id, author: username, at: now.toISOString(), text: note });
-    return mustGet(db, id, now);
+    return mustGet(actor, id);
   });
 }
 

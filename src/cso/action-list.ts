@@ -3,7 +3,8 @@
  * links, edit it, move it through open → in progress → done (or cancelled),
  * and add notes. When an action that controls a hazard is done, the hazard is
  * flagged for a re-rating of its residual risk. Every change and its audit
- * entry land in one transaction.
+ * entry land in one transaction. An action is one trust's, that of the
+ * records it is for; another trust's action is absent (404) to that trust's people.
  */
 import { HubError, notFound } from '../hub/errors.js';
 import {
@@ -13,10 +14,11 @@ import {
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import { listAuditTrail, type AuditTrailEntry } from '../store/audit-log.js';
-import { findHazard, linkTargetExists } from '../store/hazards.js';
+import { findHazard, linkTargetOrganisation } from '../store/hazards.js';
+import type { OrgScope } from '../store/organisations.js';
 import { inTransaction } from '../store/statements.js';
 import type { ActionCreate, ActionPatch, ActionStatusRequest } from './action-schemas.js';
-import { auditChange, checkUser, fieldError, trustToday, type CsoActor } from './cso-actor.js';
+import { actorScope, auditChange, checkUser, fieldError, mustBeInTrust, newRecordTrust, trustToday, type CsoActor, type LinkedRecord } from './cso-actor.js';
 import { changeHazard, mustNotBeClosed } from './hazard-log.js';
 
 export interface ActionDetail extends ActionRow {
@@ -31,44 +33,60 @@ export function reratingPrompt(a: ActionRow): string | null {
   return a.status === 'done' && a.controlsHazard && a.hazardId !== null && a.hazardReratingDue ? `Re-rate the residual risk of hazard #${a.hazardId}` : null;
 }
 
-function mustFind(db: Db, id: number, now: Date): ActionRow {
-  const action = findAction(db, id, trustToday(now));
+function mustFind(db: Db, id: number, org: OrgScope, now: Date): ActionRow {
+  const action = findAction(db, id, org, trustToday(now));
   if (!action) throw notFound(`action ${id}`);
   return action;
 }
 
-export function getActionDetail(db: Db, id: number, now: Date): ActionDetail {
-  const action = mustFind(db, id, now);
+export function getActionDetail(db: Db, id: number, org: OrgScope, now: Date): ActionDetail {
+  const action = mustFind(db, id, org, now);
   return { ...action, notes: listActionNotes(db, id), audit: listAuditTrail(db, 'action', id), prompt: reratingPrompt(action) };
 }
 
-/** Checks what zod cannot: the owner is a user, each linked record exists, and a control has a hazard that is not closed. */
-function checkFields(db: Db, f: ActionFields, changed: ReadonlySet<string>): void {
+/**
+ * Checks what zod cannot: the owner is a user, each linked record exists in
+ * the actor's scope (another trust's is treated as absent), and a control has
+ * a hazard that is not closed. Returns the changed links, whose trust the
+ * action must share.
+ */
+function checkFields(actor: CsoActor, f: ActionFields, changed: ReadonlySet<string>): LinkedRecord[] {
+  const { db } = actor;
+  const org = actorScope(actor);
+  const linked: LinkedRecord[] = [];
   if (changed.has('owner')) checkUser(db, f.owner, 'owner');
   if (changed.has('hazardId') && f.hazardId !== null) {
-    const hazard = findHazard(db, f.hazardId);
+    const hazard = findHazard(db, f.hazardId, org);
     if (!hazard) throw fieldError('hazardId', `no hazard ${f.hazardId}`);
     mustNotBeClosed(hazard, 'add an action to it');
+    linked.push({ path: 'hazardId', what: `hazard #${hazard.id}`, organisationId: hazard.organisationId });
   }
-  if (changed.has('alertId') && f.alertId !== null && !linkTargetExists(db, 'alert', f.alertId)) throw fieldError('alertId', `no alert ${f.alertId}`);
-  if (changed.has('assetId') && f.assetId !== null && !linkTargetExists(db, 'asset', f.assetId)) throw fieldError('assetId', `no asset ${f.assetId}`);
+  for (const [path, kind, id] of [['alertId', 'alert', f.alertId], ['assetId', 'asset', f.assetId]] as const) {
+    if (!changed.has(path) || id === null) continue;
+    const organisationId = linkTargetOrganisation(db, kind, id, org);
+    if (organisationId === undefined) throw fieldError(path, `no ${kind} ${id}`);
+    linked.push({ path, what: `${kind} ${id}`, organisationId });
+  }
   if (f.controlsHazard && f.hazardId === null) throw fieldError('controlsHazard', 'a control needs the hazard it controls (hazardId)');
+  return linked;
 }
 
 const FIELD_KEYS = ['title', 'owner', 'dueDate', 'hazardId', 'alertId', 'assetId', 'controlsHazard'] as const satisfies readonly (keyof ActionFields)[];
 const STATE_KEYS = [...FIELD_KEYS, 'status', 'completedAt'] as const;
 
+/** For its hazard's, alert's or asset's trust, or a free-standing one for the trust the person names or works for (newRecordTrust). */
 export function createAction(actor: CsoActor, req: ActionCreate): ActionDetail {
   const { db, username, now } = actor;
-  const fields: ActionFields = { hazardId: null, alertId: null, assetId: null, controlsHazard: false, ...req, owner: req.owner ?? username };
+  const { organisation, ...given } = req;
+  const fields: ActionFields = { hazardId: null, alertId: null, assetId: null, controlsHazard: false, ...given, owner: given.owner ?? username };
   const id = inTransaction(db, () => {
-    checkFields(db, fields, new Set(FIELD_KEYS));
+    const organisationId = newRecordTrust(actor, organisation, checkFields(actor, fields, new Set(FIELD_KEYS)));
     const at = now.toISOString();
-    const actionId = insertAction(db, { ...fields, createdBy: username, at });
+    const actionId = insertAction(db, { ...fields, organisationId, createdBy: username, at });
     appendAudit(db, { at, actor: username, action: 'create', entity: 'action', entityId: String(actionId), after: { ...fields, status: 'open' } });
     return actionId;
   });
-  return getActionDetail(db, id, now);
+  return getActionDetail(db, id, actorScope(actor), now);
 }
 
 const stateOf = (a: ActionRow): ActionState => ({ ...Object.fromEntries(FIELD_KEYS.map((k) => [k, a[k]])), status: a.status, completedAt: a.completedAt, updatedAt: a.updatedAt }) as ActionState;
@@ -85,12 +103,12 @@ const FINISHED: readonly ActionStatus[] = ['done', 'cancelled'];
 export function updateActionFields(actor: CsoActor, id: number, patch: ActionPatch): ActionDetail {
   const { db, now } = actor;
   inTransaction(db, () => {
-    const action = mustFind(db, id, now);
+    const action = mustFind(db, id, actorScope(actor), now);
     if (FINISHED.includes(action.status)) throw new HubError(409, 'invalid-transition', `cannot edit action ${id}: it is ${action.status} (reopen it first)`);
-    checkFields(db, { ...stateOf(action), ...patch }, new Set(Object.keys(patch)));
+    mustBeInTrust(db, checkFields(actor, { ...stateOf(action), ...patch }, new Set(Object.keys(patch))), action.organisationId);
     change(actor, action, 'update', patch);
   });
-  return getActionDetail(db, id, now);
+  return getActionDetail(db, id, actorScope(actor), now);
 }
 
 /** Where an action may go from each status. Done or cancelled may be reopened: a control that did not hold is work again. */
@@ -105,17 +123,17 @@ export const ACTION_NEXT: Record<ActionStatus, readonly ActionStatus[]> = {
 export function setActionStatus(actor: CsoActor, id: number, req: ActionStatusRequest): ActionDetail {
   const { db, username, now } = actor;
   inTransaction(db, () => {
-    const action = mustFind(db, id, now);
+    const action = mustFind(db, id, actorScope(actor), now);
     if (!ACTION_NEXT[action.status].includes(req.status)) {
       throw new HubError(409, 'invalid-transition', `cannot make action ${id} ${req.status}: it is ${action.status} (allowed: ${ACTION_NEXT[action.status].join(', ')})`);
     }
     change(actor, action, 'status', { status: req.status, completedAt: req.status === 'done' ? now.toISOString() : null });
     if (req.note) noteInTransaction(db, { actionId: id, author: username, at: now.toISOString(), text: req.note });
-    const hazard = req.status === 'done' && action.controlsHazard && action.hazardId !== null ? findHazard(db, action.hazardId) : undefined;
+    const hazard = req.status === 'done' && action.controlsHazard && action.hazardId !== null ? findHazard(db, action.hazardId, actorScope(actor)) : undefined;
     // A closed hazard is not re-rated (it would be reopened first), so it is not flagged either.
     if (hazard && hazard.status !== 'closed') changeHazard(actor, hazard, 'rerating-due', { reratingDue: true });
   });
-  return getActionDetail(db, id, now);
+  return getActionDetail(db, id, actorScope(actor), now);
 }
 
 function noteInTransaction(db: Db, n: { actionId: number; author: string; at: string; text: string }): void {
@@ -127,8 +145,8 @@ function noteInTransaction(db: Db, n: { actionId: number; author: string; at: st
 export function addActionNote(actor: CsoActor, id: number, text: string): ActionDetail {
   const { db, username, now } = actor;
   inTransaction(db, () => {
-    mustFind(db, id, now);
+    mustFind(db, id, actorScope(actor), now);
     noteInTransaction(db, { actionId: id, author: username, at: now.toISOString(), text });
   });
-  return getActionDetail(db, id, now);
+  return getActionDetail(db, id, actorScope(actor), now);
 }

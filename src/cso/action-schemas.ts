@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../hub/query-schemas.js';
 import { ACTION_STATUSES } from '../store/actions.js';
-import { requiredText, UsernameSchema } from './hazard-schemas.js';
+import { NewRecordOrganisationSchema, requiredText, UsernameSchema } from './hazard-schemas.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,8 +26,10 @@ const ACTION_SHAPE = {
   controlsHazard: Flag,
 };
 
-/** Owner defaults to the creator; links are optional. */
-export const ActionCreateSchema = z.strictObject(ACTION_SHAPE).partial({ owner: true, hazardId: true, alertId: true, assetId: true, controlsHazard: true });
+/** Owner defaults to the creator; links are optional. An action for a hazard, alert or asset is that record's trust's, so naming the trust is needed only for a free-standing one. */
+export const ActionCreateSchema = z
+  .strictObject({ ...ACTION_SHAPE, organisation: NewRecordOrganisationSchema })
+  .partial({ owner: true, hazardId: true, alertId: true, assetId: true, controlsHazard: true });
 export type ActionCreate = z.output<typeof ActionCreateSchema>;
 
 export const ActionPatchSchema = z

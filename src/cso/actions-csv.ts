@@ -7,6 +7,7 @@ import type { ActionRow } from '../store/actions.js';
 
 const COLUMNS: readonly [string, (a: ActionRow) => string | number | boolean | null][] = [
   ['id', (a) => a.id],
+  ['organisation', (a) => a.organisation],
   ['title', (a) => a.title],
   ['status', (a) => a.status],
   ['owner', (a) => a.owner],

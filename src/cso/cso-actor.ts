@@ -1,17 +1,63 @@
 /**
- * What every change to the CSO's records needs: who makes it, on which
- * database, at what time; the audit entry of exactly the fields it changed;
- * and the trust's "today" for due dates.
+ * What every change to the CSO's records needs: who makes it, for which
+ * trusts, on which database, at what time; the trust a new record goes to;
+ * the audit entry of exactly the fields it changed; and the trust's "today"
+ * for due dates.
  */
 import { HubError } from '../hub/errors.js';
+import { owningOrganisation } from '../hub/owning-organisation.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
+import { findOrganisation, type OrgScope } from '../store/organisations.js';
 import { findUserCredentials } from '../store/users.js';
 
 export interface CsoActor {
   db: Db;
   username: string;
   now: Date;
+  /**
+   * The trust whose records this person reads and changes (another's are
+   * absent to them), or null when they are ICS-wide. Absent only when the hub
+   * itself acts (the demo seed, a test's setup): every trust, as ICS-wide.
+   */
+  organisationId?: OrgScope;
+}
+
+/** The trusts the actor reaches. */
+export const actorScope = (actor: CsoActor): OrgScope => actor.organisationId ?? null;
+
+/** A record that a new or changed one links to, found in the actor's scope: `path` is the request field that names it. */
+export interface LinkedRecord {
+  path: string;
+  /** e.g. "hazard #3", "asset 12". */
+  what: string;
+  organisationId: number;
+}
+
+/**
+ * Each linked record must be this trust's: a hazard, action or exception and
+ * what it links to belong to one trust, or each trust's people would see half
+ * of it. 409, naming the field and both trusts.
+ */
+export function mustBeInTrust(db: Db, linked: readonly LinkedRecord[], organisationId: number): void {
+  const stray = linked.find((l) => l.organisationId !== organisationId);
+  if (!stray) return;
+  const code = (id: number) => findOrganisation(db, id)?.code ?? `organisation ${id}`;
+  const message = `${stray.what} is ${code(stray.organisationId)}'s, not ${code(organisationId)}'s: records of two trusts cannot be linked`;
+  throw new HubError(409, 'other-trust', message, [{ path: stray.path, message }]);
+}
+
+/**
+ * The trust a new record goes to: that of the records it links to, which
+ * must be one trust (and the one the person names, if they name one); with
+ * no link, the one the person names or works for (owningOrganisation: an
+ * ICS-wide person names it once the hub has several trusts).
+ */
+export function newRecordTrust(actor: CsoActor, named: string | undefined, linked: readonly LinkedRecord[]): number {
+  const first = linked[0];
+  const chosen = first && named === undefined ? first.organisationId : owningOrganisation(actor.db, { organisationId: actorScope(actor) }, named);
+  mustBeInTrust(actor.db, linked, chosen);
+  return chosen;
 }
 
 export interface Change<T> {

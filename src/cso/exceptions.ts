@@ -7,25 +7,28 @@
  * Life: requested (pending) → signed off by a CSO (in-effect) or rejected;
  * in-effect → expired (the hourly job) or revoked. Every change writes its
  * audit entry in the same transaction. Roles are checked at the routes; the
- * four-eyes rule needs the people involved, so it is checked here.
+ * four-eyes rule needs the people involved, so it is checked here. An
+ * exception is one trust's, that of its assets; another trust's is absent
+ * (404) to that trust's people, and what it tells people is that trust's.
  */
 import { z } from 'zod';
 import { HubError, notFound } from '../hub/errors.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import {
-  existingAssetIds, findException, getException, hazardExists, insertException, listExceptionsDueToExpire, updateExceptionStatus,
+  findAssetOrganisations, findException, getException, insertException, listExceptionsDueToExpire, updateExceptionStatus,
   type ExceptionDetail, type ExceptionRow, type ExceptionStatus, type ExceptionStatusFields,
 } from '../store/exceptions.js';
+import { findHazard } from '../store/hazards.js';
 import { insertNotification } from '../store/notifications.js';
+import type { OrgScope } from '../store/organisations.js';
 import { inTransaction } from '../store/statements.js';
 import type { Role } from '../store/users.js';
+import { actorScope, newRecordTrust, type CsoActor, type LinkedRecord } from './cso-actor.js';
+import { NewRecordOrganisationSchema } from './hazard-schemas.js';
 
-export interface ExceptionActor {
-  db: Db;
-  username: string;
+export interface ExceptionActor extends CsoActor {
   role: Role;
-  now: Date;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,6 +73,7 @@ export function exceptionRequestSchema(now: Date, knownRuleIds: readonly string[
       .array(z.string().trim().refine((r) => known.has(r), { error: 'not an alert rule this hub knows' }), { error: 'list the alert rule ids it covers' })
       .min(1, { error: 'cover at least one alert rule' }).max(100).transform(unique),
     hazardId: z.number().int().positive().nullable().optional().transform((h) => h ?? null),
+    organisation: NewRecordOrganisationSchema,
   });
 }
 export type ExceptionRequest = z.output<ReturnType<typeof exceptionRequestSchema>>;
@@ -80,25 +84,40 @@ export const ReasonSchema = z.strictObject({
 
 const badField = (path: string, message: string) => new HubError(400, 'invalid-request', `${path}: ${message}`, [{ path, message }]);
 
-/** Files a pending exception; the CSO is told it waits for them. */
-export function requestException(actor: ExceptionActor, req: ExceptionRequest): ExceptionDetail {
-  const { db, username, now } = actor;
-  const at = now.toISOString();
-  const id = inTransaction(db, () => {
-    const found = existingAssetIds(db, req.assetIds);
-    const missing = req.assetIds.filter((a) => !found.has(a));
-    if (missing.length) throw badField('assetIds', `no asset with id ${missing.join(', ')}`);
-    if (req.hazardId !== null && !hazardExists(db, req.hazardId)) throw badField('hazardId', `no hazard ${req.hazardId}`);
-    const newId = insertException(db, { ...req, requestedBy: username, at });
-    appendAudit(db, { at, actor: username, action: 'request', entity: 'exception', entityId: String(newId), after: { ...req, status: 'pending' } });
-    insertNotification(db, { recipientRole: 'cso', at, text: `Exception #${newId} '${req.title}' requested by ${username} awaits sign-off`, link: `/exceptions/${newId}` });
-    return newId;
-  });
-  return mustGet(db, id);
+/**
+ * The assets and hazard a request names, each found in the actor's scope
+ * (another trust's is treated as absent, a 400 naming the field).
+ */
+function linkedRecords(db: Db, req: ExceptionRequest, org: OrgScope): LinkedRecord[] {
+  const found = findAssetOrganisations(db, req.assetIds, org);
+  const missing = req.assetIds.filter((a) => !found.has(a));
+  if (missing.length) throw badField('assetIds', `no asset with id ${missing.join(', ')}`);
+  const linked = [...found].map(([id, organisationId]) => ({ path: 'assetIds', what: `asset ${id}`, organisationId }));
+  if (req.hazardId === null) return linked;
+  const hazard = findHazard(db, req.hazardId, org);
+  if (!hazard) throw badField('hazardId', `no hazard ${req.hazardId}`);
+  return [...linked, { path: 'hazardId', what: `hazard #${hazard.id}`, organisationId: hazard.organisationId }];
 }
 
-function mustGet(db: Db, id: number): ExceptionDetail {
-  const e = getException(db, id);
+/** Files a pending exception for its assets' trust; that trust's CSOs are told it waits for them. */
+export function requestException(actor: ExceptionActor, req: ExceptionRequest): ExceptionDetail {
+  const { db, username, now } = actor;
+  const { organisation, ...fields } = req;
+  const at = now.toISOString();
+  const id = inTransaction(db, () => {
+    const organisationId = newRecordTrust(actor, organisation, linkedRecords(db, req, actorScope(actor)));
+    const newId = insertException(db, { ...fields, organisationId, requestedBy: username, at });
+    appendAudit(db, { at, actor: username, action: 'request', entity: 'exception', entityId: String(newId), after: { ...fields, status: 'pending' } });
+    insertNotification(db, {
+      recipientRole: 'cso', organisationId, at, text: `Exception #${newId} '${req.title}' requested by ${username} awaits sign-off`, link: `/exceptions/${newId}`,
+    });
+    return newId;
+  });
+  return mustGet(db, id, actorScope(actor));
+}
+
+function mustGet(db: Db, id: number, org: OrgScope): ExceptionDetail {
+  const e = getException(db, id, org);
   if (!e) throw notFound(`exception ${id}`);
   return e;
 }
@@ -123,7 +142,7 @@ function transition(actor: ExceptionActor, id: number, m: Move): ExceptionDetail
   const { db, username, now } = actor;
   const at = now.toISOString();
   inTransaction(db, () => {
-    const e = findException(db, id);
+    const e = findException(db, id, actorScope(actor));
     if (!e) throw notFound(`exception ${id}`);
     if (!m.from.includes(e.status)) throw new HubError(409, 'invalid-transition', `cannot ${m.action} exception ${id}: it is ${e.status} (allowed from ${m.from.join(', ')})`);
     m.check?.(e);
@@ -132,9 +151,9 @@ function transition(actor: ExceptionActor, id: number, m: Move): ExceptionDetail
     const changed = STATUS_KEYS.filter((k) => next[k] !== e[k]);
     const after = { ...pick(next, changed), ...(m.reason === undefined ? {} : { reason: m.reason }) };
     appendAudit(db, { at, actor: username, action: m.action, entity: 'exception', entityId: String(id), before: pick(e, changed), after });
-    for (const n of m.notify(e)) insertNotification(db, { ...n.to, at, text: n.text, link: `/exceptions/${id}` });
+    for (const n of m.notify(e)) insertNotification(db, { ...n.to, organisationId: e.organisationId, at, text: n.text, link: `/exceptions/${id}` });
   });
-  return mustGet(db, id);
+  return mustGet(db, id, actorScope(actor));
 }
 
 const label = (e: ExceptionRow) => `Exception #${e.id} '${e.title}'`;
@@ -179,7 +198,7 @@ export function revokeException(actor: ExceptionActor, id: number, reason: strin
 
 /**
  * Moves in-effect exceptions whose expiry day has come to expired, as "system",
- * and tells the CSO. Alerts were never closed by an exception, so they simply
+ * in every trust, and tells each one's CSOs (the message is its trust's). Alerts were never closed by an exception, so they simply
  * stop showing as accepted risk. Returns how many expired.
  */
 export function expireExceptions(db: Db, now: Date): number {
@@ -189,7 +208,9 @@ export function expireExceptions(db: Db, now: Date): number {
     for (const e of due) {
       updateExceptionStatus(db, e.id, { status: 'expired', signedOffBy: e.signedOffBy, signedOffAt: e.signedOffAt, updatedAt: at });
       appendAudit(db, { at, actor: 'system', action: 'expire', entity: 'exception', entityId: String(e.id), before: { status: e.status }, after: { status: 'expired' } });
-      insertNotification(db, { recipientRole: 'cso', at, text: `${label(e)} expired on ${e.expiresOn}: its alerts are open again`, link: `/exceptions/${e.id}` });
+      insertNotification(db, {
+        recipientRole: 'cso', organisationId: e.organisationId, at, text: `${label(e)} expired on ${e.expiresOn}: its alerts are open again`, link: `/exceptions/${e.id}`,
+      });
     }
     return due.length;
   });

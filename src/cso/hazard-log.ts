@@ -3,6 +3,8 @@
  * transferred and closed (never deleted), link it to assets, alerts and
  * devices, and raise one from an alert in one step. Every change and its audit
  * entry (the changed fields before and after, by whom) land in one transaction.
+ * Each hazard is one trust's, and links only to that trust's records; another
+ * trust's hazard is absent (404) to that trust's people.
  */
 import { HubError, notFound } from '../hub/errors.js';
 import { findAlert } from '../store/alert-queries.js';
@@ -10,11 +12,12 @@ import { ACTION_STATUSES, listActions, type ActionRow } from '../store/actions.j
 import { appendAudit, listAuditTrail, type AuditTrailEntry } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import {
-  findHazard, insertHazard, insertHazardLink, deleteHazardLink, linkTargetExists, listHazardLinks, updateHazard,
+  findHazard, insertHazard, insertHazardLink, deleteHazardLink, linkTargetOrganisation, listHazardLinks, updateHazard,
   type HazardFields, type HazardLink, type HazardRow, type HazardState, type HazardStatus, type LinkKind,
 } from '../store/hazards.js';
+import type { OrgScope } from '../store/organisations.js';
 import { inTransaction } from '../store/statements.js';
-import { auditChange, checkUser, fieldError, trustToday, type CsoActor } from './cso-actor.js';
+import { actorScope, auditChange, checkUser, fieldError, mustBeInTrust, newRecordTrust, trustToday, type CsoActor } from './cso-actor.js';
 import type { HazardCreate, HazardLinkRequest, HazardPatch, RaiseHazardRequest } from './hazard-schemas.js';
 import { ACCEPTABILITY, LIKELIHOOD_LEVELS, riskRating, SEVERITY_LEVELS } from './risk-matrix.js';
 
@@ -53,8 +56,8 @@ export function toHazardView(h: HazardRow): HazardView {
   return { ...h, initialRisk: rateRisk(h.initialSeverity, h.initialLikelihood), residualRisk: residual };
 }
 
-export function mustFindHazard(db: Db, id: number): HazardRow {
-  const hazard = findHazard(db, id);
+export function mustFindHazard(db: Db, id: number, org: OrgScope): HazardRow {
+  const hazard = findHazard(db, id, org);
   if (!hazard) throw notFound(`hazard ${id}`);
   return hazard;
 }
@@ -65,9 +68,9 @@ export function mustNotBeClosed(h: HazardRow, what: string): void {
 }
 
 /** The hazard with its ratings, links, every action (any status) and its audit trail, oldest first. */
-export function getHazardDetail(db: Db, id: number, now: Date): HazardDetail {
-  const hazard = toHazardView(mustFindHazard(db, id));
-  const actions = listActions(db, { hazardId: id, status: ACTION_STATUSES, today: trustToday(now), limit: 1000, offset: 0 }).rows;
+export function getHazardDetail(db: Db, id: number, org: OrgScope, now: Date): HazardDetail {
+  const hazard = toHazardView(mustFindHazard(db, id, org));
+  const actions = listActions(db, { hazardId: id, status: ACTION_STATUSES, today: trustToday(now), org, limit: 1000, offset: 0 }).rows;
   return { ...hazard, links: listHazardLinks(db, id), actions, audit: listAuditTrail(db, 'hazard', id) };
 }
 
@@ -77,7 +80,7 @@ const FIELD_KEYS = [
 const STATE_KEYS = [...FIELD_KEYS, 'residualSeverity', 'residualLikelihood', 'residualRatedBy', 'residualRatedAt', 'reratingDue', 'status'] as const;
 
 const stateOf = (h: HazardRow): HazardState => {
-  const { id: _id, createdBy: _by, createdAt: _at, ...state } = h;
+  const { id: _id, organisationId: _org, organisation: _code, createdBy: _by, createdAt: _at, ...state } = h;
   return state;
 };
 
@@ -91,31 +94,34 @@ export function changeHazard(actor: CsoActor, hazard: HazardRow, action: string,
   if (auditChange(actor, { action, entity: 'hazard', entityId: hazard.id, before, after, keys: STATE_KEYS })) updateHazard(actor.db, hazard.id, after);
 }
 
-function insertAudited(actor: CsoActor, fields: HazardFields, action: string, links: { kind: LinkKind; targetId: number }[]): number {
+function insertAudited(actor: CsoActor, fields: HazardFields, organisationId: number, action: string, links: { kind: LinkKind; targetId: number }[]): number {
   const { db, username, now } = actor;
   const at = now.toISOString();
-  const id = insertHazard(db, { ...fields, createdBy: username, at });
+  const id = insertHazard(db, { ...fields, organisationId, createdBy: username, at });
   for (const l of links) insertHazardLink(db, id, l.kind, l.targetId);
   appendAudit(db, { at, actor: username, action, entity: 'hazard', entityId: String(id), after: { ...fields, status: 'open', ...(links.length ? { links } : {}) } });
   return id;
 }
 
+/** Into the trust the person names or works for (see newRecordTrust). */
 export function createHazard(actor: CsoActor, req: HazardCreate): HazardDetail {
-  const owner = req.owner ?? actor.username;
+  const { organisation, ...given } = req;
+  const owner = given.owner ?? actor.username;
   checkUser(actor.db, owner, 'owner');
-  const fields: HazardFields = { causes: '', effect: '', potentialHarm: '', existingControls: '', additionalControls: '', ...req, owner };
-  const id = inTransaction(actor.db, () => insertAudited(actor, fields, 'create', []));
-  return getHazardDetail(actor.db, id, actor.now);
+  const organisationId = newRecordTrust(actor, organisation, []);
+  const fields: HazardFields = { causes: '', effect: '', potentialHarm: '', existingControls: '', additionalControls: '', ...given, owner };
+  const id = inTransaction(actor.db, () => insertAudited(actor, fields, organisationId, 'create', []));
+  return getHazardDetail(actor.db, id, actorScope(actor), actor.now);
 }
 
 export function updateHazardFields(actor: CsoActor, id: number, patch: HazardPatch): HazardDetail {
   if (patch.owner !== undefined) checkUser(actor.db, patch.owner, 'owner');
   inTransaction(actor.db, () => {
-    const hazard = mustFindHazard(actor.db, id);
+    const hazard = mustFindHazard(actor.db, id, actorScope(actor));
     mustNotBeClosed(hazard, 'edit it');
     changeHazard(actor, hazard, 'update', patch);
   });
-  return getHazardDetail(actor.db, id, actor.now);
+  return getHazardDetail(actor.db, id, actorScope(actor), actor.now);
 }
 
 /** Where a hazard may go from each status; closing needs the CSO's residual rating, the DCB0160 sign-off. */
@@ -123,7 +129,7 @@ export const HAZARD_NEXT: Record<HazardStatus, readonly HazardStatus[]> = { open
 
 export function setHazardStatus(actor: CsoActor, id: number, status: HazardStatus): HazardDetail {
   inTransaction(actor.db, () => {
-    const hazard = mustFindHazard(actor.db, id);
+    const hazard = mustFindHazard(actor.db, id, actorScope(actor));
     if (!HAZARD_NEXT[hazard.status].includes(status)) {
       throw new HubError(409, 'invalid-transition', `cannot make hazard #${id} ${status}: it is ${hazard.status} (allowed: ${HAZARD_NEXT[hazard.status].join(', ')})`);
     }
@@ -132,35 +138,44 @@ export function setHazardStatus(actor: CsoActor, id: number, status: HazardStatu
     }
     changeHazard(actor, hazard, 'status', { status });
   });
-  return getHazardDetail(actor.db, id, actor.now);
+  return getHazardDetail(actor.db, id, actorScope(actor), actor.now);
+}
+
+/** What a hazard is about must be its trust's: another trust's target is absent (400) to a trust's person, and a 409 to an ICS-wide one. */
+function mustBeLinkable(db: Db, hazard: HazardRow, req: HazardLinkRequest, org: OrgScope): void {
+  const organisationId = linkTargetOrganisation(db, req.kind, req.targetId, org);
+  if (organisationId === undefined) throw fieldError('targetId', `no ${req.kind} ${req.targetId}`);
+  mustBeInTrust(db, [{ path: 'targetId', what: `${req.kind} ${req.targetId}`, organisationId }], hazard.organisationId);
 }
 
 /** Adding a link already there, or removing one not there, changes and audits nothing. */
 export function changeHazardLink(actor: CsoActor, id: number, req: HazardLinkRequest): HazardDetail {
   const { db, username, now } = actor;
   inTransaction(db, () => {
-    mustNotBeClosed(mustFindHazard(db, id), 'change its links');
+    const hazard = mustFindHazard(db, id, actorScope(actor));
+    mustNotBeClosed(hazard, 'change its links');
     const link = { kind: req.kind, targetId: req.targetId };
-    if (req.op === 'add' && !linkTargetExists(db, req.kind, req.targetId)) throw fieldError('targetId', `no ${req.kind} ${req.targetId}`);
+    if (req.op === 'add') mustBeLinkable(db, hazard, req, actorScope(actor));
     const changed = req.op === 'add' ? insertHazardLink(db, id, req.kind, req.targetId) : deleteHazardLink(db, id, req.kind, req.targetId);
     if (!changed) return;
     const entry = req.op === 'add' ? { after: link } : { before: link };
     appendAudit(db, { at: now.toISOString(), actor: username, action: req.op === 'add' ? 'link' : 'unlink', entity: 'hazard', entityId: String(id), ...entry });
   });
-  return getHazardDetail(db, id, now);
+  return getHazardDetail(db, id, actorScope(actor), now);
 }
 
 /**
  * One step from an alert to a hazard: the alert's title, evidence and rule go
  * into the hazard's text, and the hazard is linked to the alert and its asset.
- * The alert's own trail records that a hazard was raised from it.
+ * The alert's own trail records that a hazard was raised from it. The hazard
+ * is the alert's trust's; another trust's alert is absent (404).
  */
 export function raiseHazardFromAlert(actor: CsoActor, alertId: number, req: RaiseHazardRequest): HazardDetail {
   const { db, username, now } = actor;
   const owner = req.owner ?? username;
   checkUser(db, owner, 'owner');
   const id = inTransaction(db, () => {
-    const alert = findAlert(db, alertId, now);
+    const alert = findAlert(db, alertId, now, actorScope(actor));
     if (!alert) throw notFound(`alert ${alertId}`);
     const where = alert.hostname ?? 'the estate as a whole';
     const fields: HazardFields = {
@@ -171,9 +186,9 @@ export function raiseHazardFromAlert(actor: CsoActor, alertId: number, req: Rais
       initialSeverity: req.initialSeverity, initialLikelihood: req.initialLikelihood, owner,
     };
     const links = [{ kind: 'alert' as const, targetId: alert.id }, ...(alert.assetId === null ? [] : [{ kind: 'asset' as const, targetId: alert.assetId }])];
-    const hazardId = insertAudited(actor, fields, 'raise-from-alert', links);
+    const hazardId = insertAudited(actor, fields, alert.organisationId, 'raise-from-alert', links);
     appendAudit(db, { at: now.toISOString(), actor: username, action: 'raise-hazard', entity: 'alert', entityId: String(alert.id), after: { hazardId } });
     return hazardId;
   });
-  return getHazardDetail(db, id, now);
+  return getHazardDetail(db, id, actorScope(actor), now);
 }

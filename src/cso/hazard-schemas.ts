@@ -3,6 +3,7 @@
  * send numbers as text, so levels accept "3" as well as 3).
  */
 import { z } from 'zod';
+import { OrganisationCodeSchema } from '../hub/owning-organisation.js';
 import { IdSchema } from '../hub/query-schemas.js';
 import { HAZARD_STATUSES, LINK_KINDS } from '../store/hazards.js';
 import { LIKELIHOOD_LEVELS, SEVERITY_LEVELS } from './risk-matrix.js';
@@ -19,6 +20,8 @@ export const LikelihoodSchema = level('a likelihood', LIKELIHOOD_LEVELS);
 export const UsernameSchema = z.string({ error: 'a username' }).trim().min(1, { error: 'a username' }).max(100);
 export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max);
 const text = z.string().trim().max(4000);
+/** The trust a new record is for, by ODS code (owningOrganisation); an empty form field names none. */
+export const NewRecordOrganisationSchema = z.preprocess((v) => (v === '' ? undefined : v), OrganisationCodeSchema.optional());
 
 const HAZARD_SHAPE = {
   title: requiredText(200),
@@ -35,7 +38,7 @@ const HAZARD_SHAPE = {
 
 /** Title, description and the initial rating are needed at once; the clinical text may follow. Owner defaults to the creator. */
 export const HazardCreateSchema = z
-  .strictObject(HAZARD_SHAPE)
+  .strictObject({ ...HAZARD_SHAPE, organisation: NewRecordOrganisationSchema })
   .partial({ causes: true, effect: true, potentialHarm: true, existingControls: true, additionalControls: true, owner: true });
 export type HazardCreate = z.output<typeof HazardCreateSchema>;
 

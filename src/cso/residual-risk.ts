@@ -4,13 +4,13 @@
  * enforce it); rating clears the "re-rating due" flag a finished control sets.
  */
 import { inTransaction } from '../store/statements.js';
-import type { CsoActor } from './cso-actor.js';
+import { actorScope, type CsoActor } from './cso-actor.js';
 import { changeHazard, getHazardDetail, mustFindHazard, mustNotBeClosed, type HazardDetail } from './hazard-log.js';
 import type { ResidualRiskRequest } from './hazard-schemas.js';
 
 export function setResidualRisk(actor: CsoActor, id: number, req: ResidualRiskRequest): HazardDetail {
   inTransaction(actor.db, () => {
-    const hazard = mustFindHazard(actor.db, id);
+    const hazard = mustFindHazard(actor.db, id, actorScope(actor));
     mustNotBeClosed(hazard, 're-rate it');
     // The time of rating moves on each time, so confirming an unchanged rating is on the trail too.
     changeHazard(actor, hazard, 'residual-risk', {
@@ -18,5 +18,5 @@ export function setResidualRisk(actor: CsoActor, id: number, req: ResidualRiskRe
       residualRatedBy: actor.username, residualRatedAt: actor.now.toISOString(), reratingDue: false,
     });
   });
-  return getHazardDetail(actor.db, id, actor.now);
+  return getHazardDetail(actor.db, id, actorScope(actor), actor.now);
 }

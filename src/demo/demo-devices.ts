@@ -5,6 +5,7 @@
  */
 import { importDevicesCsv } from '../devices/import-devices-csv.js';
 import type { HubDeps } from '../hub/deps.js';
+import { FIRST_ORGANISATION_ID } from '../store/organisations.js';
 import { countDevices } from '../store/registered-devices.js';
 
 const DEMO_REGISTER = `Kind,Name,Model,Serial,Site,Location,Status,Planned_Removal_On,Replacement,Owner_Name,Team,Number,Pager_Type,Provider,Contract_End
@@ -21,7 +22,7 @@ pager,Site manager pager,Motorola Advisor Elite,,Anytown General,Site management
 /** Imports the demo register when the register is empty; returns how many devices it added. */
 export function seedDemoRegister(deps: HubDeps): number {
   if (countDevices(deps.db) > 0) return 0;
-  const result = importDevicesCsv({ db: deps.db, username: 'demo', role: 'admin', now: deps.now() }, DEMO_REGISTER, { dryRun: false });
+  const result = importDevicesCsv({ db: deps.db, username: 'demo', role: 'admin', now: deps.now(), org: null }, DEMO_REGISTER, { dryRun: false, organisationId: FIRST_ORGANISATION_ID });
   if (!result.ok) throw new Error(`demo register: ${JSON.stringify(result.errors)}`);
   return result.summary.created;
 }

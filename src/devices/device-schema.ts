@@ -3,6 +3,7 @@
  * the pages and the CSV import, so all three accept exactly the same values.
  */
 import { z } from 'zod';
+import { OrganisationCodeSchema } from '../hub/owning-organisation.js';
 import { DEVICE_KINDS, DEVICE_STATUSES, PAGER_TYPES, type DeviceFields } from '../store/registered-devices.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,6 +53,12 @@ export const NewDeviceSchema = z.strictObject({
     .transform((s) => s ?? 'in-use'),
 });
 export type NewDevice = z.output<typeof NewDeviceSchema>;
+
+/** A new device as a person sends it (POST or the form): the device and, from an ICS-wide person, the trust that keeps it. */
+export const NewDeviceRequestSchema = NewDeviceSchema.extend({ organisation: OrganisationCodeSchema.optional() });
+
+/** Whose register a CSV import is, from the `organisation` query parameter or form field. */
+export const DeviceImportTrustSchema = z.object({ organisation: OrganisationCodeSchema.optional() });
 
 /** An edit (PATCH): any field but the status, which moves through POST …/status. */
 export const DevicePatchSchema = z.strictObject(fieldShape).partial();

@@ -2,7 +2,9 @@
  * Imports the device register from a spreadsheet's CSV: a fixed, documented
  * header (docs/devices.md), every row checked with the API's own schema, each
  * error named by its line (the header is line 1), and only a clean file stored,
- * whole, in one transaction. The same device in a later file updates its row.
+ * whole, in one transaction, in the importing trust's register. The same
+ * device in a later file from that trust updates its row; another trust's
+ * device with the same serial is that trust's own and is never touched.
  */
 import { parseCsv } from '../import/csv.js';
 import { inTransaction } from '../store/statements.js';
@@ -51,7 +53,8 @@ export interface DeviceImportSummary {
 
 export type DeviceImportResult = { ok: true; summary: DeviceImportSummary } | { ok: false; errors: DeviceImportError[] };
 
-export function importDevicesCsv(actor: DeviceActor, text: string, opts: { dryRun: boolean }): DeviceImportResult {
+/** `organisationId`: the trust whose register the file is (hub/owning-organisation.ts). */
+export function importDevicesCsv(actor: DeviceActor, text: string, opts: { dryRun: boolean; organisationId: number }): DeviceImportResult {
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, errors: [{ line: parsed.error.line ?? 1, message: parsed.error.message }] };
   const [header, ...records] = parsed.records;
@@ -61,9 +64,9 @@ export function importDevicesCsv(actor: DeviceActor, text: string, opts: { dryRu
   if (!records.length) return { ok: false, errors: [{ line: 2, message: 'the file holds no devices, only a header' }] };
   const rows = records.map((r) => readRow(r.line, r.fields, columns.columns));
   const errors = rows.flatMap((r) => r.errors);
-  const planned = plan(actor, rows.flatMap((r) => (r.device ? [{ line: r.line, device: r.device }] : [])), errors);
+  const planned = plan(actor, opts.organisationId, rows.flatMap((r) => (r.device ? [{ line: r.line, device: r.device }] : [])), errors);
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  if (!opts.dryRun) inTransaction(actor.db, () => planned.forEach((p) => importDevice(actor, p.device)));
+  if (!opts.dryRun) inTransaction(actor.db, () => planned.forEach((p) => importDevice(actor, p.device, opts.organisationId)));
   const count = (o: ImportOutcome) => planned.filter((p) => p.outcome === o).length;
   return {
     ok: true,
@@ -115,10 +118,10 @@ interface Planned {
 }
 
 /** What each clean row would do; rules across fields and rows (pager-only fields, the same device twice) add to `errors`. */
-function plan(actor: DeviceActor, rows: { line: number; device: NewDevice }[], errors: DeviceImportError[]): Planned[] {
+function plan(actor: DeviceActor, organisationId: number, rows: { line: number; device: NewDevice }[], errors: DeviceImportError[]): Planned[] {
   const seen = new Map<string, number>();
   return rows.map(({ line, device }) => {
-    const p = planImportDevice(actor.db, device, actor.now);
+    const p = planImportDevice(actor.db, device, organisationId, actor.now);
     errors.push(...p.issues.map((i) => ({ line, column: columnOf(i.path), message: i.message })));
     const key = identityKey(device);
     const first = seen.get(key);

@@ -2,14 +2,16 @@
  * The device register's rules: add, edit, move status, retain by policy. Every
  * change writes its audit entry (entity 'device', the changed fields before and
  * after) in the same transaction. Roles are checked at the routes; retention is
- * checked here as well, because it is a CSO's clinical-safety sign-off.
+ * checked here as well, because it is a CSO's clinical-safety sign-off. A device
+ * of a trust outside the actor's scope is absent (404), for reads and writes.
  */
 import { HubError, notFound } from '../hub/errors.js';
 import { appendAudit, listAuditTrail, type AuditTrailEntry } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
+import type { OrgScope } from '../store/organisations.js';
 import {
   findDevice, findDeviceByIdentity, insertDevice, updateDevice, listDeviceStatusHistory,
-  type DeviceRow, type DeviceStatus,
+  type DeviceRow, type DeviceStatus, type RegisteredDevice,
 } from '../store/registered-devices.js';
 import { inTransaction } from '../store/statements.js';
 import type { Role } from '../store/users.js';
@@ -20,9 +22,11 @@ export interface DeviceActor {
   username: string;
   role: Role;
   now: Date;
+  /** The trusts whose devices they may read and change: their own, or (null) every trust. */
+  org: OrgScope;
 }
 
-export interface DeviceDetail extends DeviceRow {
+export interface DeviceDetail extends RegisteredDevice {
   audit: AuditTrailEntry[];
   history: { status: DeviceStatus; at: string }[];
 }
@@ -59,37 +63,37 @@ function checkFields(d: DeviceRow): void {
   if (issues.length) throw invalid(issues);
 }
 
-function blankDevice(fields: NewDevice, at: string): DeviceRow {
+function blankDevice(fields: NewDevice, organisationId: number, at: string): DeviceRow {
   return {
-    ...fields, id: 0, retainedByPolicy: false, retainedSignedOffBy: null, retainedSignedOffAt: null, decommissionedAt: null, decommissionReason: null,
+    ...fields, id: 0, organisationId, retainedByPolicy: false, retainedSignedOffBy: null, retainedSignedOffAt: null, decommissionedAt: null, decommissionReason: null,
     createdAt: at, updatedAt: at,
   };
 }
 
-export function getDeviceDetail(db: Db, id: number): DeviceDetail {
-  const d = findDevice(db, id);
+export function getDeviceDetail(db: Db, id: number, org: OrgScope): DeviceDetail {
+  const d = findDevice(db, id, org);
   if (!d) throw notFound(`device ${id}`);
   return { ...d, audit: listAuditTrail(db, 'device', id), history: listDeviceStatusHistory(db, id) };
 }
 
-/** Registers a device; the same device (kind + serial, or kind + name + site) twice is a 409. */
-export function addDevice(actor: DeviceActor, fields: NewDevice): DeviceDetail {
+/** Registers a device for a trust (hub/owning-organisation.ts); the same device (kind + serial, or kind + name + site) twice in one trust is a 409. */
+export function addDevice(actor: DeviceActor, fields: NewDevice, organisationId: number): DeviceDetail {
   const id = inTransaction(actor.db, () => {
-    const existing = findDeviceByIdentity(actor.db, fields);
+    const existing = findDeviceByIdentity(actor.db, { ...fields, organisationId });
     if (existing) throw new HubError(409, 'duplicate-device', `device ${existing.id} is already registered with this ${fields.serial ? 'kind and serial' : 'kind, name and site'}`);
-    const row = blankDevice(fields, actor.now.toISOString());
+    const row = blankDevice(fields, organisationId, actor.now.toISOString());
     checkFields(row);
     const newId = insertDevice(actor.db, row);
     audit(actor, 'create', undefined, { ...row, id: newId });
     return newId;
   });
-  return getDeviceDetail(actor.db, id);
+  return getDeviceDetail(actor.db, id, organisationId);
 }
 
 /** Edits fields (not the status); an edit that changes nothing writes nothing. */
 export function editDevice(actor: DeviceActor, id: number, patch: DevicePatch): DeviceDetail {
   inTransaction(actor.db, () => {
-    const before = findDevice(actor.db, id);
+    const before = findDevice(actor.db, id, actor.org);
     if (!before) throw notFound(`device ${id}`);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const after: DeviceRow = { ...before, ...defined, updatedAt: actor.now.toISOString() };
@@ -98,7 +102,7 @@ export function editDevice(actor: DeviceActor, id: number, patch: DevicePatch): 
     if (clash && clash.id !== id) throw new HubError(409, 'duplicate-device', `device ${clash.id} is already registered with this identity`);
     if (audit(actor, 'update', before, after)) updateDevice(actor.db, before, after);
   });
-  return getDeviceDetail(actor.db, id);
+  return getDeviceDetail(actor.db, id, actor.org);
 }
 
 /**
@@ -108,7 +112,7 @@ export function editDevice(actor: DeviceActor, id: number, patch: DevicePatch): 
 export function setDeviceStatus(actor: DeviceActor, id: number, change: DeviceStatusChange): DeviceDetail {
   const at = actor.now.toISOString();
   inTransaction(actor.db, () => {
-    const before = findDevice(actor.db, id);
+    const before = findDevice(actor.db, id, actor.org);
     if (!before) throw notFound(`device ${id}`);
     if (before.status === change.status) return;
     const gone = change.status === 'decommissioned';
@@ -120,7 +124,7 @@ export function setDeviceStatus(actor: DeviceActor, id: number, change: DeviceSt
     updateDevice(actor.db, before, after);
     audit(actor, gone ? 'decommission' : 'status', before, after);
   });
-  return getDeviceDetail(actor.db, id);
+  return getDeviceDetail(actor.db, id, actor.org);
 }
 
 /**
@@ -132,7 +136,7 @@ export function retainDevice(actor: DeviceActor, id: number, retained: boolean):
   if (actor.role !== 'cso') throw new HubError(403, 'forbidden', 'only a Clinical Safety Officer may retain a pager by policy');
   const at = actor.now.toISOString();
   inTransaction(actor.db, () => {
-    const before = findDevice(actor.db, id);
+    const before = findDevice(actor.db, id, actor.org);
     if (!before) throw notFound(`device ${id}`);
     if (retained && (before.kind !== 'pager' || before.pagerType !== 'emergency')) {
       throw invalid([{ path: 'retained', message: 'only an emergency (crash) pager may be retained by policy' }]);
@@ -143,15 +147,15 @@ export function retainDevice(actor: DeviceActor, id: number, retained: boolean):
       : { ...before, retainedByPolicy: false, retainedSignedOffBy: null, retainedSignedOffAt: null, updatedAt: at };
     if (audit(actor, retained ? 'retain' : 'withdraw-retention', before, after)) updateDevice(actor.db, before, after);
   });
-  return getDeviceDetail(actor.db, id);
+  return getDeviceDetail(actor.db, id, actor.org);
 }
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
 
-/** The device a row becomes: the registered one with the row's fields, or a new one. */
-function importedRow(db: Db, fields: NewDevice, at: string): { before: DeviceRow | undefined; after: DeviceRow } {
-  const before = findDeviceByIdentity(db, fields);
-  if (!before) return { before, after: blankDevice(fields, at) };
+/** The device a row becomes: the trust's registered one with the row's fields, or a new one. */
+function importedRow(db: Db, fields: NewDevice, organisationId: number, at: string): { before: DeviceRow | undefined; after: DeviceRow } {
+  const before = findDeviceByIdentity(db, { ...fields, organisationId });
+  if (!before) return { before, after: blankDevice(fields, organisationId, at) };
   // A row that brings a decommissioned device back into use clears why it went.
   const revived = before.status === 'decommissioned' ? { decommissionedAt: null, decommissionReason: null } : {};
   return { before, after: { ...before, ...fields, ...revived, updatedAt: at } };
@@ -164,9 +168,9 @@ export interface ImportPlan {
   issues: { path: string; message: string }[];
 }
 
-/** What importing this row would do, and why it cannot, without doing it. */
-export function planImportDevice(db: Db, fields: NewDevice, now: Date): ImportPlan {
-  const { before, after } = importedRow(db, fields, now.toISOString());
+/** What importing this row into a trust's register would do, and why it cannot, without doing it. */
+export function planImportDevice(db: Db, fields: NewDevice, organisationId: number, now: Date): ImportPlan {
+  const { before, after } = importedRow(db, fields, organisationId, now.toISOString());
   const issues = fieldIssues(after);
   if (!before) return { outcome: 'created', deviceId: null, issues };
   const changed = FIELD_KEYS.some((k) => before[k] !== after[k]);
@@ -174,11 +178,11 @@ export function planImportDevice(db: Db, fields: NewDevice, now: Date): ImportPl
 }
 
 /**
- * Stores one planned, clean row: a new device or new fields for the same one
- * (retention and history stay). Call inside the import's transaction.
+ * Stores one planned, clean row in a trust's register: a new device or new
+ * fields for the same one (retention and history stay). Call inside the import's transaction.
  */
-export function importDevice(actor: DeviceActor, fields: NewDevice): ImportOutcome {
-  const { before, after } = importedRow(actor.db, fields, actor.now.toISOString());
+export function importDevice(actor: DeviceActor, fields: NewDevice, organisationId: number): ImportOutcome {
+  const { before, after } = importedRow(actor.db, fields, organisationId, actor.now.toISOString());
   if (!before) {
     const id = insertDevice(actor.db, after);
     audit(actor, 'import', undefined, { ...after, id });

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../store/db.js';
 import { countInUseAt, countPlannedAt, type TrajectoryFilter } from '../store/device-trajectory.js';
+import type { OrgScope } from '../store/organisations.js';
 
 /** DHSC (December 2018): faxes out of use by 31 March 2020; non-emergency pagers by the end of 2021 (../shared/DOMAIN.md). */
 export const NATIONAL_TARGETS: Readonly<Record<string, string>> = { fax: '2020-03-31', pager: '2021-12-31' };
@@ -28,11 +29,12 @@ export function monthEnds(today: string, back: number, ahead: number): string[] 
   return Array.from({ length: back + ahead + 1 }, (_, i) => new Date(Date.UTC(y, m - back + i, 0)).toISOString().slice(0, 10));
 }
 
-export function deviceTrajectory(db: Db, f: TrajectoryFilter, today: string, back = 12, ahead = 12): Trajectory {
+/** The trajectory of the trusts in scope: one trust's, or (null) the whole ICS's. */
+export function deviceTrajectory(db: Db, org: OrgScope, f: TrajectoryFilter, today: string, back = 12, ahead = 12): Trajectory {
   const points = monthEnds(today, back, ahead).map((at) =>
-    at <= today ? { at, count: countInUseAt(db, f, at), planned: false } : { at, count: countPlannedAt(db, f, at, today), planned: true },
+    at <= today ? { at, count: countInUseAt(db, org, f, at), planned: false } : { at, count: countPlannedAt(db, org, f, at, today), planned: true },
   );
   // Today's measured count joins the two lines.
-  points.splice(points.findIndex((p) => p.planned), 0, { at: today, count: countInUseAt(db, f, today), planned: false });
+  points.splice(points.findIndex((p) => p.planned), 0, { at: today, count: countInUseAt(db, org, f, today), planned: false });
   return { ...f, points: points.filter((p, i) => i === points.findIndex((q) => q.at === p.at)), target: NATIONAL_TARGETS[f.kind] ?? null };
 }

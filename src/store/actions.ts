@@ -5,6 +5,7 @@
  */
 import type { Db } from './db.js';
 import { dialectOf, jsonValues, perDialect } from './dialect.js';
+import { inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'cancelled'] as const;
@@ -28,6 +29,10 @@ export interface ActionFields {
 
 export interface ActionRow extends ActionFields {
   id: number;
+  /** The trust whose action it is: that of its hazard, alert or asset, if it has one. */
+  organisationId: number;
+  /** That trust's ODS code. */
+  organisation: string;
   status: ActionStatus;
   hazardTitle: string | null;
   hazardReratingDue: boolean;
@@ -52,6 +57,8 @@ export interface ActionFilter {
   hazardId?: number;
   /** YYYY-MM-DD in the trust's time zone: due before this and still live is overdue. */
   today: string;
+  /** The trusts whose actions are listed. */
+  org: OrgScope;
   limit: number;
   offset: number;
 }
@@ -65,7 +72,8 @@ export interface ActionNote {
 
 const OVERDUE = `(a.status IN ('open', 'in-progress') AND a.due_date < @today)`;
 
-const COLUMNS = `a.id, a.title, a.owner, a.due_date AS dueDate, a.status, a.hazard_id AS hazardId, h.title AS hazardTitle,
+const COLUMNS = `a.id, a.organisation_id AS organisationId, (SELECT o.code FROM organisations o WHERE o.id = a.organisation_id) AS organisation,
+  a.title, a.owner, a.due_date AS dueDate, a.status, a.hazard_id AS hazardId, h.title AS hazardTitle,
   coalesce(h.rerating_due, 0) AS hazardReratingDue, a.alert_id AS alertId, al.title AS alertTitle, a.asset_id AS assetId, s.hostname,
   a.controls_hazard AS controlsHazard, a.created_by AS createdBy, a.created_at AS createdAt, a.updated_at AS updatedAt,
   a.completed_at AS completedAt, ${OVERDUE} AS overdue`;
@@ -73,7 +81,7 @@ const COLUMNS = `a.id, a.title, a.owner, a.due_date AS dueDate, a.status, a.haza
 const FROM = `FROM actions a LEFT JOIN hazards h ON h.id = a.hazard_id LEFT JOIN alerts al ON al.id = a.alert_id LEFT JOIN assets s ON s.id = a.asset_id`;
 
 const FILTER = perDialect((d) => `WHERE a.status IN ${jsonValues(d, '@statuses')} AND (@owner IS NULL OR a.owner = @owner)
-  AND (@hazardId IS NULL OR a.hazard_id = @hazardId) AND (@overdue IS NULL OR ${OVERDUE} = @overdue)`);
+  AND (@hazardId IS NULL OR a.hazard_id = @hazardId) AND (@overdue IS NULL OR ${OVERDUE} = @overdue) AND ${inScope('a.organisation_id')}`);
 
 type RawRow = Omit<ActionRow, 'controlsHazard' | 'overdue' | 'hazardReratingDue'> & { controlsHazard: number; overdue: number; hazardReratingDue: number };
 const toRow = (r: RawRow): ActionRow => ({ ...r, controlsHazard: r.controlsHazard === 1, overdue: r.overdue === 1, hazardReratingDue: r.hazardReratingDue === 1 });
@@ -82,7 +90,7 @@ const toRow = (r: RawRow): ActionRow => ({ ...r, controlsHazard: r.controlsHazar
 export function listActions(db: Db, f: ActionFilter): { total: number; rows: ActionRow[] } {
   const params = {
     statuses: JSON.stringify(f.status?.length ? f.status : LIVE_ACTION_STATUSES), owner: f.owner ?? null,
-    hazardId: f.hazardId ?? null, overdue: f.overdue === undefined ? null : Number(f.overdue), today: f.today,
+    hazardId: f.hazardId ?? null, overdue: f.overdue === undefined ? null : Number(f.overdue), today: f.today, org: f.org,
   };
   const d = dialectOf(db);
   const total = (stmt(db, `SELECT count(*) AS n ${FROM} ${FILTER[d]}`).get(params) as { n: number }).n;
@@ -90,14 +98,15 @@ export function listActions(db: Db, f: ActionFilter): { total: number; rows: Act
   return { total, rows: rows.map(toRow) };
 }
 
-export function findAction(db: Db, id: number, today: string): ActionRow | undefined {
-  const r = stmt(db, `SELECT ${COLUMNS} ${FROM} WHERE a.id = @id`).get({ id, today }) as RawRow | undefined;
+/** The action if it is in one of the trusts in scope; another trust's is treated as absent. */
+export function findAction(db: Db, id: number, org: OrgScope, today: string): ActionRow | undefined {
+  const r = stmt(db, `SELECT ${COLUMNS} ${FROM} WHERE a.id = @id AND ${inScope('a.organisation_id')}`).get({ id, org, today }) as RawRow | undefined;
   return r && toRow(r);
 }
 
-export function insertAction(db: Db, a: ActionFields & { createdBy: string; at: string }): number {
-  return insertReturningId(db, `INSERT INTO actions (title, owner, due_date, status, hazard_id, alert_id, asset_id, controls_hazard, created_by, created_at, updated_at)
-      VALUES (@title, @owner, @dueDate, 'open', @hazardId, @alertId, @assetId, @controlsHazard, @createdBy, @at, @at)`, { ...a, controlsHazard: Number(a.controlsHazard) });
+export function insertAction(db: Db, a: ActionFields & { organisationId: number; createdBy: string; at: string }): number {
+  return insertReturningId(db, `INSERT INTO actions (organisation_id, title, owner, due_date, status, hazard_id, alert_id, asset_id, controls_hazard, created_by, created_at, updated_at)
+      VALUES (@organisationId, @title, @owner, @dueDate, 'open', @hazardId, @alertId, @assetId, @controlsHazard, @createdBy, @at, @at)`, { ...a, controlsHazard: Number(a.controlsHazard) });
 }
 
 export function updateAction(db: Db, id: number, s: ActionState): void {

@@ -10,6 +10,7 @@ import type { Db } from './db.js';
 import { dialectOf, greater, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
+import { bindTrust, forTrust, inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'suppressed', 'resolved'] as const;
@@ -43,6 +44,8 @@ export interface AlertFilter {
   q?: string;
   /** Only alerts covered by an in-effect exception, or only those not covered. */
   acceptedRisk?: 'only' | 'exclude';
+  /** Only this trust's alerts; null: every trust's (an ICS-wide reader, the hub's own reads). */
+  org: OrgScope;
   now: Date;
   limit: number;
   offset: number;
@@ -53,6 +56,9 @@ export interface AlertRow {
   ruleId: string;
   assetId: number | null;
   hostname: string | null;
+  /** The trust it belongs to (its asset's, for an asset's alert): its id and ODS code. */
+  organisationId: number;
+  organisation: string;
   subject: string;
   severity: Severity;
   title: string;
@@ -82,7 +88,8 @@ export interface AcceptedRisk {
   expiresOn: string;
 }
 
-const COLUMNS = perDialect((d) => `a.id, a.rule_id AS ruleId, a.asset_id AS assetId, s.hostname, a.subject, a.severity, a.title, a.detail, a.status, a.assignee,
+const COLUMNS = perDialect((d) => `a.id, a.rule_id AS ruleId, a.asset_id AS assetId, s.hostname,
+  a.organisation_id AS organisationId, (SELECT code FROM organisations WHERE id = a.organisation_id) AS organisation, a.subject, a.severity, a.title, a.detail, a.status, a.assignee,
   a.raised_at AS raisedAt,
   CASE WHEN a.status = 'resolved' THEN a.last_seen_at ELSE ${greater(d, 'a.last_seen_at', `coalesce((SELECT value FROM hub_state WHERE key = '${ALERTS_CHECKED_AT}'), '')`)} END AS lastSeenAt, a.acknowledged_at AS acknowledgedAt, a.resolved_at AS resolvedAt, a.resolution,
   a.suppressed_until AS suppressedUntil, a.suppress_reason AS suppressReason,
@@ -108,7 +115,7 @@ const FROM = perDialect((d) => `FROM alerts a LEFT JOIN assets s ON s.id = a.ass
 // Lists travel as JSON arrays so each statement stays fixed (and cached) whatever the number of values.
 // Severity is matched by its rank so the list's order can be read off alerts_live_order (migration 0009).
 const FILTER = perDialect((d) => `WHERE a.severity_rank IN ${jsonValues(d, '@severityRanks', 'integer')} AND a.status IN ${jsonValues(d, '@statuses')}
-  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE AND LIVE_ONLY
+  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE AND TRUST_SCOPE AND LIVE_ONLY
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
   AND SEARCH
   AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))`);
@@ -146,6 +153,8 @@ const SEARCH_MATCH: Record<Dialect, string> = {
     AND (@ruleFacet IS NULL OR facets LIKE '% ' || @ruleFacet || ' %')`,
 };
 
+const trustOf = (f: AlertFilter): OrgScope => f.org ?? null;
+
 /**
  * The filter as SQL for this request. One asset's alerts are read by its index
  * (alerts_asset; see forAsset) and sorted: a few dozen rows. Over the estate,
@@ -153,10 +162,12 @@ const SEARCH_MATCH: Record<Dialect, string> = {
  * SQLite use the partial index that holds the list's order, so a page costs its
  * own rows, not a sort of every alert. (Given both, SQLite would walk the
  * estate's live alerts in order looking for the asset's: 0.8 s at 100,000 assets.)
+ * A trust's reader's list is read the same way off alerts_organisation_live_order.
  */
 function filterSql(d: Dialect, f: AlertFilter, search: Search): string {
   const liveOnly = f.assetId === undefined && (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
   return FILTER[d].replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
+    .replace('TRUST_SCOPE', forTrust(trustOf(f), 'a.organisation_id'))
     .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : 'TRUE')
     .replace('SEARCH', SEARCH_SQL[search].replace('SEARCH_MATCH', SEARCH_MATCH[d]));
 }
@@ -178,9 +189,9 @@ function searchMatch(d: Dialect, q: string, severities: readonly Severity[], sta
   return { match };
 }
 
-/** A filter the kept counts (alert_counts) can answer: by severity, status and rule only. */
+/** A filter the kept counts (alert_counts, the whole hub's) can answer: by severity, status and rule only, over every trust. */
 const countable = (f: AlertFilter) =>
-  f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined;
+  trustOf(f) === null && f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined;
 
 const daysBefore = (now: Date, days: number | undefined) => (days === undefined ? null : new Date(now.getTime() - days * DAY_MS).toISOString());
 
@@ -213,7 +224,7 @@ function alertStatements(db: Db, f: AlertFilter, statuses: readonly AlertStatus[
   const params = (severities: readonly Severity[], extra: Params) => ({
     severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses),
     ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
-    olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays), ...extra,
+    olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays), ...bindTrust(trustOf(f)), ...extra,
   });
   return {
     count: (search: Search, severities: readonly Severity[], extra: Params = {}, limit = Number.MAX_SAFE_INTEGER) =>
@@ -240,13 +251,13 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
  * An estate-wide search, one severity at a time in list order, so that no
  * page walks past thousands of alerts of a severity the search hardly
  * touches. alert_search counts each severity's matches up to the limit; its
- * facets hold severity, status and rule, so without an age or accepted-risk
- * filter that count is the answer. A page is then read from the matching rows
+ * facets hold severity, status and rule, so without an age, accepted-risk or
+ * trust filter that count is the answer. A page is then read from the matching rows
  * (a severity within the limit: at most 10,000 rows sorted) or by walking that
  * severity's alerts in order (a broad one).
  */
 function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string }, severities: readonly Severity[], statuses: readonly AlertStatus[]): AlertList {
-  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined;
+  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || trustOf(f) !== null;
   const d = dialectOf(db);
   const hitsOf = (match: Params) => (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM alert_search WHERE ${SEARCH_MATCH[d]} LIMIT @limit) AS hits`).get({ ...match, limit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }).n;
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];
@@ -296,15 +307,16 @@ export interface AlertDetail extends AlertRow {
   audit: AuditTrailEntry[];
 }
 
-export function findAlert(db: Db, id: number, now: Date): AlertRow | undefined {
+/** The alert, if it is one of the trusts' in scope (null, the default: any trust's). */
+export function findAlert(db: Db, id: number, now: Date, org: OrgScope): AlertRow | undefined {
   const d = dialectOf(db);
-  const r = stmt(db, `SELECT ${COLUMNS[d]} ${FROM[d]} WHERE a.id = @id`).get({ id, today: today(now), ...ackParams(now) }) as RawRow | undefined;
+  const r = stmt(db, `SELECT ${COLUMNS[d]} ${FROM[d]} WHERE a.id = @id AND ${inScope('a.organisation_id')}`).get({ id, org, today: today(now), ...ackParams(now) }) as RawRow | undefined;
   return r && toRow(r);
 }
 
-/** One alert with its notes (oldest first) and its audit trail (oldest first). */
-export function getAlert(db: Db, id: number, now: Date): AlertDetail | undefined {
-  const alert = findAlert(db, id, now);
+/** One alert of the trusts in scope, with its notes (oldest first) and its audit trail (oldest first). */
+export function getAlert(db: Db, id: number, now: Date, org: OrgScope): AlertDetail | undefined {
+  const alert = findAlert(db, id, now, org);
   if (!alert) return undefined;
   const notes = stmt(db, 'SELECT id, author, at, text FROM alert_notes WHERE alert_id = ? ORDER BY at, id').all(id) as AlertNote[];
   return { ...alert, notes, audit: listAuditTrail(db, 'alert', id) };
@@ -312,25 +324,36 @@ export function getAlert(db: Db, id: number, now: Date): AlertDetail | undefined
 
 export type AlertCounts = Record<Severity, Record<AlertStatus, number>>;
 
-/** Alerts by severity × status, zero-filled; for one asset when given (the estate's from the kept counts). */
-export function alertCounts(db: Db, assetId?: number): AlertCounts {
+/**
+ * Alerts by severity × status, zero-filled: one asset's when given (its reader
+ * has checked the asset is in scope), else those of the trusts in scope. Every
+ * trust's come from the kept counts; they are the whole hub's, so one trust's
+ * are counted from its alerts.
+ */
+export function alertCounts(db: Db, of: { assetId?: number; org?: OrgScope } = {}): AlertCounts {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, Object.fromEntries(ALERT_STATUSES.map((st) => [st, 0]))])) as AlertCounts;
-  const rows = (assetId === undefined
-    ? stmt(db, 'SELECT severity, status, sum(alerts) AS n FROM alert_counts GROUP BY severity, status').all()
-    : stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE asset_id = ? GROUP BY severity, status').all(assetId)) as { severity: Severity; status: AlertStatus; n: number }[];
+  const org = of.org ?? null;
+  const rows = (of.assetId !== undefined
+    ? stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE asset_id = ? GROUP BY severity, status').all(of.assetId)
+    : org === null
+      ? stmt(db, 'SELECT severity, status, sum(alerts) AS n FROM alert_counts GROUP BY severity, status').all()
+      : stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE organisation_id = @org GROUP BY severity, status').all({ org })) as { severity: Severity; status: AlertStatus; n: number }[];
   for (const r of rows) counts[r.severity][r.status] = r.n;
   return counts;
 }
 
-/** Open high and critical alerts past the acknowledgement deadline. */
-export function countOverdueAlerts(db: Db, now: Date): number {
-  return (stmt(db, `SELECT count(*) AS n FROM alerts a WHERE a.status = 'open' AND a.severity IN ${jsonValues(dialectOf(db), '@ackSeverities')} AND a.raised_at <= @ackDueBefore`)
-    .get(ackParams(now)) as { n: number }).n;
+/** Open high and critical alerts of the trusts in scope past the acknowledgement deadline. */
+export function countOverdueAlerts(db: Db, now: Date, org: OrgScope = null): number {
+  return (stmt(db, `SELECT count(*) AS n FROM alerts a WHERE a.status = 'open' AND a.severity IN ${jsonValues(dialectOf(db), '@ackSeverities')} AND a.raised_at <= @ackDueBefore
+      AND ${inScope('a.organisation_id')}`).get({ ...ackParams(now), org }) as { n: number }).n;
 }
 
-/** Rule ids with at least one alert, for the list's rule filter. */
-export function listAlertRuleIds(db: Db): string[] {
-  return (stmt(db, 'SELECT DISTINCT rule_id AS id FROM alert_counts WHERE alerts > 0 ORDER BY rule_id').all() as { id: string }[]).map((r) => r.id);
+/** Rule ids with at least one alert of the trusts in scope, for the list's rule filter (every trust's from the kept counts). */
+export function listAlertRuleIds(db: Db, org: OrgScope = null): string[] {
+  const rows = org === null
+    ? stmt(db, 'SELECT DISTINCT rule_id AS id FROM alert_counts WHERE alerts > 0 ORDER BY rule_id').all()
+    : stmt(db, 'SELECT DISTINCT rule_id AS id FROM alerts WHERE organisation_id = @org ORDER BY rule_id').all({ org });
+  return (rows as { id: string }[]).map((r) => r.id);
 }
 
 /** The fields people change by triage. */

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { inScope, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 
 export interface TrajectoryFilter {
@@ -7,26 +8,26 @@ export interface TrajectoryFilter {
 }
 
 /**
- * How many registered devices of a kind were in use (in use or replacement
- * planned) at the end of day `at`, from their status history: what the count
- * really was then, whatever has changed since.
+ * How many registered devices of a kind in the trusts in scope were in use (in
+ * use or replacement planned) at the end of day `at`, from their status
+ * history: what the count really was then, whatever has changed since.
  */
-export function countInUseAt(db: Db, f: TrajectoryFilter, at: string): number {
+export function countInUseAt(db: Db, org: OrgScope, f: TrajectoryFilter, at: string): number {
   return (stmt(db, `SELECT count(*) AS n FROM registered_devices d
-      WHERE d.kind = @kind AND (@site IS NULL OR lower(d.site) = lower(@site))
+      WHERE ${inScope('d.organisation_id')} AND d.kind = @kind AND (@site IS NULL OR lower(d.site) = lower(@site))
         AND (SELECT h.status FROM device_status_history h WHERE h.device_id = d.id AND substr(h.at, 1, 10) <= @at
-             ORDER BY h.at DESC, h.id DESC LIMIT 1) IN ('in-use', 'replacement-planned')`).get({ kind: f.kind, site: f.site ?? null, at }) as { n: number }).n;
+             ORDER BY h.at DESC, h.id DESC LIMIT 1) IN ('in-use', 'replacement-planned')`).get({ org, kind: f.kind, site: f.site ?? null, at }) as { n: number }).n;
 }
 
 /**
- * How many devices of a kind would still be in use at the end of day `at` if each
+ * How many devices of a kind in the trusts in scope would still be in use at the end of day `at` if each
  * in-use device went on its planned removal date. No date, or a date already
  * missed (on or before `today`), means no plan: it stays. Retained crash bleeps stay by policy.
  */
-export function countPlannedAt(db: Db, f: TrajectoryFilter, at: string, today: string): number {
+export function countPlannedAt(db: Db, org: OrgScope, f: TrajectoryFilter, at: string, today: string): number {
   return (stmt(db, `SELECT count(*) AS n FROM registered_devices
-      WHERE kind = @kind AND (@site IS NULL OR lower(site) = lower(@site)) AND status <> 'decommissioned'
+      WHERE ${inScope('organisation_id')} AND kind = @kind AND (@site IS NULL OR lower(site) = lower(@site)) AND status <> 'decommissioned'
         AND (retained_by_policy = 1 OR planned_removal_on IS NULL OR planned_removal_on <= @today OR planned_removal_on > @at)`).get({
-    kind: f.kind, site: f.site ?? null, at, today,
+    org, kind: f.kind, site: f.site ?? null, at, today,
   }) as { n: number }).n;
 }

@@ -6,6 +6,7 @@
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import type { Db } from './db.js';
 import { dialectOf, jsonValues } from './dialect.js';
+import { inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const EXCEPTION_STATUSES = ['pending', 'in-effect', 'rejected', 'expired', 'revoked'] as const;
@@ -18,6 +19,10 @@ export interface ExceptionAsset {
 
 export interface ExceptionRow {
   id: number;
+  /** The trust that accepted the risk: its assets are all that trust's. */
+  organisationId: number;
+  /** That trust's ODS code. */
+  organisation: string;
   title: string;
   justification: string;
   compensatingControls: string;
@@ -46,15 +51,16 @@ export interface NewException {
   assetIds: readonly number[];
   ruleIds: readonly string[];
   hazardId: number | null;
+  organisationId: number;
   requestedBy: string;
   at: string;
 }
 
 /** Inserts a pending exception with its assets and rules; returns its id. */
 export function insertException(db: Db, e: NewException): number {
-  const id = insertReturningId(db, `INSERT INTO exceptions (title, justification, compensating_controls, expires_on, status, requested_by, requested_at, hazard_id, updated_at)
-    VALUES (@title, @justification, @compensatingControls, @expiresOn, 'pending', @requestedBy, @at, @hazardId, @at)`, {
-    title: e.title, justification: e.justification, compensatingControls: e.compensatingControls, expiresOn: e.expiresOn,
+  const id = insertReturningId(db, `INSERT INTO exceptions (organisation_id, title, justification, compensating_controls, expires_on, status, requested_by, requested_at, hazard_id, updated_at)
+    VALUES (@organisationId, @title, @justification, @compensatingControls, @expiresOn, 'pending', @requestedBy, @at, @hazardId, @at)`, {
+    organisationId: e.organisationId, title: e.title, justification: e.justification, compensatingControls: e.compensatingControls, expiresOn: e.expiresOn,
     requestedBy: e.requestedBy, at: e.at, hazardId: e.hazardId,
   });
   for (const assetId of e.assetIds) stmt(db, 'INSERT INTO exception_assets (exception_id, asset_id) VALUES (?, ?)').run(id, assetId);
@@ -68,7 +74,8 @@ export function updateExceptionStatus(db: Db, id: number, f: ExceptionStatusFiel
   stmt(db, 'UPDATE exceptions SET status = @status, signed_off_by = @signedOffBy, signed_off_at = @signedOffAt, updated_at = @updatedAt WHERE id = @id').run({ ...f, id });
 }
 
-const COLUMNS = `id, title, justification, compensating_controls AS compensatingControls, expires_on AS expiresOn, status,
+const COLUMNS = `id, organisation_id AS organisationId, (SELECT o.code FROM organisations o WHERE o.id = exceptions.organisation_id) AS organisation,
+  title, justification, compensating_controls AS compensatingControls, expires_on AS expiresOn, status,
   requested_by AS requestedBy, requested_at AS requestedAt, signed_off_by AS signedOffBy, signed_off_at AS signedOffAt,
   hazard_id AS hazardId, updated_at AS updatedAt`;
 
@@ -81,28 +88,31 @@ function withLinks(db: Db, r: BareRow): ExceptionRow {
   return { ...r, assets, ruleIds };
 }
 
-export function findException(db: Db, id: number): ExceptionRow | undefined {
-  const r = stmt(db, `SELECT ${COLUMNS} FROM exceptions WHERE id = ?`).get(id) as BareRow | undefined;
+/** The exception if it is in one of the trusts in scope; another trust's is treated as absent. */
+export function findException(db: Db, id: number, org: OrgScope): ExceptionRow | undefined {
+  const r = stmt(db, `SELECT ${COLUMNS} FROM exceptions WHERE id = @id AND ${inScope('organisation_id')}`).get({ id, org }) as BareRow | undefined;
   return r && withLinks(db, r);
 }
 
 /** One exception with its audit trail, oldest first. */
-export function getException(db: Db, id: number): ExceptionDetail | undefined {
-  const row = findException(db, id);
+export function getException(db: Db, id: number, org: OrgScope): ExceptionDetail | undefined {
+  const row = findException(db, id, org);
   if (!row) return undefined;
   return { ...row, audit: listAuditTrail(db, 'exception', id) };
 }
 
 export interface ExceptionFilter {
   status?: ExceptionStatus;
+  /** The trusts whose exceptions are listed. */
+  org: OrgScope;
   limit: number;
   offset: number;
 }
 
 /** Pending first (they wait on the CSO), then by expiry, soonest first. */
 export function listExceptions(db: Db, f: ExceptionFilter): { total: number; rows: ExceptionRow[] } {
-  const params = { status: f.status ?? null };
-  const where = 'WHERE (@status IS NULL OR status = @status)';
+  const params = { status: f.status ?? null, org: f.org };
+  const where = `WHERE (@status IS NULL OR status = @status) AND ${inScope('organisation_id')}`;
   const total = (stmt(db, `SELECT count(*) AS n FROM exceptions ${where}`).get(params) as { n: number }).n;
   const rows = stmt(db, `SELECT ${COLUMNS} FROM exceptions ${where} ORDER BY status <> 'pending', expires_on, id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: f.limit, offset: f.offset }) as BareRow[];
@@ -115,23 +125,24 @@ export function listExceptionsDueToExpire(db: Db, today: string): ExceptionRow[]
   return rows.map((r) => withLinks(db, r));
 }
 
-/** Asset ids by hostname, case-insensitive; a hostname shared by several assets maps to all of them. */
-export function findAssetIdsByHostname(db: Db, hostnames: readonly string[]): Map<string, number[]> {
-  const rows = stmt(db, `SELECT id, lower(hostname) AS h FROM assets WHERE lower(hostname) IN (SELECT lower(value) FROM ${jsonValues(dialectOf(db), '?')} AS v) ORDER BY id`)
-    .all(JSON.stringify(hostnames)) as { id: number; h: string }[];
+/**
+ * One trust's asset ids by hostname, case-insensitive; a hostname shared by
+ * several of its assets maps to all of them. Another trust's are not looked at:
+ * two trusts may each have a PC called WARD7-PC01.
+ */
+export function findAssetIdsByHostname(db: Db, hostnames: readonly string[], organisationId: number): Map<string, number[]> {
+  const rows = stmt(db, `SELECT id, lower(hostname) AS h FROM assets
+      WHERE organisation_id = @org AND lower(hostname) IN (SELECT lower(value) FROM ${jsonValues(dialectOf(db), '@hostnames')} AS v) ORDER BY id`)
+    .all({ org: organisationId, hostnames: JSON.stringify(hostnames) }) as { id: number; h: string }[];
   const out = new Map<string, number[]>();
   for (const r of rows) out.set(r.h, [...(out.get(r.h) ?? []), r.id]);
   return out;
 }
 
-/** Which of these asset ids exist. */
-export function existingAssetIds(db: Db, ids: readonly number[]): Set<number> {
-  const rows = stmt(db, `SELECT id FROM assets WHERE id IN ${jsonValues(dialectOf(db), '?', 'integer')}`).all(JSON.stringify(ids)) as { id: number }[];
-  return new Set(rows.map((r) => r.id));
-}
-
-/** Whether a hazard exists, so a bad link is a 400 rather than a foreign-key failure. */
-export function hazardExists(db: Db, id: number): boolean {
-  return stmt(db, 'SELECT 1 FROM hazards WHERE id = ?').get(id) !== undefined;
+/** Which of these asset ids exist in the trusts in scope, each with its trust. */
+export function findAssetOrganisations(db: Db, ids: readonly number[], org: OrgScope): Map<number, number> {
+  const rows = stmt(db, `SELECT id, organisation_id AS organisationId FROM assets WHERE id IN ${jsonValues(dialectOf(db), '@ids', 'integer')} AND ${inScope('organisation_id')}`)
+    .all({ ids: JSON.stringify(ids), org }) as { id: number; organisationId: number }[];
+  return new Map(rows.map((r) => [r.id, r.organisationId]));
 }
 

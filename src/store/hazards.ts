@@ -5,6 +5,7 @@
  */
 import type { Db } from './db.js';
 import { dialectOf, jsonValues, perDialect } from './dialect.js';
+import { inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const HAZARD_STATUSES = ['open', 'transferred', 'closed'] as const;
@@ -28,6 +29,10 @@ export interface HazardFields {
 
 export interface HazardRow extends HazardFields {
   id: number;
+  /** The trust whose hazard log it is in. */
+  organisationId: number;
+  /** That trust's ODS code. */
+  organisation: string;
   /** Null until the CSO first rates the residual risk. */
   residualSeverity: number | null;
   residualLikelihood: number | null;
@@ -42,7 +47,7 @@ export interface HazardRow extends HazardFields {
 }
 
 /** Everything an update may change, written at once by one fixed statement. */
-export type HazardState = Omit<HazardRow, 'id' | 'createdBy' | 'createdAt'>;
+export type HazardState = Omit<HazardRow, 'id' | 'organisationId' | 'organisation' | 'createdBy' | 'createdAt'>;
 
 export interface HazardFilter {
   status?: readonly HazardStatus[];
@@ -50,6 +55,8 @@ export interface HazardFilter {
   reratingDue?: boolean;
   /** Part of the title, case-insensitive. */
   q?: string;
+  /** The trusts whose hazards are listed. */
+  org: OrgScope;
   limit: number;
   offset: number;
 }
@@ -62,13 +69,14 @@ export interface HazardLink {
 }
 
 
-const COLUMNS = `id, title, description, causes, effect, potential_harm AS potentialHarm, existing_controls AS existingControls,
+const COLUMNS = `id, organisation_id AS organisationId, (SELECT o.code FROM organisations o WHERE o.id = hazards.organisation_id) AS organisation,
+  title, description, causes, effect, potential_harm AS potentialHarm, existing_controls AS existingControls,
   initial_severity AS initialSeverity, initial_likelihood AS initialLikelihood, additional_controls AS additionalControls,
   residual_severity AS residualSeverity, residual_likelihood AS residualLikelihood, residual_rated_by AS residualRatedBy,
   residual_rated_at AS residualRatedAt, rerating_due AS reratingDue, status, owner, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
 
 const FILTER = perDialect((d) => `WHERE status IN ${jsonValues(d, '@statuses')} AND (@owner IS NULL OR owner = @owner)
-  AND (@reratingDue IS NULL OR rerating_due = @reratingDue) AND (@q IS NULL OR title LIKE '%' || @q || '%')`);
+  AND (@reratingDue IS NULL OR rerating_due = @reratingDue) AND (@q IS NULL OR title LIKE '%' || @q || '%') AND ${inScope('organisation_id')}`);
 
 type RawRow = Omit<HazardRow, 'reratingDue'> & { reratingDue: number };
 const toRow = (r: RawRow): HazardRow => ({ ...r, reratingDue: r.reratingDue === 1 });
@@ -77,7 +85,7 @@ const toRow = (r: RawRow): HazardRow => ({ ...r, reratingDue: r.reratingDue === 
 export function listHazards(db: Db, f: HazardFilter): { total: number; rows: HazardRow[] } {
   const params = {
     statuses: JSON.stringify(f.status?.length ? f.status : HAZARD_STATUSES), owner: f.owner ?? null,
-    reratingDue: f.reratingDue === undefined ? null : Number(f.reratingDue), q: f.q ?? null,
+    reratingDue: f.reratingDue === undefined ? null : Number(f.reratingDue), q: f.q ?? null, org: f.org,
   };
   const d = dialectOf(db);
   const total = (stmt(db, `SELECT count(*) AS n FROM hazards ${FILTER[d]}`).get(params) as { n: number }).n;
@@ -85,15 +93,16 @@ export function listHazards(db: Db, f: HazardFilter): { total: number; rows: Haz
   return { total, rows: rows.map(toRow) };
 }
 
-export function findHazard(db: Db, id: number): HazardRow | undefined {
-  const r = stmt(db, `SELECT ${COLUMNS} FROM hazards WHERE id = ?`).get(id) as RawRow | undefined;
+/** The hazard if it is in one of the trusts in scope; another trust's is treated as absent. */
+export function findHazard(db: Db, id: number, org: OrgScope): HazardRow | undefined {
+  const r = stmt(db, `SELECT ${COLUMNS} FROM hazards WHERE id = @id AND ${inScope('organisation_id')}`).get({ id, org }) as RawRow | undefined;
   return r && toRow(r);
 }
 
-export function insertHazard(db: Db, h: HazardFields & { createdBy: string; at: string }): number {
-  return insertReturningId(db, `INSERT INTO hazards (title, description, causes, effect, potential_harm, existing_controls, initial_severity, initial_likelihood,
+export function insertHazard(db: Db, h: HazardFields & { organisationId: number; createdBy: string; at: string }): number {
+  return insertReturningId(db, `INSERT INTO hazards (organisation_id, title, description, causes, effect, potential_harm, existing_controls, initial_severity, initial_likelihood,
         additional_controls, status, owner, created_by, created_at, updated_at)
-      VALUES (@title, @description, @causes, @effect, @potentialHarm, @existingControls, @initialSeverity, @initialLikelihood,
+      VALUES (@organisationId, @title, @description, @causes, @effect, @potentialHarm, @existingControls, @initialSeverity, @initialLikelihood,
         @additionalControls, 'open', @owner, @createdBy, @at, @at)`, h);
 }
 
@@ -124,8 +133,18 @@ export function deleteHazardLink(db: Db, hazardId: number, kind: LinkKind, targe
   return stmt(db, 'DELETE FROM hazard_links WHERE hazard_id = ? AND kind = ? AND target_id = ?').run(hazardId, kind, targetId).changes > 0;
 }
 
-const TARGET_TABLES: Record<LinkKind, string> = { asset: 'assets', alert: 'alerts', device: 'devices' };
+const TARGET_ORGANISATION: Record<LinkKind, string> = {
+  asset: `SELECT organisation_id AS org FROM assets WHERE id = @id AND ${inScope('organisation_id')}`,
+  alert: `SELECT organisation_id AS org FROM alerts WHERE id = @id AND ${inScope('organisation_id')}`,
+  // A device found on an asset (a printer, a modem) is its asset's trust's.
+  device: `SELECT s.organisation_id AS org FROM devices d JOIN assets s ON s.id = d.asset_id WHERE d.id = @id AND ${inScope('s.organisation_id')}`,
+};
 
-export function linkTargetExists(db: Db, kind: LinkKind, id: number): boolean {
-  return stmt(db, `SELECT 1 FROM ${TARGET_TABLES[kind]} WHERE id = ?`).get(id) !== undefined;
+/**
+ * The trust of an asset, alert or device a hazard or an action links to, if
+ * it exists in one of the trusts in scope; undefined otherwise (another
+ * trust's is treated as absent).
+ */
+export function linkTargetOrganisation(db: Db, kind: LinkKind, id: number, org: OrgScope): number | undefined {
+  return (stmt(db, TARGET_ORGANISATION[kind]).get({ id, org }) as { org: number } | undefined)?.org;
 }

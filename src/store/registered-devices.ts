@@ -5,6 +5,7 @@
  * their audit entry.
  */
 import type { Db } from './db.js';
+import { inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const DEVICE_KINDS = ['fax', 'pager', 'mfd', 'modem', 'other'] as const;
@@ -37,6 +38,8 @@ export interface DeviceFields {
 
 export interface DeviceRow extends DeviceFields {
   id: number;
+  /** The trust that keeps it; set when it is registered, never moved. */
+  organisationId: number;
   retainedByPolicy: boolean;
   retainedSignedOffBy: string | null;
   retainedSignedOffAt: string | null;
@@ -46,12 +49,18 @@ export interface DeviceRow extends DeviceFields {
   updatedAt: string;
 }
 
-const COLUMNS = `id, kind, name, model, serial, site, location, status, planned_removal_on AS plannedRemovalOn, replacement,
+/** A device as the register reads it back: with its trust's ODS code, for people who see several trusts. */
+export interface RegisteredDevice extends DeviceRow {
+  organisation: string;
+}
+
+const COLUMNS = `id, organisation_id AS organisationId, (SELECT o.code FROM organisations o WHERE o.id = registered_devices.organisation_id) AS organisation,
+  kind, name, model, serial, site, location, status, planned_removal_on AS plannedRemovalOn, replacement,
   owner_name AS ownerName, team, number, pager_type AS pagerType, provider, contract_end AS contractEnd,
   retained_by_policy AS retainedByPolicy, retained_signed_off_by AS retainedSignedOffBy, retained_signed_off_at AS retainedSignedOffAt,
   decommissioned_at AS decommissionedAt, decommission_reason AS decommissionReason, created_at AS createdAt, updated_at AS updatedAt`;
 
-const toRow = (r: Omit<DeviceRow, 'retainedByPolicy'> & { retainedByPolicy: number }): DeviceRow => ({ ...r, retainedByPolicy: r.retainedByPolicy === 1 });
+const toRow = (r: Omit<RegisteredDevice, 'retainedByPolicy'> & { retainedByPolicy: number }): RegisteredDevice => ({ ...r, retainedByPolicy: r.retainedByPolicy === 1 });
 
 const ASSIGN = `kind = @kind, name = @name, model = @model, serial = @serial, site = @site, location = @location, status = @status,
   planned_removal_on = @plannedRemovalOn, replacement = @replacement, owner_name = @ownerName, team = @team, number = @number,
@@ -63,10 +72,10 @@ const params = (d: DeviceRow) => ({ ...d, retainedByPolicy: d.retainedByPolicy ?
 
 /** Inserts a device (its id is ignored) and its first status; returns the new id. */
 export function insertDevice(db: Db, d: DeviceRow): number {
-  const id = insertReturningId(db, `INSERT INTO registered_devices (kind, name, model, serial, site, location, status, planned_removal_on, replacement,
+  const id = insertReturningId(db, `INSERT INTO registered_devices (organisation_id, kind, name, model, serial, site, location, status, planned_removal_on, replacement,
       owner_name, team, number, pager_type, provider, contract_end, retained_by_policy, retained_signed_off_by, retained_signed_off_at,
       decommissioned_at, decommission_reason, created_at, updated_at)
-    VALUES (@kind, @name, @model, @serial, @site, @location, @status, @plannedRemovalOn, @replacement, @ownerName, @team, @number, @pagerType,
+    VALUES (@organisationId, @kind, @name, @model, @serial, @site, @location, @status, @plannedRemovalOn, @replacement, @ownerName, @team, @number, @pagerType,
       @provider, @contractEnd, @retainedByPolicy, @retainedSignedOffBy, @retainedSignedOffAt, @decommissionedAt, @decommissionReason, @createdAt, @updatedAt)`,
     params(d));
   insertStatusHistory(db, id, d.status, d.updatedAt);
@@ -83,20 +92,25 @@ function insertStatusHistory(db: Db, deviceId: number, status: DeviceStatus, at:
   stmt(db, 'INSERT INTO device_status_history (device_id, status, at) VALUES (?, ?, ?)').run(deviceId, status, at);
 }
 
-export function findDevice(db: Db, id: number): DeviceRow | undefined {
-  const r = stmt(db, `SELECT ${COLUMNS} FROM registered_devices WHERE id = ?`).get(id) as Parameters<typeof toRow>[0] | undefined;
+/** The device with this id among the trusts in scope; another trust's is absent. */
+export function findDevice(db: Db, id: number, org: OrgScope): RegisteredDevice | undefined {
+  const r = stmt(db, `SELECT ${COLUMNS} FROM registered_devices WHERE id = @id AND ${inScope('organisation_id')}`).get({ id, org }) as Parameters<typeof toRow>[0] | undefined;
   return r && toRow(r);
 }
 
 /**
- * The same device as these fields, by kind + serial, or by kind + name + site
- * when there is no serial (case-insensitive: spreadsheets are inconsistent).
+ * The same device as these fields in the same trust, by kind + serial, or by
+ * kind + name + site when there is no serial (case-insensitive: spreadsheets
+ * are inconsistent). Another trust's device with that serial is its own.
  */
-export function findDeviceByIdentity(db: Db, d: Pick<DeviceFields, 'kind' | 'serial' | 'name' | 'site'>): DeviceRow | undefined {
+export function findDeviceByIdentity(db: Db, d: Pick<DeviceRow, 'organisationId' | 'kind' | 'serial' | 'name' | 'site'>): RegisteredDevice | undefined {
   const r = (d.serial
-    ? stmt(db, `SELECT ${COLUMNS} FROM registered_devices WHERE kind = ? AND lower(serial) = lower(?) ORDER BY id LIMIT 1`).get(d.kind, d.serial)
-    : stmt(db, `SELECT ${COLUMNS} FROM registered_devices WHERE kind = ? AND serial IS NULL AND lower(name) = lower(?) AND lower(coalesce(site, '')) = lower(?) ORDER BY id LIMIT 1`)
-      .get(d.kind, d.name, d.site ?? '')) as Parameters<typeof toRow>[0] | undefined;
+    ? stmt(db, `SELECT ${COLUMNS} FROM registered_devices WHERE organisation_id = @organisationId AND kind = @kind AND lower(serial) = lower(@serial)
+        ORDER BY id LIMIT 1`).get({ organisationId: d.organisationId, kind: d.kind, serial: d.serial })
+    : stmt(db, `SELECT ${COLUMNS} FROM registered_devices WHERE organisation_id = @organisationId AND kind = @kind AND serial IS NULL AND lower(name) = lower(@name)
+        AND lower(coalesce(site, '')) = lower(@site) ORDER BY id LIMIT 1`).get({ organisationId: d.organisationId, kind: d.kind, name: d.name, site: d.site ?? '' })) as
+    | Parameters<typeof toRow>[0]
+    | undefined;
   return r && toRow(r);
 }
 
@@ -117,12 +131,12 @@ export interface DeviceCounts {
   overdue: number;
 }
 
-const WHERE = `WHERE (@kind IS NULL OR kind = @kind) AND (@site IS NULL OR lower(site) = lower(@site))
+const WHERE = `WHERE ${inScope('organisation_id')} AND (@kind IS NULL OR kind = @kind) AND (@site IS NULL OR lower(site) = lower(@site))
   AND (@status IS NULL OR status = @status) AND (@retained IS NULL OR retained_by_policy = @retained)`;
 
-/** Devices matching the filter, by site, kind and name, with counts over the whole match. */
-export function listDevices(db: Db, f: DeviceFilter, today: string): { total: number; rows: DeviceRow[]; counts: DeviceCounts } {
-  const p = { kind: f.kind ?? null, site: f.site ?? null, status: f.status ?? null, retained: f.retained === undefined ? null : f.retained ? 1 : 0 };
+/** The devices of the trusts in scope matching the filter, by site, kind and name, with counts over the whole match. */
+export function listDevices(db: Db, org: OrgScope, f: DeviceFilter, today: string): { total: number; rows: RegisteredDevice[]; counts: DeviceCounts } {
+  const p = { org, kind: f.kind ?? null, site: f.site ?? null, status: f.status ?? null, retained: f.retained === undefined ? null : f.retained ? 1 : 0 };
   const rows = (stmt(db, `SELECT ${COLUMNS} FROM registered_devices ${WHERE} ORDER BY coalesce(site, ''), kind, name, id LIMIT @limit OFFSET @offset`)
     .all({ ...p, limit: f.limit, offset: f.offset }) as Parameters<typeof toRow>[0][]).map(toRow);
   const group = (col: string) => Object.fromEntries((stmt(db, `SELECT coalesce(${col}, '') AS k, count(*) AS n FROM registered_devices ${WHERE} GROUP BY 1 ORDER BY 1`)
@@ -134,12 +148,12 @@ export function listDevices(db: Db, f: DeviceFilter, today: string): { total: nu
   return { total, rows, counts: { byKind: group('kind'), bySite: group('site'), byStatus, overdue } };
 }
 
-/** How many devices the register holds, for tests and the summary. */
+/** How many devices the register holds, every trust's: for tests and the demo. */
 export function countDevices(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM registered_devices').get() as { n: number }).n;
 }
 
-/** Each status a device entered, oldest first: the raw material of a trajectory. */
+/** Each status a device entered, oldest first: the raw material of a trajectory. Read a device in scope first (findDevice). */
 export function listDeviceStatusHistory(db: Db, id: number): { status: DeviceStatus; at: string }[] {
   return stmt(db, 'SELECT status, at FROM device_status_history WHERE device_id = ? ORDER BY at, id').all(id) as { status: DeviceStatus; at: string }[];
 }

@@ -1,7 +1,7 @@
 /**
  * The triage pages: the alert list (GET /alerts), one alert (GET /alerts/:id)
  * and its action forms (POST /alerts/:id/<action>), which redirect back to the
- * alert. Roles and rules are the API's (hub/routes/alerts-api.ts).
+ * alert. Roles, rules and trust scope are the API's (hub/routes/alerts-api.ts).
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,9 +14,10 @@ import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
-import { IdSchema, paging } from '../hub/query-schemas.js';
+import { IdSchema, paging, scopeOf } from '../hub/query-schemas.js';
 import { AlertQuerySchema, alertQueryParams, NOTE_ROLES, TRIAGE_ROLES, triageActor } from '../hub/routes/alerts-api.js';
 import { alertCounts, countOverdueAlerts, getAlert, listAlertRuleIds, listAlerts } from '../store/alert-queries.js';
+import { trustsShown } from './trusts-shown.js';
 import { formToken } from './page-routes.js';
 import { AlertPage } from './pages/alert-page.js';
 import { AlertsPage } from './pages/alerts-page.js';
@@ -26,10 +27,11 @@ const NoFields = z.strictObject({});
 
 function renderAlert(c: Context<HubEnv>, id: number, error?: string, status: 200 | 400 = 200) {
   const { db, now, alertRules } = c.var.deps;
-  const alert = getAlert(db, id, now());
+  const session = currentSession(c);
+  const alert = getAlert(db, id, now(), session.user.organisationId);
   if (!alert) throw notFound(`alert ${id}`);
   const rule = alertRules.find((r) => r.id === alert.ruleId);
-  return c.html(<AlertPage session={currentSession(c)} alert={alert} rule={rule} now={now()} error={error} />, status);
+  return c.html(<AlertPage session={session} alert={alert} rule={rule} now={now()} error={error} showTrust={trustsShown(c).length > 0} />, status);
 }
 
 /**
@@ -52,9 +54,14 @@ export const alertRoutes = new Hono<HubEnv>()
   .use('/alerts/*', requireRole())
   .get('/alerts', (c) => {
     const { db, now } = c.var.deps;
+    const session = currentSession(c);
     const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
-    const { total, more, rows } = listAlerts(db, { ...q, now: now(), ...paging(q) });
-    const page = <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows} counts={alertCounts(db)} overdue={countOverdueAlerts(db, now())} ruleIds={listAlertRuleIds(db)} />;
+    const org = scopeOf(c, q);
+    const { total, more, rows } = listAlerts(db, { ...q, org, now: now(), ...paging(q) });
+    const page = (
+      <AlertsPage session={session} filter={q} total={total} more={more} rows={rows} counts={alertCounts(db, { org })} overdue={countOverdueAlerts(db, now(), org)}
+        ruleIds={listAlertRuleIds(db, org)} showTrust={trustsShown(c).length > 0} />
+    );
     return c.html(page);
   })
   .get('/alerts/:id', (c) => renderAlert(c, parseOrThrow(IdSchema, c.req.param('id'))))

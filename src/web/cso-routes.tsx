@@ -19,11 +19,12 @@ import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
-import { IdSchema, paging } from '../hub/query-schemas.js';
+import { IdSchema, paging, scopeOf } from '../hub/query-schemas.js';
 import { alertQueryParams } from '../hub/routes/alerts-api.js';
-import { ActionQuerySchema, actionFilter, csoActor, HAZARD_ROLES, HazardQuerySchema, RESIDUAL_ROLES } from '../hub/routes/cso-api.js';
+import { ActionQuerySchema, actionFilter, csoActor, HAZARD_ROLES, HazardQuerySchema, readerScope, RESIDUAL_ROLES } from '../hub/routes/cso-api.js';
 import { listActions } from '../store/actions.js';
 import { listHazards } from '../store/hazards.js';
+import { trustsShown } from './trusts-shown.js';
 import { formToken } from './page-routes.js';
 import { ActionPage } from './pages/action-page.js';
 import { ActionsPage } from './pages/actions-page.js';
@@ -40,21 +41,21 @@ const idOf = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
 
 const renderHazards: Render = (c, error, status = 200) => {
   const q = parseOrThrow(HazardQuerySchema, alertQueryParams(c));
-  const { total, rows } = listHazards(c.var.deps.db, { ...q, ...paging(q) });
-  return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} error={error} />, status);
+  const { total, rows } = listHazards(c.var.deps.db, { ...q, ...paging(q), org: scopeOf(c, q) });
+  return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} trusts={trustsShown(c)} error={error} />, status);
 };
 
 const renderHazard: Render = (c, error, status = 200) =>
-  c.html(<HazardPage session={currentSession(c)} hazard={getHazardDetail(c.var.deps.db, idOf(c), c.var.deps.now())} error={error} />, status);
+  c.html(<HazardPage session={currentSession(c)} hazard={getHazardDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())} error={error} />, status);
 
 const renderActions: Render = (c, error, status = 200) => {
   const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
   const { total, rows } = listActions(c.var.deps.db, { ...actionFilter(c, q), ...paging(q) });
-  return c.html(<ActionsPage session={currentSession(c)} filter={q} total={total} rows={rows} error={error} />, status);
+  return c.html(<ActionsPage session={currentSession(c)} filter={q} total={total} rows={rows} trusts={trustsShown(c)} error={error} />, status);
 };
 
 const renderAction: Render = (c, error, status = 200) =>
-  c.html(<ActionPage session={currentSession(c)} action={getActionDetail(c.var.deps.db, idOf(c), c.var.deps.now())} error={error} />, status);
+  c.html(<ActionPage session={currentSession(c)} action={getActionDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())} error={error} />, status);
 
 /**
  * Validates a form (the token aside), runs the change and redirects to the

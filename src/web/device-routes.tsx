@@ -1,12 +1,12 @@
 /**
  * The device register's pages: the list with its filters and counts
  * (GET /devices) and the CSV upload with preview (GET/POST /devices/import).
- * Roles and rules are the API's (hub/routes/devices-api.ts).
+ * Roles, rules and trust scope are the API's (hub/routes/devices-api.ts).
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { addDevice, getDeviceDetail, retainDevice, setDeviceStatus } from '../devices/register.js';
-import { DeviceStatusSchema, NewDeviceSchema } from '../devices/device-schema.js';
+import { DeviceImportTrustSchema, DeviceStatusSchema, NewDeviceRequestSchema } from '../devices/device-schema.js';
 import { IdSchema } from '../hub/query-schemas.js';
 import { formToken } from './page-routes.js';
 import { DevicePage } from './pages/device-page.js';
@@ -14,20 +14,21 @@ import { importDevicesCsv } from '../devices/import-devices-csv.js';
 import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
-import { nonEmpty, paging } from '../hub/query-schemas.js';
-import { DEVICE_CSV_LIMIT, DEVICE_RETAIN_ROLES, DEVICE_WRITE_ROLES, deviceActor, DeviceQuerySchema, todayOf } from '../hub/routes/devices-api.js';
+import { nonEmpty, paging, scopeOf } from '../hub/query-schemas.js';
+import { DEVICE_CSV_LIMIT, DEVICE_RETAIN_ROLES, DEVICE_WRITE_ROLES, deviceActor, DeviceQuerySchema, owningTrust, todayOf } from '../hub/routes/devices-api.js';
 import { decodeText } from '../import/import-file.js';
 import { listDevices } from '../store/registered-devices.js';
 import { DeviceImportPage } from './pages/device-import-page.js';
 import { deviceTrajectory } from '../devices/trajectory.js';
 import { DevicesPage } from './pages/devices-page.js';
+import { trustsShown } from './trusts-shown.js';
 
 const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
 function renderDevice(c: Context<HubEnv>, error?: string, status: 200 | 400 | 409 = 200) {
   const session = currentSession(c);
-  const device = getDeviceDetail(c.var.deps.db, parseOrThrow(IdSchema, c.req.param('id')));
-  const page = <DevicePage session={session} device={device} today={todayOf(c)} error={error}
+  const device = getDeviceDetail(c.var.deps.db, parseOrThrow(IdSchema, c.req.param('id')), session.user.organisationId);
+  const page = <DevicePage session={session} device={device} today={todayOf(c)} error={error} showTrust={trustsShown(c).length > 0}
     canWrite={DEVICE_WRITE_ROLES.includes(session.user.role)} canRetain={DEVICE_RETAIN_ROLES.includes(session.user.role)} />;
   return c.html(page, status);
 }
@@ -52,15 +53,18 @@ export const deviceRoutes = new Hono<HubEnv>()
     const q = parseOrThrow(DeviceQuerySchema, nonEmpty(c.req.query()));
     const { kind, site, status, retained } = q;
     const today = todayOf(c);
-    const list = listDevices(c.var.deps.db, { kind, site, status, retained, ...paging(q) }, today);
+    const org = scopeOf(c, q);
+    const list = listDevices(c.var.deps.db, org, { kind, site, status, retained, ...paging(q) }, today);
     const session = currentSession(c);
-    const trajectories = ['fax', 'pager'].map((kind) => deviceTrajectory(c.var.deps.db, { kind, site: q.site }, today));
-    return c.html(<DevicesPage session={session} filter={q} {...list} today={today} canImport={DEVICE_WRITE_ROLES.includes(session.user.role)} trajectories={trajectories} />);
+    const trajectories = ['fax', 'pager'].map((kind) => deviceTrajectory(c.var.deps.db, org, { kind, site: q.site }, today));
+    const page = <DevicesPage session={session} filter={q} {...list} today={today} canImport={DEVICE_WRITE_ROLES.includes(session.user.role)} trajectories={trajectories} trusts={trustsShown(c)} />;
+    return c.html(page);
   })
-  .get('/devices/import', (c) => c.html(<DeviceImportPage session={currentSession(c)} />))
+  .get('/devices/import', (c) => c.html(<DeviceImportPage session={currentSession(c)} trusts={trustsShown(c)} />))
   .post('/devices', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, async (c) => {
-    const { csrf: _token, ...fields } = await c.req.parseBody();
-    const added = addDevice(deviceActor(c), parseOrThrow(NewDeviceSchema, fields));
+    const { csrf: _token, organisation, ...fields } = await c.req.parseBody();
+    const { organisation: code, ...device } = parseOrThrow(NewDeviceRequestSchema, { ...fields, organisation: organisation || undefined });
+    const added = addDevice(deviceActor(c), device, owningTrust(c, code));
     return c.redirect(`/devices/${added.id}`, 303);
   })
   .use('/devices/:id', requireRole())
@@ -78,7 +82,8 @@ export const deviceRoutes = new Hono<HubEnv>()
     if (form.csrf !== session.csrfToken) throw forbidden('form token is missing or stale; reload the page and try again');
     const file = form.file;
     if (!(file instanceof File) || file.size === 0) throw new HubError(400, 'invalid-import', 'choose a CSV file to import');
+    const organisationId = owningTrust(c, parseOrThrow(DeviceImportTrustSchema, { organisation: form.organisation || undefined }).organisation);
     const text = decodeText(new Uint8Array(await file.arrayBuffer()));
-    const result = importDevicesCsv(deviceActor(c), text, { dryRun: form.action !== 'import' });
-    return c.html(<DeviceImportPage session={session} result={{ ...result, fileName: file.name }} />, result.ok ? 200 : 400);
+    const result = importDevicesCsv(deviceActor(c), text, { dryRun: form.action !== 'import', organisationId });
+    return c.html(<DeviceImportPage session={session} trusts={trustsShown(c)} result={{ ...result, fileName: file.name }} />, result.ok ? 200 : 400);
   });

@@ -11,9 +11,12 @@ import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
-import { IdSchema, nonEmpty, paging } from '../hub/query-schemas.js';
+import { owningOrganisation } from '../hub/owning-organisation.js';
+import { IdSchema, nonEmpty, paging, scopeOf } from '../hub/query-schemas.js';
+import { readerScope } from '../hub/routes/cso-api.js';
 import { exceptionActor, ExceptionQuerySchema, REQUEST_ROLES, requestSchemaFor, REVOKE_ROLES, SIGN_OFF_ROLES } from '../hub/routes/exceptions-api.js';
 import { findAssetIdsByHostname, getException, listExceptions } from '../store/exceptions.js';
+import { trustsShown } from './trusts-shown.js';
 import { formToken } from './page-routes.js';
 import { ExceptionPage } from './pages/exception-page.js';
 import { ExceptionsPage, type RequestFormValues } from './pages/exceptions-page.js';
@@ -23,13 +26,13 @@ const FORM_LIMIT = bodyLimit({ maxSize: 32 * 1024, onError: () => { throw new Hu
 function renderList(c: Context<HubEnv>, form?: RequestFormValues, error?: string) {
   const { db, now, alertRules } = c.var.deps;
   const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
-  const { total, rows } = listExceptions(db, { status: q.status, ...paging(q) });
-  const page = <ExceptionsPage session={currentSession(c)} filter={q} total={total} rows={rows} rules={alertRules} now={now()} form={form} error={error} />;
+  const { total, rows } = listExceptions(db, { status: q.status, org: scopeOf(c, q), ...paging(q) });
+  const page = <ExceptionsPage session={currentSession(c)} filter={q} total={total} rows={rows} rules={alertRules} now={now()} trusts={trustsShown(c)} form={form} error={error} />;
   return c.html(page, error ? 400 : 200);
 }
 
 function renderException(c: Context<HubEnv>, id: number, error?: string) {
-  const exception = getException(c.var.deps.db, id);
+  const exception = getException(c.var.deps.db, id, readerScope(c));
   if (!exception) throw notFound(`exception ${id}`);
   return c.html(<ExceptionPage session={currentSession(c)} exception={exception} error={error} />, error ? 400 : 200);
 }
@@ -45,22 +48,27 @@ async function readRequestForm(c: Context): Promise<RequestFormValues> {
     return typeof first === 'string' ? first : undefined;
   };
   const ruleIds = [body.ruleIds ?? []].flat().filter((v): v is string => typeof v === 'string');
-  return { title: one('title'), justification: one('justification'), compensatingControls: one('compensatingControls'), expiresOn: one('expiresOn') || undefined, hostnames: one('hostnames'), ruleIds, hazardId: one('hazardId') };
+  return {
+    title: one('title'), justification: one('justification'), compensatingControls: one('compensatingControls'), expiresOn: one('expiresOn') || undefined,
+    hostnames: one('hostnames'), ruleIds, hazardId: one('hazardId'), organisation: one('organisation') || undefined,
+  };
 }
 
 /**
- * Hostnames become asset ids (unknown ones are named), then the API's schema
- * judges the rest, so the page and the API accept exactly the same requests.
+ * Hostnames become asset ids of the trust the request is for (unknown ones are
+ * named), then the API's schema judges the rest, so the page and the API
+ * accept exactly the same requests.
  */
 async function handleRequest(c: Context<HubEnv>) {
   const values = await readRequestForm(c);
   const hostnames = (values.hostnames ?? '').split(/[\s,;]+/).filter(Boolean);
-  const found = findAssetIdsByHostname(c.var.deps.db, hostnames);
+  const organisationId = owningOrganisation(c.var.deps.db, currentSession(c).user, values.organisation);
+  const found = findAssetIdsByHostname(c.var.deps.db, hostnames, organisationId);
   const errors = hostnames.length ? hostnames.filter((h) => !found.has(h.toLowerCase())).map((h) => `hostnames: no asset "${h}"`) : ['hostnames: give at least one hostname'];
   const hazard = values.hazardId?.trim();
   const parsed = requestSchemaFor(c).safeParse({
     title: values.title, justification: values.justification, compensatingControls: values.compensatingControls, expiresOn: values.expiresOn,
-    assetIds: [...found.values()].flat(), ruleIds: values.ruleIds, hazardId: hazard ? Number(hazard) : null,
+    assetIds: [...found.values()].flat(), ruleIds: values.ruleIds, hazardId: hazard ? Number(hazard) : null, organisation: values.organisation,
   });
   // Asset problems are already said in terms of hostnames, the field the person filled in.
   if (!parsed.success) errors.push(...issuesText(parsed.error.issues.filter((i) => i.path[0] !== 'assetIds')));

@@ -30,7 +30,7 @@ export function notificationSummary(session: Session): NotificationSummary | und
 export const attachNotifications = createMiddleware<HubEnv>(async (c, next) => {
   const session = c.var.session;
   if (session && !session.user.mustChangePassword && c.req.method === 'GET' && !c.req.path.startsWith('/api/') && !c.req.path.startsWith('/static/')) {
-    const reader = { username: session.user.username, role: session.user.role };
+    const reader = { username: session.user.username, role: session.user.role, organisationId: session.user.organisationId };
     const { db } = c.var.deps;
     const unread = countUnreadNotifications(db, reader);
     summaries.set(session, { unread, latest: unread ? listNotifications(db, reader, { unreadOnly: true, limit: STRIP_SIZE }) : [] });

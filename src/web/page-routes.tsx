@@ -95,7 +95,7 @@ export const pageRoutes = new Hono<HubEnv>()
     const asset = getAsset(db, id, currentSession(c).user.organisationId);
     if (!asset) throw notFound(`asset ${id}`);
     const items = assetItems(asset, listAssetInstalls(db, id));
-    const alerts = listAlerts(db, { assetId: id, now: c.var.deps.now(), limit: 100, offset: 0 }).rows;
+    const alerts = listAlerts(db, { assetId: id, org: currentSession(c).user.organisationId, now: c.var.deps.now(), limit: 100, offset: 0 }).rows;
     return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} />);
   })
   .get('/software', (c) => {

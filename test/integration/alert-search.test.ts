@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 const db = () => hub.deps.db;
-const LIST: AlertFilter = { now: TEST_NOW, limit: 100_000, offset: 0 };
+const LIST: AlertFilter = { org: null, now: TEST_NOW, limit: 100_000, offset: 0 };
 
 /** The alerts a search must find: every alert tested one by one, in list order. */
 function testedOneByOne(q: string, f: { severity?: Severity[]; status?: AlertStatus[]; ruleId?: string } = {}): number[] {

@@ -90,7 +90,7 @@ describe('evaluateAlerts', () => {
     const run = new Date('2026-12-21T09:00:00Z');
     evaluateAlerts(hub.deps.db, RULES, run);
     expect(stored()).toEqual(before);
-    expect(findAlert(hub.deps.db, id, run)?.lastSeenAt).toBe(run.toISOString());
+    expect(findAlert(hub.deps.db, id, run, null)?.lastSeenAt).toBe(run.toISOString());
   });
 
   it('previews a rule without storing anything', () => {

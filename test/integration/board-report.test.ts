@@ -108,7 +108,7 @@ beforeAll(async () => {
   const win11 = demoReports(clock).find((r) => r.os.name.includes('Windows 11 Enterprise'))!;
   ingestReport(hub.deps, { ...ward7, os: win11.os, software: [] }, { agentId: null, organisationId: 1, idempotencyKey: 'rebuild:ward7' });
   const alertId = (db().prepare("SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1").get() as { id: number }).id;
-  resolveAlert({ db: db(), username: 'admin', now: clock }, alertId, 'patched');
+  resolveAlert({ db: db(), username: 'admin', now: clock, org: null }, alertId, 'patched');
   setActionStatus({ db: db(), username: 'admin', now: clock }, done.id, { status: 'done', note: undefined });
   // Late November every host reports again, but two: they drop out of coverage.
   at('2026-11-25T09:00:00Z');

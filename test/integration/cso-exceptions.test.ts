@@ -124,7 +124,7 @@ describe('accepted risk on alerts', () => {
   });
 
   it('stops covering at the start of the expiry day, before the job has run', () => {
-    const at = (now: string) => listAlerts(hub.deps.db, { now: new Date(now), limit: 500, offset: 0 }).rows.find((r) => r.id === covered)?.acceptedRisk;
+    const at = (now: string) => listAlerts(hub.deps.db, { org: null, now: new Date(now), limit: 500, offset: 0 }).rows.find((r) => r.id === covered)?.acceptedRisk;
     expect(at('2027-03-30T23:59:00Z')).not.toBeNull();
     expect(at('2027-03-31T00:00:00Z')).toBeNull();
   });

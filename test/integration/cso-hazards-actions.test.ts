@@ -221,7 +221,7 @@ describe('the action list', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="actions-2026-11-23.csv"');
     const text = await res.text();
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('id,title,status,owner,due_date,overdue,hazard_id,hazard_title,controls_hazard,alert_id,asset_id,hostname,created_by,created_at,completed_at');
+    expect(lines[0]).toBe('id,organisation,title,status,owner,due_date,overdue,hazard_id,hazard_title,controls_hazard,alert_id,asset_id,hostname,created_by,created_at,completed_at');
     expect(text).toContain(`,"'=HYPERLINK(""http://evil"")",open,cso,2026-12-01,no,${h.id},"Fax, ""legacy""",no,,,,cso,${AT},\r\n`);
     expect(text).toContain(',"Two\nlines, one ""quote""",open,');
     expect(text).toContain(",'@SUM(A1),open,");

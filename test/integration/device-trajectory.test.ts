@@ -28,7 +28,7 @@ describe('deviceTrajectory', () => {
   });
 
   it('counts what was in use at each month end from the history, then what the plan leaves', () => {
-    const t = deviceTrajectory(hub.deps.db, { kind: 'fax' }, '2026-11-23', 7, 5);
+    const t = deviceTrajectory(hub.deps.db, null, { kind: 'fax' }, '2026-11-23', 7, 5);
     const at = (day: string) => t.points.find((p) => p.at === day);
     expect(at('2026-04-30')).toEqual({ at: '2026-04-30', count: 4, planned: false });
     expect(at('2026-05-31')).toEqual({ at: '2026-05-31', count: 3, planned: false });
@@ -39,7 +39,7 @@ describe('deviceTrajectory', () => {
   });
 
   it('narrows to one site', () => {
-    const t = deviceTrajectory(hub.deps.db, { kind: 'fax', site: 'royal' }, '2026-11-23', 1, 1);
+    const t = deviceTrajectory(hub.deps.db, null, { kind: 'fax', site: 'royal' }, '2026-11-23', 1, 1);
     expect(t.points.map((p) => [p.at, p.count])).toEqual([['2026-10-31', 1], ['2026-11-23', 1], ['2026-11-30', 1], ['2026-12-31', 1]]);
   });
 });
@@ -48,7 +48,7 @@ describe('the plan', () => {
   it('keeps a device whose planned removal date has already been missed', () => {
     hub.deps.db.prepare(`INSERT INTO registered_devices (kind, name, site, status, planned_removal_on, created_at, updated_at)
         VALUES ('pager', 'Late pager', 'St Mary', 'in-use', '2021-12-31', '2025-01-01', '2025-01-01')`).run();
-    const t = deviceTrajectory(hub.deps.db, { kind: 'pager' }, '2026-11-23', 0, 2);
+    const t = deviceTrajectory(hub.deps.db, null, { kind: 'pager' }, '2026-11-23', 0, 2);
     expect(t.points.filter((p) => p.planned).map((p) => p.count)).toEqual([1, 1, 1]);
   });
 });

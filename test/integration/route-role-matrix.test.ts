@@ -143,6 +143,16 @@ const POLICY: Record<string, readonly Caller[]> = {
   'POST /api/v1/board-reports': PEOPLE,
   'GET /api/v1/board-reports/:month': PEOPLE,
   'GET /api/v1/board-reports/:month/evidence/:list': PEOPLE,
+  // The same, naming a trust (the hub's one trust, TRUST, here).
+  'GET /trusts/:code/board-reports': PEOPLE,
+  'POST /trusts/:code/board-reports': PEOPLE,
+  'GET /trusts/:code/board-reports/:month': PEOPLE,
+  'GET /trusts/:code/board-reports/:month/pdf': PEOPLE,
+  'GET /trusts/:code/board-reports/:month/evidence/:list': PEOPLE,
+  'GET /api/v1/trusts/:code/board-reports': PEOPLE,
+  'POST /api/v1/trusts/:code/board-reports': PEOPLE,
+  'GET /api/v1/trusts/:code/board-reports/:month': PEOPLE,
+  'GET /api/v1/trusts/:code/board-reports/:month/evidence/:list': PEOPLE,
 };
 
 let hub: TestHub;
@@ -212,7 +222,7 @@ function routes(): string[] {
   return [...seen];
 }
 
-const PARAMS: Record<string, string> = { format: 'osquery', month: MONTH, list: 'assets' };
+const PARAMS: Record<string, string> = { format: 'osquery', month: MONTH, list: 'assets', code: 'TRUST' };
 
 /** The route's path with real values: `:id` takes the id seeded for the resource named just before it. */
 function fillPath(pattern: string): string {

@@ -41,7 +41,7 @@ function planOf(sql: string, params: Record<string, unknown>): string {
 /** The asset list's order of OS statuses, worst first. */
 const SUPPORT_ORDER = ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'];
 
-const LIST: AlertFilter = { now: TEST_NOW, limit: 50, offset: 0 };
+const LIST: AlertFilter = { org: null, now: TEST_NOW, limit: 50, offset: 0 };
 
 describe('alert counts kept by triggers', () => {
   it('match a count of every alert after the rules raise them', () => {

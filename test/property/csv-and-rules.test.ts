@@ -167,7 +167,7 @@ describe('Intune / MECM CSV import', () => {
 describe('device register CSV import', () => {
   const good = fixture('devices/good.csv');
   const header = good.split(/\r?\n/)[0] as string;
-  const actor = () => ({ db: hub.deps.db, username: 'admin', role: 'admin' as const, now: TEST_NOW });
+  const actor = () => ({ db: hub.deps.db, username: 'admin', role: 'admin' as const, now: TEST_NOW, org: null });
 
   it('refuses a good file with one bad row, names that row, and stores nothing', () => {
     const BAD_VALUES: Record<string, string[]> = { kind: ['teleporter', '', 'FAX '], name: [''], status: ['broken', 'decommissioned?'], planned_removal_on: ['2026-02-30', 'yesterday'], contract_end: ['2026-13-01', 'soon'] };
@@ -184,7 +184,7 @@ describe('device register CSV import', () => {
     fc.assert(
       fc.property(row, fc.nat(), (bad, at) => {
         const { text, line } = withLine(good, bad, at);
-        expectRefusedAt(line, text, () => importDevicesCsv(actor(), text, { dryRun: false }));
+        expectRefusedAt(line, text, () => importDevicesCsv(actor(), text, { dryRun: false, organisationId: 1 }));
       }),
       { numRuns: 200, seed: 0xde5 },
     );
@@ -197,7 +197,7 @@ describe('device register CSV import', () => {
         const text = good.slice(0, i) + insert + good.slice(i + cut);
         const before = snapshotTables(hub.deps.db);
         let result: ReturnType<typeof importDevicesCsv> | undefined;
-        expect(() => (result = importDevicesCsv(actor(), text, { dryRun: true }))).not.toThrow();
+        expect(() => (result = importDevicesCsv(actor(), text, { dryRun: true, organisationId: 1 }))).not.toThrow();
         const r = result as ReturnType<typeof importDevicesCsv>;
         if (!r.ok) for (const e of r.errors) expect(e.line >= 1 && e.message.length > 0, JSON.stringify(e)).toBe(true);
         expect(changedTables(before, snapshotTables(hub.deps.db))).toEqual([]);

@@ -2,6 +2,8 @@
  * Alerts as JSON: the triage list, one alert, and the triage actions. Every
  * signed-in role reads; admins and security leads act; a Clinical Safety
  * Officer may add notes (clinical context) but not change an alert's status.
+ * A trust's person sees and acts on their trust's alerts only: another
+ * trust's alert is answered as absent (404).
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -15,7 +17,7 @@ import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { IdSchema, PagedQuerySchema, paging } from '../query-schemas.js';
+import { IdSchema, PagedQuerySchema, paging, scopeOf } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
 
 export const TRIAGE_ROLES: readonly Role[] = ['admin', 'security-lead'];
@@ -59,7 +61,8 @@ export function alertQueryParams(c: Context): Record<string, string | string[]> 
 
 export function triageActor(c: Context<HubEnv>): TriageActor {
   const { db, now } = c.var.deps;
-  return { db, now: now(), username: currentSession(c).user.username };
+  const { user } = currentSession(c);
+  return { db, now: now(), username: user.username, org: user.organisationId };
 }
 
 const alertId = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
@@ -70,11 +73,11 @@ export const alertsApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/alerts/*', requireRole())
   .get('/api/v1/alerts', (c) => {
     const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
-    return c.json({ ...listAlerts(c.var.deps.db, { ...q, now: c.var.deps.now(), ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...listAlerts(c.var.deps.db, { ...q, org: scopeOf(c, q), now: c.var.deps.now(), ...paging(q) }), page: q.page, pageSize: q.pageSize });
   })
   .get('/api/v1/alerts/:id', (c) => {
     const id = alertId(c);
-    const alert = getAlert(c.var.deps.db, id, c.var.deps.now());
+    const alert = getAlert(c.var.deps.db, id, c.var.deps.now(), currentSession(c).user.organisationId);
     if (!alert) throw notFound(`alert ${id}`);
     return c.json(alert);
   })

@@ -2,7 +2,9 @@
  * The hazard log and the action list as JSON, and the actions as CSV. Every
  * signed-in role reads; the CSO, security leads and admins write; only the CSO
  * rates residual risk (the DCB0160 sign-off); the board changes nothing.
- * There is no DELETE: hazards are closed, actions cancelled.
+ * There is no DELETE: hazards are closed, actions cancelled. A trust's person
+ * reads and changes only their trust's records (another's answer 404); an
+ * ICS-wide person every trust's, and may narrow a list with ?organisation=.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -17,11 +19,12 @@ import {
 import { setResidualRisk } from '../../cso/residual-risk.js';
 import { ACTION_STATUSES, listActions, type ActionFilter } from '../../store/actions.js';
 import { HAZARD_STATUSES, listHazards } from '../../store/hazards.js';
+import type { OrgScope } from '../../store/organisations.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { IdSchema, PagedQuerySchema, paging } from '../query-schemas.js';
+import { IdSchema, PagedQuerySchema, paging, scopeOf } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
 import { alertQueryParams } from './alerts-api.js';
 
@@ -61,13 +64,17 @@ export type ActionQuery = z.output<typeof ActionQuerySchema>;
 /** The store filter for a query: "mine" wins over an owner named in the same query. */
 export function actionFilter(c: Context<HubEnv>, q: ActionQuery): Omit<ActionFilter, 'limit' | 'offset'> {
   const owner = q.mine ? currentSession(c).user.username : q.owner;
-  return { status: q.status, owner, overdue: q.overdue, hazardId: q.hazardId, today: trustToday(c.var.deps.now()) };
+  return { status: q.status, owner, overdue: q.overdue, hazardId: q.hazardId, today: trustToday(c.var.deps.now()), org: scopeOf(c, q) };
 }
 
 export function csoActor(c: Context<HubEnv>): CsoActor {
   const { db, now } = c.var.deps;
-  return { db, now: now(), username: currentSession(c).user.username };
+  const { user } = currentSession(c);
+  return { db, now: now(), username: user.username, organisationId: user.organisationId };
 }
+
+/** The trusts whose records the reader reaches by id (a hazard, an action): theirs, or every one for an ICS-wide person. */
+export const readerScope = (c: Context<HubEnv>): OrgScope => currentSession(c).user.organisationId;
 
 const idOf = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
 const body = async <S extends z.ZodType>(c: Context, schema: S) => parseOrThrow(schema, await readJsonBody(c, BODY_LIMIT));
@@ -76,11 +83,11 @@ const write = requireRole(...HAZARD_ROLES);
 const hazardRoutes = new Hono<HubEnv>()
   .get('/api/v1/hazards', (c) => {
     const q = parseOrThrow(HazardQuerySchema, alertQueryParams(c));
-    const { total, rows } = listHazards(c.var.deps.db, { ...q, ...paging(q) });
+    const { total, rows } = listHazards(c.var.deps.db, { ...q, ...paging(q), org: scopeOf(c, q) });
     return c.json({ total, rows: rows.map(toHazardView), page: q.page, pageSize: q.pageSize });
   })
   .post('/api/v1/hazards', write, async (c) => c.json(createHazard(csoActor(c), await body(c, HazardCreateSchema)), 201))
-  .get('/api/v1/hazards/:id', (c) => c.json(getHazardDetail(c.var.deps.db, idOf(c), c.var.deps.now())))
+  .get('/api/v1/hazards/:id', (c) => c.json(getHazardDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())))
   .patch('/api/v1/hazards/:id', write, async (c) => c.json(updateHazardFields(csoActor(c), idOf(c), await body(c, HazardPatchSchema))))
   .post('/api/v1/hazards/:id/status', write, async (c) => c.json(setHazardStatus(csoActor(c), idOf(c), (await body(c, HazardStatusRequestSchema)).status)))
   .post('/api/v1/hazards/:id/links', write, async (c) => c.json(changeHazardLink(csoActor(c), idOf(c), await body(c, HazardLinkRequestSchema))))
@@ -101,7 +108,7 @@ const actionRoutes = new Hono<HubEnv>()
     return c.body(actionsCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` });
   })
   .post('/api/v1/actions', write, async (c) => c.json(createAction(csoActor(c), await body(c, ActionCreateSchema)), 201))
-  .get('/api/v1/actions/:id', (c) => c.json(getActionDetail(c.var.deps.db, idOf(c), c.var.deps.now())))
+  .get('/api/v1/actions/:id', (c) => c.json(getActionDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())))
   .patch('/api/v1/actions/:id', write, async (c) => c.json(updateActionFields(csoActor(c), idOf(c), await body(c, ActionPatchSchema))))
   .post('/api/v1/actions/:id/status', write, async (c) => c.json(setActionStatus(csoActor(c), idOf(c), await body(c, ActionStatusRequestSchema))))
   .post('/api/v1/actions/:id/notes', write, async (c) => c.json(addActionNote(csoActor(c), idOf(c), (await body(c, ActionNoteRequestSchema)).text), 201));

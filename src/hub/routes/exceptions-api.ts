@@ -2,7 +2,8 @@
  * Risk-accepted exceptions as JSON. Every signed-in role reads; admins,
  * security leads and CSOs request; only a CSO signs off or rejects (and never
  * their own request: cso/exceptions.ts); a CSO or an admin revokes; the board
- * reads only.
+ * reads only. A trust's person sees and decides only their trust's exceptions
+ * (another's answer 404).
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -14,8 +15,9 @@ import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { IdSchema, nonEmpty, PagedQuerySchema, paging } from '../query-schemas.js';
+import { IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
+import { readerScope } from './cso-api.js';
 
 export const REQUEST_ROLES: readonly Role[] = ['admin', 'security-lead', 'cso'];
 export const SIGN_OFF_ROLES: readonly Role[] = ['cso'];
@@ -30,7 +32,7 @@ export type ExceptionQuery = z.output<typeof ExceptionQuerySchema>;
 export function exceptionActor(c: Context<HubEnv>): ExceptionActor {
   const { db, now } = c.var.deps;
   const { user } = currentSession(c);
-  return { db, now: now(), username: user.username, role: user.role };
+  return { db, now: now(), username: user.username, role: user.role, organisationId: user.organisationId };
 }
 
 /** The request schema with today's date window and the hub's alert rules. */
@@ -44,7 +46,7 @@ export const exceptionsApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/exceptions/*', requireRole())
   .get('/api/v1/exceptions', (c) => {
     const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...listExceptions(c.var.deps.db, { status: q.status, ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...listExceptions(c.var.deps.db, { status: q.status, org: scopeOf(c, q), ...paging(q) }), page: q.page, pageSize: q.pageSize });
   })
   .post('/api/v1/exceptions', requireRole(...REQUEST_ROLES), async (c) => {
     const req = await body(c, requestSchemaFor(c));
@@ -52,7 +54,7 @@ export const exceptionsApiRoutes = new Hono<HubEnv>()
   })
   .get('/api/v1/exceptions/:id', (c) => {
     const id = exceptionId(c);
-    const e = getException(c.var.deps.db, id);
+    const e = getException(c.var.deps.db, id, readerScope(c));
     if (!e) throw notFound(`exception ${id}`);
     return c.json(e);
   })

@@ -1,6 +1,7 @@
 /**
  * The signed-in person's notifications (addressed to their username or their
- * role) as JSON, and marking one read. Every role has notifications.
+ * role, about a trust they see or about none) as JSON, and marking one read.
+ * Every role has notifications.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -18,7 +19,7 @@ const NotificationQuerySchema = z.strictObject({
 
 export function readerOf(c: Context<HubEnv>): Reader {
   const { user } = currentSession(c);
-  return { username: user.username, role: user.role };
+  return { username: user.username, role: user.role, organisationId: user.organisationId };
 }
 
 /** Marks one of the reader's notifications read; someone else's is a 404, so ids reveal nothing. */

@@ -1,8 +1,10 @@
 import { HAZARD_ROLES, type ActionQuery } from '../../hub/routes/cso-api.js';
 import { ACTION_STATUSES, type ActionRow, type ActionStatus } from '../../store/actions.js';
+import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
 import { Layout } from '../layout.js';
+import { TrustSelect } from '../components/trust-select.js';
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', cancelled: 'Cancelled' };
 
@@ -26,10 +28,12 @@ export interface ActionsPageProps {
   filter: ActionQuery;
   total: number;
   rows: ActionRow[];
+  /** The trusts to name in a Trust column and offer on the form; empty unless the reader is ICS-wide on a hub of several. */
+  trusts: readonly Organisation[];
   error?: string;
 }
 
-export function ActionsPage({ session, filter, total, rows, error }: ActionsPageProps) {
+export function ActionsPage({ session, filter, total, rows, trusts, error }: ActionsPageProps) {
   const query = actionQueryString(filter);
   const title = filter.mine ? 'My actions' : 'Actions';
   return (
@@ -41,7 +45,7 @@ export function ActionsPage({ session, filter, total, rows, error }: ActionsPage
         <a href={`/api/v1/actions.csv${query ? `?${query}` : ''}`} id="download-csv" download>Download CSV</a>
       </p>
       <ActionFilters filter={filter} />
-      <ActionTable rows={rows} showHazard />
+      <ActionTable rows={rows} showHazard showTrust={trusts.length > 0} />
       {rows.length === 0 && <p class="panel">No actions match these filters.</p>}
       <Pager path="/actions" query={Object.fromEntries(new URLSearchParams(query))} page={filter.page} pageSize={filter.pageSize} total={total} />
       {error && (
@@ -52,7 +56,7 @@ export function ActionsPage({ session, filter, total, rows, error }: ActionsPage
       {HAZARD_ROLES.includes(session.user.role) && (
         <details class="panel">
           <summary>Add an action</summary>
-          <NewActionForm session={session} action="/actions" />
+          <NewActionForm session={session} action="/actions" trusts={trusts} />
         </details>
       )}
     </Layout>
@@ -93,13 +97,15 @@ function ActionFilters({ filter }: { filter: ActionQuery }) {
   );
 }
 
-export function ActionTable({ rows, showHazard }: { rows: ActionRow[]; showHazard: boolean }) {
+/** `showTrust` names each action's trust, for an ICS-wide reader of several trusts' actions. */
+export function ActionTable({ rows, showHazard, showTrust = false }: { rows: ActionRow[]; showHazard: boolean; showTrust?: boolean }) {
   if (!rows.length) return null;
   return (
     <table id="actions" class="action-list">
       <thead>
         <tr>
           <th>No.</th>
+          {showTrust && <th>Trust</th>}
           <th>Action</th>
           <th>Owner</th>
           <th>Due</th>
@@ -111,6 +117,7 @@ export function ActionTable({ rows, showHazard }: { rows: ActionRow[]; showHazar
         {rows.map((a) => (
           <tr class={a.overdue ? 'overdue' : undefined} data-id={a.id} data-status={a.status}>
             <td>#{a.id}</td>
+            {showTrust && <td>{a.organisation}</td>}
             <td>
               <a href={`/actions/${a.id}`}>{a.title}</a>
               {a.controlsHazard && <div class="small muted">control for its hazard</div>}
@@ -133,12 +140,16 @@ export function ActionTable({ rows, showHazard }: { rows: ActionRow[]; showHazar
   );
 }
 
-/** For a hazard (hazardId fixed) or free-standing; the owner defaults to whoever adds it. */
-export function NewActionForm({ session, action, hazardId }: { session: Session; action: string; hazardId?: number }) {
+/**
+ * For a hazard (hazardId fixed, and its trust) or free-standing, for the trust
+ * chosen from `trusts` when there is a choice; the owner defaults to whoever adds it.
+ */
+export function NewActionForm({ session, action, hazardId, trusts = [] }: { session: Session; action: string; hazardId?: number; trusts?: readonly Organisation[] }) {
   return (
     <form class="action panel" id="new-action" method="post" action={action}>
       <h3>Add an action</h3>
       <input type="hidden" name="csrf" value={session.csrfToken} />
+      <TrustSelect id="action-organisation" trusts={trusts} />
       <label for="action-title">What is to be done</label>
       <input id="action-title" name="title" required maxlength={200} />
       <label for="action-owner">Owner (username)</label>

@@ -18,9 +18,11 @@ export interface AlertPageProps {
   now: Date;
   /** A form's validation message, shown above the forms. */
   error?: string;
+  /** Say which trust it belongs to (an ICS-wide reader on a hub of several trusts). */
+  showTrust: boolean;
 }
 
-export function AlertPage({ session, alert, rule, now, error }: AlertPageProps) {
+export function AlertPage({ session, alert, rule, now, error, showTrust }: AlertPageProps) {
   const canAct = TRIAGE_ROLES.includes(session.user.role);
   const canNote = NOTE_ROLES.includes(session.user.role);
   return (
@@ -31,7 +33,7 @@ export function AlertPage({ session, alert, rule, now, error }: AlertPageProps) 
       <h1>
         <SeverityBadge severity={alert.severity} /> {alert.title}
       </h1>
-      <AlertFacts alert={alert} />
+      <AlertFacts alert={alert} showTrust={showTrust} />
       {rule && (
         <div class="panel" id="rule-text">
           <h2>What this means</h2>
@@ -66,7 +68,7 @@ export function AlertPage({ session, alert, rule, now, error }: AlertPageProps) 
   );
 }
 
-function AlertFacts({ alert }: { alert: AlertDetail }) {
+function AlertFacts({ alert, showTrust }: { alert: AlertDetail; showTrust: boolean }) {
   return (
     <div class="panel">
       <dl class="facts">
@@ -97,6 +99,12 @@ function AlertFacts({ alert }: { alert: AlertDetail }) {
         </dd>
         <dt>Asset</dt>
         <dd>{alert.assetId === null ? 'estate-wide' : <a href={`/assets/${alert.assetId}`}>{alert.hostname}</a>}</dd>
+        {showTrust && (
+          <>
+            <dt>Trust</dt>
+            <dd id="trust">{alert.organisation}</dd>
+          </>
+        )}
         <dt>Subject</dt>
         <dd>{alert.subject}</dd>
         <dt>Evidence</dt>

@@ -38,9 +38,11 @@ export interface AlertsPageProps {
   counts: AlertCounts;
   overdue: number;
   ruleIds: string[];
+  /** Add a Trust column (an ICS-wide reader on a hub of several trusts). */
+  showTrust: boolean;
 }
 
-export function AlertsPage({ session, filter, total, more, rows, counts, overdue, ruleIds }: AlertsPageProps) {
+export function AlertsPage({ session, filter, total, more, rows, counts, overdue, ruleIds, showTrust }: AlertsPageProps) {
   return (
     <Layout title="Alerts" session={session}>
       <h1>Alerts</h1>
@@ -52,7 +54,7 @@ export function AlertsPage({ session, filter, total, more, rows, counts, overdue
           to: add a word, a hostname or a filter to narrow the search.
         </p>
       )}
-      <AlertTable rows={rows} />
+      <AlertTable rows={rows} showTrust={showTrust} />
       {rows.length === 0 && <p class="panel">No alerts match these filters.</p>}
       <Pager path="/alerts" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
     </Layout>
@@ -170,7 +172,7 @@ function DaysSelect({ name, label, options, value }: { name: string; label: stri
   );
 }
 
-function AlertTable({ rows }: { rows: AlertRow[] }) {
+function AlertTable({ rows, showTrust }: { rows: AlertRow[]; showTrust: boolean }) {
   return (
     <table id="alerts">
       <thead>
@@ -178,6 +180,7 @@ function AlertTable({ rows }: { rows: AlertRow[] }) {
           <th>Severity</th>
           <th>Alert</th>
           <th>Host</th>
+          {showTrust && <th>Trust</th>}
           <th>Status</th>
           <th>Raised</th>
           <th>Last seen</th>
@@ -194,6 +197,7 @@ function AlertTable({ rows }: { rows: AlertRow[] }) {
               <div class="small muted">{r.subject}</div>
             </td>
             <td>{r.assetId === null ? <span class="muted">estate-wide</span> : <a href={`/assets/${r.assetId}`}>{r.hostname}</a>}</td>
+            {showTrust && <td class="trust">{r.organisation}</td>}
             <td>
               {ALERT_STATUS_LABELS[r.status]}
               {r.assignee && <div class="small muted">→ {r.assignee}</div>}

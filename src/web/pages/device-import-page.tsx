@@ -1,13 +1,16 @@
 import { DEVICE_CSV_COLUMNS, type DeviceImportError, type DeviceImportSummary } from '../../devices/import-devices-csv.js';
+import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
 import { Layout } from '../layout.js';
+import { TrustSelect } from '../components/trust-select.js';
 
 /** How many errors the page lists; the API returns them all. */
 const PAGE_ERROR_LIMIT = 100;
 
 export type DeviceImportPageResult = { ok: true; summary: DeviceImportSummary; fileName: string } | { ok: false; errors: DeviceImportError[]; fileName: string };
 
-export function DeviceImportPage({ session, result }: { session: Session; result?: DeviceImportPageResult }) {
+/** `trusts`: for an ICS-wide person on a hub of several, whose register the file is; empty otherwise. */
+export function DeviceImportPage({ session, trusts, result }: { session: Session; trusts: Organisation[]; result?: DeviceImportPageResult }) {
   return (
     <Layout title="Import devices" session={session}>
       <h1>Import the device register</h1>
@@ -18,6 +21,11 @@ export function DeviceImportPage({ session, result }: { session: Session; result
       {result && (result.ok ? <Summary summary={result.summary} fileName={result.fileName} /> : <Errors errors={result.errors} fileName={result.fileName} />)}
       <form class="panel" method="post" action="/devices/import" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value={session.csrfToken} />
+        {trusts.length > 0 && (
+          <p>
+            <TrustSelect id="organisation" trusts={trusts} />
+          </p>
+        )}
         <p>
           <label for="file">CSV file</label> <input id="file" name="file" type="file" accept=".csv,text/csv" required />
         </p>

@@ -11,13 +11,15 @@ export interface DevicePageProps {
   today: string;
   canWrite: boolean;
   canRetain: boolean;
+  /** Name the device's trust: the reader sees several. */
+  showTrust: boolean;
   error?: string;
 }
 
 /** One registered device: its facts, status history and audit trail, and the forms to move it on. */
-export function DevicePage({ session, device: d, today, canWrite, canRetain, error }: DevicePageProps) {
+export function DevicePage({ session, device: d, today, canWrite, canRetain, showTrust, error }: DevicePageProps) {
   const facts: [string, string | null][] = [
-    ['Kind', d.kind], ['Model', d.model], ['Serial', d.serial], ['Site', d.site], ['Location', d.location], ['Status', d.status],
+    ['Trust', showTrust ? d.organisation : null], ['Kind', d.kind], ['Model', d.model], ['Serial', d.serial], ['Site', d.site], ['Location', d.location], ['Status', d.status],
     ['Planned removal', d.plannedRemovalOn], ['Replacement', d.replacement], ['Pager number', d.number], ['Pager type', d.pagerType],
     ['Owner', d.ownerName], ['Team', d.team], ['Provider', d.provider], ['Contract ends', d.contractEnd],
     ['Retained by policy', d.retainedByPolicy ? `yes, signed off by ${d.retainedSignedOffBy} on ${day(d.retainedSignedOffAt)}` : 'no'],

@@ -1,11 +1,15 @@
 import type { DeviceQuery } from '../../hub/routes/devices-api.js';
-import { DEVICE_KINDS, DEVICE_STATUSES, PAGER_TYPES, type DeviceCounts, type DeviceKind, type DeviceRow, type DeviceStatus } from '../../store/registered-devices.js';
+import type { Organisation } from '../../store/organisations.js';
+import {
+  DEVICE_KINDS, DEVICE_STATUSES, PAGER_TYPES, type DeviceCounts, type DeviceKind, type DeviceRow, type DeviceStatus, type RegisteredDevice,
+} from '../../store/registered-devices.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
 import { day } from '../format.js';
 import type { Trajectory } from '../../devices/trajectory.js';
 import { TrajectoryChart } from '../components/trajectory-chart.js';
 import { Layout } from '../layout.js';
+import { TrustSelect } from '../components/trust-select.js';
 
 export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = { fax: 'Fax', pager: 'Pager', mfd: 'Multi-function device', modem: 'Modem', other: 'Other' };
 export const DEVICE_STATUS_LABELS: Record<DeviceStatus, string> = { 'in-use': 'In use', 'replacement-planned': 'Replacement planned', decommissioned: 'Decommissioned' };
@@ -14,12 +18,14 @@ export interface DevicesPageProps {
   session: Session;
   filter: DeviceQuery;
   total: number;
-  rows: DeviceRow[];
+  rows: RegisteredDevice[];
   counts: DeviceCounts;
   today: string;
   canImport: boolean;
   /** Faxes and pagers in use over time against the national targets. */
   trajectories: Trajectory[];
+  /** The trusts an ICS-wide person sees on a hub of several: each row names its trust, and a new device asks which. Empty otherwise. */
+  trusts: Organisation[];
 }
 
 /** Past its planned removal date and still not gone; a crash bleep retained by policy is never overdue. */
@@ -27,7 +33,7 @@ export function isOverdue(d: DeviceRow, today: string): boolean {
   return d.status !== 'decommissioned' && !d.retainedByPolicy && d.plannedRemovalOn !== null && d.plannedRemovalOn < today;
 }
 
-export function DevicesPage({ session, filter, total, rows, counts, today, canImport, trajectories }: DevicesPageProps) {
+export function DevicesPage({ session, filter, total, rows, counts, today, canImport, trajectories, trusts }: DevicesPageProps) {
   return (
     <Layout title="Devices" session={session}>
       <h1>Device register: faxes, pagers and other kit</h1>
@@ -35,7 +41,7 @@ export function DevicesPage({ session, filter, total, rows, counts, today, canIm
         Kit no agent sees. NHS fax use was to stop by 31 March 2020; non-emergency pagers by the end of 2021. Emergency (crash) bleeps may stay where there
         is no safe alternative, once a Clinical Safety Officer has signed that off. {canImport && <a href="/devices/import">Import a CSV</a>}
       </p>
-      <Filters filter={filter} />
+      <Filters filter={filter} trusts={trusts} />
       <Counts counts={counts} total={total} />
       <h2>Trajectory{filter.site ? ` at ${filter.site}` : ''}</h2>
       <div class="trajectories" id="trajectories">
@@ -43,12 +49,12 @@ export function DevicesPage({ session, filter, total, rows, counts, today, canIm
           <TrajectoryChart trajectory={t} label={t.kind === 'fax' ? 'Faxes' : 'Pagers'} />
         ))}
       </div>
-      <DeviceTable rows={rows} today={today} />
+      <DeviceTable rows={rows} today={today} showTrust={trusts.length > 0} />
       {rows.length === 0 && <p class="panel">No devices match.</p>}
-      {canImport && <AddDeviceForm session={session} />}
+      {canImport && <AddDeviceForm session={session} trusts={trusts} />}
       <Pager
         path="/devices"
-        query={{ kind: filter.kind, site: filter.site, status: filter.status, retained: filter.retained === undefined ? undefined : filter.retained ? '1' : '0', pageSize: String(filter.pageSize) }}
+        query={{ organisation: filter.organisation, kind: filter.kind, site: filter.site, status: filter.status, retained: filter.retained === undefined ? undefined : filter.retained ? '1' : '0', pageSize: String(filter.pageSize) }}
         page={filter.page}
         pageSize={filter.pageSize}
         total={total}
@@ -57,9 +63,18 @@ export function DevicesPage({ session, filter, total, rows, counts, today, canIm
   );
 }
 
-function Filters({ filter }: { filter: DeviceQuery }) {
+function Filters({ filter, trusts }: { filter: DeviceQuery; trusts: Organisation[] }) {
   return (
     <form class="filters" method="get" action="/devices">
+      {trusts.length > 0 && (
+        <div>
+          <label for="organisation">Trust</label>
+          <select id="organisation" name="organisation">
+            <option value="">any</option>
+            {trusts.map((t) => <option value={t.code} selected={t.code === filter.organisation}>{t.code}</option>)}
+          </select>
+        </div>
+      )}
       <div>
         <label for="kind">Kind</label>
         <select id="kind" name="kind">
@@ -108,12 +123,13 @@ function Counts({ counts, total }: { counts: DeviceCounts; total: number }) {
   );
 }
 
-function DeviceTable({ rows, today }: { rows: DeviceRow[]; today: string }) {
+function DeviceTable({ rows, today, showTrust }: { rows: RegisteredDevice[]; today: string; showTrust: boolean }) {
   return (
     <table id="devices">
       <thead>
         <tr>
           <th>#</th>
+          {showTrust && <th>Trust</th>}
           <th>Device</th>
           <th>Where</th>
           <th>Status</th>
@@ -126,6 +142,7 @@ function DeviceTable({ rows, today }: { rows: DeviceRow[]; today: string }) {
         {rows.map((d) => (
           <tr data-id={d.id} data-kind={d.kind} data-status={d.status}>
             <td>{d.id}</td>
+            {showTrust && <td>{d.organisation}</td>}
             <td>
               <a href={`/devices/${d.id}`}>{d.name}</a>
               <div class="small muted">{[DEVICE_KIND_LABELS[d.kind], d.model, d.serial && `serial ${d.serial}`].filter(Boolean).join(' · ')}</div>
@@ -159,12 +176,13 @@ function PagerCell({ d }: { d: DeviceRow }) {
 }
 
 /** Registers one device by hand; a spreadsheet of many goes through the CSV import. */
-function AddDeviceForm({ session }: { session: Session }) {
+function AddDeviceForm({ session, trusts }: { session: Session; trusts: Organisation[] }) {
   return (
     <details class="panel" id="add-device">
       <summary>Add a device</summary>
       <form method="post" action="/devices">
         <input type="hidden" name="csrf" value={session.csrfToken} />
+        <TrustSelect id="new-organisation" trusts={trusts} />
         <label for="new-kind">Kind</label>
         <select id="new-kind" name="kind">{DEVICE_KINDS.map((k) => <option value={k}>{k}</option>)}</select>
         <label for="new-name">Name</label>

@@ -1,10 +1,12 @@
 import type { AlertRule } from '../../alerts/alert-rule-schema.js';
 import { REQUEST_ROLES, type ExceptionQuery } from '../../hub/routes/exceptions-api.js';
 import { EXCEPTION_STATUSES, type ExceptionRow, type ExceptionStatus } from '../../store/exceptions.js';
+import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
+import { TrustSelect } from '../components/trust-select.js';
 
 export const EXCEPTION_STATUS_LABELS: Record<ExceptionStatus, string> = {
   pending: 'Awaiting CSO sign-off', 'in-effect': 'In effect', rejected: 'Rejected', expired: 'Expired', revoked: 'Revoked',
@@ -19,6 +21,8 @@ export interface RequestFormValues {
   hostnames?: string;
   ruleIds?: string[];
   hazardId?: string;
+  /** The trust's ODS code, when the person had a trust to choose. */
+  organisation?: string;
 }
 
 export interface ExceptionsPageProps {
@@ -28,11 +32,13 @@ export interface ExceptionsPageProps {
   rows: ExceptionRow[];
   rules: readonly AlertRule[];
   now: Date;
+  /** The trusts to name in a Trust column and offer on the form; empty unless the reader is ICS-wide on a hub of several. */
+  trusts: readonly Organisation[];
   form?: RequestFormValues;
   error?: string;
 }
 
-export function ExceptionsPage({ session, filter, total, rows, rules, now, form, error }: ExceptionsPageProps) {
+export function ExceptionsPage({ session, filter, total, rows, rules, now, trusts, form, error }: ExceptionsPageProps) {
   return (
     <Layout title="Exceptions" session={session}>
       <h1>Risk-accepted exceptions</h1>
@@ -54,20 +60,21 @@ export function ExceptionsPage({ session, filter, total, rows, rules, now, form,
         </div>
         <button class="primary" type="submit">Filter</button>
       </form>
-      <ExceptionTable rows={rows} />
+      <ExceptionTable rows={rows} showTrust={trusts.length > 0} />
       {rows.length === 0 && <p class="panel">No exceptions match.</p>}
-      <Pager path="/exceptions" query={{ status: filter.status, pageSize: String(filter.pageSize) }} page={filter.page} pageSize={filter.pageSize} total={total} />
-      {REQUEST_ROLES.includes(session.user.role) && <RequestForm csrf={session.csrfToken} rules={rules} now={now} values={form ?? {}} error={error} />}
+      <Pager path="/exceptions" query={{ status: filter.status, organisation: filter.organisation, pageSize: String(filter.pageSize) }} page={filter.page} pageSize={filter.pageSize} total={total} />
+      {REQUEST_ROLES.includes(session.user.role) && <RequestForm csrf={session.csrfToken} rules={rules} now={now} trusts={trusts} values={form ?? {}} error={error} />}
     </Layout>
   );
 }
 
-function ExceptionTable({ rows }: { rows: ExceptionRow[] }) {
+function ExceptionTable({ rows, showTrust }: { rows: ExceptionRow[]; showTrust: boolean }) {
   return (
     <table id="exceptions">
       <thead>
         <tr>
           <th>#</th>
+          {showTrust && <th>Trust</th>}
           <th>Exception</th>
           <th>Status</th>
           <th>Assets</th>
@@ -80,6 +87,7 @@ function ExceptionTable({ rows }: { rows: ExceptionRow[] }) {
         {rows.map((e) => (
           <tr data-id={e.id} data-status={e.status}>
             <td>{e.id}</td>
+            {showTrust && <td>{e.organisation}</td>}
             <td>
               <a href={`/exceptions/${e.id}`}>{e.title}</a>
               <div class="small muted">requested by {e.requestedBy}, {day(e.requestedAt)}</div>
@@ -96,7 +104,17 @@ function ExceptionTable({ rows }: { rows: ExceptionRow[] }) {
   );
 }
 
-function RequestForm({ csrf, rules, now, values, error }: { csrf: string; rules: readonly AlertRule[]; now: Date; values: RequestFormValues; error?: string }) {
+interface RequestFormProps {
+  csrf: string;
+  rules: readonly AlertRule[];
+  now: Date;
+  trusts: readonly Organisation[];
+  values: RequestFormValues;
+  error?: string;
+}
+
+/** An ICS-wide person chooses the trust first: its hostnames are looked up in that trust only. */
+function RequestForm({ csrf, rules, now, trusts, values, error }: RequestFormProps) {
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
   const inAYear = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
   return (
@@ -109,6 +127,7 @@ function RequestForm({ csrf, rules, now, values, error }: { csrf: string; rules:
       )}
       <form class="panel" id="request" method="post" action="/exceptions">
         <input type="hidden" name="csrf" value={csrf} />
+        <TrustSelect id="ex-organisation" trusts={trusts} value={values.organisation} />
         <label for="ex-title">Title</label>
         <input id="ex-title" name="title" required maxlength={200} value={values.title ?? ''} />
         <label for="ex-justification">Justification: why it cannot be made supported</label>

@@ -3,8 +3,10 @@ import { LIKELIHOOD_LEVELS, SEVERITY_LEVELS } from '../../cso/risk-matrix.js';
 import { HAZARD_ROLES, type HazardQuery } from '../../hub/routes/cso-api.js';
 import type { AlertDetail } from '../../store/alert-queries.js';
 import { HAZARD_STATUSES, type HazardStatus } from '../../store/hazards.js';
+import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
+import { TrustSelect } from '../components/trust-select.js';
 import { Layout } from '../layout.js';
 
 export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = { open: 'Open', transferred: 'Transferred', closed: 'Closed' };
@@ -45,24 +47,26 @@ export interface HazardsPageProps {
   filter: HazardQuery;
   total: number;
   rows: HazardView[];
+  /** The trusts to name in a Trust column and offer on the form; empty unless the reader is ICS-wide on a hub of several. */
+  trusts: readonly Organisation[];
   error?: string;
 }
 
-export function HazardsPage({ session, filter, total, rows, error }: HazardsPageProps) {
+export function HazardsPage({ session, filter, total, rows, trusts, error }: HazardsPageProps) {
   return (
     <Layout title="Hazard log" session={session}>
       <h1>Hazard log</h1>
       <p class="muted small">DCB0160: every hazard the trust's estate poses to patients, its initial and residual risk on the 5 × 5 matrix. Hazards are closed, never deleted.</p>
       <HazardFilters filter={filter} />
-      <HazardTable rows={rows} />
+      <HazardTable rows={rows} showTrust={trusts.length > 0} />
       {rows.length === 0 && <p class="panel">No hazards match these filters.</p>}
-      <Pager path="/hazards" query={{ status: filter.status?.join(','), owner: filter.owner, reratingDue: filter.reratingDue ? '1' : undefined, q: filter.q }} page={filter.page} pageSize={filter.pageSize} total={total} />
+      <Pager path="/hazards" query={{ status: filter.status?.join(','), owner: filter.owner, reratingDue: filter.reratingDue ? '1' : undefined, q: filter.q, organisation: filter.organisation }} page={filter.page} pageSize={filter.pageSize} total={total} />
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {HAZARD_ROLES.includes(session.user.role) && <NewHazardForm session={session} />}
+      {HAZARD_ROLES.includes(session.user.role) && <NewHazardForm session={session} trusts={trusts} />}
     </Layout>
   );
 }
@@ -98,12 +102,13 @@ function HazardFilters({ filter }: { filter: HazardQuery }) {
   );
 }
 
-function HazardTable({ rows }: { rows: HazardView[] }) {
+function HazardTable({ rows, showTrust }: { rows: HazardView[]; showTrust: boolean }) {
   return (
     <table id="hazards">
       <thead>
         <tr>
           <th>No.</th>
+          {showTrust && <th>Trust</th>}
           <th>Hazard</th>
           <th>Initial risk</th>
           <th>Residual risk</th>
@@ -115,6 +120,7 @@ function HazardTable({ rows }: { rows: HazardView[] }) {
         {rows.map((h) => (
           <tr data-id={h.id} data-status={h.status}>
             <td>#{h.id}</td>
+            {showTrust && <td>{h.organisation}</td>}
             <td>
               <a href={`/hazards/${h.id}`}>{h.title}</a>
               {h.reratingDue && (
@@ -138,12 +144,13 @@ function HazardTable({ rows }: { rows: HazardView[] }) {
   );
 }
 
-function NewHazardForm({ session }: { session: Session }) {
+function NewHazardForm({ session, trusts }: { session: Session; trusts: readonly Organisation[] }) {
   return (
     <details class="panel" id="new-hazard">
       <summary>Record a new hazard</summary>
       <form class="action" method="post" action="/hazards">
         <input type="hidden" name="csrf" value={session.csrfToken} />
+        <TrustSelect id="new-organisation" trusts={trusts} />
         <label for="new-title">Title</label>
         <input id="new-title" name="title" required maxlength={200} />
         <label for="new-description">Description</label>
