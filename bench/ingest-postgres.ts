@@ -58,11 +58,8 @@ export async function compareStores(estate: SyntheticEstate, assets: number): Pr
     for (const databaseUrl of [undefined, await server.createDatabase()]) {
       const big = new LargeEstate(estate, databaseUrl);
       try {
-        await big.loadTo(assets);
-        big.reevaluate();
-        await big.queries();
-        big.boardReport();
-        big.size();
+        await big.growTo(assets);
+        await big.measureReads();
       } finally {
         big.close();
       }

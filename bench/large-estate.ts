@@ -51,7 +51,7 @@ export class LargeEstate {
   }
 
   /** Loads hosts up to `total` through ingestReport, BATCH reports a transaction; records the rate. */
-  async loadTo(total: number): Promise<void> {
+  private async loadTo(total: number): Promise<void> {
     const bulk = { ...this.deps, alertRules: undefined };
     const from = this.assets;
     const { ms } = await timed(() => {
@@ -68,8 +68,21 @@ export class LargeEstate {
     this.record({ measure: `bulk load to ${fmt(total)} assets (${fmt(installs)} installs), ${BATCH} reports a transaction`, value: `${fmt(perSecond(total - from, ms))} reports/s` });
   }
 
+  /** Grows the estate to `total` assets and re-judges it all after a rule change. */
+  async growTo(total: number): Promise<void> {
+    await this.loadTo(total);
+    this.reevaluate();
+  }
+
+  /** What people and the board read at the estate's size: pages and API, the board report, and the database's size. */
+  async measureReads(): Promise<void> {
+    await this.queries();
+    this.boardReport();
+    this.size();
+  }
+
   /** Full re-judgement of every distinct version after a rule change, against a plain loop over the same rows. */
-  reevaluate(): void {
+  private reevaluate(): void {
     const { db, evaluator, now, config } = this.deps;
     const changed = createEvaluator(evaluator.rules, now, config.endingSoonDays + 1);
     const { ms, result } = timedSync(() => reevaluateEstate(db, changed, { force: true }));
@@ -95,7 +108,7 @@ export class LargeEstate {
    * whose cost grows with the estate, 30 requests each after one to warm the
    * statement cache, or as many as fit in ROUTE_BUDGET_MS for a slow one.
    */
-  async queries(): Promise<void> {
+  private async queries(): Promise<void> {
     const { db } = this.deps;
     insertUser(db, { username: 'bench', passwordHash: await hashPassword('bench passphrase 1'), role: 'admin', mustChangePassword: false, organisationId: null, now: new Date().toISOString() });
     const hub = await listen(this.deps);
@@ -134,7 +147,7 @@ export class LargeEstate {
   }
 
   /** Snapshot, build and store of this month's board report; a failure is recorded, not fatal, so the table still prints. */
-  boardReport(): void {
+  private boardReport(): void {
     const month = localDay(new Date(), this.deps.config.timeZone).slice(0, 7);
     const measure = `board report (snapshot + build + store), ${fmt(this.assets)} assets`;
     try {
@@ -145,7 +158,7 @@ export class LargeEstate {
     }
   }
 
-  size(): void {
+  private size(): void {
     const bytes = isSqlite(this.deps.db) ? sqliteFileBytes(this.deps.db, this.dir) : postgresBytes(this.deps.db);
     const perAsset = bytes / this.assets;
     this.record({ measure: `database on disk, ${fmt(this.assets)} assets`, value: `${fmt(bytes / 2 ** 20)} MiB, ${fmt(perAsset / 1024, 1)} KB per asset`, target: '≤ 50 KB per asset', verdict: verdict(perAsset <= 50 * 1024) });

@@ -43,14 +43,10 @@ await compareStores(estate, compare);
 const big = new LargeEstate(estate);
 try {
   console.error(`estate of ${small}…`);
-  await big.loadTo(small);
-  big.reevaluate();
+  await big.growTo(small);
   console.error(`estate of ${large}…`);
-  await big.loadTo(large);
-  big.reevaluate();
-  await big.queries();
-  big.boardReport();
-  big.size();
+  await big.growTo(large);
+  await big.measureReads();
 } finally {
   big.close();
 }

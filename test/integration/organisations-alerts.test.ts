@@ -9,6 +9,7 @@ import { createApp } from '../../src/hub/app.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { alertCounts, alertPageSql, type AlertDetail, type AlertRow } from '../../src/store/alert-queries.js';
 import { sampleReport } from '../helpers/reports.js';
+import { postForm } from '../helpers/post-form.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
@@ -37,12 +38,7 @@ const html = async (path: string, user: string) => {
   expect(res.status).toBe(200);
   return res.text();
 };
-const form = (path: string, user: string, fields: Record<string, string>) =>
-  app.request(`http://localhost${path}`, {
-    method: 'POST',
-    headers: { cookie: cookies[user] as string, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
-    body: new URLSearchParams(fields).toString(),
-  });
+const form = (path: string, user: string, fields: Record<string, string>) => postForm(app, path, cookies[user] as string, fields);
 
 /** A trust's alerts as the database holds them, by id. */
 const alertsOf = (trust: number) =>

@@ -18,6 +18,7 @@ import type { ActionRow } from '../../src/store/actions.js';
 import type { ExceptionDetail, ExceptionRow } from '../../src/store/exceptions.js';
 import { insertNotification, type Notification } from '../../src/store/notifications.js';
 import { hoursBefore, insertTestAlert } from '../helpers/insert-test-alert.js';
+import { postForm } from '../helpers/post-form.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
@@ -330,12 +331,7 @@ describe('the pages', () => {
     expect(res.status, path).toBe(status);
     return res.text();
   };
-  const form = (path: string, user: string, fields: Record<string, string>) =>
-    app.request(`http://localhost${path}`, {
-      method: 'POST',
-      headers: { cookie: cookies[user] as string, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
-      body: new URLSearchParams(fields).toString(),
-    });
+  const form = (path: string, user: string, fields: Record<string, string>) => postForm(app, path, cookies[user] as string, fields);
   const csrfOf = async (user: string) => (await page('/exceptions', user)).match(/name="csrf" value="([^"]+)"/)?.[1] ?? '';
 
   it("shows a trust's person only their trust's hazards, actions, exceptions and notifications, with no Trust column or choice", async () => {
