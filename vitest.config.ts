@@ -17,6 +17,9 @@ const NOT_ON_POSTGRES = [
   'test/integration/agent-output.test.ts',
   'test/integration/cli.test.ts',
   'test/integration/postgres-*.test.ts',
+  // What sits in front of the store: TLS termination, and Chromium printing a report (its data on PostgreSQL is board-report.test's).
+  'test/integration/tls.test.ts',
+  'test/integration/board-report-pdf.test.ts',
 ];
 
 export default defineConfig({

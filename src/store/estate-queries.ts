@@ -112,10 +112,10 @@ const VERSION_ROWS = {
   SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
     FROM software_os_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id WHERE c.installs > 0
     GROUP BY s.id, ${EFFECTIVE_STATUS}`,
-  // The kept counts are the hub's; a trust's are counted from its own installs (an asset carries a version once).
-  trust: `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, count(*) AS assets
-    FROM assets a JOIN installs i ON i.asset_id = a.id JOIN software s ON s.id = i.software_id JOIN os_versions o ON o.id = a.os_id
-    WHERE a.organisation_id = @org GROUP BY s.id, ${EFFECTIVE_STATUS}`,
+  // A trust's from its own kept counts (migration 0020), per version and OS.
+  trust: `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
+    FROM software_trust_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
+    WHERE c.organisation_id = @org AND c.installs > 0 GROUP BY s.id, ${EFFECTIVE_STATUS}`,
 };
 
 /** Distinct software versions with the status they have on the assets carrying them, most widespread first; of one trust or (null) all. */
@@ -141,16 +141,16 @@ export interface UnmatchedRow {
 }
 
 /**
- * Where the unjudged versions and their installs are read: the hub's from the
- * per-version install counts (migration 0011), not the installs themselves
- * (30M at 100,000 assets); a trust's from its own installs.
+ * Where the unjudged versions and their installs are read: the per-version
+ * install counts, not the installs themselves (30M at 100,000 assets); the
+ * hub's (migration 0011), or a trust's (0020).
  */
 const UNMATCHED_FROM = {
   ics: `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND s.installs > 0`,
-  trust: `FROM assets a JOIN installs i ON i.asset_id = a.id JOIN software s ON s.id = i.software_id
-      WHERE a.organisation_id = @org AND s.os_link <> 'follows' AND s.status = 'unknown'`,
+  trust: `FROM software_trust_counts c JOIN software s ON s.id = c.software_id
+      WHERE c.organisation_id = @org AND c.installs > 0 AND s.os_link <> 'follows' AND s.status = 'unknown'`,
 };
-const UNMATCHED_INSTALLS = { ics: 'sum(s.installs)', trust: 'count(*)' };
+const UNMATCHED_INSTALLS = { ics: 'sum(s.installs)', trust: 'sum(c.installs)' };
 
 /** Software the rules cannot judge, most widespread first (of one trust, or null: all): the next matcher or cycle to write. */
 export function listUnmatched(db: Db, org: OrgScope, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {

@@ -27,9 +27,10 @@ export function changeInstalls(db: Db, assetId: number, removed: readonly number
   const d = dialectOf(db);
   if (removed.length) stmt(db, REMOVE_INSTALLS[d]).run({ assetId, ids: JSON.stringify(removed) });
   if (added.length) stmt(db, ADD_INSTALLS[d]).run({ assetId, seenAt, added: JSON.stringify(added) });
-  const { osId } = stmt(db, 'SELECT os_id AS osId FROM assets WHERE id = ?').get(assetId) as { osId: number };
-  countVersions(db, osId, removed, -1);
-  countVersions(db, osId, added.map((a) => a.softwareId), +1);
+  const asset = stmt(db, 'SELECT os_id AS osId, organisation_id AS org FROM assets WHERE id = ?').get(assetId) as AssetCounted;
+  countVersions(db, asset, removed, -1);
+  countVersions(db, asset, added.map((a) => a.softwareId), +1);
+  const { osId } = asset;
   refreshItemCounts(db, assetId, osId);
 }
 
@@ -37,13 +38,19 @@ const REMOVE_INSTALLS = perDialect((d) => `DELETE FROM installs WHERE asset_id =
 const ADD_INSTALLS = perDialect((d) => `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at)
     SELECT @assetId, CAST(a.value ->> 'softwareId' AS bigint), a.value ->> 'installedAt', @seenAt FROM ${jsonArrayRows(d, '@added', 'a')}`);
 
-/** Moves each version's install count (migration 0011), and its count on this OS where the OS decides its status. */
-function countVersions(db: Db, osId: number, softwareIds: readonly number[], delta: 1 | -1): void {
+type AssetCounted = { osId: number; org: number };
+
+/**
+ * Moves each version's install count (migration 0011), its count on this OS
+ * where the OS decides its status, and its count in the asset's trust (0020).
+ */
+function countVersions(db: Db, { osId, org }: AssetCounted, softwareIds: readonly number[], delta: 1 | -1): void {
   if (!softwareIds.length) return;
   const d = dialectOf(db);
   const ids = JSON.stringify(softwareIds);
   stmt(db, COUNT_VERSIONS[d]).run({ ids, delta });
   stmt(db, COUNT_ON_OS[d]).run({ ids, osId, delta });
+  stmt(db, COUNT_IN_TRUST[d]).run({ ids, osId, org, delta });
 }
 
 const COUNT_VERSIONS = perDialect((d) => `UPDATE software SET installs = installs + @delta WHERE id IN ${jsonValues(d, '@ids', 'integer')}`);
@@ -51,6 +58,9 @@ const COUNT_VERSIONS = perDialect((d) => `UPDATE software SET installs = install
 const COUNT_ON_OS = perDialect((d) => `INSERT INTO software_os_counts (software_id, os_id, installs)
     SELECT s.id, @osId, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')} AND s.os_link <> 'none'
     ON CONFLICT (software_id, os_id) DO UPDATE SET installs = software_os_counts.installs + excluded.installs`);
+const COUNT_IN_TRUST = perDialect((d) => `INSERT INTO software_trust_counts (organisation_id, software_id, os_id, installs)
+    SELECT @org, s.id, @osId, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')}
+    ON CONFLICT (organisation_id, software_id, os_id) DO UPDATE SET installs = software_trust_counts.installs + excluded.installs`);
 
 type Count = { status: string; osLink: string; items: number };
 

@@ -26,6 +26,7 @@ import { SummaryPage } from './pages/summary-page.js';
 import { UnmatchedPage } from './pages/unmatched-page.js';
 import { APP_CSS } from './styles.js';
 import { owningOrganisation } from '../hub/owning-organisation.js';
+import { trustsShown } from './trusts-shown.js';
 
 const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
@@ -87,7 +88,7 @@ export const pageRoutes = new Hono<HubEnv>()
   .get('/assets', (c) => {
     const q = parseOrThrow(AssetQuerySchema, nonEmpty(c.req.query()));
     const { total, rows } = listAssets(c.var.deps.db, { ...q, org: scopeOf(c, q), ...paging(q) });
-    return c.html(<AssetsPage session={currentSession(c)} filter={q} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
+    return c.html(<AssetsPage session={currentSession(c)} filter={q} page={q.page} pageSize={q.pageSize} total={total} rows={rows} showTrust={trustsShown(c).length > 0} />);
   })
   .get('/assets/:id', (c) => {
     const { db } = c.var.deps;
@@ -96,7 +97,7 @@ export const pageRoutes = new Hono<HubEnv>()
     if (!asset) throw notFound(`asset ${id}`);
     const items = assetItems(asset, listAssetInstalls(db, id));
     const alerts = listAlerts(db, { assetId: id, org: currentSession(c).user.organisationId, now: c.var.deps.now(), limit: 100, offset: 0 }).rows;
-    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} />);
+    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} showTrust={trustsShown(c).length > 0} />);
   })
   .get('/software', (c) => {
     const q = parseOrThrow(SoftwareQuerySchema, nonEmpty(c.req.query()));
@@ -108,7 +109,7 @@ export const pageRoutes = new Hono<HubEnv>()
     const { total, rows } = listUnmatched(c.var.deps.db, scopeOf(c, q), paging(q));
     return c.html(<UnmatchedPage session={currentSession(c)} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
   })
-  .get('/admin/enrolment', (c) => c.html(<EnrolmentPage session={currentSession(c)} />))
+  .get('/admin/enrolment', (c) => c.html(<EnrolmentPage session={currentSession(c)} trusts={trustsShown(c)} />))
   .post('/admin/enrolment', FORM_LIMIT, formToken, async (c) => {
     const { db, now, config } = c.var.deps;
     const s = currentSession(c);
@@ -116,5 +117,5 @@ export const pageRoutes = new Hono<HubEnv>()
     const body = parseOrThrow(EnrolmentSecretRequestSchema, { label: form.label, organisation: form.organisation || undefined });
     const organisationId = owningOrganisation(db, s.user, body.organisation);
     const created = createEnrolmentSecret(db, { label: body.label, createdBy: s.user.id, organisationId, now: now(), days: config.enrolmentSecretDays });
-    return c.html(<EnrolmentPage session={s} created={{ label: body.label, ...created }} />, 201);
+    return c.html(<EnrolmentPage session={s} trusts={trustsShown(c)} created={{ label: body.label, ...created }} />, 201);
   });

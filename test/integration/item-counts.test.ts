@@ -3,7 +3,8 @@
  * triggers) against a count of every install, after the changes that move
  * them: new and changed reports, an OS upgrade, removed software, and new
  * verdicts from a rule or date change. Likewise each software version's
- * assets by status (software.installs, software_os_counts), the statuses
+ * assets by status (software.installs, software_os_counts, and per trust
+ * software_trust_counts), the statuses
  * each asset carries (assets.carries) and its OS's rank (assets.os_rank).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, listSoftwareVersions } from '../../src/store/estate-queries.js';
 import type { SupportStatus } from '../../src/lifecycle/verdict.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
 
 let hub: TestHub;
 
@@ -35,13 +37,16 @@ function perAsset(): { kept: unknown[]; counted: unknown[] } {
   };
 }
 
-/** Each version's assets by status as the software page reads them (kept counts), and as counted install by install. */
-function versionsBothWays(): { kept: unknown[]; counted: unknown[] } {
+/**
+ * Each version's assets by status as the software page reads them (kept
+ * counts), of the whole hub (null) or one trust, and as counted install by install.
+ */
+function versionsBothWays(org: number | null): { kept: unknown[]; counted: unknown[] } {
   const byKey = (a: { id: number; status: string }, b: { id: number; status: string }) => a.id - b.id || a.status.localeCompare(b.status);
   return {
-    kept: listSoftwareVersions(hub.deps.db, null, { limit: 1_000_000, offset: 0 }).rows.map(({ id, status, assets }) => ({ id, status, assets })).sort(byKey),
+    kept: listSoftwareVersions(hub.deps.db, org, { limit: 1_000_000, offset: 0 }).rows.map(({ id, status, assets }) => ({ id, status, assets })).sort(byKey),
     counted: hub.deps.db.prepare(`SELECT s.id, ${EFFECTIVE_STATUS} AS status, count(*) AS assets FROM installs i JOIN software s ON s.id = i.software_id
-        JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id GROUP BY 1, 2 ORDER BY 1, 2`).all(),
+        JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id WHERE (@org IS NULL OR a.organisation_id = @org) GROUP BY 1, 2 ORDER BY 1, 2`).all({ org }),
   };
 }
 
@@ -66,17 +71,26 @@ function expectEveryCountExact(): void {
   expect(summarised()).toEqual(countedOneByOne());
   const assets = perAsset();
   expect(assets.kept).toEqual(assets.counted);
-  const versions = versionsBothWays();
-  expect(versions.kept).toEqual(versions.counted);
+  for (const org of [null, FIRST_TRUST, second]) {
+    const versions = versionsBothWays(org);
+    expect(versions.kept, `trust ${org}`).toEqual(versions.counted);
+  }
   const carried = carriedBothWays();
   expect(carried.kept).toEqual(carried.counted);
   // Each asset's copy of its OS's rank (assets.os_rank, migration 0014), which orders the asset list.
   expect(hub.deps.db.prepare('SELECT a.id, a.os_rank, r.rank FROM assets a JOIN os_status_ranks r ON r.id = a.os_id WHERE a.os_rank <> r.rank').all()).toEqual([]);
 }
 
+let second: number;
+
 beforeAll(async () => {
   hub = await createTestHub();
   seedDemoEstate(hub.deps);
+  // A second trust running some of the same software, so a trust's counts must leave the other's out.
+  second = addTrust(hub.deps.db, 'RYY');
+  for (const r of demoReports(TEST_NOW).slice(0, 3)) {
+    ingestReport(hub.deps, { ...r, host: { ...r.host, hostname: `RYY-${r.host.hostname}`, fqdn: undefined } }, { agentId: null, organisationId: second, idempotencyKey: `ryy-${r.host.hostname}` });
+  }
 });
 afterAll(() => hub.close());
 
@@ -92,6 +106,9 @@ describe('installs by status', () => {
     const software = [...ward7.software.slice(2), { name: 'Google Chrome', version: '142.0.7444.60', source: 'registry' as const }];
     ingestReport(hub.deps, { ...ward7, os: win11.os, software }, { agentId: null, organisationId: 1, idempotencyKey: 'ward7-rebuilt' });
     const ubuntu = reports.find((r) => r.os.name === 'Ubuntu')!;
+    // The second trust's copy of the first demo host moves to another OS too (the trigger's path).
+    const first = reports[0]!;
+    ingestReport(hub.deps, { ...first, host: { ...first.host, hostname: `RYY-${first.host.hostname}`, fqdn: undefined }, os: win11.os }, { agentId: null, organisationId: second, idempotencyKey: 'ryy-rebuilt' });
     ingestReport(hub.deps, { ...ubuntu, software: ubuntu.software.slice(0, 40) }, { agentId: null, organisationId: 1, idempotencyKey: 'ubuntu-trimmed' });
     expectEveryCountExact();
   });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/hub/app.js';
 import { runCli } from '../helpers/cli.js';
+import { postForm } from '../helpers/post-form.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, storeEnv, type TestHub } from '../helpers/test-hub.js';
@@ -129,11 +130,25 @@ describe('an ICS hub with two trusts', () => {
     expect((await ask('/api/v1/estate/assets?organisation=RZZ', cookies['ics-lead'] as string)).status).toBe(400);
   });
 
-  it("keeps the other trust's machines off a trust person's pages", async () => {
+  it("keeps the other trust's machines off a trust person's pages, and names each machine's trust for an ICS-wide one", async () => {
     const page = await (await ask('/assets', cookies['lead-two'] as string)).text();
     expect(page).toContain('TWO-PC001');
     expect(page).not.toContain('ONE-PC00');
+    expect(page).not.toContain('<th>Trust</th>');
     expect((await ask(`/assets/${assetId('ONE-PC001')}`, cookies['lead-two'] as string)).status).toBe(404);
+    const ics = await (await ask('/assets', cookies['ics-lead'] as string)).text();
+    expect(ics).toContain('<th>Trust</th>');
+    expect(ics).toMatch(/<td>RYY<\/td><td><a href="\/assets\/\d+">TWO-PC001<\/a>/);
+    expect(await (await ask(`/assets/${assetId('ONE-PC001')}`, cookies['ics-lead'] as string)).text()).toContain('<dd id="trust">TRUST</dd>');
+  });
+
+  it("offers an ICS-wide admin the trusts on the enrolment page, and makes the secret for the one chosen", async () => {
+    const page = await (await ask('/admin/enrolment', cookies.admin as string)).text();
+    expect(page).toContain('<select id="organisation" name="organisation" required="">');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const res = await postForm(app, '/admin/enrolment', cookies.admin as string, { csrf, label: 'RYY theatres', organisation: 'RYY' });
+    expect(res.status).toBe(201);
+    expect(hub.deps.db.prepare("SELECT organisation_id AS trust FROM enrolment_secrets WHERE label = 'RYY theatres'").get()).toEqual({ trust: second });
   });
 
   it('lists agents of the admin’s own trust only', async () => {

@@ -541,7 +541,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'assets move to another OS, one and several at once',
-    triggers: ['assets_count_os', 'assets_count_software_os', 'assets_carries_os', 'assets_os_rank_os'],
+    triggers: ['assets_count_os', 'assets_count_software_os', 'assets_count_software_trust', 'assets_carries_os', 'assets_os_rank_os'],
     sql: `UPDATE assets SET os_id = 2, os_build = '7601' WHERE id = 1;
       UPDATE assets SET os_id = 4 WHERE id IN (3, 5);
       UPDATE assets SET os_id = os_id, last_seen_at = '2026-11-03T09:00:00.000Z';`,

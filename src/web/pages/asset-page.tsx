@@ -17,12 +17,14 @@ export interface AssetPageProps {
   alerts: AlertRow[];
   devices: DeviceRow[];
   history: HistoryRow[];
+  /** Name its trust: an ICS-wide person on a hub of several (trustsShown). */
+  showTrust: boolean;
 }
 
 // Worst first, so the items that need action head the list.
 const rank = (s: SupportStatus) => ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'].indexOf(s);
 
-export function AssetPage({ session, asset, items, alerts, devices, history }: AssetPageProps) {
+export function AssetPage({ session, asset, items, alerts, devices, history, showTrust }: AssetPageProps) {
   const sorted = [...items].sort((a, b) => rank(a.verdict.status) - rank(b.verdict.status) || a.name.localeCompare(b.name));
   const counts = SUPPORT_STATUSES.map((s) => [s, items.filter((i) => i.verdict.status === s).length] as const).filter(([, n]) => n > 0);
   const os = asset.os;
@@ -31,6 +33,7 @@ export function AssetPage({ session, asset, items, alerts, devices, history }: A
       <h1>{asset.hostname}</h1>
       <div class="panel">
         <dl class="facts">
+          {showTrust && <><dt>Trust</dt><dd id="trust">{asset.organisation}</dd></>}
           <dt>Operating system</dt>
           <dd id="os">
             {os.name} {os.version} {os.build && <span class="muted">(build {os.build})</span>} <StatusBadge status={os.verdict.status} />

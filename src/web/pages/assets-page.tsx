@@ -14,9 +14,11 @@ export interface AssetsPageProps {
   pageSize: number;
   total: number;
   rows: AssetListRow[];
+  /** Name each row's trust: an ICS-wide person on a hub of several (trustsShown). */
+  showTrust: boolean;
 }
 
-export function AssetsPage({ session, filter, page, pageSize, total, rows }: AssetsPageProps) {
+export function AssetsPage({ session, filter, page, pageSize, total, rows, showTrust }: AssetsPageProps) {
   return (
     <Layout title="Assets" session={session}>
       <h1>Assets</h1>
@@ -43,6 +45,7 @@ export function AssetsPage({ session, filter, page, pageSize, total, rows }: Ass
       <table id="assets">
         <thead>
           <tr>
+            {showTrust && <th>Trust</th>}
             <th>Host</th>
             <th>Operating system</th>
             <th>OS status</th>
@@ -55,6 +58,7 @@ export function AssetsPage({ session, filter, page, pageSize, total, rows }: Ass
         <tbody>
           {rows.map((r) => (
             <tr>
+              {showTrust && <td>{r.organisation}</td>}
               <td>
                 <a href={`/assets/${r.id}`}>{r.hostname}</a>
               </td>
