@@ -17,14 +17,14 @@ export interface CsoActor {
   now: Date;
   /**
    * The trust whose records this person reads and changes (another's are
-   * absent to them), or null when they are ICS-wide. Absent only when the hub
-   * itself acts (the demo seed, a test's setup): every trust, as ICS-wide.
+   * absent to them), or null when they are ICS-wide (and when the hub itself
+   * acts: the demo seed).
    */
-  organisationId?: OrgScope;
+  organisationId: OrgScope;
 }
 
 /** The trusts the actor reaches. */
-export const actorScope = (actor: CsoActor): OrgScope => actor.organisationId ?? null;
+export const actorScope = (actor: CsoActor): OrgScope => actor.organisationId;
 
 /** A record that a new or changed one links to, found in the actor's scope: `path` is the request field that names it. */
 export interface LinkedRecord {

@@ -153,8 +153,6 @@ const SEARCH_MATCH: Record<Dialect, string> = {
     AND (@ruleFacet IS NULL OR facets LIKE '% ' || @ruleFacet || ' %')`,
 };
 
-const trustOf = (f: AlertFilter): OrgScope => f.org ?? null;
-
 /**
  * The filter as SQL for this request. One asset's alerts are read by its index
  * (alerts_asset; see forAsset) and sorted: a few dozen rows. Over the estate,
@@ -167,7 +165,7 @@ const trustOf = (f: AlertFilter): OrgScope => f.org ?? null;
 function filterSql(d: Dialect, f: AlertFilter, search: Search): string {
   const liveOnly = f.assetId === undefined && (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
   return FILTER[d].replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
-    .replace('TRUST_SCOPE', forTrust(trustOf(f), 'a.organisation_id'))
+    .replace('TRUST_SCOPE', forTrust(f.org, 'a.organisation_id'))
     .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : 'TRUE')
     .replace('SEARCH', SEARCH_SQL[search].replace('SEARCH_MATCH', SEARCH_MATCH[d]));
 }
@@ -191,7 +189,7 @@ function searchMatch(d: Dialect, q: string, severities: readonly Severity[], sta
 
 /** A filter the kept counts (alert_counts, the whole hub's) can answer: by severity, status and rule only, over every trust. */
 const countable = (f: AlertFilter) =>
-  trustOf(f) === null && f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined;
+  f.org === null && f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined;
 
 const daysBefore = (now: Date, days: number | undefined) => (days === undefined ? null : new Date(now.getTime() - days * DAY_MS).toISOString());
 
@@ -224,7 +222,7 @@ function alertStatements(db: Db, f: AlertFilter, statuses: readonly AlertStatus[
   const params = (severities: readonly Severity[], extra: Params) => ({
     severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses),
     ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
-    olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays), ...bindTrust(trustOf(f)), ...extra,
+    olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays), ...bindTrust(f.org), ...extra,
   });
   return {
     count: (search: Search, severities: readonly Severity[], extra: Params = {}, limit = Number.MAX_SAFE_INTEGER) =>
@@ -257,7 +255,7 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
  * severity's alerts in order (a broad one).
  */
 function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string }, severities: readonly Severity[], statuses: readonly AlertStatus[]): AlertList {
-  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || trustOf(f) !== null;
+  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || f.org !== null;
   const d = dialectOf(db);
   const hitsOf = (match: Params) => (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM alert_search WHERE ${SEARCH_MATCH[d]} LIMIT @limit) AS hits`).get({ ...match, limit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }).n;
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];
@@ -307,7 +305,7 @@ export interface AlertDetail extends AlertRow {
   audit: AuditTrailEntry[];
 }
 
-/** The alert, if it is one of the trusts' in scope (null, the default: any trust's). */
+/** The alert, if it is one of the trusts' in scope (null: any trust's). */
 export function findAlert(db: Db, id: number, now: Date, org: OrgScope): AlertRow | undefined {
   const d = dialectOf(db);
   const r = stmt(db, `SELECT ${COLUMNS[d]} ${FROM[d]} WHERE a.id = @id AND ${inScope('a.organisation_id')}`).get({ id, org, today: today(now), ...ackParams(now) }) as RawRow | undefined;
@@ -330,26 +328,25 @@ export type AlertCounts = Record<Severity, Record<AlertStatus, number>>;
  * trust's come from the kept counts; they are the whole hub's, so one trust's
  * are counted from its alerts.
  */
-export function alertCounts(db: Db, of: { assetId?: number; org?: OrgScope } = {}): AlertCounts {
+export function alertCounts(db: Db, of: { assetId: number } | { org: OrgScope }): AlertCounts {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, Object.fromEntries(ALERT_STATUSES.map((st) => [st, 0]))])) as AlertCounts;
-  const org = of.org ?? null;
-  const rows = (of.assetId !== undefined
+  const rows = ('assetId' in of
     ? stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE asset_id = ? GROUP BY severity, status').all(of.assetId)
-    : org === null
+    : of.org === null
       ? stmt(db, 'SELECT severity, status, sum(alerts) AS n FROM alert_counts GROUP BY severity, status').all()
-      : stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE organisation_id = @org GROUP BY severity, status').all({ org })) as { severity: Severity; status: AlertStatus; n: number }[];
+      : stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE organisation_id = @org GROUP BY severity, status').all({ org: of.org })) as { severity: Severity; status: AlertStatus; n: number }[];
   for (const r of rows) counts[r.severity][r.status] = r.n;
   return counts;
 }
 
 /** Open high and critical alerts of the trusts in scope past the acknowledgement deadline. */
-export function countOverdueAlerts(db: Db, now: Date, org: OrgScope = null): number {
+export function countOverdueAlerts(db: Db, now: Date, org: OrgScope): number {
   return (stmt(db, `SELECT count(*) AS n FROM alerts a WHERE a.status = 'open' AND a.severity IN ${jsonValues(dialectOf(db), '@ackSeverities')} AND a.raised_at <= @ackDueBefore
       AND ${inScope('a.organisation_id')}`).get({ ...ackParams(now), org }) as { n: number }).n;
 }
 
 /** Rule ids with at least one alert of the trusts in scope, for the list's rule filter (every trust's from the kept counts). */
-export function listAlertRuleIds(db: Db, org: OrgScope = null): string[] {
+export function listAlertRuleIds(db: Db, org: OrgScope): string[] {
   const rows = org === null
     ? stmt(db, 'SELECT DISTINCT rule_id AS id FROM alert_counts WHERE alerts > 0 ORDER BY rule_id').all()
     : stmt(db, 'SELECT DISTINCT rule_id AS id FROM alerts WHERE organisation_id = @org ORDER BY rule_id').all({ org });

@@ -31,7 +31,7 @@ export function recordAlertEvaluation(db: Db, ms: number): void {
 /** The gauges as of one moment (one read transaction). */
 export function readMetricGauges(db: Db): MetricGauges {
   return inSnapshot(db, () => {
-    const alerts = alertCounts(db);
+    const alerts = alertCounts(db, { org: null });
     const ms = getHubState(db, ALERT_EVALUATION_MS);
     return {
       assetsByOsStatus: estateSummary(db, null).assetsByOsStatus,

@@ -36,8 +36,8 @@ const at = (iso: string) => (clock = new Date(iso));
 const db = () => hub.deps.db;
 const n = (sql: string, ...params: unknown[]) => (db().prepare(sql).get(...params) as { n: number }).n;
 const reportOf = (month: string) => JSON.parse(getBoardReport(db(), 1, month)!.json) as BoardReport;
-const admin = () => ({ db: db(), username: 'admin', role: 'admin' as const, now: clock });
-const cso = () => ({ db: db(), username: 'dr.cso', role: 'cso' as const, now: clock });
+const admin = () => ({ db: db(), username: 'admin', role: 'admin' as const, now: clock, organisationId: null });
+const cso = () => ({ db: db(), username: 'dr.cso', role: 'cso' as const, now: clock, organisationId: null });
 
 /** The independent expectations, from the live store at the moment of the snapshot. */
 function expectedNow() {
@@ -90,8 +90,8 @@ beforeAll(async () => {
     expiresOn: '2027-06-30', assetIds: [ct], ruleIds: [hub.deps.alertRules[0]!.id],
   });
   signOffException(cso(), requestException(admin(), req).id);
-  createAction({ db: db(), username: 'admin', now: clock }, ActionCreateSchema.parse({ title: 'Replace ward 7 PC', dueDate: '2026-10-15' }));
-  const done = createAction({ db: db(), username: 'admin', now: clock }, ActionCreateSchema.parse({ title: 'Remove Reader XI', dueDate: '2026-12-01' }));
+  createAction({ db: db(), username: 'admin', now: clock, organisationId: null }, ActionCreateSchema.parse({ title: 'Replace ward 7 PC', dueDate: '2026-10-15' }));
+  const done = createAction({ db: db(), username: 'admin', now: clock, organisationId: null }, ActionCreateSchema.parse({ title: 'Remove Reader XI', dueDate: '2026-12-01' }));
   at('2026-10-10T21:00:00Z'); // a mid-month snapshot, whose evidence outlives no report
   snapshotPostureJob.run(hub.deps);
   at('2026-10-31T23:55:00Z'); // GMT again after 25 October
@@ -109,7 +109,7 @@ beforeAll(async () => {
   ingestReport(hub.deps, { ...ward7, os: win11.os, software: [] }, { agentId: null, organisationId: 1, idempotencyKey: 'rebuild:ward7' });
   const alertId = (db().prepare("SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1").get() as { id: number }).id;
   resolveAlert({ db: db(), username: 'admin', now: clock, org: null }, alertId, 'patched');
-  setActionStatus({ db: db(), username: 'admin', now: clock }, done.id, { status: 'done', note: undefined });
+  setActionStatus({ db: db(), username: 'admin', now: clock, organisationId: null }, done.id, { status: 'done', note: undefined });
   // Late November every host reports again, but two: they drop out of coverage.
   at('2026-11-25T09:00:00Z');
   for (const r of demoReports(clock).filter((r) => !['WARD7-PC014', 'MED-LT0117', 'PHARM-PC02'].includes(r.host.hostname))) {

@@ -65,13 +65,13 @@ describe('alert counts kept by triggers', () => {
   });
 
   it('answer the severity × status table, the rule filter and an unsearched list total', () => {
-    const counts = alertCounts(db());
+    const counts = alertCounts(db(), { org: null });
     for (const [severity, byStatus] of Object.entries(counts)) {
       for (const [status, n] of Object.entries(byStatus)) {
         expect(n, `${severity} ${status}`).toBe((db().prepare('SELECT count(*) AS n FROM alerts WHERE severity = ? AND status = ?').get(severity, status) as { n: number }).n);
       }
     }
-    expect(listAlertRuleIds(db())).toEqual((db().prepare('SELECT DISTINCT rule_id AS id FROM alerts ORDER BY 1').all() as { id: string }[]).map((r) => r.id));
+    expect(listAlertRuleIds(db(), null)).toEqual((db().prepare('SELECT DISTINCT rule_id AS id FROM alerts ORDER BY 1').all() as { id: string }[]).map((r) => r.id));
     const high = listAlerts(db(), { ...LIST, severity: ['critical', 'high'] });
     // acceptedRisk 'exclude' matches the same alerts here (no exceptions), but is counted row by row.
     expect(high.total).toBe(listAlerts(db(), { ...LIST, severity: ['critical', 'high'], acceptedRisk: 'exclude' }).total);
