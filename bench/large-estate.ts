@@ -30,8 +30,11 @@ import type { SyntheticEstate } from './synthetic-estate.js';
 /**
  * Reports a bulk-load transaction. PostgreSQL commits every 100: one
  * transaction of 1,000 new hosts ran for minutes there, each host slower than
- * the last (its statistics are stale until a commit lets autovacuum analyze),
- * while batches of 100 take a steady 60-90 ms a host.
+ * the last, while batches of 100 take a steady 60-90 ms a host. Each report
+ * updates the counts of the software versions it carries; PostgreSQL keeps a
+ * new copy of a row at each update and can drop none of them before the
+ * commit, so every statement touching a common version (its count, the
+ * install's foreign key, the lookup by name) walks a longer chain of copies.
  */
 const batchFor = (db: Db) => (isSqlite(db) ? 1000 : 100);
 /** A page slower than this gets fewer than 30 timed requests, so one slow page cannot stall the run. */
