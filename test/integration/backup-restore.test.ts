@@ -139,20 +139,6 @@ describe('estatewatch backup', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`no hub database at ${databaseFile(dir)}`);
   });
-
-  it('refuses a hub on PostgreSQL, pointing to pg_dump, and writes nothing', () => {
-    const dir = scratch();
-    const out = path.join(dir, 'out.db');
-    // Refused before any connection: no server need listen at the address.
-    const env = { ESTATEWATCH_DATABASE_URL: 'postgres://estatewatch:secret@127.0.0.1:1/estatewatch' };
-    for (const command of [['backup', out], ['restore', out]]) {
-      const r = runCli([...command, '--data-dir', dir], { env });
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('pg_dump');
-      expect(r.stderr).not.toContain('secret');
-    }
-    expect(fs.readdirSync(dir)).toEqual([]);
-  });
 });
 
 describe('estatewatch restore', () => {
