@@ -52,7 +52,7 @@ describe('the checkpoint worker', () => {
     const checkpointer = startCheckpointer(db, { everyMs: 200, restartPages: 100, onError: (e) => { throw new Error(e); } });
     const reports = demoReports(TEST_NOW);
     const deps = { ...hub.deps, db };
-    for (let n = 0; n < 400; n++) {
+    for (let n = 0; n < 800; n++) {
       const r = reports[n % reports.length]!;
       ingestReport(deps, { ...r, host: { ...r.host, hostname: `STREAM-${n}`, fqdn: undefined } }, { agentId: null, organisationId: 1, idempotencyKey: `stream-${n}` });
       if (n % 50 === 0) await new Promise((r) => setTimeout(r, 0)); // let the worker's messages through
@@ -62,8 +62,9 @@ describe('the checkpoint worker', () => {
     db.close(); // the last checkpoint: the file now holds everything written
     const written = fs.statSync(db.name).size;
     // Far more was written than the log holds: without the restart the log would hold all of it.
-    expect(written).toBeGreaterThan(8 * 100 * 4096);
-    expect(wal).toBeLessThan(4 * 100 * 4096);
+    // The log may pass its limit by the commits made while a checkpoint ran: a new host's is some 100 pages.
+    expect(written).toBeGreaterThan(14 * 100 * 4096);
+    expect(wal).toBeLessThan(6 * 100 * 4096);
   });
 
   it("gives checkpointing back to the hub's connection when the hub closes", async () => {

@@ -10,9 +10,8 @@ import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { alertCounts, alertPageSql, type AlertDetail, type AlertRow } from '../../src/store/alert-queries.js';
 import { sampleReport } from '../helpers/reports.js';
 import { postForm } from '../helpers/post-form.js';
-import { signInUsers } from '../helpers/sign-in-users.js';
-import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
-import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
+import { TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+import { FIRST_TRUST, twoTrustHub } from '../helpers/trusts.js';
 
 let hub: TestHub;
 let app: ReturnType<typeof createApp>;
@@ -53,15 +52,11 @@ let one: { id: number; title: string }[];
 let two: { id: number; title: string }[];
 
 beforeAll(async () => {
-  hub = await createTestHub();
-  app = createApp(hub.deps);
-  second = addTrust(db(), 'RYY');
-  cookies = await signInUsers(app, hub, [
-    ['lead-one', 'security-lead', FIRST_TRUST],
-    ['lead-two', 'security-lead', second],
-    ['cso-one', 'cso', FIRST_TRUST],
-    ['ics-lead', 'security-lead'],
-  ]);
+  ({ hub, app, second, cookies } = await twoTrustHub({
+    first: [['lead-one', 'security-lead'], ['cso-one', 'cso']],
+    second: [['lead-two', 'security-lead']],
+    icsWide: [['ics-lead', 'security-lead']],
+  }));
   // Trust one runs an old Python and no fax; trust two has a fax and no Python. The rules raise each trust's alerts at ingest.
   const base = sampleReport();
   ingestReport(hub.deps, sampleReport({ host: { ...base.host, hostname: 'ONE-PC001', serial: 'ONE1' }, devices: [] }), { agentId: null, organisationId: FIRST_TRUST, idempotencyKey: 'one' });

@@ -14,9 +14,8 @@ import { takeSnapshots } from '../../src/report/take-snapshot.js';
 import { getBoardReport } from '../../src/store/board-reports.js';
 import { WHOLE_HUB } from '../../src/store/organisations.js';
 import { sampleReport } from '../helpers/reports.js';
-import { signInUsers } from '../helpers/sign-in-users.js';
-import { createTestHub, type TestHub } from '../helpers/test-hub.js';
-import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
+import { type TestHub } from '../helpers/test-hub.js';
+import { FIRST_TRUST, twoTrustHub } from '../helpers/trusts.js';
 
 const OCTOBER = '2026-10';
 let hub: TestHub;
@@ -36,14 +35,7 @@ function machine(hostname: string, trust: number, software = sampleReport().soft
 }
 
 beforeAll(async () => {
-  hub = await createTestHub();
-  app = createApp(hub.deps);
-  second = addTrust(hub.deps.db, 'RYY', 'Second NHS Trust');
-  cookies = await signInUsers(app, hub, [
-    ['chair-one', 'board', FIRST_TRUST],
-    ['chair-two', 'board', second],
-    ['ics-chair', 'board'],
-  ]);
+  ({ hub, app, second, cookies } = await twoTrustHub({ first: [['chair-one', 'board']], second: [['chair-two', 'board']], icsWide: [['ics-chair', 'board']] }, 'Second NHS Trust'));
   for (const h of ['ONE-PC001', 'ONE-PC002', 'ONE-PC003']) machine(h, FIRST_TRUST);
   machine('TWO-PC001', second, sampleReport().software.filter((s) => s.name.startsWith('Medway')));
   // October's month-end snapshots, as the daily job would have taken them, for the monthly job to report on.

@@ -11,9 +11,8 @@ import type { DeviceImportSummary } from '../../src/devices/import-devices-csv.j
 import type { DeviceDetail } from '../../src/devices/register.js';
 import { createApp } from '../../src/hub/app.js';
 import type { DeviceCounts, RegisteredDevice } from '../../src/store/registered-devices.js';
-import { signInUsers } from '../helpers/sign-in-users.js';
-import { createTestHub, type TestHub } from '../helpers/test-hub.js';
-import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
+import { type TestHub } from '../helpers/test-hub.js';
+import { FIRST_TRUST, twoTrustHub } from '../helpers/trusts.js';
 
 let hub: TestHub;
 let app: ReturnType<typeof createApp>;
@@ -55,15 +54,11 @@ const everything = (id: number) => ({
 });
 
 beforeAll(async () => {
-  hub = await createTestHub();
-  app = createApp(hub.deps);
-  second = addTrust(hub.deps.db, 'RYY');
-  cookies = await signInUsers(app, hub, [
-    ['lead-one', 'security-lead', FIRST_TRUST],
-    ['lead-two', 'security-lead', second],
-    ['cso-two', 'cso', second],
-    ['ics-lead', 'security-lead'],
-  ]);
+  ({ hub, app, second, cookies } = await twoTrustHub({
+    first: [['lead-one', 'security-lead']],
+    second: [['lead-two', 'security-lead'], ['cso-two', 'cso']],
+    icsWide: [['ics-lead', 'security-lead']],
+  }));
 });
 afterAll(() => hub.close());
 

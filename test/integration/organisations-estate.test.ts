@@ -10,8 +10,8 @@ import { runCli } from '../helpers/cli.js';
 import { postForm } from '../helpers/post-form.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
-import { createTestHub, storeEnv, type TestHub } from '../helpers/test-hub.js';
-import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
+import { storeEnv, type TestHub } from '../helpers/test-hub.js';
+import { FIRST_TRUST, twoTrustHub } from '../helpers/trusts.js';
 
 let hub: TestHub;
 let app: ReturnType<typeof createApp>;
@@ -46,14 +46,7 @@ const hostnames = async (path: string, cookie: string) => (await json<{ rows: { 
 const assetId = (hostname: string) => (hub.deps.db.prepare('SELECT id FROM assets WHERE hostname = ?').get(hostname) as { id: number }).id;
 
 beforeAll(async () => {
-  hub = await createTestHub();
-  app = createApp(hub.deps);
-  second = addTrust(hub.deps.db, 'RYY');
-  cookies = await signInUsers(app, hub, [
-    ['lead-one', 'security-lead', FIRST_TRUST],
-    ['lead-two', 'security-lead', second],
-    ['ics-lead', 'security-lead'],
-  ]);
+  ({ hub, app, second, cookies } = await twoTrustHub({ first: [['lead-one', 'security-lead']], second: [['lead-two', 'security-lead']], icsWide: [['ics-lead', 'security-lead']] }));
   tokens.one = await enrol('TRUST', 'ONE-PC001');
   tokens.two = await enrol('RYY', 'TWO-PC001');
   // Trust one runs an old Python the other does not; trust two has a program no rule knows.
