@@ -15,7 +15,7 @@ import { PgDatabase } from './pg-database.js';
 import { connectSyncPg } from './sync-client.js';
 
 /** libpq's variables for a postgres:// URL. */
-export function connectionEnv(url: string): Record<string, string> {
+function connectionEnv(url: string): Record<string, string> {
   const u = new URL(url);
   const env: Record<string, string> = { PGHOST: u.hostname, PGPORT: u.port || '5432', PGDATABASE: decodeURIComponent(u.pathname.slice(1)) };
   if (u.username) env.PGUSER = decodeURIComponent(u.username);
