@@ -17,15 +17,8 @@ export const OrganisationCodeSchema = z.string().regex(/^[A-Z0-9]{3,10}$/, 'an o
  * left out only while the hub has a single trust.
  */
 export function owningOrganisation(db: Db, user: Pick<User, 'organisationId'>, code: string | undefined): number {
-  if (user.organisationId !== null) {
-    if (code !== undefined && findOrganisationByCode(db, code)?.id !== user.organisationId) throw forbidden(`you work for one trust and cannot act for ${code}`);
-    return user.organisationId;
-  }
-  if (code !== undefined) {
-    const named = findOrganisationByCode(db, code);
-    if (!named) throw new HubError(400, 'unknown-organisation', `no organisation ${code}`, [{ path: 'organisation', message: `no organisation ${code}` }]);
-    return named.id;
-  }
+  if (code !== undefined) return namedTrust(db, user, code, 'act for');
+  if (user.organisationId !== null) return user.organisationId;
   const all = listOrganisations(db);
   if (all.length === 1 && all[0]) return all[0].id;
   throw new HubError(400, 'organisation-required', `you see ${all.length} trusts: say which one this is for (organisation: one of ${all.map((o) => o.code).join(', ')})`, [
@@ -39,10 +32,14 @@ export function owningOrganisation(db: Db, user: Pick<User, 'organisationId'>, c
  * or every trust.
  */
 export function readingScope(db: Db, user: User, code: string | undefined): OrgScope {
-  if (code === undefined) return user.organisationId;
+  return code === undefined ? user.organisationId : namedTrust(db, user, code, 'see');
+}
+
+/** The trust a person names: their own (another is 403 for a trust's person), or any that exists for an ICS-wide one (else 400). */
+function namedTrust(db: Db, user: Pick<User, 'organisationId'>, code: string, verb: string): number {
   const named = findOrganisationByCode(db, code);
   if (user.organisationId !== null) {
-    if (named?.id !== user.organisationId) throw forbidden(`you work for one trust and cannot see ${code}`);
+    if (named?.id !== user.organisationId) throw forbidden(`you work for one trust and cannot ${verb} ${code}`);
     return user.organisationId;
   }
   if (!named) throw new HubError(400, 'unknown-organisation', `no organisation ${code}`, [{ path: 'organisation', message: `no organisation ${code}` }]);
