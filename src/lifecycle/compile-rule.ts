@@ -9,7 +9,7 @@ const FIELDS: readonly MatchField[] = ['name', 'vendor', 'family', 'edition'];
 /** Case-insensitive: inventories disagree on case ("Nginx", "NGINX"); anchoring is the author's job. */
 const compileRegex = (pattern: string): RegExp => new RegExp(pattern, 'i');
 
-function compileMatcher(entry: MatchEntry, index: number): CompiledMatcher {
+export function compileMatcher(entry: Partial<Record<MatchField, string>> & Pick<MatchEntry, 'sources' | 'upstream'>, index: number): CompiledMatcher {
   const tests: FieldTest[] = [];
   for (const field of FIELDS) {
     const pattern = entry[field];
@@ -29,6 +29,7 @@ function compileCycle(c: Cycle): CompiledCycle {
     support: c.support ?? null,
     eol: c.eol,
     extendedSupport: c.extendedSupport ?? null,
+    latest: c.latest ?? null,
     note: c.note ?? null,
   };
 }
@@ -41,6 +42,7 @@ export function compileRule(rule: LifecycleRuleFile, file: string): CompiledRule
     kind: rule.kind,
     generated: rule.generated,
     osComponent: rule.osComponent ?? false,
+    evergreen: rule.evergreen ?? null,
     source: {
       name: rule.source.name,
       url: rule.source.url,

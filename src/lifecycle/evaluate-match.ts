@@ -3,7 +3,8 @@ import type { ProductMatch } from './match-product.js';
 import type { CompiledCycle } from './rule-set.js';
 import { selectCycle } from './select-cycle.js';
 import { statusFromDates } from './status-from-dates.js';
-import type { EvaluateOptions, Verdict } from './verdict.js';
+import { judgeEvergreen } from './judge-evergreen.js';
+import type { EvaluateOptions, UnknownReason, Verdict } from './verdict.js';
 import { toComponents } from './version-components.js';
 
 export interface MatchedItem {
@@ -14,11 +15,11 @@ export interface MatchedItem {
   editionSubject: string;
 }
 
-export function unknownVerdict(reason: string, product: string | null = null): Verdict {
-  return { status: 'unknown', product, cycle: null, eol: null, extendedSupportEnd: null, reason };
+export function unknownVerdict(reason: string, unknownReason: UnknownReason, product: string | null = null): Verdict {
+  return { status: 'unknown', unknownReason, product, cycle: null, eol: null, extendedSupportEnd: null, reason };
 }
 
-function cycleName(c: CompiledCycle): string {
+export function cycleName(c: CompiledCycle): string {
   return c.label && c.label !== c.cycle ? `${c.cycle} (${c.label})` : c.cycle;
 }
 
@@ -35,26 +36,31 @@ export function evaluateMatch(match: ProductMatch, item: MatchedItem, opts: Eval
   const version = readVersion(match, item);
   if (!version) {
     const shown = item.versions.map((v) => `"${v}"`).join(' / ') || 'none';
-    return unknownVerdict(`${match.description}; version ${shown} cannot be read by scheme ${rule.scheme.id}, so no cycle is chosen`, rule.product);
+    return unknownVerdict(`${match.description}; version ${shown} cannot be read by scheme ${rule.scheme.id}, so no cycle is chosen`, 'version-unclear', rule.product);
   }
   const read = version.raw === version.normalised ? `version ${version.raw}` : `version ${version.raw} (read as ${version.normalised})`;
-  const fit = selectCycle(rule, toComponents(version.normalised), item.editionSubject);
+  const components = toComponents(version.normalised);
+  const fit = selectCycle(rule, components, item.editionSubject);
   if (fit.kind === 'older') return olderThanAll(match, read, fit.oldest, opts);
   if (fit.kind === 'none') {
-    return unknownVerdict(`${match.description}; ${read} fits no cycle in ${rule.file} (the rules may predate it)`, rule.product);
+    // A version the data does not list is newer than it or between its cycles: the data cannot judge it.
+    return unknownVerdict(`${match.description}; ${read} fits no cycle in ${rule.file} (the rules may predate it)`, 'data-stale', rule.product);
   }
   const c = fit.cycle;
   const dated = statusFromDates(c, rule.labels, opts.asOf, opts.windowDays);
   const edition = c.edition ? ` + "${item.editionSubject}" fits /${c.edition.pattern}/` : '';
   const note = c.note ? `; ${c.note}` : '';
-  return {
+  const head = `${match.description}; ${read}${edition} → cycle ${cycleName(c)}`;
+  const base: Verdict = {
     status: dated.status,
+    unknownReason: dated.status === 'unknown' ? 'no-published-lifecycle' : null,
     product: rule.product,
     cycle: c.cycle,
     eol: dated.eol,
     extendedSupportEnd: dated.extendedSupportEnd,
-    reason: `${match.description}; ${read}${edition} → cycle ${cycleName(c)}; ${dated.explanation}${note}`,
+    reason: `${head}; ${dated.explanation}${note}`,
   };
+  return rule.evergreen && c.latest ? judgeEvergreen(base, { head, note, dated, latest: c.latest, dataAsOf: rule.evergreen.asOf, version: components }, opts) : base;
 }
 
 /** DOMAIN.md: a version older than every listed cycle, when the oldest has ended, is itself unsupported. */
@@ -63,8 +69,8 @@ function olderThanAll(match: ProductMatch, read: string, oldest: CompiledCycle, 
   const ended = statusFromDates({ eol: oldest.eol, extendedSupport: null }, rule.labels, opts.asOf, opts.windowDays);
   const head = `${match.description}; ${read} is older than the oldest listed cycle ${cycleName(oldest)}`;
   if (ended.status !== 'unsupported') {
-    return unknownVerdict(`${head}, which has not ended, so this older version cannot be judged`, rule.product);
+    return unknownVerdict(`${head}, which has not ended, so this older version cannot be judged`, 'version-unclear', rule.product);
   }
   const when = ended.eol ? `ended ${ended.eol}` : 'has ended';
-  return { status: 'unsupported', product: rule.product, cycle: null, eol: ended.eol, extendedSupportEnd: null, reason: `${head}, which ${when}` };
+  return { status: 'unsupported', unknownReason: null, product: rule.product, cycle: null, eol: ended.eol, extendedSupportEnd: null, reason: `${head}, which ${when}` };
 }

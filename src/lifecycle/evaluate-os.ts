@@ -11,7 +11,7 @@ import type { EvaluateOptions, Verdict } from './verdict.js';
  */
 export function evaluateOs(os: Os, rules: RuleSet, opts: EvaluateOptions): Verdict {
   const match = matchProduct(rules.rules, 'os', { name: os.name, family: os.family, edition: os.edition });
-  if (!match) return unknownVerdict(`no lifecycle rule matches OS name "${os.name}"`);
+  if (!match) return unknownVerdict(`no lifecycle rule matches OS name "${os.name}"`, 'unrecognised');
   const versions = os.build ? [os.version, os.build] : [os.version];
   const editionSubject = `${os.edition ?? ''} ${os.name}`.trim();
   return evaluateMatch(match, { versions, name: os.name, editionSubject }, opts);

@@ -1,30 +1,64 @@
 import { DISTRIBUTION_SOURCES, type Software } from '../contract/report.js';
+import { cleanName } from './clean-name.js';
 import { evaluateMatch, unknownVerdict } from './evaluate-match.js';
-import { matchProduct } from './match-product.js';
+import type { ProductMatch } from './match-product.js';
+import { resolveTitle, type TitleMatch } from './resolve-title.js';
 import type { RuleSet } from './rule-set.js';
-import type { EvaluateOptions, SoftwareVerdict } from './verdict.js';
+import type { EvaluateOptions, SoftwareVerdict, Verdict } from './verdict.js';
 
 export type SoftwareItem = Pick<Software, 'name' | 'version' | 'vendor' | 'source'>;
 
+/** `registry name "Foo  (x64) "` and, where cleaning changed it, what the patterns saw. */
+function heard(item: SoftwareItem, name: string): string {
+  const raw = `${item.source} name "${item.name}"`;
+  return name === item.name ? raw : `${raw} (read as "${name}")`;
+}
+
 /**
  * One software item's verdict, without the OS: the hub stores it per distinct
- * item and combines it with each asset's OS (verdictOnAsset).
- * Distribution packages follow their distribution (DOMAIN.md, "the traps")
- * unless the matcher that fired says `upstream: true`; products the rule marks
- * `osComponent` are capped by their OS.
+ * item and combines it with each asset's OS (verdictOnAsset). The name is
+ * cleaned (cleanName), resolved to a title (resolveTitle), then judged:
+ * - by its product's lifecycle, or its parent release's when it is a component;
+ * - by the OS when it is part of the OS, or a distribution package (DOMAIN.md,
+ *   "the traps") unless the matcher that fired says `upstream: true`;
+ * - capped by the OS when the rule marks the product `osComponent`.
  */
 export function evaluateSoftware(item: SoftwareItem, rules: RuleSet, opts: EvaluateOptions): SoftwareVerdict {
+  const name = cleanName(item.name);
+  const subject = { name, vendor: item.vendor === undefined ? undefined : cleanName(item.vendor) };
   const distribution = DISTRIBUTION_SOURCES.includes(item.source);
-  const match = matchProduct(rules.rules, 'software', { name: item.name, vendor: item.vendor }, item.source);
-  if (!match) {
-    const none = `no lifecycle rule matches name "${item.name}"`;
+  const title = resolveTitle(rules, subject, item.source);
+  const from = heard(item, name);
+  if (!title) {
+    const none = `no title matches ${from}`;
     const reason = distribution ? `${item.source} package: follows the OS (patched by the distribution); ${none}` : none;
-    return { ...unknownVerdict(reason), osLink: distribution ? 'follows' : 'none' };
+    return { ...unknownVerdict(reason, 'unrecognised'), osLink: distribution ? 'follows' : 'none' };
   }
-  const verdict = evaluateMatch(match, { versions: [item.version], name: item.name, editionSubject: item.name }, opts);
-  if (!distribution) return { ...verdict, osLink: match.rule.osComponent ? 'capped' : 'none' };
-  if (match.matcher.upstream) {
-    return { ...verdict, osLink: 'none', reason: `${item.source} package from the vendor's own repository (upstream: true), so it follows upstream: ${verdict.reason}` };
+  const judged = judgeTitle(title, item, name, from, opts);
+  if (!distribution || judged.osLink === 'follows') return judged;
+  const upstream = title.kind === 'product' && title.match.matcher.upstream;
+  if (upstream) {
+    return { ...judged, osLink: 'none', reason: `${item.source} package from the vendor's own repository (upstream: true), so it follows upstream: ${judged.reason}` };
   }
-  return { ...verdict, osLink: 'follows', reason: `${item.source} package: follows the OS (patched by the distribution); upstream would be: ${verdict.reason}` };
+  return { ...judged, osLink: 'follows', reason: `${item.source} package: follows the OS (patched by the distribution); upstream would be: ${judged.reason}` };
+}
+
+/** The lifecycle that judges the title: its product's, or its parent release's. */
+function productMatchOf(title: Extract<TitleMatch, { kind: 'product' | 'part-of' }>, to: string): ProductMatch {
+  if (title.kind === 'product') return { ...title.match, description: `${to}: ${title.match.description}` };
+  return { rule: title.parent, matcher: title.matcher, description: `${to}: ${title.description}; a component of ${title.parent.title}, so it follows that release` };
+}
+
+function judgeTitle(title: TitleMatch, item: SoftwareItem, name: string, from: string, opts: EvaluateOptions): SoftwareVerdict {
+  const to = `${from} → title ${title.title}`;
+  if (title.kind === 'no-lifecycle') {
+    return { ...unknownVerdict(`${to}: ${title.description}; no published lifecycle: ${title.why}`, 'no-published-lifecycle'), osLink: 'none' };
+  }
+  if (title.kind === 'part-of-os') {
+    // The verdict is the OS's (verdictOnAsset); this one only carries the trace.
+    return { ...unknownVerdict(`${to}: ${title.description}`, 'unrecognised'), osLink: 'follows' };
+  }
+  const match = productMatchOf(title, to);
+  const verdict: Verdict = evaluateMatch(match, { versions: [item.version], name, editionSubject: name }, opts);
+  return { ...verdict, osLink: match.rule.osComponent ? 'capped' : 'none' };
 }

@@ -23,16 +23,19 @@ function fires(matcher: CompiledMatcher, subject: MatchSubject, source: Software
   });
 }
 
-function describe(rule: CompiledRule, matcher: CompiledMatcher, subject: MatchSubject): string {
-  const tests = matcher.tests.map((t) => `${t.field} "${subject[t.field] ?? ''}" matched /${t.pattern}/`).join(' and ');
-  return `${tests} (${rule.file})`;
+export function firstFiring(matchers: readonly CompiledMatcher[], subject: MatchSubject, source: SoftwareSource | undefined): CompiledMatcher | undefined {
+  return matchers.find((m) => fires(m, subject, source));
+}
+
+export function describeMatch(matcher: CompiledMatcher, subject: MatchSubject): string {
+  return matcher.tests.map((t) => `${t.field} "${subject[t.field] ?? ''}" matched /${t.pattern}/`).join(' and ');
 }
 
 export function matchProduct(rules: readonly CompiledRule[], kind: RuleKind, subject: MatchSubject, source?: SoftwareSource): ProductMatch | null {
   for (const rule of rules) {
     if (rule.kind !== kind) continue;
-    const matcher = rule.matchers.find((m) => fires(m, subject, source));
-    if (matcher) return { rule, matcher, description: describe(rule, matcher, subject) };
+    const matcher = firstFiring(rule.matchers, subject, source);
+    if (matcher) return { rule, matcher, description: `${describeMatch(matcher, subject)} (${rule.file})` };
   }
   return null;
 }

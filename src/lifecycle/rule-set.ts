@@ -2,6 +2,7 @@
 import type { SoftwareSource } from '../contract/report.js';
 import type { DateValue } from '../rules/lifecycle-schema.js';
 import type { VersionScheme } from './schemes/index.js';
+import type { CompiledTitle } from './title-set.js';
 
 export type RuleKind = 'os' | 'software';
 export type MatchField = 'name' | 'vendor' | 'family' | 'edition';
@@ -33,6 +34,8 @@ export interface CompiledCycle {
   support: DateValue;
   eol: DateValue;
   extendedSupport: DateValue;
+  /** Evergreen rules: the newest version of the cycle on the rule's `evergreen.asOf`. */
+  latest: string | null;
   note: string | null;
 }
 
@@ -59,6 +62,8 @@ export interface CompiledRule {
   generated: boolean;
   /** Part of the OS: its support is capped by the OS's (see verdictOnAsset). */
   osComponent: boolean;
+  /** Supported only at or above a cycle's `latest`, and only while `asOf` is recent enough. */
+  evergreen: { asOf: string } | null;
   source: RuleSource;
   labels: RuleLabels;
   scheme: VersionScheme;
@@ -70,6 +75,8 @@ export interface CompiledRule {
 export interface RuleSet {
   /** Sorted by file name; the first rule whose matcher fires wins. */
   rules: readonly CompiledRule[];
+  /** rules/titles/*.yaml, tried after every lifecycle rule: components, OS parts, aliases, titles with no lifecycle. */
+  titles: readonly CompiledTitle[];
   /** sha256 over file names and contents, so the hub can tell when rules changed. */
   digest: string;
 }

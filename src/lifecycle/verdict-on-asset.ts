@@ -1,4 +1,4 @@
-import type { SoftwareSource } from '../contract/report.js';
+import { DISTRIBUTION_SOURCES, type SoftwareSource } from '../contract/report.js';
 import type { SoftwareVerdict, SupportStatus, Verdict } from './verdict.js';
 
 function describeOs(os: Verdict): string {
@@ -28,10 +28,12 @@ const RANK: Record<Exclude<SupportStatus, 'unknown'>, number> = { unsupported: 0
 export function verdictOnAsset(item: SoftwareVerdict, os: Verdict, osLabel: string, source: SoftwareSource): Verdict {
   const { osLink, ...own } = item;
   if (osLink === 'follows') {
-    return { ...own, status: os.status, eol: os.eol, extendedSupportEnd: os.extendedSupportEnd, reason: `${source} package: follows ${osLabel} (${describeOs(os)})` };
+    // Only distribution packages and titles that are parts of the OS follow it.
+    const what = DISTRIBUTION_SOURCES.includes(source) ? `${source} package` : `${own.reason}; part of the OS`;
+    return { ...own, status: os.status, unknownReason: os.unknownReason, eol: os.eol, extendedSupportEnd: os.extendedSupportEnd, reason: `${what}: follows ${osLabel} (${describeOs(os)})` };
   }
   if (osLink === 'capped' && own.status !== 'unknown' && os.status !== 'unknown' && RANK[os.status] < RANK[own.status]) {
-    return { ...own, status: os.status, eol: os.eol, extendedSupportEnd: os.extendedSupportEnd, reason: `${own.reason}; but it is part of the OS, and ${osLabel} is ${describeOs(os)}` };
+    return { ...own, status: os.status, unknownReason: null, eol: os.eol, extendedSupportEnd: os.extendedSupportEnd, reason: `${own.reason}; but it is part of the OS, and ${osLabel} is ${describeOs(os)}` };
   }
   return own;
 }

@@ -5,8 +5,22 @@
 export const SUPPORT_STATUSES = ['supported', 'ending-soon', 'extended-support', 'unsupported', 'unknown'] as const;
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 
+/**
+ * Why a verdict is `unknown` (it never counts as supported, whatever the reason):
+ * - `unrecognised`: no title fits the name: the next matcher to write;
+ * - `no-published-lifecycle`: the title is known, but its publisher publishes no support policy
+ *   (drivers, utilities) or the rule holds no end date for it;
+ * - `data-stale`: the version is at or beyond the newest the data knows, and the data is too old
+ *   to say whether a newer one has shipped since;
+ * - `version-unclear`: the title is known but its version cannot be placed in a cycle.
+ */
+export const UNKNOWN_REASONS = ['unrecognised', 'no-published-lifecycle', 'data-stale', 'version-unclear'] as const;
+export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
+
 export interface Verdict {
   status: SupportStatus;
+  /** Set exactly when status is `unknown`. */
+  unknownReason: UnknownReason | null;
   /** Rule product id (the rule file's `product`), or null when no rule matched. */
   product: string | null;
   /** Release cycle id from the rule file, e.g. "10-22h2", "18.04"; null when none fitted. */
@@ -42,4 +56,8 @@ export interface EvaluateOptions {
   asOf: string;
   /** Days before end of support that count as `ending-soon`. */
   windowDays: number;
+  /** Days after which an evergreen rule's "newest version" can no longer vouch for support (default 60). */
+  staleDays?: number;
 }
+
+export const DEFAULT_STALE_DAYS = 60;

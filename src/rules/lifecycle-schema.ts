@@ -16,7 +16,7 @@ function isRegex(pattern: string): boolean {
   }
 }
 
-const Regex = z.string().min(1).refine(isRegex, { error: 'not a valid regular expression' });
+export const Regex = z.string().min(1).refine(isRegex, { error: 'not a valid regular expression' });
 
 /** A normalised version as a scheme emits it: dotted lower-case tokens. */
 const DottedVersion = z
@@ -53,6 +53,8 @@ export const CycleSchema = z
     support: DateValueSchema.optional(),
     eol: DateValueSchema,
     extendedSupport: DateValueSchema.optional(),
+    /** Evergreen rules: the newest version of this cycle known on `evergreen.asOf`. */
+    latest: DottedVersion.optional(),
     note: z.string().min(1).optional(),
   })
   .refine((c) => c.versions !== undefined || c.minVersion !== undefined, {
@@ -85,6 +87,11 @@ const RuleFileShape = z.strictObject({
   notes: z.string().min(1).optional(),
   /** Software shipped as part of the OS (.NET Framework, Internet Explorer): never better supported than its OS. */
   osComponent: z.boolean().optional(),
+  /**
+   * Evergreen software (Chrome, Zoom…): supported only at or above its cycle's `latest`,
+   * and only while the data is fresh; `asOf` is the day those versions were the newest.
+   */
+  evergreen: z.strictObject({ asOf: z.iso.date() }).optional(),
   match: z.array(MatchEntrySchema).min(1),
   version: z.strictObject({ scheme: z.enum(SCHEME_IDS) }).optional(),
   cycles: z.array(CycleSchema).min(1),
@@ -108,6 +115,14 @@ function checkCrossFields(file: LifecycleRuleFile, ctx: z.RefinementCtx): void {
   });
   if (file.kind === 'os' && file.osComponent !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['osComponent'], message: '"osComponent" is only for software rules' });
+  }
+  if (file.evergreen && !file.cycles.some((c) => c.latest !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['evergreen'], message: 'an evergreen rule needs "latest" on the cycles it judges' });
+  }
+  if (!file.evergreen) {
+    file.cycles.forEach((c, i) => {
+      if (c.latest !== undefined) ctx.addIssue({ code: 'custom', path: ['cycles', i, 'latest'], message: '"latest" is only read in an evergreen rule (add evergreen: {asOf: …})' });
+    });
   }
   const seen = new Set<string>();
   file.cycles.forEach((c, i) => {

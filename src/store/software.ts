@@ -25,7 +25,7 @@ export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluat
 }
 
 function insertSoftware(db: Db, s: SoftwareKey, v: SoftwareVerdict): number {
-  return insertReturningId(db, `INSERT INTO software (name, version, vendor, source, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  return insertReturningId(db, `INSERT INTO software (name, version, vendor, source, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     s.name, s.version, s.vendor ?? '', s.source, v.osLink, ...verdictParams(v),
   );
 }
@@ -36,7 +36,7 @@ export function listSoftwareKeys(db: Db): (SoftwareKey & { id: number })[] {
 }
 
 export function updateSoftwareVerdict(db: Db, id: number, v: SoftwareVerdict): void {
-  stmt(db, 'UPDATE software SET os_link = ?, status = ?, product = ?, cycle = ?, eol = ?, extended_support_end = ?, reason = ? WHERE id = ?').run(
+  stmt(db, 'UPDATE software SET os_link = ?, status = ?, product = ?, cycle = ?, eol = ?, extended_support_end = ?, reason = ?, unknown_reason = ? WHERE id = ?').run(
     v.osLink, ...verdictParams(v), id,
   );
 }

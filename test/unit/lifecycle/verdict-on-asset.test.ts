@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verdictOnAsset } from '../../../src/lifecycle/verdict-on-asset.js';
 import type { SoftwareVerdict, Verdict } from '../../../src/lifecycle/verdict.js';
 
-const ubuntu: Verdict = { status: 'ending-soon', product: 'ubuntu', cycle: '22.04', eol: '2027-04-01', extendedSupportEnd: '2032-04-09', reason: '…' };
+const ubuntu: Verdict = { status: 'ending-soon', unknownReason: null, product: 'ubuntu', cycle: '22.04', eol: '2027-04-01', extendedSupportEnd: '2032-04-09', reason: '…' };
 const pkg: SoftwareVerdict = {
   status: 'unsupported', product: 'openssl', cycle: '3.0', eol: '2026-09-07', extendedSupportEnd: null,
   reason: 'dpkg package: follows the OS (patched by the distribution); upstream would be: …', osLink: 'follows',
@@ -29,14 +29,14 @@ describe('verdictOnAsset', () => {
   });
 
   describe('a part of the OS (capped)', () => {
-    const dotnet: SoftwareVerdict = { status: 'supported', product: 'dotnetfx', cycle: '3.5-sp1', eol: '2029-01-09', extendedSupportEnd: null, reason: 'own reason', osLink: 'capped' };
-    const xp: Verdict = { status: 'unsupported', product: 'windows', cycle: '5-sp3', eol: '2014-04-08', extendedSupportEnd: null, reason: '…' };
-    const win10: Verdict = { status: 'extended-support', product: 'windows', cycle: '10-22h2', eol: '2025-10-14', extendedSupportEnd: '2028-10-10', reason: '…' };
-    const win11: Verdict = { status: 'supported', product: 'windows', cycle: '11-24h2-e', eol: '2027-10-12', extendedSupportEnd: null, reason: '…' };
+    const dotnet: SoftwareVerdict = { status: 'supported', unknownReason: null, product: 'dotnetfx', cycle: '3.5-sp1', eol: '2029-01-09', extendedSupportEnd: null, reason: 'own reason', osLink: 'capped' };
+    const xp: Verdict = { status: 'unsupported', unknownReason: null, product: 'windows', cycle: '5-sp3', eol: '2014-04-08', extendedSupportEnd: null, reason: '…' };
+    const win10: Verdict = { status: 'extended-support', unknownReason: null, product: 'windows', cycle: '10-22h2', eol: '2025-10-14', extendedSupportEnd: '2028-10-10', reason: '…' };
+    const win11: Verdict = { status: 'supported', unknownReason: null, product: 'windows', cycle: '11-24h2-e', eol: '2027-10-12', extendedSupportEnd: null, reason: '…' };
 
     it('is unsupported on an unsupported OS, whatever its own dates', () => {
       const v = verdictOnAsset(dotnet, xp, 'Microsoft Windows XP Professional 5.1.2600', 'registry');
-      expect(v).toMatchObject({ status: 'unsupported', product: 'dotnetfx', cycle: '3.5-sp1', eol: '2014-04-08' });
+      expect(v).toMatchObject({ status: 'unsupported', unknownReason: null, product: 'dotnetfx', cycle: '3.5-sp1', eol: '2014-04-08' });
       expect(v.reason).toBe('own reason; but it is part of the OS, and Microsoft Windows XP Professional 5.1.2600 is unsupported since 2014-04-08');
     });
 
