@@ -3,7 +3,7 @@ import { evaluateOs } from './evaluate-os.js';
 import { evaluateSoftware } from './evaluate-software.js';
 import { verdictOnAsset } from './verdict-on-asset.js';
 import type { RuleSet } from './rule-set.js';
-import type { EvaluateOptions, SupportStatus, Verdict } from './verdict.js';
+import type { EvaluateOptions, SupportStatus, UnknownReason, Verdict } from './verdict.js';
 
 export interface AssessedItem {
   kind: 'os' | 'software';
@@ -12,17 +12,23 @@ export interface AssessedItem {
   product: string | null;
   cycle: string | null;
   status: SupportStatus;
+  /** Judged through another: the OS (distribution packages, parts of the OS) or a product's release (components). */
+  follows: 'os' | 'parent' | null;
+  /** Why it is unknown; null for every other status. */
+  unknownReason: UnknownReason | null;
   eol: string | null;
   reason: string;
 }
 
-const toItem = (kind: AssessedItem['kind'], name: string, version: string, v: Verdict): AssessedItem => ({
+const toItem = (kind: AssessedItem['kind'], name: string, version: string, v: Verdict, follows: AssessedItem['follows'] = null): AssessedItem => ({
   kind,
   name,
   version,
   product: v.product,
   cycle: v.cycle,
   status: v.status,
+  follows,
+  unknownReason: v.unknownReason,
   eol: v.eol,
   reason: v.reason,
 });
@@ -31,6 +37,10 @@ const toItem = (kind: AssessedItem['kind'], name: string, version: string, v: Ve
 export function assessReport(report: Report, rules: RuleSet, opts: EvaluateOptions): AssessedItem[] {
   const os = evaluateOs(report.os, rules, opts);
   const osLabel = `${report.os.name} ${report.os.version}`;
-  const software = report.software.map((s) => toItem('software', s.name, s.version, verdictOnAsset(evaluateSoftware(s, rules, opts), os, osLabel, s.source)));
+  const software = report.software.map((s) => {
+    const own = evaluateSoftware(s, rules, opts);
+    const follows = own.osLink === 'follows' ? 'os' : own.partOf ? 'parent' : null;
+    return toItem('software', s.name, s.version, verdictOnAsset(own, os, osLabel, s.source), follows);
+  });
   return [toItem('os', report.os.name, report.os.version, os), ...software];
 }

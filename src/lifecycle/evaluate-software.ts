@@ -60,5 +60,6 @@ function judgeTitle(title: TitleMatch, item: SoftwareItem, name: string, from: s
   }
   const match = productMatchOf(title, to);
   const verdict: Verdict = evaluateMatch(match, { versions: [item.version], name, editionSubject: name }, opts);
-  return { ...verdict, osLink: match.rule.osComponent ? 'capped' : 'none' };
+  const judged: SoftwareVerdict = { ...verdict, osLink: match.rule.osComponent ? 'capped' : 'none' };
+  return title.kind === 'part-of' ? { ...judged, partOf: title.parent.product } : judged;
 }

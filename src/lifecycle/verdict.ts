@@ -49,6 +49,8 @@ export type OsLink = 'none' | 'follows' | 'capped';
  */
 export interface SoftwareVerdict extends Verdict {
   osLink: OsLink;
+  /** A component judged as the release of this product (e.g. "SQL Server 2019 Common Files" → mssqlserver). */
+  partOf?: string;
 }
 
 export interface EvaluateOptions {

@@ -56,7 +56,8 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
   it('returns unknown with no product for a bespoke clinical app', () => {
     const v = sw('Medway PAS Client 4.2', '4.2.0.118');
     expect(v).toMatchObject({ status: 'unknown', product: null, cycle: null, osLink: 'none' });
-    expect(v.reason).toBe('no lifecycle rule matches name "Medway PAS Client 4.2"');
+    expect(v.reason).toBe('no title matches registry name "Medway PAS Client 4.2"');
+    expect(v.unknownReason).toBe('unrecognised');
   });
 
   it('lets openssl from dpkg follow the OS while still naming the product', () => {

@@ -4,14 +4,14 @@ import type { SoftwareVerdict, Verdict } from '../../../src/lifecycle/verdict.js
 
 const ubuntu: Verdict = { status: 'ending-soon', unknownReason: null, product: 'ubuntu', cycle: '22.04', eol: '2027-04-01', extendedSupportEnd: '2032-04-09', reason: '…' };
 const pkg: SoftwareVerdict = {
-  status: 'unsupported', product: 'openssl', cycle: '3.0', eol: '2026-09-07', extendedSupportEnd: null,
+  status: 'unsupported', unknownReason: null, product: 'openssl', cycle: '3.0', eol: '2026-09-07', extendedSupportEnd: null,
   reason: 'dpkg package: follows the OS (patched by the distribution); upstream would be: …', osLink: 'follows',
 };
 
 describe('verdictOnAsset', () => {
   it('takes status and dates from the OS and keeps the package product', () => {
     expect(verdictOnAsset(pkg, ubuntu, 'Ubuntu 22.04', 'dpkg')).toEqual({
-      status: 'ending-soon', product: 'openssl', cycle: '3.0', eol: '2027-04-01', extendedSupportEnd: '2032-04-09',
+      status: 'ending-soon', unknownReason: null, product: 'openssl', cycle: '3.0', eol: '2027-04-01', extendedSupportEnd: '2032-04-09',
       reason: 'dpkg package: follows Ubuntu 22.04 (security support ends 2027-04-01)',
     });
   });
