@@ -49,6 +49,7 @@ export const SETTINGS = {
   dataDir: setting({ env: 'ESTATEWATCH_DATA_DIR', schema: z.string().min(1), default: './data', description: 'Folder for the SQLite database (estatewatch.db) and its WAL files, unless ESTATEWATCH_DATABASE_URL is set.' }),
   rulesDir: setting({ env: 'ESTATEWATCH_RULES_DIR', schema: z.string().min(1), default: path.join(PACKAGE_ROOT, 'rules'), description: 'Folder holding lifecycle/ rule files.' }),
   endingSoonDays: setting({ env: 'ESTATEWATCH_ENDING_SOON_DAYS', schema: positiveInt.max(3650), default: 180, description: 'Days before end of support that count as "ending soon".' }),
+  dataStaleDays: setting({ env: 'ESTATEWATCH_DATA_STALE_DAYS', schema: positiveInt.max(3650), default: 60, description: 'Days after which an evergreen rule\'s "newest version" (Chrome, Zoom, Visual C++…) no longer vouches for support: a version that was the newest then is unknown (data-stale), never supported.' }),
   maxReportBytes: setting({ env: 'ESTATEWATCH_MAX_REPORT_BYTES', schema: positiveInt, default: 5 * 1024 * 1024, description: 'Largest agent report accepted, before and after gzip (bytes).' }),
   retentionDays: setting({ env: 'ESTATEWATCH_RETENTION_DAYS', schema: positiveInt.min(30), default: 400, description: 'Days of report receipts and change history kept; older rows are pruned daily.' }),
   sessionHours: setting({ env: 'ESTATEWATCH_SESSION_HOURS', schema: positiveInt.max(168), default: 12, description: 'Hours a sign-in lasts.' }),

@@ -25,6 +25,11 @@ const ExpectedSchema = z.strictObject({
       status: z.union([Status, z.array(Status).min(1)]),
       fact: z.string().min(1),
       source: z.string().min(1),
+      /**
+       * The fact gives a verdict, but the name is too ambiguous to match safely (a bare "Go"):
+       * the item must stay unknown, unrecognised, and says why here.
+       */
+      unrecognisedByDesign: z.string().min(1).optional(),
     }),
   ),
 });
@@ -64,6 +69,8 @@ export interface ExpectationResult {
   got: SupportStatus | 'missing';
   reason: string;
   ok: boolean;
+  /** Left unrecognised on purpose (the expectation's unrecognisedByDesign): right when it is. */
+  byDesign: boolean;
 }
 
 export interface MachineCoverage {
@@ -85,7 +92,9 @@ function checkExpectation(items: readonly AssessedItem[], e: Expected['expected'
   const want = typeof e.status === 'string' ? [e.status] : e.status;
   const found = items.find((i) => (e.item === 'os' ? i.kind === 'os' : i.kind === 'software' && i.name === e.item && i.version === e.version));
   const got = found?.status ?? 'missing';
-  return { item: e.item, version: e.version, want, got, reason: found?.reason ?? 'no such item in report.json', ok: found !== undefined && want.includes(found.status) };
+  const reason = found?.reason ?? 'no such item in report.json';
+  if (e.unrecognisedByDesign) return { item: e.item, version: e.version, want, got, reason, byDesign: true, ok: found?.unknownReason === 'unrecognised' };
+  return { item: e.item, version: e.version, want, got, reason, byDesign: false, ok: found !== undefined && want.includes(found.status) };
 }
 
 export function judgeMachine(m: CorpusMachine, rules: RuleSet, windowDays = 180): MachineCoverage {

@@ -5,7 +5,7 @@
 import type { RuleSet } from '../rules/load-lifecycle-rules.js';
 import { evaluateOs } from '../lifecycle/evaluate-os.js';
 import { evaluateSoftware } from '../lifecycle/evaluate-software.js';
-import type { SoftwareVerdict, Verdict } from '../lifecycle/verdict.js';
+import { DEFAULT_STALE_DAYS, type SoftwareVerdict, type Verdict } from '../lifecycle/verdict.js';
 import type { OsKey } from '../store/os-versions.js';
 import type { SoftwareKey } from '../store/software.js';
 
@@ -19,13 +19,13 @@ export interface Evaluator {
   software(s: SoftwareKey): SoftwareVerdict;
 }
 
-export function createEvaluator(rules: RuleSet, now: () => Date, windowDays: number): Evaluator {
+export function createEvaluator(rules: RuleSet, now: () => Date, windowDays: number, staleDays = DEFAULT_STALE_DAYS): Evaluator {
   const asOf = () => now().toISOString().slice(0, 10);
   return {
     rules,
     asOf,
-    basis: () => `${rules.digest}|${windowDays}|${asOf()}`,
-    os: (os) => evaluateOs({ ...os, edition: os.edition || undefined }, rules, { asOf: asOf(), windowDays }),
-    software: (s) => evaluateSoftware(s, rules, { asOf: asOf(), windowDays }),
+    basis: () => `${rules.digest}|${windowDays}|${staleDays}|${asOf()}`,
+    os: (os) => evaluateOs({ ...os, edition: os.edition || undefined }, rules, { asOf: asOf(), windowDays, staleDays }),
+    software: (s) => evaluateSoftware(s, rules, { asOf: asOf(), windowDays, staleDays }),
   };
 }

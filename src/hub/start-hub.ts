@@ -31,7 +31,7 @@ export function openHubDeps(config: Config, now: () => Date = () => new Date()):
   // Optional: a trust's own rules folder may predate the known-device list.
   const knownDevices = fs.existsSync(devicesDir) ? loadKnownDevices(devicesDir) : [];
   const db = openStore(config);
-  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays), config, now, alertRules, knownDevices };
+  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays, config.dataStaleDays), config, now, alertRules, knownDevices };
 }
 
 export async function prepareHub(config: Config, now: () => Date = () => new Date()): Promise<PreparedHub> {

@@ -53,7 +53,7 @@ export function evaluateMatch(match: ProductMatch, item: MatchedItem, opts: Eval
   const head = `${match.description}; ${read}${edition} → cycle ${cycleName(c)}`;
   const base: Verdict = {
     status: dated.status,
-    unknownReason: dated.status === 'unknown' ? 'no-published-lifecycle' : null,
+    unknownReason: dated.status === 'unknown' ? 'lifecycle-not-in-data' : null,
     product: rule.product,
     cycle: c.cycle,
     eol: dated.eol,

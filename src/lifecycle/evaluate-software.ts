@@ -25,7 +25,8 @@ function heard(item: SoftwareItem, name: string): string {
  */
 export function evaluateSoftware(item: SoftwareItem, rules: RuleSet, opts: EvaluateOptions): SoftwareVerdict {
   const name = cleanName(item.name);
-  const subject = { name, vendor: item.vendor === undefined ? undefined : cleanName(item.vendor) };
+  // No vendor reads as "", so a title can ask for none (`vendor: '^$'`): an app with no maker named.
+  const subject = { name, vendor: cleanName(item.vendor ?? '') };
   const distribution = DISTRIBUTION_SOURCES.includes(item.source);
   const title = resolveTitle(rules, subject, item.source);
   const from = heard(item, name);

@@ -9,12 +9,15 @@ export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
  * Why a verdict is `unknown` (it never counts as supported, whatever the reason):
  * - `unrecognised`: no title fits the name: the next matcher to write;
  * - `no-published-lifecycle`: the title is known, but its publisher publishes no support policy
- *   (drivers, utilities) or the rule holds no end date for it;
+ *   (drivers, OEM utilities);
+ * - `lifecycle-not-in-data`: the title and cycle are known, but the rule holds no end date for the
+ *   cycle (the vendor's table was not found, or the version alone cannot say whether the build is
+ *   current, as for Microsoft 365 Apps); the cycle's note says which;
  * - `data-stale`: the version is at or beyond the newest the data knows, and the data is too old
  *   to say whether a newer one has shipped since;
  * - `version-unclear`: the title is known but its version cannot be placed in a cycle.
  */
-export const UNKNOWN_REASONS = ['unrecognised', 'no-published-lifecycle', 'data-stale', 'version-unclear'] as const;
+export const UNKNOWN_REASONS = ['unrecognised', 'no-published-lifecycle', 'lifecycle-not-in-data', 'data-stale', 'version-unclear'] as const;
 export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 export interface Verdict {

@@ -4,7 +4,7 @@
  * a distribution package takes the OS's status; a part of the OS takes the
  * worse of its own and the OS's; anything else keeps its own.
  */
-import type { SupportStatus } from '../lifecycle/verdict.js';
+import { UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, distinctList } from './dialect.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
@@ -50,6 +50,8 @@ export interface EstateSummary {
   assetsWithUnsupported: number;
   /** Assets with at least one item no rule could judge. */
   assetsWithUnknown: number;
+  /** The unknown installs (installsByStatus.unknown) by why they are unknown. */
+  unknownInstallsByReason: Record<UnknownReason, number>;
   lastReportAt: string | null;
 }
 
@@ -63,6 +65,30 @@ const INSTALLS_BY_STATUS = {
   trust: `SELECT ${EFFECTIVE_STATUS} AS status, sum(s.items) AS n FROM asset_item_counts s JOIN assets a ON a.id = s.asset_id JOIN os_versions o ON o.id = a.os_id
       WHERE a.organisation_id = @org GROUP BY 1`,
 };
+
+/**
+ * Unknown installs by reason, from the kept counts: a standalone version's own
+ * reason; a version tied to its OS takes the OS's reason when it follows it.
+ */
+const UNKNOWN_BY_REASON = {
+  ics: `SELECT reason, sum(n) AS n FROM (
+      SELECT s.unknown_reason AS reason, s.installs AS n FROM software s WHERE s.os_link = 'none' AND s.status = 'unknown' AND s.installs > 0
+      UNION ALL
+      SELECT CASE WHEN s.os_link = 'follows' THEN o.unknown_reason ELSE s.unknown_reason END AS reason, c.installs AS n
+        FROM software_os_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
+        WHERE c.installs > 0 AND ${EFFECTIVE_STATUS} = 'unknown') AS u GROUP BY reason`,
+  trust: `SELECT CASE WHEN s.os_link = 'follows' THEN o.unknown_reason ELSE s.unknown_reason END AS reason, sum(c.installs) AS n
+      FROM software_trust_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
+      WHERE c.organisation_id = @org AND c.installs > 0 AND ${EFFECTIVE_STATUS} = 'unknown' GROUP BY 1`,
+};
+
+function unknownByReason(db: Db, org: OrgScope): Record<UnknownReason, number> {
+  const counts = Object.fromEntries(UNKNOWN_REASONS.map((r) => [r, 0])) as Record<UnknownReason, number>;
+  const rows = stmt(db, UNKNOWN_BY_REASON[readerKind(org)]).all(bindTrust(org)) as { reason: UnknownReason | null; n: number }[];
+  // A verdict stored before migration 0021 has no reason until the next re-evaluation: it counts as unrecognised.
+  for (const r of rows) counts[r.reason ?? 'unrecognised'] += Number(r.n);
+  return counts;
+}
 
 /** The estate's figures, of one trust or (null) of every trust on the hub. */
 export function estateSummary(db: Db, org: OrgScope): EstateSummary {
@@ -79,6 +105,7 @@ export function estateSummary(db: Db, org: OrgScope): EstateSummary {
     installsByStatus: toCounts(byInstall),
     assetsWithUnsupported: countAssetsWithStatus(db, org, 'unsupported'),
     assetsWithUnknown: countAssetsWithStatus(db, org, 'unknown'),
+    unknownInstallsByReason: unknownByReason(db, org),
     lastReportAt: assets.last,
   };
 }
@@ -131,8 +158,6 @@ export function listSoftwareVersions(db: Db, org: OrgScope, f: { status?: Suppor
 
 export interface UnmatchedRow {
   name: string;
-  /** Set when a rule knows the product but no cycle fits the version. */
-  product: string | null;
   vendor: string;
   source: string;
   versions: string;
@@ -146,18 +171,18 @@ export interface UnmatchedRow {
  * hub's (migration 0011), or a trust's (0020).
  */
 const UNMATCHED_FROM = {
-  ics: `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND s.installs > 0`,
+  ics: `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND coalesce(s.unknown_reason, 'unrecognised') = 'unrecognised' AND s.installs > 0`,
   trust: `FROM software_trust_counts c JOIN software s ON s.id = c.software_id
-      WHERE c.organisation_id = @org AND c.installs > 0 AND s.os_link <> 'follows' AND s.status = 'unknown'`,
+      WHERE c.organisation_id = @org AND c.installs > 0 AND s.os_link <> 'follows' AND s.status = 'unknown' AND coalesce(s.unknown_reason, 'unrecognised') = 'unrecognised'`,
 };
 const UNMATCHED_INSTALLS = { ics: 'sum(s.installs)', trust: 'sum(c.installs)' };
 
-/** Software the rules cannot judge, most widespread first (of one trust, or null: all): the next matcher or cycle to write. */
+/** Software no title matches (unknown, `unrecognised`), most widespread first (of one trust, or null: all): the next title or matcher to write. */
 export function listUnmatched(db: Db, org: OrgScope, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
   const reader = readerKind(org);
   const d = dialectOf(db);
   const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source) AS groups`).get(bindTrust(org)) as { n: number }).n;
-  const rows = stmt(db, `SELECT s.name, max(s.product) AS product, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, ${UNMATCHED_INSTALLS[reader]} AS installs
+  const rows = stmt(db, `SELECT s.name, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, ${UNMATCHED_INSTALLS[reader]} AS installs
       ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name LIMIT @limit OFFSET @offset`).all({ ...bindTrust(org), limit: f.limit, offset: f.offset }) as UnmatchedRow[];
   return { total, rows };
 }

@@ -3,6 +3,7 @@ import { dotnetfx } from './dotnetfx.js';
 import { dotted } from './dotted.js';
 import { java } from './java.js';
 import { mssql } from './mssql.js';
+import { nameMajor } from './name-major.js';
 import { office } from './office.js';
 import type { VersionScheme } from './version-scheme.js';
 import { windowsBuild } from './windows-build.js';
@@ -10,7 +11,7 @@ import { windowsBuild } from './windows-build.js';
 export type { VersionScheme } from './version-scheme.js';
 export { dotted };
 
-export const SCHEMES: readonly VersionScheme[] = [dotted, windowsBuild, java, office, dotnetfx, mssql];
+export const SCHEMES: readonly VersionScheme[] = [dotted, windowsBuild, java, office, dotnetfx, mssql, nameMajor];
 
 export const SCHEME_IDS = SCHEMES.map((s) => s.id) as [string, ...string[]];
 

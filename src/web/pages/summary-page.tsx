@@ -3,6 +3,7 @@ import type { Session } from '../../store/sessions.js';
 import { SUPPORT_STATUSES } from '../../lifecycle/verdict.js';
 import { StatusBadge, STATUS_LABELS } from '../components/status-badge.js';
 import { StatusBar } from '../components/status-bar.js';
+import { UnknownReasons } from '../components/unknown-reasons.js';
 import { Layout } from '../layout.js';
 import { percent } from '../format.js';
 
@@ -26,7 +27,7 @@ export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps
         </p>
         <p class="muted small">
           Status as of {asOf}. "Extended support" means past the vendor's normal end, inside an extended period (Windows ESU, Ubuntu ESM, Debian LTS): safe only where the trust has bought or enabled it, so it is a risk, not "fine"; "unknown" means no rule
-          could judge the item, and is never counted as supported. {summary.assetsWithUnknown} assets carry at least one unknown item.
+          could judge the item (below: why), and is never counted as supported. {summary.assetsWithUnknown} assets carry at least one unknown item.
           {summary.lastReportAt && ` Last report received ${summary.lastReportAt}.`}
         </p>
       </div>
@@ -45,6 +46,7 @@ export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps
       <h2>Installed software by status</h2>
       <div class="panel">
         <StatusBar counts={summary.installsByStatus} label="Software installs by status" />
+        <UnknownReasons counts={summary.unknownInstallsByReason} />
         <p class="small muted">
           Distribution packages (dpkg, rpm, apk) take the status of their operating system. <a href="/software?status=unsupported">Unsupported software versions</a> ·{' '}
           <a href="/unmatched">Unmatched software</a>

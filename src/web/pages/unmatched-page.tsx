@@ -8,8 +8,8 @@ export function UnmatchedPage({ session, page, pageSize, total, rows }: { sessio
     <Layout title="Unmatched software" session={session}>
       <h1>Unmatched software</h1>
       <p class="muted">
-        Software the lifecycle rules cannot judge, ranked by how many installs of it there are (an asset with two versions counts twice). Each row is counted as <strong>unknown</strong>, never as supported:
-        write a matcher (or a cycle) in <code>rules/lifecycle/</code> for the top rows first.
+        Software no title matches (unknown, <em>unrecognised</em>), ranked by how many installs of it there are (an asset with two versions counts twice). Each row is counted as <strong>unknown</strong>, never as supported:
+        write a title in <code>rules/titles/</code> or a matcher in <code>rules/lifecycle/</code> for the top rows first. Items whose title is known but that still cannot be judged (no published lifecycle, stale data, an unclear version) are counted apart on the <a href="/">summary</a>.
       </p>
       <table id="unmatched">
         <thead>
@@ -18,7 +18,6 @@ export function UnmatchedPage({ session, page, pageSize, total, rows }: { sessio
             <th>Vendor</th>
             <th>Source</th>
             <th>Versions seen</th>
-            <th>Why unknown</th>
             <th class="num">Installs</th>
           </tr>
         </thead>
@@ -29,7 +28,6 @@ export function UnmatchedPage({ session, page, pageSize, total, rows }: { sessio
               <td>{r.vendor || '—'}</td>
               <td>{r.source}</td>
               <td>{r.versions}</td>
-              <td>{r.product ? `rule ${r.product} has no cycle for these versions` : 'no rule matches the name'}</td>
               <td class="num">{r.installs}</td>
             </tr>
           ))}

@@ -74,7 +74,7 @@ describe('checkAlertRules on broken files', () => {
   });
 
   it('reports a software-version product with no lifecycle rule only when given the products', () => {
-    const line = 'unknown-product.yaml:10: condition.product: no lifecycle rule has product "log4j" (expected rules/lifecycle/log4j.yaml)';
+    const line = 'unknown-product.yaml:10: condition.product: no lifecycle rule has product "medway-pas" (expected rules/lifecycle/medway-pas.yaml)';
     expect(checkAlertRules(BROKEN, { products }).map(formatRuleIssue)).toContain(line);
     expect(brokenLines()).not.toContain(line);
   });

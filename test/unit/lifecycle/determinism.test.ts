@@ -3,7 +3,7 @@ import type { Os } from '../../../src/contract/report.js';
 import { evaluateOs } from '../../../src/lifecycle/evaluate-os.js';
 import { evaluateSoftware, type SoftwareItem } from '../../../src/lifecycle/evaluate-software.js';
 import type { RuleSet } from '../../../src/lifecycle/rule-set.js';
-import { buildRuleSet, readRuleSources } from '../../../src/rules/load-lifecycle-rules.js';
+import { buildRuleSet, readRuleSources, readTitleSources } from '../../../src/rules/load-lifecycle-rules.js';
 import { OPTS, RULES_DIR, rules } from './real-rules.js';
 
 const oses: Os[] = [
@@ -16,6 +16,8 @@ const software: SoftwareItem[] = [
   { name: 'openssl', version: '3.0.2-0ubuntu1.18', source: 'dpkg' },
   { name: 'Java 8 Update 202 (64-bit)', version: '8.0.2020.8', source: 'registry' },
   { name: 'Medway PAS Client 4.2', version: '4.2', source: 'import' },
+  { name: 'SQL Server 2019 Common Files', version: '15.0.2000.5', source: 'registry' },
+  { name: 'Realtek High Definition Audio Driver', version: '6.0.1.8186', source: 'registry' },
 ];
 
 const verdicts = (set: RuleSet) => [...oses.map((o) => evaluateOs(o, set, OPTS)), ...software.map((s) => evaluateSoftware(s, set, OPTS))];
@@ -39,10 +41,12 @@ describe('determinism', () => {
 
   it('gives the same rule order, digest and verdicts whatever order the files are read in', () => {
     const sources = readRuleSources(RULES_DIR);
+    const titles = readTitleSources(RULES_DIR);
     for (const seed of [1, 7, 42]) {
-      const set = buildRuleSet(shuffled(sources, seed)).ruleSet;
+      const set = buildRuleSet(shuffled(sources, seed), shuffled(titles, seed)).ruleSet;
       expect(set?.digest).toBe(rules.digest);
       expect(set?.rules.map((r) => r.file)).toEqual(rules.rules.map((r) => r.file));
+      expect(set?.titles.map((t) => `${t.file}#${t.index}`)).toEqual(rules.titles.map((t) => `${t.file}#${t.index}`));
       expect(set && verdicts(set)).toEqual(verdicts(rules));
     }
   });

@@ -75,8 +75,16 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
     expect(sw('libfoo-clinical1', '1.2-3', 'rpm')).toMatchObject({ status: 'unknown', product: null, osLink: 'follows' });
   });
 
-  it('counts Firefox 115.12.0 as the ESR cycle 115', () => {
-    expect(sw('Mozilla Firefox (x64 en-GB)', '115.12.0')).toMatchObject({ product: 'firefox', cycle: '115', status: 'ending-soon' });
+  it('counts Firefox 115.12.0 as the ESR cycle 115, superseded by its newer point release', () => {
+    const v = sw('Mozilla Firefox (x64 en-GB)', '115.12.0');
+    expect(v).toMatchObject({ product: 'firefox', cycle: '115', status: 'unsupported' });
+    expect(v.reason).toContain('a newer version, 115.38.0 of 2026-08-22, exists');
+  });
+
+  it('judges the newest ESR build by its end date only while the data is fresh enough', () => {
+    expect(sw('Mozilla Firefox (x64 en-GB)', '115.38.0')).toMatchObject({ cycle: '115', status: 'unknown', unknownReason: 'data-stale' });
+    const fresh = evaluateSoftware({ name: 'Mozilla Firefox (x64 en-GB)', version: '115.38.0', source: 'registry' }, rules, { ...OPTS, staleDays: 120 });
+    expect(fresh).toMatchObject({ status: 'ending-soon', eol: '2027-03-31' });
   });
 
   it('marks Adobe Reader XI unsupported and current Acrobat Reader DC supported', () => {
