@@ -1,6 +1,7 @@
 /**
  * estatewatch's benchmark: figures beside their physical floors, measured in
- * the same run on this machine, and the targets from issue 8; the ingest
+ * the same run on this machine, and the targets from issue 8; judging one real
+ * machine's report offline (issue 18); the ingest
  * figures again on PostgreSQL with two hub processes, and an estate of
  * --compare assets on both stores, queried alike (issue 10). Prints a
  * Markdown table (docs/performance.md holds one run); asserts nothing.
@@ -11,6 +12,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchAgent } from './agent-scan.js';
+import { benchAssess } from './assess.js';
 import { benchIngest } from './ingest.js';
 import { benchIngestPostgres, compareStores } from './ingest-postgres.js';
 import { LargeEstate } from './large-estate.js';
@@ -34,6 +36,8 @@ console.error(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, 
 
 console.error('agent…');
 await benchAgent();
+console.error('assess…');
+benchAssess();
 console.error('ingest…');
 const sqliteRates = await benchIngest(estate, ingest, agents);
 console.error('ingest on PostgreSQL, two hubs…');

@@ -172,7 +172,7 @@ const OPERATING_SYSTEMS: readonly Recipe[] = [
 
 /** Desktop and server software as Windows Uninstall keys, macOS bundles and imports name it. */
 const INSTALLED_SOFTWARE: readonly Recipe[] = [
-  { slug: 'notepad-plus-plus', kind: 'software', match: [installed('^Notepad\\+\\+\\b')], specificFirst: true },
+  { slug: 'notepad-plus-plus', kind: 'software', match: [installed('^Notepad\\+\\+( |$)')], specificFirst: true },
   { slug: 'wireshark', kind: 'software', match: [installed('^Wireshark\\b'), pkg('^wireshark(-qt|-common)?$')], specificFirst: true },
   { slug: 'virtualbox', kind: 'software', match: [installed('^(Oracle (VM )?)?VirtualBox\\b(?! Guest)'), pkg('^virtualbox-\\d+\\.\\d+$', true)], specificFirst: true,
     notes: "Oracle's own packages carry the major in the name (virtualbox-7.0) and follow upstream; guest additions are left out." },

@@ -9,7 +9,7 @@ import { auditHead } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import type { OrgScope } from '../store/organisations.js';
 import {
-  listActionsSince, listAssetPosture, listExceptionsInForce, listFaxesAndPagers, type ActionRow, type AssetPostureRow, type DeviceRow,
+  listActionsSince, listAssetPosture, listExceptionsInForce, listFaxesAndPagers, listUnknownTitles, type ActionRow, type AssetPostureRow, type DeviceRow,
 } from '../store/posture-capture.js';
 import { inTransaction } from '../store/statements.js';
 import { captureAlerts } from './capture-alerts.js';
@@ -49,6 +49,7 @@ export function capturePosture(db: Db, org: OrgScope, rules: RuleSet, now: Date,
       actions: listActionsSince(db, org, monthStart).map((r) => toAction(r, day)),
       exceptions: listExceptionsInForce(db, org, day).map((r) => ({ ...r, hosts: r.hosts ?? '' })),
       devices: listFaxesAndPagers(db, org).map((r) => toDevice(r, day)),
+      unknown: listUnknownTitles(db, org).map((r) => ({ ...r, versions: Number(r.versions), installs: Number(r.installs) })),
     };
     return { day, takenAt: now.toISOString(), evidence, auditHead: auditHead(db) };
   });

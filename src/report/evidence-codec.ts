@@ -36,7 +36,7 @@ function encodeList(e: FrozenEvidence, list: EvidenceList): EncodedTable | Items
     const { rows, cells, perCell, hoursToResolve } = e.alerts;
     return { ...encodeTable(EVIDENCE_COLUMNS.alerts, rows), cells: encodeTable(CELL_COLUMNS, cells), perCell, hoursToResolve };
   }
-  return encodeTable(EVIDENCE_COLUMNS[list], e[list]);
+  return encodeTable(EVIDENCE_COLUMNS[list], e[list] ?? []);
 }
 
 /** sha256 over each list's name, a newline, its document and a newline, in order: what a snapshot's evidence hash seals. */
@@ -55,7 +55,7 @@ export function decodeEvidence(documents: readonly EvidenceDocument[]): Partial<
     const d = docs.get(list);
     return d && decodeTable<T>(d);
   };
-  const e: Partial<FrozenEvidence> = { assets: rowsOf('assets'), actions: rowsOf('actions'), exceptions: rowsOf('exceptions'), devices: rowsOf('devices') };
+  const e: Partial<FrozenEvidence> = { assets: rowsOf('assets'), actions: rowsOf('actions'), exceptions: rowsOf('exceptions'), devices: rowsOf('devices'), unknown: rowsOf('unknown') };
   const alerts = docs.get('alerts') as AlertsDocument | undefined;
   if (alerts) e.alerts = decodeAlerts(alerts);
   const items = docs.get('items') as ItemsDocument | undefined;

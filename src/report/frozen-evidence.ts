@@ -6,7 +6,7 @@
  */
 import { alertSampleOf, countAlerts, type AlertSample } from './alert-sample.js';
 import { countItems, itemRows, itemTableOf, type ItemTable } from './item-table.js';
-import type { ActionEvidence, AssetEvidence, DeviceEvidence, EvidenceList, ExceptionEvidence, PostureEvidence } from './posture-evidence.js';
+import type { ActionEvidence, AssetEvidence, DeviceEvidence, EvidenceList, ExceptionEvidence, PostureEvidence, UnknownEvidence } from './posture-evidence.js';
 import { matchesFilter, type Filter } from './row-filter.js';
 
 export interface FrozenEvidence {
@@ -16,6 +16,8 @@ export interface FrozenEvidence {
   actions: ActionEvidence[];
   exceptions: ExceptionEvidence[];
   devices: DeviceEvidence[];
+  /** Absent from a snapshot taken before the list existed. */
+  unknown?: UnknownEvidence[];
 }
 
 /** Every list's rows, frozen whole (a snapshot taken before 0010, or a test's evidence). */
@@ -36,7 +38,7 @@ export function countEvidence(e: FrozenEvidence, list: EvidenceList, filter: Fil
     if (n === null) throw new Error(`no count was frozen for alerts where ${JSON.stringify(filter)}`);
     return n;
   }
-  return e[list].filter((r) => matchesFilter(r, filter)).length;
+  return held<object[]>(e[list]).filter((r) => matchesFilter(r, filter)).length;
 }
 
 export interface EvidenceRows {

@@ -38,7 +38,12 @@ function headline(f: PostureFigures, previous: TrendPoint | null): string {
 function unknownSentence(f: PostureFigures): string | null {
   const n = f.assets.byPosture.unknown.value;
   if (!n) return null;
-  return `A further ${count(n, 'asset')} ${n === 1 ? 'has' : 'have'} nothing known to be unsupported but ${n === 1 ? 'carries' : 'carry'} software no lifecycle rule can judge yet; ${n === 1 ? 'it is' : 'they are'} not counted as supported.`;
+  const base = `A further ${count(n, 'asset')} ${n === 1 ? 'has' : 'have'} nothing known to be unsupported but ${n === 1 ? 'carries' : 'carry'} software no lifecycle rule can judge yet; ${n === 1 ? 'it is' : 'they are'} not counted as supported.`;
+  const u = f.unknown;
+  if (!u) return base;
+  const unrecognised = u.titles.unrecognised.value;
+  const noPolicy = u.titles['no-published-lifecycle'].value;
+  return `${base} Of the programs behind it, ${count(unrecognised, 'program')} ${unrecognised === 1 ? 'is' : 'are'} not recognised yet and ${count(noPolicy, 'program')} ${noPolicy === 1 ? 'has' : 'have'} no published support period.`;
 }
 
 const first = (top: TopProduct[]) => top[0];

@@ -4,7 +4,7 @@
  * an auditor sees exactly the rows that were counted, as of that day (of
  * alerts, the exact count and a bounded sample of the rows: alert-sample.ts).
  */
-import type { SupportStatus } from '../lifecycle/verdict.js';
+import type { SupportStatus, UnknownReason } from '../lifecycle/verdict.js';
 import type { ExceptionRow } from '../store/posture-capture.js';
 
 export type YesNo = 'yes' | 'no';
@@ -100,6 +100,20 @@ export interface DeviceEvidence {
   removalOverdue: YesNo;
 }
 
+/**
+ * Software judged on its own (not a distribution package or a part of the OS,
+ * which follow the OS) that is unknown, by title and why: what the board's
+ * "unknown, by reason" figures count. Snapshots taken before it existed have none.
+ */
+export interface UnknownEvidence {
+  name: string;
+  vendor: string;
+  source: string;
+  reason: UnknownReason;
+  versions: number;
+  installs: number;
+}
+
 /** Every list as rows in full: how a snapshot taken before 0010 stored its evidence, in one document (frozen-evidence.ts reads it). */
 export interface PostureEvidence {
   assets: AssetEvidence[];
@@ -108,10 +122,13 @@ export interface PostureEvidence {
   actions: ActionEvidence[];
   exceptions: ExceptionEvidence[];
   devices: DeviceEvidence[];
+  unknown: UnknownEvidence[];
 }
 
 export type EvidenceList = keyof PostureEvidence;
-export const EVIDENCE_LISTS: readonly EvidenceList[] = ['assets', 'items', 'alerts', 'actions', 'exceptions', 'devices'];
+export const EVIDENCE_LISTS: readonly EvidenceList[] = ['assets', 'items', 'alerts', 'actions', 'exceptions', 'devices', 'unknown'];
+/** Lists added after snapshots were first taken: an older snapshot lacks them, which is no pruning. */
+export const LATER_LISTS: readonly EvidenceList[] = ['unknown'];
 
 /** Each list's columns in the order people read them: the evidence tables' headers, and what a filter may name. */
 export const EVIDENCE_COLUMNS: { readonly [L in EvidenceList]: readonly (keyof PostureEvidence[L][number] & string)[] } = {
@@ -121,4 +138,5 @@ export const EVIDENCE_COLUMNS: { readonly [L in EvidenceList]: readonly (keyof P
   actions: ['actionId', 'title', 'owner', 'dueDate', 'status', 'open', 'state', 'hazardId'],
   exceptions: ['exceptionId', 'title', 'expiresOn', 'signedOffBy', 'signedOffAt', 'assets', 'hosts'],
   devices: ['source', 'id', 'kind', 'name', 'site', 'location', 'status', 'plannedRemovalOn', 'retainedByPolicy', 'removalOverdue'],
+  unknown: ['name', 'vendor', 'source', 'reason', 'versions', 'installs'],
 };

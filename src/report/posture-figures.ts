@@ -3,7 +3,7 @@
  * and nothing else. Each count carries the list and the filter that produce
  * its rows, so the page can link a number to exactly what was counted.
  */
-import { SUPPORT_STATUSES, type SupportStatus } from '../lifecycle/verdict.js';
+import { SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
 import { meanHoursToResolve } from './alert-sample.js';
 import { countEvidence, type FrozenEvidence } from './frozen-evidence.js';
 import { countItemAssets, itemsByProduct } from './item-table.js';
@@ -67,6 +67,19 @@ export interface PostureFigures {
   };
   actions: { open: Figure; overdue: Figure; doneThisMonth: Figure };
   coverage: { registered: Figure; reporting: Figure; reportingPct: number; byAgent: Figure; byImport: Figure };
+  /**
+   * Software judged on its own that is unknown, by why: distinct titles (linked to
+   * their rows) and their installs. Null for a snapshot taken before it was recorded.
+   */
+  unknown: { titles: Record<UnknownReason, Figure>; installs: Record<UnknownReason, number> } | null;
+}
+
+function unknownByReason(rows: readonly { reason: UnknownReason; installs: number }[], figure: (list: EvidenceList, filter: Filter) => Figure): NonNullable<PostureFigures['unknown']> {
+  const of = <T>(f: (r: UnknownReason) => T) => Object.fromEntries(UNKNOWN_REASONS.map((r) => [r, f(r)])) as Record<UnknownReason, T>;
+  return {
+    titles: of((reason) => figure('unknown', { reason })),
+    installs: of((reason) => rows.filter((x) => x.reason === reason).reduce((n, x) => n + x.installs, 0)),
+  };
 }
 
 export function computeFigures(evidence: FrozenEvidence, day: string): PostureFigures {
@@ -127,6 +140,7 @@ export function computeFigures(evidence: FrozenEvidence, day: string): PostureFi
       byAgent: figure('assets', { reporting: 'yes', source: 'agent' }),
       byImport: figure('assets', { reporting: 'yes', source: 'import' }),
     },
+    unknown: evidence.unknown ? unknownByReason(evidence.unknown, figure) : null,
   };
 }
 

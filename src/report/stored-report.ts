@@ -29,5 +29,7 @@ export function selectEvidence(db: Db, owner: ReportOwner, report: BoardReport, 
   const columns = EVIDENCE_COLUMNS[l] as readonly string[];
   const unknown = Object.keys(query).filter((k) => !columns.includes(k));
   if (unknown.length) throw new HubError(400, 'unknown-column', `${list} has no column ${unknown.map((k) => `"${k}"`).join(', ')}; columns are ${columns.join(', ')}`);
-  return { list: l, filter: query, columns, ...evidenceRows(readEvidence(db, owner, report.snapshot.day, listsFor(l)), l, query) };
+  const evidence = readEvidence(db, owner, report.snapshot.day, listsFor(l));
+  if (evidence[l] === undefined) throw new HubError(404, 'evidence-not-recorded', `the ${report.snapshot.day} snapshot predates the ${list} list, so it holds no such rows`);
+  return { list: l, filter: query, columns, ...evidenceRows(evidence, l, query) };
 }

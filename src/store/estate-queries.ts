@@ -168,21 +168,29 @@ export interface UnmatchedRow {
 /**
  * Where the unjudged versions and their installs are read: the per-version
  * install counts, not the installs themselves (30M at 100,000 assets); the
- * hub's (migration 0011), or a trust's (0020).
+ * hub's (migration 0011), or a trust's (0020). Versions judged on their own
+ * only: a distribution package or a part of the OS takes its OS's verdict.
  */
-const UNMATCHED_FROM = {
-  ics: `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND coalesce(s.unknown_reason, 'unrecognised') = 'unrecognised' AND s.installs > 0`,
+export const UNJUDGED_FROM = {
+  ics: `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND s.installs > 0`,
   trust: `FROM software_trust_counts c JOIN software s ON s.id = c.software_id
-      WHERE c.organisation_id = @org AND c.installs > 0 AND s.os_link <> 'follows' AND s.status = 'unknown' AND coalesce(s.unknown_reason, 'unrecognised') = 'unrecognised'`,
+      WHERE c.organisation_id = @org AND c.installs > 0 AND s.os_link <> 'follows' AND s.status = 'unknown'`,
 };
-const UNMATCHED_INSTALLS = { ics: 'sum(s.installs)', trust: 'sum(c.installs)' };
+export const UNJUDGED_INSTALLS = { ics: 'sum(s.installs)', trust: 'sum(c.installs)' };
+/** A verdict stored before migration 0021 has no reason until the next re-evaluation: it is read as unrecognised. */
+export const UNKNOWN_REASON = "coalesce(s.unknown_reason, 'unrecognised')";
+/** The unmatched queue's: unjudged versions no title recognises. */
+const UNMATCHED_FROM = {
+  ics: `${UNJUDGED_FROM.ics} AND ${UNKNOWN_REASON} = 'unrecognised'`,
+  trust: `${UNJUDGED_FROM.trust} AND ${UNKNOWN_REASON} = 'unrecognised'`,
+};
 
 /** Software no title matches (unknown, `unrecognised`), most widespread first (of one trust, or null: all): the next title or matcher to write. */
 export function listUnmatched(db: Db, org: OrgScope, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
   const reader = readerKind(org);
   const d = dialectOf(db);
   const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source) AS groups`).get(bindTrust(org)) as { n: number }).n;
-  const rows = stmt(db, `SELECT s.name, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, ${UNMATCHED_INSTALLS[reader]} AS installs
+  const rows = stmt(db, `SELECT s.name, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, ${UNJUDGED_INSTALLS[reader]} AS installs
       ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name LIMIT @limit OFFSET @offset`).all({ ...bindTrust(org), limit: f.limit, offset: f.offset }) as UnmatchedRow[];
   return { total, rows };
 }

@@ -5,10 +5,10 @@
  * every list sees the same moment. The whole hub's statements are the ones
  * measured at 100,000 assets before trusts existed (forTrust).
  */
-import type { SupportStatus } from '../lifecycle/verdict.js';
+import type { SupportStatus, UnknownReason } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, listOf, notIndexed } from './dialect.js';
-import { EFFECTIVE_STATUS } from './estate-queries.js';
+import { EFFECTIVE_STATUS, UNJUDGED_FROM, UNJUDGED_INSTALLS, UNKNOWN_REASON } from './estate-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 
@@ -98,6 +98,23 @@ export function listItemsAtRisk(db: Db, org: OrgScope, day: string, windowEnd: s
       WHERE i.software_id = s.id AND a.id = i.asset_id AND o.id = a.os_id AND s.os_link = 'capped' AND ${AT_RISK(EFFECTIVE_STATUS, 's.eol')}
         AND ${forTrust(org, 'a.organisation_id')}
       GROUP BY s.id, 6`).all({ day, windowEnd, ...bindTrust(org) }) as ItemGroupRow[];
+}
+
+/** Software judged on its own that is unknown, grouped by name, vendor, source and why. */
+export interface UnknownTitleRow {
+  name: string;
+  vendor: string;
+  source: string;
+  reason: UnknownReason;
+  versions: number;
+  installs: number;
+}
+
+/** Every unknown title on the estate with its installs, from the kept counts (a few thousand rows, not one per install). */
+export function listUnknownTitles(db: Db, org: OrgScope): UnknownTitleRow[] {
+  const reader = readerKind(org);
+  return stmt(db, `SELECT s.name, s.vendor, s.source, ${UNKNOWN_REASON} AS reason, count(DISTINCT s.id) AS versions, ${UNJUDGED_INSTALLS[reader]} AS installs
+      ${UNJUDGED_FROM[reader]} GROUP BY s.name, s.vendor, s.source, ${UNKNOWN_REASON} ORDER BY 6 DESC, s.name, s.vendor, s.source`).all(bindTrust(org)) as UnknownTitleRow[];
 }
 
 export interface AlertRow {

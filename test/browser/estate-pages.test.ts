@@ -47,6 +47,11 @@ describe('estate pages in Chromium', () => {
     expect(summary.assetsByOsStatus.unsupported).toBeGreaterThan(0);
     const card = (await page.locator('a.card[data-status=unsupported] .n').textContent()) ?? '';
     expect(Number(card)).toBe(summary.assetsByOsStatus.unsupported);
+    // The unknown installs, each reason apart, the unrecognised ones linked to the unmatched queue.
+    for (const [reason, n] of Object.entries(summary.unknownInstallsByReason).filter(([, n]) => n > 0)) {
+      expect(await page.locator(`#unknown-reasons [data-reason=${reason}] strong`).textContent(), reason).toBe(String(n));
+    }
+    expect(await page.locator('#unknown-reasons [data-reason=unrecognised] a').getAttribute('href')).toBe('/unmatched');
     if (process.env.ESTATEWATCH_SCREENSHOTS) await page.screenshot({ path: `${process.env.ESTATEWATCH_SCREENSHOTS}/summary.png`, fullPage: true });
   });
 

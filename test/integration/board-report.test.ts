@@ -21,7 +21,11 @@ import { JOBS } from '../../src/jobs/index.js';
 import { snapshotPostureJob } from '../../src/jobs/snapshot-posture.js';
 import type { BoardReport } from '../../src/report/board-report.js';
 import { generateBoardReport } from '../../src/report/generate-board-report.js';
+import type { FrozenEvidence } from '../../src/report/frozen-evidence.js';
 import { EVIDENCE_LISTS } from '../../src/report/posture-evidence.js';
+import { computeFigures } from '../../src/report/posture-figures.js';
+import { readEvidence } from '../../src/report/read-evidence.js';
+import { estateSummary } from '../../src/store/estate-queries.js';
 import { selectEvidence } from '../../src/report/stored-report.js';
 import { getAsset, listAssetInstalls } from '../../src/store/asset-queries.js';
 import { getBoardReport } from '../../src/store/board-reports.js';
@@ -164,6 +168,34 @@ describe('board report figures', () => {
     const f = report.figures;
     for (const figure of [f.assets.total, f.assets.supportedOnly, f.unsupportedOs.assets, f.alerts.open, f.actions.overdue, f.devices.fax.removalOverdue, f.exceptions.inForce]) {
       expect(selectEvidence(db(), 1, report, figure.list, figure.filter).rows).toHaveLength(figure.value);
+    }
+  });
+
+  it('counts the software no rule can judge apart by why, each figure linked to its rows, matching the live summary', () => {
+    const report = reportOf('2026-11');
+    const u = report.figures.unknown;
+    expect(u).not.toBeNull();
+    const live = estateSummary(db(), null).unknownInstallsByReason;
+    const followingUnknownOs = (db().prepare(`SELECT count(*) AS n FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id
+      JOIN os_versions o ON o.id = a.os_id WHERE s.os_link = 'follows' AND o.status = 'unknown'`).get() as { n: number }).n;
+    // The board's list is software judged on its own; the summary also counts packages following an unknown OS.
+    expect(Object.values(u!.installs).reduce((a, b) => a + b, 0)).toBe(Object.values(live).reduce((a, b) => a + b, 0) - followingUnknownOs);
+    for (const figure of Object.values(u!.titles)) expect(selectEvidence(db(), 1, report, figure.list, figure.filter).rows).toHaveLength(figure.value);
+    expect(u!.titles.unrecognised.value).toBeGreaterThan(0);
+    expect(report.summary.join(' ')).toMatch(/programs? (is|are) not recognised yet/);
+  });
+
+  it('computes no unknown figures from a snapshot that predates the unknown list, and refuses its rows with 404', () => {
+    const october = reportOf('2026-10');
+    const where = `FROM posture_evidence WHERE organisation_id = 1 AND day = '${october.snapshot.day}' AND list = 'unknown'`;
+    const kept = db().prepare(`SELECT organisation_id, day, list, body ${where}`).get() as { organisation_id: number; day: string; list: string; body: Buffer };
+    db().prepare(`DELETE ${where}`).run();
+    try {
+      expect(() => selectEvidence(db(), 1, october, 'unknown', {})).toThrow(/predates the unknown list/);
+      expect(selectEvidence(db(), 1, october, 'assets', {}).rows.length).toBe(october.figures.assets.total.value);
+      expect(computeFigures(readEvidence(db(), 1, october.snapshot.day, EVIDENCE_LISTS) as FrozenEvidence, october.snapshot.day).unknown).toBeNull();
+    } finally {
+      db().prepare('INSERT INTO posture_evidence (organisation_id, day, list, body) VALUES (?, ?, ?, ?)').run(kept.organisation_id, kept.day, kept.list, kept.body);
     }
   });
 

@@ -71,3 +71,27 @@ describe('estate queries on the demo estate', () => {
     expect(rows.some((r) => ['dpkg', 'rpm', 'apk'].includes(r.source))).toBe(false);
   });
 });
+
+describe('unknown, explained, on the demo estate', () => {
+  const allItems = () => listAssets(hub.deps.db, { org: null, limit: 500, offset: 0 }).rows.flatMap((r) => items(r.id));
+
+  it('stores a reason with every unknown verdict and none with any other', () => {
+    for (const i of allItems()) expect(i.verdict.status === 'unknown', `${i.name} ${i.verdict.reason}`).toBe(i.verdict.unknownReason !== null);
+  });
+
+  it('splits the unknown installs by reason exactly as the engine says of each item', () => {
+    const unknown = allItems().filter((i) => i.verdict.status === 'unknown');
+    const summary = estateSummary(hub.deps.db, null);
+    const sum = Object.values(summary.unknownInstallsByReason).reduce((a, b) => a + b, 0);
+    expect(sum).toBe(summary.installsByStatus.unknown);
+    for (const [reason, n] of Object.entries(summary.unknownInstallsByReason)) expect([reason, n]).toEqual([reason, unknown.filter((i) => i.verdict.unknownReason === reason).length]);
+    expect(summary.unknownInstallsByReason.unrecognised).toBeGreaterThan(0);
+  });
+
+  it('queues only unrecognised titles: an item whose title is known but cannot be judged is not the next matcher to write', () => {
+    const queued = new Set(listUnmatched(hub.deps.db, null, { limit: 500, offset: 0 }).rows.map((r) => r.name));
+    const explained = allItems().filter((i) => i.verdict.status === 'unknown' && i.verdict.unknownReason !== 'unrecognised' && i.osLink === 'none');
+    expect(explained.length).toBeGreaterThan(0);
+    for (const i of explained) expect(queued.has(i.name), i.name).toBe(false);
+  });
+});

@@ -21,6 +21,10 @@ const rows: PostureEvidence = {
   actions: [{ actionId: 1, title: 'a', owner: 'cso', dueDate: '2026-10-01', status: 'open', open: 'yes', state: 'overdue', hazardId: null }],
   exceptions: [{ exceptionId: 1, title: 'CT', expiresOn: '2027-06-30', signedOffBy: 'dr.cso', signedOffAt: '2026-10-05T10:00:00Z', assets: 1, hosts: 'A-PC' }],
   devices: [{ source: 'register', id: 1, kind: 'fax', name: 'fax 1', site: 'Main', location: '', status: 'in-use', plannedRemovalOn: '', retainedByPolicy: 'no', removalOverdue: 'no' }],
+  unknown: [
+    { name: 'Medway PAS Client', vendor: 'System C', source: 'registry', reason: 'unrecognised', versions: 2, installs: 7 },
+    { name: 'Realtek High Definition Audio Driver', vendor: 'Realtek', source: 'registry', reason: 'no-published-lifecycle', versions: 1, installs: 3 },
+  ],
 };
 const frozen = frozenFromRows(rows);
 const documents = encodeEvidence(frozen);

@@ -55,6 +55,11 @@ const evidence: PostureEvidence = {
     device(4, 'pager', { plannedRemovalOn: '2026-11-30' }),
     { ...device(99, 'fax'), source: 'agent' },
   ],
+  unknown: [
+    { name: 'Medway PAS Client', vendor: 'System C', source: 'registry', reason: 'unrecognised', versions: 2, installs: 7 },
+    { name: 'Ward Board', vendor: '', source: 'registry', reason: 'unrecognised', versions: 1, installs: 2 },
+    { name: 'Realtek High Definition Audio Driver', vendor: 'Realtek', source: 'registry', reason: 'no-published-lifecycle', versions: 1, installs: 3 },
+  ],
 };
 
 const frozen = frozenFromRows(evidence);
@@ -68,6 +73,20 @@ describe('computeFigures', () => {
     expect(f.assets.supportedPct).toBe(40);
     expect(f.assets.byPosture.unknown.value).toBe(1);
     expect(f.assets.unsupportedWithoutException.value).toBe(1);
+  });
+
+  it('counts unknown programs and their installs apart by why, each count linked to its rows', () => {
+    const u = f.unknown;
+    expect(u?.titles.unrecognised).toMatchObject({ value: 2, list: 'unknown', filter: { reason: 'unrecognised' } });
+    expect(u?.installs.unrecognised).toBe(9);
+    expect(u?.titles['no-published-lifecycle'].value).toBe(1);
+    expect(u?.installs['no-published-lifecycle']).toBe(3);
+    expect(u?.titles['data-stale'].value).toBe(0);
+  });
+
+  it('has no unknown figures for a snapshot taken before they were recorded, rather than zeros', () => {
+    const { unknown: _, ...older } = evidence;
+    expect(computeFigures({ ...frozenFromRows({ ...older, unknown: [] }), unknown: undefined }, DAY).unknown).toBeNull();
   });
 
   it('ranks top products by installs and names where they are, in the assets list order', () => {
@@ -119,7 +138,7 @@ describe('narrate', () => {
   });
 
   it('says so plainly when nothing is registered', () => {
-    const empty = computeFigures(frozenFromRows({ assets: [], items: [], alerts: [], actions: [], exceptions: [], devices: [] }), DAY);
+    const empty = computeFigures(frozenFromRows({ assets: [], items: [], alerts: [], actions: [], exceptions: [], devices: [], unknown: [] }), DAY);
     const text = narrate(empty, null, DAY);
     expect(text[0]).toBe('0.0% of the estate (0 of 0 assets) runs only supported software; there is no figure for the month before to compare with.');
     expect(text.at(-1)).toBe('Warning: no assets are registered, so every figure above is empty.');

@@ -2,10 +2,12 @@
 import type { BoardReport } from '../../../report/board-report.js';
 import { POSTURE_ORDER } from '../../../report/capture-posture.js';
 import { ALERT_AGES } from '../../../report/posture-evidence.js';
-import { pct, SEVERITIES, type TopProduct } from '../../../report/posture-figures.js';
+import { pct, SEVERITIES, type PostureFigures, type TopProduct } from '../../../report/posture-figures.js';
 import { longDate } from '../../../report/plain-english.js';
 import { FigureLink } from '../../components/figure-link.js';
 import { STATUS_LABELS } from '../../components/status-badge.js';
+import { UNKNOWN_REASON_LABELS } from '../../components/unknown-reasons.js';
+import { UNKNOWN_REASONS } from '../../../lifecycle/verdict.js';
 
 /** `base`: the report page's path, which its figures' evidence links extend. */
 type Props = { report: BoardReport; base: string };
@@ -55,7 +57,28 @@ export function PostureSection({ report: { figures: f }, base }: Props) {
       <ProductTable base={base} rows={f.extendedSupport.top} date="Normal support ended" />
       <h2>Ending in the next six months: <FigureLink base={base} figure={f.endingSoon.items} /></h2>
       <ProductTable base={base} rows={f.endingSoon.products} date="Security support ends" />
+      <UnknownTable unknown={f.unknown} base={base} />
     </section>
+  );
+}
+
+/** Software no rule could judge, apart by why: what to recognise next, and what no vendor dates. */
+function UnknownTable({ unknown: u, base }: { unknown: PostureFigures['unknown'] | undefined; base: string }) {
+  // A report generated before these figures existed has none; say so rather than show zeros.
+  if (!u) return <p class="small muted" id="unknown-by-reason">This report's snapshot did not record software no rule can judge by reason.</p>;
+  return (
+    <>
+      <h2>Software no rule can judge, by why</h2>
+      <p class="small muted">Programs judged on their own (not distribution packages or parts of the operating system, which follow it). Never counted as supported.</p>
+      <table class="compact" id="unknown-by-reason">
+        <thead><tr><th>Why</th><th class="num">Programs</th><th class="num">Installs</th></tr></thead>
+        <tbody>
+          {UNKNOWN_REASONS.map((r) => (
+            <tr data-reason={r}><td>{UNKNOWN_REASON_LABELS[r]}</td><td class="num"><FigureLink base={base} figure={u.titles[r]} /></td><td class="num">{u.installs[r]}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
