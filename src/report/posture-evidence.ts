@@ -4,8 +4,8 @@
  * an auditor sees exactly the rows that were counted, as of that day (of
  * alerts, the exact count and a bounded sample of the rows: alert-sample.ts).
  */
-import type { SupportStatus, UnknownReason } from '../lifecycle/verdict.js';
-import type { ExceptionRow } from '../store/posture-capture.js';
+import type { SupportStatus } from '../lifecycle/verdict.js';
+import type { ExceptionRow, UnknownTitleRow } from '../store/posture-capture.js';
 
 export type YesNo = 'yes' | 'no';
 
@@ -105,14 +105,7 @@ export interface DeviceEvidence {
  * which follow the OS) that is unknown, by title and why: what the board's
  * "unknown, by reason" figures count. Snapshots taken before it existed have none.
  */
-export interface UnknownEvidence {
-  name: string;
-  vendor: string;
-  source: string;
-  reason: UnknownReason;
-  versions: number;
-  installs: number;
-}
+export type UnknownEvidence = UnknownTitleRow;
 
 /** Every list as rows in full: how a snapshot taken before 0010 stored its evidence, in one document (frozen-evidence.ts reads it). */
 export interface PostureEvidence {
