@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { compareVersions, toComponents } from '../src/lifecycle/version-components.js';
-import { defaultRecipe } from './lifecycle/default-recipe.js';
+import { defaultRecipe, purlEntries } from './lifecycle/default-recipe.js';
 import { RECIPES } from './lifecycle/recipes.js';
 import { inclusionOf } from './lifecycle/scope.js';
 import type { EolProduct, EolRelease, Recipe } from './lifecycle/types.js';
@@ -109,14 +109,15 @@ function buildRule(recipe: Recipe, data: EolProduct): Record<string, unknown> {
     ...(notes ? { notes } : {}),
     ...(recipe.osComponent ? { osComponent: true } : {}),
     ...(recipe.evergreen ? { evergreen: { asOf: snapshotDay(data) } } : {}),
-    match: recipe.match,
+    // Every software rule also matches the data's Package URLs: exact identifiers an SBOM carries.
+    match: recipe.kind === 'software' ? [...recipe.match, ...purlEntries(data)] : recipe.match,
     ...(recipe.scheme ? { version: { scheme: recipe.scheme } } : {}),
     cycles,
   };
 }
 
 const FLOW_KEYS = new Set(['source', 'labels', 'version', 'versions', 'sources']);
-const PATTERN_KEYS = new Set(['name', 'vendor', 'family', 'edition']);
+const PATTERN_KEYS = new Set(['name', 'vendor', 'family', 'edition', 'purl']);
 
 function render(rule: Record<string, unknown>, data: EolProduct): string {
   const doc = new Document(rule);

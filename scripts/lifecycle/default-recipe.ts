@@ -6,9 +6,8 @@
  *   by a version and an architecture ("Apache Kafka 3.6.1 (x64)"), and only for
  *   titles of two or more words or a distinctive brand (a bare "Flux", "Express"
  *   or "Unity" is left to a hand-made recipe or left unrecognised);
- * - SBOM components (source import): the package name of each of the data's
- *   purls in a language ecosystem (pkg:pypi/django → "django"), when that name
- *   is not generic ("core", "server");
+ * - SBOM components: the data's Package URLs, exact identifiers (added to every
+ *   generated software rule by the generator, purlEntries below);
  * - distribution packages: the data's repology project names. They follow the
  *   OS anyway; the match only names the product in the reason.
  */
@@ -24,8 +23,6 @@ const DISTINCTIVE = new Set([
   'Kubernetes', 'Podman', 'containerd', 'Gradle', 'Terraform', 'Telegraf', 'Meilisearch', 'Shopware', 'Contao', 'Matomo', 'Mautic',
 ]);
 
-const LANGUAGE_PURLS = new Set(['npm', 'pypi', 'maven', 'nuget', 'gem', 'composer', 'cargo', 'hex', 'golang']);
-const GENERIC_PACKAGE_NAMES = new Set(['core', 'server', 'client', 'common', 'api', 'app', 'cli', 'lib', 'framework', 'base', 'sdk', 'runtime', 'engine', 'context', 'csrf', 'mux']);
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -38,26 +35,14 @@ function titleEntry(p: EolProduct): MatchEntry | null {
   return { name: `^${escapeRegex(p.title)}${VERSION_TAIL}${ARCH_TAIL}$`, sources: INSTALLERS };
 }
 
-/** "pkg:npm/%40angular/core" → "core"; "pkg:pypi/django" → "django". */
-function purlName(purl: string): { type: string; name: string } | null {
-  const m = /^pkg:([a-z0-9.+-]+)\/(.+?)(?:[?#@].*)?$/i.exec(purl);
-  if (!m?.[1] || !m[2]) return null;
-  const last = m[2].split('/').pop() ?? '';
-  try {
-    return { type: m[1].toLowerCase(), name: decodeURIComponent(last) };
-  } catch {
-    return null;
-  }
-}
-
-function purlEntries(p: EolProduct): MatchEntry[] {
-  const names = new Set<string>();
-  for (const id of p.identifiers ?? []) {
-    if (id.type !== 'purl') continue;
-    const parsed = purlName(id.id);
-    if (parsed && LANGUAGE_PURLS.has(parsed.type) && parsed.name.length >= 3 && !GENERIC_PACKAGE_NAMES.has(parsed.name.toLowerCase())) names.add(parsed.name);
-  }
-  return [...names].sort().map((name) => ({ name: `^${escapeRegex(name)}$`, sources: ['import'] }));
+/**
+ * The data's Package URLs as exact identifiers (type, namespace and name; the
+ * version, qualifiers and subpath dropped, as the engine drops them from an
+ * item's purl): "pkg:pypi/django", "pkg:maven/org.apache.logging.log4j/log4j-core".
+ */
+export function purlEntries(p: EolProduct): MatchEntry[] {
+  const ids = (p.identifiers ?? []).filter((i) => i.type === 'purl').map((i) => i.id.split(/[@?#]/)[0] ?? '').filter((id) => /^pkg:[a-z0-9.+-]+\/.+/i.test(id));
+  return [...new Set(ids)].sort().map((id) => ({ purl: `^${escapeRegex(id)}$` }));
 }
 
 function repologyEntries(p: EolProduct): MatchEntry[] {
@@ -68,7 +53,7 @@ function repologyEntries(p: EolProduct): MatchEntry[] {
 /** A recipe from the data alone, or why there can be none. */
 export function defaultRecipe(p: EolProduct): Recipe | { why: string } {
   if (p.category === 'os') return { why: 'an operating system needs a hand-made recipe (its os-release name)' };
-  const match = [titleEntry(p), ...purlEntries(p), ...repologyEntries(p)].filter((m): m is MatchEntry => m !== null);
-  if (match.length === 0) return { why: `its title "${p.title}" is too generic to match safely and the data gives no package identifier` };
+  const match = [titleEntry(p), ...repologyEntries(p)].filter((m): m is MatchEntry => m !== null);
+  if (match.length === 0 && purlEntries(p).length === 0) return { why: `its title "${p.title}" is too generic to match safely and the data gives no package identifier` };
   return { slug: p.product, kind: 'software', match, specificFirst: true };
 }

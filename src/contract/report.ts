@@ -52,6 +52,12 @@ export const SoftwareSchema = z.strictObject({
   version: text(128),
   vendor: optionalText(),
   source: SoftwareSourceSchema,
+  /**
+   * Package URL where the source knows one (a CycloneDX component's `purl`):
+   * "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1". Rules match its
+   * type, namespace and name, an exact identifier, before any name.
+   */
+  purl: optionalText(512),
   installedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });
 export type Software = z.infer<typeof SoftwareSchema>;

@@ -88,7 +88,8 @@ function toSoftware(c: Component, hasOs: boolean): Software | undefined {
   if (!version || !name) return undefined;
   const purlType = /^pkg:([a-z0-9.+-]+)\//i.exec(c.purl ?? '')?.[1]?.toLowerCase();
   const source = (hasOs && purlType && DISTRIBUTION_PURLS[purlType]) || 'import';
-  return { name, version, vendor: clip(c.publisher ?? c.supplier?.name ?? c.manufacturer?.name), source };
+  const purl = clip(c.purl, 512);
+  return { name, version, vendor: clip(c.publisher ?? c.supplier?.name ?? c.manufacturer?.name), source, ...(purl ? { purl } : {}) };
 }
 
 function toOs(c: Component): Os {

@@ -6,7 +6,12 @@ import { resolveTitle, type TitleMatch } from './resolve-title.js';
 import type { RuleSet } from './rule-set.js';
 import type { EvaluateOptions, SoftwareVerdict, Verdict } from './verdict.js';
 
-export type SoftwareItem = Pick<Software, 'name' | 'version' | 'vendor' | 'source'>;
+export type SoftwareItem = Pick<Software, 'name' | 'version' | 'vendor' | 'source' | 'purl'>;
+
+/** "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar" → "pkg:maven/org.apache.logging.log4j/log4j-core": what rules match. */
+function purlIdentity(purl: string | undefined): string | undefined {
+  return purl === undefined ? undefined : (purl.split(/[@?#]/)[0] ?? '');
+}
 
 /** `registry name "Foo  (x64) "` and, where cleaning changed it, what the patterns saw. */
 function heard(item: SoftwareItem, name: string): string {
@@ -26,7 +31,7 @@ function heard(item: SoftwareItem, name: string): string {
 export function evaluateSoftware(item: SoftwareItem, rules: RuleSet, opts: EvaluateOptions): SoftwareVerdict {
   const name = cleanName(item.name);
   // No vendor reads as "", so a title can ask for none (`vendor: '^$'`): an app with no maker named.
-  const subject = { name, vendor: cleanName(item.vendor ?? '') };
+  const subject = { name, vendor: cleanName(item.vendor ?? ''), purl: purlIdentity(item.purl) };
   const distribution = DISTRIBUTION_SOURCES.includes(item.source);
   const title = resolveTitle(rules, subject, item.source);
   const from = heard(item, name);

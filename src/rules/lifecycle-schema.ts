@@ -34,11 +34,13 @@ export const MatchEntrySchema = z
     vendor: Regex.optional(),
     family: Regex.optional(),
     edition: Regex.optional(),
+    /** Software: tested against the item's purl without version, qualifiers or subpath ("pkg:pypi/django"). */
+    purl: Regex.optional(),
     sources: z.array(SoftwareSourceSchema).min(1).optional(),
     upstream: z.boolean().optional(),
   })
-  .refine((m) => [m.name, m.vendor, m.family, m.edition].some((f) => f !== undefined), {
-    error: 'a match entry needs at least one of name, vendor, family, edition',
+  .refine((m) => [m.name, m.vendor, m.family, m.edition, m.purl].some((f) => f !== undefined), {
+    error: 'a match entry needs at least one of name, vendor, family, edition, purl',
   });
 export type MatchEntry = z.infer<typeof MatchEntrySchema>;
 
@@ -101,7 +103,7 @@ export const LifecycleRuleFileSchema = RuleFileShape.superRefine(checkCrossField
 export type LifecycleRuleFile = z.infer<typeof RuleFileShape>;
 
 const OS_ONLY = ['family', 'edition'] as const;
-const SOFTWARE_ONLY = ['vendor', 'sources', 'upstream'] as const;
+const SOFTWARE_ONLY = ['vendor', 'purl', 'sources', 'upstream'] as const;
 
 /** Checks that need the whole file: field kinds per rule kind, unique cycle ids, hand-written citations. */
 function checkCrossFields(file: LifecycleRuleFile, ctx: z.RefinementCtx): void {

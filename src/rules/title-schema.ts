@@ -12,11 +12,12 @@ export const TitleMatchSchema = z
   .strictObject({
     name: Regex.optional(),
     vendor: Regex.optional(),
+    purl: Regex.optional(),
     sources: z.array(SoftwareSourceSchema).min(1).optional(),
     /** With `product`: a dpkg/rpm/apk package from the vendor's own repository follows the product, not the OS. */
     upstream: z.boolean().optional(),
   })
-  .refine((m) => m.name !== undefined || m.vendor !== undefined, { error: 'a match entry needs name or vendor' });
+  .refine((m) => m.name !== undefined || m.vendor !== undefined || m.purl !== undefined, { error: 'a match entry needs name, vendor or purl' });
 
 export const TitleEntrySchema = z
   .strictObject({

@@ -6,7 +6,8 @@ import { insertReturningId, stmt } from './statements.js';
 import { VERDICT_COLUMNS, verdictParams } from './verdict-columns.js';
 
 /** What makes a software version distinct: its verdict depends on nothing else. */
-export type SoftwareKey = Pick<Software, 'name' | 'version' | 'vendor' | 'source'>;
+/** What identifies a distinct software version, and the purl it was first seen with (not part of its identity). */
+export type SoftwareKey = Pick<Software, 'name' | 'version' | 'vendor' | 'source' | 'purl'>;
 
 const KEY_ROWS = perDialect((d) => jsonArrayRows(d, '@keys', 'k'));
 
@@ -25,14 +26,14 @@ export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluat
 }
 
 function insertSoftware(db: Db, s: SoftwareKey, v: SoftwareVerdict): number {
-  return insertReturningId(db, `INSERT INTO software (name, version, vendor, source, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    s.name, s.version, s.vendor ?? '', s.source, v.osLink, ...verdictParams(v),
+  return insertReturningId(db, `INSERT INTO software (name, version, vendor, source, purl, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    s.name, s.version, s.vendor ?? '', s.source, s.purl ?? '', v.osLink, ...verdictParams(v),
   );
 }
 
 export function listSoftwareKeys(db: Db): (SoftwareKey & { id: number })[] {
-  const rows = stmt(db, 'SELECT id, name, version, vendor, source FROM software').all() as (SoftwareKey & { id: number; vendor: string })[];
-  return rows.map((r) => ({ ...r, vendor: r.vendor || undefined }));
+  const rows = stmt(db, 'SELECT id, name, version, vendor, source, purl FROM software').all() as (SoftwareKey & { id: number; vendor: string; purl: string })[];
+  return rows.map((r) => ({ ...r, vendor: r.vendor || undefined, purl: r.purl || undefined }));
 }
 
 export function updateSoftwareVerdict(db: Db, id: number, v: SoftwareVerdict): void {

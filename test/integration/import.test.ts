@@ -7,6 +7,7 @@ import { assetItems } from '../../src/estate/asset-items.js';
 import { createApp } from '../../src/hub/app.js';
 import { importFile, type ImportResult } from '../../src/import/import-file.js';
 import { getAsset, listAssetInstalls } from '../../src/store/asset-queries.js';
+import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { createEnrolmentSecret, enrolAgent } from '../../src/auth/enrolment.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { sampleReport } from '../helpers/reports.js';
@@ -64,6 +65,26 @@ describe('importing each format into a real hub', () => {
     // Upstream OpenSSL 1.1.1 ended 2023-09-11; only OpenSSL's paid premium support continues (rules/lifecycle/openssl.yaml).
     expect(gw.items.openssl).toBe('extended-support');
     expect(gw.eol.openssl).toBe('2023-09-11');
+  });
+
+  it('keeps an SBOM component\'s Package URL, so re-judging still matches the exact identifier', () => {
+    const sbom = JSON.stringify({
+      bomFormat: 'CycloneDX', specVersion: '1.6', metadata: { timestamp: '2026-11-20T10:00:00Z', component: { type: 'application', name: 'ward-portal' } },
+      components: [
+        { type: 'library', name: 'log4j-core', version: '2.12.1', purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.12.1?type=jar' },
+        { type: 'library', name: 'log4j-api', version: '2.12.1' },
+      ],
+    });
+    const r = importFile(hub.deps, { format: 'cyclonedx', bytes: new TextEncoder().encode(sbom), fileName: 'portal.cdx.json', organisationId: 1, dryRun: false });
+    expect(r).toMatchObject({ ok: true });
+    const stored = () => hub.deps.db.prepare("SELECT purl, product, cycle, status, unknown_reason AS unknownReason FROM software WHERE name IN ('log4j-core', 'log4j-api') ORDER BY name").all();
+    const expected = [
+      { purl: '', product: null, cycle: null, status: 'unknown', unknownReason: 'unrecognised' },
+      { purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.12.1?type=jar', product: 'log4j', cycle: '2.12', status: 'unsupported', unknownReason: null },
+    ];
+    expect(stored()).toEqual(expected);
+    reevaluateEstate(hub.deps.db, hub.deps.evaluator, { force: true });
+    expect(stored()).toEqual(expected);
   });
 
   it('stores an air-gapped agent\'s reports with their own sources', () => {

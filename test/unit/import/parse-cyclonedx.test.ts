@@ -13,6 +13,10 @@ describe('parseCycloneDx', () => {
     expect(r?.software.map((s) => `${s.name} ${s.version} ${s.source}`)).toEqual([
       'openssl 1.1.1k import', 'busybox 1.31.1 import', 'InfuLink Gateway Service 4.2.0 import', 'libcurl 7.69.1 import', 'zlib 1.2.11 import',
     ]);
+    // Each component's Package URL is kept, for rules to match the exact identifier.
+    expect(r?.software.map((s) => s.purl)).toEqual([
+      'pkg:generic/openssl@1.1.1k', 'pkg:generic/busybox@1.31.1', 'pkg:generic/medisyn/infulink-gateway@4.2.0', 'pkg:generic/curl@7.69.1', 'pkg:generic/zlib@1.2.11',
+    ]);
   });
 
   it('treats deb/rpm/apk package URLs as distribution packages only when the SBOM names the OS', () => {

@@ -116,3 +116,32 @@ describe('titles (rules/titles)', () => {
     expect(buildRuleSet(LIFECYCLE, edited).ruleSet?.digest).not.toBe(set().digest);
   });
 });
+
+describe('Package URLs', () => {
+  const PURL_RULE: RuleSource = {
+    file: 'log4j.yaml',
+    text: `product: log4j
+title: Apache Log4j
+kind: software
+generated: false
+source: {name: t, url: 'https://example.org', retrieved: 2026-12-01}
+match: [{purl: '^pkg:maven/org\\.apache\\.logging\\.log4j/log4j-core$'}]
+cycles:
+  - {cycle: '2.12', versions: ['2.12'], eol: 2021-12-14}
+  - {cycle: '2', versions: ['2'], eol: false}
+`,
+  };
+  const purlRules = buildRuleSet([PURL_RULE]).ruleSet as RuleSet;
+  const sbom = (name: string, version: string, purl?: string) => evaluateSoftware({ name, version, source: 'import', ...(purl ? { purl } : {}) }, purlRules, OPTS);
+
+  it('match the exact identifier, whatever the version, qualifiers and subpath', () => {
+    const v = sbom('log4j-core', '2.12.1', 'pkg:maven/org.apache.logging.log4j/log4j-core@2.12.1?type=jar');
+    expect(v).toMatchObject({ product: 'log4j', cycle: '2.12', status: 'unsupported' });
+    expect(v.reason).toContain('purl "pkg:maven/org.apache.logging.log4j/log4j-core" matched');
+  });
+
+  it('never match by the bare name a component shares with others', () => {
+    expect(sbom('log4j-core', '2.12.1')).toMatchObject({ status: 'unknown', unknownReason: 'unrecognised' });
+    expect(sbom('log4j-core', '2.12.1', 'pkg:maven/com.example.fork/log4j-core@2.12.1')).toMatchObject({ unknownReason: 'unrecognised' });
+  });
+});
