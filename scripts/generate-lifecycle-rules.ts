@@ -117,7 +117,7 @@ function buildRule(recipe: Recipe, data: EolProduct): Record<string, unknown> {
 }
 
 const FLOW_KEYS = new Set(['source', 'labels', 'version', 'versions', 'sources']);
-const PATTERN_KEYS = new Set(['name', 'vendor', 'family', 'edition', 'purl']);
+const PATTERN_KEYS = new Set(['name', 'vendor', 'family', 'edition', 'purl', 'version']);
 
 function render(rule: Record<string, unknown>, data: EolProduct): string {
   const doc = new Document(rule);

@@ -129,6 +129,8 @@ const WINDOWS_AND_CORE: readonly Recipe[] = [
       { name: '^PostgreSQL \\d' },
       // PGDG's own RPMs carry the major in the name; RHEL's are plain "postgresql-server".
       { name: '^postgresql\\d+(-server|-libs|-contrib)?$', sources: ['rpm'], upstream: true },
+      // PGDG's .deb packages share Debian's names but mark their versions ("13.2-1.pgdg100+1").
+      { name: '^postgresql(-(client|contrib|plpython3|server-dev))?-\\d+(\\.\\d+)?$', version: '\\.pgdg', sources: ['dpkg'], upstream: true },
       pkg('^postgresql(-\\d+(\\.\\d+)?)?(-(server|client|libs|contrib))?$'),
       pkg('^postgresql-(client|contrib|server-dev|plpython3)-\\d+$'),
     ] },

@@ -4,7 +4,7 @@ import type { CompiledCycle, CompiledMatcher, CompiledRule, FieldTest, MatchFiel
 import { dotted, getScheme } from './schemes/index.js';
 import { toComponents } from './version-components.js';
 
-const FIELDS: readonly MatchField[] = ['name', 'vendor', 'family', 'edition', 'purl'];
+const FIELDS: readonly MatchField[] = ['name', 'vendor', 'family', 'edition', 'purl', 'version'];
 
 /** Case-insensitive: inventories disagree on case ("Nginx", "NGINX"); anchoring is the author's job. */
 const compileRegex = (pattern: string): RegExp => new RegExp(pattern, 'i');

@@ -31,7 +31,7 @@ function heard(item: SoftwareItem, name: string): string {
 export function evaluateSoftware(item: SoftwareItem, rules: RuleSet, opts: EvaluateOptions): SoftwareVerdict {
   const name = cleanName(item.name);
   // No vendor reads as "", so a title can ask for none (`vendor: '^$'`): an app with no maker named.
-  const subject = { name, vendor: cleanName(item.vendor ?? ''), purl: purlIdentity(item.purl) };
+  const subject = { name, vendor: cleanName(item.vendor ?? ''), purl: purlIdentity(item.purl), version: item.version };
   const distribution = DISTRIBUTION_SOURCES.includes(item.source);
   const title = resolveTitle(rules, subject, item.source);
   const from = heard(item, name);

@@ -5,7 +5,7 @@ import type { VersionScheme } from './schemes/index.js';
 import type { CompiledTitle } from './title-set.js';
 
 export type RuleKind = 'os' | 'software';
-export type MatchField = 'name' | 'vendor' | 'family' | 'edition' | 'purl';
+export type MatchField = 'name' | 'vendor' | 'family' | 'edition' | 'purl' | 'version';
 
 export interface FieldTest {
   field: MatchField;

@@ -36,6 +36,11 @@ export const MatchEntrySchema = z
     edition: Regex.optional(),
     /** Software: tested against the item's purl without version, qualifiers or subpath ("pkg:pypi/django"). */
     purl: Regex.optional(),
+    /**
+     * Software, with another field: tested against the raw version, to tell a vendor's own
+     * build from the distribution's by the mark it leaves ("13.2-1.pgdg100+1" is PGDG's).
+     */
+    version: Regex.optional(),
     sources: z.array(SoftwareSourceSchema).min(1).optional(),
     upstream: z.boolean().optional(),
   })
@@ -103,7 +108,7 @@ export const LifecycleRuleFileSchema = RuleFileShape.superRefine(checkCrossField
 export type LifecycleRuleFile = z.infer<typeof RuleFileShape>;
 
 const OS_ONLY = ['family', 'edition'] as const;
-const SOFTWARE_ONLY = ['vendor', 'purl', 'sources', 'upstream'] as const;
+const SOFTWARE_ONLY = ['vendor', 'purl', 'version', 'sources', 'upstream'] as const;
 
 /** Checks that need the whole file: field kinds per rule kind, unique cycle ids, hand-written citations. */
 function checkCrossFields(file: LifecycleRuleFile, ctx: z.RefinementCtx): void {

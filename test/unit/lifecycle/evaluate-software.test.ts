@@ -66,6 +66,11 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
     expect(v.reason).toMatch(/^dpkg package: follows the OS/);
   });
 
+  it("tells PGDG's postgresql-13 (its version marked .pgdg) from Debian's: only the vendor's follows upstream", () => {
+    expect(sw('postgresql-13', '13.0-1.pgdg100+1', 'dpkg')).toMatchObject({ product: 'postgresql', cycle: '13', osLink: 'none', status: 'unsupported', eol: '2025-11-13' });
+    expect(sw('postgresql-13', '13.16-0+deb11u1', 'dpkg')).toMatchObject({ product: 'postgresql', osLink: 'follows' });
+  });
+
   it('does not let google-chrome-stable from dpkg follow the OS', () => {
     const v = sw('google-chrome-stable', '126.0.6478.126-1', 'dpkg');
     expect(v).toMatchObject({ product: 'chrome', cycle: '126', status: 'unsupported', osLink: 'none' });
