@@ -69,9 +69,10 @@ export interface PostureFigures {
   coverage: { registered: Figure; reporting: Figure; reportingPct: number; byAgent: Figure; byImport: Figure };
   /**
    * Software judged on its own that is unknown, by why: distinct titles (linked to
-   * their rows) and their installs. Null for a snapshot taken before it was recorded.
+   * their rows) and their installs. Absent for a snapshot taken before it was recorded,
+   * so a report on such a snapshot regenerates to the same bytes as before.
    */
-  unknown: { titles: Record<UnknownReason, Figure>; installs: Record<UnknownReason, number> } | null;
+  unknown?: { titles: Record<UnknownReason, Figure>; installs: Record<UnknownReason, number> };
 }
 
 function unknownByReason(rows: readonly { reason: UnknownReason; installs: number }[], figure: (list: EvidenceList, filter: Filter) => Figure): NonNullable<PostureFigures['unknown']> {
@@ -140,7 +141,7 @@ export function computeFigures(evidence: FrozenEvidence, day: string): PostureFi
       byAgent: figure('assets', { reporting: 'yes', source: 'agent' }),
       byImport: figure('assets', { reporting: 'yes', source: 'import' }),
     },
-    unknown: evidence.unknown ? unknownByReason(evidence.unknown, figure) : null,
+    ...(evidence.unknown ? { unknown: unknownByReason(evidence.unknown, figure) } : {}),
   };
 }
 
