@@ -72,6 +72,17 @@ describe('estatewatch rules check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`python.yaml:${eolLine + 1}: `);
   });
+
+  it('names the title file and line of a title naming no lifecycle rule', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'lifecycle'));
+    fs.mkdirSync(path.join(dir, 'titles'));
+    fs.copyFileSync(path.join(ROOT, 'rules/lifecycle/python.yaml'), path.join(dir, 'lifecycle/python.yaml'));
+    fs.writeFileSync(path.join(dir, 'titles/parts.yaml'), 'titles:\n  - title: Python launcher\n    publisher: PSF\n    partOf: pyhton\n    match: [{name: "^Python Launcher$"}]\n');
+    const r = runCli(['rules', 'check', '--rules-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${path.join(dir, 'titles', 'parts.yaml')}:4: titles[0].partOf: no software lifecycle rule "pyhton"`);
+  });
 });
 
 describe('estatewatch --help', () => {

@@ -32,7 +32,7 @@ describe('estatewatch rules check', () => {
   it('passes the shipped lifecycle and alert rules', () => {
     const r = runCli(['rules', 'check']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/all lifecycle and alert rules in .* are valid/);
+    expect(r.stdout).toMatch(/all lifecycle rules, titles and alert rules in .* are valid/);
   });
 
   it('names the file and line of a broken alert rule and exits 1', () => {

@@ -18,11 +18,13 @@ import { parseFlags } from '../parse-flags.js';
 const USAGE = `Usage: estatewatch rules check [--rules-dir <dir>]
        estatewatch rules test <alert-rule.yaml> [--data-dir <dir>] [--rules-dir <dir>] [--as-of YYYY-MM-DD]
 
-check  Validates every lifecycle rule in <rules-dir>/lifecycle/ and every alert
-       rule in <rules-dir>/alerts/ (including that a software-version product
-       names a lifecycle rule) and every known-device entry in
-       <rules-dir>/devices/ when that folder exists, printing one line per
-       problem as path/file:line: message. Run it before committing a rule change.
+check  Validates every lifecycle rule in <rules-dir>/lifecycle/, every title in
+       <rules-dir>/titles/ (including that each product or partOf names a
+       software lifecycle rule) and every alert rule in <rules-dir>/alerts/
+       (including that a software-version product names a lifecycle rule) and
+       every known-device entry in <rules-dir>/devices/ when those folders
+       exist, printing one line per problem as path/file:line: message. Run it
+       before committing a rule change.
 test   Validates one alert rule file, then shows what it would raise on the
        hub's database in <data-dir> without storing anything: how many assets
        and findings, how many are already open alerts, and up to 10 examples.
@@ -65,7 +67,7 @@ function runCheck(rulesDir: string): number {
     process.stderr.write(`${problems} problem(s) in ${rulesDir}\n`);
     return 1;
   }
-  process.stdout.write(`all lifecycle and alert rules in ${rulesDir} are valid\n`);
+  process.stdout.write(`all lifecycle rules, titles and alert rules in ${rulesDir} are valid\n`);
   return 0;
 }
 
