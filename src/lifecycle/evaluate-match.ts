@@ -13,6 +13,8 @@ export interface MatchedItem {
   name: string;
   /** What a cycle's `edition` pattern is tested against: "<edition> <name>". */
   editionSubject: string;
+  /** A component of the product's release: its own build says the release, never the service pack. */
+  component?: boolean;
 }
 
 export function unknownVerdict(reason: string, unknownReason: UnknownReason, product: string | null = null): Verdict {
@@ -40,7 +42,7 @@ export function evaluateMatch(match: ProductMatch, item: MatchedItem, opts: Eval
   }
   const read = version.raw === version.normalised ? `version ${version.raw}` : `version ${version.raw} (read as ${version.normalised})`;
   const components = toComponents(version.normalised);
-  const fit = selectCycle(rule, components, item.editionSubject);
+  const fit = selectCycle(rule, components, item.editionSubject, !item.component);
   if (fit.kind === 'older') return olderThanAll(match, read, fit.oldest, opts);
   if (fit.kind === 'none') {
     // A version the data does not list is newer than it or between its cycles: the data cannot judge it.
@@ -49,8 +51,9 @@ export function evaluateMatch(match: ProductMatch, item: MatchedItem, opts: Eval
   const c = fit.cycle;
   const dated = statusFromDates(c, rule.labels, opts.asOf, opts.windowDays);
   const edition = c.edition ? ` + "${item.editionSubject}" fits /${c.edition.pattern}/` : '';
+  const floor = item.component && c.minVersion ? ' (its release\'s newest service pack: a component\'s build does not say which the engine runs)' : '';
   const note = c.note ? `; ${c.note}` : '';
-  const head = `${match.description}; ${read}${edition} → cycle ${cycleName(c)}`;
+  const head = `${match.description}; ${read}${edition} → cycle ${cycleName(c)}${floor}`;
   const base: Verdict = {
     status: dated.status,
     unknownReason: dated.status === 'unknown' ? 'lifecycle-not-in-data' : null,

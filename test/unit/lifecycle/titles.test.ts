@@ -18,7 +18,8 @@ version: {scheme: mssql}
 match: [{name: '^Microsoft SQL Server (2016|2019)$'}]
 cycles:
   - {cycle: '15.0', versions: ['15.0'], eol: 2030-01-08}
-  - {cycle: '13.0', versions: ['13.0'], eol: 2026-07-14}
+  - {cycle: '13.0-sp3', versions: ['13.0'], minVersion: '13.0.6300', eol: 2026-07-14, extendedSupport: 2029-07-17}
+  - {cycle: '13.0', versions: ['13.0'], eol: 2018-01-09}
 `,
   },
 ];
@@ -67,7 +68,10 @@ const sw = (name: string, version: string, source: 'registry' | 'other' | 'dpkg'
 describe('titles (rules/titles)', () => {
   it('judges a component as the release of its parent product, and says so', () => {
     const v = sw('SQL Server 2016 Common Files', '13.0.1601.5');
-    expect(v).toMatchObject({ status: 'unsupported', product: 'mssql', cycle: '13.0', partOf: 'mssql', unknownReason: null });
+    // The component's own build is the release's RTM number; the engine entry tells the service pack.
+    expect(v).toMatchObject({ status: 'extended-support', product: 'mssql', cycle: '13.0-sp3', partOf: 'mssql', unknownReason: null });
+    expect(v.reason).toContain("its release's newest service pack");
+    expect(sw('Microsoft SQL Server 2016', '13.0.1601.5')).toMatchObject({ cycle: '13.0', status: 'unsupported' });
     expect(v.reason).toContain('→ title SQL Server component');
     expect(v.reason).toContain('a component of SQL Server, so it follows that release');
     expect(sw('SQL Server 2019 Common Files', '15.0.2000.5')).toMatchObject({ status: 'supported', cycle: '15.0' });
