@@ -81,8 +81,13 @@ const WINDOWS_AND_CORE: readonly Recipe[] = [
     match: [
       { name: '^Microsoft Office (Professional( Plus)?|Standard|Home (and|&) (Business|Student)|Small Business|Enterprise|Ultimate|Basic|Mondo|LTSC (Professional Plus|Standard)|(for Mac )?(2000|2002|2003|2007|2008|2010|2011|2013|2016|2019|2021|2024))\\b' },
       { name: '^Microsoft (Visio|Project) (Professional|Standard)\\b' },
+      // The edition names Office setup writes on a French, Spanish, Portuguese, Italian, Polish or Russian Windows.
+      // Cyrillic letters are not word characters to a regular expression, so the year ends these, not \\b.
+      { name: '^Microsoft Office (Professionnel|Profesional|Profissional|Professionale|Profesjonalny)( Plus)? (2007|2010|2013|2016|2019|2021|2024)( |$)' },
+      { name: '^Microsoft Office (Famille et (Petite Entreprise|Étudiant)|Hogar y (Empresas|Estudiantes)|Casa e (Empresas|Estudantes)|Standardowy|Standart) (2007|2010|2013|2016|2019|2021|2024)( |$)' },
+      { name: '^Microsoft Office (профессиональный( плюс)?|стандартный|для дома и (бизнеса|учебы)) (2007|2010|2013|2016|2019|2021|2024)( |$)' },
     ],
-    notes: 'Office 2016 and later all report 16.0.x; the year in the display name decides, and 16.0 without a year is left unknown. Microsoft 365 Apps has its own hand-written rule.' },
+    notes: 'Office 2016 and later all report 16.0.x; the year in the display name decides, and 16.0 without a year is left unknown. Microsoft 365 Apps has its own hand-written rule. Localised edition names (French, Spanish, Portuguese, Italian, Polish, Russian) are matched only with their year.' },
   { slug: 'mssqlserver', kind: 'software', scheme: 'mssql', shape: sqlServer,
     match: [{ name: '^Microsoft SQL Server (2000|2005|2008( R2)?|2012|2014|2016|2017|2019|2022|2025)( \\((64|32)-bit\\))?$' }],
     notes: 'Only the engine entry matches (not Management Studio, Native Client or setup files, whose versions differ). Service packs are told apart by build floors from Microsoft KB321185.' },

@@ -44,9 +44,11 @@ export function evaluateMatch(match: ProductMatch, item: MatchedItem, opts: Eval
   const components = toComponents(version.normalised);
   const fit = selectCycle(rule, components, item.editionSubject, !item.component);
   if (fit.kind === 'older') return olderThanAll(match, read, fit.oldest, opts);
+  if (fit.kind === 'newer') {
+    return unknownVerdict(`${match.description}; ${read} is newer than every cycle in ${rule.file} (the data predates it)`, 'data-stale', rule.product);
+  }
   if (fit.kind === 'none') {
-    // A version the data does not list is newer than it or between its cycles: the data cannot judge it.
-    return unknownVerdict(`${match.description}; ${read} fits no cycle in ${rule.file} (the rules may predate it)`, 'data-stale', rule.product);
+    return unknownVerdict(`${match.description}; ${read} fits no cycle in ${rule.file}: it lies between the cycles the rule lists`, 'version-unclear', rule.product);
   }
   const c = fit.cycle;
   const dated = statusFromDates(c, rule.labels, opts.asOf, opts.windowDays);

@@ -10,6 +10,9 @@ export type CycleFit =
   | { kind: 'fit'; cycle: CompiledCycle }
   /** Older than every listed cycle; `oldest` is the lowest one. */
   | { kind: 'older'; oldest: CompiledCycle }
+  /** Above every listed cycle: newer than the data knows. */
+  | { kind: 'newer' }
+  /** Between or inside cycles, yet fitting none (a build the rule's prefixes do not cover). */
   | { kind: 'none' };
 
 function fits(cycle: CompiledCycle, version: Components, editionSubject: string, floors: boolean): boolean {
@@ -22,6 +25,11 @@ function fits(cycle: CompiledCycle, version: Components, editionSubject: string,
 function lowerBound(cycle: CompiledCycle): Components {
   const prefixes = [...(cycle.versions ?? [])].sort(compareVersions);
   return prefixes[0] ?? cycle.minVersion ?? [];
+}
+
+/** True when the version sorts above everything the cycle covers ("152.0" above "151"); a floor alone has no top. */
+function isAbove(cycle: CompiledCycle, version: Components): boolean {
+  return cycle.versions !== null && cycle.versions.every((p) => !hasPrefix(version, p) && compareVersions(version, p) > 0);
 }
 
 function isBelow(cycle: CompiledCycle, version: Components): boolean {
@@ -42,5 +50,5 @@ export function selectCycle(rule: CompiledRule, version: Components, editionSubj
     const oldest = [...rule.cycles].sort((a, b) => compareVersions(lowerBound(a), lowerBound(b)))[0];
     if (oldest) return { kind: 'older', oldest };
   }
-  return { kind: 'none' };
+  return rule.cycles.every((c) => isAbove(c, version)) ? { kind: 'newer' } : { kind: 'none' };
 }

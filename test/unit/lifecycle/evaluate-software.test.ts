@@ -15,6 +15,12 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
     expect(sw('Microsoft Office Professional Plus 2016', '16.0.4266.1001')).toMatchObject({ status: 'unsupported', cycle: '2016' });
   });
 
+  it('reads Office by its localised edition names, with their year', () => {
+    expect(sw('Microsoft Office профессиональный плюс 2010', '14.0.7015.1000')).toMatchObject({ product: 'office', cycle: '2010', status: 'unsupported' });
+    expect(sw('Microsoft Office Professionnel Plus 2016 ', '16.0.4266.1001')).toMatchObject({ product: 'office', cycle: '2016' });
+    expect(sw('Microsoft Office Hogar y Empresas 2019', '16.0.10396.20023')).toMatchObject({ product: 'office', cycle: '2019' });
+  });
+
   it('leaves Office 16.0 without a year unknown rather than guessing', () => {
     const v = sw('Microsoft Office Professional Plus', '16.0.17928.20156');
     expect(v).toMatchObject({ status: 'unknown', product: 'office', cycle: null });

@@ -51,6 +51,13 @@ describe('evergreen rules', () => {
     expect(judge('131.0.1', '2026-10-10')).toMatchObject({ status: 'unknown', unknownReason: 'data-stale' });
   });
 
+  it('call a version between the listed cycles unclear, not stale: newer data would not place it', () => {
+    const gap = buildRuleSet([{ file: 'browser.yaml', text: RULE.replace("versions: ['129']", "versions: ['128']") }]).ruleSet as RuleSet;
+    const v = evaluateSoftware({ name: 'Browser', version: '129.0.3', source: 'registry' }, gap, { asOf: '2026-10-10', windowDays: 180 });
+    expect(v).toMatchObject({ status: 'unknown', unknownReason: 'version-unclear' });
+    expect(v.reason).toContain('lies between the cycles');
+  });
+
   it('are refused without a latest version to judge by', () => {
     const bad = RULE.replace(", latest: '130.0.12'", '');
     expect(buildRuleSet([{ file: 'browser.yaml', text: bad }]).issues[0]?.message).toContain('an evergreen rule needs "latest"');
