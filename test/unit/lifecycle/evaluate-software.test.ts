@@ -28,7 +28,11 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
   });
 
   it('sends Microsoft 365 Apps to its own rule, never to perpetual Office', () => {
-    expect(sw('Microsoft 365 Apps for enterprise - en-gb', '16.0.17928.20156')).toMatchObject({ status: 'unknown', product: 'microsoft-365-apps', cycle: 'modern' });
+    expect(sw('Microsoft 365 Apps for enterprise - en-gb', '16.0.20228.20190')).toMatchObject({ status: 'unknown', unknownReason: 'lifecycle-not-in-data', product: 'microsoft-365-apps', cycle: 'serviced' });
+    // Version 2408 (build 17928) left every update channel in March 2026: whatever the channel, it is no longer serviced.
+    expect(sw('Microsoft 365 Apps for enterprise - en-gb', '16.0.17928.20156')).toMatchObject({ status: 'unsupported', product: 'microsoft-365-apps', cycle: 'superseded' });
+    // A bare "16.0" names no build: it is placed nowhere, never guessed.
+    expect(sw('Microsoft 365 Apps for enterprise - en-gb', '16.0')).toMatchObject({ status: 'unknown', unknownReason: 'version-unclear' });
   });
 
   it('marks Python 2.7 unsupported and reads "3.12.3150.0" as 3.12', () => {
