@@ -34,7 +34,7 @@ export interface Recipe {
   slug: string;
   kind: 'os' | 'software';
   title?: string;
-  scheme?: 'windows-build' | 'java' | 'office' | 'dotnetfx' | 'mssql' | 'name-major';
+  scheme?: 'windows-build' | 'java' | 'office' | 'dotnetfx' | 'mssql' | 'name-major' | 'name-version';
   match: MatchEntry[];
   /** Why the data's extended-support column does not count as extended support here. */
   ignoreExtended?: string;

@@ -13,8 +13,6 @@ export interface MatchedItem {
   name: string;
   /** What a cycle's `edition` pattern is tested against: "<edition> <name>". */
   editionSubject: string;
-  /** A component of the product's release: its own build says the release, never the service pack. */
-  component?: boolean;
 }
 
 export function unknownVerdict(reason: string, unknownReason: UnknownReason, product: string | null = null): Verdict {
@@ -42,7 +40,7 @@ export function evaluateMatch(match: ProductMatch, item: MatchedItem, opts: Eval
   }
   const read = version.raw === version.normalised ? `version ${version.raw}` : `version ${version.raw} (read as ${version.normalised})`;
   const components = toComponents(version.normalised);
-  const fit = selectCycle(rule, components, item.editionSubject, !item.component);
+  const fit = selectCycle(rule, components, item.editionSubject);
   if (fit.kind === 'older') return olderThanAll(match, read, fit.oldest, opts);
   if (fit.kind === 'newer') {
     return unknownVerdict(`${match.description}; ${read} is newer than every cycle in ${rule.file} (the data predates it)`, 'data-stale', rule.product);
@@ -53,9 +51,8 @@ export function evaluateMatch(match: ProductMatch, item: MatchedItem, opts: Eval
   const c = fit.cycle;
   const dated = statusFromDates(c, rule.labels, opts.asOf, opts.windowDays);
   const edition = c.edition ? ` + "${item.editionSubject}" fits /${c.edition.pattern}/` : '';
-  const floor = item.component && c.minVersion ? ' (its release\'s newest service pack: a component\'s build does not say which the engine runs)' : '';
   const note = c.note ? `; ${c.note}` : '';
-  const head = `${match.description}; ${read}${edition} → cycle ${cycleName(c)}${floor}`;
+  const head = `${match.description}; ${read}${edition} → cycle ${cycleName(c)}`;
   const base: Verdict = {
     status: dated.status,
     unknownReason: dated.status === 'unknown' ? 'lifecycle-not-in-data' : null,

@@ -65,7 +65,7 @@ function judgeTitle(title: TitleMatch, item: SoftwareItem, name: string, from: s
     return { ...unknownVerdict(`${to}: ${title.description}`, 'unrecognised'), osLink: 'follows' };
   }
   const match = productMatchOf(title, to);
-  const verdict: Verdict = evaluateMatch(match, { versions: [item.version], name, editionSubject: name, component: title.kind === 'part-of' }, opts);
+  const verdict: Verdict = evaluateMatch(match, { versions: [item.version], name, editionSubject: name }, opts);
   const judged: SoftwareVerdict = { ...verdict, osLink: match.rule.osComponent ? 'capped' : 'none' };
   return title.kind === 'part-of' ? { ...judged, partOf: title.parent.product } : judged;
 }

@@ -15,9 +15,9 @@ export type CycleFit =
   /** Between or inside cycles, yet fitting none (a build the rule's prefixes do not cover). */
   | { kind: 'none' };
 
-function fits(cycle: CompiledCycle, version: Components, editionSubject: string, floors: boolean): boolean {
+function fits(cycle: CompiledCycle, version: Components, editionSubject: string): boolean {
   if (cycle.versions && !cycle.versions.some((p) => hasPrefix(version, p))) return false;
-  if (floors && cycle.minVersion && compareVersions(version, cycle.minVersion) < 0) return false;
+  if (cycle.minVersion && compareVersions(version, cycle.minVersion) < 0) return false;
   return cycle.edition === null || cycle.edition.regex.test(editionSubject);
 }
 
@@ -37,14 +37,8 @@ function isBelow(cycle: CompiledCycle, version: Components): boolean {
   return cycle.minVersion !== null && compareVersions(version, cycle.minVersion) < 0;
 }
 
-/**
- * `floors: false` (a component: "SQL Server 2016 Common Files") skips the
- * service-pack floors, whose build numbers are the engine's, not the
- * component's: the first cycle of its release in file order, the newest
- * service pack, is the one a serviced component belongs to.
- */
-export function selectCycle(rule: CompiledRule, version: Components, editionSubject: string, floors = true): CycleFit {
-  const cycle = rule.cycles.find((c) => fits(c, version, editionSubject, floors));
+export function selectCycle(rule: CompiledRule, version: Components, editionSubject: string): CycleFit {
+  const cycle = rule.cycles.find((c) => fits(c, version, editionSubject));
   if (cycle) return { kind: 'fit', cycle };
   if (rule.cycles.length > 0 && rule.cycles.every((c) => isBelow(c, version))) {
     const oldest = [...rule.cycles].sort((a, b) => compareVersions(lowerBound(a), lowerBound(b)))[0];

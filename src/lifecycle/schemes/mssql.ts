@@ -19,13 +19,21 @@ const MAJOR_BY_YEAR: readonly (readonly [RegExp, string])[] = [
  * major.minor.build ("15.0.2000.5" → 15.0.2000, "10.00.1600" → 10.0.1600):
  * the build is kept because service packs are told apart by build floors
  * (rules' `minVersion`, from Microsoft KB321185 "SQL Server versions and builds").
+ * SQL Server 2012 and 2014 shared components and feature-pack tools number
+ * their service pack in the minor ("SQL Server 2014 SP1" components are
+ * 12.1.4100.1, SMO 2012 SP4 is 11.4.7001.0) over the engine's own build, so
+ * for majors 11 and 12 the minor is read back as the engine's 0.
  */
 export const mssql: VersionScheme = {
   id: 'mssql',
   description: 'SQL Server major.minor.build (service packs by build floor); else the year in the name',
   normalise(version, name) {
     const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{1,5})/.exec(version);
-    if (m?.[1] && m[2] && m[3]) return [m[1], m[2], m[3]].map(trimZeros).join('.');
+    if (m?.[1] && m[2] && m[3]) {
+      const [major, minor, build] = [m[1], m[2], m[3]].map(trimZeros) as [string, string, string];
+      const componentMinor = (major === '11' || major === '12') && /^[1-9]$/.test(minor);
+      return [major, componentMinor ? '0' : minor, build].join('.');
+    }
     const head = name.slice(0, 256);
     return MAJOR_BY_YEAR.find(([year]) => year.test(head))?.[1] ?? null;
   },

@@ -67,11 +67,10 @@ const sw = (name: string, version: string, source: 'registry' | 'other' | 'dpkg'
 
 describe('titles (rules/titles)', () => {
   it('judges a component as the release of its parent product, and says so', () => {
+    // A component carries its release's service-pack build: at RTM's, it is as unsupported as RTM; at SP3's, SP3's.
     const v = sw('SQL Server 2016 Common Files', '13.0.1601.5');
-    // The component's own build is the release's RTM number; the engine entry tells the service pack.
-    expect(v).toMatchObject({ status: 'extended-support', product: 'mssql', cycle: '13.0-sp3', partOf: 'mssql', unknownReason: null });
-    expect(v.reason).toContain("its release's newest service pack");
-    expect(sw('Microsoft SQL Server 2016', '13.0.1601.5')).toMatchObject({ cycle: '13.0', status: 'unsupported' });
+    expect(v).toMatchObject({ status: 'unsupported', product: 'mssql', cycle: '13.0', partOf: 'mssql', unknownReason: null });
+    expect(sw('SQL Server 2016 Common Files', '13.0.6300.2')).toMatchObject({ status: 'extended-support', cycle: '13.0-sp3' });
     expect(v.reason).toContain('→ title SQL Server component');
     expect(v.reason).toContain('a component of SQL Server, so it follows that release');
     expect(sw('SQL Server 2019 Common Files', '15.0.2000.5')).toMatchObject({ status: 'supported', cycle: '15.0' });
