@@ -13,6 +13,8 @@ export const TitleMatchSchema = z
     name: Regex.optional(),
     vendor: Regex.optional(),
     purl: Regex.optional(),
+    /** Beside another field: tested against the raw version (a Parallels launcher's "Windows XP"). */
+    version: Regex.optional(),
     sources: z.array(SoftwareSourceSchema).min(1).optional(),
     /** With `product`: a dpkg/rpm/apk package from the vendor's own repository follows the product, not the OS. */
     upstream: z.boolean().optional(),

@@ -81,6 +81,13 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
     expect(sw('postgresql-13', '13.16-0+deb11u1', 'dpkg')).toMatchObject({ product: 'postgresql', osLink: 'follows' });
   });
 
+  it("explains a Parallels launcher of a Windows guest's program by its version, never by its name alone", () => {
+    const v = sw('Notepad', 'Windows XP', 'macos');
+    expect(v).toMatchObject({ status: 'unknown', unknownReason: 'no-published-lifecycle' });
+    expect(v.reason).toContain('version "Windows XP" matched');
+    expect(sw('Notepad', '1.2', 'macos')).toMatchObject({ unknownReason: 'unrecognised' });
+  });
+
   it('does not let google-chrome-stable from dpkg follow the OS', () => {
     const v = sw('google-chrome-stable', '126.0.6478.126-1', 'dpkg');
     expect(v).toMatchObject({ product: 'chrome', cycle: '126', status: 'unsupported', osLink: 'none' });
