@@ -23,7 +23,6 @@ const DISTINCTIVE = new Set([
   'Kubernetes', 'Podman', 'containerd', 'Gradle', 'Terraform', 'Telegraf', 'Meilisearch', 'Shopware', 'Contao', 'Matomo', 'Mautic',
 ]);
 
-
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const VERSION_TAIL = '(?: v?\\d[\\w.+-]*)?';

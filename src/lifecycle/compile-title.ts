@@ -17,6 +17,5 @@ export function compileTitles(file: TitleFile, fileName: string): CompiledTitle[
     publisher: t.publisher,
     matchers: t.match.map(compileMatcher),
     disposition: disposition(t),
-    note: t.note ?? null,
   }));
 }

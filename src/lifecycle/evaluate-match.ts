@@ -19,7 +19,7 @@ export function unknownVerdict(reason: string, unknownReason: UnknownReason, pro
   return { status: 'unknown', unknownReason, product, cycle: null, eol: null, extendedSupportEnd: null, reason };
 }
 
-export function cycleName(c: CompiledCycle): string {
+function cycleName(c: CompiledCycle): string {
   return c.label && c.label !== c.cycle ? `${c.cycle} (${c.label})` : c.cycle;
 }
 

@@ -21,7 +21,6 @@ export interface CompiledTitle {
   publisher: string;
   matchers: readonly CompiledMatcher[];
   disposition: TitleDisposition;
-  note: string | null;
 }
 
 /** `partOf: os`: the component ships and is serviced with the operating system. */

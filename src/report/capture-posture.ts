@@ -49,7 +49,7 @@ export function capturePosture(db: Db, org: OrgScope, rules: RuleSet, now: Date,
       actions: listActionsSince(db, org, monthStart).map((r) => toAction(r, day)),
       exceptions: listExceptionsInForce(db, org, day).map((r) => ({ ...r, hosts: r.hosts ?? '' })),
       devices: listFaxesAndPagers(db, org).map((r) => toDevice(r, day)),
-      unknown: listUnknownTitles(db, org).map((r) => ({ ...r, versions: Number(r.versions), installs: Number(r.installs) })),
+      unknown: listUnknownTitles(db, org),
     };
     return { day, takenAt: now.toISOString(), evidence, auditHead: auditHead(db) };
   });

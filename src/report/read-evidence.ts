@@ -2,7 +2,7 @@
 import { HubError } from '../hub/errors.js';
 import type { Db } from '../store/db.js';
 import type { ReportOwner } from '../store/organisations.js';
-import { snapshotEvidenceList, WHOLE_SNAPSHOT, type EvidenceDocument } from '../store/posture-snapshots.js';
+import { hasSnapshotEvidence, snapshotEvidenceList, WHOLE_SNAPSHOT, type EvidenceDocument } from '../store/posture-snapshots.js';
 import { decodeEvidence } from './evidence-codec.js';
 import type { FrozenEvidence } from './frozen-evidence.js';
 import { LATER_LISTS, type EvidenceList } from './posture-evidence.js';
@@ -18,7 +18,7 @@ export function readEvidence(db: Db, owner: ReportOwner, day: string, lists: rea
     // A snapshot from before 0010 holds every list in one document: read it once.
     if (documents.has(WHOLE_SNAPSHOT)) break;
     const d = snapshotEvidenceList(db, owner, day, list);
-    if (!d && LATER_LISTS.includes(list) && snapshotEvidenceList(db, owner, day, 'assets')) continue;
+    if (!d && LATER_LISTS.includes(list) && hasSnapshotEvidence(db, owner, day)) continue;
     if (!d) throw new HubError(409, 'evidence-pruned', `the evidence of the ${day} snapshot is no longer kept`);
     documents.set(d.list, d);
   }

@@ -28,25 +28,28 @@ const DATE_VALUE = 'expected a date YYYY-MM-DD, true (ended, date unknown), fals
 export const DateValueSchema = z.union([z.iso.date({ error: DATE_VALUE }), z.boolean(), z.null()], { error: DATE_VALUE });
 export type DateValue = z.infer<typeof DateValueSchema>;
 
-export const MatchEntrySchema = z
-  .strictObject({
-    name: Regex.optional(),
-    vendor: Regex.optional(),
-    family: Regex.optional(),
-    edition: Regex.optional(),
-    /** Software: tested against the item's purl without version, qualifiers or subpath ("pkg:pypi/django"). */
-    purl: Regex.optional(),
-    /**
-     * Software, with another field: tested against the raw version, to tell a vendor's own
-     * build from the distribution's by the mark it leaves ("13.2-1.pgdg100+1" is PGDG's).
-     */
-    version: Regex.optional(),
-    sources: z.array(SoftwareSourceSchema).min(1).optional(),
-    upstream: z.boolean().optional(),
-  })
-  .refine((m) => [m.name, m.vendor, m.family, m.edition, m.purl].some((f) => f !== undefined), {
-    error: 'a match entry needs at least one of name, vendor, family, edition, purl',
-  });
+export const ProductIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'product ids are kebab-case' });
+
+/** The fields a match entry may test, before the check that it tests something; title entries take all but the OS's. */
+export const MatchFieldsSchema = z.strictObject({
+  name: Regex.optional(),
+  vendor: Regex.optional(),
+  family: Regex.optional(),
+  edition: Regex.optional(),
+  /** Software: tested against the item's purl without version, qualifiers or subpath ("pkg:pypi/django"). */
+  purl: Regex.optional(),
+  /**
+   * Software, with another field: tested against the raw version, to tell a vendor's own
+   * build from the distribution's by the mark it leaves ("13.2-1.pgdg100+1" is PGDG's).
+   */
+  version: Regex.optional(),
+  sources: z.array(SoftwareSourceSchema).min(1).optional(),
+  upstream: z.boolean().optional(),
+});
+
+export const MatchEntrySchema = MatchFieldsSchema.refine((m) => [m.name, m.vendor, m.family, m.edition, m.purl].some((f) => f !== undefined), {
+  error: 'a match entry needs at least one of name, vendor, family, edition, purl',
+});
 export type MatchEntry = z.infer<typeof MatchEntrySchema>;
 
 export const CycleSchema = z
@@ -85,7 +88,7 @@ export const LabelsSchema = z.strictObject({
 });
 
 const RuleFileShape = z.strictObject({
-  product: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'product ids are kebab-case' }),
+  product: ProductIdSchema,
   title: z.string().min(1),
   kind: z.enum(['os', 'software']),
   generated: z.boolean(),

@@ -3,22 +3,13 @@
  * "Titles". Strict like the lifecycle rules: an unknown key is an error.
  */
 import { z } from 'zod';
-import { SoftwareSourceSchema } from '../contract/report.js';
-import { Regex, SourceSchema } from './lifecycle-schema.js';
+import { MatchFieldsSchema, ProductIdSchema as ProductId, SourceSchema } from './lifecycle-schema.js';
 
-const ProductId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'product ids are kebab-case' });
-
-export const TitleMatchSchema = z
-  .strictObject({
-    name: Regex.optional(),
-    vendor: Regex.optional(),
-    purl: Regex.optional(),
-    /** Beside another field: tested against the raw version (a Parallels launcher's "Windows XP"). */
-    version: Regex.optional(),
-    sources: z.array(SoftwareSourceSchema).min(1).optional(),
-    /** With `product`: a dpkg/rpm/apk package from the vendor's own repository follows the product, not the OS. */
-    upstream: z.boolean().optional(),
-  })
+/**
+ * A lifecycle rule's software match fields: `version` only beside another (a Parallels
+ * launcher's "Windows XP"), `upstream` with `product` (a vendor-repository package follows it).
+ */
+export const TitleMatchSchema = MatchFieldsSchema.omit({ family: true, edition: true })
   .refine((m) => m.name !== undefined || m.vendor !== undefined || m.purl !== undefined, { error: 'a match entry needs name, vendor or purl' });
 
 export const TitleEntrySchema = z
@@ -32,6 +23,7 @@ export const TitleEntrySchema = z
     partOf: ProductId.optional(),
     /** The publisher publishes no support policy: why, in one line. */
     noLifecycle: z.string().min(1).optional(),
+    /** For the people who read the file: why the title is shaped as it is. */
     note: z.string().min(1).optional(),
   })
   .refine((t) => [t.product, t.partOf, t.noLifecycle].filter((v) => v !== undefined).length === 1, {

@@ -86,7 +86,7 @@ function unknownByReason(db: Db, org: OrgScope): Record<UnknownReason, number> {
   const counts = Object.fromEntries(UNKNOWN_REASONS.map((r) => [r, 0])) as Record<UnknownReason, number>;
   const rows = stmt(db, UNKNOWN_BY_REASON[readerKind(org)]).all(bindTrust(org)) as { reason: UnknownReason | null; n: number }[];
   // A verdict stored before migration 0021 has no reason until the next re-evaluation: it counts as unrecognised.
-  for (const r of rows) counts[r.reason ?? 'unrecognised'] += Number(r.n);
+  for (const r of rows) counts[r.reason ?? 'unrecognised'] += r.n;
   return counts;
 }
 

@@ -54,6 +54,11 @@ export function snapshotEvidenceList(db: Db, owner: ReportOwner, day: string, li
   return row && { list: row.list, json: gunzipSync(row.body).toString('utf8') };
 }
 
+/** Whether any of the day's evidence is still kept (not pruned), without reading a document. */
+export function hasSnapshotEvidence(db: Db, owner: ReportOwner, day: string): boolean {
+  return stmt(db, 'SELECT 1 AS kept FROM posture_evidence WHERE organisation_id = ? AND day = ? LIMIT 1').get(owner, day) !== undefined;
+}
+
 /** The last day with a snapshot in [first, last], if any. */
 export function lastSnapshotDayBetween(db: Db, owner: ReportOwner, first: string, last: string): string | undefined {
   return (stmt(db, 'SELECT max(day) AS day FROM posture_snapshots WHERE organisation_id = ? AND day BETWEEN ? AND ?').get(owner, first, last) as { day: string | null }).day ?? undefined;

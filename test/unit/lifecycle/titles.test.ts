@@ -109,6 +109,11 @@ describe('titles (rules/titles)', () => {
     expect(issues.map(formatRuleIssue)).toEqual(['../titles/bad.yaml:4: titles[0].partOf: no software lifecycle rule "nothing-here" (or "os" for a part of the OS)']);
   });
 
+  it('refuses an OS field in a title, on its own line', () => {
+    const os: RuleSource = { file: '../titles/os.yaml', text: "titles:\n  - title: X\n    publisher: Y\n    noLifecycle: no\n    match:\n      - name: '^X$'\n        family: linux\n" };
+    expect(buildRuleSet(LIFECYCLE, [os]).issues.map(formatRuleIssue)).toEqual(['../titles/os.yaml:7: titles[0].match[0].family: unknown field (see rules/README.md)']);
+  });
+
   it('refuses a title with two dispositions or none', () => {
     const both: RuleSource = { file: '../titles/both.yaml', text: 'titles:\n  - title: X\n    publisher: Y\n    product: mssql\n    noLifecycle: no\n    match: [{name: x}]\n' };
     expect(buildRuleSet(LIFECYCLE, [both]).issues.map(formatRuleIssue)[0]).toContain('exactly one of product, partOf, noLifecycle');

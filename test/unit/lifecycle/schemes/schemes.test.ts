@@ -44,6 +44,8 @@ const cases: [scheme: string, version: string, name: string, expected: string | 
   ['mssql', '15.0.2000.5', 'Microsoft SQL Server 2019 (64-bit)', '15.0.2000'],
   ['mssql', '10.00.1600.22', 'Microsoft SQL Server 2008', '10.0.1600'],
   ['mssql', '12.1.4100.1', 'Microsoft VSS Writer for SQL Server 2014', '12.0.4100'],
+  ['name-major', '20090308.140743', 'Windows Internet Explorer 8', '8'],
+  ['name-major', '11.0.9600.19180', 'Internet Explorer', '11.0.9600.19180'],
   ['name-version', '64.112.53549', 'Microsoft .NET Runtime - 8.0.28 (x64)', '8.0.28'],
   ['name-version', '48.47.50420', 'Microsoft ASP.NET Core 6.0.11 - Shared Framework (x64)', '6.0.11'],
   ['name-version', '8.0.11-1', 'dotnet-runtime-8.0', '8.0.11'],
