@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import * as z from 'zod';
 import type { Software } from '../../src/contract/report.js';
 import { AgentError } from '../agent-error.js';
@@ -43,10 +44,30 @@ export function isOsComponent(path: string): boolean {
  */
 const KEPT_OS_APPS = new Set(['Safari']);
 
+/** Tells an application bundle (a directory) from a plain file that merely ends in `.app`. */
+export type IsBundle = (path: string) => boolean;
+
+/**
+ * An application is a bundle, and a bundle is a directory. system_profiler also
+ * lists plain files named `*.app` (Erlang/OTP application resource files in
+ * every `ebin/` and source tree, compiled terminfo entries), which are not
+ * installed software. A path that cannot be read (gone since, or behind macOS
+ * privacy controls) is kept: an app must not vanish from the inventory on a
+ * failed look.
+ */
+export function isBundleOnDisk(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? true;
+  } catch {
+    return true;
+  }
+}
+
 /** Not installed here: a bundle nested in another app follows its parent, and /Volumes is a mounted image or disk. */
-function isListed(app: Application, name: string): boolean {
+function isListed(app: Application, name: string, isBundle: IsBundle): boolean {
   const path = app.path ?? '';
   if (path.startsWith('/Volumes/') || /\.app\/.+\.app$/i.test(path)) return false;
+  if (path !== '' && !isBundle(path)) return false;
   return KEPT_OS_APPS.has(name) || !isOsComponent(path);
 }
 
@@ -74,10 +95,10 @@ function installedAtOf(app: Application): string | undefined {
   return z.iso.datetime({ offset: true }).safeParse(app.lastModified).success ? app.lastModified : undefined;
 }
 
-function toSoftware(app: Application): Software | undefined {
+function toSoftware(app: Application, isBundle: IsBundle): Software | undefined {
   // Names read from HFS+ file names arrive decomposed ("U\u0308bersicht"); NFC makes both spellings one app.
   const name = clip(app._name.normalize('NFC'));
-  if (!name || !isListed(app, name)) return undefined;
+  if (!name || !isListed(app, name, isBundle)) return undefined;
   const version = clip(app.version, 128) ?? NO_VERSION;
   return { name, version, vendor: vendorOf(app), source: 'macos', installedAt: installedAtOf(app) };
 }
@@ -86,15 +107,17 @@ function toSoftware(app: Application): Software | undefined {
  * Parses `system_profiler SPApplicationsDataType -json`, or returns `undefined`
  * when the output is not that document. The same name and version found in
  * several places (a copy in ~/Applications, an old installer) is listed once;
- * different versions are all kept, since the old copy is the risk.
+ * different versions are all kept, since the old copy is the risk. `isBundle`
+ * looks at this machine's disk unless the caller knows better (a capture read
+ * elsewhere).
  */
-export function parseApplications(text: string): Software[] | undefined {
+export function parseApplications(text: string, isBundle: IsBundle = isBundleOnDisk): Software[] | undefined {
   const output = OutputSchema.safeParse(parseJson(text));
   if (!output.success) return undefined;
   const byKey = new Map<string, Software>();
   for (const item of output.data.SPApplicationsDataType) {
     const app = ApplicationSchema.safeParse(item);
-    const software = app.success ? toSoftware(app.data) : undefined;
+    const software = app.success ? toSoftware(app.data, isBundle) : undefined;
     const key = software && `${software.name}\t${software.version}`;
     if (software && key && !byKey.has(key)) byKey.set(key, software);
   }

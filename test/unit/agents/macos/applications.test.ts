@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   collectApplications,
+  isBundleOnDisk,
   isOsComponent,
   NO_VERSION,
   parseApplications,
@@ -68,6 +72,33 @@ describe('parseApplications', () => {
   it('skips a malformed entry and keeps the rest', () => {
     const json = JSON.stringify({ SPApplicationsDataType: [{ version: '1.0' }, { _name: 'Ok', version: '2.0' }] });
     expect(parseApplications(json)).toEqual([{ name: 'Ok', version: '2.0', vendor: undefined, source: 'macos', installedAt: undefined }]);
+  });
+});
+
+describe('bundles and plain files named *.app', () => {
+  const listing = (paths: readonly string[]) => JSON.stringify({ SPApplicationsDataType: paths.map((path) => ({ _name: path.split('/').at(-1)!.replace(/\.app$/, ''), path })) });
+
+  it('keeps a bundle (a directory) and drops a plain file, such as an Erlang/OTP ebin/*.app resource file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'estatewatch-apps-'));
+    try {
+      mkdirSync(join(root, 'Applications', 'Ward Rota.app', 'Contents'), { recursive: true });
+      mkdirSync(join(root, 'erlang', 'lib', 'kernel-2.15.3', 'ebin'), { recursive: true });
+      writeFileSync(join(root, 'erlang', 'lib', 'kernel-2.15.3', 'ebin', 'kernel.app'), '{application, kernel, []}.\n');
+      const software = parseApplications(listing([join(root, 'Applications', 'Ward Rota.app'), join(root, 'erlang', 'lib', 'kernel-2.15.3', 'ebin', 'kernel.app')]));
+      expect(software?.map((item) => item.name)).toEqual(['Ward Rota']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps an entry whose path cannot be read now: an app must not vanish on a failed look', () => {
+    expect(isBundleOnDisk('/nonexistent/estatewatch/Gone.app')).toBe(true);
+    expect(parseApplications(listing(['/nonexistent/estatewatch/Gone.app']))?.map((item) => item.name)).toEqual(['Gone']);
+  });
+
+  it('asks the given judge when the capture was read on another machine', () => {
+    const software = parseApplications(listing(['/Applications/Kept.app', '/usr/local/lib/erlang/lib/stdlib/ebin/stdlib.app']), (path) => !path.includes('/ebin/'));
+    expect(software?.map((item) => item.name)).toEqual(['Kept']);
   });
 });
 
