@@ -88,6 +88,22 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
     expect(sw('Notepad', '1.2', 'macos')).toMatchObject({ unknownReason: 'unrecognised' });
   });
 
+  it("never takes a Parallels launcher named like one of Apple's apps for a part of macOS", () => {
+    const launcher = sw('Apple Software Update', 'Windows XP', 'macos');
+    expect(launcher).toMatchObject({ unknownReason: 'no-published-lifecycle', osLink: 'none' });
+    expect(launcher.reason).toContain('Parallels');
+    expect(sw('Apple Software Update', '2.1', 'macos')).toMatchObject({ osLink: 'follows' });
+  });
+
+  it('judges SQL Server 2008 and 2008 R2 components by the service pack in their minor', () => {
+    expect(sw('Microsoft SQL Server 2008 Setup Support Files', '10.3.5500.0')).toMatchObject({ product: 'mssqlserver', status: 'unsupported' });
+    expect(sw('Microsoft SQL Server System CLR Types', '10.51.2500.0')).toMatchObject({ product: 'mssqlserver', status: 'unsupported' });
+  });
+
+  it("follows SSMS 17 for the components it names after SQL Server 2017 RC1, in any language", () => {
+    expect(sw('Stratégies Microsoft SQL Server 2017 RC1', '14.0.800.90')).toMatchObject({ product: 'sql-server-management-studio', cycle: '17', status: 'unsupported' });
+  });
+
   it('does not let google-chrome-stable from dpkg follow the OS', () => {
     const v = sw('google-chrome-stable', '126.0.6478.126-1', 'dpkg');
     expect(v).toMatchObject({ product: 'chrome', cycle: '126', status: 'unsupported', osLink: 'none' });

@@ -50,6 +50,9 @@ const cases: [scheme: string, version: string, name: string, expected: string | 
   ['name-version', '48.47.50420', 'Microsoft ASP.NET Core 6.0.11 - Shared Framework (x64)', '6.0.11'],
   ['name-version', '8.0.11-1', 'dotnet-runtime-8.0', '8.0.11'],
   ['mssql', '11.4.7001.0', 'Microsoft SQL Server 2012 Management Objects  (x64)', '11.0.7001'],
+  ['mssql', '10.3.5500.0', 'Microsoft SQL Server 2008 Setup Support Files', '10.0.5500'],
+  ['mssql', '10.51.2500.0', 'Microsoft SQL Server 2008 R2 Management Objects', '10.50.2500'],
+  ['mssql', '10.50.6000.34', 'SQL Server 2008 R2 SP3 Database Engine Services', '10.50.6000'],
   ['mssql', '10.50.6000.34', 'Microsoft SQL Server 2008 R2 (64-bit)', '10.50.6000'],
   ['mssql', '', 'Microsoft SQL Server 2008 R2 (64-bit)', '10.50'],
 ];
