@@ -104,6 +104,24 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
     expect(sw('Stratégies Microsoft SQL Server 2017 RC1', '14.0.800.90')).toMatchObject({ product: 'sql-server-management-studio', cycle: '17', status: 'unsupported' });
   });
 
+  it('calls software its publisher has ended unsupported, by the name forms real machines report', () => {
+    expect(sw('Nessus Agent (x64)', '10.0.0.20074', 'registry', 'Tenable, Inc.')).toMatchObject({ product: 'nessus-agent', status: 'unsupported' });
+    expect(sw('WinPcap 4.1.3', '4.1.0.2980', 'registry', 'Riverbed Technology, Inc.')).toMatchObject({ product: 'winpcap', status: 'unsupported' });
+    expect(sw('TrueCrypt', '6.2.1', 'macos')).toMatchObject({ product: 'truecrypt', status: 'unsupported' });
+    expect(sw('Amazon Chime', '5.23.22354', 'macos', 'Amazon.com, Inc.')).toMatchObject({ product: 'amazon-chime', status: 'unsupported' });
+    expect(sw('Microsoft Remote Desktop', '10.9.10', 'macos', 'Microsoft Corporation')).toMatchObject({ product: 'windows-app-for-mac', status: 'unsupported' });
+  });
+
+  it('keeps a newer product of the same name out of a discontinued one', () => {
+    expect(sw('Opera 11.52', '11.52.1100', 'registry', 'Opera Software ASA')).toMatchObject({ product: 'opera-presto', status: 'unsupported' });
+    expect(sw('Opera 105.0.4970.48', '105.0.4970.48', 'registry', 'Opera Software')).not.toMatchObject({ product: 'opera-presto' });
+    expect(sw('Google Drive', '99.0.0.0', 'registry', 'Google LLC')).not.toMatchObject({ product: 'google-drive-for-mac-pc' });
+  });
+
+  it('never lets a macOS installer app follow the Mac it sits on', () => {
+    expect(sw('Install macOS Sonoma', '19.6.02', 'macos', 'Apple Inc.')).toMatchObject({ status: 'unknown', unknownReason: 'no-published-lifecycle', osLink: 'none' });
+  });
+
   it('does not let google-chrome-stable from dpkg follow the OS', () => {
     const v = sw('google-chrome-stable', '126.0.6478.126-1', 'dpkg');
     expect(v).toMatchObject({ product: 'chrome', cycle: '126', status: 'unsupported', osLink: 'none' });
