@@ -118,6 +118,11 @@ describe('evaluateSoftware on the shipped rules (as of 2026-11-23, window 180)',
     expect(sw('Google Drive', '99.0.0.0', 'registry', 'Google LLC')).not.toMatchObject({ product: 'google-drive-for-mac-pc' });
   });
 
+  it('serves the Defender Antivirus platform only at its newest monthly version, never supported on stale data', () => {
+    expect(sw('Microsoft Defender Antivirus platform', '4.18.2301.6', 'other')).toMatchObject({ product: 'microsoft-defender-antivirus-platform', status: 'unsupported' });
+    expect(sw('Microsoft Defender Antivirus platform', '4.18.23090.2008', 'other')).toMatchObject({ status: 'unknown', unknownReason: 'data-stale' });
+  });
+
   it('never lets a macOS installer app follow the Mac it sits on', () => {
     expect(sw('Install macOS Sonoma', '19.6.02', 'macos', 'Apple Inc.')).toMatchObject({ status: 'unknown', unknownReason: 'no-published-lifecycle', osLink: 'none' });
   });
