@@ -13,8 +13,10 @@ export interface CollectOptions {
 /**
  * Runs every collector, merges their parts and validates the result against
  * the contract before anyone sees it, so a broken collector fails on the
- * machine that broke it. A collector that throws fails the whole scan: a
- * report silently missing its software would read as "everything removed".
+ * machine that broke it. A software or OS collector that throws fails the
+ * whole scan: a report silently missing its software would read as
+ * "everything removed". A host or device collector that throws leaves a
+ * warning instead, and the hub keeps what it held for that part.
  */
 export async function collectReport(options: CollectOptions = {}): Promise<Report> {
   const { collectors = await platformCollectors(), now = () => new Date() } = options;
@@ -22,9 +24,11 @@ export async function collectReport(options: CollectOptions = {}): Promise<Repor
   // Loaded once the collectors have started their tools, so setting up zod and the
   // schemas runs while those processes do, rather than before them.
   const [parts, { checkReport, REPORT_SCHEMA_V1 }] = await Promise.all([scan, import('../src/contract/report.js')]);
+  const { warnings, ...inventory } = mergeParts(parts);
   const draft = {
     schema: REPORT_SCHEMA_V1,
-    ...mergeParts(parts),
+    ...inventory,
+    ...(warnings.length > 0 && { warnings }),
     collectedAt: now().toISOString(),
     agent: { version: AGENT_VERSION },
   };
@@ -38,11 +42,13 @@ async function runCollector(collector: Collector): Promise<ReportPart> {
   try {
     return await collector.collect();
   } catch (error) {
-    throw new AgentError('collector-failed', `collector "${collector.name}" failed: ${(error as Error).message}`);
+    const message = `collector "${collector.name}" failed: ${(error as Error).message}`;
+    if (!collector.degrades) throw new AgentError('collector-failed', message);
+    return { warnings: [{ part: collector.degrades, message: message.slice(0, 500) }] };
   }
 }
 
-/** Later parts' host/os fields win; software and device lists are concatenated. */
+/** Later parts' host/os fields win; software, device and warning lists are concatenated. */
 export function mergeParts(parts: readonly ReportPart[]): Required<ReportPart> {
   return parts.reduce<Required<ReportPart>>(
     (merged, part) => ({
@@ -50,8 +56,9 @@ export function mergeParts(parts: readonly ReportPart[]): Required<ReportPart> {
       os: { ...merged.os, ...part.os },
       software: [...merged.software, ...(part.software ?? [])],
       devices: [...merged.devices, ...(part.devices ?? [])],
+      warnings: [...merged.warnings, ...(part.warnings ?? [])],
     }),
-    { host: {}, os: {}, software: [], devices: [] },
+    { host: {}, os: {}, software: [], devices: [], warnings: [] },
   );
 }
 

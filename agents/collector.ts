@@ -1,4 +1,4 @@
-import type { Device, Os, Report, Software } from '../src/contract/report.js';
+import type { CollectionWarning, Device, Os, Report, Software, WarningPart } from '../src/contract/report.js';
 
 /** What one collector contributes; `collectReport` merges the parts. */
 export interface ReportPart {
@@ -6,10 +6,17 @@ export interface ReportPart {
   os?: Partial<Os>;
   software?: Software[];
   devices?: Device[];
+  warnings?: CollectionWarning[];
 }
 
 /** A collector is one file plus one registry line (e.g. `agents/linux/index.ts`). */
 export interface Collector {
   name: string;
+  /**
+   * The part a failure leaves incomplete: the scan goes on with a warning, and
+   * the hub keeps what it held for that part. Absent for the software and OS
+   * collectors, whose failure fails the scan (never an empty list).
+   */
+  degrades?: WarningPart;
   collect(): Promise<ReportPart>;
 }

@@ -10,12 +10,12 @@ import { collectUsb } from './usb.js';
 
 /** The Linux collectors, one line each. Package managers that are absent contribute nothing. */
 export const linuxCollectors: readonly Collector[] = [
-  { name: 'host', collect: () => collectHost() },
+  { name: 'host', degrades: 'host', collect: () => collectHost() },
   { name: 'os-release', collect: () => collectOsRelease() },
   { name: 'dpkg', collect: collectDpkg },
   { name: 'rpm', collect: collectRpm },
   { name: 'apk', collect: () => collectApk() },
-  { name: 'cups', collect: collectCups },
-  { name: 'modems', collect: () => collectModems() },
-  { name: 'usb', collect: collectUsb },
+  { name: 'cups', degrades: 'devices', collect: collectCups },
+  { name: 'modems', degrades: 'devices', collect: () => collectModems() },
+  { name: 'usb', degrades: 'devices', collect: collectUsb },
 ];

@@ -7,9 +7,9 @@ import { collectSwVers } from './sw-vers.js';
 
 /** The macOS collectors, one line each. Printing is CUPS, as on Linux. */
 export const macosCollectors: readonly Collector[] = [
-  { name: 'host', collect: collectHost },
+  { name: 'host', degrades: 'host', collect: collectHost },
   { name: 'sw-vers', collect: collectSwVers },
   { name: 'applications', collect: collectApplications },
   { name: 'pkgutil', collect: collectPkgutil },
-  { name: 'cups', collect: collectCups },
+  { name: 'cups', degrades: 'devices', collect: collectCups },
 ];

@@ -6,8 +6,8 @@ import { collectUninstall } from './uninstall.js';
 
 /** The Windows collectors, one line each; each runs one in-box PowerShell script. */
 export const windowsCollectors: readonly Collector[] = [
-  { name: 'host', collect: collectHost },
+  { name: 'host', degrades: 'host', collect: collectHost },
   { name: 'os', collect: collectOs },
   { name: 'uninstall', collect: collectUninstall },
-  { name: 'printers-and-modems', collect: collectDevices },
+  { name: 'printers-and-modems', degrades: 'devices', collect: collectDevices },
 ];

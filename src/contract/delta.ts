@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { deviceKey, inventoryHash, softwareKey, type Inventory } from './inventory-hash.js';
-import { DeviceSchema, HostSchema, MAX_DEVICES, MAX_SOFTWARE_ITEMS, OsSchema, REPORT_SCHEMA_V1, SoftwareSchema, SpoolFoldSchema, type Report } from './report.js';
+import { CollectionWarningSchema, DeviceSchema, HostSchema, MAX_DEVICES, MAX_SOFTWARE_ITEMS, MAX_WARNINGS, OsSchema, REPORT_SCHEMA_V1, SoftwareSchema, SpoolFoldSchema, type Report } from './report.js';
 
 export const DELTA_SCHEMA_V1 = 'estatewatch.delta/v1';
 
@@ -22,6 +22,7 @@ export const DeltaSchema = z.strictObject({
   collectedAt: z.iso.datetime({ offset: true }),
   agent: z.strictObject({ version: z.string().trim().min(1).max(64) }),
   spool: SpoolFoldSchema.optional(),
+  warnings: z.array(CollectionWarningSchema).min(1).max(MAX_WARNINGS).optional(),
   software: z.strictObject({
     added: z.array(SoftwareSchema).max(MAX_SOFTWARE_ITEMS),
     removed: z.array(SoftwareSchema.pick({ name: true, version: true, vendor: true, source: true })).max(MAX_SOFTWARE_ITEMS),
@@ -48,6 +49,7 @@ export function diffReports(base: Inventory, next: Report): Delta {
     collectedAt: next.collectedAt,
     agent: next.agent,
     ...(next.spool && { spool: next.spool }),
+    ...(next.warnings && { warnings: next.warnings }),
     software: {
       added: next.software.filter((s) => !baseSoftware.has(softwareKey(s))),
       removed: base.software.filter((s) => !nextSoftware.has(softwareKey(s))).map(({ name, version, vendor, source }) => ({ name, version, vendor, source })),
@@ -70,6 +72,7 @@ export function applyDelta(base: Inventory, delta: Delta): Report {
     collectedAt: delta.collectedAt,
     agent: delta.agent,
     ...(delta.spool && { spool: delta.spool }),
+    ...(delta.warnings && { warnings: delta.warnings }),
     software: [...base.software.filter((s) => !removedSoftware.has(softwareKey(s))), ...delta.software.added],
     devices: [...base.devices.filter((d) => !removedDevices.has(deviceKey(d))), ...delta.devices.added],
   };

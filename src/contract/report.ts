@@ -73,6 +73,19 @@ export const DeviceSchema = z.strictObject({
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
+/**
+ * A part of the machine the agent could not read this time (WMI down, a hung
+ * print spooler). Only the host facts and the devices may come back partial:
+ * the software list and the OS fail the whole scan instead, since a missing
+ * list would read as "everything removed". The hub keeps what it held for the
+ * part and shows the warning on the asset.
+ */
+export const WarningPartSchema = z.enum(['host', 'devices']);
+export type WarningPart = z.infer<typeof WarningPartSchema>;
+export const CollectionWarningSchema = z.strictObject({ part: WarningPartSchema, message: text(500) });
+export type CollectionWarning = z.infer<typeof CollectionWarningSchema>;
+export const MAX_WARNINGS = 20;
+
 export const MAX_SOFTWARE_ITEMS = 20_000;
 export const MAX_DEVICES = 1_000;
 
@@ -95,6 +108,8 @@ export const ReportSchema = z.strictObject({
   collectedAt: z.iso.datetime({ offset: true }),
   agent: z.strictObject({ version: text(64) }),
   spool: SpoolFoldSchema.optional(),
+  /** Parts read incompletely this time; absent when everything was read. */
+  warnings: z.array(CollectionWarningSchema).min(1).max(MAX_WARNINGS).optional(),
   software: z.array(SoftwareSchema).max(MAX_SOFTWARE_ITEMS),
   devices: z.array(DeviceSchema).max(MAX_DEVICES),
 });

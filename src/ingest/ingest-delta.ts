@@ -22,7 +22,7 @@ export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta):
     const asset = findAssetState(ctx.db, assetIdentity(delta.host));
     if (asset && changesNothing(delta) && delta.base === asset.inventoryHash && delta.inventoryHash === delta.base) {
       const held = countInventory(ctx.db, asset.id);
-      const arrival = { collectedAt: delta.collectedAt, receivedAt: ctx.now().toISOString(), softwareCount: held.software, deviceCount: held.devices, folded: delta.spool };
+      const arrival = { collectedAt: delta.collectedAt, receivedAt: ctx.now().toISOString(), softwareCount: held.software, deviceCount: held.devices, folded: delta.spool, warnings: delta.warnings };
       return recordArrival(ctx, asset.id, arrival, meta);
     }
     const base = asset && asset.inventoryHash === delta.base ? loadInventory(ctx.db, asset.id) : undefined;

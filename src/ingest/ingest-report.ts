@@ -5,14 +5,14 @@
 import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import { evaluateAlerts } from '../alerts/evaluate-alerts.js';
 import { dependsOnArrival } from '../alerts/find-rule-matches.js';
-import type { Device, Report, SpoolFold } from '../contract/report.js';
+import type { CollectionWarning, Device, Report, SpoolFold } from '../contract/report.js';
 import { log } from '../log.js';
 import { classifyDevice } from '../devices/classify-device.js';
 import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
 import { HubError } from '../hub/errors.js';
 import type { Db } from '../store/db.js';
-import { assetIdentity, findAssetState, insertAsset, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
+import { assetIdentity, findAssetState, insertAsset, setCollectionWarnings, storedHostFacts, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
 import { changeInstalls, insertInstallHistory, listCurrentInstalls, type CurrentInstall } from '../store/installs.js';
 import { ensureOsVersion } from '../store/os-versions.js';
@@ -61,10 +61,11 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const hash = inventoryHash(report);
     const existing = findAssetState(db, identity);
     if (existing !== undefined && existing.organisationId !== meta.organisationId) throw assetOfAnotherTrust(identity);
-    const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length, folded: report.spool };
+    const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length, folded: report.spool, warnings: report.warnings };
     if (existing !== undefined && existing.inventoryHash === hash) return recordArrival(ctx, existing.id, arrival, meta);
 
-    const write: AssetWrite = { identity, report, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, organisationId: meta.organisationId, inventoryHash: hash, receivedAt };
+    const host = existing && incomplete(report, 'host') ? { ...storedHostFacts(db, existing.id), ...definedFields(report.host), hostname: report.host.hostname } : report.host;
+    const write: AssetWrite = { identity, report: { ...report, host }, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, organisationId: meta.organisationId, inventoryHash: hash, receivedAt };
     const assetId = existing ? existing.id : insertAsset(db, write);
     if (existing) {
       updateAsset(db, assetId, write);
@@ -75,6 +76,11 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     return finishIngest(ctx, assetId, arrival, meta, { changes, rules: ctx.alertRules });
   });
 }
+
+/** The agent could not read this part this time (a `warnings` entry): what the hub holds for it stays. */
+const incomplete = (report: Report, part: CollectionWarning['part']) => report.warnings?.some((w) => w.part === part) ?? false;
+
+const definedFields = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
  * A machine is one trust's: another trust's agent or import reporting the same
@@ -92,6 +98,8 @@ export interface Arrival {
   deviceCount: number;
   /** Older reports the agent's spool folded into this one while the hub was unreachable. */
   folded?: SpoolFold;
+  /** Parts the agent could not read; the asset shows them until a complete report arrives. */
+  warnings?: readonly CollectionWarning[];
 }
 
 /**
@@ -107,10 +115,12 @@ export function recordArrival(ctx: IngestContext, assetId: number, arrival: Arri
 
 function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta, done: { changes: number; rules: readonly AlertRule[] | undefined }): IngestResult {
   const { db } = ctx;
+  setCollectionWarnings(db, assetId, arrival.warnings);
   if (meta.agentId !== null) touchAgent(db, meta.agentId, arrival.receivedAt);
   if (done.rules) evaluateAlerts(db, done.rules, ctx.now(), assetId);
   if (arrival.folded) log('warn', 'agent spool folded reports into one', { assetId, agentId: meta.agentId, reports: arrival.folded.reports, since: arrival.folded.firstCollectedAt });
-  const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...arrival, changes: done.changes });
+  const { warnings: _shown, ...receipt } = arrival;
+  const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...receipt, changes: done.changes });
   return { receiptId, assetId, duplicate: false, changes: done.changes };
 }
 
@@ -146,12 +156,17 @@ function softwareIds(ctx: IngestContext, items: Report['software'], current: rea
   return ids.map((id) => id ?? found[next++]!);
 }
 
+/**
+ * Devices the report no longer lists are removed, unless the agent could not
+ * read its devices this time: then what it did read is added and nothing is
+ * taken away (a hung print spooler must not read as "every printer gone").
+ */
 function storeDevices(ctx: IngestContext, assetId: number, report: Report): number {
   const { db } = ctx;
   const known = listDeviceKeys(db, assetId);
   const reportedKeys = new Set(report.devices.map(deviceKeyString));
   const knownKeys = new Set(known.map((k) => k.key));
-  const gone = known.filter((k) => !reportedKeys.has(k.key));
+  const gone = incomplete(report, 'devices') ? [] : known.filter((k) => !reportedKeys.has(k.key));
   for (const g of gone) deleteDevice(db, g.id);
   for (const d of report.devices) upsertDevice(db, assetId, d, report.collectedAt, deviceClass(d, ctx.knownDevices ?? []));
   return gone.length + [...reportedKeys].filter((k) => !knownKeys.has(k)).length;

@@ -1,4 +1,4 @@
-import type { Device, SoftwareSource } from '../contract/report.js';
+import type { CollectionWarning, Device, SoftwareSource } from '../contract/report.js';
 import type { OsLink, SupportStatus, Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, type Dialect } from './dialect.js';
@@ -94,6 +94,8 @@ export interface AssetDetail {
   firstSeenAt: string;
   lastSeenAt: string;
   agentId: number | null;
+  /** What its latest report could not read (host facts, devices); empty when it was complete. */
+  collectionWarnings: CollectionWarning[];
   os: { family: string; name: string; version: string; edition: string; build: string | null; arch: string | null; verdict: Verdict };
 }
 
@@ -121,6 +123,7 @@ export function getAsset(db: Db, id: number, org: OrgScope): AssetDetail | undef
   return {
     id, organisation: String(r.organisation), hostname: String(r.hostname), fqdn: str('fqdn'), manufacturer: str('manufacturer'), model: str('model'), serial: str('serial'),
     firstSeenAt: String(r.first_seen_at), lastSeenAt: String(r.last_seen_at), agentId: r.agent_id === null ? null : Number(r.agent_id),
+    collectionWarnings: r.collection_warnings === null ? [] : (JSON.parse(String(r.collection_warnings)) as CollectionWarning[]),
     os: { family: String(r.family), name: String(r.os_name), version: String(r.os_version), edition: String(r.os_edition), build: str('os_build'), arch: str('os_arch'), verdict: rowToVerdict(r) },
   };
 }

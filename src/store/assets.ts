@@ -1,4 +1,4 @@
-import type { Report } from '../contract/report.js';
+import type { CollectionWarning, Report } from '../contract/report.js';
 import type { Db } from './db.js';
 import { dialectOf, greater, perDialect } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
@@ -66,6 +66,17 @@ export function touchAsset(db: Db, id: number, seenAt: string, receivedAt: strin
 
 const TOUCH_ASSET = perDialect((d) => `UPDATE assets SET last_seen_at = ${greater(d, 'last_seen_at', '?')}, last_received_at = ? WHERE id = ?`);
 const TOUCH_DEVICES = perDialect((d) => `UPDATE devices SET last_seen_at = ${greater(d, 'last_seen_at', '?')} WHERE asset_id = ?`);
+
+/** What the asset's latest report could not read; null clears it (a complete report). */
+export function setCollectionWarnings(db: Db, id: number, warnings: readonly CollectionWarning[] | undefined): void {
+  stmt(db, 'UPDATE assets SET collection_warnings = ? WHERE id = ?').run(warnings?.length ? JSON.stringify(warnings) : null, id);
+}
+
+/** The hardware facts held for an asset, kept when a report could not read them (a `host` warning). */
+export function storedHostFacts(db: Db, id: number): Pick<Report['host'], 'manufacturer' | 'model' | 'serial'> {
+  const r = stmt(db, 'SELECT manufacturer, model, serial FROM assets WHERE id = ?').get(id) as Record<'manufacturer' | 'model' | 'serial', string | null>;
+  return { manufacturer: r.manufacturer ?? undefined, model: r.model ?? undefined, serial: r.serial ?? undefined };
+}
 
 export function countAssets(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM assets').get() as { n: number }).n;

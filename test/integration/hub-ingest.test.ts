@@ -1,12 +1,12 @@
 /** Agent routes over real HTTP on 127.0.0.1 into a real SQLite file. */
 import { gzipSync } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
-import { listAssetInstalls } from '../../src/store/asset-queries.js';
+import { getAsset, listAssetInstalls } from '../../src/store/asset-queries.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
 import { revokeAgent } from '../../src/store/agents.js';
 import { sampleReport } from '../helpers/reports.js';
-import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
+import { signInCookie, startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
 let hub: ListeningTestHub;
 let token: string;
@@ -123,6 +123,26 @@ describe('POST /api/v1/reports', () => {
     const huge = 'x'.repeat(hub.deps.config.maxReportBytes + 10);
     expect((await post(null, { raw: huge })).status).toBe(413);
     expect((await post(null, { raw: huge, gzip: true })).status).toBe(413);
+  });
+
+  it('keeps the devices and hardware it held when the agent could not read them, shows why, and clears it on a complete report', async () => {
+    const assetId = (hub.deps.db.prepare('SELECT id FROM assets').get() as { id: number }).id;
+    const warnings = [
+      { part: 'devices' as const, message: 'collector "printers-and-modems" failed: the print spooler is not answering' },
+      { part: 'host' as const, message: 'collector "hardware" failed: WMI repository is corrupt' },
+    ];
+    const degraded = sampleReport({ collectedAt: '2026-11-23T12:00:00Z', host: { hostname: 'WARD3-PC001' }, devices: [], warnings });
+    expect((await post(degraded)).status).toBe(202);
+    expect(count('devices')).toBe(1);
+    expect(hub.deps.db.prepare('SELECT manufacturer, serial FROM assets').get()).toEqual({ manufacturer: 'Dell Inc.', serial: 'ABC1234' });
+    expect(getAsset(hub.deps.db, assetId, null)?.collectionWarnings).toEqual(warnings);
+    const page = await (await fetch(`${hub.url}/assets/${assetId}`, { headers: { cookie: await signInCookie(hub.url, 'admin', hub.adminPassword) } })).text();
+    expect(page).toContain('Collection incomplete');
+    expect(page).toContain('devices unavailable: collector &quot;printers-and-modems&quot; failed: the print spooler is not answering');
+
+    expect((await post(sampleReport({ collectedAt: '2026-11-23T13:00:00Z', devices: [] }))).status).toBe(202);
+    expect(count('devices')).toBe(0);
+    expect(getAsset(hub.deps.db, assetId, null)?.collectionWarnings).toEqual([]);
   });
 
   it('refuses a revoked agent with 401', async () => {

@@ -49,6 +49,18 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
           <dd>
             {day(asset.firstSeenAt)} / {asset.lastSeenAt}
           </dd>
+          {asset.collectionWarnings.length > 0 && (
+            <>
+              <dt>Collection incomplete</dt>
+              <dd id="collection-warnings">
+                {asset.collectionWarnings.map((w) => (
+                  <div class="reason">
+                    {w.part === 'devices' ? 'devices unavailable' : 'hardware facts unavailable'}: {w.message} (the hub keeps what it held)
+                  </div>
+                ))}
+              </dd>
+            </>
+          )}
           <dt>Software</dt>
           <dd>
             {items.length} items:{' '}

@@ -57,6 +57,26 @@ describe('collectReport', () => {
     };
     await expect(collectReport({ now, collectors: [...base, failing] })).rejects.toThrow('collector "dpkg" failed: dpkg-query failed: database locked');
   });
+
+  it('goes on with a warning when a host-facts or device collector fails, keeping what the others read', async () => {
+    const spooler: Collector = {
+      name: 'printers',
+      degrades: 'devices',
+      collect: async () => {
+        throw new Error('Get-Printer timed out: the print spooler is not answering');
+      },
+    };
+    const usb: Collector = { name: 'usb', degrades: 'devices', collect: async () => ({ devices: [{ kind: 'usb', name: 'Receiver' }] }) };
+    const dpkg: Collector = { name: 'dpkg', collect: async () => ({ software: [{ name: 'bash', version: '5.1-6', source: 'dpkg' }] }) };
+    const report = await collectReport({ now, collectors: [...base, dpkg, spooler, usb] });
+    expect(report.warnings).toEqual([{ part: 'devices', message: 'collector "printers" failed: Get-Printer timed out: the print spooler is not answering' }]);
+    expect(report.devices).toEqual([{ kind: 'usb', name: 'Receiver' }]);
+    expect(report.software).toHaveLength(1);
+  });
+
+  it('leaves warnings out of a complete report', async () => {
+    expect(await collectReport({ now, collectors: base })).not.toHaveProperty('warnings');
+  });
 });
 
 describe('mergeParts', () => {

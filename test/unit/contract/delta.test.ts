@@ -46,6 +46,14 @@ describe('diffReports / applyDelta', () => {
     expect(inventoryHash(applyDelta(base, delta))).toBe(delta.inventoryHash);
   });
 
+  it("carries the agent's collection warnings to the rebuilt report", () => {
+    const warnings = [{ part: 'devices' as const, message: 'collector "cups" failed: lpstat timed out' }];
+    const delta = diffReports(base, { ...next, warnings });
+    expect(DeltaSchema.parse(delta).warnings).toEqual(warnings);
+    expect(applyDelta(base, delta).warnings).toEqual(warnings);
+    expect(diffReports(base, next)).not.toHaveProperty('warnings');
+  });
+
   it('is empty when nothing changed', () => {
     const delta = diffReports(base, { ...base, collectedAt: '2026-11-24T09:00:00Z' });
     expect([delta.software.added, delta.software.removed, delta.devices.added, delta.devices.removed]).toEqual([[], [], [], []]);
