@@ -1,7 +1,8 @@
 /**
  * Builds the one-file agent: agents/cli.ts and everything it imports (zod,
  * node-cron) bundled by esbuild into one ESM file that runs on a plain Node 20
- * with no node_modules, plus the install helpers beside it.
+ * with no node_modules, plus the install helpers and the Windows collection
+ * script (estatewatch-collect.ps1, generated from agents/windows/) beside it.
  *
  *   npm run build:agent            → dist/agent/
  *   tsx scripts/build-agent.ts DIR → DIR/
@@ -10,6 +11,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COLLECTION_SCRIPT_FILE, collectionScript } from '../agents/windows/collection-script.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const AGENT_BUNDLE = 'estatewatch-agent.mjs';
@@ -33,6 +35,7 @@ export async function buildAgent(outDir: string): Promise<string> {
     logLevel: 'warning',
   });
   fs.chmodSync(outfile, 0o755);
+  fs.writeFileSync(path.join(outDir, COLLECTION_SCRIPT_FILE), collectionScript(), 'ascii');
   fs.cpSync(path.join(ROOT, 'agents/install'), path.join(outDir, 'install'), { recursive: true });
   return outfile;
 }
@@ -40,5 +43,5 @@ export async function buildAgent(outDir: string): Promise<string> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist/agent'));
   const file = await buildAgent(out);
-  process.stdout.write(`built ${path.relative(process.cwd(), file)} (${Math.round(fs.statSync(file).size / 1024)} KiB) and install/ helpers\n`);
+  process.stdout.write(`built ${path.relative(process.cwd(), file)} (${Math.round(fs.statSync(file).size / 1024)} KiB), ${COLLECTION_SCRIPT_FILE} and install/ helpers\n`);
 }

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { Software } from '../../src/contract/report.js';
 import { AgentError } from '../agent-error.js';
 import { clip } from '../clip.js';
+import { NO_VERSION } from '../no-version.js';
 import type { ReportPart } from '../collector.js';
 import { parseJson } from '../parse-json.js';
 import { runTool } from '../run-tool.js';
@@ -21,12 +22,7 @@ type Application = z.infer<typeof ApplicationSchema>;
 
 const OutputSchema = z.object({ SPApplicationsDataType: z.array(z.unknown()) });
 
-/**
- * The contract needs a version; an app bundle without one is still installed
- * software (CAF A3.a wants the inventory complete), so it is reported under
- * this word and the hub shows it as unknown rather than it vanishing.
- */
-export const NO_VERSION = 'unknown';
+export { NO_VERSION } from '../no-version.js';
 
 /**
  * Apple's own apps on the sealed system volume (/System/Applications, CoreServices)

@@ -1,7 +1,4 @@
 import type { Device } from '../../src/contract/report.js';
-import type { ReportPart } from '../collector.js';
-import { collectModems } from './modems.js';
-import { collectPrinters } from './printers.js';
 
 const FAX_SERVICE_PORT = /^shrfax:$/i;
 
@@ -14,12 +11,4 @@ const FAX_SERVICE_PORT = /^shrfax:$/i;
 export function dropIdleFaxService(devices: readonly Device[]): Device[] {
   const hasModem = devices.some((d) => d.kind === 'modem');
   return devices.filter((d) => hasModem || !(d.kind === 'fax' && FAX_SERVICE_PORT.test(d.connection ?? '')));
-}
-
-/** Printers, faxes, MFDs and modems, judged together (see dropIdleFaxService). */
-export async function collectDevices(): Promise<ReportPart> {
-  const [printers, modems] = await Promise.all([collectPrinters(), collectModems()]);
-  // Neither ran (no PowerShell): contribute nothing, like every collector whose tool is missing.
-  if (!printers.devices && !modems.devices) return {};
-  return { devices: dropIdleFaxService([...(printers.devices ?? []), ...(modems.devices ?? [])]) };
 }

@@ -1,13 +1,24 @@
 import type { Device } from '../../src/contract/report.js';
 import { clip } from '../clip.js';
-import type { ReportPart } from '../collector.js';
-import { MODEMS_SCRIPT } from './modems-script.js';
 import { parsePsJson, psText, type PsRecord } from './parse-ps-json.js';
-import { runPowerShell } from './run-powershell.js';
 
-/** Parses MODEMS_SCRIPT's output: each Win32_POTSModem, attached to its COM port. */
+/**
+ * A phone paired over Bluetooth ("Standard Modem over Bluetooth link", BTHENUM\…)
+ * and a laptop's mobile-broadband card are POTS modems to WMI, yet neither is a
+ * fax line: counted, they would give every such laptop a modem and wake the idle
+ * Windows Fax queue (dropIdleFaxService).
+ */
+const NOT_A_PHONE_LINE = /bluetooth|mobile broadband|\bwwan\b|\b(lte|hspa|umts|[345]g)\b/i;
+
+export function isPhoneLineModem(modem: PsRecord): boolean {
+  const id = `${psText(modem, 'PNPDeviceID') ?? ''} ${psText(modem, 'DeviceID') ?? ''}`;
+  const text = `${psText(modem, 'Name') ?? ''} ${psText(modem, 'Model') ?? ''} ${psText(modem, 'ProviderName') ?? ''}`;
+  return !/^\s*BTH(ENUM|MODEM)\\/i.test(id) && !NOT_A_PHONE_LINE.test(text);
+}
+
+/** Parses MODEMS_SCRIPT's output: each Win32_POTSModem on a phone line, attached to its COM port. */
 export function parseModems(text: string): Device[] {
-  return parsePsJson(text).map(toModem);
+  return parsePsJson(text).filter(isPhoneLineModem).map(toModem);
 }
 
 function toModem(modem: PsRecord): Device {
@@ -30,9 +41,4 @@ function toModem(modem: PsRecord): Device {
 export function serialOf(deviceId: string | undefined): string | undefined {
   const match = /^USB\\VID_[0-9A-F]{4}&PID_[0-9A-F]{4}\\([^\\&]+)$/i.exec(deviceId ?? '');
   return clip(match?.[1]);
-}
-
-export async function collectModems(): Promise<ReportPart> {
-  const output = await runPowerShell(MODEMS_SCRIPT);
-  return output === undefined ? {} : { devices: parseModems(output) };
 }

@@ -1,9 +1,6 @@
 import type { Os } from '../../src/contract/report.js';
 import { clip } from '../clip.js';
-import type { ReportPart } from '../collector.js';
-import { OS_SCRIPT } from './os-script.js';
 import { parsePsJson, psText, type PsRecord } from './parse-ps-json.js';
-import { runPowerShell } from './run-powershell.js';
 
 /** Windows 11 kept 10.0 as its version; its first build is 22000. */
 const FIRST_WINDOWS_11_BUILD = 22000;
@@ -57,9 +54,4 @@ export function productName(fields: PsRecord, build: number): string {
 
 function cleanName(name: string | undefined): string | undefined {
   return clip(name?.replace(/®|™|\((R|TM)\)/g, '').replace(/\s+/g, ' '));
-}
-
-export async function collectOs(): Promise<ReportPart> {
-  const output = await runPowerShell(OS_SCRIPT);
-  return output === undefined ? {} : { os: parseOs(output) };
 }

@@ -1,9 +1,6 @@
 import type { Device, DeviceKind } from '../../src/contract/report.js';
 import { clip } from '../clip.js';
-import type { ReportPart } from '../collector.js';
 import { parsePsJson, psText, type PsRecord } from './parse-ps-json.js';
-import { PRINTERS_SCRIPT } from './printers-script.js';
-import { runPowerShell } from './run-powershell.js';
 
 /** Queues that print to a file or an app, not to paper. */
 const VIRTUAL_TEXT = /print to pdf|xps document writer|onenote|microsoft software printer driver|adobe pdf|pdfcreator|pdf24|cutepdf/i;
@@ -56,9 +53,4 @@ function toDevice(queue: PsRecord, kind: DeviceKind): Device {
     location: clip(psText(queue, 'Location')),
     connection: clip(psText(queue, 'PortName'), 1024),
   };
-}
-
-export async function collectPrinters(): Promise<ReportPart> {
-  const output = await runPowerShell(PRINTERS_SCRIPT);
-  return output === undefined ? {} : { devices: parsePrinters(output) };
 }

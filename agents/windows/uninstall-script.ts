@@ -6,7 +6,11 @@
  * hives, slow and intrusive. Only real accounts count: S-1-5-21-… (domain or
  * local) and S-1-12-1-… (Entra ID); "_Classes" hives and service SIDs are skipped.
  *
- * One unreadable key must not hide the rest, hence SilentlyContinue per key.
+ * One broken key must not hide the rest, nor fail the scan: installers such
+ * as NetBeans write a malformed value (an invalid NoModify DWORD), and
+ * Get-ItemProperty then throws a statement-terminating error that
+ * -ErrorAction does not stop (PowerShell#9552). Each key is read inside its own
+ * try; a key that still throws is read value by value through the .NET key.
  */
 export const UNINSTALL_SCRIPT = String.raw`
 $tail = 'Microsoft\Windows\CurrentVersion\Uninstall'
@@ -19,18 +23,28 @@ foreach ($hive in Get-ChildItem -LiteralPath 'Registry::HKEY_USERS' -ErrorAction
     $roots += @{ Scope = 'user'; Path = "Registry::HKEY_USERS\$($hive.PSChildName)\Software\$tail" }
   }
 }
+$wanted = @('DisplayName', 'DisplayVersion', 'VersionMajor', 'VersionMinor', 'Publisher', 'InstallDate', 'SystemComponent',
+  'ParentKeyName', 'ReleaseType')
+function Read-EwUninstallKey($key) {
+  $values = @{}
+  try {
+    $p = Get-ItemProperty -LiteralPath $key.PSPath
+    foreach ($n in $wanted) { $values[$n] = $p.$n }
+  } catch {
+    foreach ($n in $wanted) { try { $values[$n] = $key.GetValue($n) } catch { $values[$n] = $null } }
+  }
+  $values
+}
 $entries = foreach ($root in $roots) {
   if (-not (Test-Path -LiteralPath $root.Path)) { continue }
-  foreach ($key in Get-ChildItem -LiteralPath $root.Path -ErrorAction SilentlyContinue) {
-    $p = Get-ItemProperty -LiteralPath $key.PSPath -ErrorAction SilentlyContinue
-    if ($null -eq $p) { continue }
-    @{
-      Scope = $root.Scope; KeyName = $key.PSChildName
-      DisplayName = $p.DisplayName; DisplayVersion = $p.DisplayVersion; Publisher = $p.Publisher; InstallDate = $p.InstallDate
-      SystemComponent = $p.SystemComponent; ParentKeyName = $p.ParentKeyName; ReleaseType = $p.ReleaseType
-    }
+  $keys = @()
+  try { $keys = @(Get-ChildItem -LiteralPath $root.Path) } catch { }
+  foreach ($key in $keys) {
+    $e = Read-EwUninstallKey $key
+    $e['Scope'] = $root.Scope
+    $e['KeyName'] = $key.PSChildName
+    $e
   }
 }
-ConvertTo-EwJsonArray $entries @('Scope', 'KeyName', 'DisplayName', 'DisplayVersion', 'Publisher', 'InstallDate',
-  'SystemComponent', 'ParentKeyName', 'ReleaseType')
+ConvertTo-EwJsonArray $entries (@('Scope', 'KeyName') + $wanted)
 `;

@@ -1,47 +1,39 @@
 import type { Software } from '../../src/contract/report.js';
 import { clip } from '../clip.js';
-import type { ReportPart } from '../collector.js';
+import { NO_VERSION } from '../no-version.js';
 import { installDate } from './install-date.js';
 import { isNotAProgram } from './is-not-a-program.js';
 import { parsePsJson, psText, type PsRecord } from './parse-ps-json.js';
-import { runPowerShell } from './run-powershell.js';
-import { UNINSTALL_SCRIPT } from './uninstall-script.js';
-
-export interface UninstallResult {
-  software: Software[];
-  /**
-   * Programs left out because neither DisplayVersion nor the name carries a
-   * version. The contract needs a real version, and inventing one ("0") would
-   * read as "very old" to the lifecycle rules; the names are kept so the loss is
-   * visible and testable.
-   */
-  skipped: string[];
-}
 
 /**
  * Parses UNINSTALL_SCRIPT's output. Leaves out entries without a DisplayName
  * (not shown in "Programs and Features" either), system components and
  * updates (see isNotAProgram). A program registered in both the 64- and
- * 32-bit views, or for several users, is listed once.
+ * 32-bit views, or for several users, is listed once. A program with no
+ * version anywhere is kept as NO_VERSION, as on macOS: it is still installed,
+ * and inventing a number ("0") would read as "very old" to the rules.
  */
-export function parseUninstall(text: string): UninstallResult {
+export function parseUninstall(text: string): Software[] {
   const seen = new Set<string>();
-  const result: UninstallResult = { software: [], skipped: [] };
+  const software: Software[] = [];
   for (const entry of parsePsJson(text)) {
     const name = clip(psText(entry, 'DisplayName'));
     if (!name || isNotAProgram(entry, name)) continue;
-    const version = clip(psText(entry, 'DisplayVersion') ?? versionInName(name), 128);
-    if (!version) {
-      if (!result.skipped.includes(name)) result.skipped.push(name);
-      continue;
-    }
-    const item = toSoftware(entry, name, version);
+    const item = toSoftware(entry, name, clip(versionOf(entry, name), 128) ?? NO_VERSION);
     const key = `${item.name}\t${item.version}\t${item.vendor ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    result.software.push(item);
+    software.push(item);
   }
-  return result;
+  return software;
+}
+
+/** DisplayVersion; else the VersionMajor/VersionMinor DWORDs an MSI writes; else a dotted number in the name. */
+function versionOf(entry: PsRecord, name: string): string | undefined {
+  const major = psText(entry, 'VersionMajor');
+  const minor = psText(entry, 'VersionMinor');
+  const fromDwords = major && /^\d+$/.test(major) ? `${major}.${minor && /^\d+$/.test(minor) ? minor : '0'}` : undefined;
+  return psText(entry, 'DisplayVersion') ?? fromDwords ?? versionInName(name);
 }
 
 function toSoftware(entry: PsRecord, name: string, version: string): Software {
@@ -53,9 +45,4 @@ function toSoftware(entry: PsRecord, name: string, version: string): Software {
 /** "Rhaglen Cymraeg 2.1.4" → "2.1.4": a dotted number only, so "Office 2016" gives nothing. */
 export function versionInName(name: string): string | undefined {
   return /(?:^|[\s(v])(\d+(?:\.\d+)+)\b/.exec(name)?.[1];
-}
-
-export async function collectUninstall(): Promise<ReportPart> {
-  const output = await runPowerShell(UNINSTALL_SCRIPT, { timeoutMs: 180_000 });
-  return output === undefined ? {} : { software: parseUninstall(output).software };
 }

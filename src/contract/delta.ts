@@ -22,7 +22,7 @@ export const DeltaSchema = z.strictObject({
   collectedAt: z.iso.datetime({ offset: true }),
   agent: z.strictObject({ version: z.string().trim().min(1).max(64) }),
   spool: SpoolFoldSchema.optional(),
-  warnings: z.array(CollectionWarningSchema).min(1).max(MAX_WARNINGS).optional(),
+  warnings: z.array(CollectionWarningSchema).max(MAX_WARNINGS).optional(),
   software: z.strictObject({
     added: z.array(SoftwareSchema).max(MAX_SOFTWARE_ITEMS),
     removed: z.array(SoftwareSchema.pick({ name: true, version: true, vendor: true, source: true })).max(MAX_SOFTWARE_ITEMS),

@@ -109,7 +109,7 @@ export const ReportSchema = z.strictObject({
   agent: z.strictObject({ version: text(64) }),
   spool: SpoolFoldSchema.optional(),
   /** Parts read incompletely this time; absent when everything was read. */
-  warnings: z.array(CollectionWarningSchema).min(1).max(MAX_WARNINGS).optional(),
+  warnings: z.array(CollectionWarningSchema).max(MAX_WARNINGS).optional(),
   software: z.array(SoftwareSchema).max(MAX_SOFTWARE_ITEMS),
   devices: z.array(DeviceSchema).max(MAX_DEVICES),
 });

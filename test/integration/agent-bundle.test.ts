@@ -7,6 +7,7 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { collectionScript } from '../../agents/windows/collection-script.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgent } from '../../scripts/build-agent.js';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
@@ -40,7 +41,7 @@ afterAll(async () => {
 describe('the one-file agent', () => {
   it('is a single file that needs no node_modules', () => {
     const files = fs.readdirSync(dist);
-    expect(files.sort()).toEqual(['estatewatch-agent.mjs', 'install']);
+    expect(files.sort()).toEqual(['estatewatch-agent.mjs', 'estatewatch-collect.ps1', 'install']);
     let dir = dist;
     while (dir !== path.dirname(dir)) {
       expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
@@ -88,5 +89,10 @@ describe('the one-file agent', () => {
     const taskArgs = /New-ScheduledTaskAction[^\n]*/.exec(ps1)?.[0] ?? '';
     expect(taskArgs).toContain('--once');
     expect(taskArgs).not.toMatch(/Secret/i);
+    expect(ps1).toContain("Copy-Item -Force (Join-Path $PSScriptRoot '..\\..\\estatewatch-collect.ps1')");
+  });
+
+  it('ships the Windows collection script beside the agent, as the agent generates it', () => {
+    expect(fs.readFileSync(path.join(dist, 'estatewatch-collect.ps1'), 'ascii')).toBe(collectionScript());
   });
 });

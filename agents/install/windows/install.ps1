@@ -23,6 +23,8 @@ $agent = Join-Path $dir 'estatewatch-agent.mjs'
 
 New-Item -ItemType Directory -Force -Path $dir, $state | Out-Null
 Copy-Item -Force (Join-Path $PSScriptRoot '..\..\estatewatch-agent.mjs') $agent
+# The collection script the agent runs with -File; sign it here if Group Policy asks for AllSigned (docs/agents.md).
+Copy-Item -Force (Join-Path $PSScriptRoot '..\..\estatewatch-collect.ps1') (Join-Path $dir 'estatewatch-collect.ps1')
 # The state folder holds the agent's token: SYSTEM and Administrators only.
 icacls $state /inheritance:r /grant:r 'SYSTEM:(OI)(CI)F' 'Administrators:(OI)(CI)F' | Out-Null
 

@@ -9,6 +9,15 @@ describe('parseModems', () => {
     ]);
   });
 
+  it('leaves out a phone paired over Bluetooth and a mobile-broadband card: neither is a fax line', () => {
+    const text = JSON.stringify([
+      { Name: 'Standard Modem over Bluetooth link', Model: 'Standard Modem over Bluetooth link', ProviderName: 'Microsoft', AttachedTo: 'COM5', DeviceID: 'BTHENUM\\{00001103-0000-1000-8000-00805F9B34FB}_LOCALMFG&0000\\7&1A2B3C4D&0&000000000000_00000001', PNPDeviceID: 'BTHENUM\\{00001103-0000-1000-8000-00805F9B34FB}_LOCALMFG&0000\\7&1A2B3C4D&0&000000000000_00000001' },
+      { Name: 'HP lt4120 Snapdragon X5 LTE', Model: 'HP lt4120 Snapdragon X5 LTE', ProviderName: 'HP', AttachedTo: 'COM7', PNPDeviceID: 'USB\\VID_03F0&PID_9D1D&MI_02\\6&3B2A1C&0&0002' },
+      { Name: 'Conexant USB CX93010 ACF Modem', Model: 'Conexant USB CX93010 ACF Modem', ProviderName: 'Conexant', AttachedTo: 'COM3', PNPDeviceID: 'USB\\VID_0572&PID_1329\\24680246' },
+    ]);
+    expect(parseModems(text).map((m) => m.name)).toEqual(['Conexant USB CX93010 ACF Modem']);
+  });
+
   it('returns nothing when there is no modem, whether the script prints [] or nothing', () => {
     expect(parseModems(fixture('modems-none.json'))).toEqual([]);
     expect(parseModems('')).toEqual([]);

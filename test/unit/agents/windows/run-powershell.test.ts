@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { HOST_SCRIPT } from '../../../../agents/windows/host-script.js';
+import { COLLECTION_SCRIPT_FILE } from '../../../../agents/windows/collection-script.js';
+import { HARDWARE_SCRIPT } from '../../../../agents/windows/hardware-script.js';
+import { IDENTITY_SCRIPT } from '../../../../agents/windows/identity-script.js';
 import { windowsCollectors } from '../../../../agents/windows/index.js';
 import { JSON_PRELUDE } from '../../../../agents/windows/json-prelude.js';
 import { MODEMS_SCRIPT } from '../../../../agents/windows/modems-script.js';
 import { OS_SCRIPT } from '../../../../agents/windows/os-script.js';
 import { PRINTERS_SCRIPT } from '../../../../agents/windows/printers-script.js';
-import { powershellArgs, powershellPath } from '../../../../agents/windows/run-powershell.js';
+import { collectionScriptPath, powershellArgs, powershellPath } from '../../../../agents/windows/run-powershell.js';
 import { UNINSTALL_SCRIPT } from '../../../../agents/windows/uninstall-script.js';
 
-const SCRIPTS = { JSON_PRELUDE, OS_SCRIPT, HOST_SCRIPT, UNINSTALL_SCRIPT, PRINTERS_SCRIPT, MODEMS_SCRIPT };
+const SCRIPTS = { JSON_PRELUDE, IDENTITY_SCRIPT, OS_SCRIPT, HARDWARE_SCRIPT, UNINSTALL_SCRIPT, PRINTERS_SCRIPT, MODEMS_SCRIPT };
 
 describe('powershellPath', () => {
   it('uses the in-box PowerShell by absolute path, through Sysnative from a 32-bit process on 64-bit Windows', () => {
@@ -18,23 +20,21 @@ describe('powershellPath', () => {
 });
 
 describe('powershellArgs', () => {
-  it('passes the prelude and script as a UTF-16LE base64 -EncodedCommand, non-interactive, stdin ignored', () => {
-    const args = powershellArgs(OS_SCRIPT);
-    expect(args.slice(0, -1)).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-InputFormat', 'None', '-EncodedCommand']);
-    expect(Buffer.from(args.at(-1) ?? '', 'base64').toString('utf16le')).toBe(`${JSON_PRELUDE}\n${OS_SCRIPT}`);
+  it('runs the script file with -File: no -EncodedCommand, no -ExecutionPolicy Bypass, plain-text errors', () => {
+    const args = powershellArgs('C:\\Program Files\\estatewatch-agent\\estatewatch-collect.ps1');
+    expect(args.slice(-2)).toEqual(['-File', 'C:\\Program Files\\estatewatch-agent\\estatewatch-collect.ps1']);
+    expect(args.join(' ')).not.toMatch(/-EncodedCommand|-enc\b|Bypass|-WindowStyle/i);
+    expect(args).toEqual(expect.arrayContaining(['-NonInteractive', '-NoProfile', '-InputFormat', 'None', '-OutputFormat', 'Text']));
   });
+});
 
-  it.each(Object.entries(SCRIPTS))('keeps %s well inside the 32,767-character Windows command line', (_name, script) => {
-    expect(powershellArgs(script).join(' ').length).toBeLessThan(20_000);
+describe('collectionScriptPath', () => {
+  it('is the file beside the running agent', () => {
+    expect(collectionScriptPath('/opt/estatewatch-agent/estatewatch-agent.mjs')).toBe(`/opt/estatewatch-agent/${COLLECTION_SCRIPT_FILE}`);
   });
 });
 
 describe('the PowerShell scripts', () => {
-  // Windows 7 and Server 2008 R2 ship PowerShell 2.0: none of these exist there.
-  it.each(Object.entries(SCRIPTS))('%s uses nothing newer than PowerShell 2.0', (_name, script) => {
-    expect(script).not.toMatch(/ConvertTo-Json|ConvertFrom-Json|Get-CimInstance|::new\(|\[ordered\]|\[pscustomobject\]/i);
-  });
-
   it.each(Object.entries(SCRIPTS))('%s never assigns the read-only $host variable', (_name, script) => {
     expect(script).not.toMatch(/\$host\s*=/i);
   });
@@ -42,6 +42,12 @@ describe('the PowerShell scripts', () => {
   it('the per-user software list reads loaded hives only and never loads a profile', () => {
     expect(UNINSTALL_SCRIPT).toContain('Registry::HKEY_USERS');
     expect(UNINSTALL_SCRIPT).not.toMatch(/reg(\.exe)? load|NTUSER\.DAT/i);
+  });
+
+  it('reads each Uninstall key in its own guard, value by value when the key is broken', () => {
+    expect(UNINSTALL_SCRIPT).toMatch(/try \{\s*\$p = Get-ItemProperty -LiteralPath \$key\.PSPath/);
+    expect(UNINSTALL_SCRIPT).toContain('$key.GetValue($n)');
+    expect(UNINSTALL_SCRIPT).not.toMatch(/Get-ItemProperty[^\n]*SilentlyContinue/);
   });
 });
 

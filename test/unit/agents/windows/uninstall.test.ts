@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { installDate } from '../../../../agents/windows/install-date.js';
+import { NO_VERSION } from '../../../../agents/no-version.js';
 import { parseUninstall, versionInName } from '../../../../agents/windows/uninstall.js';
 import { fixture } from './_fixture.js';
 
 describe('parseUninstall', () => {
-  const { software, skipped } = parseUninstall(fixture('uninstall-win10-ward-pc.json'));
+  const software = parseUninstall(fixture('uninstall-win10-ward-pc.json'));
   const named = (name: string) => software.filter((item) => item.name === name);
   const names = software.map((item) => item.name);
 
-  it('reads the BOM-prefixed output and keeps the 17 programs', () => {
-    expect(software).toHaveLength(17);
+  it('reads the BOM-prefixed output and keeps the 19 programs', () => {
+    expect(software).toHaveLength(19);
   });
 
   it('maps DisplayName, DisplayVersion, Publisher and InstallDate to a registry item', () => {
@@ -58,9 +59,16 @@ describe('parseUninstall', () => {
     expect(named('Rhaglen Cymraeg Tŷ Gwybodaeth 2.1.4')[0]?.version).toBe('2.1.4');
   });
 
-  it('skips programs with no version anywhere and names them in skipped', () => {
-    expect(skipped).toEqual(['Medway PAS Client Launcher', 'Trust Intranet Shortcut']);
-    expect(names).not.toContain('Medway PAS Client Launcher');
+  it(`keeps programs with no version anywhere, as "${NO_VERSION}", as on macOS`, () => {
+    expect(named('Medway PAS Client Launcher')).toEqual([
+      { name: 'Medway PAS Client Launcher', version: NO_VERSION, vendor: 'System C Healthcare', source: 'registry', installedAt: '2022-04-07' },
+    ]);
+    expect(named('Trust Intranet Shortcut')[0]?.version).toBe(NO_VERSION);
+  });
+
+  it('reads an MSI\'s VersionMajor/VersionMinor when DisplayVersion is missing', () => {
+    const text = '[{"DisplayName":"Order Comms Client","DisplayVersion":null,"VersionMajor":"4","VersionMinor":"12"},{"DisplayName":"Bed Board","VersionMajor":7}]';
+    expect(parseUninstall(text).map((s) => s.version)).toEqual(['4.12', '7.0']);
   });
 
   it('drops an InstallDate that is not YYYYMMDD', () => {
@@ -68,8 +76,8 @@ describe('parseUninstall', () => {
   });
 
   it('accepts a bare object (one entry) and empty output', () => {
-    expect(parseUninstall('{"DisplayName":"7-Zip 23.01 (x64)","DisplayVersion":"23.01"}').software).toHaveLength(1);
-    expect(parseUninstall('')).toEqual({ software: [], skipped: [] });
+    expect(parseUninstall('{"DisplayName":"7-Zip 23.01 (x64)","DisplayVersion":"23.01"}')).toHaveLength(1);
+    expect(parseUninstall('')).toEqual([]);
   });
 
   it('skips entries by ReleaseType and ParentKeyName even when the name looks like a program', () => {
@@ -77,7 +85,7 @@ describe('parseUninstall', () => {
       { DisplayName: 'Service Pack 2 for Microsoft Office 2010', DisplayVersion: '14.0.7015.1000', ReleaseType: 'Service Pack' },
       { DisplayName: 'Language Pack (en-GB)', DisplayVersion: '1.0', ParentKeyName: 'SomeApp' },
     ]);
-    expect(parseUninstall(text).software).toEqual([]);
+    expect(parseUninstall(text)).toEqual([]);
   });
 });
 
