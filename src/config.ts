@@ -58,6 +58,8 @@ export const SETTINGS = {
   snapshotCron: setting({ env: 'ESTATEWATCH_SNAPSHOT_CRON', schema: cronExpression, default: '55 23 * * *', description: "When the daily posture snapshot is taken (cron, in the trust's timezone); the hub also takes one at start-up if the day has none." }),
   boardReportCron: setting({ env: 'ESTATEWATCH_BOARD_REPORT_CRON', schema: cronExpression, default: '0 6 1 * *', description: "When the board report for the previous month is generated (cron, in the trust's timezone)." }),
   chromiumPath: setting({ env: 'ESTATEWATCH_CHROMIUM', schema: z.string().min(1), default: '/usr/bin/chromium', description: 'Chromium used to render board reports as PDF; without it the PDF link says so and the HTML page prints to A4.' }),
+  dropDir: setting({ env: 'ESTATEWATCH_DROP_DIR', schema: z.string().min(1).optional(), default: undefined, description: 'Folder (a share) where estatewatch-collect.ps1 -DropFolder leaves the inventories of machines the agent cannot run on (Windows 7, Server 2008 R2). The hub imports each new file every 10 minutes into imported/, or rejected/ with the reason beside it. Unset, nothing is imported.' }),
+  dropOrganisation: setting({ env: 'ESTATEWATCH_DROP_ORGANISATION', schema: z.string().min(1).optional(), default: undefined, description: "ODS code of the trust the drop folder's machines belong to; needed only on a hub with more than one trust." }),
   metricsToken: setting({ env: 'ESTATEWATCH_METRICS_TOKEN', schema: z.string().min(32, 'at least 32 characters (e.g. openssl rand -hex 32)').optional(), default: undefined, description: 'Bearer token a Prometheus scraper sends to read GET /metrics (at least 32 characters); unset, only signed-in admins may read it.', secret: true }),
 } as const;
 

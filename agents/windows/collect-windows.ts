@@ -12,9 +12,18 @@ import { parsePrinters } from './printers.js';
 import { runCollectionScript } from './run-powershell.js';
 import { parseUninstall } from './uninstall.js';
 
-const OutputSchema = z.object({ sections: z.record(z.string(), z.unknown()), errors: z.record(z.string(), z.string()) });
+const OutputSchema = z.object({
+  collector: z.string().max(64).optional(),
+  collectedAt: z.iso.datetime().optional(),
+  sections: z.record(z.string(), z.unknown()),
+  errors: z.record(z.string(), z.string()),
+});
 
 export interface CollectionOutput {
+  /** "estatewatch-collect.ps1 <version>" */
+  collector?: string | undefined;
+  /** When the script ran (UTC); a drop-folder document is stored as of this time. */
+  collectedAt?: string | undefined;
   sections: Partial<Record<SectionId, unknown>>;
   errors: Partial<Record<SectionId, string>>;
 }

@@ -18,8 +18,11 @@ import { MODEMS_SCRIPT } from './modems-script.js';
 import { OS_SCRIPT } from './os-script.js';
 import { PRINTERS_SCRIPT } from './printers-script.js';
 import { UNINSTALL_SCRIPT } from './uninstall-script.js';
+import { AGENT_VERSION } from '../version.js';
 
 export const COLLECTION_SCRIPT_FILE = 'estatewatch-collect.ps1';
+/** The document's schema: the importer of a drop folder checks it. */
+export const COLLECTION_SCHEMA_V1 = 'estatewatch.windows-collection/v1';
 
 /** Section ids, in the order they run; the output names each. */
 export const SECTIONS = {
@@ -32,9 +35,12 @@ export const SECTIONS = {
 } as const;
 export type SectionId = keyof typeof SECTIONS;
 
-const HEADER = `# estatewatch Windows collection script, generated from agents/windows/*-script.ts by npm run build:agent.
-# Prints one JSON document: {"sections":{"<id>":[...]},"errors":{"<id>":"message"}}. Runs on PowerShell 2.0 and later.
-# Do not edit: a signed copy must stay byte for byte what the agent expects.`;
+const HEADER = `# estatewatch Windows collection script ${AGENT_VERSION}, generated from agents/windows/*-script.ts by npm run build:agent.
+# Prints one JSON document: {"schema":"${COLLECTION_SCHEMA_V1}","collector":...,"collectedAt":...,"sections":{"<id>":[...]},"errors":{"<id>":"message"}}.
+# With -DropFolder (a share) it writes the document there instead, as <COMPUTERNAME>-<UTC time>.json, for the hub to import:
+# the way a machine the agent cannot run on (Windows 7, Server 2008 R2) is inventoried. Runs on PowerShell 2.0 and later.
+# Do not edit: a signed copy must stay byte for byte what the agent expects.
+param([string]$DropFolder)`;
 
 const RUNNER = String.raw`
 $ewSections = @()
@@ -49,7 +55,21 @@ function Invoke-EwSection([string]$id, [scriptblock]$body) {
 }
 `;
 
-const FOOTER = `'{"sections":{' + ($ewSections -join ',') + '},"errors":{' + ($ewErrors -join ',') + '}}'`;
+/**
+ * The document, to stdout for the agent or into the drop folder: written under
+ * a dot-name first and then renamed, so the hub never reads half a file.
+ */
+const FOOTER = String.raw`$ewAt = [DateTime]::UtcNow
+$ewDoc = '{"schema":"${COLLECTION_SCHEMA_V1}","collector":"estatewatch-collect.ps1 ${AGENT_VERSION}","collectedAt":"' + $ewAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") +
+  '","sections":{' + ($ewSections -join ',') + '},"errors":{' + ($ewErrors -join ',') + '}}'
+if ($DropFolder) {
+  $ewName = $env:COMPUTERNAME + '-' + $ewAt.ToString('yyyyMMddHHmmss') + '.json'
+  $ewPart = Join-Path $DropFolder ('.' + $ewName + '.part')
+  [IO.File]::WriteAllText($ewPart, $ewDoc, [Text.Encoding]::ASCII)
+  Move-Item -LiteralPath $ewPart -Destination (Join-Path $DropFolder $ewName) -Force
+} else {
+  $ewDoc
+}`;
 
 /** The whole script, byte for byte; CRLF line ends, ASCII only, as Windows PowerShell 2.0 reads it. */
 export function collectionScript(): string {

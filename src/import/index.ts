@@ -4,10 +4,11 @@ import { cycloneDxImporter } from './parse-cyclonedx.js';
 import { intuneCsvImporter } from './parse-intune-csv.js';
 import { osqueryImporter } from './parse-osquery.js';
 import { reportFileImporter } from './parse-report-file.js';
+import { windowsCollectionImporter } from './parse-windows-collection.js';
 
 export type { ImportError, Importer, ParseOptions, ParseResult } from './importer.js';
 
-export const IMPORTERS: readonly Importer[] = [osqueryImporter, intuneCsvImporter, cycloneDxImporter, reportFileImporter];
+export const IMPORTERS: readonly Importer[] = [osqueryImporter, intuneCsvImporter, cycloneDxImporter, reportFileImporter, windowsCollectionImporter];
 
 export const IMPORT_FORMATS = IMPORTERS.map((i) => i.format);
 

@@ -5,6 +5,7 @@ import { pruneHistoryJob } from './prune-history.js';
 import { reevaluateJob } from './reevaluate.js';
 import { boardReportJob } from './board-report.js';
 import { snapshotPostureJob } from './snapshot-posture.js';
+import { importDropFolderJob } from './import-drop-folder.js';
 
 /** Every scheduled job the hub runs; one line each. */
-export const JOBS: readonly Job[] = [reevaluateJob, evaluateAlertsJob, pruneHistoryJob, expireExceptionsJob, snapshotPostureJob, boardReportJob];
+export const JOBS: readonly Job[] = [reevaluateJob, evaluateAlertsJob, pruneHistoryJob, expireExceptionsJob, snapshotPostureJob, boardReportJob, importDropFolderJob];

@@ -92,6 +92,15 @@ describe('the one-file agent', () => {
     expect(ps1).toContain("Copy-Item -Force (Join-Path $PSScriptRoot '..\\..\\estatewatch-collect.ps1')");
   });
 
+  it('ships a legacy-Windows installer that schedules the collection script into a drop folder with schtasks', () => {
+    const cmd = fs.readFileSync(path.join(dist, 'install/windows-legacy/install-collector.cmd'), 'utf8');
+    // Windows 7 / Server 2008 R2 have no ScheduledTasks cmdlets: schtasks.exe, as SYSTEM.
+    expect(cmd).toMatch(/^schtasks \/Create \/F \/TN "estatewatch collect" \/SC DAILY \/ST %AT% \/RU SYSTEM \/RL HIGHEST \/TR /m);
+    expect(cmd).toContain('copy /y "%~dp0..\\..\\estatewatch-collect.ps1"');
+    expect(cmd).toMatch(/-ExecutionPolicy RemoteSigned -File "%DEST%\\estatewatch-collect\.ps1" -DropFolder "%DROP%"/);
+    expect(cmd).not.toMatch(/Bypass|EncodedCommand|ScheduledTask/i);
+  });
+
   it('ships the Windows collection script beside the agent, as the agent generates it', () => {
     expect(fs.readFileSync(path.join(dist, 'estatewatch-collect.ps1'), 'ascii')).toBe(collectionScript());
   });

@@ -43,7 +43,15 @@ describe('the collection script on PowerShell 2.0', () => {
 
   it('runs every section in its own guard and prints one document', () => {
     for (const id of Object.keys(SECTIONS)) expect(script).toContain(`Invoke-EwSection '${id}' {`);
-    expect(script.trimEnd().split('\r\n').at(-1)).toBe(`'{"sections":{' + ($ewSections -join ',') + '},"errors":{' + ($ewErrors -join ',') + '}}'`);
+    expect(script).toContain(`'","sections":{' + ($ewSections -join ',') + '},"errors":{' + ($ewErrors -join ',') + '}}'`);
+  });
+
+  it('takes -DropFolder as its only parameter, first thing after the comments, as PowerShell requires', () => {
+    expect(script.split('\r\n').find((line) => !line.startsWith('#'))).toBe('param([string]$DropFolder)');
+  });
+
+  it('writes a drop-folder document under a dot-name and renames it, so the hub never reads half a file', () => {
+    expect(script).toMatch(/\[IO\.File\]::WriteAllText\(\$ewPart, \$ewDoc, \[Text\.Encoding\]::ASCII\)\r\n\s*Move-Item -LiteralPath \$ewPart -Destination \(Join-Path \$DropFolder \$ewName\) -Force/);
   });
 
   it('is the same bytes every build (a signed copy stays valid)', () => {

@@ -5,6 +5,7 @@ import { parseOs } from '../../../../agents/windows/os.js';
 import { checkReport, REPORT_SCHEMA_V1 } from '../../../../src/contract/report.js';
 import { evaluateOs } from '../../../../src/lifecycle/evaluate-os.js';
 import { loadLifecycleRules } from '../../../../src/rules/load-lifecycle-rules.js';
+import { collectionDocument, WARD_PC_SECTIONS as WARD_PC } from '../../../helpers/windows-collection.js';
 import { fixture } from './_fixture.js';
 
 const OS_FIXTURES = [
@@ -14,20 +15,6 @@ const OS_FIXTURES = [
   ['os-windows-server-2012-r2-standard.json', 'windows-server', '2012-r2'],
 ] as const;
 
-/** The collection script's document, built from one fixture per section (each is what that section prints). */
-function collectionDocument(files: Record<string, string>, errors: Record<string, string> = {}): string {
-  const sections = Object.entries(files).map(([id, file]) => `"${id}":${fixture(file).replace(/^\uFEFF/, '').trim()}`);
-  return `\uFEFF{"sections":{${sections.join(',')}},"errors":${JSON.stringify(errors)}}\r\n`;
-}
-
-const WARD_PC = {
-  identity: 'identity-domain-member.json',
-  os: 'os-windows-10-22h2-enterprise.json',
-  uninstall: 'uninstall-win10-ward-pc.json',
-  hardware: 'hardware-dell-optiplex.json',
-  printers: 'printers-ward-pc.json',
-  modems: 'modems-usb.json',
-};
 const report = (part: ReturnType<typeof windowsReportPart>) => checkReport({ schema: REPORT_SCHEMA_V1, ...part, collectedAt: '2025-02-01T02:00:00Z', agent: { version: '0.1.0' } });
 
 describe('the Windows collection document', () => {
