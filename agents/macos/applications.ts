@@ -7,6 +7,7 @@ import { NO_VERSION } from '../no-version.js';
 import type { ReportPart } from '../collector.js';
 import { parseJson } from '../parse-json.js';
 import { runTool } from '../run-tool.js';
+import { parsePlist } from './plist.js';
 
 /** Field names as `system_profiler SPApplicationsDataType -json` writes them; every field but `_name` may be missing. */
 const ApplicationSchema = z.object({
@@ -109,9 +110,24 @@ function toSoftware(app: Application, isBundle: IsBundle): Software | undefined 
  */
 export function parseApplications(text: string, isBundle: IsBundle = isBundleOnDisk): Software[] | undefined {
   const output = OutputSchema.safeParse(parseJson(text));
-  if (!output.success) return undefined;
+  return output.success ? applicationsFrom(output.data.SPApplicationsDataType, isBundle) : undefined;
+}
+
+/**
+ * Parses `system_profiler -xml SPApplicationsDataType`, what macOS before
+ * 10.15 (no -json) prints: the same items, a plist `date` for lastModified.
+ * `undefined` when the output is not that document.
+ */
+export function parseApplicationsXml(text: string, isBundle: IsBundle = isBundleOnDisk): Software[] | undefined {
+  const root = parsePlist(text);
+  const dataType = Array.isArray(root) ? root.find((d) => typeof d === 'object' && !Array.isArray(d) && d._dataType === 'SPApplicationsDataType') : undefined;
+  const items = dataType && typeof dataType === 'object' && !Array.isArray(dataType) ? dataType._items : undefined;
+  return Array.isArray(items) ? applicationsFrom(items, isBundle) : undefined;
+}
+
+function applicationsFrom(items: readonly unknown[], isBundle: IsBundle): Software[] {
   const byKey = new Map<string, Software>();
-  for (const item of output.data.SPApplicationsDataType) {
+  for (const item of items) {
     const app = ApplicationSchema.safeParse(item);
     const software = app.success ? toSoftware(app.data, isBundle) : undefined;
     const key = software && `${software.name}\t${software.version}`;
@@ -120,12 +136,25 @@ export function parseApplications(text: string, isBundle: IsBundle = isBundleOnD
   return [...byKey.values()];
 }
 
-/** system_profiler walks every bundle Spotlight knows; a few minutes on a full disk is normal. */
+/**
+ * system_profiler walks every bundle Spotlight knows, at background priority,
+ * and gives up after its own -timeout (180 s by default), printing whatever it
+ * had: on a busy disk, nothing. The agent gives it 5 minutes and treats an
+ * empty or unreadable list as a fault: a Mac always has apps (Safari is kept),
+ * and a report with none would read as "everything removed".
+ */
+const PROFILER_TIMEOUT_S = 300;
+
+async function runProfiler(format: '-json' | '-xml'): Promise<string | undefined> {
+  return runTool('system_profiler', ['-timeout', String(PROFILER_TIMEOUT_S), format, 'SPApplicationsDataType'], { timeoutMs: (PROFILER_TIMEOUT_S + 60) * 1000 });
+}
+
 export async function collectApplications(): Promise<ReportPart> {
-  const output = await runTool('system_profiler', ['SPApplicationsDataType', '-json'], { timeoutMs: 300_000 });
-  if (output === undefined) return {};
-  const software = parseApplications(output);
-  // Reporting no apps after unreadable output would read as "everything removed".
-  if (!software) throw new AgentError('tool-failed', 'system_profiler SPApplicationsDataType -json printed no application list');
+  const json = await runProfiler('-json');
+  if (json === undefined) return {};
+  // macOS before 10.15 has no -json: the same list comes as an XML plist.
+  const software = parseApplications(json) ?? parseApplicationsXml((await runProfiler('-xml')) ?? '');
+  if (!software) throw new AgentError('tool-failed', 'system_profiler SPApplicationsDataType printed no application list (neither -json nor -xml)');
+  if (software.length === 0) throw new AgentError('tool-failed', `system_profiler listed no applications within ${PROFILER_TIMEOUT_S} s; a Mac always has some, so nothing is reported rather than "everything removed"`);
   return { software };
 }

@@ -92,6 +92,20 @@ describe('the one-file agent', () => {
     expect(ps1).toContain("Copy-Item -Force (Join-Path $PSScriptRoot '..\\..\\estatewatch-collect.ps1')");
   });
 
+  it.each([
+    ['24', '15.1', 0, ''],
+    ['22', '12.7.4', 0, ''],
+    ['20', '10.15.7', 0, ''],
+    ['24', '12.7.4', 1, 'Node.js 24 needs macOS 13.5 or later, and this Mac runs macOS 12.7.4'],
+    ['22', '10.15.7', 1, 'Node.js 22 needs macOS 11 or later'],
+    ['18', '14.4', 1, 'Node.js 18 is too old'],
+    ['20', '10.13.6', 1, 'the agent needs macOS 10.15 or later. Inventory it by import'],
+  ])('the macOS installer checks Node.js %s against macOS %s before installing anything', (node, macos, status, message) => {
+    const r = spawnSync('sh', ['-c', `. "${path.join(dist, 'install/macos/check-node.sh')}"; check_node_for_macos "$1" "$2"`, 'sh', node, macos], { encoding: 'utf8' });
+    expect(r.status).toBe(status);
+    if (message) expect(r.stderr).toContain(message);
+  });
+
   it('ships a legacy-Windows installer that schedules the collection script into a drop folder with schtasks', () => {
     const cmd = fs.readFileSync(path.join(dist, 'install/windows-legacy/install-collector.cmd'), 'utf8');
     // Windows 7 / Server 2008 R2 have no ScheduledTasks cmdlets: schtasks.exe, as SYSTEM.

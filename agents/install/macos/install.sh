@@ -9,6 +9,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 help_lines='2,6p'
 . "$here/../install-args.sh"
 node=$(command -v node) || { echo "install.sh: Node.js 20 or later is required (node not found)" >&2; exit 1; }
+. "$here/check-node.sh"
+check_node_for_macos "$("$node" -p 'process.versions.node.split(".")[0]')" "$(sw_vers -productVersion)" || exit 1
 
 prefix=/usr/local/estatewatch-agent
 state="/Library/Application Support/estatewatch-agent"
