@@ -3,6 +3,7 @@ import type { CollectionWarning, Device } from '../../src/contract/report.js';
 import { AgentError } from '../agent-error.js';
 import type { ReportPart } from '../collector.js';
 import { parseJson } from '../parse-json.js';
+import { parseAppx } from './appx.js';
 import type { SectionId } from './collection-script.js';
 import { dropIdleFaxService } from './devices.js';
 import { parseHardware, parseIdentity } from './host.js';
@@ -36,8 +37,8 @@ export function parseCollectionOutput(text: string): CollectionOutput {
 }
 
 /**
- * What a failed section costs. The names, the OS and the software list fail
- * the scan: without them the report is wrong, not partial (an empty list would
+ * What a failed section costs. The names, the OS and the software lists
+ * (Uninstall keys, Store packages) fail the scan: without them the report is wrong, not partial (an empty list would
  * read as "everything removed"). Hardware facts and devices degrade to a
  * warning, and the hub keeps what it held for them.
  */
@@ -51,7 +52,7 @@ export function windowsReportPart(output: CollectionOutput): ReportPart {
   const identity = parseIdentity(required('identity'));
   if (!identity) throw new AgentError('collector-failed', 'the Windows identity section found no host name in the registry');
   const os = parseOs(required('os'));
-  const software = parseUninstall(required('uninstall'));
+  const software = [...parseUninstall(required('uninstall')), ...parseAppx(required('appx'))];
   const warnings: CollectionWarning[] = [];
   const optional = <T>(id: SectionId, part: CollectionWarning['part'], parse: (text: string) => T, none: T): T => {
     const error = output.errors[id];

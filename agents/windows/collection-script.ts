@@ -11,6 +11,7 @@
  * collector for Windows 7 / Server 2008 R2, and a test checks it for anything
  * newer (see JSON_PRELUDE).
  */
+import { APPX_SCRIPT } from './appx-script.js';
 import { HARDWARE_SCRIPT } from './hardware-script.js';
 import { IDENTITY_SCRIPT } from './identity-script.js';
 import { JSON_PRELUDE } from './json-prelude.js';
@@ -29,6 +30,7 @@ export const SECTIONS = {
   identity: IDENTITY_SCRIPT,
   os: OS_SCRIPT,
   uninstall: UNINSTALL_SCRIPT,
+  appx: APPX_SCRIPT,
   hardware: HARDWARE_SCRIPT,
   printers: PRINTERS_SCRIPT,
   modems: MODEMS_SCRIPT,

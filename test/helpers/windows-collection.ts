@@ -8,6 +8,7 @@ export const WARD_PC_SECTIONS: Readonly<Record<string, string>> = {
   identity: 'identity-domain-member.json',
   os: 'os-windows-10-22h2-enterprise.json',
   uninstall: 'uninstall-win10-ward-pc.json',
+  appx: 'appx-ward-pc.json',
   hardware: 'hardware-dell-optiplex.json',
   printers: 'printers-ward-pc.json',
   modems: 'modems-usb.json',

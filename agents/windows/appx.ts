@@ -1,0 +1,31 @@
+import type { Software } from '../../src/contract/report.js';
+import { clip } from '../clip.js';
+import { parsePsJson, psFlag, psText, type PsRecord } from './parse-ps-json.js';
+
+/** "CN=Microsoft Corporation, O=Microsoft Corporation, L=Redmond, S=Washington, C=US" → "Microsoft Corporation". */
+export function publisherName(distinguishedName: string | undefined): string | undefined {
+  const match = /(?:^|,\s*)CN=(?:"([^"]+)"|([^,]+))/i.exec(distinguishedName ?? '');
+  return clip(match?.[1] ?? match?.[2]);
+}
+
+/**
+ * Parses APPX_SCRIPT's output (or `Get-AppxPackage | Select-Object Name,
+ * Version, Publisher | ConvertTo-Json`): each package by its Name, as the
+ * rules' Store-app titles know them ("Microsoft.WindowsStore",
+ * "SpotifyAB.SpotifyMusic"), with the certificate's CN as vendor. Source
+ * `other`: neither a registry program nor a distribution package.
+ */
+export function parseAppx(text: string): Software[] {
+  const seen = new Set<string>();
+  const software: Software[] = [];
+  for (const p of parsePsJson(text).filter(isMainPackage)) {
+    const item: Software = { name: clip(psText(p, 'Name'))!, version: clip(psText(p, 'Version'), 128)!, vendor: publisherName(psText(p, 'Publisher')), source: 'other' };
+    const key = `${item.name}\t${item.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    software.push(item);
+  }
+  return software;
+}
+
+const isMainPackage = (p: PsRecord) => psText(p, 'Name') !== undefined && psText(p, 'Version') !== undefined && !psFlag(p, 'IsFramework');
