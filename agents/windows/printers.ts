@@ -26,6 +26,8 @@ const portOf = (queue: PsRecord) => psText(queue, 'PortName')?.toLowerCase();
 
 export const isVirtualQueue = (queue: PsRecord): boolean => VIRTUAL_TEXT.test(nameAndDriver(queue)) || VIRTUAL_PORTS.test(portOf(queue) ?? '');
 
+const isConnection = (queue: PsRecord) => ['user', 'machine'].includes(psText(queue, 'Scope') ?? '');
+
 export const isFaxQueue = (queue: PsRecord): boolean => FAX_PORT.test(portOf(queue) ?? '') || FAX_TEXT.test(nameAndDriver(queue));
 
 /**
@@ -34,10 +36,21 @@ export const isFaxQueue = (queue: PsRecord): boolean => FAX_PORT.test(portOf(que
  * rest → printer. PDF/XPS/OneNote queues are left out: nothing to patch or remove.
  */
 export function parsePrinters(text: string): Device[] {
-  const queues = parsePsJson(text).filter((queue) => psText(queue, 'Name') && !isVirtualQueue(queue));
+  const queues = oncePerName(parsePsJson(text).filter((queue) => psText(queue, 'Name') && !isVirtualQueue(queue)));
   // SHRFAX: is the shared port of the Windows Fax service, not one box.
   const faxPorts = new Set(queues.filter(isFaxQueue).map(portOf).filter((port) => port !== undefined && !FAX_PORT.test(port)));
   return queues.map((queue) => toDevice(queue, kindOf(queue, faxPorts)));
+}
+
+/** A print-server connection WMI also shows (to the account it belongs to) is one queue. */
+function oncePerName(queues: readonly PsRecord[]): PsRecord[] {
+  const seen = new Set<string>();
+  return queues.filter((queue) => {
+    const name = psText(queue, 'Name')!.toLowerCase();
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
 }
 
 function kindOf(queue: PsRecord, faxPorts: ReadonlySet<string | undefined>): DeviceKind {
@@ -51,6 +64,7 @@ function toDevice(queue: PsRecord, kind: DeviceKind): Device {
     name: clip(psText(queue, 'Name')) ?? 'unnamed queue',
     model: clip(psText(queue, 'DriverName')),
     location: clip(psText(queue, 'Location')),
-    connection: clip(psText(queue, 'PortName'), 1024),
+    // A print-server connection read from the registry has no port: the \\server\queue path is how it is attached.
+    connection: clip(psText(queue, 'PortName') ?? (isConnection(queue) ? psText(queue, 'Name') : undefined), 1024),
   };
 }

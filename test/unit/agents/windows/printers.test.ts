@@ -54,6 +54,15 @@ describe('parsePrinters', () => {
     },
   );
 
+  it("adds the print-server connections users mapped and the machine was given, once each, by their server path", () => {
+    expect(parsePrinters(fixture('printers-with-connections.json'))).toEqual([
+      { kind: 'printer', name: 'Ward7-Laser', model: 'HP Universal Printing PCL 6', location: 'Ward 7 office', connection: 'IP_10.20.7.31' },
+      { kind: 'mfd', name: '\\\\printsrv01\\Ward7-MFD', model: 'RICOH MP C3004 PCL 6', location: 'Ward 7 corridor', connection: 'IP_10.20.7.40' },
+      { kind: 'fax', name: '\\\\printsrv01\\Ward7-Fax', model: undefined, location: undefined, connection: '\\\\printsrv01\\Ward7-Fax' },
+      { kind: 'printer', name: '\\\\printsrv02\\Pharmacy-Labels', model: undefined, location: undefined, connection: '\\\\printsrv02\\Pharmacy-Labels' },
+    ]);
+  });
+
   it('returns no devices for an empty list (spooler stopped)', () => {
     expect(parsePrinters('[\n\n]\r\n')).toEqual([]);
   });
