@@ -17,8 +17,11 @@ import { sampleReport } from '../unit/agents/_sample-report.js';
 
 /**
  * A stand-in for the hub's two agent endpoints on 127.0.0.1, to test the
- * agent's side only: what it sends and how it reacts to each status.
- * The real hub's integration test lives with the hub.
+ * agent's side only: what it sends and how it reacts to each status. Where it
+ * plays the hub it answers as the real hub does (201 on enrolment, 202 for a
+ * new report and 200 for a replay, 401 for a refused secret or token, the
+ * hub's own error codes); the table of other statuses tests the agent's
+ * mapping. The agent against the real hub: agent-to-hub.test.ts.
  */
 interface Received {
   url: string;
@@ -107,15 +110,16 @@ describe('agent against a stand-in hub on 127.0.0.1', () => {
     });
 
     it('fails with the hub answer and saves nothing when the secret is refused', async () => {
-      hub.handler = (_request, response) => json(response, 403, { error: { code: 'bad-secret' } });
-      await expect(enrol(hub.url, 'wrong', 'h', { stateDir })).rejects.toThrow(/refused enrolment \(403\).*bad-secret/);
+      // As the real hub answers (src/hub/routes/agents.ts): 401 unauthorized.
+      hub.handler = (_request, response) => json(response, 401, { error: { code: 'unauthorized', message: 'enrolment secret is unknown, expired or revoked' } });
+      await expect(enrol(hub.url, 'wrong', 'h', { stateDir })).rejects.toThrow(/refused enrolment \(401\).*unauthorized/);
       expect(await readdir(stateDir)).toEqual([]);
     });
   });
 
   describe('postReport', () => {
     it('sends a gzipped valid report with bearer token, idempotency key and JSON content type', async () => {
-      hub.handler = (_request, response) => json(response, 201, { receiptId: 'rcpt-1', duplicate: false });
+      hub.handler = (_request, response) => json(response, 202, { receiptId: 'rcpt-1', duplicate: false });
       const entry = { id: '0b6c1a4e-2f4d-4c8e-9a55-1f2e3d4c5b6a', report: sampleReport() };
       expect(await postReport(hub.url, 'tok-1', entry)).toEqual({ kind: 'acknowledged', receiptId: 'rcpt-1', duplicate: false });
       const request = hub.received[0];
@@ -181,7 +185,7 @@ describe('agent against a stand-in hub on 127.0.0.1', () => {
           response.destroy(); // stored, but the answer never reaches the agent
           return;
         }
-        json(response, duplicate ? 200 : 201, { receiptId: 'r', duplicate });
+        json(response, duplicate ? 200 : 202, { receiptId: 'r', duplicate });
       };
       expect(await cycle('one')).toMatchObject({ pending: 1, stopped: { kind: 'retry' } });
       expect(await cycle('two')).toEqual({ sent: 1, duplicates: 1, rejected: 0, pending: 0 });
@@ -227,7 +231,7 @@ describe('agent against a stand-in hub on 127.0.0.1', () => {
 
     it('exits 1 and asks to enrol again when the token is refused', async () => {
       await writeAgentConfig(stateDir, { hubUrl: hub.url, agentId: 'a', token: 'revoked' });
-      hub.handler = (_request, response) => json(response, 403, {});
+      hub.handler = (_request, response) => json(response, 401, { error: { code: 'agent-revoked', message: "this agent's token was revoked" } });
       const io = captureIo();
       expect(await runAgent(['--once', '--priority', 'normal', '--state-dir', stateDir], io)).toBe(1);
       expect(io.err()).toContain('enrol again');
