@@ -1,6 +1,6 @@
 import type { Report } from '../src/contract/report.js';
 import { AgentError } from './agent-error.js';
-import type { Collector, ReportPart } from './collector.js';
+import type { CollectContext, Collector, ReportPart } from './collector.js';
 import { PLATFORM_COLLECTORS } from './platforms.js';
 import { AGENT_VERSION } from './version.js';
 
@@ -8,6 +8,8 @@ export interface CollectOptions {
   /** Defaults to this platform's registry. */
   collectors?: readonly Collector[];
   now?: () => Date;
+  /** The agent's state folder: what collectors remember between scans (per-user installs on Windows). */
+  stateDir?: string;
 }
 
 /**
@@ -19,8 +21,9 @@ export interface CollectOptions {
  * warning instead, and the hub keeps what it held for that part.
  */
 export async function collectReport(options: CollectOptions = {}): Promise<Report> {
-  const { collectors = await platformCollectors(), now = () => new Date() } = options;
-  const scan = Promise.all(collectors.map(runCollector));
+  const { collectors = await platformCollectors(), now = () => new Date(), stateDir } = options;
+  const context: CollectContext = { ...(stateDir !== undefined && { stateDir }), now: now() };
+  const scan = Promise.all(collectors.map((collector) => runCollector(collector, context)));
   // Loaded once the collectors have started their tools, so setting up zod and the
   // schemas runs while those processes do, rather than before them.
   const [parts, { checkReport, REPORT_SCHEMA_V1 }] = await Promise.all([scan, import('../src/contract/report.js')]);
@@ -38,9 +41,9 @@ export async function collectReport(options: CollectOptions = {}): Promise<Repor
   throw new AgentError('invalid-report', `the collected report does not match ${REPORT_SCHEMA_V1}:\n${issues}`);
 }
 
-async function runCollector(collector: Collector): Promise<ReportPart> {
+async function runCollector(collector: Collector, context: CollectContext): Promise<ReportPart> {
   try {
-    return await collector.collect();
+    return await collector.collect(context);
   } catch (error) {
     const message = `collector "${collector.name}" failed: ${(error as Error).message}`;
     if (!collector.degrades) throw new AgentError('collector-failed', message);

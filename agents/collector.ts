@@ -9,6 +9,12 @@ export interface ReportPart {
   warnings?: CollectionWarning[];
 }
 
+/** What a scan knows that a collector may use: the agent's state folder, when it has one (not for --dry-run). */
+export interface CollectContext {
+  stateDir?: string;
+  now?: Date;
+}
+
 /** A collector is one file plus one registry line (e.g. `agents/linux/index.ts`). */
 export interface Collector {
   name: string;
@@ -18,5 +24,5 @@ export interface Collector {
    * collectors, whose failure fails the scan (never an empty list).
    */
   degrades?: WarningPart;
-  collect(): Promise<ReportPart>;
+  collect(context?: CollectContext): Promise<ReportPart>;
 }

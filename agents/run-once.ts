@@ -36,7 +36,7 @@ export interface RunOnceOptions {
  * any network attempt, so a hub outage or a crash never loses it.
  */
 export async function runOnce(options: RunOnceOptions): Promise<RunSummary> {
-  const { spool, hubUrl, token, stateDir, fullReport, collect = () => collectReport(), post = postReport } = options;
+  const { spool, hubUrl, token, stateDir, fullReport, collect = () => collectReport({ stateDir }), post = postReport } = options;
   let collectError: string | undefined;
   try {
     await spool.add(await collect());

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { CollectionWarning, Device } from '../../src/contract/report.js';
 import { AgentError } from '../agent-error.js';
-import type { ReportPart } from '../collector.js';
+import type { CollectContext, ReportPart } from '../collector.js';
 import { parseJson } from '../parse-json.js';
 import { parseAppx } from './appx.js';
 import type { SectionId } from './collection-script.js';
@@ -12,6 +12,7 @@ import { parseOs } from './os.js';
 import { parsePrinters } from './printers.js';
 import { runCollectionScript } from './run-powershell.js';
 import { parseUninstall } from './uninstall.js';
+import { loadUserInstalls, parseProfiles, saveUserInstalls, withRememberedUsers, type UserInstallMemory } from './user-installs.js';
 
 const OutputSchema = z.object({
   collector: z.string().max(64).optional(),
@@ -42,7 +43,7 @@ export function parseCollectionOutput(text: string): CollectionOutput {
  * read as "everything removed"). Hardware facts and devices degrade to a
  * warning, and the hub keeps what it held for them.
  */
-export function windowsReportPart(output: CollectionOutput): ReportPart {
+export function windowsReportPart(output: CollectionOutput, memory: UserInstallMemory = {}, now: string = new Date().toISOString()): ReportPart & { userInstalls: UserInstallMemory } {
   const section = (id: SectionId) => JSON.stringify(output.sections[id] ?? []);
   const required = (id: SectionId) => {
     const error = output.errors[id];
@@ -52,7 +53,10 @@ export function windowsReportPart(output: CollectionOutput): ReportPart {
   const identity = parseIdentity(required('identity'));
   if (!identity) throw new AgentError('collector-failed', 'the Windows identity section found no host name in the registry');
   const os = parseOs(required('os'));
-  const software = [...parseUninstall(required('uninstall')), ...parseAppx(required('appx'))];
+  // Profiles only steer the memory of per-user installs: without them nothing is remembered or forgotten.
+  const profiles = output.errors.profiles === undefined ? parseProfiles(section('profiles')) : [];
+  const users = withRememberedUsers(parseUninstall(required('uninstall')), profiles, memory, now);
+  const software = [...users.software, ...parseAppx(required('appx'))];
   const warnings: CollectionWarning[] = [];
   const optional = <T>(id: SectionId, part: CollectionWarning['part'], parse: (text: string) => T, none: T): T => {
     const error = output.errors[id];
@@ -62,11 +66,20 @@ export function windowsReportPart(output: CollectionOutput): ReportPart {
   };
   const hardware = optional('hardware', 'host', parseHardware, {});
   const devices: Device[] = dropIdleFaxService([...optional('printers', 'devices', parsePrinters, []), ...optional('modems', 'devices', parseModems, [])]);
-  return { host: { ...identity, ...hardware }, os, software, devices, ...(warnings.length > 0 && { warnings }) };
+  return { host: { ...identity, ...hardware }, os, software, devices, ...(warnings.length > 0 && { warnings }), userInstalls: users.memory };
 }
 
-/** The whole Windows scan: one PowerShell process running the collection script. */
-export async function collectWindows(): Promise<ReportPart> {
+/**
+ * The whole Windows scan: one PowerShell process running the collection
+ * script. With a state folder, the per-user installs of users not logged on are
+ * carried from the last scan that read them (user-installs.ts).
+ */
+export async function collectWindows(context: CollectContext = {}): Promise<ReportPart> {
   const output = await runCollectionScript();
-  return output === undefined ? {} : windowsReportPart(parseCollectionOutput(output));
+  if (output === undefined) return {};
+  const doc = parseCollectionOutput(output);
+  const remember = context.stateDir !== undefined && doc.errors.profiles === undefined ? context.stateDir : undefined;
+  const { userInstalls, ...part } = windowsReportPart(doc, remember ? await loadUserInstalls(remember) : {}, (context.now ?? new Date()).toISOString());
+  if (remember) await saveUserInstalls(remember, userInstalls);
+  return part;
 }

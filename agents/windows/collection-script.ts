@@ -18,6 +18,7 @@ import { JSON_PRELUDE } from './json-prelude.js';
 import { MODEMS_SCRIPT } from './modems-script.js';
 import { OS_SCRIPT } from './os-script.js';
 import { PRINTERS_SCRIPT } from './printers-script.js';
+import { PROFILES_SCRIPT } from './profiles-script.js';
 import { UNINSTALL_SCRIPT } from './uninstall-script.js';
 import { AGENT_VERSION } from '../version.js';
 
@@ -30,6 +31,7 @@ export const SECTIONS = {
   identity: IDENTITY_SCRIPT,
   os: OS_SCRIPT,
   uninstall: UNINSTALL_SCRIPT,
+  profiles: PROFILES_SCRIPT,
   appx: APPX_SCRIPT,
   hardware: HARDWARE_SCRIPT,
   printers: PRINTERS_SCRIPT,

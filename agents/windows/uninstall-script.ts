@@ -20,7 +20,7 @@ $roots = @(
 )
 foreach ($hive in Get-ChildItem -LiteralPath 'Registry::HKEY_USERS' -ErrorAction SilentlyContinue) {
   if ($hive.PSChildName -match '^S-1-(5-21|12-1)-[0-9-]+$') {
-    $roots += @{ Scope = 'user'; Path = "Registry::HKEY_USERS\$($hive.PSChildName)\Software\$tail" }
+    $roots += @{ Scope = 'user'; Hive = $hive.PSChildName; Path = "Registry::HKEY_USERS\$($hive.PSChildName)\Software\$tail" }
   }
 }
 $wanted = @('DisplayName', 'DisplayVersion', 'VersionMajor', 'VersionMinor', 'Publisher', 'InstallDate', 'SystemComponent',
@@ -42,9 +42,10 @@ $entries = foreach ($root in $roots) {
   foreach ($key in $keys) {
     $e = Read-EwUninstallKey $key
     $e['Scope'] = $root.Scope
+    $e['Hive'] = $root.Hive
     $e['KeyName'] = $key.PSChildName
     $e
   }
 }
-ConvertTo-EwJsonArray $entries (@('Scope', 'KeyName') + $wanted)
+ConvertTo-EwJsonArray $entries (@('Scope', 'Hive', 'KeyName') + $wanted)
 `;

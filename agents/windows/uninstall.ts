@@ -9,7 +9,8 @@ import { parsePsJson, psText, type PsRecord } from './parse-ps-json.js';
  * Parses UNINSTALL_SCRIPT's output. Leaves out entries without a DisplayName
  * (not shown in "Programs and Features" either), system components and
  * updates (see isNotAProgram). A program registered in both the 64- and
- * 32-bit views, or for several users, is listed once. A program with no
+ * 32-bit views is listed once; a per-user install once per user, with the
+ * user's SID (`hive`), so each user's list can be remembered (user-installs.ts). A program with no
  * version anywhere is kept as NO_VERSION, as on macOS: it is still installed,
  * and inventing a number ("0") would read as "very old" to the rules.
  */
@@ -20,7 +21,7 @@ export function parseUninstall(text: string): Software[] {
     const name = clip(psText(entry, 'DisplayName'));
     if (!name || isNotAProgram(entry, name)) continue;
     const item = toSoftware(entry, name, clip(versionOf(entry, name), 128) ?? NO_VERSION);
-    const key = `${item.name}\t${item.version}\t${item.vendor ?? ''}`;
+    const key = `${item.name}\t${item.version}\t${item.vendor ?? ''}\t${item.hive ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     software.push(item);
@@ -39,7 +40,8 @@ function versionOf(entry: PsRecord, name: string): string | undefined {
 function toSoftware(entry: PsRecord, name: string, version: string): Software {
   const vendor = clip(psText(entry, 'Publisher'));
   const installedAt = installDate(psText(entry, 'InstallDate'));
-  return { name, version, ...(vendor && { vendor }), source: 'registry', ...(installedAt && { installedAt }) };
+  const hive = psText(entry, 'Scope') === 'user' ? psText(entry, 'Hive') : undefined;
+  return { name, version, ...(vendor && { vendor }), source: 'registry', ...(installedAt && { installedAt }), ...(hive && { hive }) };
 }
 
 /** "Rhaglen Cymraeg 2.1.4" → "2.1.4": a dotted number only, so "Office 2016" gives nothing. */

@@ -59,6 +59,17 @@ export const SoftwareSchema = z.strictObject({
    */
   purl: optionalText(512),
   installedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  /**
+   * Windows: the user (SID) whose registry hive holds this per-user install
+   * ("S-1-5-21-…"); absent for machine-wide software.
+   */
+  hive: z.string().regex(/^S-1-\d+(-\d+)+$/, 'a Windows SID, e.g. S-1-5-21-…').max(184).optional(),
+  /**
+   * When a per-user install was last read, set only when its user is not
+   * logged on now and the agent carries it forward from that earlier scan: a
+   * logged-off user's software is still installed, not removed.
+   */
+  seenAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type Software = z.infer<typeof SoftwareSchema>;
 

@@ -9,8 +9,8 @@ describe('parseUninstall', () => {
   const named = (name: string) => software.filter((item) => item.name === name);
   const names = software.map((item) => item.name);
 
-  it('reads the BOM-prefixed output and keeps the 19 programs', () => {
-    expect(software).toHaveLength(19);
+  it('reads the BOM-prefixed output and keeps the 20 entries: 19 programs, one of them for two users', () => {
+    expect(software).toHaveLength(20);
   });
 
   it('maps DisplayName, DisplayVersion, Publisher and InstallDate to a registry item', () => {
@@ -33,10 +33,12 @@ describe('parseUninstall', () => {
     expect(names).toContain('Java 8 Update 202');
   });
 
-  it('includes per-user installs of loaded hives, once when two users have the same version', () => {
+  it("includes per-user installs of loaded hives, once per user, with the user's SID", () => {
     expect(named('Zoom')).toEqual([
-      { name: 'Zoom', version: '5.17.11 (34827)', vendor: 'Zoom Video Communications, Inc.', source: 'registry', installedAt: '2024-03-05' },
+      { name: 'Zoom', version: '5.17.11 (34827)', vendor: 'Zoom Video Communications, Inc.', source: 'registry', installedAt: '2024-03-05', hive: 'S-1-5-21-1004336348-1177238915-682003330-1104' },
+      { name: 'Zoom', version: '5.17.11 (34827)', vendor: 'Zoom Video Communications, Inc.', source: 'registry', installedAt: '2024-03-07', hive: 'S-1-5-21-1004336348-1177238915-682003330-2217' },
     ]);
+    expect(named('Java 8 Update 202')[0]).not.toHaveProperty('hive');
     expect(named('Microsoft Teams')).toHaveLength(1);
     expect(named('Python 3.12.3 (64-bit)')[0]?.version).toBe('3.12.3150.0');
   });
