@@ -82,6 +82,14 @@ describe('parseUninstall', () => {
     expect(parseUninstall('')).toEqual([]);
   });
 
+  it('leaves out driver-store packages: drivers, not programs', () => {
+    const text = JSON.stringify([
+      { DisplayName: 'Windows Driver Package - Intel (e1dexpress) Net  (12.18.9.23)', DisplayVersion: '12.18.9.23', Publisher: 'Intel' },
+      { DisplayName: 'Intel(R) Network Connections 26.4.0.3', DisplayVersion: '26.4.0.3', Publisher: 'Intel' },
+    ]);
+    expect(parseUninstall(text).map((s) => s.name)).toEqual(['Intel(R) Network Connections 26.4.0.3']);
+  });
+
   it('skips entries by ReleaseType and ParentKeyName even when the name looks like a program', () => {
     const text = JSON.stringify([
       { DisplayName: 'Service Pack 2 for Microsoft Office 2010', DisplayVersion: '14.0.7015.1000', ReleaseType: 'Service Pack' },
