@@ -62,14 +62,19 @@ function oncePerProgram(items: readonly Software[]): Software[] {
   });
 }
 
-/** The memory in the state folder; none yet (or unreadable: it is only a cache of earlier scans) is empty. */
-export async function loadUserInstalls(stateDir: string): Promise<UserInstallMemory> {
+/** A memory file's content; anything unreadable is an empty memory (it only caches earlier scans). */
+export function parseUserInstalls(text: string): UserInstallMemory {
   try {
-    const parsed = MemorySchema.safeParse(JSON.parse(await readFile(join(stateDir, USER_INSTALLS_FILE), 'utf8')));
+    const parsed = MemorySchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
   }
+}
+
+/** The memory in the state folder; none yet is empty. */
+export async function loadUserInstalls(stateDir: string): Promise<UserInstallMemory> {
+  return parseUserInstalls(await readFile(join(stateDir, USER_INSTALLS_FILE), 'utf8').catch(() => ''));
 }
 
 export async function saveUserInstalls(stateDir: string, memory: UserInstallMemory): Promise<void> {

@@ -4,10 +4,13 @@
  * as its own import (all or nothing, idempotent by the file's digest), then
  * moved to imported/, or to rejected/ with the reason beside it, so nothing is
  * lost and nothing is stored twice: a file that is imported again (copied
- * back by hand) counts as a duplicate.
+ * back by hand) counts as a duplicate. Each machine's per-user installs are
+ * remembered in memory/<COMPUTERNAME>.json, as the agent remembers them in its
+ * state folder, so a user not logged on at 02:00 is not a removal.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseUserInstalls, type UserInstallMemory } from '../../agents/windows/user-installs.js';
 import type { IngestContext } from '../ingest/ingest-report.js';
 import { listOrganisations, type Organisation } from '../store/organisations.js';
 import type { Db } from '../store/db.js';
@@ -16,6 +19,7 @@ import { MAX_IMPORT_BYTES } from './index.js';
 
 export const IMPORTED_DIR = 'imported';
 export const REJECTED_DIR = 'rejected';
+export const MEMORY_DIR = 'memory';
 
 export interface DropFolderRun {
   imported: number;
@@ -46,11 +50,30 @@ export function importDropFolder(ctx: IngestContext, dir: string, organisation: 
 function importOne(ctx: IngestContext, file: string, organisationId: number, run: DropFolderRun): string | undefined {
   const bytes = fs.readFileSync(file);
   if (bytes.byteLength > MAX_IMPORT_BYTES) return `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`;
-  const result = importFile(ctx, { format: 'windows-collection', bytes, fileName: path.basename(file), organisationId });
+  const memory = memoryFile(file);
+  const result = importFile(ctx, { format: 'windows-collection', bytes, fileName: path.basename(file), organisationId, userInstalls: readMemory(memory) });
   if (!result.ok) return result.errors.map((e) => [e.path, e.message].filter(Boolean).join(': ')).join('\n');
   run.imported += result.summary.reports - result.summary.duplicates;
   run.duplicates += result.summary.duplicates;
+  // A document put back (a duplicate) is older than what is remembered: it must not roll the memory back.
+  if (result.summary.duplicates === 0 && result.summary.userInstalls) writeMemory(memory, result.summary.userInstalls);
   return undefined;
+}
+
+/** The script names its files <COMPUTERNAME>-<UTC time>.json; the machine's memory goes by its name. */
+function memoryFile(file: string): string {
+  const machine = path.basename(file).replace(/-\d{14}\.json$/, '').replace(/\.json$/, '');
+  return path.join(path.dirname(file), MEMORY_DIR, `${machine}.json`);
+}
+
+function readMemory(file: string): UserInstallMemory {
+  return fs.existsSync(file) ? parseUserInstalls(fs.readFileSync(file, 'utf8')) : {};
+}
+
+function writeMemory(file: string, memory: UserInstallMemory): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(`${file}.part`, `${JSON.stringify(memory)}\n`);
+  fs.renameSync(`${file}.part`, file);
 }
 
 function moveInto(dir: string, sub: string, name: string): void {

@@ -6,6 +6,7 @@
  * host, so importing the same file again stores nothing new.
  */
 import { createHash } from 'node:crypto';
+import type { UserInstallMemory } from '../../agents/windows/user-installs.js';
 import { checkReport, type Report } from '../contract/report.js';
 import { assetOfAnotherTrust, ingestReport, type IngestContext } from '../ingest/ingest-report.js';
 import { loadInventory } from '../store/asset-inventory.js';
@@ -25,6 +26,8 @@ export interface ImportRequest {
   dryRun?: boolean;
   /** Called after each report is stored (inside the transaction). */
   onProgress?: (done: number, total: number) => void;
+  /** windows-collection: the machine's remembered per-user installs (see ParseOptions). */
+  userInstalls?: UserInstallMemory;
 }
 
 /** `agent-owned`: an enrolled agent reports this machine; its own full reports win, so the import leaves it alone. */
@@ -49,6 +52,8 @@ export interface ImportSummary {
   duplicates: number;
   agentOwned: number;
   assets: ImportedAsset[];
+  /** windows-collection: what to remember for the machine's next document. */
+  userInstalls?: UserInstallMemory;
 }
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: ImportError[] };
@@ -57,7 +62,7 @@ export function importFile(ctx: IngestContext, req: ImportRequest): ImportResult
   const importer = findImporter(req.format);
   if (!importer) return { ok: false, errors: [{ message: `unknown format "${req.format}": expected one of ${IMPORT_FORMATS.join(', ')}` }] };
   if (req.bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, errors: [{ message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB` }] };
-  const parsed = importer.parse(decodeText(req.bytes), { now: ctx.now(), fileName: req.fileName });
+  const parsed = importer.parse(decodeText(req.bytes), { now: ctx.now(), fileName: req.fileName, ...(req.userInstalls && { userInstalls: req.userInstalls }) });
   const errors = [...parsed.errors, ...contractErrors(parsed.reports)];
   if (!errors.length && !parsed.reports.length) errors.push({ message: 'the file holds no machines to import' });
   if (errors.length) return { ok: false, errors };
@@ -73,6 +78,7 @@ export function importFile(ctx: IngestContext, req: ImportRequest): ImportResult
       format: importer.format, fileName: req.fileName, sha256, dryRun: req.dryRun === true, reports: planned.length,
       created: count('created'), updated: count('updated'), duplicates: count('duplicate'), agentOwned: count('agent-owned'),
       assets: planned.map((p) => ({ hostname: p.report.host.hostname, os: `${p.report.os.name} ${p.report.os.version}`, software: p.report.software.length, devices: p.report.devices.length, outcome: p.outcome })),
+      ...(parsed.userInstalls && { userInstalls: parsed.userInstalls }),
     },
   };
 }

@@ -7,7 +7,7 @@
  */
 import { parseCollectionOutput, windowsReportPart } from '../../agents/windows/collect-windows.js';
 import { checkReport, REPORT_SCHEMA_V1 } from '../contract/report.js';
-import type { Importer, ParseResult } from './importer.js';
+import type { Importer, ParseOptions, ParseResult } from './importer.js';
 
 export const windowsCollectionImporter: Importer = {
   format: 'windows-collection',
@@ -15,10 +15,10 @@ export const windowsCollectionImporter: Importer = {
   parse: parseWindowsCollection,
 };
 
-export function parseWindowsCollection(text: string, options: { now: Date }): ParseResult {
+export function parseWindowsCollection(text: string, options: Pick<ParseOptions, 'now' | 'userInstalls'>): ParseResult {
   try {
     const doc = parseCollectionOutput(text);
-    const part = windowsReportPart(doc);
+    const part = windowsReportPart(doc, options.userInstalls, doc.collectedAt ?? options.now.toISOString());
     const checked = checkReport({
       schema: REPORT_SCHEMA_V1,
       host: part.host,
@@ -29,7 +29,7 @@ export function parseWindowsCollection(text: string, options: { now: Date }): Pa
       software: part.software ?? [],
       devices: part.devices ?? [],
     });
-    if (checked.ok) return { reports: [checked.report], errors: [] };
+    if (checked.ok) return { reports: [checked.report], errors: [], userInstalls: part.userInstalls };
     return { reports: [], errors: checked.issues.map((i) => ({ path: i.path, message: i.message })) };
   } catch (error) {
     return { reports: [], errors: [{ message: (error as Error).message }] };

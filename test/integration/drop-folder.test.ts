@@ -42,7 +42,7 @@ describe('the drop folder', () => {
     expect(listAssetInstalls(hub.deps.db, asset!.id).length).toBeGreaterThan(10);
     expect(assetOf('ward7-pc02')).toBeUndefined();
 
-    expect(fs.readdirSync(drop).sort()).toEqual(['.WARD7-PC03-20261122020011.json.part', 'imported', 'rejected']);
+    expect(fs.readdirSync(drop).sort()).toEqual(['.WARD7-PC03-20261122020011.json.part', 'imported', 'memory', 'rejected']);
     expect(fs.readdirSync(path.join(drop, 'imported'))).toEqual(['WARD7-PC01-20261122020005.json']);
     expect(fs.readFileSync(path.join(drop, 'rejected', 'WARD7-PC02-20261122020009.json.errors.txt'), 'utf8')).toBe('the Windows uninstall section failed: Requested registry access is not allowed.\n');
   });
@@ -52,6 +52,19 @@ describe('the drop folder', () => {
     fs.copyFileSync(path.join(drop, 'imported', 'WARD7-PC01-20261122020005.json'), path.join(drop, 'WARD7-PC01-20261122020005.json'));
     expect(importDropFolder(hub.deps, drop, dropOrganisation(hub.deps.db, undefined))).toEqual({ imported: 0, duplicates: 1, rejected: 0 });
     expect((hub.deps.db.prepare('SELECT count(*) AS n FROM report_receipts').get() as { n: number }).n).toBe(receipts);
+  });
+
+  it("keeps a user's software while nobody is logged on at 02:00, as the agent does", () => {
+    const machine = 'WARD7-PC05';
+    const night = (n: number, files: Record<string, string>) =>
+      fs.writeFileSync(path.join(drop, `${machine}-2026112${n}020000.json`), collectionDocument({ ...files, identity: 'identity-workgroup.json' }, {}, { ...head, collectedAt: `2026-11-2${n}T02:00:00Z` }).replace('"LAB-PC07"', `"${machine}"`).replace('"LAB-PC07"', `"${machine}"`));
+    night(3, { ...WIN7, profiles: 'profiles-ward-pc.json' });
+    night(4, { ...WIN7, uninstall: 'uninstall-win10-ward-pc-nobody-logged-on.json', profiles: 'profiles-nobody-logged-on.json' });
+    expect(importDropFolder(hub.deps, drop, dropOrganisation(hub.deps.db, undefined))).toMatchObject({ imported: 2, rejected: 0 });
+    const installs = listAssetInstalls(hub.deps.db, assetOf('WARD7-PC05')!.id).map((i) => i.name);
+    expect(installs).toEqual(expect.arrayContaining(['Zoom', 'Microsoft Teams', 'Python 3.12.3 (64-bit)']));
+    expect(hub.deps.db.prepare("SELECT count(*) AS n FROM install_history h JOIN assets a ON a.id = h.asset_id WHERE a.hostname = 'WARD7-PC05' AND h.change = 'removed'").get()).toEqual({ n: 0 });
+    expect(JSON.parse(fs.readFileSync(path.join(drop, 'memory', `${machine}.json`), 'utf8'))).toHaveProperty('S-1-5-21-1004336348-1177238915-682003330-1104');
   });
 
   it('runs as a job only where a drop folder is configured, and asks which trust on an ICS hub', async () => {
