@@ -18,7 +18,7 @@ the hub's machine; the hub may keep running). A file with any error stores
 nothing; importing the same file again stores nothing new. Up to ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.
 
 Formats:
-${IMPORTERS.map((i) => `  ${i.format.padEnd(10)} ${i.description}`).join('\n')}
+${IMPORTERS.map((i) => `  ${i.format.padEnd(Math.max(...IMPORTERS.map((f) => f.format.length)))}  ${i.description}`).join('\n')}
 
   --organisation <code>  the trust the machines belong to (its ODS code); needed
                          when the hub has several (estatewatch admin list-organisations)
