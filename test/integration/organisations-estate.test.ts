@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/hub/app.js';
 import { runCli } from '../helpers/cli.js';
 import { postForm } from '../helpers/post-form.js';
+import { DELTA_SCHEMA_V1 } from '../../src/contract/delta.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
 import { storeEnv, type TestHub } from '../helpers/test-hub.js';
@@ -82,6 +83,22 @@ describe('an ICS hub with two trusts', () => {
     expect(res.status).toBe(409);
     expect(await errorOf(res)).toMatchObject({ code: 'asset-in-another-organisation' });
     expect(hub.deps.db.prepare("SELECT * FROM assets WHERE hostname = 'ONE-PC001'").get()).toEqual(before);
+  });
+
+  it("refuses another trust's no-change delta naming a machine's exact inventory: no arrival recorded, no oracle", async () => {
+    const held = hub.deps.db.prepare("SELECT inventory_hash AS hash, last_seen_at FROM assets WHERE hostname = 'ONE-PC001'").get() as { hash: string; last_seen_at: string };
+    const receipts = (hub.deps.db.prepare('SELECT count(*) AS n FROM report_receipts').get() as { n: number }).n;
+    const base = sampleReport({ host: { ...sampleReport().host, hostname: 'ONE-PC001' } });
+    const delta = { schema: DELTA_SCHEMA_V1, base: held.hash, inventoryHash: held.hash, host: base.host, os: base.os, collectedAt: '2026-11-24T02:00:00Z', agent: base.agent, software: { added: [], removed: [] }, devices: { added: [], removed: [] } };
+    const res = await app.request('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.two}`, 'idempotency-key': 'delta-probe-1' }, body: JSON.stringify(delta) });
+    expect(res.status).toBe(409);
+    expect(await errorOf(res)).toMatchObject({ code: 'asset-in-another-organisation' });
+    expect(hub.deps.db.prepare("SELECT last_seen_at FROM assets WHERE hostname = 'ONE-PC001'").get()).toEqual({ last_seen_at: held.last_seen_at });
+    expect((hub.deps.db.prepare('SELECT count(*) AS n FROM report_receipts').get() as { n: number }).n).toBe(receipts);
+    // A made-up base gets the same answer: the refusal says nothing about the inventory.
+    const guess = await app.request('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.two}`, 'idempotency-key': 'delta-probe-2' }, body: JSON.stringify({ ...delta, base: '0'.repeat(64), inventoryHash: '0'.repeat(64) }) });
+    expect(guess.status).toBe(409);
+    expect(await errorOf(guess)).toMatchObject({ code: 'asset-in-another-organisation' });
   });
 
   it("shows a trust's person only their trust's machines, in lists, counts and by id", async () => {
