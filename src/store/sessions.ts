@@ -6,6 +6,8 @@ export interface Session {
   user: User;
   csrfToken: string;
   expiresAt: string;
+  /** The stored hash of the session's cookie: which session this is (a password change keeps it alone). */
+  tokenHash: string;
 }
 
 export function insertSession(db: Db, s: { tokenHash: string; userId: number; csrfToken: string; now: string; expiresAt: string }): void {
@@ -25,11 +27,21 @@ export function findSession(db: Db, tokenHash: string, now: string): Session | u
     user: toUser(r),
     csrfToken: r.csrf_token,
     expiresAt: r.expires_at,
+    tokenHash,
   };
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {
   stmt(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+}
+
+/**
+ * Ends a person's sessions, all of them or all but `keep` (the one changing
+ * the password): a session stolen before a password change or reset must not
+ * work after it. Returns how many ended.
+ */
+export function deleteUserSessions(db: Db, userId: number, keep?: string): number {
+  return stmt(db, 'DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?').run(userId, keep ?? '').changes;
 }
 
 export function deleteExpiredSessions(db: Db, now: string): number {

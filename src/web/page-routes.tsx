@@ -69,7 +69,7 @@ export const pageRoutes = new Hono<HubEnv>()
     const form = await c.req.parseBody();
     const change = PasswordChangeSchema.safeParse({ currentPassword: form.currentPassword, newPassword: form.newPassword });
     if (!change.success) return c.html(<PasswordPage session={session} error={change.error.issues.map((i) => i.message).join('; ')} />, 400);
-    if (!(await changePassword(c.var.deps.db, session.user.username, change.data))) {
+    if (!(await changePassword(c.var.deps.db, session.user.username, change.data, session.tokenHash))) {
       return c.html(<PasswordPage session={session} error="The current password is wrong." />, 401);
     }
     return c.redirect('/', 303);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/password.js';
 import { createApp } from '../../src/hub/app.js';
 import { insertUser, type Role } from '../../src/store/users.js';
-import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+import { runCli } from '../helpers/cli.js';
+import { createTestHub, storeEnv, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
 let app: ReturnType<typeof createApp>;
@@ -153,5 +154,33 @@ describe('the one-time admin password', () => {
     expect((await freshApp.request('/api/v1/estate/summary', { headers: { cookie } })).status).toBe(200);
     const old = await freshApp.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: fresh.adminPassword }) });
     expect(old.status).toBe(401);
+  });
+});
+
+describe('sessions after a password change or reset', () => {
+  const summary = (cookie: string) => app.request('/api/v1/estate/summary', { headers: { cookie } });
+  const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? '';
+
+  beforeAll(async () => {
+    insertUser(hub.deps.db, { username: 'lead', passwordHash: await hashPassword('lead-password-1234'), role: 'security-lead', mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
+  });
+
+  it('ends every other session of the person, a stolen one included, and keeps the one that made the change', async () => {
+    const mine = cookieOf(await signIn('lead', 'lead-password-1234'));
+    const stolen = cookieOf(await signIn('lead', 'lead-password-1234'));
+    expect((await summary(stolen)).status).toBe(200);
+    const changed = await app.request('/api/v1/account/password', { method: 'POST', headers: { cookie: mine, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: 'lead-password-1234', newPassword: 'lead-password-5678' }) });
+    expect(changed.status).toBe(204);
+    expect((await summary(stolen)).status).toBe(401);
+    expect((await summary(mine)).status).toBe(200);
+  });
+
+  it('ends all of them on `admin reset-password`', async () => {
+    const before = cookieOf(await signIn('lead', 'lead-password-5678'));
+    expect((await summary(before)).status).toBe(200);
+    const r = runCli(['admin', 'reset-password', 'lead', '--data-dir', hub.dir], { env: storeEnv(hub) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2 sessions of lead ended/);
+    expect((await summary(before)).status).toBe(401);
   });
 });

@@ -7,6 +7,7 @@ import type { Db } from '../../store/db.js';
 import { appendAudit } from '../../store/audit-log.js';
 import { openStore } from '../../store/open-store.js';
 import { findOrganisationByCode, insertOrganisation, listOrganisations, updateOrganisation } from '../../store/organisations.js';
+import { deleteUserSessions } from '../../store/sessions.js';
 import { inTransaction } from '../../store/statements.js';
 import { findUserCredentials, insertUser, ROLES, setUserPassword, type Role } from '../../store/users.js';
 import { OrganisationCodeSchema } from '../../hub/owning-organisation.js';
@@ -76,7 +77,9 @@ const ACTIONS: Record<string, Action> = {
       if (!found) throw new CliError(`no user ${username}`);
       const password = generatePassword();
       setUserPassword(db, found.user.id, await hashPassword(password), true);
-      return passwordNotice(username, password);
+      // Whoever held a session before the reset (perhaps the reason for it) is signed out.
+      const ended = deleteUserSessions(db, found.user.id);
+      return `${passwordNotice(username, password)}${ended ? `${ended} session${ended === 1 ? '' : 's'} of ${username} ended\n` : ''}`;
     };
   },
   'list-agents': (args) => {

@@ -67,6 +67,7 @@ export const sessionApiRoutes = new Hono<HubEnv>()
   })
   .post('/api/v1/account/password', requireSignedIn, async (c) => {
     const change = parseOrThrow(PasswordChangeSchema, await readJsonBody(c, 4096));
-    if (!(await changePassword(c.var.deps.db, currentSession(c).user.username, change))) throw unauthorized('current password is wrong');
+    const session = currentSession(c);
+    if (!(await changePassword(c.var.deps.db, session.user.username, change, session.tokenHash))) throw unauthorized('current password is wrong');
     return c.body(null, 204);
   });
