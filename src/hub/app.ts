@@ -58,6 +58,13 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   // Rejects form posts from other origins (the Origin header check), on top of the per-session form token.
   app.use(csrf());
   app.use(loadSession);
+  // What a signed-in person or an agent is shown (an estate map, a new enrolment secret) must not sit in a
+  // shared browser's or proxy's cache; answers that set their own caching keep it.
+  app.use(async (c, next) => {
+    await next();
+    const authenticated = c.var.session !== undefined || c.req.header('authorization') !== undefined;
+    if (authenticated && !c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.use(attachNotifications);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', metricsRoutes);

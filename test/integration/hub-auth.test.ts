@@ -110,6 +110,14 @@ describe('validation and headers', () => {
     expect((await app.request('/api/v1/estate/assets/999', { headers: { cookie: cookies.admin as string } })).status).toBe(404);
   });
 
+  it('marks what a signed-in person is shown no-store, and leaves the sign-in page cacheable', async () => {
+    for (const path of ['/api/v1/estate/summary', '/', '/admin/enrolment']) {
+      const res = await app.request(path, { headers: { cookie: cookies.admin as string } });
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
+    expect((await app.request('/login')).headers.get('cache-control')).toBeNull();
+  });
+
   it('sets a strict content security policy and frame protection on pages', async () => {
     const res = await app.request('/login');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
