@@ -12,11 +12,23 @@ const StatusSchema = z.enum(SUPPORT_STATUSES);
 const ScopeFields = { organisation: OrganisationCodeSchema.optional() };
 const PageFields = { ...ScopeFields, page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
 
+/**
+ * A search box's text: 1–100 characters, no control characters (a NUL would
+ * reach PostgreSQL, which refuses it, as a 500). LIKE wildcards are matched
+ * literally by the store (likeText).
+ */
+export const SearchTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((q) => !/[\u0000-\u001f\u007f]/.test(q), 'control characters (such as NUL) are not allowed in a search');
+
 export const AssetQuerySchema = z.strictObject({
   osStatus: StatusSchema.optional(),
   anyStatus: StatusSchema.optional(),
   family: z.enum(['windows', 'linux', 'macos', 'other']).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: SearchTextSchema.optional(),
   ...PageFields,
 });
 export const SoftwareQuerySchema = z.strictObject({ status: StatusSchema.optional(), ...PageFields });

@@ -12,6 +12,7 @@ import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
 import { bindTrust, forTrust, inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
+import { likeText } from './like-text.js';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'suppressed', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -136,7 +137,7 @@ export const SEARCH_MIN_CHARS = 3;
 
 const SEARCH_SQL: Record<Search, string> = {
   none: 'TRUE',
-  text: "(a.title LIKE '%' || @q || '%' OR s.hostname LIKE '%' || @q || '%')",
+  text: "(a.title LIKE @q ESCAPE '\\' OR s.hostname LIKE @q ESCAPE '\\')",
   index: 'a.id IN (SELECT rowid FROM alert_search WHERE SEARCH_MATCH)',
 };
 
@@ -148,7 +149,7 @@ const SEARCH_SQL: Record<Search, string> = {
  */
 const SEARCH_MATCH: Record<Dialect, string> = {
   sqlite: 'alert_search MATCH @match',
-  postgres: `text ILIKE '%' || @q || '%' AND (@severityFacets IS NULL OR facets ILIKE ANY (SELECT '% ' || value || ' %' FROM json_array_elements_text(CAST(@severityFacets AS json)) AS value))
+  postgres: `text ILIKE @q ESCAPE '\\' AND (@severityFacets IS NULL OR facets ILIKE ANY (SELECT '% ' || value || ' %' FROM json_array_elements_text(CAST(@severityFacets AS json)) AS value))
     AND (@statusFacets IS NULL OR facets ILIKE ANY (SELECT '% ' || value || ' %' FROM json_array_elements_text(CAST(@statusFacets AS json)) AS value))
     AND (@ruleFacet IS NULL OR facets LIKE '% ' || @ruleFacet || ' %')`,
 };
@@ -179,7 +180,7 @@ function searchMatch(d: Dialect, q: string, severities: readonly Severity[], sta
   const narrowed = (values: readonly string[], all: readonly string[]) => (values.length === all.length ? null : values);
   if (d === 'postgres') {
     const list = (values: readonly string[] | null) => (values === null ? null : JSON.stringify(values));
-    return { q, severityFacets: list(narrowed(severities, SEVERITIES)), statusFacets: list(narrowed(statuses, ALERT_STATUSES)), ruleFacet: ruleId ?? null };
+    return { q: likeText(q), severityFacets: list(narrowed(severities, SEVERITIES)), statusFacets: list(narrowed(statuses, ALERT_STATUSES)), ruleFacet: ruleId ?? null };
   }
   const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
   const anyOf = (values: readonly string[] | null) => (values === null ? [] : [`(${values.map((v) => `facets:${phrase(` ${v} `)}`).join(' OR ')})`]);
@@ -240,7 +241,7 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
   const sql = alertStatements(db, f, statuses);
   const at = { limit: f.limit, offset: f.offset };
   if (f.q === undefined) return { total: countable(f) ? countKept(db, severities, statuses, f.ruleId) : sql.count('none', severities), more: false, rows: sql.page('none', severities, {}, at) };
-  if (f.assetId !== undefined) return { total: sql.count('text', severities, { q: f.q }), more: false, rows: sql.page('text', severities, { q: f.q }, at) };
+  if (f.assetId !== undefined) return { total: sql.count('text', severities, { q: likeText(f.q) }), more: false, rows: sql.page('text', severities, { q: likeText(f.q) }, at) };
   if (f.q.length < SEARCH_MIN_CHARS) throw new RangeError(`a search of every alert needs at least ${SEARCH_MIN_CHARS} characters`);
   return searchEstate(db, sql, { ...f, q: f.q }, severities, statuses);
 }
@@ -265,7 +266,7 @@ function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string
     const hits = hitsOf(match);
     const broad = hits > SEARCH_COUNT_LIMIT;
     const search: Search = broad ? 'text' : 'index';
-    const extra = broad ? { q: f.q } : match;
+    const extra = broad ? { q: likeText(f.q) } : match;
     const counted = rowFilters ? sql.count(search, [severity], extra, SEARCH_COUNT_LIMIT + 1) : hits;
     const n = Math.min(counted, SEARCH_COUNT_LIMIT);
     more ||= counted > SEARCH_COUNT_LIMIT;

@@ -6,6 +6,7 @@ import { CARRIED_BIT, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 import { rowToVerdict, type VerdictRow } from './verdict-columns.js';
+import { likeText } from './like-text.js';
 
 export interface AssetFilter {
   /** One trust's assets, or (null) every trust's. */
@@ -49,7 +50,7 @@ function assetsMatching(f: AssetFilter): string {
     f.org !== null && 'a.organisation_id = @org',
     f.osStatus && 'a.os_rank = @osRank',
     f.family && 'o.family = @family',
-    f.q && "a.hostname LIKE '%' || @q || '%'",
+    f.q && "a.hostname LIKE @q ESCAPE '\\'",
     f.anyStatus && '(a.carries & @anyBit) <> 0',
   ].filter(Boolean);
   return `FROM assets a ${f.family ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || 'TRUE'}`;
@@ -73,7 +74,7 @@ export const assetRowsSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a
 
 export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
   const params = Object.fromEntries(
-    Object.entries({ org: f.org ?? undefined, osRank: f.osStatus && OS_RANK[f.osStatus], family: f.family, q: f.q, anyBit: f.anyStatus && CARRIED_BIT[f.anyStatus] }).filter(
+    Object.entries({ org: f.org ?? undefined, osRank: f.osStatus && OS_RANK[f.osStatus], family: f.family, q: f.q === undefined ? undefined : likeText(f.q), anyBit: f.anyStatus && CARRIED_BIT[f.anyStatus] }).filter(
       ([, v]) => v !== undefined,
     ),
   );

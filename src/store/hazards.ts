@@ -7,6 +7,7 @@ import type { Db } from './db.js';
 import { dialectOf, jsonValues, perDialect } from './dialect.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
+import { likeText } from './like-text.js';
 
 export const HAZARD_STATUSES = ['open', 'transferred', 'closed'] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
@@ -76,7 +77,7 @@ const COLUMNS = `id, organisation_id AS organisationId, (SELECT o.code FROM orga
   residual_rated_at AS residualRatedAt, rerating_due AS reratingDue, status, owner, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
 
 const FILTER = perDialect((d) => `WHERE status IN ${jsonValues(d, '@statuses')} AND (@owner IS NULL OR owner = @owner)
-  AND (@reratingDue IS NULL OR rerating_due = @reratingDue) AND (@q IS NULL OR title LIKE '%' || @q || '%') AND ${inScope('organisation_id')}`);
+  AND (@reratingDue IS NULL OR rerating_due = @reratingDue) AND (@q IS NULL OR title LIKE @q ESCAPE '\\') AND ${inScope('organisation_id')}`);
 
 type RawRow = Omit<HazardRow, 'reratingDue'> & { reratingDue: number };
 const toRow = (r: RawRow): HazardRow => ({ ...r, reratingDue: r.reratingDue === 1 });
@@ -85,7 +86,7 @@ const toRow = (r: RawRow): HazardRow => ({ ...r, reratingDue: r.reratingDue === 
 export function listHazards(db: Db, f: HazardFilter): { total: number; rows: HazardRow[] } {
   const params = {
     statuses: JSON.stringify(f.status?.length ? f.status : HAZARD_STATUSES), owner: f.owner ?? null,
-    reratingDue: f.reratingDue === undefined ? null : Number(f.reratingDue), q: f.q ?? null, org: f.org,
+    reratingDue: f.reratingDue === undefined ? null : Number(f.reratingDue), q: f.q === undefined ? null : likeText(f.q), org: f.org,
   };
   const d = dialectOf(db);
   const total = (stmt(db, `SELECT count(*) AS n FROM hazards ${FILTER[d]}`).get(params) as { n: number }).n;

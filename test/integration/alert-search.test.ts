@@ -60,6 +60,14 @@ describe('searching the estate’s alerts', () => {
     expect(expectSameAsTestingEach('say "hi"')).toBe(0);
   });
 
+  it('matches % and _ as the characters they are, not as wildcards', () => {
+    expectSameAsTestingEach('%%%');
+    expectSameAsTestingEach('w_r');
+    const assetId = (db().prepare('SELECT asset_id FROM alerts WHERE asset_id IS NOT NULL ORDER BY id LIMIT 1').get() as { asset_id: number }).asset_id;
+    expect(listAlerts(db(), { ...LIST, assetId, q: '%' }).total).toBe(0);
+    expect(listAlerts(db(), { ...LIST, assetId, q: '_' }).total).toBe(0);
+  });
+
   it('stays in step through triage, a new hostname and a deleted asset', () => {
     const [first, second] = listAlerts(db(), { ...LIST, q: 'windows' }).rows;
     updateAlertTriage(db(), first!.id, { ...first!, status: 'resolved', resolvedAt: TEST_NOW.toISOString(), resolution: 'manual' });
@@ -112,6 +120,15 @@ describe('the search over HTTP', () => {
     expect(JSON.stringify(await res.json())).toContain('at least 3 characters');
     const oneAsset = await app.request('/api/v1/alerts?q=ab&assetId=1', { headers: { cookie: await cookie(app) } });
     expect(oneAsset.status).toBe(200);
+  });
+
+  it('refuses a search with a NUL or another control character with 400 naming q, not a 500', async () => {
+    const app = createApp(hub.deps);
+    for (const path of ['/api/v1/alerts?q=a%00b', '/api/v1/estate/assets?q=ward%00', '/api/v1/hazards?q=x%07y']) {
+      const res = await app.request(path, { headers: { cookie: await cookie(app) } });
+      expect(res.status, path).toBe(400);
+      expect(JSON.stringify(await res.json()), path).toMatch(/"path":"q".*control characters/);
+    }
   });
 
   it('tells the reader of the alerts page that a broad search has more matches than it lists', async () => {

@@ -17,7 +17,7 @@ import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { IdSchema, PagedQuerySchema, paging, scopeOf } from '../query-schemas.js';
+import { IdSchema, PagedQuerySchema, paging, scopeOf, SearchTextSchema } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
 
 export const TRIAGE_ROLES: readonly Role[] = ['admin', 'security-lead'];
@@ -38,7 +38,7 @@ export const AlertQuerySchema = z.strictObject({
   assetId: IdSchema.optional(),
   olderThanDays: Days.optional(),
   newerThanDays: Days.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: SearchTextSchema.optional(),
   acceptedRisk: z.enum(['only', 'exclude']).optional(),
   ...PagedQuerySchema.shape,
 }).refine((q) => q.q === undefined || q.assetId !== undefined || q.q.length >= SEARCH_MIN_CHARS, {

@@ -24,7 +24,7 @@ import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { IdSchema, PagedQuerySchema, paging, scopeOf } from '../query-schemas.js';
+import { IdSchema, PagedQuerySchema, paging, scopeOf, SearchTextSchema } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
 import { alertQueryParams } from './alerts-api.js';
 
@@ -45,7 +45,7 @@ export const HazardQuerySchema = z.strictObject({
   status: listOf(HAZARD_STATUSES).optional(),
   owner: Username.optional(),
   reratingDue: Flag.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: SearchTextSchema.optional(),
   ...PagedQuerySchema.shape,
 });
 export type HazardQuery = z.output<typeof HazardQuerySchema>;
