@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DATABASE_FILE_MODE, restrictToOwner } from './db.js';
 import { listMigrations } from './migrate.js';
 
 /** What a checked copy holds, for the command to print. */
@@ -30,6 +31,8 @@ const ALL_PAGES = 0x7fff_ffff;
 export async function backupDatabase(live: string, target: string): Promise<CopyCheck> {
   const staged = `${target}.partial`;
   removeDatabaseFiles(staged);
+  // A backup holds everything the live database does: owner-only from its first byte.
+  restrictToOwner(staged);
   const source = new Database(live, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
@@ -61,6 +64,7 @@ export function restoreDatabase(candidate: string, live: string, now: Date): Res
     fs.mkdirSync(path.dirname(live), { recursive: true });
     removeDatabaseFiles(staged);
     fs.copyFileSync(candidate, staged);
+    fs.chmodSync(staged, DATABASE_FILE_MODE);
     const check = checkCopy(staged);
     if (!check.ok) {
       removeDatabaseFiles(staged);

@@ -45,8 +45,23 @@ export function asSqlite(db: Db): SqliteDb {
   return db;
 }
 
+/**
+ * The database holds the estate map and the hashes of every password and
+ * token: the hub's user alone may read it. SQLite gives its -wal and -shm files
+ * the database file's mode, so the file is made 0600 before SQLite opens it.
+ */
+export const DATABASE_FILE_MODE = 0o600;
+
+export function restrictToOwner(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', DATABASE_FILE_MODE));
+  fs.chmodSync(file, DATABASE_FILE_MODE);
+}
+
 export function openDb(file: string): SqliteDb {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    restrictToOwner(file);
+  }
   const db = new Database(file);
   // WAL: readers (pages, API) never block the writer (ingest), and a crash mid-write loses nothing committed.
   db.pragma('journal_mode = WAL');

@@ -116,6 +116,21 @@ describe('estatewatch backup', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     db.close();
     expect(fs.readdirSync(path.dirname(file))).toEqual(['hub.db']);
+    expect(fs.statSync(file).mode & 0o777, 'the backup is readable by its owner only').toBe(0o600);
+  });
+
+  it("keeps the hub's database and its write-ahead log readable by the hub's user only, even one made 0644 before", () => {
+    const dir = scratch();
+    const file = databaseFile(dir);
+    fs.writeFileSync(file, '');
+    fs.chmodSync(file, 0o644);
+    const db = openDb(file);
+    try {
+      db.prepare("INSERT INTO organisations (code, name) VALUES ('RQQ', 'Mode Test')").run();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(fs.statSync(f).mode & 0o777, f).toBe(0o600);
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses to overwrite an existing file unless --force', async () => {

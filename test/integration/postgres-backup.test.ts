@@ -64,6 +64,7 @@ describe('backup and restore of a PostgreSQL hub', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^wrote ${archive()}: [\\d.]+ MB, 2 assets, schema v${newestSchemaVersion()}, pg_restore read it back\\n$`));
       expect(fs.readdirSync(dir)).toEqual(['hub.dump']);
+      expect(fs.statSync(archive()).mode & 0o777, 'the archive is readable by its owner only').toBe(0o600);
       expect(r.stdout + r.stderr).not.toContain(PASSWORD);
     } finally {
       hub.db.close();

@@ -13,6 +13,7 @@ import { newestSchemaVersion, type CopyCheck, type RestoreResult } from '../back
 import { withoutPassword } from './open-postgres.js';
 import { PgDatabase } from './pg-database.js';
 import { connectSyncPg } from './sync-client.js';
+import { restrictToOwner } from '../db.js';
 
 /** libpq's variables for a postgres:// URL. */
 function connectionEnv(url: string): Record<string, string> {
@@ -52,6 +53,8 @@ const firstLine = (text: string) => text.trim().split('\n')[0] ?? '';
 export async function backupPostgres(url: string, target: string): Promise<CopyCheck> {
   const staged = `${target}.partial`;
   fs.rmSync(staged, { force: true });
+  // Owner-only before pg_dump writes into it (it keeps an existing file's mode).
+  restrictToOwner(staged);
   const dump = await runTool('pg_dump', ['--format=custom', '--no-owner', '--file', staged], url);
   if (dump.code !== 0) {
     fs.rmSync(staged, { force: true });
