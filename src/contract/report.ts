@@ -25,9 +25,17 @@ export const DISTRIBUTION_SOURCES: readonly SoftwareSource[] = ['dpkg', 'rpm', '
 export const DeviceKindSchema = z.enum(['printer', 'fax', 'mfd', 'modem', 'pager', 'usb', 'other']);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
+/**
+ * Control and bidirectional-formatting characters (NUL, U+202E right-to-left
+ * override…) have no place in a machine name and make look-alike twins of real
+ * ones ("WARD7-PC014" shown reversed); a name carrying one is refused.
+ */
+const HOST_NAME_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const hostName = (s: z.ZodString) => s.refine((v) => !HOST_NAME_FORBIDDEN.test(v), 'control or bidirectional-formatting characters are not allowed in a machine name');
+
 export const HostSchema = z.strictObject({
-  hostname: text(253),
-  fqdn: optionalText(253),
+  hostname: hostName(text(253)),
+  fqdn: hostName(z.string().trim().max(253)).optional(),
   manufacturer: optionalText(),
   model: optionalText(),
   serial: optionalText(),

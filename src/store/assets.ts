@@ -11,9 +11,16 @@ export interface AssetState {
   organisationId: number;
 }
 
-/** One machine, whichever agent or import reports it: keyed by lower-cased FQDN, else hostname. */
+/**
+ * One machine, whichever agent or import reports it: keyed by its FQDN, else
+ * its hostname, in one canonical spelling: Unicode compatibility forms folded
+ * (a full-width "ＷＡＲＤ７" is "WARD7"), lower case, the DNS root's trailing
+ * dot dropped. Look-alike spellings are one machine, not twins, and cannot
+ * dodge the check that a machine is one trust's.
+ */
 export function assetIdentity(host: Report['host']): string {
-  return (host.fqdn || host.hostname).toLowerCase();
+  const name = (host.fqdn || host.hostname).normalize('NFKC').toLowerCase();
+  return name.replace(/\.+$/, '') || name;
 }
 
 export function findAssetState(db: Db, identity: string): AssetState | undefined {

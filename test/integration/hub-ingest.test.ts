@@ -145,6 +145,24 @@ describe('POST /api/v1/reports', () => {
     expect(getAsset(hub.deps.db, assetId, null)?.collectionWarnings).toEqual([]);
   });
 
+  it('refuses a machine name with a control or right-to-left character, naming the field, and stores nothing', async () => {
+    const before = count('report_receipts');
+    for (const host of [{ hostname: 'WARD3-PC001\u202E' }, { hostname: 'WARD3-PC001', fqdn: 'ward3-pc001\u0000.trust.nhs.uk' }]) {
+      const res = await post(sampleReport({ host }));
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toMatch(/"path":"host\.(hostname|fqdn)".*bidirectional-formatting/);
+    }
+    expect(count('report_receipts')).toBe(before);
+  });
+
+  it('takes a trailing-dot or full-width spelling of a machine for the same machine, not a twin', async () => {
+    const assets = count('assets');
+    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'spell-pc01.trust.nhs.uk' } }))).status).toBe(202);
+    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'SPELL-PC01.trust.nhs.uk.' } }))).status).toBe(202);
+    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'ＳＰＥＬＬ-ＰＣ０１.trust.nhs.uk' } }))).status).toBe(202);
+    expect(count('assets')).toBe(assets + 1);
+  });
+
   it('refuses a revoked agent with 401', async () => {
     const row = hub.deps.db.prepare('SELECT id FROM agents').get() as { id: number };
     revokeAgent(hub.deps.db, row.id, TEST_NOW.toISOString());
