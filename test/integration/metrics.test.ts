@@ -7,6 +7,7 @@ import { createApp } from '../../src/hub/app.js';
 import { evaluateAlertsJob } from '../../src/jobs/evaluate-alerts.js';
 import { insertUser } from '../../src/store/users.js';
 import { recordAlertEvaluation } from '../../src/store/metrics-queries.js';
+import { insertOrganisation } from '../../src/store/organisations.js';
 import { sampleReport } from '../helpers/reports.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
@@ -151,6 +152,14 @@ describe('who may read GET /metrics', () => {
     expect((await scrape({ authorization: `Bearer ${TOKEN}` })).status).toBe(200);
     expect((await scrape({ cookie: adminCookie })).status).toBe(200);
     expect((await scrape({ cookie: boardCookie })).status).toBe(403);
+  });
+
+  it("refuses a trust's own admin: the figures are every trust's", async () => {
+    const second = insertOrganisation(hub.deps.db, { code: 'RMM', name: 'Metrics Second Trust' }).id;
+    insertUser(hub.deps.db, { username: 'trust-admin', passwordHash: await hashPassword(BOARD_PASSWORD), role: 'admin', mustChangePassword: false, organisationId: second, now: TEST_NOW.toISOString() });
+    const res = await scrape({ cookie: await signIn('trust-admin', BOARD_PASSWORD) });
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain('estatewatch_assets');
   });
 
   it('with no token configured, refuses every bearer token and still lets in an admin', async () => {

@@ -8,20 +8,28 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { readMetricGauges, type MetricGauges } from '../../store/metrics-queries.js';
 import type { HubEnv } from '../deps.js';
-import { unauthorized } from '../errors.js';
+import { forbidden, unauthorized } from '../errors.js';
 import type { HubMetrics } from '../metrics.js';
-import { requireRole } from '../middleware/session.js';
+import { currentSession, requireRole } from '../middleware/session.js';
 
 const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 const requireAdmin = requireRole('admin');
+
+/** The figures are hub-wide (every trust's assets and alerts): a trust's own admin reads them through the pages instead. */
+const requireIcsWide = createMiddleware<HubEnv>(async (c, next) => {
+  if (currentSession(c).user.organisationId !== null) throw forbidden('the hub-wide metrics are for ICS-wide admins and the metrics token; a trust admin sees their trust on its pages');
+  await next();
+});
 
 /** A scraper's bearer token must match; without one, a signed-in admin (anyone else gets a 401, not a redirect a scraper would follow). */
 const requireScraperOrAdmin = createMiddleware<HubEnv>(async (c, next) => {
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer === undefined) {
     if (!c.var.session) throw unauthorized('sign in as an admin, or send the metrics token (Authorization: Bearer <ESTATEWATCH_METRICS_TOKEN>)');
-    return requireAdmin(c, next);
+    return requireAdmin(c, async () => {
+      await requireIcsWide(c, next);
+    });
   }
   const token = c.var.deps.config.metricsToken;
   if (token === undefined || !sameSecret(bearer, token)) throw unauthorized('the metrics token does not match ESTATEWATCH_METRICS_TOKEN');
