@@ -13,7 +13,7 @@ import { createEnrolmentSecret, enrolAgent } from '../src/auth/enrolment.js';
 import { openStore } from '../src/store/open-store.js';
 import { freePort, startHubProcess } from '../test/helpers/hub-process.js';
 import { startPostgres } from '../test/helpers/postgres.js';
-import { ingestPhases, type IngestRates } from './ingest.js';
+import { hostTokens, ingestPhases, type IngestRates } from './ingest.js';
 import { LargeEstate } from './large-estate.js';
 import { fmt, record } from './measure.js';
 import type { Phase } from './send-reports.js';
@@ -38,9 +38,9 @@ export async function benchIngestPostgres(estate: SyntheticEstate, count: number
     for (let i = 0; i < HUBS; i++) hubs.push(await startHubProcess(dir, await freePort(), 60_000, { ESTATEWATCH_DATABASE_URL: databaseUrl }));
     const db = openStore({ databaseUrl, dataDir: dir });
     const { secret } = createEnrolmentSecret(db, { label: 'bench', createdBy: null, organisationId: 1, now: new Date(), days: 1 });
-    const tokens = Array.from({ length: agents }, (_, i) => enrolAgent(db, secret, `bench-agent-${i}`, new Date())!.token);
+    const tokensFile = hostTokens(dir, count, (i) => enrolAgent(db, secret, `bench-host-${i}`, new Date())!.token);
     db.close();
-    const rates = await ingestPhases({ urls: hubs.map((h) => h.url), tokens, count, estateAt: estate.at.toISOString() });
+    const rates = await ingestPhases({ urls: hubs.map((h) => h.url), tokensFile, senders: agents, count, estateAt: estate.at.toISOString() });
     for (const [phase, label] of Object.entries(LABELS) as [Phase, string][]) {
       record({ measure: `PostgreSQL, ${HUBS} hubs: ingest over HTTP, ${label}`, value: `${fmt(rates[phase])} reports/s`, ratio: `${fmt((rates[phase] / sqlite[phase]) * 100)}% of SQLite's` });
     }

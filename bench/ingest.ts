@@ -53,6 +53,13 @@ export type IngestRates = Record<Phase, number>;
 
 const PHASES: readonly Phase[] = ['new', 'same', 'patched', 'delta-same', 'delta-patched'];
 
+/** One agent per host (one agent reports one machine), written to a file the sending process reads. */
+export function hostTokens(dir: string, count: number, enrol: (host: number) => string): string {
+  const file = path.join(dir, 'host-tokens.json');
+  fs.writeFileSync(file, JSON.stringify(Array.from({ length: count }, (_, i) => enrol(i))));
+  return file;
+}
+
 /** Every phase in order against the hubs at `urls` (each builds on the last): reports/s of each. */
 export async function ingestPhases(job: Omit<SendJob, 'phase'>): Promise<IngestRates> {
   const rates: Partial<IngestRates> = {};
@@ -79,8 +86,8 @@ export async function benchIngest(estate: SyntheticEstate, count: number, agents
     const deps = openHubDeps(loadConfig({}, { dataDir: dir, port: 0 }));
     const hub = await listen(deps);
     const { secret } = createEnrolmentSecret(deps.db, { label: 'bench', createdBy: null, organisationId: 1, now: new Date(), days: 1 });
-    const tokens = Array.from({ length: agents }, (_, i) => enrolAgent(deps.db, secret, `bench-agent-${i}`, new Date())!.token);
-    const rates = await ingestPhases({ urls: [hub.url], tokens, count, estateAt: estate.at.toISOString() });
+    const tokensFile = hostTokens(dir, count, (i) => enrolAgent(deps.db, secret, `bench-host-${i}`, new Date())!.token);
+    const rates = await ingestPhases({ urls: [hub.url], tokensFile, senders: agents, count, estateAt: estate.at.toISOString() });
     const { new: fresh, same, patched, 'delta-same': deltaSame, 'delta-patched': deltaPatched } = rates;
     await hub.close();
     deps.db.close();

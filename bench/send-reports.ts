@@ -5,6 +5,7 @@
  * reports with one concurrent sender per token, spread over the hubs given,
  * and prints reports/s.
  */
+import fs from 'node:fs';
 import { diffReports } from '../src/contract/delta.js';
 import { syntheticEstate } from './synthetic-estate.js';
 import { perSecond, timed } from './measure.js';
@@ -19,7 +20,10 @@ export type Phase = 'new' | 'same' | 'patched' | 'delta-same' | 'delta-patched';
 export interface SendJob {
   /** The hubs' addresses: sender k sends to urls[k % urls.length]. */
   urls: string[];
-  tokens: string[];
+  /** A JSON file of one agent token per host (host n reports with token n: one agent reports one machine). */
+  tokensFile: string;
+  /** How many agents send at once. */
+  senders: number;
   count: number;
   phase: Phase;
   /** The synthetic estate's date, so these are the very reports the parent's floor inserted. */
@@ -45,20 +49,21 @@ async function send(job: SendJob): Promise<number> {
   const all = bodies(job);
   let next = 0;
   const failures: string[] = [];
-  const sender = async (token: string, k: number) => {
+  const tokens = JSON.parse(fs.readFileSync(job.tokensFile, 'utf8')) as string[];
+  const sender = async (k: number) => {
     const url = job.urls[k % job.urls.length];
     while (next < all.length) {
       const i = next++;
       const res = await fetch(`${url}/api/v1/reports`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${job.phase}-${i}` },
+        headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json', 'idempotency-key': `bench-${job.phase}-${i}` },
         body: all[i],
       });
       const text = await res.text();
       if (res.status !== 202 && res.status !== 200) failures.push(`${res.status} ${text.slice(0, 300)}`);
     }
   };
-  const { ms } = await timed(() => Promise.all(job.tokens.map(sender)));
+  const { ms } = await timed(() => Promise.all(Array.from({ length: job.senders }, (_, k) => sender(k))));
   if (failures.length) throw new Error(`${failures.length} of ${all.length} ${job.phase} reports were refused; the first: ${failures[0]}`);
   return perSecond(all.length, ms);
 }

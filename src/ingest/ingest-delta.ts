@@ -13,9 +13,10 @@ import { assetIdentity, findAssetState } from '../store/assets.js';
 import { countInventory, loadInventory } from '../store/asset-inventory.js';
 import { findReceipt } from '../store/receipts.js';
 import { inTransaction } from '../store/statements.js';
-import { assetOfAnotherTrust, ingestReport, recordArrival, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
+import { assetOfAnotherTrust, ingestReport, recordArrival, refuseForeignClaim, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
 
 export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta): IngestResult {
+  refuseForeignClaim(ctx, delta.host, meta);
   return inTransaction(ctx.db, () => {
     const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
     if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0 };

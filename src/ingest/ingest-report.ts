@@ -22,6 +22,7 @@ import { inTransaction } from '../store/statements.js';
 import { touchAgent } from '../store/agents.js';
 import { diffInstalls, type InstallRef } from './diff-installs.js';
 import { inventoryHash } from '../contract/inventory-hash.js';
+import { checkAgentBinding } from './agent-binding.js';
 
 export interface IngestContext {
   db: Db;
@@ -52,6 +53,7 @@ export interface IngestResult {
 
 export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMeta): IngestResult {
   const receivedAt = ctx.now().toISOString();
+  refuseForeignClaim(ctx, report.host, meta);
   return inTransaction(ctx.db, () => {
     const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
     if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0 };
@@ -75,6 +77,19 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(ctx, assetId, report);
     return finishIngest(ctx, assetId, arrival, meta, { changes, rules: ctx.alertRules });
   });
+}
+
+/**
+ * Before anything is stored: another trust's machine is refused, and so is a
+ * machine this agent is not bound to (agent-binding.ts). A replay of a report
+ * already stored passes: it changes nothing.
+ */
+export function refuseForeignClaim(ctx: IngestContext, host: Report['host'], meta: IngestMeta): void {
+  if (findReceipt(ctx.db, meta.agentId, meta.idempotencyKey)) return;
+  const identity = assetIdentity(host);
+  const existing = findAssetState(ctx.db, identity);
+  if (existing !== undefined && existing.organisationId !== meta.organisationId) throw assetOfAnotherTrust(identity);
+  checkAgentBinding(ctx.db, ctx.now(), identity, existing, meta.agentId);
 }
 
 /** The agent could not read this part this time (a `warnings` entry): what the hub holds for it stays. */

@@ -99,7 +99,8 @@ describe('estatewatch backup', () => {
       const res = await fetch(`${hub.url}/api/v1/reports`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body: JSON.stringify(report(`DURING-PC${during}`)),
+        // One agent reports one machine: each report changes its software, so each is a write.
+        body: JSON.stringify({ ...report('DURING-PC'), software: [...report('DURING-PC').software, { name: 'Ward tool', version: `1.${during}`, source: 'registry' }] }),
       });
       expect(res.status).toBe(202);
       during += 1;

@@ -15,6 +15,8 @@ import { startTestHub, tempDir, TEST_NOW, type ListeningTestHub } from '../helpe
 
 let hub: ListeningTestHub;
 let token: string;
+/** This machine's own agent: one agent reports one machine, and DELTA-PC01 has its own. */
+let machineToken: string;
 const count = (sql: string) => (hub.deps.db.prepare(sql).get() as { n: number }).n;
 const send = (report: Outgoing['report'], id = randomUUID()) => postReport(hub.url, token, { id, report });
 
@@ -22,6 +24,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'delta', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
   token = enrolAgent(hub.deps.db, secret, 'delta-host', TEST_NOW)?.token ?? '';
+  machineToken = enrolAgent(hub.deps.db, secret, 'this-machine', TEST_NOW)?.token ?? '';
 });
 afterAll(() => hub.close());
 
@@ -67,7 +70,7 @@ describe('the real agent sending deltas', () => {
     const stateDir = tempDir();
     const sent: { schema: string; bytes: number; outcome: PostOutcome['kind'] }[] = [];
     const post = async (entry: Outgoing) => {
-      const outcome = await postReport(hub.url, token, entry);
+      const outcome = await postReport(hub.url, machineToken, entry);
       sent.push({ schema: entry.report.schema, bytes: JSON.stringify(entry.report).length, outcome: outcome.kind });
       return outcome;
     };
@@ -91,12 +94,12 @@ describe('the real agent sending deltas', () => {
     const post = async (entry: Outgoing) => {
       schemas.push(entry.report.schema);
       keys.add(entry.id);
-      return postReport(hub.url, token, entry);
+      return postReport(hub.url, machineToken, entry);
     };
     const report = await collectReport();
     await createDeltaSender({ stateDir, post })({ id: randomUUID(), report });
     // The hub's copy moves on without this agent (e.g. restored from a backup): its next delta no longer fits.
-    await send({ ...report, software: report.software.slice(5) });
+    await postReport(hub.url, machineToken, { id: randomUUID(), report: { ...report, software: report.software.slice(5) } });
     keys.clear();
     schemas.length = 0;
     const outcome = await createDeltaSender({ stateDir, post })({ id: randomUUID(), report: await collectReport() });

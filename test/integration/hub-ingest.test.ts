@@ -21,6 +21,13 @@ function post(body: unknown, opts: { key?: string; auth?: string | null; gzip?: 
   return fetch(`${hub.url}/api/v1/reports`, { method: 'POST', headers, body: opts.gzip ? gzipSync(json) : json });
 }
 
+/** A new agent enrolled for `hostname`: one agent reports one machine. */
+async function enrolToken(hostname: string): Promise<string> {
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: hostname, createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
+  const res = await fetch(`${hub.url}/api/v1/agents/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ secret, hostname }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
 beforeAll(async () => {
   hub = await startTestHub();
   const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
@@ -157,10 +164,29 @@ describe('POST /api/v1/reports', () => {
 
   it('takes a trailing-dot or full-width spelling of a machine for the same machine, not a twin', async () => {
     const assets = count('assets');
-    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'spell-pc01.trust.nhs.uk' } }))).status).toBe(202);
-    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'SPELL-PC01.trust.nhs.uk.' } }))).status).toBe(202);
-    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'ＳＰＥＬＬ-ＰＣ０１.trust.nhs.uk' } }))).status).toBe(202);
+    const auth = await enrolToken('SPELL-PC01');
+    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'spell-pc01.trust.nhs.uk' } }), { auth })).status).toBe(202);
+    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'SPELL-PC01.trust.nhs.uk.' } }), { auth })).status).toBe(202);
+    expect((await post(sampleReport({ host: { hostname: 'SPELL-PC01', fqdn: 'ＳＰＥＬＬ-ＰＣ０１.trust.nhs.uk' } }), { auth })).status).toBe(202);
     expect(count('assets')).toBe(assets + 1);
+  });
+
+  it("refuses an agent naming a machine bound to another live agent, or a second machine: nothing stored, audited, the security lead told", async () => {
+    const thief = await enrolToken('PC-X');
+    const before = { receipts: count('report_receipts'), installs: count('installs'), audit: count('audit_log'), notes: count('notifications') };
+    const claim = await post(sampleReport({ collectedAt: '2026-11-23T14:00:00Z', software: [] }), { auth: thief });
+    expect(claim.status).toBe(409);
+    expect(((await claim.json()) as { error: { code: string } }).error.code).toBe('machine-bound-to-another-agent');
+    expect({ receipts: count('report_receipts'), installs: count('installs') }).toEqual({ receipts: before.receipts, installs: before.installs });
+    expect(count('audit_log')).toBe(before.audit + 1);
+    const note = hub.deps.db.prepare('SELECT recipient_role, text FROM notifications ORDER BY id DESC LIMIT 1').get() as { recipient_role: string; text: string };
+    expect(note.recipient_role).toBe('security-lead');
+    expect(note.text).toMatch(/tried to report ward3-pc001 and was refused/);
+
+    expect((await post(sampleReport({ host: { hostname: 'PC-X' } }), { auth: thief })).status).toBe(202);
+    const second = await post(sampleReport({ host: { hostname: 'PC-Y' } }), { auth: thief });
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe('agent-bound-to-another-machine');
   });
 
   it('refuses a revoked agent with 401', async () => {

@@ -105,7 +105,7 @@ describe('GET /metrics', () => {
     let finish = () => {};
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(new TextEncoder().encode(JSON.stringify(sampleReport({ host: { hostname: 'METRICS-SLOW' } }))));
+        controller.enqueue(new TextEncoder().encode(JSON.stringify(sampleReport({ host: { hostname: 'METRICS-PC1' } }))));
         finish = () => controller.close();
       },
     });

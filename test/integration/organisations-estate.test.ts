@@ -52,7 +52,8 @@ beforeAll(async () => {
   tokens.two = await enrol('RYY', 'TWO-PC001');
   // Trust one runs an old Python the other does not; trust two has a program no rule knows.
   expect((await report(tokens.one, 'ONE-PC001')).status).toBe(202);
-  expect((await report(tokens.one, 'ONE-PC002')).status).toBe(202);
+  // One agent reports one machine: the second PC enrols its own.
+  expect((await report(await enrol('TRUST', 'ONE-PC002'), 'ONE-PC002')).status).toBe(202);
   const twoSoftware = [...sampleReport().software.filter((s) => !s.name.startsWith('Python')), { name: 'Ward Whiteboard', version: '3.1', vendor: 'Local', source: 'registry' as const }];
   expect((await report(tokens.two, 'TWO-PC001', twoSoftware)).status).toBe(202);
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgentConfig, writeAgentConfig } from '../../agents/agent-config.js';
 import { parseAgentArgs } from '../../agents/args.js';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
+import { revokeAgentToken } from '../../src/auth/revoke-agent.js';
 import { loadConfig } from '../../src/config.js';
 import { runCli } from '../helpers/cli.js';
 import { runAgentIn } from '../helpers/run-agent.js';
@@ -163,6 +164,9 @@ describe('the agent and an HTTPS hub', () => {
   });
 
   it('saves --pin at enrol and checks it on every later run', async () => {
+    // Enrolling this machine again: its first agent is retired first, as a re-installed machine's is (agent-binding.ts).
+    const first = (await enrolled()).agentId;
+    expect(revokeAgentToken(hub.deps.db, Number(first), null, 'test', TEST_NOW).outcome).toBe('revoked');
     const enrol = await agent('enrol', '--hub', hub.url, '--secret', secret(), '--ca', certs.caCert, '--pin', certs.hubFingerprint);
     expect(enrol.code, enrol.output).toBe(0);
     const saved = await enrolled();

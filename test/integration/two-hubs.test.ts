@@ -69,14 +69,15 @@ describe('two hubs sharing one database', () => {
   it('stores reports sent to both hubs at once exactly once each, the same report sent to both included', async () => {
     const now = new Date();
     const { secret } = createEnrolmentSecret(db, { label: 'two hubs', createdBy: null, organisationId: 1, now, days: 1 });
-    const token = enrolAgent(db, secret, 'TWO-HUBS-PC', now)!.token;
+    const keys = Array.from({ length: 30 }, () => randomUUID());
+    // One agent reports one machine: an agent for each.
+    const tokens = keys.map((_, n) => enrolAgent(db, secret, `TWO-HUBS-${n}`, now)!.token);
     const post = (hub: HubProcess, key: string, n: number) =>
       fetch(`${hub.url}/api/v1/reports`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        headers: { authorization: `Bearer ${tokens[n]}`, 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify(sampleReport({ host: { hostname: `TWO-HUBS-${n}` } })),
       }).then((res) => res.status);
-    const keys = Array.from({ length: 30 }, () => randomUUID());
     // Each key goes to both hubs at the same moment: one stores it (202), the other finds its receipt (200).
     const statuses = await Promise.all(keys.flatMap((key, n) => hubs.map((hub) => post(hub, key, n))));
     const pairs = keys.map((_, n) => [statuses[2 * n], statuses[2 * n + 1]].sort());
