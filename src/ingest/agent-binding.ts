@@ -12,7 +12,8 @@ import type { AssetState } from '../store/assets.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import { insertNotification } from '../store/notifications.js';
-import { inTransaction, stmt } from '../store/statements.js';
+import { isLiveAgent, machineOfAgent } from '../store/agents.js';
+import { inTransaction } from '../store/statements.js';
 
 interface Conflict {
   code: 'machine-bound-to-another-agent' | 'agent-bound-to-another-machine';
@@ -21,8 +22,6 @@ interface Conflict {
   other: number;
 }
 
-const isLiveAgent = (db: Db, agentId: number) => stmt(db, 'SELECT 1 FROM agents WHERE id = ? AND revoked_at IS NULL').get(agentId) !== undefined;
-const machineOfAgent = (db: Db, agentId: number) => (stmt(db, 'SELECT id FROM assets WHERE agent_id = ? ORDER BY id LIMIT 1').get(agentId) as { id: number } | undefined)?.id;
 
 function conflict(db: Db, existing: AssetState | undefined, agentId: number): Conflict | undefined {
   if (existing && existing.agentId !== null && existing.agentId !== agentId && isLiveAgent(db, existing.agentId)) {

@@ -63,3 +63,13 @@ export function revokeAgent(db: Db, agentId: number, now: string): boolean {
 export function touchAgent(db: Db, agentId: number, now: string): void {
   stmt(db, 'UPDATE agents SET last_report_at = ? WHERE id = ?').run(now, agentId);
 }
+
+/** Whether the agent exists and has not been revoked. */
+export function isLiveAgent(db: Db, agentId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM agents WHERE id = ? AND revoked_at IS NULL').get(agentId) !== undefined;
+}
+
+/** The asset an agent reports (the first machine it reported), if any. */
+export function machineOfAgent(db: Db, agentId: number): number | undefined {
+  return (stmt(db, 'SELECT id FROM assets WHERE agent_id = ? ORDER BY id LIMIT 1').get(agentId) as { id: number } | undefined)?.id;
+}

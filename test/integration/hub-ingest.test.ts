@@ -190,7 +190,7 @@ describe('POST /api/v1/reports', () => {
   });
 
   it('refuses a revoked agent with 401', async () => {
-    const row = hub.deps.db.prepare('SELECT id FROM agents').get() as { id: number };
+    const row = hub.deps.db.prepare('SELECT id FROM agents ORDER BY id LIMIT 1').get() as { id: number };
     revokeAgent(hub.deps.db, row.id, TEST_NOW.toISOString());
     expect((await post(sampleReport())).status).toBe(401);
   });
