@@ -1,6 +1,7 @@
 import type { Software } from '../../src/contract/report.js';
 import { clip } from '../clip.js';
 import { parsePsJson, psFlag, psText, type PsRecord } from './parse-ps-json.js';
+import { uniqueBy } from '../unique-by.js';
 
 /** "CN=Microsoft Corporation, O=Microsoft Corporation, L=Redmond, S=Washington, C=US" → "Microsoft Corporation". */
 export function publisherName(distinguishedName: string | undefined): string | undefined {
@@ -16,16 +17,10 @@ export function publisherName(distinguishedName: string | undefined): string | u
  * `other`: neither a registry program nor a distribution package.
  */
 export function parseAppx(text: string): Software[] {
-  const seen = new Set<string>();
-  const software: Software[] = [];
-  for (const p of parsePsJson(text).filter(isMainPackage)) {
-    const item: Software = { name: clip(psText(p, 'Name'))!, version: clip(psText(p, 'Version'), 128)!, vendor: publisherName(psText(p, 'Publisher')), source: 'other' };
-    const key = `${item.name}\t${item.version}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    software.push(item);
-  }
-  return software;
+  const software = parsePsJson(text)
+    .filter(isMainPackage)
+    .map((p): Software => ({ name: clip(psText(p, 'Name'))!, version: clip(psText(p, 'Version'), 128)!, vendor: publisherName(psText(p, 'Publisher')), source: 'other' }));
+  return uniqueBy(software, (s) => `${s.name}\t${s.version}`);
 }
 
 const isMainPackage = (p: PsRecord) => psText(p, 'Name') !== undefined && psText(p, 'Version') !== undefined && !psFlag(p, 'IsFramework');

@@ -1,6 +1,7 @@
 import type { Device, DeviceKind } from '../../src/contract/report.js';
 import { clip } from '../clip.js';
 import { parsePsJson, psText, type PsRecord } from './parse-ps-json.js';
+import { uniqueBy } from '../unique-by.js';
 
 /** Queues that print to a file or an app, not to paper. */
 const VIRTUAL_TEXT = /print to pdf|xps document writer|onenote|microsoft software printer driver|adobe pdf|pdfcreator|pdf24|cutepdf/i;
@@ -36,21 +37,11 @@ export const isFaxQueue = (queue: PsRecord): boolean => FAX_PORT.test(portOf(que
  * rest → printer. PDF/XPS/OneNote queues are left out: nothing to patch or remove.
  */
 export function parsePrinters(text: string): Device[] {
-  const queues = oncePerName(parsePsJson(text).filter((queue) => psText(queue, 'Name') && !isVirtualQueue(queue)));
+  // A print-server connection WMI also shows (to the account it belongs to) is one queue.
+  const queues = uniqueBy(parsePsJson(text).filter((queue) => psText(queue, 'Name') && !isVirtualQueue(queue)), (queue) => psText(queue, 'Name')!.toLowerCase());
   // SHRFAX: is the shared port of the Windows Fax service, not one box.
   const faxPorts = new Set(queues.filter(isFaxQueue).map(portOf).filter((port) => port !== undefined && !FAX_PORT.test(port)));
   return queues.map((queue) => toDevice(queue, kindOf(queue, faxPorts)));
-}
-
-/** A print-server connection WMI also shows (to the account it belongs to) is one queue. */
-function oncePerName(queues: readonly PsRecord[]): PsRecord[] {
-  const seen = new Set<string>();
-  return queues.filter((queue) => {
-    const name = psText(queue, 'Name')!.toLowerCase();
-    if (seen.has(name)) return false;
-    seen.add(name);
-    return true;
-  });
 }
 
 function kindOf(queue: PsRecord, faxPorts: ReadonlySet<string | undefined>): DeviceKind {

@@ -4,6 +4,7 @@ import { NO_VERSION } from '../no-version.js';
 import { installDate } from './install-date.js';
 import { isNotAProgram } from './is-not-a-program.js';
 import { parsePsJson, psText, type PsRecord } from './parse-ps-json.js';
+import { uniqueBy } from '../unique-by.js';
 
 /**
  * Parses UNINSTALL_SCRIPT's output. Leaves out entries without a DisplayName
@@ -15,18 +16,11 @@ import { parsePsJson, psText, type PsRecord } from './parse-ps-json.js';
  * and inventing a number ("0") would read as "very old" to the rules.
  */
 export function parseUninstall(text: string): Software[] {
-  const seen = new Set<string>();
-  const software: Software[] = [];
-  for (const entry of parsePsJson(text)) {
+  const software = parsePsJson(text).flatMap((entry) => {
     const name = clip(psText(entry, 'DisplayName'));
-    if (!name || isNotAProgram(entry, name)) continue;
-    const item = toSoftware(entry, name, clip(versionOf(entry, name), 128) ?? NO_VERSION);
-    const key = `${item.name}\t${item.version}\t${item.vendor ?? ''}\t${item.hive ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    software.push(item);
-  }
-  return software;
+    return !name || isNotAProgram(entry, name) ? [] : [toSoftware(entry, name, clip(versionOf(entry, name), 128) ?? NO_VERSION)];
+  });
+  return uniqueBy(software, (s) => `${s.name}\t${s.version}\t${s.vendor ?? ''}\t${s.hive ?? ''}`);
 }
 
 /** DisplayVersion; else the VersionMajor/VersionMinor DWORDs an MSI writes; else a dotted number in the name. */

@@ -14,6 +14,7 @@ import * as z from 'zod';
 import { SoftwareSchema, type Software } from '../../src/contract/report.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { psFlag, psText, parsePsJson } from './parse-ps-json.js';
+import { uniqueBy } from '../unique-by.js';
 
 export const USER_INSTALLS_FILE = 'user-installs.json';
 
@@ -49,17 +50,7 @@ export function withRememberedUsers(software: readonly Software[], profiles: rea
       remembered.push(...kept.software.map((s) => ({ ...s, seenAt: kept.seenAt })));
     }
   }
-  return { software: oncePerProgram([...software, ...remembered]), memory: next };
-}
-
-function oncePerProgram(items: readonly Software[]): Software[] {
-  const seen = new Set<string>();
-  return items.filter((s) => {
-    const key = `${s.name}\t${s.version}\t${s.vendor ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return { software: uniqueBy([...software, ...remembered], (s) => `${s.name}\t${s.version}\t${s.vendor ?? ''}`), memory: next };
 }
 
 /** A memory file's content; anything unreadable is an empty memory (it only caches earlier scans). */

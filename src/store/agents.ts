@@ -69,7 +69,10 @@ export function isLiveAgent(db: Db, agentId: number): boolean {
   return stmt(db, 'SELECT 1 FROM agents WHERE id = ? AND revoked_at IS NULL').get(agentId) !== undefined;
 }
 
+/** Asked on every agent report: by the assets_agent index (exported so a test can read its plan). */
+export const MACHINE_OF_AGENT_SQL = 'SELECT id FROM assets WHERE agent_id = @agentId ORDER BY id LIMIT 1';
+
 /** The asset an agent reports (the first machine it reported), if any. */
 export function machineOfAgent(db: Db, agentId: number): number | undefined {
-  return (stmt(db, 'SELECT id FROM assets WHERE agent_id = ? ORDER BY id LIMIT 1').get(agentId) as { id: number } | undefined)?.id;
+  return (stmt(db, MACHINE_OF_AGENT_SQL).get({ agentId }) as { id: number } | undefined)?.id;
 }

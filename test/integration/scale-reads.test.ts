@@ -15,6 +15,7 @@ import { assetPageSql, assetRowsSql, listAssets } from '../../src/store/asset-qu
 import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary } from '../../src/store/estate-queries.js';
 import { SUPPORT_STATUSES } from '../../src/lifecycle/verdict.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+import { MACHINE_OF_AGENT_SQL } from '../../src/store/agents.js';
 
 let hub: TestHub;
 
@@ -94,6 +95,10 @@ describe('plans that stay on their indexes', () => {
     const plan = planOf(alertPageSql({ ...LIST, assetId: 1, limit: 100 }), params);
     expect(plan).toContain('alerts_asset');
     expect(plan).not.toContain('alerts_live_order');
+  });
+
+  it("finds the machine an agent is bound to by index, on every agent report", () => {
+    expect(planOf(MACHINE_OF_AGENT_SQL, { agentId: 1 })).toMatch(/USING (COVERING )?INDEX assets_agent/);
   });
 
   it('finds the assets carrying a status by index, and agrees with checking each asset', () => {
