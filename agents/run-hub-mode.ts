@@ -1,9 +1,10 @@
-import { homedir, hostname } from 'node:os';
+import { homedir } from 'node:os';
 import { AgentError } from './agent-error.js';
 import { agentConfigPath, readAgentConfig } from './agent-config.js';
 import type { AgentCommand } from './args.js';
 import { enrol } from './enrol.js';
 import { hubTrust } from './hub-trust.js';
+import { machineName } from './machine-name.js';
 import type { AgentIo } from './main.js';
 import { postReport } from './post.js';
 import { runOnce, type RunOnceOptions, type RunSummary } from './run-once.js';
@@ -20,7 +21,7 @@ export type HubCommand = Extract<AgentCommand, { mode: 'enrol' | 'once' | 'sched
 export async function runHubMode(command: HubCommand, io: AgentIo): Promise<number> {
   const stateDir = command.stateDir ?? defaultStateDir(io.env, process.getuid?.(), homedir());
   if (command.mode === 'enrol') {
-    const config = await enrol(command.hub, command.secret, hostname(), { stateDir, trust: await hubTrust(command) });
+    const config = await enrol(command.hub, command.secret, await machineName(), { stateDir, trust: await hubTrust(command) });
     io.stdout.write(`enrolled as agent ${config.agentId}; token saved to ${agentConfigPath(stateDir)}\n`);
     return 0;
   }
@@ -52,7 +53,7 @@ function reportSummary(summary: RunSummary, io: AgentIo): number {
   io.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...summary })}\n`);
   if (summary.collectError) io.stderr.write(`estatewatch agent: scan failed: ${summary.collectError}\n`);
   if (summary.stopped?.kind === 'unauthorized') {
-    io.stderr.write(`estatewatch agent: the hub refused this agent's token (${summary.stopped.reason}); enrol again\n`);
+    io.stderr.write(`estatewatch agent: the hub refused this agent (${summary.stopped.reason}); ${summary.pending} report(s) kept${summary.stopped.reason.startsWith('hub answered 401') ? '; enrol again' : ''}\n`);
   }
   if (summary.stopped?.kind === 'untrusted') io.stderr.write(`estatewatch agent: ${summary.stopped.reason}; nothing sent, ${summary.pending} report(s) kept\n`);
   if (summary.stopped?.kind === 'retry') {

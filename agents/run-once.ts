@@ -67,10 +67,15 @@ export async function drainSpool(spool: Spool, send: (entry: SpoolEntry) => Prom
       await spool.reject(name, `hub answered ${outcome.status}\n${outcome.body}`);
       summary.rejected += 1;
     } else {
-      summary.stopped = { kind: outcome.kind, reason: outcome.kind === 'unauthorized' ? `hub answered ${outcome.status}` : outcome.reason };
+      summary.stopped = { kind: outcome.kind, reason: outcome.kind === 'unauthorized' ? refusedBecause(outcome.status, outcome.body) : outcome.reason };
       break;
     }
   }
   summary.pending = (await spool.list()).length;
   return summary;
+}
+
+/** The hub's status and its own words (which say what to do: enrol again, wait for approval), short. */
+function refusedBecause(status: number, body: string): string {
+  return `hub answered ${status}${body ? `: ${body.slice(0, 300)}` : ''}`;
 }

@@ -40,8 +40,8 @@ const [agents, seconds, readers, pauseMs] = [values.agents, values.seconds, valu
 
 function enrolAgents(deps: HubDeps, count: number): string[] {
   const now = new Date();
-  const { secret } = createEnrolmentSecret(deps.db, { label: 'soak', createdBy: null, organisationId: 1, now, days: 1 });
-  return Array.from({ length: count }, (_, i) => enrolAgent(deps.db, secret, `soak-agent-${i}`, now)!.token);
+  const { secret } = createEnrolmentSecret(deps.db, { label: 'soak', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now, days: 1 });
+  return Array.from({ length: count }, (_, i) => enrolAgent(deps.db, { secret, hostname: `soak-agent-${i}`, now: now, approvalRequired: false })!.token);
 }
 
 async function createReaders(deps: HubDeps, count: number): Promise<SoakJob['readers']> {

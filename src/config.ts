@@ -5,6 +5,7 @@
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import cron from 'node-cron';
@@ -36,6 +37,12 @@ const postgresUrl = z
   .refine((v) => URL.canParse(v) && ['postgres:', 'postgresql:'].includes(new URL(v).protocol), 'a postgres://user:password@host:5432/database URL')
   .optional();
 
+/** The reverse proxies whose X-Forwarded-For is believed: IP addresses, comma-separated. */
+const proxyAddresses = z
+  .string()
+  .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+  .refine((list) => list.every((a) => isIP(a) !== 0), 'comma-separated IP addresses of the reverse proxy, e.g. 127.0.0.1');
+
 const cronExpression = z.string().refine((v) => cron.validate(v), 'not a valid cron expression (minute hour day month weekday)');
 
 const setting = <S extends z.ZodType>(s: Setting<S>) => s;
@@ -54,10 +61,15 @@ export const SETTINGS = {
   retentionDays: setting({ env: 'ESTATEWATCH_RETENTION_DAYS', schema: positiveInt.min(30), default: 400, description: 'Days of report receipts and change history kept; older rows are pruned daily.' }),
   sessionHours: setting({ env: 'ESTATEWATCH_SESSION_HOURS', schema: positiveInt.max(168), default: 12, description: 'Hours a sign-in lasts.' }),
   enrolmentSecretDays: setting({ env: 'ESTATEWATCH_ENROLMENT_SECRET_DAYS', schema: positiveInt.max(365), default: 7, description: 'Days an enrolment secret stays valid.' }),
+  enrolmentApproval: setting({ env: 'ESTATEWATCH_APPROVE_NEW_AGENTS', schema: z.stringbool(), default: 'false', description: "true: a newly enrolled agent's reports are refused (403, kept in its spool) until an admin approves it on the Enrol agents page, the API or `estatewatch admin approve-agent`." }),
+  agentReportsPerHour: setting({ env: 'ESTATEWATCH_AGENT_REPORTS_PER_HOUR', schema: positiveInt.max(3600), default: 12, description: 'Reports one agent may deliver in an hour; more are refused with 429 and stored nothing (the agent keeps them in its spool and tries later).' }),
+  agentNewNamesPerDay: setting({ env: 'ESTATEWATCH_AGENT_NEW_NAMES_PER_DAY', schema: positiveInt.max(1_000_000), default: 10_000, description: "Software names and versions new to the hub that one agent's reports may add in a day; a report that would add more is refused with 429 and stores nothing." }),
+  trustedProxy: setting({ env: 'ESTATEWATCH_TRUSTED_PROXY', schema: proxyAddresses, default: '', description: "Comma-separated addresses of the TLS reverse proxy in front of the hub. A request from one of them is taken as HTTPS (Secure, __Host- session cookie) and its client address is read from X-Forwarded-For; from anyone else that header is ignored. Empty: no proxy." }),
   timeZone: setting({ env: 'ESTATEWATCH_TIMEZONE', schema: z.string().refine(isTimeZone, 'not a timezone this Node knows (e.g. Europe/London)'), default: 'Europe/London', description: "The trust's timezone: the days and months of snapshots and reports, and the times jobs run." }),
   snapshotCron: setting({ env: 'ESTATEWATCH_SNAPSHOT_CRON', schema: cronExpression, default: '55 23 * * *', description: "When the daily posture snapshot is taken (cron, in the trust's timezone); the hub also takes one at start-up if the day has none." }),
   boardReportCron: setting({ env: 'ESTATEWATCH_BOARD_REPORT_CRON', schema: cronExpression, default: '0 6 1 * *', description: "When the board report for the previous month is generated (cron, in the trust's timezone)." }),
   chromiumPath: setting({ env: 'ESTATEWATCH_CHROMIUM', schema: z.string().min(1), default: '/usr/bin/chromium', description: 'Chromium used to render board reports as PDF; without it the PDF link says so and the HTML page prints to A4.' }),
+  pdfQueueLimit: setting({ env: 'ESTATEWATCH_PDF_QUEUE_LIMIT', schema: z.coerce.number().int().min(0).max(100), default: 4, description: 'Board-report PDFs that may wait while Chromium prints another (it prints one at a time); one more is refused with 503 `pdf-queue-full` and Retry-After, and a request whose browser leaves is dropped unprinted.' }),
   dropDir: setting({ env: 'ESTATEWATCH_DROP_DIR', schema: z.string().min(1).optional(), default: undefined, description: 'Folder (a share) where estatewatch-collect.ps1 -DropFolder leaves the inventories of machines the agent cannot run on (Windows 7, Server 2008 R2). The hub imports each new file every 10 minutes into imported/, or rejected/ with the reason beside it. Unset, nothing is imported.' }),
   dropOrganisation: setting({ env: 'ESTATEWATCH_DROP_ORGANISATION', schema: z.string().min(1).optional(), default: undefined, description: "ODS code of the trust the drop folder's machines belong to; needed only on a hub with more than one trust." }),
   metricsToken: setting({ env: 'ESTATEWATCH_METRICS_TOKEN', schema: z.string().min(32, 'at least 32 characters (e.g. openssl rand -hex 32)').optional(), default: undefined, description: 'Bearer token a Prometheus scraper sends to read GET /metrics (at least 32 characters); unset, only signed-in admins may read it.', secret: true }),

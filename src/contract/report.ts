@@ -33,8 +33,11 @@ export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 const HOST_NAME_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const hostName = (s: z.ZodString) => s.refine((v) => !HOST_NAME_FORBIDDEN.test(v), 'control or bidirectional-formatting characters are not allowed in a machine name');
 
+/** A machine's short name, as a report or an enrolment gives it. */
+export const MachineNameSchema = hostName(text(253));
+
 export const HostSchema = z.strictObject({
-  hostname: hostName(text(253)),
+  hostname: MachineNameSchema,
   fqdn: hostName(z.string().trim().max(253)).optional(),
   manufacturer: optionalText(),
   model: optionalText(),

@@ -32,7 +32,7 @@ export async function runLocalAgent(deps: HubDeps, url: string): Promise<{ code:
   const out: string[] = [];
   const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: {} };
   if (!fs.existsSync(agentConfigPath(stateDir))) {
-    const { secret } = createEnrolmentSecret(deps.db, { label: 'demo: this machine', createdBy: null, organisationId: 1, now: deps.now(), days: 1 });
+    const { secret } = createEnrolmentSecret(deps.db, { label: 'demo: this machine', createdBy: null, by: 'demo', uses: 1, organisationId: 1, now: deps.now(), days: 1 });
     const enrolled = await runAgent(['enrol', '--hub', url, '--secret', secret, '--state-dir', stateDir], io);
     if (enrolled !== 0) return { code: enrolled, output: out.join('') };
   }

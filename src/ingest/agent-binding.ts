@@ -1,55 +1,78 @@
 /**
  * An agent reports one machine, and a machine reports through one live agent.
- * An agent is bound to the first machine it reports; a machine is bound to the
- * live agent that reports it. Any other pairing (a token enrolled as "pc-x"
- * naming WARD7-PC014, or a second agent claiming a bound machine) is refused
- * with 409 and nothing stored, audited, and told to the security lead. A
- * re-imaged or renamed machine: retire its old agent (`estatewatch admin
- * revoke-agent`, or the agents page), and the machine enrols again.
+ * Enrolment names the machine; the agent's first report must name it (its
+ * short name, as the host reports it), and binds the agent to that machine;
+ * a machine is bound to the live agent that reports it. Any other pairing (a
+ * token enrolled as "pc-x" naming WARD7-PC014, or a second agent claiming a
+ * bound machine) is refused with 409 and nothing stored, audited, and told to
+ * the security lead. A renamed or re-imaged machine: an admin re-binds its
+ * agent (`estatewatch admin rebind-agent`, the Enrol agents page), or revokes
+ * the old agent so the machine enrols again.
  */
 import { HubError } from '../hub/errors.js';
-import type { AssetState } from '../store/assets.js';
+import type { Report } from '../contract/report.js';
+import { assetIdentity, machineName, type AssetState } from '../store/assets.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import { insertNotification } from '../store/notifications.js';
-import { isLiveAgent, machineOfAgent } from '../store/agents.js';
+import { enrolledNameOf, isLiveAgent, machineOfAgent } from '../store/agents.js';
 import { inTransaction } from '../store/statements.js';
 
 interface Conflict {
-  code: 'machine-bound-to-another-agent' | 'agent-bound-to-another-machine';
+  code: 'machine-bound-to-another-agent' | 'agent-bound-to-another-machine' | 'agent-enrolled-as-another-machine';
   message: string;
   /** The other party, for the audit and the security lead. */
   other: number;
 }
 
+/** A machine's short name: its first DNS label, in the one spelling asset identities use. */
+const shortName = (name: string) => machineName(name).split('.')[0] ?? '';
 
-function conflict(db: Db, existing: AssetState | undefined, agentId: number): Conflict | undefined {
+/** Whether a report's host is the machine an agent enrolled as: the short names agree ("ward7-pc014" and "WARD7-PC014.trust.nhs.uk"). */
+export function namesEnrolledMachine(enrolledAs: string, host: Report['host']): boolean {
+  const wanted = shortName(enrolledAs);
+  return [host.hostname, host.fqdn].some((name) => name !== undefined && shortName(name) === wanted);
+}
+
+function conflict(db: Db, host: Report['host'], existing: AssetState | undefined, agentId: number): Conflict | undefined {
   if (existing && existing.agentId !== null && existing.agentId !== agentId && isLiveAgent(db, existing.agentId)) {
     return { code: 'machine-bound-to-another-agent', other: existing.agentId, message: `this machine reports through agent #${existing.agentId}; retire that agent (estatewatch admin revoke-agent) before another may report it` };
   }
   const bound = machineOfAgent(db, agentId);
   if (bound !== undefined && bound !== existing?.id) {
-    return { code: 'agent-bound-to-another-machine', other: bound, message: `this agent reports asset #${bound}, the machine it first reported; a renamed or re-imaged machine enrols again once its old agent is retired` };
+    return { code: 'agent-bound-to-another-machine', other: bound, message: `this agent reports asset #${bound}, the machine it first reported; an admin re-binds the agent of a renamed machine (estatewatch admin rebind-agent)` };
+  }
+  const enrolledAs = enrolledNameOf(db, agentId);
+  if (bound === undefined && enrolledAs !== undefined && !namesEnrolledMachine(enrolledAs, host)) {
+    return { code: 'agent-enrolled-as-another-machine', other: agentId, message: `this agent enrolled as ${enrolledAs} and may report only that machine; an admin re-binds it to a renamed machine (estatewatch admin rebind-agent)` };
   }
   return undefined;
 }
+
+/** What the security lead is told of each refusal. */
+const REFUSAL_REASONS: Record<Conflict['code'], (other: number) => string> = {
+  'machine-bound-to-another-agent': (other) => `that machine reports through agent #${other}`,
+  'agent-bound-to-another-machine': (other) => `that agent is bound to asset #${other}`,
+  'agent-enrolled-as-another-machine': () => 'that agent enrolled as another machine',
+};
 
 /**
  * Refuses a report whose agent and machine do not belong together. The
  * refusal is recorded in its own transaction, before the report's: a throw
  * inside that one would roll the record back, and the report stores nothing.
  */
-export function checkAgentBinding(db: Db, now: Date, identity: string, existing: AssetState | undefined, agentId: number | null): void {
+export function checkAgentBinding(db: Db, now: Date, host: Report['host'], existing: AssetState | undefined, agentId: number | null): void {
   if (agentId === null) return;
-  const found = conflict(db, existing, agentId);
+  const found = conflict(db, host, existing, agentId);
   if (!found) return;
   const at = now.toISOString();
+  const identity = assetIdentity(host);
   inTransaction(db, () => {
     appendAudit(db, { at, actor: `agent #${agentId}`, action: 'refuse-report', entity: 'asset', entityId: identity, after: { code: found.code, other: found.other } });
     insertNotification(db, {
       recipientRole: 'security-lead',
       at,
-      text: `Agent #${agentId} tried to report ${identity} and was refused: ${found.code === 'machine-bound-to-another-agent' ? `that machine reports through agent #${found.other}` : `that agent is bound to asset #${found.other}`}. A stolen token, or a re-imaged machine whose old agent was not retired.`,
+      text: `Agent #${agentId} claimed machine ${identity} and was refused: ${REFUSAL_REASONS[found.code](found.other)}. A stolen token, or a renamed or re-imaged machine whose agent was not re-bound.`,
       link: '/admin/enrolment',
       ...(existing && { organisationId: existing.organisationId }),
     });

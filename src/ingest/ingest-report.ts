@@ -89,7 +89,7 @@ export function refuseForeignClaim(ctx: IngestContext, host: Report['host'], met
   const identity = assetIdentity(host);
   const existing = findAssetState(ctx.db, identity);
   if (existing !== undefined && existing.organisationId !== meta.organisationId) throw assetOfAnotherTrust(identity);
-  checkAgentBinding(ctx.db, ctx.now(), identity, existing, meta.agentId);
+  checkAgentBinding(ctx.db, ctx.now(), host, existing, meta.agentId);
 }
 
 /** The agent could not read this part this time (a `warnings` entry): what the hub holds for it stays. */

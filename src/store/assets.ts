@@ -19,8 +19,13 @@ export interface AssetState {
  * dodge the check that a machine is one trust's.
  */
 export function assetIdentity(host: Report['host']): string {
-  const name = (host.fqdn || host.hostname).normalize('NFKC').toLowerCase();
-  return name.replace(/\.+$/, '') || name;
+  return machineName(host.fqdn || host.hostname);
+}
+
+/** One spelling of a machine name: NFKC (full-width forms fold), lower case, no trailing dot. */
+export function machineName(name: string): string {
+  const folded = name.normalize('NFKC').toLowerCase();
+  return folded.replace(/\.+$/, '') || folded;
 }
 
 export function findAssetState(db: Db, identity: string): AssetState | undefined {

@@ -4,7 +4,6 @@
  * alert. Roles, rules and trust scope are the API's (hub/routes/alerts-api.ts).
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import {
   acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
@@ -12,17 +11,16 @@ import {
 } from '../alerts/triage.js';
 import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
-import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
+import { notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { IdSchema, paging, scopeOf } from '../hub/query-schemas.js';
 import { AlertQuerySchema, alertQueryParams, NOTE_ROLES, TRIAGE_ROLES, triageActor } from '../hub/routes/alerts-api.js';
 import { alertCounts, countOverdueAlerts, getAlert, listAlertRuleIds, listAlerts } from '../store/alert-queries.js';
 import { trustsShown } from './trusts-shown.js';
-import { formToken } from './page-routes.js';
+import { FORM_LIMIT, formToken } from './page-routes.js';
 import { AlertPage } from './pages/alert-page.js';
 import { AlertsPage } from './pages/alerts-page.js';
 
-const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 const NoFields = z.strictObject({});
 
 function renderAlert(c: Context<HubEnv>, id: number, error?: string, status: 200 | 400 = 200) {

@@ -4,11 +4,10 @@
  * Roles, rules and trust scope are the API's (hub/routes/devices-api.ts).
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { addDevice, getDeviceDetail, retainDevice, setDeviceStatus } from '../devices/register.js';
 import { DeviceImportTrustSchema, DeviceStatusSchema, NewDeviceRequestSchema } from '../devices/device-schema.js';
 import { IdSchema } from '../hub/query-schemas.js';
-import { formToken } from './page-routes.js';
+import { FORM_LIMIT, formToken } from './page-routes.js';
 import { DevicePage } from './pages/device-page.js';
 import { importDevicesCsv } from '../devices/import-devices-csv.js';
 import type { HubEnv } from '../hub/deps.js';
@@ -23,7 +22,6 @@ import { deviceTrajectory } from '../devices/trajectory.js';
 import { DevicesPage } from './pages/devices-page.js';
 import { trustsShown } from './trusts-shown.js';
 
-const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
 function renderDevice(c: Context<HubEnv>, error?: string, status: 200 | 400 | 409 = 200) {
   const session = currentSession(c);

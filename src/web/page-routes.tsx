@@ -1,10 +1,9 @@
-/** The server-rendered pages: sign-in, password, summary, assets, one asset, software, unmatched, enrolment. */
+/** The server-rendered pages: sign-in, password, summary, assets, one asset, software, unmatched. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { changePassword, PasswordChangeSchema } from '../auth/change-password.js';
-import { createEnrolmentSecret } from '../auth/enrolment.js';
 import { signIn } from '../auth/sign-in.js';
 import { assetItems } from '../estate/asset-items.js';
 import type { HubEnv } from '../hub/deps.js';
@@ -12,23 +11,20 @@ import { forbidden, HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/session.js';
 import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../hub/query-schemas.js';
 import { clientAddress, CredentialsSchema, endSession, setSessionCookie, signInRefused } from '../hub/routes/session-api.js';
-import { EnrolmentSecretRequestSchema } from '../hub/routes/admin-api.js';
 import { listAlerts } from '../store/alert-queries.js';
 import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls, listAssets } from '../store/asset-queries.js';
 import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../store/estate-queries.js';
 import { AssetPage } from './pages/asset-page.js';
 import { AssetsPage } from './pages/assets-page.js';
-import { EnrolmentPage } from './pages/enrolment-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { PasswordPage } from './pages/password-page.js';
 import { SoftwarePage } from './pages/software-page.js';
 import { SummaryPage } from './pages/summary-page.js';
 import { UnmatchedPage } from './pages/unmatched-page.js';
 import { APP_CSS } from './styles.js';
-import { owningOrganisation } from '../hub/owning-organisation.js';
 import { trustsShown } from './trusts-shown.js';
 
-const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+export const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
 /** Only a same-site local path: `next` must never send a person to another site. */
 const NextSchema = z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch('/');
@@ -108,14 +104,5 @@ export const pageRoutes = new Hono<HubEnv>()
     const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));
     const { total, rows } = listUnmatched(c.var.deps.db, scopeOf(c, q), paging(q));
     return c.html(<UnmatchedPage session={currentSession(c)} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
-  })
-  .get('/admin/enrolment', (c) => c.html(<EnrolmentPage session={currentSession(c)} trusts={trustsShown(c)} />))
-  .post('/admin/enrolment', FORM_LIMIT, formToken, async (c) => {
-    const { db, now, config } = c.var.deps;
-    const s = currentSession(c);
-    const form = await c.req.parseBody();
-    const body = parseOrThrow(EnrolmentSecretRequestSchema, { label: form.label, organisation: form.organisation || undefined });
-    const organisationId = owningOrganisation(db, s.user, body.organisation);
-    const created = createEnrolmentSecret(db, { label: body.label, createdBy: s.user.id, organisationId, now: now(), days: config.enrolmentSecretDays });
-    return c.html(<EnrolmentPage session={s} trusts={trustsShown(c)} created={{ label: body.label, ...created }} />, 201);
   });
+

@@ -52,7 +52,7 @@ describe('the one-file agent', () => {
   });
 
   it('installs with the Linux helper, enrols, and reports as its systemd unit would run it', async () => {
-    const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'bundle test', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
+    const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'bundle test', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
     const install = await run('sh', [path.join(dist, 'install/linux/install.sh'), '--hub', hub.url], { PATH: process.env.PATH, ESTATEWATCH_INSTALL_ROOT: root, ESTATEWATCH_ENROL_SECRET: secret });
     expect(install.status, install.stderr).toBe(0);
     const state = path.join(root, 'var/lib/estatewatch-agent');

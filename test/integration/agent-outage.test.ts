@@ -24,7 +24,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   server = hub.server;
   stateDir = path.join(hub.dir, 'agent-state');
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
   expect((await agent('enrol', '--hub', hub.url, '--secret', secret)).code).toBe(0);
 });
 afterAll(async () => {

@@ -17,9 +17,9 @@ beforeAll(async () => {
   hub = await createTestHub();
   app = createApp(hub.deps);
   cookies = await signInUsers(app, hub, [['chair', 'board']]);
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'ward PCs', createdBy: null, organisationId: 1, now: TEST_NOW, days: 7 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'ward PCs', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 7 });
   for (const hostname of ['WARD7-PC014', 'WARD7-PC015', 'WARD7-PC016']) {
-    const enrolled = enrolAgent(hub.deps.db, secret, hostname, TEST_NOW);
+    const enrolled = enrolAgent(hub.deps.db, { secret, hostname, now: TEST_NOW, approvalRequired: false });
     if (!enrolled) throw new Error('enrolment failed');
     agents.push({ id: enrolled.agentId, token: enrolled.token });
   }
@@ -35,7 +35,8 @@ const report = (token: string, hostname: string) =>
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `revocation-${Math.random().toString(36).slice(2)}` },
     body: JSON.stringify(sampleReport({ host: { ...sampleReport().host, hostname } })),
   });
-const auditOf = (id: number) => hub.deps.db.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'agent' AND entity_id = ?").all(String(id)) as Record<string, string>[];
+/** What was done to an agent after it enrolled (test/integration/enrolment.test.ts checks the enrolment's own entry). */
+const auditOf = (id: number) => hub.deps.db.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'agent' AND entity_id = ? AND action <> 'enrol'").all(String(id)) as Record<string, string>[];
 const tokenHashes = () => (hub.deps.db.prepare('SELECT token_hash FROM agents').all() as { token_hash: string }[]).map((r) => r.token_hash);
 
 describe('GET /api/v1/agents', () => {
@@ -45,9 +46,10 @@ describe('GET /api/v1/agents', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const { rows } = JSON.parse(text) as { rows: Record<string, unknown>[] };
-    expect(rows.map((r) => Object.keys(r).sort())).toEqual(Array(3).fill(['enrolledAt', 'hostname', 'id', 'lastReportAt', 'organisation', 'revokedAt']));
-    expect(rows[0]).toEqual({ id: agent(0).id, organisation: 'TRUST', hostname: 'WARD7-PC014', enrolledAt: TEST_NOW.toISOString(), lastReportAt: expect.any(String), revokedAt: null });
-    expect(rows[1]).toMatchObject({ hostname: 'WARD7-PC015', lastReportAt: null, revokedAt: null });
+    expect(rows.map((r) => Object.keys(r).sort())).toEqual(Array(3).fill(['approvedAt', 'enrolledAt', 'hostname', 'id', 'lastReportAt', 'machine', 'organisation', 'organisationId', 'revokedAt']));
+    const at = TEST_NOW.toISOString();
+    expect(rows[0]).toEqual({ id: agent(0).id, organisation: 'TRUST', organisationId: 1, hostname: 'WARD7-PC014', machine: 'ward7-pc014', enrolledAt: at, approvedAt: at, lastReportAt: expect.any(String), revokedAt: null });
+    expect(rows[1]).toMatchObject({ hostname: 'WARD7-PC015', machine: null, lastReportAt: null, revokedAt: null });
     for (const secret of [...tokenHashes(), ...agents.map((a) => a.token)]) expect(text).not.toContain(secret);
   });
 
@@ -99,9 +101,9 @@ describe('estatewatch admin list-agents / revoke-agent', () => {
   it('lists the agents without their tokens', () => {
     const r = cli('list-agents');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^id\s+trust\s+hostname\s+enrolled\s+last report\s+revoked\n/);
-    expect(r.stdout).toMatch(new RegExp(`\\n${agent(0).id}\\s+TRUST\\s+WARD7-PC014\\s+\\S+\\s+\\S+\\s+2026-11-23T12:00:00.000Z\\n`));
-    expect(r.stdout).toMatch(new RegExp(`\\n${agent(2).id}\\s+TRUST\\s+WARD7-PC016\\s+2026-11-23T12:00:00.000Z\\s+-\\s+-\\n`));
+    expect(r.stdout).toMatch(/^id\s+trust\s+enrolled as\s+reports\s+enrolled\s+approved\s+last report\s+revoked\n/);
+    expect(r.stdout).toMatch(new RegExp(`\\n${agent(0).id}\\s+TRUST\\s+WARD7-PC014\\s+ward7-pc014\\s+\\S+\\s+\\S+\\s+\\S+\\s+2026-11-23T12:00:00.000Z\\n`));
+    expect(r.stdout).toMatch(new RegExp(`\\n${agent(2).id}\\s+TRUST\\s+WARD7-PC016\\s+-\\s+2026-11-23T12:00:00.000Z\\s+2026-11-23T12:00:00.000Z\\s+-\\s+-\\n`));
     for (const secret of [...tokenHashes(), ...agents.map((a) => a.token)]) expect(r.stdout).not.toContain(secret);
   });
 

@@ -87,8 +87,8 @@ describe('estatewatch backup', () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.close());
     ingest(hub.deps, ...Array.from({ length: 50 }, (_, i) => `BEFORE-PC${i}`));
-    const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'backup', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
-    const token = enrolAgent(hub.deps.db, secret, 'agent', TEST_NOW)?.token;
+    const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'backup', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
+    const token = enrolAgent(hub.deps.db, { secret, hostname: 'agent', now: TEST_NOW, approvalRequired: false })?.token;
     const file = path.join(scratch(), 'hub.db');
 
     const backup = runCliInBackground(['backup', file, '--data-dir', hub.dir]);

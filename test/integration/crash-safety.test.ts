@@ -101,7 +101,7 @@ afterAll(async () => {
 function enrolmentSecret(dir: string): string {
   const db = openDb(databaseFile(dir));
   try {
-    return createEnrolmentSecret(db, { label: 'crash test', createdBy: null, organisationId: 1, now: new Date(), days: 1 }).secret;
+    return createEnrolmentSecret(db, { label: 'crash test', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: new Date(), days: 1 }).secret;
   } finally {
     db.close();
   }

@@ -1,4 +1,5 @@
 /** Delta reports over real HTTP into a real hub: applied when they fit, refused with 409 when they do not. */
+import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,9 +23,9 @@ const send = (report: Outgoing['report'], id = randomUUID()) => postReport(hub.u
 
 beforeAll(async () => {
   hub = await startTestHub();
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'delta', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
-  token = enrolAgent(hub.deps.db, secret, 'delta-host', TEST_NOW)?.token ?? '';
-  machineToken = enrolAgent(hub.deps.db, secret, 'this-machine', TEST_NOW)?.token ?? '';
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'delta', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
+  token = enrolAgent(hub.deps.db, { secret, hostname: 'DELTA-PC01', now: TEST_NOW, approvalRequired: false })?.token ?? '';
+  machineToken = enrolAgent(hub.deps.db, { secret, hostname: hostname(), now: TEST_NOW, approvalRequired: false })?.token ?? '';
 });
 afterAll(() => hub.close());
 

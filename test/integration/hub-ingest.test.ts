@@ -23,14 +23,14 @@ function post(body: unknown, opts: { key?: string; auth?: string | null; gzip?: 
 
 /** A new agent enrolled for `hostname`: one agent reports one machine. */
 async function enrolToken(hostname: string): Promise<string> {
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: hostname, createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: hostname, createdBy: null, by: 'cli', uses: 1, organisationId: 1, now: TEST_NOW, days: 1 });
   const res = await fetch(`${hub.url}/api/v1/agents/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ secret, hostname }) });
   return ((await res.json()) as { token: string }).token;
 }
 
 beforeAll(async () => {
   hub = await startTestHub();
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
   const res = await fetch(`${hub.url}/api/v1/agents/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ secret, hostname: 'WARD3-PC001' }) });
   expect(res.status).toBe(201);
   token = ((await res.json()) as { token: string }).token;
@@ -171,7 +171,7 @@ describe('POST /api/v1/reports', () => {
     expect(count('assets')).toBe(assets + 1);
   });
 
-  it("refuses an agent naming a machine bound to another live agent, or a second machine: nothing stored, audited, the security lead told", async () => {
+  it("refuses an agent naming a machine bound to another live agent, one it did not enrol as, or a second machine: nothing stored, audited, the security lead told", async () => {
     const thief = await enrolToken('PC-X');
     const before = { receipts: count('report_receipts'), installs: count('installs'), audit: count('audit_log'), notes: count('notifications') };
     const claim = await post(sampleReport({ collectedAt: '2026-11-23T14:00:00Z', software: [] }), { auth: thief });
@@ -181,9 +181,13 @@ describe('POST /api/v1/reports', () => {
     expect(count('audit_log')).toBe(before.audit + 1);
     const note = hub.deps.db.prepare('SELECT recipient_role, text FROM notifications ORDER BY id DESC LIMIT 1').get() as { recipient_role: string; text: string };
     expect(note.recipient_role).toBe('security-lead');
-    expect(note.text).toMatch(/tried to report ward3-pc001 and was refused/);
+    expect(note.text).toMatch(/claimed machine ward3-pc001 and was refused/);
 
-    expect((await post(sampleReport({ host: { hostname: 'PC-X' } }), { auth: thief })).status).toBe(202);
+    const unbound = await post(sampleReport({ host: { hostname: 'PC-Z' } }), { auth: thief });
+    expect(unbound.status).toBe(409);
+    expect(((await unbound.json()) as { error: { code: string } }).error.code).toBe('agent-enrolled-as-another-machine');
+    expect(hub.deps.db.prepare("SELECT 1 FROM assets WHERE identity = 'pc-z'").get()).toBeUndefined();
+    expect((await post(sampleReport({ host: { hostname: 'pc-x', fqdn: 'PC-X.trust.nhs.uk' } }), { auth: thief })).status).toBe(202);
     const second = await post(sampleReport({ host: { hostname: 'PC-Y' } }), { auth: thief });
     expect(second.status).toBe(409);
     expect(((await second.json()) as { error: { code: string } }).error.code).toBe('agent-bound-to-another-machine');

@@ -221,8 +221,8 @@ describe('a machine an enrolled agent reports', () => {
   it('is left to its agent by exports from other tools, but takes its own air-gapped reports', async () => {
     const own = await createTestHub();
     try {
-      const { secret } = createEnrolmentSecret(own.deps.db, { label: 't', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
-      const agentId = enrolAgent(own.deps.db, secret, 'FIN-DT0231', TEST_NOW)?.agentId ?? null;
+      const { secret } = createEnrolmentSecret(own.deps.db, { label: 't', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
+      const agentId = enrolAgent(own.deps.db, { secret, hostname: 'FIN-DT0231', now: TEST_NOW, approvalRequired: false })?.agentId ?? null;
       ingestReport(own.deps, sampleReport({ host: { hostname: 'FIN-DT0231' } }), { agentId, organisationId: 1, idempotencyKey: 'agent-1' });
       const installs = () => own.deps.db.prepare("SELECT s.name FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id WHERE a.hostname = 'FIN-DT0231' ORDER BY 1").all();
       const before = installs();

@@ -26,8 +26,8 @@ let boardCookie: string;
 beforeAll(async () => {
   hub = await createTestHub({ metricsToken: TOKEN });
   app = createApp(hub.deps);
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'metrics', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
-  agentToken = enrolAgent(hub.deps.db, secret, 'WARD3-PC001', TEST_NOW)?.token ?? '';
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'metrics', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
+  agentToken = enrolAgent(hub.deps.db, { secret, hostname: 'METRICS-PC1', now: TEST_NOW, approvalRequired: false })?.token ?? '';
   insertUser(hub.deps.db, { username: 'board-user', passwordHash: await hashPassword(BOARD_PASSWORD), role: 'board', mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
   adminCookie = await signIn('admin', hub.adminPassword);
   boardCookie = await signIn('board-user', BOARD_PASSWORD);

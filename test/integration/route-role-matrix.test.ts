@@ -55,6 +55,14 @@ const POLICY: Record<string, readonly Caller[]> = {
   'POST /api/v1/enrolment-secrets': ['admin'],
   'GET /api/v1/agents': ['admin'],
   'POST /api/v1/agents/:id/revoke': ['admin'],
+  'POST /api/v1/agents/:id/approve': ['admin'],
+  'POST /api/v1/agents/:id/rebind': ['admin'],
+  'GET /api/v1/enrolment-secrets': ['admin'],
+  'POST /api/v1/enrolment-secrets/:id/revoke': ['admin'],
+  'POST /admin/enrolment/secrets/:id/revoke': ['admin'],
+  'POST /admin/agents/:id/approve': ['admin'],
+  'POST /admin/agents/:id/revoke': ['admin'],
+  'POST /admin/agents/:id/rebind': ['admin'],
   'GET /import': TRIAGE,
   'POST /import': TRIAGE,
   'POST /api/v1/imports/:format': TRIAGE,
@@ -173,8 +181,8 @@ beforeAll(async () => {
     insertUser(hub.deps.db, { username: `${role}-user`, passwordHash: hash, role, mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
   }
   await signInEveryone();
-  enrolSecret = createEnrolmentSecret(hub.deps.db, { label: 'matrix', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 }).secret;
-  agentToken = enrolAgent(hub.deps.db, enrolSecret, 'matrix-host', TEST_NOW)?.token ?? '';
+  enrolSecret = createEnrolmentSecret(hub.deps.db, { label: 'matrix', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 }).secret;
+  agentToken = enrolAgent(hub.deps.db, { secret: enrolSecret, hostname: 'matrix-host', now: TEST_NOW, approvalRequired: false })?.token ?? '';
   await seedRecords();
 });
 afterAll(() => hub.close());
@@ -188,7 +196,10 @@ async function seedRecords(): Promise<void> {
   const first = (table: string) => (db.prepare(`SELECT min(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0;
   Object.assign(ids, { assets: first('assets'), alerts: first('alerts'), devices: first('registered_devices') });
   // A spare agent: revoking the matrix agent's own token would refuse its reports for the rest of the run.
-  ids.agents = enrolAgent(db, enrolSecret, 'matrix-spare', TEST_NOW)?.agentId ?? 0;
+  ids.agents = enrolAgent(db, { secret: enrolSecret, hostname: 'matrix-spare', now: TEST_NOW, approvalRequired: false })?.agentId ?? 0;
+  // A spare secret likewise, for the revoke routes of the API and the page.
+  ids.secrets = createEnrolmentSecret(db, { label: 'spare', createdBy: null, by: 'cli', uses: 1, organisationId: 1, now: TEST_NOW, days: 1 }).id;
+  ids['enrolment-secrets'] = ids.secrets;
   ids.hazards = await createAsAdmin('/api/v1/hazards', { title: 'Fax on ward 7', description: 'Referrals sent by fax may be lost', initialSeverity: 3, initialLikelihood: 3 });
   ids.actions = await createAsAdmin('/api/v1/actions', { title: 'Replace the ward 7 fax', dueDate: '2026-12-31' });
   ids.exceptions = await createAsAdmin('/api/v1/exceptions', {

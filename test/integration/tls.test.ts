@@ -103,7 +103,7 @@ describe('the agent and an HTTPS hub', () => {
   let stateDir: string;
 
   const agent = (...argv: string[]) => runAgentIn(stateDir, ...argv);
-  const secret = () => createEnrolmentSecret(hub.deps.db, { label: 'tls test', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 }).secret;
+  const secret = () => createEnrolmentSecret(hub.deps.db, { label: 'tls test', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 }).secret;
   const spooled = () => fs.readdirSync(path.join(stateDir, 'spool')).filter((f) => f.endsWith('.json'));
   const enrolled = async () => {
     const saved = await readAgentConfig(stateDir);

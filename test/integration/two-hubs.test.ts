@@ -68,10 +68,10 @@ describe('two hubs sharing one database', () => {
 
   it('stores reports sent to both hubs at once exactly once each, the same report sent to both included', async () => {
     const now = new Date();
-    const { secret } = createEnrolmentSecret(db, { label: 'two hubs', createdBy: null, organisationId: 1, now, days: 1 });
+    const { secret } = createEnrolmentSecret(db, { label: 'two hubs', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now, days: 1 });
     const keys = Array.from({ length: 30 }, () => randomUUID());
     // One agent reports one machine: an agent for each.
-    const tokens = keys.map((_, n) => enrolAgent(db, secret, `TWO-HUBS-${n}`, now)!.token);
+    const tokens = keys.map((_, n) => enrolAgent(db, { secret, hostname: `TWO-HUBS-${n}`, now: now, approvalRequired: false })!.token);
     const post = (hub: HubProcess, key: string, n: number) =>
       fetch(`${hub.url}/api/v1/reports`, {
         method: 'POST',

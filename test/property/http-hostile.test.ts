@@ -114,7 +114,7 @@ function freshReport(): Report {
 
 beforeAll(async () => {
   hub = await startTestHub({ maxReportBytes: MAX_REPORT_BYTES });
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, organisationId: 1, now: TEST_NOW, days: 1 });
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'test', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
   const enrolled = await send({ path: '/api/v1/agents/enrol', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ secret, hostname: 'WARD3-PC001' }) });
   expect(enrolled.status).toBe(201);
   token = (enrolled.json as { token: string }).token;

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { generatePassword, hashPassword } from '../../auth/password.js';
+import { approveAgentReports } from '../../auth/approve-agent.js';
+import { rebindAgentToMachine } from '../../auth/rebind-agent.js';
 import { revokeAgentToken } from '../../auth/revoke-agent.js';
+import { revokeEnrolmentSecretById } from '../../auth/revoke-enrolment-secret.js';
 import { loadConfig } from '../../config.js';
-import { listAgents, type AgentSummary } from '../../store/agents.js';
+import { MachineNameSchema } from '../../contract/report.js';
+import { listAgents, listEnrolmentSecrets, type AgentSummary, type EnrolmentSecretSummary } from '../../store/agents.js';
 import type { Db } from '../../store/db.js';
 import { appendAudit } from '../../store/audit-log.js';
 import { openStore } from '../../store/open-store.js';
@@ -20,16 +24,26 @@ const USAGE = `Usage:
   estatewatch admin create-user <username> --role <${ROLES.join('|')}> [--organisation <code> | --ics-wide] [--data-dir <dir>]
   estatewatch admin reset-password <username> [--data-dir <dir>]
   estatewatch admin list-agents [--data-dir <dir>]
+  estatewatch admin approve-agent <agent-id> [--data-dir <dir>]
+  estatewatch admin rebind-agent <agent-id> --machine <name> [--data-dir <dir>]
   estatewatch admin revoke-agent <agent-id> [--data-dir <dir>]
+  estatewatch admin list-enrolment-secrets [--data-dir <dir>]
+  estatewatch admin revoke-enrolment-secret <secret-id> [--data-dir <dir>]
   estatewatch admin list-organisations [--data-dir <dir>]
   estatewatch admin add-organisation <code> --name <name> [--data-dir <dir>]
   estatewatch admin rename-organisation <code> [--code <new code>] [--name <name>] [--data-dir <dir>]
 
 Manages people and agents on this hub's database (run on the hub's machine).
 create-user and reset-password print a new random password once; only its hash
-is stored. list-agents shows each enrolled agent (never its token).
-revoke-agent refuses that agent's token from its next report on (the machine
-must enrol again) and writes the revocation to the audit log.
+is stored. list-agents shows each enrolled agent (never its token), the
+machine it enrolled as and the one it reports. approve-agent lets a new agent
+report on a hub that holds new agents (ESTATEWATCH_APPROVE_NEW_AGENTS).
+rebind-agent gives the agent of a renamed or re-imaged machine that machine's
+name (a machine the hub holds becomes the agent's, and its previous agent is
+revoked). revoke-agent refuses that agent's token from its next report on (the
+machine must enrol again). list-enrolment-secrets shows each secret's uses
+(never the secret); revoke-enrolment-secret stops it enrolling anyone else.
+Each change is written to the audit log.
 
 Organisations are the trusts sharing this hub, named by their NHS ODS code
 (e.g. RXX); a new hub has one, TRUST ("This trust"), to rename. A person
@@ -38,10 +52,11 @@ every trust's. With one organisation, create-user puts the person in it; with
 several, one of the two flags is required. Organisations are never deleted.`;
 
 const UsernameSchema = z.string().regex(/^[A-Za-z0-9._@-]{2,100}$/, 'usernames are 2-100 characters of letters, digits and . _ @ -');
-const AgentIdSchema = z.coerce.number().int().positive();
+const AgentIdSchema = z.coerce.number({ error: 'an id is a positive whole number' }).int('an id is a positive whole number').positive('an id is a positive whole number');
 const OrganisationNameSchema = z.string().trim().min(1, 'an organisation needs a name').max(200);
 
 interface Flags {
+  machine?: string;
   role?: string;
   organisation?: string;
   'ics-wide'?: boolean;
@@ -87,13 +102,46 @@ const ACTIONS: Record<string, Action> = {
     return (db) => agentTable(listAgents(db, null));
   },
   'revoke-agent': (args) => {
-    const id = AgentIdSchema.safeParse(onlyArgument(args, 'agent id'));
-    if (!id.success) throw new CliError('an agent id is a positive whole number (see estatewatch admin list-agents)', 2, true);
+    const id = agentIdOf(args);
     return (db) => {
-      const revocation = revokeAgentToken(db, id.data, null, 'cli', new Date());
-      if (revocation.outcome === 'unknown') throw new CliError(`no agent ${id.data} (see estatewatch admin list-agents)`);
-      if (revocation.outcome === 'already-revoked') throw new CliError(`agent ${id.data} (${revocation.agent.hostname}) was already revoked at ${revocation.agent.revokedAt}`);
-      return `agent ${id.data} (${revocation.agent.hostname}) revoked; its next report will be refused until the machine enrols again\n`;
+      const revocation = revokeAgentToken(db, id, null, 'cli', new Date());
+      if (revocation.outcome === 'unknown') throw unknownAgent(id);
+      if (revocation.outcome === 'already-revoked') throw new CliError(`agent ${id} (${revocation.agent.hostname}) was already revoked at ${revocation.agent.revokedAt}`);
+      return `agent ${id} (${revocation.agent.hostname}) revoked; its next report will be refused until the machine enrols again\n`;
+    };
+  },
+  'approve-agent': (args) => {
+    const id = agentIdOf(args);
+    return (db) => {
+      const approval = approveAgentReports(db, id, null, 'cli', new Date());
+      if (approval.outcome === 'unknown') throw unknownAgent(id);
+      if (approval.outcome === 'not-waiting') throw new CliError(`agent ${id} (${approval.agent.hostname}) is not waiting for approval`);
+      return `agent ${id} (${approval.agent.hostname}) approved; its next run delivers the reports it kept\n`;
+    };
+  },
+  'rebind-agent': (args, flags) => {
+    const id = agentIdOf(args);
+    const machine = parseArg(MachineNameSchema, flags.machine ?? '');
+    return (db) => {
+      const rebinding = rebindAgentToMachine(db, { agentId: id, machine, org: null, by: 'cli', now: new Date() });
+      if (rebinding.outcome === 'unknown') throw unknownAgent(id);
+      if (rebinding.outcome === 'revoked') throw new CliError(`agent ${id} was revoked at ${rebinding.agent.revokedAt}; enrol the machine again`);
+      if (rebinding.outcome === 'unavailable') throw new CliError(`${machine} belongs to another trust's agent`);
+      const revoked = rebinding.revokedAgent === undefined ? '' : `; agent ${rebinding.revokedAgent}, which reported it before, is revoked`;
+      return `agent ${id} now reports ${machine}${revoked}\n`;
+    };
+  },
+  'list-enrolment-secrets': (args) => {
+    if (args.length) throw new CliError('list-enrolment-secrets takes no arguments', 2, true);
+    return (db) => secretTable(listEnrolmentSecrets(db, null));
+  },
+  'revoke-enrolment-secret': (args) => {
+    const id = parseArg(AgentIdSchema, onlyArgument(args, 'enrolment secret id'));
+    return (db) => {
+      const revocation = revokeEnrolmentSecretById(db, id, null, 'cli', new Date());
+      if (revocation.outcome === 'unknown') throw new CliError(`no enrolment secret ${id} (see estatewatch admin list-enrolment-secrets)`);
+      if (revocation.outcome === 'already-revoked') throw new CliError(`enrolment secret ${id} was already revoked at ${revocation.secret.revokedAt}`);
+      return `enrolment secret ${id} (${revocation.secret.label}) revoked after ${revocation.secret.uses} of ${revocation.secret.maxUses} uses\n`;
     };
   },
   'list-organisations': (args) => {
@@ -141,6 +189,12 @@ function onlyArgument(args: string[], what: string): string {
   return value;
 }
 
+function agentIdOf(args: string[]): number {
+  return parseArg(AgentIdSchema, onlyArgument(args, 'agent id (see estatewatch admin list-agents)'));
+}
+
+const unknownAgent = (id: number) => new CliError(`no agent ${id} (see estatewatch admin list-agents)`);
+
 function usernameOf(args: string[]): string {
   return parseArg(UsernameSchema, onlyArgument(args, 'username'));
 }
@@ -149,7 +203,18 @@ const passwordNotice = (username: string, password: string) => `${username}: pas
 
 function agentTable(agents: AgentSummary[]): string {
   if (!agents.length) return 'no agents enrolled\n';
-  return table([['id', 'trust', 'hostname', 'enrolled', 'last report', 'revoked'], ...agents.map((a) => [String(a.id), a.organisation, a.hostname, a.enrolledAt, a.lastReportAt ?? '-', a.revokedAt ?? '-'])]);
+  return table([
+    ['id', 'trust', 'enrolled as', 'reports', 'enrolled', 'approved', 'last report', 'revoked'],
+    ...agents.map((a) => [String(a.id), a.organisation, a.hostname, a.machine ?? '-', a.enrolledAt, a.approvedAt ?? 'waiting', a.lastReportAt ?? '-', a.revokedAt ?? '-']),
+  ]);
+}
+
+function secretTable(secrets: EnrolmentSecretSummary[]): string {
+  if (!secrets.length) return 'no enrolment secrets\n';
+  return table([
+    ['id', 'trust', 'label', 'uses', 'made by', 'expires', 'revoked'],
+    ...secrets.map((s) => [String(s.id), s.organisation, s.label, `${s.uses}/${s.maxUses}`, s.createdBy ?? 'cli', s.expiresAt, s.revokedAt ?? '-']),
+  ]);
 }
 
 /** Rows as aligned columns, the first row the headings. */
@@ -164,7 +229,7 @@ export const adminCommand: Command = {
   run: async (argv) => {
     const { values, positionals } = parseFlags(
       argv,
-      { role: { type: 'string' }, organisation: { type: 'string' }, 'ics-wide': { type: 'boolean' }, code: { type: 'string' }, name: { type: 'string' }, 'data-dir': { type: 'string' } },
+      { machine: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, 'ics-wide': { type: 'boolean' }, code: { type: 'string' }, name: { type: 'string' }, 'data-dir': { type: 'string' } },
       true,
     );
     const [action, ...args] = positionals;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { DELTA_SCHEMA_V1, DeltaSchema } from '../../contract/delta.js';
-import { checkReport } from '../../contract/report.js';
+import { checkReport, MachineNameSchema } from '../../contract/report.js';
 import { enrolAgent } from '../../auth/enrolment.js';
 import { ingestDelta } from '../../ingest/ingest-delta.js';
 import { ingestReport, type IngestContext, type IngestMeta, type IngestResult } from '../../ingest/ingest-report.js';
@@ -13,7 +13,7 @@ import { HubError, parseOrThrow, unauthorized } from '../errors.js';
 import { requireAgent } from '../middleware/agent-auth.js';
 import { readJsonBody } from '../read-json-body.js';
 
-const EnrolSchema = z.strictObject({ secret: z.string().min(1).max(200), hostname: z.string().trim().min(1).max(253) });
+const EnrolSchema = z.strictObject({ secret: z.string().min(1).max(200), hostname: MachineNameSchema });
 const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 . _ : -');
 const ENROL_BODY_LIMIT = 4096;
 /** Where agents post reports; the metrics count requests in flight here apart from the rest. */
@@ -27,12 +27,12 @@ const countIngest = createMiddleware<HubEnv>(async (c, next) => {
 
 export const agentRoutes = new Hono<HubEnv>()
   .post('/api/v1/agents/enrol', async (c) => {
-    const { db, now } = c.var.deps;
+    const { db, now, config } = c.var.deps;
     const body = parseOrThrow(EnrolSchema, await readJsonBody(c, ENROL_BODY_LIMIT));
-    const enrolled = enrolAgent(db, body.secret, body.hostname, now());
-    if (!enrolled) throw unauthorized('enrolment secret is unknown, expired or revoked');
+    const enrolled = enrolAgent(db, { ...body, now: now(), approvalRequired: config.enrolmentApproval });
+    if (!enrolled) throw unauthorized('enrolment secret is unknown, expired, revoked or used up');
     // Ids are opaque to agents: a string, so the hub may change how it makes them.
-    return c.json({ agentId: String(enrolled.agentId), token: enrolled.token }, 201);
+    return c.json({ agentId: String(enrolled.agentId), token: enrolled.token, approved: enrolled.approved }, 201);
   })
   .post(REPORTS_PATH, countIngest, requireAgent, async (c) => {
     const deps = c.var.deps;
