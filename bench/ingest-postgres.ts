@@ -37,8 +37,8 @@ export async function benchIngestPostgres(estate: SyntheticEstate, count: number
   try {
     for (let i = 0; i < HUBS; i++) hubs.push(await startHubProcess(dir, await freePort(), 60_000, { ESTATEWATCH_DATABASE_URL: databaseUrl }));
     const db = openStore({ databaseUrl, dataDir: dir });
-    const { secret } = createEnrolmentSecret(db, { label: 'bench', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: new Date(), days: 1 });
-    const tokensFile = hostTokens(dir, count, (i) => enrolAgent(db, { secret, hostname: `bench-host-${i}`, now: new Date(), approvalRequired: false })!.token);
+    const { secret } = createEnrolmentSecret(db, { label: 'bench', createdBy: null, by: 'cli', uses: count, organisationId: 1, now: new Date(), days: 1 });
+    const tokensFile = hostTokens(dir, count, (i) => enrolAgent(db, { secret, hostname: estate.host(i).host.hostname, now: new Date(), approvalRequired: false })!.token);
     db.close();
     const rates = await ingestPhases({ urls: hubs.map((h) => h.url), tokensFile, senders: agents, count, estateAt: estate.at.toISOString() });
     for (const [phase, label] of Object.entries(LABELS) as [Phase, string][]) {

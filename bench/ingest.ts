@@ -85,8 +85,8 @@ export async function benchIngest(estate: SyntheticEstate, count: number, agents
     const floor = rawInsertFloor(reports, dir);
     const deps = openHubDeps(loadConfig({}, { dataDir: dir, port: 0 }));
     const hub = await listen(deps);
-    const { secret } = createEnrolmentSecret(deps.db, { label: 'bench', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: new Date(), days: 1 });
-    const tokensFile = hostTokens(dir, count, (i) => enrolAgent(deps.db, { secret, hostname: `bench-host-${i}`, now: new Date(), approvalRequired: false })!.token);
+    const { secret } = createEnrolmentSecret(deps.db, { label: 'bench', createdBy: null, by: 'cli', uses: count, organisationId: 1, now: new Date(), days: 1 });
+    const tokensFile = hostTokens(dir, count, (i) => enrolAgent(deps.db, { secret, hostname: estate.host(i).host.hostname, now: new Date(), approvalRequired: false })!.token);
     const rates = await ingestPhases({ urls: [hub.url], tokensFile, senders: agents, count, estateAt: estate.at.toISOString() });
     const { new: fresh, same, patched, 'delta-same': deltaSame, 'delta-patched': deltaPatched } = rates;
     await hub.close();

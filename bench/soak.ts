@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { createEnrolmentSecret, enrolAgent } from '../src/auth/enrolment.js';
 import { hashPassword } from '../src/auth/password.js';
 import { loadConfig } from '../src/config.js';
+import { syntheticEstate, type SyntheticEstate } from './synthetic-estate.js';
 import type { HubDeps } from '../src/hub/deps.js';
 import { listen } from '../src/hub/server.js';
 import { openHubDeps } from '../src/hub/start-hub.js';
@@ -38,10 +39,11 @@ const { values } = parseArgs({
 });
 const [agents, seconds, readers, pauseMs] = [values.agents, values.seconds, values.readers, values.pause].map(Number) as [number, number, number, number];
 
-function enrolAgents(deps: HubDeps, count: number): string[] {
+/** One agent per machine of the estate the load sends, each enrolled as the machine it reports. */
+function enrolAgents(deps: HubDeps, count: number, estate: SyntheticEstate): string[] {
   const now = new Date();
-  const { secret } = createEnrolmentSecret(deps.db, { label: 'soak', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now, days: 1 });
-  return Array.from({ length: count }, (_, i) => enrolAgent(deps.db, { secret, hostname: `soak-agent-${i}`, now: now, approvalRequired: false })!.token);
+  const { secret } = createEnrolmentSecret(deps.db, { label: 'soak', createdBy: null, by: 'cli', uses: count, organisationId: 1, now, days: 1 });
+  return Array.from({ length: count }, (_, i) => enrolAgent(deps.db, { secret, hostname: estate.host(i).host.hostname, now, approvalRequired: false })!.token);
 }
 
 async function createReaders(deps: HubDeps, count: number): Promise<SoakJob['readers']> {
@@ -96,9 +98,11 @@ function recordFigures(result: SoakResult, storedReports: number): boolean {
 const loadBefore = os.loadavg()[0] ?? NaN;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatewatch-soak-'));
 try {
-  const deps = openHubDeps(loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1' }));
+  // Each soak agent reports every few seconds, where a real one reports a few times a day: its hourly budget is lifted.
+  const deps = openHubDeps(loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1', agentReportsPerHour: 3600 }));
   const hub = await listen(deps);
-  const job: SoakJob = { url: hub.url, tokens: enrolAgents(deps, agents), readers: await createReaders(deps, readers), seconds, pauseMs, estateAt: new Date().toISOString() };
+  const estateAt = new Date();
+  const job: SoakJob = { url: hub.url, tokens: enrolAgents(deps, agents, syntheticEstate(estateAt)), readers: await createReaders(deps, readers), seconds, pauseMs, estateAt: estateAt.toISOString() };
   console.error(`soak: ${agents} agents and ${readers} readers against ${hub.url} for ${seconds} s…`);
   const rssBefore = process.memoryUsage().rss;
   const result = await runLoad(job);

@@ -3,6 +3,7 @@ import type { Db } from '../store/db.js';
 import { deleteUserSessions } from '../store/sessions.js';
 import { findUserCredentials, setUserPassword } from '../store/users.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { recordSignInFailure, signInRefusal, type SignInRefusal } from './sign-in-throttle.js';
 
 /** NCSC guidance: length over composition rules; 12 characters is the floor here. */
 export const NewPasswordSchema = z.string().min(12, 'a new password needs at least 12 characters').max(200);
@@ -12,16 +13,32 @@ export const PasswordChangeSchema = z
   .refine((p) => p.currentPassword !== p.newPassword, { path: ['newPassword'], message: 'the new password must differ from the current one' });
 export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 
+/** Who asks: the session making the change, which stays, and its address, which the sign-in limits count. */
+export interface ChangeRequest {
+  username: string;
+  keepSession?: string;
+  client: string;
+  now: Date;
+}
+
+/** Changed; or refused: a wrong current password (`refusal`: the limit that guess tripped, if any). */
+export type ChangeResult = { ok: true } | { ok: false; refusal?: SignInRefusal };
+
 /**
  * Sets a new password when the current one is right, and ends the person's
- * other sessions (`keepSession`, the one making the change, stays): a session
- * stolen before the change must not outlive it. False when the current
- * password is wrong.
+ * other sessions: a session stolen before the change must not outlive it.
+ * A wrong current password counts as a failed sign-in, so a stolen session
+ * cannot guess the password here without limit; a refused address or
+ * account is not checked at all.
  */
-export async function changePassword(db: Db, username: string, change: PasswordChange, keepSession?: string): Promise<boolean> {
-  const found = findUserCredentials(db, username);
-  if (!found || !(await verifyPassword(change.currentPassword, found.passwordHash))) return false;
+export async function changePassword(db: Db, change: PasswordChange, by: ChangeRequest): Promise<ChangeResult> {
+  const refusal = signInRefusal(db, by.username, by.client, by.now);
+  if (refusal) return { ok: false, refusal };
+  const found = findUserCredentials(db, by.username);
+  if (!found || !(await verifyPassword(change.currentPassword, found.passwordHash))) {
+    return { ok: false, refusal: recordSignInFailure(db, by.username, by.client, by.now) };
+  }
   setUserPassword(db, found.user.id, await hashPassword(change.newPassword), false);
-  deleteUserSessions(db, found.user.id, keepSession);
-  return true;
+  deleteUserSessions(db, found.user.id, by.keepSession);
+  return { ok: true };
 }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from '../store/db.js';
 import { deleteSession, insertSession } from '../store/sessions.js';
 import { findUserCredentials, type User } from '../store/users.js';
 import { oneAtATime } from './one-at-a-time.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { recordSignInFailure, recordSignInSuccess, signInRefusal, type SignInRefusal } from './sign-in-throttle.js';
+import { recordSignInFailure, recordSignInSuccess, signInRefusal, signInSlowdownMs, type SignInRefusal } from './sign-in-throttle.js';
 import { generateToken, hashToken } from './tokens.js';
 
 export interface SignedIn {
@@ -21,16 +22,22 @@ export interface SignInAttempt {
   client: string;
 }
 
-/** Signed in; or refused, with the lock-out or address limit in force when there is one (none: a wrong username or password). */
+/** Signed in; or refused, with the pause or address limit in force when there is one (none: a wrong username or password). */
 export type SignInResult = { ok: true; signedIn: SignedIn } | { ok: false; refusal?: SignInRefusal };
 
 // Checked against when the user does not exist, so a wrong username takes as long as a wrong password.
 const decoy = hashPassword(generateToken('decoy'));
 
-/** Attempts from one address, and for one username, are checked one at a time (see oneAtATime). */
-export function signIn(db: Db, attempt: SignInAttempt, now: Date, sessionHours: number): Promise<SignInResult> {
-  const byUsername = () => oneAtATime(`username ${attempt.username.toLowerCase()}`, () => checkAttempt(db, attempt, now, sessionHours));
-  return oneAtATime(`client ${attempt.client}`, byUsername);
+/**
+ * Attempts from one address are checked one at a time (see oneAtATime), so a
+ * burst cannot slip past its limits. An account under attack is answered no
+ * sooner than its slowdown, right password or wrong, so the delay tells nothing;
+ * the wait is outside the address's line, so its owner never queues behind a guesser.
+ */
+export async function signIn(db: Db, attempt: SignInAttempt, now: Date, sessionHours: number): Promise<SignInResult> {
+  const held = delay(signInSlowdownMs(db, attempt.username, now));
+  const [result] = await Promise.all([oneAtATime(`client ${attempt.client}`, () => checkAttempt(db, attempt, now, sessionHours)), held]);
+  return result;
 }
 
 async function checkAttempt(db: Db, { username, password, client }: SignInAttempt, now: Date, sessionHours: number): Promise<SignInResult> {
@@ -39,7 +46,7 @@ async function checkAttempt(db: Db, { username, password, client }: SignInAttemp
   const found = findUserCredentials(db, username);
   const ok = await verifyPassword(password, found?.passwordHash ?? (await decoy));
   if (!found || !ok) return { ok: false, refusal: recordSignInFailure(db, username, client, now) };
-  recordSignInSuccess(db, username);
+  recordSignInSuccess(db, username, client);
   return { ok: true, signedIn: startSession(db, found.user, now, sessionHours) };
 }
 

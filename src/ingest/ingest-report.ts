@@ -18,6 +18,7 @@ import { changeInstalls, insertInstallHistory, listCurrentInstalls, type Current
 import { ensureOsVersion } from '../store/os-versions.js';
 import { findReceipt, insertReceipt } from '../store/receipts.js';
 import { ensureSoftwareIds } from '../store/software.js';
+import { refuseOverNewNames } from './agent-budget.js';
 import { inTransaction } from '../store/statements.js';
 import { touchAgent } from '../store/agents.js';
 import { diffInstalls, type InstallRef } from './diff-installs.js';
@@ -41,6 +42,8 @@ export interface IngestMeta {
   organisationId: number;
   /** The sender's key for this report: a replay with the same key stores nothing. */
   idempotencyKey: string;
+  /** An agent's budget of software versions new to the hub (agent-budget.ts); none for imports. */
+  newNames?: { left: number; perDay: number };
 }
 
 export interface IngestResult {
@@ -74,8 +77,9 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
       touchAsset(db, assetId, report.collectedAt, receivedAt);
     }
     // An asset's first report is its baseline, not a list of changes.
-    const changes = storeSoftware(ctx, assetId, report, existing !== undefined) + storeDevices(ctx, assetId, report);
-    return finishIngest(ctx, assetId, arrival, meta, { changes, rules: ctx.alertRules });
+    const software = storeSoftware(ctx, assetId, report, { recordHistory: existing !== undefined, newNames: meta.newNames });
+    const changes = software.changes + storeDevices(ctx, assetId, report);
+    return finishIngest(ctx, assetId, { ...arrival, newSoftware: software.added }, meta, { changes, rules: ctx.alertRules });
   });
 }
 
@@ -115,6 +119,8 @@ export interface Arrival {
   folded?: SpoolFold;
   /** Parts the agent could not read; the asset shows them until a complete report arrives. */
   warnings?: readonly CollectionWarning[];
+  /** Software versions the report added to the hub's catalogue (none for an unchanged one). */
+  newSoftware?: number;
 }
 
 /**
@@ -135,14 +141,20 @@ function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, met
   if (done.rules) evaluateAlerts(db, done.rules, ctx.now(), assetId);
   if (arrival.folded) log('warn', 'agent spool folded reports into one', { assetId, agentId: meta.agentId, reports: arrival.folded.reports, since: arrival.folded.firstCollectedAt });
   const { warnings: _shown, ...receipt } = arrival;
-  const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...receipt, changes: done.changes });
+  const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...receipt, newSoftware: receipt.newSoftware ?? 0, changes: done.changes });
   return { receiptId, assetId, duplicate: false, changes: done.changes };
 }
 
-function storeSoftware(ctx: IngestContext, assetId: number, report: Report, recordHistory: boolean): number {
+/** Stores the report's installs; how many changed, and how many versions were new to the hub. */
+function storeSoftware(ctx: IngestContext, assetId: number, report: Report, o: { recordHistory: boolean; newNames: IngestMeta['newNames'] }): { changes: number; added: number } {
   const { db } = ctx;
   const current = listCurrentInstalls(db, assetId);
-  const ids = softwareIds(ctx, report.software, current);
+  let added = 0;
+  const refuse = o.newNames && refuseOverNewNames(o.newNames.left, o.newNames.perDay);
+  const ids = softwareIds(ctx, report.software, current, (count) => {
+    refuse?.(count);
+    added = count;
+  });
   // Keyed by software id: a report listing the same version twice is one install.
   const reported = new Map<number, InstallRef & { installedAt: string | null }>();
   for (const [i, s] of report.software.entries()) {
@@ -151,8 +163,8 @@ function storeSoftware(ctx: IngestContext, assetId: number, report: Report, reco
   }
   const diff = diffInstalls(current, [...reported.values()]);
   changeInstalls(db, assetId, diff.removed.map((r) => r.softwareId), diff.added.map((a) => ({ softwareId: a.softwareId, installedAt: reported.get(a.softwareId)?.installedAt ?? null })), report.collectedAt);
-  if (recordHistory) for (const h of diff.history) insertInstallHistory(db, { assetId, ...h, at: report.collectedAt });
-  return diff.added.length + diff.removed.length;
+  if (o.recordHistory) for (const h of diff.history) insertInstallHistory(db, { assetId, ...h, at: report.collectedAt });
+  return { changes: diff.added.length + diff.removed.length, added };
 }
 
 const versionKey = (s: { name: string; version: string; vendor?: string | undefined; source: string }) => `${s.name}\u0000${s.version}\u0000${s.vendor ?? ''}\u0000${s.source}`;
@@ -162,11 +174,11 @@ const versionKey = (s: { name: string; version: string; vendor?: string | undefi
  * has come from its installs; only the rest (a few in a week of patching) are
  * looked up, or added and evaluated, in the software table.
  */
-function softwareIds(ctx: IngestContext, items: Report['software'], current: readonly CurrentInstall[]): number[] {
+function softwareIds(ctx: IngestContext, items: Report['software'], current: readonly CurrentInstall[], beforeAdding: (count: number) => void): number[] {
   const held = new Map(current.map((c) => [versionKey(c), c.softwareId]));
   const ids = items.map((s) => held.get(versionKey(s)));
   const missing = items.filter((_, i) => ids[i] === undefined);
-  const found = missing.length ? ensureSoftwareIds(ctx.db, missing, ctx.evaluator.software) : [];
+  const found = missing.length ? ensureSoftwareIds(ctx.db, missing, ctx.evaluator.software, beforeAdding) : [];
   let next = 0;
   return ids.map((id) => id ?? found[next++]!);
 }

@@ -126,6 +126,15 @@ export function enrolledNameOf(db: Db, agentId: number): string | undefined {
   return (stmt(db, 'SELECT hostname FROM agents WHERE id = ?').get(agentId) as { hostname: string } | undefined)?.hostname;
 }
 
+/**
+ * Whether the security lead should be told now that this agent went over a
+ * budget: true at most once in any `hours`, however many refusals. One
+ * guarded UPDATE, so parallel refusals agree on which one tells.
+ */
+export function claimOverBudgetNotice(db: Db, agentId: number, now: string, since: string): boolean {
+  return stmt(db, 'UPDATE agents SET over_budget_told_at = ? WHERE id = ? AND (over_budget_told_at IS NULL OR over_budget_told_at <= ?)').run(now, agentId, since).changes === 1;
+}
+
 export function touchAgent(db: Db, agentId: number, now: string): void {
   stmt(db, 'UPDATE agents SET last_report_at = ? WHERE id = ?').run(now, agentId);
 }

@@ -20,12 +20,20 @@ export function insertReceipt(
     agentId: number | null; key: string; assetId: number; receivedAt: string; collectedAt: string; softwareCount: number; deviceCount: number; changes: number;
     /** The older reports the agent's spool folded into this one (migration 0016). */
     folded?: SpoolFold;
+    /** Software versions the report added to the hub's catalogue (migration 0027). */
+    newSoftware: number;
   },
 ): number {
-  return insertReturningId(db, `INSERT INTO report_receipts (agent_id, idempotency_key, asset_id, received_at, collected_at, software_count, device_count, changes, folded_reports, folded_since)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    r.agentId, r.key, r.assetId, r.receivedAt, r.collectedAt, r.softwareCount, r.deviceCount, r.changes, r.folded?.reports ?? null, r.folded?.firstCollectedAt ?? null,
+  return insertReturningId(db, `INSERT INTO report_receipts (agent_id, idempotency_key, asset_id, received_at, collected_at, software_count, device_count, changes, folded_reports, folded_since, new_software)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    r.agentId, r.key, r.assetId, r.receivedAt, r.collectedAt, r.softwareCount, r.deviceCount, r.changes, r.folded?.reports ?? null, r.folded?.firstCollectedAt ?? null, r.newSoftware,
   );
+}
+
+/** What an agent delivered since `since`: its reports, the oldest of them, and the software versions they added to the catalogue. */
+export function agentDeliveriesSince(db: Db, agentId: number, since: string): { reports: number; oldest: string | null; newSoftware: number } {
+  return stmt(db, `SELECT count(*) AS reports, min(received_at) AS oldest, coalesce(sum(new_software), 0) AS "newSoftware"
+    FROM report_receipts WHERE agent_id = ? AND received_at > ?`).get(agentId, since) as { reports: number; oldest: string | null; newSoftware: number };
 }
 
 /** Retention: drops receipts and change history older than `before`; keeps current state. */

@@ -14,14 +14,16 @@ const KEY_ROWS = perDialect((d) => jsonArrayRows(d, '@keys', 'k'));
 /**
  * Ids of these distinct software versions, in order, evaluating (once) those
  * new to the hub. One statement looks them all up: a report's 300 lookups one
- * by one cost more than the rest of storing it.
+ * by one cost more than the rest of storing it. `beforeAdding` hears how many
+ * versions are new before any is added, and may refuse them all by throwing.
  */
-export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluate: (s: SoftwareKey) => SoftwareVerdict): number[] {
+export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluate: (s: SoftwareKey) => SoftwareVerdict, beforeAdding?: (count: number) => void): number[] {
   const keys = items.map((s) => [s.name, s.version, s.vendor ?? '', s.source]);
   const found = stmt(db, `SELECT k.key AS i, s.id FROM ${KEY_ROWS[dialectOf(db)]} JOIN software s
       ON s.name = k.value ->> 0 AND s.version = k.value ->> 1 AND s.vendor = k.value ->> 2 AND s.source = k.value ->> 3`).all({ keys: JSON.stringify(keys) }) as { i: number; id: number }[];
   const ids: (number | undefined)[] = new Array(items.length);
   for (const f of found) ids[f.i] = f.id;
+  beforeAdding?.(new Set(items.filter((_, i) => ids[i] === undefined).map((s) => JSON.stringify([s.name, s.version, s.vendor ?? '', s.source]))).size);
   return items.map((s, i) => (ids[i] ??= insertSoftware(db, s, evaluate(s))));
 }
 

@@ -10,7 +10,8 @@ import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/session.js';
 import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../hub/query-schemas.js';
-import { clientAddress, CredentialsSchema, endSession, setSessionCookie, signInRefused } from '../hub/routes/session-api.js';
+import { clientAddress } from '../hub/client-address.js';
+import { CredentialsSchema, endSession, setSessionCookie, signInRefused } from '../hub/routes/session-api.js';
 import { listAlerts } from '../store/alert-queries.js';
 import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls, listAssets } from '../store/asset-queries.js';
 import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../store/estate-queries.js';
@@ -65,8 +66,10 @@ export const pageRoutes = new Hono<HubEnv>()
     const form = await c.req.parseBody();
     const change = PasswordChangeSchema.safeParse({ currentPassword: form.currentPassword, newPassword: form.newPassword });
     if (!change.success) return c.html(<PasswordPage session={session} error={change.error.issues.map((i) => i.message).join('; ')} />, 400);
-    if (!(await changePassword(c.var.deps.db, session.user.username, change.data, session.tokenHash))) {
-      return c.html(<PasswordPage session={session} error="The current password is wrong." />, 401);
+    const changed = await changePassword(c.var.deps.db, change.data, { username: session.user.username, keepSession: session.tokenHash, client: clientAddress(c), now: c.var.deps.now() });
+    if (!changed.ok) {
+      const refused = signInRefused(c, changed.refusal, 'current password is wrong');
+      return c.html(<PasswordPage session={session} error={asSentence(refused.message)} />, refused.status);
     }
     return c.redirect('/', 303);
   })

@@ -53,8 +53,8 @@ const assetIds: number[] = [];
 let deviceId: number;
 
 async function postReport(report: Report, hostname: string): Promise<void> {
-  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'xss', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
-  const token = enrolAgent(hub.deps.db, { secret, hostname: hostname, now: TEST_NOW, approvalRequired: false })?.token;
+  const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'xss', createdBy: null, by: 'cli', uses: 1, organisationId: 1, now: TEST_NOW, days: 1 });
+  const token = enrolAgent(hub.deps.db, { secret, hostname: report.host.hostname, now: TEST_NOW, approvalRequired: false })?.token;
   const res = await fetch(`${hub.url}/api/v1/reports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `xss-${hostname.length}-${Date.now()}`, authorization: `Bearer ${token}` },

@@ -50,7 +50,7 @@ export async function createTestHub(overrides: Partial<Config> = {}, now: () => 
   const config = { ...loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1' }), databaseUrl: await testDatabaseUrl(), ...overrides };
   const hub = await prepareHub(config, now);
   if (!hub.adminPassword) throw new Error('a fresh test hub should have created its admin');
-  if (!opts.oneTimeAdminPassword) await changePassword(hub.deps.db, 'admin', { currentPassword: hub.adminPassword, newPassword: TEST_ADMIN_PASSWORD });
+  if (!opts.oneTimeAdminPassword) await changePassword(hub.deps.db, { currentPassword: hub.adminPassword, newPassword: TEST_ADMIN_PASSWORD }, { username: 'admin', client: 'test setup', now: now() });
   return {
     deps: hub.deps,
     dir,

@@ -84,11 +84,12 @@ function scratch(): string {
 
 describe('estatewatch backup', () => {
   it('copies the database of a hub that is running and ingesting into a file that opens, passes integrity_check and holds the assets', async () => {
-    const hub = await startTestHub();
+    // One agent reports as fast as it can while the backup runs: its hourly report budget is lifted.
+    const hub = await startTestHub({ agentReportsPerHour: 3600 });
     cleanups.push(() => hub.close());
     ingest(hub.deps, ...Array.from({ length: 50 }, (_, i) => `BEFORE-PC${i}`));
     const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'backup', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
-    const token = enrolAgent(hub.deps.db, { secret, hostname: 'agent', now: TEST_NOW, approvalRequired: false })?.token;
+    const token = enrolAgent(hub.deps.db, { secret, hostname: 'DURING-PC', now: TEST_NOW, approvalRequired: false })?.token;
     const file = path.join(scratch(), 'hub.db');
 
     const backup = runCliInBackground(['backup', file, '--data-dir', hub.dir]);

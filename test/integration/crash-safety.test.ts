@@ -21,6 +21,7 @@ import { Spool } from '../../agents/spool.js';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
 import { inventoryHash } from '../../src/contract/inventory-hash.js';
 import type { Report } from '../../src/contract/report.js';
+import { rebindAgentToMachine } from '../../src/auth/rebind-agent.js';
 import { databaseFile, openDb } from '../../src/store/db.js';
 import { startAnswerDroppingProxy, type AnswerDroppingProxy } from '../helpers/answer-dropping-proxy.js';
 import { freePort, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
@@ -29,6 +30,8 @@ import { tempDir } from '../helpers/test-hub.js';
 
 const AGENTS = 12;
 const REPORTS_PER_AGENT = 15;
+/** Fifteen nights in a minute: each agent's hourly report budget is lifted. */
+const HUB_ENV = { ESTATEWATCH_AGENT_REPORTS_PER_HOUR: '3600' };
 /** Kill once this many reports are acknowledged: a third of the stream, so there are reports on both sides. */
 const KILL_AFTER_ACKS = 60;
 /** An agent whose hub is unreachable waits this long before its next cycle (a real one waits for its schedule). */
@@ -87,7 +90,7 @@ beforeAll(async () => {
   dataDir = tempDir('estatewatch-crash-');
   const secret = enrolmentSecret(dataDir);
   const port = await freePort();
-  hub = await startHubProcess(dataDir, port);
+  hub = await startHubProcess(dataDir, port, undefined, HUB_ENV);
   proxy = await startAnswerDroppingProxy(port);
   agents = await Promise.all(Array.from({ length: AGENTS }, (_, k) => enrolStreamAgent(k, secret, k === 0 ? proxy.url : hub.url)));
 });
@@ -115,7 +118,15 @@ async function enrolStreamAgent(k: number, secret: string, hubUrl: string): Prom
   const code = await runAgent(['enrol', '--hub', hub.url, '--secret', secret, '--state-dir', stateDir, '--priority', 'normal'], io);
   const config = await readAgentConfig(stateDir);
   if (code !== 0 || !config) throw new Error(`agent ${k} did not enrol: ${out.join('')}`);
-  return { hubUrl, stateDir, spool: new Spool(stateDir, { warn: () => undefined }), token: config.token, reports: patchedReports(`CRASH-PC${String(k).padStart(3, '0')}`, REPORTS_PER_AGENT) };
+  // Every agent here enrolled as this machine; each stands for another one, so an admin re-binds it (as for a renamed machine).
+  const machine = `CRASH-PC${String(k).padStart(3, '0')}`;
+  const db = openDb(databaseFile(dataDir));
+  try {
+    rebindAgentToMachine(db, { agentId: Number(config.agentId), machine, org: null, by: 'test', now: new Date() });
+  } finally {
+    db.close();
+  }
+  return { hubUrl, stateDir, spool: new Spool(stateDir, { warn: () => undefined }), token: config.token, reports: patchedReports(machine, REPORTS_PER_AGENT) };
 }
 
 /** One agent's nights: each cycle spools a new report and drains the spool, waiting a little while the hub is down. */
@@ -136,7 +147,7 @@ async function drain(agent: StreamAgent, wire: Wire) {
 async function crashAndRestart(): Promise<HubProcess> {
   await hub.crash();
   proxy.cut();
-  return startHubProcess(dataDir, Number(new URL(hub.url).port));
+  return startHubProcess(dataDir, Number(new URL(hub.url).port), undefined, HUB_ENV);
 }
 
 function readStore() {

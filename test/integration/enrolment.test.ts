@@ -212,7 +212,7 @@ describe('re-binding an agent', () => {
     expect(await rebound.json()).toMatchObject({ hostname: 'NEW-NAME', machine: null });
     expect((await report(h, agent.token, 'NEW-NAME')).status).toBe(202);
     expect((await report(h, agent.token, 'OLD-NAME')).status).toBe(409);
-    const audit = h.hub.deps.db.prepare("SELECT actor, before, after FROM audit_log WHERE entity = 'agent' AND action = 'rebind'").get() as Record<string, string>;
+    const audit = h.hub.deps.db.prepare("SELECT actor, before, after FROM audit_log WHERE entity = 'agent' AND action = 'rebind'").get() as { actor: string; before: string; after: string };
     expect({ actor: audit.actor, before: JSON.parse(audit.before), after: JSON.parse(audit.after) }).toEqual({
       actor: 'admin', before: { hostname: 'OLD-NAME', machine: 'old-name' }, after: { hostname: 'NEW-NAME', machine: null, revokedAgent: null },
     });

@@ -193,7 +193,7 @@ describe('PostgreSQL migrations', () => {
       }
       // The comparison above is not vacuous: the SQLite schema has both.
       expect(liteChecks).toBeGreaterThan(20);
-      expect(liteNocase.sort()).toEqual(['sign_in_failures.username', 'sign_in_lockouts.username', 'users.username']);
+      expect(liteNocase.sort()).toEqual(['sign_in_failures.username', 'users.username']);
     });
 
     it('keeps alert_search as its rowid, the indexed text and the facet words', async () => {
@@ -610,10 +610,7 @@ const SCENARIO: readonly Step[] = [
     name: 'usernames ignore case (COLLATE NOCASE)',
     triggers: [],
     sql: `INSERT INTO users (id, username, password_hash, role, created_at) VALUES (1, 'Alice', 'scrypt$x', 'admin', ${SEEN});
-      INSERT INTO sign_in_failures (id, username, client, at) VALUES (1, 'ALICE', '10.0.0.1', ${SEEN}), (2, 'alice', '10.0.0.2', ${SEEN});
-      INSERT INTO sign_in_lockouts (username, locked_until) VALUES ('alice', '2026-11-01T09:15:00.000Z');
-      INSERT INTO sign_in_lockouts (username, locked_until) VALUES ('ALICE', '2026-11-01T09:30:00.000Z')
-        ON CONFLICT (username) DO UPDATE SET locked_until = excluded.locked_until;`,
+      INSERT INTO sign_in_failures (id, username, client, at) VALUES (1, 'ALICE', '10.0.0.1', ${SEEN}), (2, 'alice', '10.0.0.2', ${SEEN});`,
   },
   { name: 'a username differing only in case is taken', triggers: [], fails: /UNIQUE constraint failed|violates unique constraint/, sql: `INSERT INTO users (id, username, password_hash, role, created_at) VALUES (2, 'ALICE', 'h', 'cso', ${SEEN})` },
   {

@@ -252,9 +252,10 @@ const hostileJsonBody: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 
 /**
  * A failed sign-in is itself recorded, on purpose: failures count towards the
- * account lockout and a lockout is audited. Nothing else may change (no session, no user).
+ * limits, and an account coming under attack is audited and told to the security
+ * lead. Nothing else may change (no session, no user).
  */
-const SIGN_IN_BOOKKEEPING = ['sign_in_failures', 'sign_in_lockouts', 'audit_log'];
+const SIGN_IN_BOOKKEEPING = ['sign_in_failures', 'audit_log', 'notifications'];
 
 interface Target {
   path: (id: string) => string;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { generatePassword, hashPassword } from '../../auth/password.js';
 import { approveAgentReports } from '../../auth/approve-agent.js';
@@ -12,6 +13,7 @@ import { appendAudit } from '../../store/audit-log.js';
 import { openStore } from '../../store/open-store.js';
 import { findOrganisationByCode, insertOrganisation, listOrganisations, updateOrganisation } from '../../store/organisations.js';
 import { deleteUserSessions } from '../../store/sessions.js';
+import { deleteFailures } from '../../store/sign-in-attempts.js';
 import { inTransaction } from '../../store/statements.js';
 import { findUserCredentials, insertUser, ROLES, setUserPassword, type Role } from '../../store/users.js';
 import { OrganisationCodeSchema } from '../../hub/owning-organisation.js';
@@ -23,6 +25,7 @@ import { parseFlags } from '../parse-flags.js';
 const USAGE = `Usage:
   estatewatch admin create-user <username> --role <${ROLES.join('|')}> [--organisation <code> | --ics-wide] [--data-dir <dir>]
   estatewatch admin reset-password <username> [--data-dir <dir>]
+  estatewatch admin unlock <username> | --address <ip> [--data-dir <dir>]
   estatewatch admin list-agents [--data-dir <dir>]
   estatewatch admin approve-agent <agent-id> [--data-dir <dir>]
   estatewatch admin rebind-agent <agent-id> --machine <name> [--data-dir <dir>]
@@ -35,7 +38,9 @@ const USAGE = `Usage:
 
 Manages people and agents on this hub's database (run on the hub's machine).
 create-user and reset-password print a new random password once; only its hash
-is stored. list-agents shows each enrolled agent (never its token), the
+is stored. unlock forgets the failed sign-ins of a username (its owner's
+address is no longer paused and its answers no longer slowed) or of one
+client address. list-agents shows each enrolled agent (never its token), the
 machine it enrolled as and the one it reports. approve-agent lets a new agent
 report on a hub that holds new agents (ESTATEWATCH_APPROVE_NEW_AGENTS).
 rebind-agent gives the agent of a renamed or re-imaged machine that machine's
@@ -53,9 +58,11 @@ several, one of the two flags is required. Organisations are never deleted.`;
 
 const UsernameSchema = z.string().regex(/^[A-Za-z0-9._@-]{2,100}$/, 'usernames are 2-100 characters of letters, digits and . _ @ -');
 const AgentIdSchema = z.coerce.number({ error: 'an id is a positive whole number' }).int('an id is a positive whole number').positive('an id is a positive whole number');
+const AddressSchema = z.string().refine((a) => isIP(a) !== 0, 'an IP address, as the audit log or the security lead\'s notification shows it');
 const OrganisationNameSchema = z.string().trim().min(1, 'an organisation needs a name').max(200);
 
 interface Flags {
+  address?: string;
   machine?: string;
   role?: string;
   organisation?: string;
@@ -96,6 +103,17 @@ const ACTIONS: Record<string, Action> = {
       const ended = deleteUserSessions(db, found.user.id);
       return `${passwordNotice(username, password)}${ended ? `${ended} session${ended === 1 ? '' : 's'} of ${username} ended\n` : ''}`;
     };
+  },
+  unlock: (args, flags) => {
+    if (flags.address !== undefined && args.length) throw new CliError('give a username or --address, not both', 2, true);
+    const target: { username: string } | { client: string } = flags.address === undefined ? { username: usernameOf(args) } : { client: parseArg(AddressSchema, flags.address) };
+    return (db) =>
+      inTransaction(db, () => {
+        const forgotten = deleteFailures(db, target);
+        const { entity, id } = 'username' in target ? { entity: 'user', id: target.username } : { entity: 'client-address', id: target.client };
+        appendAudit(db, { at: new Date().toISOString(), actor: 'cli', action: 'unlock', entity, entityId: id, after: { failuresForgotten: forgotten } });
+        return `${id}: ${forgotten} failed sign-in${forgotten === 1 ? '' : 's'} forgotten\n`;
+      });
   },
   'list-agents': (args) => {
     if (args.length) throw new CliError('list-agents takes no arguments', 2, true);
@@ -229,7 +247,7 @@ export const adminCommand: Command = {
   run: async (argv) => {
     const { values, positionals } = parseFlags(
       argv,
-      { machine: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, 'ics-wide': { type: 'boolean' }, code: { type: 'string' }, name: { type: 'string' }, 'data-dir': { type: 'string' } },
+      { address: { type: 'string' }, machine: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, 'ics-wide': { type: 'boolean' }, code: { type: 'string' }, name: { type: 'string' }, 'data-dir': { type: 'string' } },
       true,
     );
     const [action, ...args] = positionals;

@@ -6,14 +6,21 @@ import { hashToken } from '../../auth/tokens.js';
 import { findSession } from '../../store/sessions.js';
 import type { Session } from '../../store/sessions.js';
 import type { Role } from '../../store/users.js';
+import { servedOverHttps } from '../client-address.js';
 import type { HubEnv } from '../deps.js';
 import { forbidden, HubError, unauthorized } from '../errors.js';
 
 export const SESSION_COOKIE = 'ew_session';
 
+/** Under HTTPS the cookie is `__Host-ew_session` (Secure, this host only, path /); over plain HTTP on 127.0.0.1, `ew_session`. */
+export const sessionCookiePrefix = (c: Context<HubEnv>) => (servedOverHttps(c) ? ('host' as const) : undefined);
+
+/** The session cookie's value: under HTTPS only the __Host- one, which no other site or plain-HTTP page can have set. */
+export const sessionToken = (c: Context<HubEnv>) => getCookie(c, SESSION_COOKIE, sessionCookiePrefix(c));
+
 /** Puts the signed-in person's session, if any, on the context. */
 export const loadSession = createMiddleware<HubEnv>(async (c, next) => {
-  const token = getCookie(c, SESSION_COOKIE);
+  const token = sessionToken(c);
   if (token) {
     const { db, now } = c.var.deps;
     const session = findSession(db, hashToken(token), now().toISOString());

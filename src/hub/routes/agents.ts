@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DELTA_SCHEMA_V1, DeltaSchema } from '../../contract/delta.js';
 import { checkReport, MachineNameSchema } from '../../contract/report.js';
 import { enrolAgent } from '../../auth/enrolment.js';
+import { checkReportRate, newNamesLeft, OverBudget, reportOverBudget } from '../../ingest/agent-budget.js';
 import { ingestDelta } from '../../ingest/ingest-delta.js';
 import { ingestReport, type IngestContext, type IngestMeta, type IngestResult } from '../../ingest/ingest-report.js';
 import { FIRST_ORGANISATION_ID } from '../../store/organisations.js';
@@ -37,10 +38,21 @@ export const agentRoutes = new Hono<HubEnv>()
   .post(REPORTS_PATH, countIngest, requireAgent, async (c) => {
     const deps = c.var.deps;
     const key = parseOrThrow(IdempotencyKeySchema, c.req.header('idempotency-key') ?? '', 'invalid-idempotency-key');
-    const body = await readJsonBody(c, deps.config.maxReportBytes);
-    const meta = { agentId: c.var.agentId ?? null, organisationId: c.var.agentOrganisationId ?? FIRST_ORGANISATION_ID, idempotencyKey: key };
-    const result = isDelta(body) ? ingestDelta(deps, parseOrThrow(DeltaSchema, body, 'invalid-report'), meta) : ingestFull(deps, body, meta);
-    return c.json({ receiptId: result.receiptId, duplicate: result.duplicate, changes: result.changes }, result.duplicate ? 200 : 202);
+    const agentId = c.var.agentId as number;
+    const organisationId = c.var.agentOrganisationId ?? FIRST_ORGANISATION_ID;
+    const now = deps.now();
+    try {
+      // Before the body is read: an agent over its hour's reports costs the hub nothing more.
+      checkReportRate(deps.db, agentId, deps.config, now);
+      const body = await readJsonBody(c, deps.config.maxReportBytes);
+      const newNames = { left: newNamesLeft(deps.db, agentId, deps.config, now), perDay: deps.config.agentNewNamesPerDay };
+      const meta = { agentId, organisationId, idempotencyKey: key, newNames };
+      const result = isDelta(body) ? ingestDelta(deps, parseOrThrow(DeltaSchema, body, 'invalid-report'), meta) : ingestFull(deps, body, meta);
+      return c.json({ receiptId: result.receiptId, duplicate: result.duplicate, changes: result.changes }, result.duplicate ? 200 : 202);
+    } catch (error) {
+      if (!(error instanceof OverBudget)) throw error;
+      return reportOverBudget(deps.db, { agentId, organisationId, now, error, setRetryAfter: (s) => c.header('Retry-After', String(s)) });
+    }
   });
 
 function isDelta(body: unknown): boolean {

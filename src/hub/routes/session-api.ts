@@ -1,23 +1,26 @@
 /** Sign-in, sign-out and password change for API clients; the cookie is the same one the pages use. */
-import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { changePassword, PasswordChangeSchema } from '../../auth/change-password.js';
 import { signIn, signOut, type SignedIn } from '../../auth/sign-in.js';
 import { refusalMessage, type SignInRefusal } from '../../auth/sign-in-throttle.js';
 import type { HubEnv } from '../deps.js';
 import { HubError, parseOrThrow, unauthorized } from '../errors.js';
-import { currentSession, requireSignedIn, SESSION_COOKIE } from '../middleware/session.js';
+import { currentSession, requireSignedIn, SESSION_COOKIE, sessionCookiePrefix, sessionToken } from '../middleware/session.js';
+import { clientAddress } from '../client-address.js';
 import { readJsonBody } from '../read-json-body.js';
 
 export const CredentialsSchema = z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
 export function setSessionCookie(c: Context<HubEnv>, signedIn: SignedIn): void {
+  const prefix = sessionCookiePrefix(c);
+  // Under HTTPS the __Host- name: the browser then keeps it only if Secure, for this host alone, on path /.
   setCookie(c, SESSION_COOKIE, signedIn.token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: prefix !== undefined,
+    ...(prefix && { prefix }),
     path: '/',
     // Max-Age, not Expires: a lifetime the browser counts on its own clock, so a browser or hub clock
     // that is off does not end (or stretch) the session. The hub still checks its own expiry.
@@ -26,30 +29,21 @@ export function setSessionCookie(c: Context<HubEnv>, signedIn: SignedIn): void {
 }
 
 export function endSession(c: Context<HubEnv>): void {
-  const token = getCookie(c, SESSION_COOKIE);
+  const token = sessionToken(c);
   if (token) signOut(c.var.deps.db, token);
-  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  const prefix = sessionCookiePrefix(c);
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: prefix !== undefined, ...(prefix && { prefix }) });
 }
 
 /**
- * The caller's address as the socket saw it. X-Forwarded-For is not read: any
- * client can write it, and would then escape the per-address sign-in limit.
- * A request made in-process (tests) has no socket.
+ * The error for a refused sign-in: 429 with the end of the pause (and a
+ * Retry-After header) while one is in force, else 401 (`wrong`), the same for a
+ * name that is not a user as for a wrong password.
  */
-export function clientAddress(c: Context<HubEnv>): string {
-  const env = c.env as { incoming?: IncomingMessage } | undefined;
-  return env?.incoming?.socket.remoteAddress ?? 'in-process';
-}
-
-/**
- * The error for a refused sign-in: 429 with the end of the lock-out (and a
- * Retry-After header) while one is in force, else 401, the same for a name that
- * is not a user as for a wrong password.
- */
-export function signInRefused(c: Context<HubEnv>, refusal: SignInRefusal | undefined): HubError {
-  if (!refusal) return unauthorized('wrong username or password');
+export function signInRefused(c: Context<HubEnv>, refusal: SignInRefusal | undefined, wrong = 'wrong username or password'): HubError {
+  if (!refusal) return unauthorized(wrong);
   c.header('Retry-After', String(Math.max(1, Math.ceil((refusal.until.getTime() - c.var.deps.now().getTime()) / 1000))));
-  return new HubError(429, refusal.reason === 'locked' ? 'sign-in-locked' : 'sign-in-throttled', refusalMessage(refusal));
+  return new HubError(429, refusal.reason === 'paused' ? 'sign-in-paused' : 'sign-in-throttled', refusalMessage(refusal));
 }
 
 export const sessionApiRoutes = new Hono<HubEnv>()
@@ -68,6 +62,7 @@ export const sessionApiRoutes = new Hono<HubEnv>()
   .post('/api/v1/account/password', requireSignedIn, async (c) => {
     const change = parseOrThrow(PasswordChangeSchema, await readJsonBody(c, 4096));
     const session = currentSession(c);
-    if (!(await changePassword(c.var.deps.db, session.user.username, change, session.tokenHash))) throw unauthorized('current password is wrong');
+    const changed = await changePassword(c.var.deps.db, change, { username: session.user.username, keepSession: session.tokenHash, client: clientAddress(c), now: c.var.deps.now() });
+    if (!changed.ok) throw signInRefused(c, changed.refusal, 'current password is wrong');
     return c.body(null, 204);
   });

@@ -1,7 +1,7 @@
 -- Issue 20: an enrolment secret enrols as many agents as it says (one by
 -- default), and a new agent may wait for an admin's approval.
-ALTER TABLE enrolment_secrets ADD COLUMN max_uses integer NOT NULL DEFAULT 1;
-ALTER TABLE enrolment_secrets ADD COLUMN uses integer NOT NULL DEFAULT 0;
+ALTER TABLE enrolment_secrets ADD COLUMN max_uses bigint NOT NULL DEFAULT 1;
+ALTER TABLE enrolment_secrets ADD COLUMN uses bigint NOT NULL DEFAULT 0;
 -- A secret made before this counted nothing: it has enrolled what it has, and
 -- one that enrolled nobody may still enrol one machine.
 UPDATE enrolment_secrets SET uses = (SELECT count(*) FROM agents WHERE agents.enrolment_secret_id = enrolment_secrets.id);
