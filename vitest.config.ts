@@ -17,8 +17,9 @@ const NOT_ON_POSTGRES = [
   'test/integration/agent-output.test.ts',
   'test/integration/cli.test.ts',
   'test/integration/postgres-*.test.ts',
-  // What sits in front of the store: TLS termination, and Chromium printing a report (its data on PostgreSQL is board-report.test's).
+  // What sits in front of the store: TLS termination, a client aborting its request body, and Chromium printing a report (its data on PostgreSQL is board-report.test's).
   'test/integration/tls.test.ts',
+  'test/integration/aborted-body.test.ts',
   'test/integration/board-report-pdf.test.ts',
 ];
 

@@ -6,6 +6,8 @@ import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { OneAtATime } from '../auth/one-at-a-time.js';
+import { log } from '../log.js';
 import type { HubDeps, HubEnv } from './deps.js';
 import { HubError } from './errors.js';
 import { HubMetrics } from './metrics.js';
@@ -36,9 +38,11 @@ import { ErrorPage } from '../web/pages/error-page.js';
 export function createApp(deps: HubDeps): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
   const metrics = new HubMetrics();
+  const pdfQueue = new OneAtATime(deps.config.pdfQueueLimit);
   app.use(async (c, next) => {
     c.set('deps', deps);
     c.set('metrics', metrics);
+    c.set('pdfQueue', pdfQueue);
     const queue = c.req.path === REPORTS_PATH ? 'reports' : 'other';
     metrics.inFlight[queue] += 1;
     try {
@@ -101,12 +105,23 @@ function asHubError(err: Error): HubError | undefined {
   return new HubError(err.status, 'request-error', err.message || 'request refused');
 }
 
+/**
+ * An error no code threw on purpose. When the client has closed the connection
+ * (an upload cancelled mid-body, a PDF no longer awaited) nothing failed on the
+ * hub and nobody reads the answer: one log line, no stack, and no 5xx in the
+ * logs or metrics. Anything else is a fault of the hub's, logged with its stack.
+ */
+function fromUnknown(c: Context<HubEnv>, err: Error): HubError {
+  if (c.req.raw.signal.aborted) {
+    log('info', 'client aborted the request', { method: c.req.method, path: c.req.path, reason: err.message.split('\n')[0] });
+    return new HubError(400, 'request-aborted', 'the client closed the connection before the hub could answer');
+  }
+  log('error', 'unhandled error', { path: c.req.path, error: err.stack ?? String(err) });
+  return new HubError(500, 'internal-error', 'something went wrong on the hub; it has been logged');
+}
+
 function respondError(c: Context<HubEnv>, err: Error) {
-  const known = asHubError(err);
-  if (!known) console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', path: c.req.path, error: err.stack ?? String(err) }));
-  const status = known?.status ?? 500;
-  const code = known?.code ?? 'internal-error';
-  const message = known?.message ?? 'something went wrong on the hub; it has been logged';
-  if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return c.json({ error: { code, message, details: known?.details } }, status);
-  return c.html(ErrorPage({ status, message, session: c.var.session }), status);
+  const { status, code, message, details } = asHubError(err) ?? fromUnknown(c, err);
+  if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return c.json({ error: { code, message, details } }, status);
+  return c.html(ErrorPage({ status, code, message, session: c.var.session }), status);
 }

@@ -1,4 +1,5 @@
 import type { AlertRule } from '../alerts/alert-rule-schema.js';
+import type { OneAtATime } from '../auth/one-at-a-time.js';
 import type { Config } from '../config.js';
 import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
@@ -24,6 +25,8 @@ export interface HubEnv {
     deps: HubDeps;
     /** This app's counters for GET /metrics. */
     metrics: HubMetrics;
+    /** This app's board-report PDFs, printed one at a time (web/board-report-routes.tsx). */
+    pdfQueue: OneAtATime;
     session?: Session;
     agentId?: number;
     /** The trust the authenticated agent reports for. */

@@ -22,6 +22,8 @@ export class HubMetrics {
    * once when they outpace its one database writer.
    */
   readonly inFlight = zeroed(REQUEST_QUEUES);
+  /** Board-report PDFs Chromium has started to print; a request dropped while it waited is never counted. */
+  pdfRenders = 0;
 
   countResponse(status: number): void {
     const statusClass = STATUS_CLASSES[Math.floor(status / 100) - 2];

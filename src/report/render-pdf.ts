@@ -14,15 +14,14 @@ export function pdfUnavailable(chromiumPath: string): string | null {
   return fs.existsSync(chromiumPath) ? null : `Chromium is not installed at ${chromiumPath} (set ESTATEWATCH_CHROMIUM, or install Debian's chromium package); print this page to PDF from your browser instead.`;
 }
 
-// One render at a time: each launches a browser of a few hundred MB.
-let queue: Promise<unknown> = Promise.resolve();
-
+/**
+ * Launches a browser of a few hundred MB for each call: the hub prints through
+ * its one-at-a-time queue (web/board-report-routes.tsx), the CLI once per run.
+ */
 export function renderPdf(html: string, chromiumPath: string): Promise<Buffer> {
   const missing = pdfUnavailable(chromiumPath);
   if (missing) return Promise.reject(new HubError(503, 'pdf-unavailable', missing));
-  const run = queue.then(() => print(html, chromiumPath));
-  queue = run.catch(() => undefined);
-  return run;
+  return print(html, chromiumPath);
 }
 
 async function print(html: string, chromiumPath: string): Promise<Buffer> {

@@ -20,11 +20,32 @@ import { EvidencePage } from './pages/board/evidence-page.js';
 import { ReportPage } from './pages/board/report-page.js';
 import { ReportsPage } from './pages/board/reports-page.js';
 
+/** What a refused PDF request is told to wait (Retry-After): a print takes a few seconds, and the queue was full. */
+const PDF_RETRY_AFTER_SECONDS = 30;
+
 const FORM_LIMIT = bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
 /** The report as one self-contained HTML file: what Chromium prints to PDF. */
 export function standaloneReportHtml(report: BoardReport, record: Omit<BoardReportRecord, 'json'>, view: ReportView): string {
   return `<!doctype html>${(<ReportPage report={report} record={record} view={view} standalone pdfUnavailable={null} />).toString()}`;
+}
+
+/**
+ * Prints on this hub's PDF queue, one print at a time, so no signed-in person
+ * can keep Chromium busy: beyond the queue's limit a request is refused (503,
+ * Retry-After), and one whose client leaves is dropped (OneAtATime.run).
+ */
+function printQueued(c: Context<HubEnv>, html: string): Promise<Buffer> {
+  const { pdfQueue, metrics } = c.var;
+  if (pdfQueue.full) {
+    c.header('Retry-After', String(PDF_RETRY_AFTER_SECONDS));
+    throw new HubError(503, 'pdf-queue-full', `the PDF queue is full (one report printing, ${pdfQueue.waiting} waiting): try again in a minute, or print this page from your browser.`);
+  }
+  const print = () => {
+    metrics.pdfRenders += 1;
+    return renderPdf(html, c.var.deps.config.chromiumPath);
+  };
+  return pdfQueue.run(print, c.req.raw.signal);
 }
 
 /** Each page both as the reader's default and under /trusts/:code. */
@@ -61,7 +82,7 @@ export const boardReportRoutes = new Hono<HubEnv>()
   .on('GET', paths('/board-reports/:month/pdf'), async (c) => {
     const view = viewOf(c);
     const { report, record } = loadStoredReport(c.var.deps.db, view.owner, c.req.param('month') ?? '');
-    const pdf = await renderPdf(standaloneReportHtml(report, record, view), c.var.deps.config.chromiumPath);
+    const pdf = await printQueued(c, standaloneReportHtml(report, record, view));
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="estatewatch-board-report-${report.month}.pdf"` });
   })
   .on('GET', paths('/board-reports/:month/evidence/:list'), (c) => {

@@ -1,7 +1,8 @@
 /**
  * The board report's PDF over real HTTP, printed by Debian's Chromium: a real
  * A4 PDF poppler can rasterise and read; and, on a hub without Chromium, a 503
- * and a notice on the report page instead of a link.
+ * and a notice on the report page instead of a link; and the hub's PDF queue:
+ * one print at a time, a limit, and nothing printed for a client that left.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -109,4 +110,70 @@ describe('board report PDF on a hub without Chromium', () => {
     expect(html).not.toContain(`/board-reports/${MONTH}/pdf"`);
     expect(html).toContain('id="headline"');
   });
+});
+
+describe('board report PDF queue', () => {
+  const METRICS_TOKEN = 'pdf-queue-test-metrics-token-0123456789';
+  let queued: ListeningTestHub;
+  let queuedCookie: string;
+  let pdfUrl: string;
+
+  beforeAll(async () => {
+    queued = await startTestHub({ pdfQueueLimit: 1, metricsToken: METRICS_TOKEN });
+    hubs.push(queued);
+    generateBoardReport(queued.deps, 1, MONTH, 'admin');
+    queuedCookie = await signInCookie(queued.url, 'admin', queued.adminPassword);
+    pdfUrl = `${queued.url}/board-reports/${MONTH}/pdf`;
+  });
+
+  /** One unlabelled sample of the hub's /metrics, read as its scraper would. */
+  async function metric(name: string): Promise<number> {
+    const text = await (await fetch(`${queued.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const value = new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1];
+    if (value === undefined) throw new Error(`no ${name} in /metrics`);
+    return Number(value);
+  }
+
+  /** Waits until the metric reads `value`: the queue's state, seen from outside. */
+  async function until(name: string, value: number): Promise<void> {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+      if ((await metric(name)) === value) return;
+    }
+    throw new Error(`${name} never reached ${value}`);
+  }
+
+  /** A PDF request whose answer is read to the end, so its connection is free again. */
+  const askPdf = async (init: RequestInit = {}) => {
+    const res = await fetch(pdfUrl, { ...init, headers: { cookie: queuedCookie } });
+    return { status: res.status, headers: res.headers, body: await res.text() };
+  };
+
+  it('refuses a request beyond the limit with 503 pdf-queue-full and Retry-After while one prints and one waits', async () => {
+    const before = await metric('estatewatch_pdf_renders_total');
+    const printing = askPdf();
+    await until('estatewatch_pdf_renders_total', before + 1);
+    const waiting = askPdf();
+    await until('estatewatch_pdf_queue_waiting', 1);
+    const refused = await askPdf();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(refused.body).toContain('data-code="pdf-queue-full"');
+    expect([(await printing).status, (await waiting).status]).toEqual([200, 200]);
+    expect(await metric('estatewatch_pdf_renders_total')).toBe(before + 2);
+  }, 60_000);
+
+  it('drops a waiting request whose client leaves: it is never printed', async () => {
+    const before = await metric('estatewatch_pdf_renders_total');
+    const printing = askPdf();
+    await until('estatewatch_pdf_renders_total', before + 1);
+    const client = new AbortController();
+    const leaving = askPdf({ signal: client.signal });
+    await until('estatewatch_pdf_queue_waiting', 1);
+    client.abort();
+    await expect(leaving).rejects.toMatchObject({ name: 'AbortError' });
+    await until('estatewatch_pdf_queue_waiting', 0);
+    expect((await printing).status).toBe(200);
+    // The queue starts its next print as the last one ends, before that one is answered: none was left to start.
+    expect(await metric('estatewatch_pdf_renders_total')).toBe(before + 1);
+  }, 60_000);
 });

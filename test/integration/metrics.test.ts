@@ -73,7 +73,7 @@ describe('GET /metrics', () => {
       if (kind === 'TYPE' && name) described.add(name);
       if (!line.startsWith('#')) expect(described).toContain(/^[a-z_]+/.exec(line)?.[0]);
     }
-    expect([...described]).toEqual(['estatewatch_ingests_total', 'estatewatch_requests_in_flight', 'estatewatch_http_requests_total', 'estatewatch_assets', 'estatewatch_alerts_live', 'estatewatch_alert_evaluation_seconds']);
+    expect([...described]).toEqual(['estatewatch_ingests_total', 'estatewatch_requests_in_flight', 'estatewatch_pdf_queue_waiting', 'estatewatch_pdf_renders_total', 'estatewatch_http_requests_total', 'estatewatch_assets', 'estatewatch_alerts_live', 'estatewatch_alert_evaluation_seconds']);
   });
 
   it('counts a stored report, its replay as a duplicate, and a bad or unauthenticated one as refused; the assets gauge follows the store', async () => {

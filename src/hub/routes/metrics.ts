@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { OneAtATime } from '../../auth/one-at-a-time.js';
 import { readMetricGauges, type MetricGauges } from '../../store/metrics-queries.js';
 import type { HubEnv } from '../deps.js';
 import { forbidden, unauthorized } from '../errors.js';
@@ -37,7 +38,7 @@ const requireScraperOrAdmin = createMiddleware<HubEnv>(async (c, next) => {
 });
 
 export const metricsRoutes = new Hono<HubEnv>().get('/metrics', requireScraperOrAdmin, (c) =>
-  c.body(exposition(families(c.var.metrics, readMetricGauges(c.var.deps.db))), 200, { 'content-type': CONTENT_TYPE }),
+  c.body(exposition(families(c.var.metrics, c.var.pdfQueue, readMetricGauges(c.var.deps.db))), 200, { 'content-type': CONTENT_TYPE }),
 );
 
 /** Compared as SHA-256 digests: equal lengths for timingSafeEqual, and no timing hint of the token's length. */
@@ -53,12 +54,14 @@ interface Family {
   samples: { labels?: Record<string, string>; value: number }[];
 }
 
-function families(metrics: HubMetrics, gauges: MetricGauges): Family[] {
+function families(metrics: HubMetrics, pdfQueue: OneAtATime, gauges: MetricGauges): Family[] {
   const byLabel = (label: string, counts: Record<string, number>) => Object.entries(counts).map(([value, n]) => ({ labels: { [label]: value }, value: n }));
   const seconds = gauges.alertEvaluationSeconds;
   return [
     { name: 'estatewatch_ingests_total', help: 'Agent reports received since the hub started, by result (refused: any error answer).', type: 'counter', samples: byLabel('result', metrics.ingests) },
     { name: 'estatewatch_requests_in_flight', help: 'Requests received and not yet answered (the scrape itself among them), by queue: agent reports, or other.', type: 'gauge', samples: byLabel('queue', metrics.inFlight) },
+    { name: 'estatewatch_pdf_queue_waiting', help: 'Board-report PDF requests waiting while Chromium prints another (at most ESTATEWATCH_PDF_QUEUE_LIMIT).', type: 'gauge', samples: [{ value: pdfQueue.waiting }] },
+    { name: 'estatewatch_pdf_renders_total', help: 'Board-report PDFs Chromium has started to print since the hub started.', type: 'counter', samples: [{ value: metrics.pdfRenders }] },
     { name: 'estatewatch_http_requests_total', help: 'HTTP requests answered since the hub started, by status class.', type: 'counter', samples: byLabel('status_class', metrics.httpRequests) },
     { name: 'estatewatch_assets', help: "Assets by their operating system's support status.", type: 'gauge', samples: byLabel('status', gauges.assetsByOsStatus) },
     { name: 'estatewatch_alerts_live', help: 'Alerts not yet resolved (open, acknowledged or suppressed), by severity.', type: 'gauge', samples: byLabel('severity', gauges.liveAlertsBySeverity) },

@@ -1,11 +1,14 @@
 import type { Session } from '../../store/sessions.js';
 import { Layout } from '../layout.js';
 
-export function ErrorPage({ status, message, session }: { status: number; message: string; session?: Session }) {
+/** `code` is the API's error code, kept out of sight for scripts and tests that fetch a page. */
+export function ErrorPage({ status, code, message, session }: { status: number; code: string; message: string; session?: Session }) {
   return (
     <Layout title={`Error ${status}`} session={session}>
       <h1>Error {status}</h1>
-      <p class="panel">{message}</p>
+      <p class="panel" data-code={code}>
+        {message}
+      </p>
       <p>
         <a href="/">Back to the summary</a>
       </p>
