@@ -14,7 +14,7 @@ import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import type { OrgScope } from '../store/organisations.js';
 import { inTransaction } from '../store/statements.js';
-import { findUserCredentials } from '../store/users.js';
+import { findVisibleUser } from '../store/users.js';
 
 /** Who acts, on which database, at what time. */
 export interface TriageActor {
@@ -105,11 +105,13 @@ export function acknowledgeAlert(actor: TriageActor, id: number): AlertDetail {
  * can sign in and act: an ICS-wide person or one of the alert's trust), or to nobody.
  */
 export function assignAlert(actor: TriageActor, id: number, assignee: string | null): AlertDetail {
-  const person = assignee === null ? null : findUserCredentials(actor.db, assignee)?.user;
-  const refuse = (message: string) => new HubError(400, 'invalid-request', message, [{ path: 'assignee', message }]);
-  if (person === undefined) throw refuse(`no user "${assignee}" on this hub`);
+  // One answer for a name that is not a user and one of another trust: the refusal must not tell who works elsewhere.
+  const refuse = () => {
+    const message = `no user "${assignee}" who can see alert ${id}`;
+    return new HubError(400, 'invalid-request', message, [{ path: 'assignee', message }]);
+  };
   return transition(actor, id, 'assign', LIVE, (a) => {
-    if (person && person.organisationId !== null && person.organisationId !== a.organisationId) throw refuse(`"${assignee}" works for another trust and cannot see alert ${id}`);
+    if (assignee !== null && !findVisibleUser(actor.db, assignee, a.organisationId)) throw refuse();
     return { assignee };
   });
 }

@@ -54,7 +54,7 @@ function checkFields(actor: CsoActor, f: ActionFields, changed: ReadonlySet<stri
   const { db } = actor;
   const org = actorScope(actor);
   const linked: LinkedRecord[] = [];
-  if (changed.has('owner')) checkUser(db, f.owner, 'owner');
+  if (changed.has('owner')) checkUser(actor, f.owner, 'owner');
   if (changed.has('hazardId') && f.hazardId !== null) {
     const hazard = findHazard(db, f.hazardId, org);
     if (!hazard) throw fieldError('hazardId', `no hazard ${f.hazardId}`);

@@ -9,7 +9,7 @@ import { owningOrganisation } from '../hub/owning-organisation.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import { findOrganisation, type OrgScope } from '../store/organisations.js';
-import { findUserCredentials } from '../store/users.js';
+import { findVisibleUser } from '../store/users.js';
 
 export interface CsoActor {
   db: Db;
@@ -84,10 +84,16 @@ export function fieldError(path: string, message: string): HubError {
   return new HubError(400, 'invalid-request', `1 invalid field: ${path} (${message})`, [{ path, message }]);
 }
 
-/** Owners are users of this hub, so the name means someone who can sign in, see "My actions" and act. */
-export function checkUser(db: Db, username: string, path: string): void {
-  if (!findUserCredentials(db, username)) throw fieldError(path, `no user "${username}" on this hub`);
+/**
+ * Owners are users the actor can see (ICS-wide, or of the actor's trust), so
+ * the name means someone who can sign in, see "My actions" and act. A name of
+ * another trust is answered as one that does not exist: the refusal must not
+ * tell a trust's person who works elsewhere.
+ */
+export function checkUser(actor: Pick<CsoActor, 'db' | 'organisationId'>, username: string, path: string): void {
+  if (!findVisibleUser(actor.db, username, actor.organisationId)) throw fieldError(path, `no user "${username}" you can give this to`);
 }
+
 
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 

@@ -107,7 +107,7 @@ function insertAudited(actor: CsoActor, fields: HazardFields, organisationId: nu
 export function createHazard(actor: CsoActor, req: HazardCreate): HazardDetail {
   const { organisation, ...given } = req;
   const owner = given.owner ?? actor.username;
-  checkUser(actor.db, owner, 'owner');
+  checkUser(actor, owner, 'owner');
   const organisationId = newRecordTrust(actor, organisation, []);
   const fields: HazardFields = { causes: '', effect: '', potentialHarm: '', existingControls: '', additionalControls: '', ...given, owner };
   const id = inTransaction(actor.db, () => insertAudited(actor, fields, organisationId, 'create', []));
@@ -115,7 +115,7 @@ export function createHazard(actor: CsoActor, req: HazardCreate): HazardDetail {
 }
 
 export function updateHazardFields(actor: CsoActor, id: number, patch: HazardPatch): HazardDetail {
-  if (patch.owner !== undefined) checkUser(actor.db, patch.owner, 'owner');
+  if (patch.owner !== undefined) checkUser(actor, patch.owner, 'owner');
   inTransaction(actor.db, () => {
     const hazard = mustFindHazard(actor.db, id, actorScope(actor));
     mustNotBeClosed(hazard, 'edit it');
@@ -173,7 +173,7 @@ export function changeHazardLink(actor: CsoActor, id: number, req: HazardLinkReq
 export function raiseHazardFromAlert(actor: CsoActor, alertId: number, req: RaiseHazardRequest): HazardDetail {
   const { db, username, now } = actor;
   const owner = req.owner ?? username;
-  checkUser(db, owner, 'owner');
+  checkUser(actor, owner, 'owner');
   const id = inTransaction(db, () => {
     const alert = findAlert(db, alertId, now, actorScope(actor));
     if (!alert) throw notFound(`alert ${alertId}`);

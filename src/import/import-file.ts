@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { UserInstallMemory } from '../../agents/windows/user-installs.js';
 import { checkReport, type Report } from '../contract/report.js';
-import { assetOfAnotherTrust, ingestReport, type IngestContext } from '../ingest/ingest-report.js';
+import { machineUnavailable } from '../ingest/agent-binding.js';
+import { ingestReport, type IngestContext } from '../ingest/ingest-report.js';
 import { loadInventory } from '../store/asset-inventory.js';
 import { assetIdentity, findAssetState } from '../store/assets.js';
 import { findReceipt } from '../store/receipts.js';
@@ -133,7 +134,7 @@ function plan(ctx: IngestContext, reports: Report[], sha256: string, agentReport
 function otherTrustsMachines(ctx: IngestContext, planned: Planned[], organisationId: number): ImportError[] {
   return planned
     .filter((p) => (findAssetState(ctx.db, assetIdentity(p.report.host))?.organisationId ?? organisationId) !== organisationId)
-    .map((p) => ({ message: `${p.report.host.hostname}: ${assetOfAnotherTrust(assetIdentity(p.report.host)).message}` }));
+    .map((p) => ({ message: `${p.report.host.hostname}: ${machineUnavailable().message}` }));
 }
 
 function store(ctx: IngestContext, planned: Planned[], organisationId: number, onProgress: ImportRequest['onProgress']): void {

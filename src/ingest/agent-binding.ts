@@ -19,10 +19,16 @@ import { enrolledNameOf, isLiveAgent, machineOfAgent } from '../store/agents.js'
 import { inTransaction } from '../store/statements.js';
 
 interface Conflict {
-  code: 'machine-bound-to-another-agent' | 'agent-bound-to-another-machine' | 'agent-enrolled-as-another-machine';
+  code: 'machine-unavailable' | 'machine-bound-to-another-agent' | 'agent-bound-to-another-machine' | 'agent-enrolled-as-another-machine';
   message: string;
   /** The other party, for the audit and the security lead. */
   other: number;
+}
+
+/** Who claims a machine: the agent (null for an import) and the trust it reports for. */
+interface Claim {
+  agentId: number | null;
+  organisationId: number;
 }
 
 /** A machine's short name: its first DNS label, in the one spelling asset identities use. */
@@ -34,7 +40,19 @@ export function namesEnrolledMachine(enrolledAs: string, host: Report['host']): 
   return [host.hostname, host.fqdn].some((name) => name !== undefined && shortName(name) === wanted);
 }
 
-function conflict(db: Db, host: Report['host'], existing: AssetState | undefined, agentId: number): Conflict | undefined {
+/**
+ * The one refusal for a machine of another trust, the same for a report, a
+ * delta and an import: it names no trust, and says nothing of what that trust holds.
+ */
+export function machineUnavailable(): HubError {
+  return new HubError(409, 'machine-unavailable', 'this machine name cannot be reported here; if the machine is yours, report it with its fully qualified domain name');
+}
+
+function conflict(db: Db, host: Report['host'], existing: AssetState | undefined, claim: Claim & { agentId: number }): Conflict | undefined {
+  const { agentId } = claim;
+  if (existing && existing.organisationId !== claim.organisationId) {
+    return { code: 'machine-unavailable', other: existing.id, message: machineUnavailable().message };
+  }
   if (existing && existing.agentId !== null && existing.agentId !== agentId && isLiveAgent(db, existing.agentId)) {
     return { code: 'machine-bound-to-another-agent', other: existing.agentId, message: `this machine reports through agent #${existing.agentId}; retire that agent (estatewatch admin revoke-agent) before another may report it` };
   }
@@ -51,6 +69,7 @@ function conflict(db: Db, host: Report['host'], existing: AssetState | undefined
 
 /** What the security lead is told of each refusal. */
 const REFUSAL_REASONS: Record<Conflict['code'], (other: number) => string> = {
+  'machine-unavailable': () => 'that name is a machine of another trust on this hub',
   'machine-bound-to-another-agent': (other) => `that machine reports through agent #${other}`,
   'agent-bound-to-another-machine': (other) => `that agent is bound to asset #${other}`,
   'agent-enrolled-as-another-machine': () => 'that agent enrolled as another machine',
@@ -61,9 +80,10 @@ const REFUSAL_REASONS: Record<Conflict['code'], (other: number) => string> = {
  * refusal is recorded in its own transaction, before the report's: a throw
  * inside that one would roll the record back, and the report stores nothing.
  */
-export function checkAgentBinding(db: Db, now: Date, host: Report['host'], existing: AssetState | undefined, agentId: number | null): void {
+export function checkAgentBinding(db: Db, now: Date, host: Report['host'], existing: AssetState | undefined, claim: Claim): void {
+  const { agentId } = claim;
   if (agentId === null) return;
-  const found = conflict(db, host, existing, agentId);
+  const found = conflict(db, host, existing, { agentId, organisationId: claim.organisationId });
   if (!found) return;
   const at = now.toISOString();
   const identity = assetIdentity(host);
@@ -74,7 +94,8 @@ export function checkAgentBinding(db: Db, now: Date, host: Report['host'], exist
       at,
       text: `Agent #${agentId} claimed machine ${identity} and was refused: ${REFUSAL_REASONS[found.code](found.other)}. A stolen token, or a renamed or re-imaged machine whose agent was not re-bound.`,
       link: '/admin/enrolment',
-      ...(existing && { organisationId: existing.organisationId }),
+      // The claiming agent's trust: the other trust's name is no business of anyone else's.
+      organisationId: claim.organisationId,
     });
   });
   throw new HubError(409, found.code, found.message);

@@ -13,7 +13,8 @@ import { assetIdentity, findAssetState } from '../store/assets.js';
 import { countInventory, loadInventory } from '../store/asset-inventory.js';
 import { findReceipt } from '../store/receipts.js';
 import { inTransaction } from '../store/statements.js';
-import { assetOfAnotherTrust, ingestReport, recordArrival, refuseForeignClaim, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
+import { machineUnavailable } from './agent-binding.js';
+import { ingestReport, recordArrival, refuseForeignClaim, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
 
 export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta): IngestResult {
   refuseForeignClaim(ctx, delta.host, meta);
@@ -24,7 +25,7 @@ export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta):
     const asset = findAssetState(ctx.db, identity);
     // Before anything else, as for a full report: the fast path below must not
     // record an arrival on another trust's machine, nor its 409 tell its inventory.
-    if (asset && asset.organisationId !== meta.organisationId) throw assetOfAnotherTrust(identity);
+    if (asset && asset.organisationId !== meta.organisationId) throw machineUnavailable();
     if (asset && changesNothing(delta) && delta.base === asset.inventoryHash && delta.inventoryHash === delta.base) {
       const held = countInventory(ctx.db, asset.id);
       const arrival = { collectedAt: delta.collectedAt, receivedAt: ctx.now().toISOString(), softwareCount: held.software, deviceCount: held.devices, folded: delta.spool, warnings: delta.warnings };

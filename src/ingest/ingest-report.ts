@@ -10,7 +10,6 @@ import { log } from '../log.js';
 import { classifyDevice } from '../devices/classify-device.js';
 import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
-import { HubError } from '../hub/errors.js';
 import type { Db } from '../store/db.js';
 import { assetIdentity, findAssetState, insertAsset, setCollectionWarnings, storedHostFacts, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
@@ -23,7 +22,7 @@ import { inTransaction } from '../store/statements.js';
 import { touchAgent } from '../store/agents.js';
 import { diffInstalls, type InstallRef } from './diff-installs.js';
 import { inventoryHash } from '../contract/inventory-hash.js';
-import { checkAgentBinding } from './agent-binding.js';
+import { checkAgentBinding, machineUnavailable } from './agent-binding.js';
 
 export interface IngestContext {
   db: Db;
@@ -65,7 +64,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const identity = assetIdentity(report.host);
     const hash = inventoryHash(report);
     const existing = findAssetState(db, identity);
-    if (existing !== undefined && existing.organisationId !== meta.organisationId) throw assetOfAnotherTrust(identity);
+    if (existing !== undefined && existing.organisationId !== meta.organisationId) throw machineUnavailable();
     const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length, folded: report.spool, warnings: report.warnings };
     if (existing !== undefined && existing.inventoryHash === hash) return recordArrival(ctx, existing.id, arrival, meta);
 
@@ -92,22 +91,14 @@ export function refuseForeignClaim(ctx: IngestContext, host: Report['host'], met
   if (findReceipt(ctx.db, meta.agentId, meta.idempotencyKey)) return;
   const identity = assetIdentity(host);
   const existing = findAssetState(ctx.db, identity);
-  if (existing !== undefined && existing.organisationId !== meta.organisationId) throw assetOfAnotherTrust(identity);
-  checkAgentBinding(ctx.db, ctx.now(), host, existing, meta.agentId);
+  checkAgentBinding(ctx.db, ctx.now(), host, existing, meta);
+  if (existing !== undefined && existing.organisationId !== meta.organisationId) throw machineUnavailable();
 }
 
 /** The agent could not read this part this time (a `warnings` entry): what the hub holds for it stays. */
 const incomplete = (report: Report, part: CollectionWarning['part']) => report.warnings?.some((w) => w.part === part) ?? false;
 
 const definedFields = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-/**
- * A machine is one trust's: another trust's agent or import reporting the same
- * name is refused, not allowed to take it over or mix the two inventories.
- */
-export function assetOfAnotherTrust(identity: string): HubError {
-  return new HubError(409, 'asset-in-another-organisation', `${identity} is registered to another trust on this hub; give the machine its fully qualified domain name so the two are told apart`);
-}
 
 /** When a report was taken and received, and what it listed: what its receipt records. */
 export interface Arrival {

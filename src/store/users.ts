@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export const ROLES = ['admin', 'security-lead', 'cso', 'board'] as const;
@@ -49,4 +50,14 @@ export function setUserPassword(db: Db, userId: number, passwordHash: string, mu
 
 export function countUsers(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
+}
+
+/**
+ * The user of this name as someone in `scope` may see them: any user for an
+ * ICS-wide scope, else an ICS-wide user or one of that trust. Another trust's
+ * user is treated as absent, as its records are.
+ */
+export function findVisibleUser(db: Db, username: string, scope: OrgScope): User | undefined {
+  const user = findUserCredentials(db, username)?.user;
+  return user && (scope === null || user.organisationId === null || user.organisationId === scope) ? user : undefined;
 }

@@ -155,6 +155,20 @@ describe('alerts of two trusts', () => {
     expect(rowOf(id)).toMatchObject({ assignee: 'ics-lead' });
   });
 
+  it("answers another trust's username exactly as one that does not exist, for an alert's assignee and a hazard's owner", async () => {
+    const id = one[2]!.id;
+    const refusal = async (path: string, body: Record<string, unknown>, name: string) => {
+      const res = await ask(path, 'lead-one', body);
+      return { status: res.status, error: JSON.stringify(await errorOf(res)).replaceAll(name, 'NAME') };
+    };
+    const assign = (name: string) => refusal(`/api/v1/alerts/${id}/assign`, { assignee: name }, name);
+    expect(await assign('lead-two')).toEqual(await assign('nobody-at-all'));
+    expect((await assign('lead-two')).status).toBe(400);
+    const hazard = (name: string) => refusal('/api/v1/hazards', { title: 'Fax on ward 7', description: 'Referrals may be lost', initialSeverity: 3, initialLikelihood: 3, owner: name }, name);
+    expect(await hazard('lead-two')).toEqual(await hazard('nobody-at-all'));
+    expect((await hazard('lead-two')).error).not.toMatch(/trust|organisation/i);
+  });
+
   it("shows a trust's person a page of their trust's alerts only, without a Trust column", async () => {
     const page = await html('/alerts', 'lead-one');
     expect(page).toContain('ONE-PC001');

@@ -82,8 +82,13 @@ describe('an ICS hub with two trusts', () => {
     const before = hub.deps.db.prepare("SELECT * FROM assets WHERE hostname = 'ONE-PC001'").get();
     const res = await report(tokens.two, 'ONE-PC001');
     expect(res.status).toBe(409);
-    expect(await errorOf(res)).toMatchObject({ code: 'asset-in-another-organisation' });
+    const error = await errorOf(res);
+    expect(error).toMatchObject({ code: 'machine-unavailable' });
+    // One neutral refusal: it names no trust and nothing the other trust holds.
+    expect(JSON.stringify(error)).not.toMatch(/trust|organisation|RXX|ONE-PC001|one-pc001/i);
     expect(hub.deps.db.prepare("SELECT * FROM assets WHERE hostname = 'ONE-PC001'").get()).toEqual(before);
+    const told = hub.deps.db.prepare("SELECT organisation_id AS org, text FROM notifications WHERE recipient_role = 'security-lead' ORDER BY id DESC LIMIT 1").get() as { org: number; text: string };
+    expect(told).toEqual({ org: second, text: expect.stringMatching(/claimed machine one-pc001 and was refused: that name is a machine of another trust/) });
   });
 
   it("refuses another trust's no-change delta naming a machine's exact inventory: no arrival recorded, no oracle", async () => {
@@ -93,13 +98,13 @@ describe('an ICS hub with two trusts', () => {
     const delta = { schema: DELTA_SCHEMA_V1, base: held.hash, inventoryHash: held.hash, host: base.host, os: base.os, collectedAt: '2026-11-24T02:00:00Z', agent: base.agent, software: { added: [], removed: [] }, devices: { added: [], removed: [] } };
     const res = await app.request('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.two}`, 'idempotency-key': 'delta-probe-1' }, body: JSON.stringify(delta) });
     expect(res.status).toBe(409);
-    expect(await errorOf(res)).toMatchObject({ code: 'asset-in-another-organisation' });
+    expect(await errorOf(res)).toMatchObject({ code: 'machine-unavailable' });
     expect(hub.deps.db.prepare("SELECT last_seen_at FROM assets WHERE hostname = 'ONE-PC001'").get()).toEqual({ last_seen_at: held.last_seen_at });
     expect((hub.deps.db.prepare('SELECT count(*) AS n FROM report_receipts').get() as { n: number }).n).toBe(receipts);
     // A made-up base gets the same answer: the refusal says nothing about the inventory.
     const guess = await app.request('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.two}`, 'idempotency-key': 'delta-probe-2' }, body: JSON.stringify({ ...delta, base: '0'.repeat(64), inventoryHash: '0'.repeat(64) }) });
     expect(guess.status).toBe(409);
-    expect(await errorOf(guess)).toMatchObject({ code: 'asset-in-another-organisation' });
+    expect(await errorOf(guess)).toMatchObject({ code: 'machine-unavailable' });
   });
 
   it("shows a trust's person only their trust's machines, in lists, counts and by id", async () => {
