@@ -12,11 +12,9 @@
 import { HubError } from '../hub/errors.js';
 import type { Report } from '../contract/report.js';
 import { assetIdentity, machineName, type AssetState } from '../store/assets.js';
-import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
-import { insertNotification } from '../store/notifications.js';
 import { enrolledNameOf, isLiveAgent, machineOfAgent } from '../store/agents.js';
-import { inTransaction } from '../store/statements.js';
+import { recordAgentRefusal } from './agent-refusal.js';
 
 interface Conflict {
   code: 'machine-unavailable' | 'machine-bound-to-another-agent' | 'agent-bound-to-another-machine' | 'agent-enrolled-as-another-machine';
@@ -85,18 +83,10 @@ export function checkAgentBinding(db: Db, now: Date, host: Report['host'], exist
   if (agentId === null) return;
   const found = conflict(db, host, existing, { agentId, organisationId: claim.organisationId });
   if (!found) return;
-  const at = now.toISOString();
   const identity = assetIdentity(host);
-  inTransaction(db, () => {
-    appendAudit(db, { at, actor: `agent #${agentId}`, action: 'refuse-report', entity: 'asset', entityId: identity, after: { code: found.code, other: found.other } });
-    insertNotification(db, {
-      recipientRole: 'security-lead',
-      at,
-      text: `Agent #${agentId} claimed machine ${identity} and was refused: ${REFUSAL_REASONS[found.code](found.other)}. A stolen token, or a renamed or re-imaged machine whose agent was not re-bound.`,
-      link: '/admin/enrolment',
-      // The claiming agent's trust: the other trust's name is no business of anyone else's.
-      organisationId: claim.organisationId,
-    });
+  recordAgentRefusal(db, {
+    agentId, organisationId: claim.organisationId, now, entity: 'asset', entityId: identity, after: { code: found.code, other: found.other },
+    text: `Agent #${agentId} claimed machine ${identity} and was refused: ${REFUSAL_REASONS[found.code](found.other)}. A stolen token, or a renamed or re-imaged machine whose agent was not re-bound.`,
   });
   throw new HubError(409, found.code, found.message);
 }

@@ -7,15 +7,12 @@
  * thousand. Over either, the report is refused with 429 and stores nothing:
  * the rate before its body is read, the names inside the ingest transaction,
  * which rolls back. The agent keeps the report in its spool and tries later.
- * The security lead is told, at most once an hour per agent.
+ * The security lead is told (agent-refusal.ts).
  */
 import { HubError } from '../hub/errors.js';
-import { claimOverBudgetNotice } from '../store/agents.js';
-import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
-import { insertNotification } from '../store/notifications.js';
 import { agentDeliveriesSince } from '../store/receipts.js';
-import { inTransaction } from '../store/statements.js';
+import { recordAgentRefusal } from './agent-refusal.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -55,19 +52,13 @@ export function refuseOverNewNames(left: number, perDay: number): (adding: numbe
 }
 
 /**
- * Runs an agent's ingest; a refusal over budget is audited and told to the
- * security lead (once an hour per agent) in its own transaction, after the
- * report's has rolled back, and answered with Retry-After.
+ * Answers a report over budget: audited and told to the security lead (once an
+ * hour per agent) after the report's transaction has rolled back, with Retry-After.
  */
 export function reportOverBudget(db: Db, o: { agentId: number; organisationId: number; now: Date; error: OverBudget; setRetryAfter: (seconds: number) => void }): never {
-  const at = o.now.toISOString();
-  inTransaction(db, () => {
-    if (!claimOverBudgetNotice(db, o.agentId, at, new Date(o.now.getTime() - HOUR_MS).toISOString())) return;
-    appendAudit(db, { at, actor: `agent #${o.agentId}`, action: 'refuse-report', entity: 'agent', entityId: String(o.agentId), after: { code: o.error.code, reason: o.error.message } });
-    insertNotification(db, {
-      recipientRole: 'security-lead', organisationId: o.organisationId, at, link: '/admin/enrolment',
-      text: `Agent #${o.agentId} went over its budget and its reports are refused: ${o.error.message}. A broken agent, or a stolen token flooding the hub; revoke it on the Enrol agents page if it is not one of yours.`,
-    });
+  recordAgentRefusal(db, {
+    agentId: o.agentId, organisationId: o.organisationId, now: o.now, entity: 'agent', entityId: String(o.agentId), after: { code: o.error.code, reason: o.error.message },
+    text: `Agent #${o.agentId} went over its budget and its reports are refused: ${o.error.message}. A broken agent, or a stolen token flooding the hub; revoke it on the Enrol agents page if it is not one of yours.`,
   });
   o.setRetryAfter(o.error.retryAfterSeconds);
   throw o.error;

@@ -127,12 +127,13 @@ export function enrolledNameOf(db: Db, agentId: number): string | undefined {
 }
 
 /**
- * Whether the security lead should be told now that this agent went over a
- * budget: true at most once in any `hours`, however many refusals. One
- * guarded UPDATE, so parallel refusals agree on which one tells.
+ * Whether the security lead should be told now of a refusal of this agent's
+ * (over budget, a revoked token in use): true unless told since `since`,
+ * however many refusals. One guarded UPDATE, so parallel refusals agree on
+ * which one tells.
  */
-export function claimOverBudgetNotice(db: Db, agentId: number, now: string, since: string): boolean {
-  return stmt(db, 'UPDATE agents SET over_budget_told_at = ? WHERE id = ? AND (over_budget_told_at IS NULL OR over_budget_told_at <= ?)').run(now, agentId, since).changes === 1;
+export function claimSecurityNotice(db: Db, agentId: number, now: string, since: string): boolean {
+  return stmt(db, 'UPDATE agents SET security_told_at = ? WHERE id = ? AND (security_told_at IS NULL OR security_told_at <= ?)').run(now, agentId, since).changes === 1;
 }
 
 export function touchAgent(db: Db, agentId: number, now: string): void {

@@ -35,8 +35,12 @@ const report = (token: string, hostname: string) =>
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `revocation-${Math.random().toString(36).slice(2)}` },
     body: JSON.stringify(sampleReport({ host: { ...sampleReport().host, hostname } })),
   });
-/** What was done to an agent after it enrolled (test/integration/enrolment.test.ts checks the enrolment's own entry). */
-const auditOf = (id: number) => hub.deps.db.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'agent' AND entity_id = ? AND action <> 'enrol'").all(String(id)) as Record<string, string>[];
+/**
+ * What people did to an agent: not its enrolment (enrolment.test.ts) nor the
+ * refusals of its revoked token (hostile-agents.test.ts).
+ */
+const auditOf = (id: number) =>
+  hub.deps.db.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'agent' AND entity_id = ? AND action NOT IN ('enrol', 'refuse-report')").all(String(id)) as Record<string, string>[];
 const tokenHashes = () => (hub.deps.db.prepare('SELECT token_hash FROM agents').all() as { token_hash: string }[]).map((r) => r.token_hash);
 
 describe('GET /api/v1/agents', () => {
