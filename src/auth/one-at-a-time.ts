@@ -83,7 +83,7 @@ const lines = new Map<string, OneAtATime>();
 /**
  * Runs `fn` once every earlier call with the same key has settled; calls with
  * other keys run side by side. Sign-in uses it so that a burst of parallel
- * guesses is counted one by one: otherwise each would pass the lock-out check
+ * guesses is counted one by one: otherwise each would pass the limit's check
  * before any of them had been recorded as a failure.
  */
 export async function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {

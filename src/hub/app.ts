@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { OneAtATime } from '../auth/one-at-a-time.js';
 import { log } from '../log.js';
 import type { HubDeps, HubEnv } from './deps.js';
+import { publicOrigin } from './client-address.js';
 import { HubError } from './errors.js';
 import { HubMetrics } from './metrics.js';
 import { loadSession } from './middleware/session.js';
@@ -61,7 +62,8 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
     }),
   );
   // Rejects form posts from other origins (the Origin header check), on top of the per-session form token.
-  app.use(csrf());
+  // The origin the browser sees: behind the trusted TLS proxy the hub hears http, the browser sent https.
+  app.use(csrf({ origin: (origin, c) => origin === publicOrigin(c as Context<HubEnv>) }));
   app.use(loadSession);
   // What a signed-in person or an agent is shown (an estate map, a new enrolment secret) must not sit in a
   // shared browser's or proxy's cache; answers that set their own caching keep it.
