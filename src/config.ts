@@ -148,5 +148,5 @@ export function configTable(): string {
 
 function defaultCell(key: string, value: unknown): string {
   if (key === 'rulesDir') return '`<package>/rules`';
-  return value === undefined ? 'unset' : `\`${String(value)}\``;
+  return value === undefined || value === '' ? 'unset' : `\`${String(value)}\``;
 }
