@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgent } from '../../scripts/build-agent.js';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
 import { startTestHub, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
+import { hasTool } from '../helpers/required-tool.js';
 
 let hub: ListeningTestHub;
 let dist: string;
@@ -24,7 +25,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ sta
   });
 }
 
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -69,12 +69,12 @@ describe('the one-file agent', () => {
     expect(stored.n).toBeGreaterThan(50);
   });
 
-  it.skipIf(!has('systemd-analyze'))('ships systemd units that systemd-analyze accepts', () => {
+  it.skipIf(!hasTool('systemd-analyze', 'systemd'))('ships systemd units that systemd-analyze accepts', () => {
     const r = spawnSync('systemd-analyze', ['verify', path.join(dist, 'install/linux/estatewatch-agent.service'), path.join(dist, 'install/linux/estatewatch-agent.timer')], { encoding: 'utf8' });
     expect(r.stderr.split('\n').filter((l) => /estatewatch-agent\.(service|timer)/.test(l))).toEqual([]);
   });
 
-  it.skipIf(!has('python3'))('ships a launchd plist that parses as a property list', () => {
+  it.skipIf(!hasTool('python3', 'python3'))('ships a launchd plist that parses as a property list', () => {
     const file = path.join(dist, 'install/macos/uk.nhs.estatewatch.agent.plist');
     const out = execFileSync('python3', ['-c', 'import plistlib,sys,json; p=plistlib.load(open(sys.argv[1],"rb")); print(json.dumps(p))', file], { encoding: 'utf8' });
     const plist = JSON.parse(out) as { Label: string; ProgramArguments: string[]; Nice: number };

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { generateBoardReport } from '../../src/report/generate-board-report.js';
 import { signInCookie, startTestHub, tempDir, type ListeningTestHub } from '../helpers/test-hub.js';
+import { hasTool } from '../helpers/required-tool.js';
 
 const MONTH = '2026-11';
 const PDFTOPPM = '/usr/bin/pdftoppm';
@@ -59,7 +60,7 @@ describe('board report PDF', () => {
     expect(html).not.toContain('id="pdf-unavailable"');
   });
 
-  it.skipIf(!fs.existsSync(PDFTOPPM))('renders page 1 of the PDF to a real A4 PNG with pdftoppm (skipped without poppler-utils)', () => {
+  it.skipIf(!hasTool(PDFTOPPM, 'poppler-utils'))('renders page 1 of the PDF to a real A4 PNG with pdftoppm (skipped without poppler-utils, except in CI)', () => {
     expect(fs.existsSync(pdfFile), 'the PDF test above must have written the file').toBe(true);
     const out = path.join(path.dirname(pdfFile), 'page');
     const r = spawnSync(PDFTOPPM, ['-png', '-r', '50', '-f', '1', '-l', '1', pdfFile, out], { encoding: 'utf8', timeout: 30_000 });
@@ -75,7 +76,7 @@ describe('board report PDF', () => {
     expect(Math.abs(height - 585)).toBeLessThanOrEqual(2);
   });
 
-  it.skipIf(!fs.existsSync(PDFTOTEXT))('has the report title as text on page 1, read by pdftotext (skipped without poppler-utils)', () => {
+  it.skipIf(!hasTool(PDFTOTEXT, 'poppler-utils'))('has the report title as text on page 1, read by pdftotext (skipped without poppler-utils, except in CI)', () => {
     expect(fs.existsSync(pdfFile), 'the PDF test above must have written the file').toBe(true);
     const r = spawnSync(PDFTOTEXT, ['-f', '1', '-l', '1', '-layout', pdfFile, '-'], { encoding: 'utf8', timeout: 30_000 });
     expect(r.status, r.stderr).toBe(0);
