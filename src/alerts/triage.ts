@@ -5,6 +5,7 @@
  * fields before and after, by whom) in one transaction: both land or neither.
  */
 import { z } from 'zod';
+import type { AlertRule } from './alert-rule-schema.js';
 import { HubError, notFound } from '../hub/errors.js';
 import {
   findAlert, getAlert, insertAlertNote, updateAlertTriage,
@@ -23,6 +24,26 @@ export interface TriageActor {
   now: Date;
   /** The trusts whose alerts they may act on: their trust's, or (null) every trust's. Another trust's alert is not found. */
   org: OrgScope;
+  /** The rules the alerts came from, and how long a critical or unsupported-OS alert may be suppressed (ESTATEWATCH_SUPPRESS_CAP_DAYS). */
+  suppression: SuppressionPolicy;
+}
+
+export interface SuppressionPolicy {
+  rules: readonly AlertRule[];
+  capDays: number;
+}
+
+/**
+ * Critical alerts and those of an unsupported operating system are for
+ * fixing or for an exception a CSO signs off, not for silencing: they may be
+ * suppressed for `capDays` at most. The last day allowed, or undefined when
+ * the alert has no cap.
+ */
+export function suppressionLimit(alert: Pick<AlertRow, 'severity' | 'ruleId'>, policy: SuppressionPolicy, now: Date): string | undefined {
+  const rule = policy.rules.find((r) => r.id === alert.ruleId);
+  const unsupportedOs = rule?.condition.kind === 'os-status' && rule.condition.statuses.includes('unsupported');
+  if (alert.severity !== 'critical' && !unsupportedOs) return undefined;
+  return new Date(now.getTime() + policy.capDays * 86_400_000).toISOString().slice(0, 10);
 }
 
 export const NoteRequestSchema = z.strictObject({ text: z.string().trim().min(1, { error: 'write a note' }).max(4000) });
@@ -145,7 +166,14 @@ export function resolveAlert(actor: TriageActor, id: number, note?: string): Ale
 
 /** Silenced until a date, for a stated reason; a live suppression may be extended or re-worded. The engine reopens it when the date passes. */
 export function suppressAlert(actor: TriageActor, id: number, req: SuppressRequest): AlertDetail {
-  return transition(actor, id, 'suppress', LIVE, () => ({ status: 'suppressed', suppressedUntil: `${req.until}T00:00:00.000Z`, suppressReason: req.reason }));
+  return transition(actor, id, 'suppress', LIVE, (a) => {
+    const limit = suppressionLimit(a, actor.suppression, actor.now);
+    if (limit !== undefined && req.until > limit) {
+      const message = `a critical or unsupported-OS alert may be suppressed for ${actor.suppression.capDays} days at most (until ${limit}): an end-of-life system that must stay is a risk to accept, so request an exception for a CSO to sign off`;
+      throw new HubError(400, 'invalid-request', message, [{ path: 'until', message }]);
+    }
+    return { status: 'suppressed', suppressedUntil: `${req.until}T00:00:00.000Z`, suppressReason: req.reason };
+  });
 }
 
 /** Back to open for a fresh look: the acknowledgement and any suppression are withdrawn. */

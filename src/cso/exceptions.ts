@@ -20,7 +20,7 @@ import {
   type ExceptionDetail, type ExceptionRow, type ExceptionStatus, type ExceptionStatusFields,
 } from '../store/exceptions.js';
 import { findHazard } from '../store/hazards.js';
-import { insertNotification } from '../store/notifications.js';
+import { closeNotices, insertNotification } from '../store/notifications.js';
 import type { OrgScope } from '../store/organisations.js';
 import { inTransaction } from '../store/statements.js';
 import type { Role } from '../store/users.js';
@@ -82,6 +82,21 @@ export const ReasonSchema = z.strictObject({
   reason: z.string({ error: 'give a reason (at least 10 characters)' }).trim().min(10, { error: 'give a reason of at least 10 characters' }).max(2000),
 });
 
+/**
+ * Accepting a clinical risk for the trust is a statement, not a click: the CSO
+ * writes what they accept and why it is tolerable, and confirms. Both go into
+ * the audit entry.
+ */
+export const SignOffSchema = z.strictObject({
+  statement: z
+    .string({ error: 'write what you accept and why it is tolerable (at least 20 characters)' })
+    .trim()
+    .min(20, { error: 'write what you accept and why it is tolerable (at least 20 characters)' })
+    .max(2000),
+  confirm: z.literal(true, { error: 'confirm that you accept this risk on behalf of the trust' }),
+});
+export type SignOff = z.infer<typeof SignOffSchema>;
+
 const badField = (path: string, message: string) => new HubError(400, 'invalid-request', `${path}: ${message}`, [{ path, message }]);
 
 /**
@@ -108,8 +123,9 @@ export function requestException(actor: ExceptionActor, req: ExceptionRequest): 
     const organisationId = newRecordTrust(actor, organisation, linkedRecords(db, req, actorScope(actor)));
     const newId = insertException(db, { ...fields, organisationId, requestedBy: username, at });
     appendAudit(db, { at, actor: username, action: 'request', entity: 'exception', entityId: String(newId), after: { ...fields, status: 'pending' } });
+    // Not to the requester, even a CSO: they cannot sign off their own request (four-eyes).
     insertNotification(db, {
-      recipientRole: 'cso', organisationId, at, text: `Exception #${newId} '${req.title}' requested by ${username} awaits sign-off`, link: `/exceptions/${newId}`,
+      recipientRole: 'cso', organisationId, at, sender: username, text: `Exception #${newId} '${req.title}' requested by ${username} awaits sign-off`, link: `/exceptions/${newId}`,
     });
     return newId;
   });
@@ -131,8 +147,8 @@ interface Move {
   /** Refuses the move for reasons beyond the status (four-eyes, a passed expiry). */
   check?: (e: ExceptionRow) => void;
   patch: Partial<ExceptionStatusFields>;
-  /** Said in the audit entry's `after`, e.g. why it was rejected. */
-  reason?: string;
+  /** Said in the audit entry's `after`: why it was rejected or revoked, the sign-off statement. */
+  said?: Record<string, string>;
   /** Who to tell, and what, once the move is made. */
   notify: (e: ExceptionRow) => { to: { recipientRole: Role } | { recipientUser: string }; text: string }[];
 }
@@ -149,9 +165,11 @@ function transition(actor: ExceptionActor, id: number, m: Move): ExceptionDetail
     const next = { ...e, ...m.patch, updatedAt: at };
     updateExceptionStatus(db, id, next);
     const changed = STATUS_KEYS.filter((k) => next[k] !== e[k]);
-    const after = { ...pick(next, changed), ...(m.reason === undefined ? {} : { reason: m.reason }) };
+    const after = { ...pick(next, changed), ...m.said };
     appendAudit(db, { at, actor: username, action: m.action, entity: 'exception', entityId: String(id), before: pick(e, changed), after });
-    for (const n of m.notify(e)) insertNotification(db, { ...n.to, organisationId: e.organisationId, at, text: n.text, link: `/exceptions/${id}` });
+    // Decided: "awaits sign-off" is no longer any CSO's to do.
+    closeNotices(db, `/exceptions/${id}`, at);
+    for (const n of m.notify(e)) insertNotification(db, { ...n.to, organisationId: e.organisationId, at, sender: username, text: n.text, link: `/exceptions/${id}` });
   });
   return mustGet(db, id, actorScope(actor));
 }
@@ -164,10 +182,11 @@ const toRequester = (actor: ExceptionActor, e: ExceptionRow, text: string) => (e
  * accepting a risk always takes two people (a trust with one CSO names a deputy).
  * An exception whose expiry day has already come cannot be brought into effect.
  */
-export function signOffException(actor: ExceptionActor, id: number): ExceptionDetail {
+export function signOffException(actor: ExceptionActor, id: number, signOff: SignOff): ExceptionDetail {
   return transition(actor, id, {
     action: 'sign-off',
     from: ['pending'],
+    said: { statement: signOff.statement },
     check: (e) => {
       if (e.requestedBy === actor.username) throw new HubError(403, 'four-eyes', `you requested exception ${id}; another CSO must sign it off`);
       if (e.expiresOn <= today(actor.now)) throw new HubError(409, 'expired', `exception ${id} expired on ${e.expiresOn}; request a new one`);
@@ -180,7 +199,7 @@ export function signOffException(actor: ExceptionActor, id: number): ExceptionDe
 /** Refusing a risk needs no second person: it leaves the alerts as they were. */
 export function rejectException(actor: ExceptionActor, id: number, reason: string): ExceptionDetail {
   return transition(actor, id, {
-    action: 'reject', from: ['pending'], patch: { status: 'rejected' }, reason,
+    action: 'reject', from: ['pending'], patch: { status: 'rejected' }, said: { reason },
     notify: (e) => toRequester(actor, e, `${label(e)} was rejected by ${actor.username}: ${reason}`),
   });
 }
@@ -188,7 +207,7 @@ export function rejectException(actor: ExceptionActor, id: number, reason: strin
 /** Withdrawn before its expiry (the kit was replaced, or a control failed); a pending one may be withdrawn too. */
 export function revokeException(actor: ExceptionActor, id: number, reason: string): ExceptionDetail {
   return transition(actor, id, {
-    action: 'revoke', from: ['pending', 'in-effect'], patch: { status: 'revoked' }, reason,
+    action: 'revoke', from: ['pending', 'in-effect'], patch: { status: 'revoked' }, said: { reason },
     notify: (e) => [
       ...toRequester(actor, e, `${label(e)} was revoked by ${actor.username}: ${reason}`),
       ...(actor.role === 'cso' ? [] : [{ to: { recipientRole: 'cso' as const }, text: `${label(e)} was revoked by ${actor.username}: ${reason}` }]),

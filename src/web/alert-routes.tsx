@@ -7,11 +7,11 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import {
   acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
-  ResolveRequestSchema, suppressAlert, suppressRequestSchema, type TriageActor,
+  ResolveRequestSchema, suppressAlert, suppressionLimit, suppressRequestSchema, type TriageActor,
 } from '../alerts/triage.js';
 import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
-import { notFound, parseOrThrow } from '../hub/errors.js';
+import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { IdSchema, paging, scopeOf } from '../hub/query-schemas.js';
 import { AlertQuerySchema, alertQueryParams, NOTE_ROLES, TRIAGE_ROLES, triageActor } from '../hub/routes/alerts-api.js';
@@ -29,7 +29,8 @@ function renderAlert(c: Context<HubEnv>, id: number, error?: string, status: 200
   const alert = getAlert(db, id, now(), session.user.organisationId);
   if (!alert) throw notFound(`alert ${id}`);
   const rule = alertRules.find((r) => r.id === alert.ruleId);
-  return c.html(<AlertPage session={session} alert={alert} rule={rule} now={now()} error={error} showTrust={trustsShown(c).length > 0} />, status);
+  const suppressLimit = suppressionLimit(alert, triageActor(c).suppression, now());
+  return c.html(<AlertPage session={session} alert={alert} rule={rule} now={now()} error={error} showTrust={trustsShown(c).length > 0} suppressLimit={suppressLimit} />, status);
 }
 
 /**
@@ -41,7 +42,13 @@ async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, ru
   const { csrf: _token, ...fields } = await c.req.parseBody();
   const parsed = schema.safeParse(fields);
   if (!parsed.success) return renderAlert(c, id, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400);
-  run(triageActor(c), id, parsed.data);
+  try {
+    run(triageActor(c), id, parsed.data);
+  } catch (err) {
+    // A value only the domain can judge (a suppression past its cap, an unknown assignee): shown on the alert, not a dead end.
+    if (err instanceof HubError && err.status === 400) return renderAlert(c, id, err.details?.map((d) => `${d.path}: ${d.message}`).join('; ') ?? err.message, 400);
+    throw err;
+  }
   return c.redirect(`/alerts/${id}`, 303);
 }
 

@@ -5,8 +5,9 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { z } from 'zod';
-import { ReasonSchema, rejectException, requestException, revokeException, signOffException, type ExceptionActor } from '../cso/exceptions.js';
+import { z } from 'zod';
+import type { AlertRule } from '../alerts/alert-rule-schema.js';
+import { ReasonSchema, rejectException, requestException, revokeException, signOffException, SignOffSchema, type ExceptionActor } from '../cso/exceptions.js';
 import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
@@ -27,8 +28,16 @@ function renderList(c: Context<HubEnv>, form?: RequestFormValues, error?: string
   const { db, now, alertRules } = c.var.deps;
   const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
   const { total, rows } = listExceptions(db, { status: q.status, org: scopeOf(c, q), ...paging(q) });
-  const page = <ExceptionsPage session={currentSession(c)} filter={q} total={total} rows={rows} rules={alertRules} now={now()} trusts={trustsShown(c)} form={form} error={error} />;
+  const values = form ?? fromAlert(q, alertRules);
+  const page = <ExceptionsPage session={currentSession(c)} filter={q} total={total} rows={rows} rules={alertRules} now={now()} trusts={trustsShown(c)} form={values} error={error} />;
   return c.html(page, error ? 400 : 200);
+}
+
+/** The request form as an alert's "Request an exception" opens it: that machine and rule, and a title naming both. */
+function fromAlert(q: { hostname?: string; rule?: string }, rules: readonly AlertRule[]): RequestFormValues | undefined {
+  if (q.hostname === undefined && q.rule === undefined) return undefined;
+  const rule = rules.find((r) => r.id === q.rule);
+  return { hostnames: q.hostname, ruleIds: rule ? [rule.id] : [], title: rule && q.hostname ? `${rule.title}: ${q.hostname}` : undefined };
 }
 
 function renderException(c: Context<HubEnv>, id: number, error?: string) {
@@ -87,7 +96,8 @@ async function handleDecision<S extends z.ZodType>(c: Context<HubEnv>, schema: S
   return c.redirect(`/exceptions/${id}`, 303);
 }
 
-const NoFields = ReasonSchema.pick({});
+/** The page's sign-off form: its checkbox says "on" where the API says true. */
+const SignOffFormSchema = z.preprocess((f) => ({ ...(f as object), confirm: (f as { confirm?: unknown }).confirm === 'on' }), SignOffSchema);
 
 export const exceptionRoutes = new Hono<HubEnv>()
   .use('/exceptions', requireRole())
@@ -95,6 +105,6 @@ export const exceptionRoutes = new Hono<HubEnv>()
   .get('/exceptions', (c) => renderList(c))
   .post('/exceptions', FORM_LIMIT, requireRole(...REQUEST_ROLES), formToken, (c) => handleRequest(c))
   .get('/exceptions/:id', (c) => renderException(c, parseOrThrow(IdSchema, c.req.param('id'))))
-  .post('/exceptions/:id/sign-off', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, NoFields, (a, id) => signOffException(a, id)))
+  .post('/exceptions/:id/sign-off', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, SignOffFormSchema, (a, id, v) => signOffException(a, id, v)))
   .post('/exceptions/:id/reject', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, ReasonSchema, (a, id, v) => rejectException(a, id, v.reason)))
   .post('/exceptions/:id/revoke', FORM_LIMIT, requireRole(...REVOKE_ROLES), formToken, (c) => handleDecision(c, ReasonSchema, (a, id, v) => revokeException(a, id, v.reason)));

@@ -36,7 +36,8 @@ td.num, th.num { text-align:right; }
 form.filters { display:flex; gap:.6rem; flex-wrap:wrap; align-items:end; margin-bottom:.8rem; }
 label { display:block; font-size:.85rem; color:var(--muted); }
 input, select { font:inherit; padding:.35rem .5rem; border:1px solid #9aa5b1; border-radius:4px; }
-button.primary { font:inherit; background:var(--nhs); color:#fff; border:0; border-radius:4px; padding:.45rem 1rem; cursor:pointer; }
+button.primary, a.button.primary { font:inherit; background:var(--nhs); color:#fff; border:0; border-radius:4px; padding:.45rem 1rem; cursor:pointer; }
+a.button { display:inline-block; text-decoration:none; }
 .login { max-width:360px; margin:3rem auto; } .login input { width:100%; margin-bottom:.8rem; }
 .error { color:var(--unsupported); font-weight:600; } .notice { background:#fff7e0; border:1px solid #e0c070; padding:.6rem .9rem; border-radius:4px; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; margin:0; } dl.facts dt { color:var(--muted); }

@@ -166,6 +166,31 @@ describe('triage actions', () => {
     expect(alert.audit[0]).toMatchObject({ actor: 'admin', action: 'suppress', before: { status: 'open', suppressedUntil: null, suppressReason: null } });
   });
 
+  it('suppresses a critical or unsupported-OS alert for 30 days at most, saying why, and offers an exception instead', async () => {
+    const critical = insertTestAlert(hub.deps.db, { hostname: 'WARD12-PC021', severity: 'critical', raisedAt: hoursBefore(TEST_NOW, 6) });
+    const os = insertTestAlert(hub.deps.db, { hostname: 'WARD12-PC021', ruleId: 'unsupported-os', severity: 'high', raisedAt: hoursBefore(TEST_NOW, 6) });
+    const high = newAlert('high');
+    for (const id of [critical, os]) {
+      const long = await post(`/api/v1/alerts/${id}/suppress`, { reason: 'replacement PC ordered for January', until: '2026-12-24' });
+      expect(long.status).toBe(400);
+      const error = await errorOf(long);
+      expect(error.details?.map((d) => d.path)).toEqual(['until']);
+      expect(JSON.stringify(error)).toContain('30 days at most (until 2026-12-23): an end-of-life system that must stay is a risk to accept, so request an exception');
+      expect(auditOf(id)).toHaveLength(0);
+      expect((await post(`/api/v1/alerts/${id}/suppress`, { reason: 'replacement PC ordered for January', until: '2026-12-23' })).status).toBe(200);
+    }
+    expect((await post(`/api/v1/alerts/${high}/suppress`, { reason: 'supplier patch due in the spring', until: '2027-06-01' })).status).toBe(200);
+
+    const page = await (await get(`/alerts/${os}`)).text();
+    expect(page).toContain('href="/exceptions?hostname=WARD12-PC021&amp;rule=unsupported-os#request"');
+    expect(page).toMatch(/<input id="suppress-until" name="until" type="date" required="" min="2026-11-24" max="2026-12-23"/);
+    expect(page).toContain('id="suppress-cap"');
+    const prefilled = await (await get('/exceptions?hostname=WARD12-PC021&rule=unsupported-os')).text();
+    expect(prefilled).toContain('<option value="unsupported-os" selected="">');
+    expect(prefilled).toMatch(/<textarea id="ex-hostnames" name="hostnames" rows="2" required="">WARD12-PC021<\/textarea>/);
+    expect(prefilled).toContain('value="Unsupported operating system: WARD12-PC021"');
+  });
+
   it('reopens an acknowledged or suppressed alert, withdrawing the acknowledgement; an open one is a 409', async () => {
     const id = newAlert();
     await post(`/api/v1/alerts/${id}/acknowledge`);

@@ -93,7 +93,7 @@ beforeAll(async () => {
     title: 'CT console on Windows XP', justification: 'The supplier will not upgrade the console software.', compensatingControls: 'Isolated VLAN, no internet, USB disabled.',
     expiresOn: '2027-06-30', assetIds: [ct], ruleIds: [hub.deps.alertRules[0]!.id],
   });
-  signOffException(cso(), requestException(admin(), req).id);
+  signOffException(cso(), requestException(admin(), req).id, { statement: 'Accepted until the PACS vendor certifies a newer OS', confirm: true });
   createAction({ db: db(), username: 'admin', now: clock, organisationId: null }, ActionCreateSchema.parse({ title: 'Replace ward 7 PC', dueDate: '2026-10-15' }));
   const done = createAction({ db: db(), username: 'admin', now: clock, organisationId: null }, ActionCreateSchema.parse({ title: 'Remove Reader XI', dueDate: '2026-12-01' }));
   at('2026-10-10T21:00:00Z'); // a mid-month snapshot, whose evidence outlives no report
@@ -112,7 +112,7 @@ beforeAll(async () => {
   const win11 = demoReports(clock).find((r) => r.os.name.includes('Windows 11 Enterprise'))!;
   ingestReport(hub.deps, { ...ward7, os: win11.os, software: [] }, { agentId: null, organisationId: 1, idempotencyKey: 'rebuild:ward7' });
   const alertId = (db().prepare("SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1").get() as { id: number }).id;
-  resolveAlert({ db: db(), username: 'admin', now: clock, org: null }, alertId, 'patched');
+  resolveAlert({ db: db(), username: 'admin', now: clock, org: null, suppression: { rules: hub.deps.alertRules, capDays: 30 } }, alertId, 'patched');
   setActionStatus({ db: db(), username: 'admin', now: clock, organisationId: null }, done.id, { status: 'done', note: undefined });
   // Late November every host reports again, but two: they drop out of coverage.
   at('2026-11-25T09:00:00Z');

@@ -10,6 +10,7 @@ import type { Role } from '../../src/store/users.js';
 import { assetIdOf, hoursBefore, insertTestAlert } from '../helpers/insert-test-alert.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+import { SIGN_OFF } from '../helpers/sign-off.js';
 
 let hub: TestHub;
 let app: ReturnType<typeof createApp>;
@@ -61,15 +62,45 @@ describe('requesting and signing off', () => {
 
   it('lets only a CSO sign off, and never the CSO who requested it (four-eyes)', async () => {
     const e = await requestAs('cso', ['DW-SQL01']);
-    for (const user of ['admin', 'lead', 'chair']) expect((await post(`/api/v1/exceptions/${e.id}/sign-off`, undefined, user)).status, user).toBe(403);
-    const own = await post(`/api/v1/exceptions/${e.id}/sign-off`, undefined, 'cso');
+    for (const user of ['admin', 'lead', 'chair']) expect((await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, user)).status, user).toBe(403);
+    const own = await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, 'cso');
     expect(own.status).toBe(403);
     expect((await errorOf(own)).code).toBe('four-eyes');
-    const signed = await json<ExceptionDetail>(await post(`/api/v1/exceptions/${e.id}/sign-off`, undefined, 'cso2'));
+    const signed = await json<ExceptionDetail>(await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, 'cso2'));
     expect(signed).toMatchObject({ status: 'in-effect', signedOffBy: 'cso2', signedOffAt: TEST_NOW.toISOString() });
     expect(signed.audit[1]).toMatchObject({ actor: 'cso2', action: 'sign-off', before: { status: 'pending', signedOffBy: null, signedOffAt: null }, after: { status: 'in-effect', signedOffBy: 'cso2' } });
-    expect((await post(`/api/v1/exceptions/${e.id}/sign-off`, undefined, 'cso2')).status).toBe(409);
+    expect((await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, 'cso2')).status).toBe(409);
     expect((await notificationsOf('cso')).rows[0]?.text).toBe(`Exception #${e.id} 'CT scanner console on Windows XP' was signed off by cso2; in effect until 2027-06-30`);
+  });
+
+  it('asks a statement and a confirmation to sign off, and keeps the statement in the audit', async () => {
+    const e = await requestAs('lead', ['DW-SQL01']);
+    for (const bad of [undefined, {}, { statement: 'ok', confirm: true }, { statement: SIGN_OFF.statement }, { statement: SIGN_OFF.statement, confirm: false }]) {
+      const res = await post(`/api/v1/exceptions/${e.id}/sign-off`, bad, 'cso2');
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await json<ExceptionDetail>(await get(`/api/v1/exceptions/${e.id}`))).status).toBe('pending');
+    const signed = await json<ExceptionDetail>(await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, 'cso2'));
+    expect(signed.audit[1]).toMatchObject({ action: 'sign-off', after: { status: 'in-effect', statement: SIGN_OFF.statement } });
+  });
+
+  it('tells no one of their own request, lets each CSO mark a notice read for themselves, and closes it for all once decided', async () => {
+    const awaits = (id: number) => (n: Notification) => n.link === `/exceptions/${id}` && n.text.includes('awaits sign-off');
+    const own = await requestAs('cso', ['DW-SQL01']);
+    expect((await notificationsOf('cso')).rows.some(awaits(own.id))).toBe(false);
+    expect((await notificationsOf('cso2')).rows.find(awaits(own.id))?.readAt).toBeNull();
+
+    const e = await requestAs('lead', ['DW-SQL01']);
+    const notice = (await notificationsOf('cso')).rows.find(awaits(e.id));
+    expect((await post(`/api/v1/notifications/${notice?.id}/read`, undefined, 'cso')).status).toBe(200);
+    expect((await notificationsOf('cso')).rows.find(awaits(e.id))?.readAt).not.toBeNull();
+    const before = await notificationsOf('cso2');
+    expect(before.rows.find(awaits(e.id))?.readAt).toBeNull();
+
+    await json(await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, 'cso2'));
+    const after = await notificationsOf('cso2');
+    expect(after.rows.find(awaits(e.id))?.readAt).toBe(TEST_NOW.toISOString());
+    expect(after.unread).toBe(before.unread - 1);
   });
 
   it('rejects with a reason (400 without one), and rejected exceptions accept nothing', async () => {
@@ -79,7 +110,7 @@ describe('requesting and signing off', () => {
     const rejected = await json<ExceptionDetail>(await post(`/api/v1/exceptions/${e.id}/reject`, { reason: 'the PC can be replaced this quarter' }, 'cso'));
     expect(rejected.status).toBe('rejected');
     expect(rejected.audit[1]).toMatchObject({ actor: 'cso', action: 'reject', before: { status: 'pending' }, after: { status: 'rejected', reason: 'the PC can be replaced this quarter' } });
-    expect((await post(`/api/v1/exceptions/${e.id}/sign-off`, undefined, 'cso2')).status).toBe(409);
+    expect((await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, 'cso2')).status).toBe(409);
     expect((await alertRow(covered))?.acceptedRisk).toBeNull();
   });
 });
@@ -95,7 +126,7 @@ describe('accepted risk on alerts', () => {
     otherRule = alertAt('PACS-SRV01', 'unsupported-software');
     otherAsset = alertAt('LIMS-DB01', 'unsupported-os');
     exceptionId = (await requestAs('lead', ['PACS-SRV01'], ['unsupported-os'], '2027-03-31')).id;
-    await json(await post(`/api/v1/exceptions/${exceptionId}/sign-off`, undefined, 'cso'));
+    await json(await post(`/api/v1/exceptions/${exceptionId}/sign-off`, SIGN_OFF, 'cso'));
   });
 
   it('marks only the covered (asset, rule) alert, in the list and the detail, without hiding it', async () => {
@@ -149,7 +180,7 @@ describe('expiry', () => {
   it('the hourly job expires in-effect exceptions whose day has come, as "system", and tells the CSO; alerts are no longer accepted', async () => {
     const covered = alertAt('PORTAL-WEB01', 'unsupported-os');
     const e = await requestAs('lead', ['PORTAL-WEB01'], ['unsupported-os'], '2026-12-01');
-    await json(await post(`/api/v1/exceptions/${e.id}/sign-off`, undefined, 'cso'));
+    await json(await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, 'cso'));
     expect((await alertRow(covered))?.acceptedRisk).not.toBeNull();
     const run = (now: string) => expireExceptionsJob.run({ ...hub.deps, now: () => new Date(now) }) as { expired: number };
     expect(run('2026-11-30T23:00:00Z').expired).toBe(0);
@@ -171,13 +202,13 @@ describe('revoking', () => {
   it('lets a CSO or an admin revoke with a reason; the alerts are no longer accepted; a second revoke is a 409', async () => {
     const covered = alertAt('IFACE-ENG01', 'unsupported-os');
     const e = await requestAs('lead', ['IFACE-ENG01']);
-    await json(await post(`/api/v1/exceptions/${e.id}/sign-off`, undefined, 'cso'));
+    await json(await post(`/api/v1/exceptions/${e.id}/sign-off`, SIGN_OFF, 'cso'));
     expect((await post(`/api/v1/exceptions/${e.id}/revoke`, { reason: 'interface engine migrated to RHEL 9' }, 'lead')).status).toBe(403);
     const revoked = await json<ExceptionDetail>(await post(`/api/v1/exceptions/${e.id}/revoke`, { reason: 'interface engine migrated to RHEL 9' }));
     expect(revoked.status).toBe('revoked');
     expect(revoked.audit.map((a) => [a.actor, a.action, a.before, a.after])).toEqual([
       ['lead', 'request', null, expect.objectContaining({ status: 'pending' })],
-      ['cso', 'sign-off', { status: 'pending', signedOffBy: null, signedOffAt: null }, { status: 'in-effect', signedOffBy: 'cso', signedOffAt: TEST_NOW.toISOString() }],
+      ['cso', 'sign-off', { status: 'pending', signedOffBy: null, signedOffAt: null }, { status: 'in-effect', signedOffBy: 'cso', signedOffAt: TEST_NOW.toISOString(), statement: SIGN_OFF.statement }],
       ['admin', 'revoke', { status: 'in-effect' }, { status: 'revoked', reason: 'interface engine migrated to RHEL 9' }],
     ]);
     expect((await alertRow(covered))?.acceptedRisk).toBeNull();
@@ -245,7 +276,12 @@ describe('the pages', () => {
     expect(await forms('admin')).toEqual(['revoke']);
     expect(await forms('lead')).toEqual([]);
     expect(await forms('chair')).toEqual([]);
-    const ok = await form(`/exceptions/${e.id}/sign-off`, { csrf: await csrfOf('cso2') }, 'cso2');
+    const csrf = await csrfOf('cso2');
+    // Without a statement and the confirmation the form comes back with what is missing, and nothing changes.
+    const bare = await form(`/exceptions/${e.id}/sign-off`, { csrf }, 'cso2');
+    expect(bare.status).toBe(400);
+    expect(await bare.text()).toMatch(/statement: write what you accept.*confirm: confirm that you accept this risk/);
+    const ok = await form(`/exceptions/${e.id}/sign-off`, { csrf, statement: SIGN_OFF.statement, confirm: 'on' }, 'cso2');
     expect(ok.status).toBe(303);
     const html = await (await get(`/exceptions/${e.id}`)).text();
     expect(html).toContain('data-status="in-effect"');
@@ -266,7 +302,7 @@ describe('notifications', () => {
     expect(await (await get('/assets', 'chair')).text()).not.toContain('id="notifications-strip"');
     const unread = before.rows.filter((n) => n.readAt === null);
     const first = unread[0];
-    // One sent to the role: any CSO may mark it read, for all of them.
+    // One sent to the role: each CSO marks it read for themselves alone.
     const second = unread.find((n) => n !== first && n.recipientRole === 'cso');
     const csrf = (await (await get('/notifications', 'cso')).text()).match(/name="csrf" value="([^"]+)"/)?.[1] ?? '';
     const res = await form(`/notifications/${first?.id}/read`, { csrf }, 'cso');
@@ -275,6 +311,8 @@ describe('notifications', () => {
     expect((await form(`/notifications/${first?.id}/read`, {}, 'cso')).status).toBe(403);
     const read = await json<Notification>(await post(`/api/v1/notifications/${second?.id}/read`, undefined, 'cso2'));
     expect(read.readAt).toBe(TEST_NOW.toISOString());
+    expect((await notificationsOf('cso')).unread).toBe(before.unread - 1);
+    await json<Notification>(await post(`/api/v1/notifications/${second?.id}/read`, undefined, 'cso'));
     expect((await notificationsOf('cso')).unread).toBe(before.unread - 2);
     // Someone else's notification is as good as absent.
     expect((await post(`/api/v1/notifications/${second?.id}/read`, undefined, 'chair')).status).toBe(404);

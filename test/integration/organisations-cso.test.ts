@@ -21,6 +21,7 @@ import { hoursBefore, insertTestAlert } from '../helpers/insert-test-alert.js';
 import { postForm } from '../helpers/post-form.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+import { SIGN_OFF } from '../helpers/sign-off.js';
 import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
 
 let hub: TestHub;
@@ -287,7 +288,7 @@ describe('risk-accepted exceptions and their notifications', () => {
     const before = { row: row(), audit: auditCount(), notifications: notifications() };
     const id = exceptionTwo.id;
     expect((await ask(`/api/v1/exceptions/${id}`, 'cso-one')).status).toBe(404);
-    expect((await post(`/api/v1/exceptions/${id}/sign-off`, 'cso-one')).status).toBe(404);
+    expect((await post(`/api/v1/exceptions/${id}/sign-off`, 'cso-one', SIGN_OFF)).status).toBe(404);
     expect((await post(`/api/v1/exceptions/${id}/reject`, 'cso-one', { reason: 'not ours to judge at all' })).status).toBe(404);
     expect((await post(`/api/v1/exceptions/${id}/revoke`, 'cso-one', { reason: 'not ours to withdraw either' })).status).toBe(404);
     expect({ row: row(), audit: auditCount(), notifications: notifications() }).toEqual(before);
@@ -300,8 +301,8 @@ describe('risk-accepted exceptions and their notifications', () => {
 
   it("expires every trust's exceptions in one run, telling each trust its own", async () => {
     const three = await requestException('lead-two', 'Trust two: pharmacy PC', [idOf('PHARM-PC02', two)]);
-    await json(await post(`/api/v1/exceptions/${exceptionOne.id}/sign-off`, 'cso-one'));
-    await json(await post(`/api/v1/exceptions/${three.id}/sign-off`, 'cso-two'));
+    await json(await post(`/api/v1/exceptions/${exceptionOne.id}/sign-off`, 'cso-one', SIGN_OFF));
+    await json(await post(`/api/v1/exceptions/${three.id}/sign-off`, 'cso-two', SIGN_OFF));
     expect(expireExceptionsJob.run({ ...hub.deps, now: () => new Date('2027-07-01T01:00:00Z') })).toEqual({ expired: 2 });
     const expired = (e: { id: number; title: string }) => `Exception #${e.id} '${e.title}' expired on 2027-06-30: its alerts are open again`;
     expect(await notificationTexts('cso-one')).toContain(expired(exceptionOne));
@@ -317,11 +318,13 @@ describe('risk-accepted exceptions and their notifications', () => {
     expect(await notificationTexts('cso-two')).toContain('Hub maintenance on Sunday');
     const theirs = one<{ id: number }>('SELECT id FROM notifications WHERE organisation_id = ? ORDER BY id LIMIT 1', two).id;
     expect((await post(`/api/v1/notifications/${theirs}/read`, 'cso-one')).status).toBe(404);
-    expect(one('SELECT read_at AS readAt FROM notifications WHERE id = ?', theirs)).toEqual({ readAt: null });
+    expect(one('SELECT count(*) AS n FROM notification_reads WHERE notification_id = ?', theirs)).toEqual({ n: 0 });
     const unread = async (user: string) => (await json<{ unread: number }>(await ask('/api/v1/notifications', user))).unread;
-    const count = (trust: number) => one<{ n: number }>("SELECT count(*) AS n FROM notifications WHERE recipient_role = 'cso' AND read_at IS NULL AND (organisation_id IS NULL OR organisation_id = ?)", trust).n;
-    expect(await unread('cso-two')).toBe(count(two));
-    expect(await unread('cso-one')).toBe(count(FIRST_TRUST));
+    const count = (user: string, trust: number) =>
+      one<{ n: number }>(`SELECT count(*) AS n FROM notifications n WHERE recipient_role = 'cso' AND closed_at IS NULL AND (organisation_id IS NULL OR organisation_id = ?)
+        AND (sender IS NULL OR sender <> ?) AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.username = ?)`, trust, user, user).n;
+    expect(await unread('cso-two')).toBe(count('cso-two', two));
+    expect(await unread('cso-one')).toBe(count('cso-one', FIRST_TRUST));
   });
 });
 

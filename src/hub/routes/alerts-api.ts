@@ -60,9 +60,9 @@ export function alertQueryParams(c: Context): Record<string, string | string[]> 
 }
 
 export function triageActor(c: Context<HubEnv>): TriageActor {
-  const { db, now } = c.var.deps;
+  const { db, now, alertRules, config } = c.var.deps;
   const { user } = currentSession(c);
-  return { db, now: now(), username: user.username, org: user.organisationId };
+  return { db, now: now(), username: user.username, org: user.organisationId, suppression: { rules: alertRules, capDays: config.suppressCapDays } };
 }
 
 const alertId = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));

@@ -8,7 +8,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import {
-  exceptionRequestSchema, ReasonSchema, rejectException, requestException, revokeException, signOffException, type ExceptionActor,
+  exceptionRequestSchema, ReasonSchema, rejectException, requestException, revokeException, signOffException, SignOffSchema, type ExceptionActor,
 } from '../../cso/exceptions.js';
 import { EXCEPTION_STATUSES, getException, listExceptions } from '../../store/exceptions.js';
 import type { Role } from '../../store/users.js';
@@ -26,7 +26,13 @@ export const REVOKE_ROLES: readonly Role[] = ['cso', 'admin'];
 const BODY_LIMIT = 32 * 1024;
 
 /** Shared by the API and the exceptions page. */
-export const ExceptionQuerySchema = z.strictObject({ status: z.enum(EXCEPTION_STATUSES).optional(), ...PagedQuerySchema.shape });
+export const ExceptionQuerySchema = z.strictObject({
+  status: z.enum(EXCEPTION_STATUSES).optional(),
+  ...PagedQuerySchema.shape,
+  /** The request form prefilled from an alert's "Request an exception": its machine and rule. */
+  hostname: z.string().trim().min(1).max(253).optional(),
+  rule: z.string().trim().min(1).max(100).optional(),
+});
 export type ExceptionQuery = z.output<typeof ExceptionQuerySchema>;
 
 export function exceptionActor(c: Context<HubEnv>): ExceptionActor {
@@ -58,7 +64,7 @@ export const exceptionsApiRoutes = new Hono<HubEnv>()
     if (!e) throw notFound(`exception ${id}`);
     return c.json(e);
   })
-  .post('/api/v1/exceptions/:id/sign-off', requireRole(...SIGN_OFF_ROLES), (c) => c.json(signOffException(exceptionActor(c), exceptionId(c))))
+  .post('/api/v1/exceptions/:id/sign-off', requireRole(...SIGN_OFF_ROLES), async (c) => c.json(signOffException(exceptionActor(c), exceptionId(c), await body(c, SignOffSchema))))
   .post('/api/v1/exceptions/:id/reject', requireRole(...SIGN_OFF_ROLES), async (c) => {
     const { reason } = await body(c, ReasonSchema);
     return c.json(rejectException(exceptionActor(c), exceptionId(c), reason));

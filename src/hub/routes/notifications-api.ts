@@ -25,7 +25,7 @@ export function readerOf(c: Context<HubEnv>): Reader {
 /** Marks one of the reader's notifications read; someone else's is a 404, so ids reveal nothing. */
 export function markRead(db: Db, reader: Reader, id: number, now: Date): Notification {
   if (!findNotification(db, reader, id)) throw notFound(`notification ${id}`);
-  markNotificationRead(db, id, now.toISOString());
+  markNotificationRead(db, id, reader.username, now.toISOString());
   return findNotification(db, reader, id) as Notification;
 }
 

@@ -1,6 +1,7 @@
 import type { AlertRule } from '../../alerts/alert-rule-schema.js';
 import type { Child } from 'hono/jsx';
 import { NOTE_ROLES, TRIAGE_ROLES } from '../../hub/routes/alerts-api.js';
+import { REQUEST_ROLES } from '../../hub/routes/exceptions-api.js';
 import type { AlertDetail } from '../../store/alert-queries.js';
 import { AuditTrail } from '../components/audit-trail.js';
 import type { Session } from '../../store/sessions.js';
@@ -20,10 +21,13 @@ export interface AlertPageProps {
   error?: string;
   /** Say which trust it belongs to (an ICS-wide reader on a hub of several trusts). */
   showTrust: boolean;
+  /** The last day a suppression may run to, for a critical or unsupported-OS alert (suppressionLimit). */
+  suppressLimit?: string;
 }
 
-export function AlertPage({ session, alert, rule, now, error, showTrust }: AlertPageProps) {
+export function AlertPage({ session, alert, rule, now, error, showTrust, suppressLimit }: AlertPageProps) {
   const canAct = TRIAGE_ROLES.includes(session.user.role);
+  const canRequest = REQUEST_ROLES.includes(session.user.role) && alert.status !== 'resolved' && alert.hostname !== null && !alert.acceptedRisk;
   const canNote = NOTE_ROLES.includes(session.user.role);
   return (
     <Layout title={alert.title} session={session}>
@@ -53,7 +57,8 @@ export function AlertPage({ session, alert, rule, now, error, showTrust }: Alert
       )}
       {(canAct || canNote) && <h2>Actions</h2>}
       <div class="actions">
-        {canAct && <TriageForms alert={alert} csrf={session.csrfToken} now={now} />}
+        {canRequest && <RequestException alert={alert} />}
+        {canAct && <TriageForms alert={alert} csrf={session.csrfToken} now={now} suppressLimit={suppressLimit} />}
         {canNote && (
           <ActionForm id="note" alert={alert} csrf={session.csrfToken} action="notes" button="Add note">
             <label for="note-text">Note</label>
@@ -148,8 +153,27 @@ function ActionForm({ alert, action, ...form }: { id: string; alert: AlertDetail
   return <PostForm to={`/alerts/${alert.id}/${action}`} {...form} />;
 }
 
+/**
+ * The way to keep an end-of-life system that must stay: an exception a CSO
+ * signs off, prefilled with this alert's machine and rule.
+ */
+function RequestException({ alert }: { alert: AlertDetail }) {
+  const query = new URLSearchParams({ hostname: alert.hostname ?? '', rule: alert.ruleId });
+  return (
+    <div class="action panel" id="request-exception">
+      <p>
+        Must this stay as it is for now? Record the risk for a clinical safety officer to sign off: the alert stays listed as accepted risk until the exception
+        expires.
+      </p>
+      <a class="button primary" href={`/exceptions?${query.toString()}#request`}>
+        Request an exception
+      </a>
+    </div>
+  );
+}
+
 /** Only the moves allowed from the alert's current status are offered. */
-function TriageForms({ alert, csrf, now }: { alert: AlertDetail; csrf: string; now: Date }) {
+function TriageForms({ alert, csrf, now, suppressLimit }: { alert: AlertDetail; csrf: string; now: Date; suppressLimit?: string }) {
   const live = alert.status !== 'resolved';
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
   const inAYear = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
@@ -168,7 +192,12 @@ function TriageForms({ alert, csrf, now }: { alert: AlertDetail; csrf: string; n
           <label for="suppress-reason">Reason (at least 10 characters)</label>
           <textarea id="suppress-reason" name="reason" rows={2} required minlength={10} maxlength={2000} />
           <label for="suppress-until">Until</label>
-          <input id="suppress-until" name="until" type="date" required min={tomorrow} max={inAYear} />
+          <input id="suppress-until" name="until" type="date" required min={tomorrow} max={suppressLimit ?? inAYear} />
+          {suppressLimit && (
+            <p class="small muted" id="suppress-cap">
+              A critical or unsupported-OS alert may be suppressed until {suppressLimit} at most: to keep the system longer, request an exception.
+            </p>
+          )}
         </ActionForm>
       )}
       {live && (

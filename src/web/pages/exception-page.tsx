@@ -105,6 +105,11 @@ function SignOff({ e, session }: { e: ExceptionDetail; session: Session }) {
   return (
     <ActionForm id="sign-off" e={e} csrf={session.csrfToken} action="sign-off" button="Sign off: accept this risk">
       <p class="small">The alerts it covers will show as accepted risk until {e.expiresOn}.</p>
+      <label for="sign-off-statement">Your statement: what you accept, and why it is tolerable until then (at least 20 characters; it goes into the audit log)</label>
+      <textarea id="sign-off-statement" name="statement" rows={3} required minlength={20} maxlength={2000} />
+      <label class="inline">
+        <input type="checkbox" name="confirm" required /> I accept this risk on behalf of the trust until {e.expiresOn}.
+      </label>
     </ActionForm>
   );
 }
