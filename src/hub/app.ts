@@ -21,6 +21,7 @@ import { agentRoutes, REPORTS_PATH } from './routes/agents.js';
 import { devicesApiRoutes } from './routes/devices-api.js';
 import { estateApiRoutes } from './routes/estate-api.js';
 import { exceptionsApiRoutes } from './routes/exceptions-api.js';
+import { exportsApiRoutes } from './routes/exports-api.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { notificationsApiRoutes } from './routes/notifications-api.js';
 import { sessionApiRoutes } from './routes/session-api.js';
@@ -77,6 +78,8 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   app.route('/', metricsRoutes);
   app.route('/', agentRoutes);
   app.route('/', sessionApiRoutes);
+  // Before the JSON routes: /api/v1/hazards.csv is an export, not hazard ".csv".
+  app.route('/', exportsApiRoutes);
   app.route('/', estateApiRoutes);
   app.route('/', adminApiRoutes);
   app.route('/', alertsApiRoutes);

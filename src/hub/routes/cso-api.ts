@@ -10,7 +10,6 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { addActionNote, createAction, getActionDetail, setActionStatus, updateActionFields } from '../../cso/action-list.js';
 import { ActionCreateSchema, ActionNoteRequestSchema, ActionPatchSchema, ActionStatusRequestSchema } from '../../cso/action-schemas.js';
-import { actionsCsv } from '../../cso/actions-csv.js';
 import { trustToday, type CsoActor } from '../../cso/cso-actor.js';
 import { changeHazardLink, createHazard, getHazardDetail, raiseHazardFromAlert, setHazardStatus, toHazardView, updateHazardFields } from '../../cso/hazard-log.js';
 import {
@@ -99,13 +98,6 @@ const actionRoutes = new Hono<HubEnv>()
   .get('/api/v1/actions', (c) => {
     const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
     return c.json({ ...listActions(c.var.deps.db, { ...actionFilter(c, q), ...paging(q) }), page: q.page, pageSize: q.pageSize });
-  })
-  .get('/api/v1/actions.csv', (c) => {
-    const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
-    // Every matching action, not one page: the export is the whole list as filtered.
-    const { rows } = listActions(c.var.deps.db, { ...actionFilter(c, q), limit: 100_000, offset: 0 });
-    const filename = `actions-${trustToday(c.var.deps.now())}.csv`;
-    return c.body(actionsCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` });
   })
   .post('/api/v1/actions', write, async (c) => c.json(createAction(csoActor(c), await body(c, ActionCreateSchema)), 201))
   .get('/api/v1/actions/:id', (c) => c.json(getActionDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())))
