@@ -3,9 +3,9 @@
  * Strict: an unknown key is an error, so a typo never silently widens a rule.
  */
 import { z } from 'zod';
-import semver from 'semver';
 import { DeviceKindSchema, OsFamilySchema, SoftwareSourceSchema } from '../contract/report.js';
 import { SUPPORT_STATUSES } from '../lifecycle/verdict.js';
+import { isVersionRange } from '../lifecycle/version-range.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -36,7 +36,7 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
       name: Regex.optional(),
       /** Only items from these sources, e.g. leave out distribution packages the distribution patches. */
       sources: z.array(SoftwareSourceSchema).min(1).optional(),
-      range: z.string().min(1).refine((r) => semver.validRange(r, { loose: true }) !== null, { error: 'not a valid semver range' }).optional(),
+      range: z.string().min(1).refine(isVersionRange, { error: 'not a valid semver range' }).optional(),
       cycles: z.array(z.string().min(1)).min(1).optional(),
     })
     .refine((c) => c.product !== undefined || c.name !== undefined, { error: 'give a product or a name pattern' })

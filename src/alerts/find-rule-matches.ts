@@ -3,7 +3,6 @@
  * Conditions are evaluated on precomputed statuses and distinct software
  * versions (src/store/alert-findings.ts), never item by item in code.
  */
-import semver from 'semver';
 import {
   findDevicesOfKind,
   findDevicesPastRemoval,
@@ -21,6 +20,7 @@ import {
 import type { Finding } from '../store/alerts.js';
 import type { Db } from '../store/db.js';
 import { trustToday } from '../cso/cso-actor.js';
+import { versionInRange } from '../lifecycle/version-range.js';
 import type { AlertRule, Condition } from './alert-rule-schema.js';
 
 type Match = Omit<Finding, 'ruleId' | 'severity' | 'title'> & { what: string };
@@ -143,7 +143,5 @@ function matchSoftwareVersions(l: Lookups, c: VersionCondition): Match[] {
 
 function versionFits(c: VersionCondition, version: string, cycle: string | null): boolean {
   if (c.cycles) return cycle !== null && c.cycles.includes(cycle);
-  if (!c.range) return true;
-  const v = semver.coerce(version, { loose: true });
-  return v !== null && semver.satisfies(v, c.range, { loose: true });
+  return !c.range || versionInRange(version, c.range);
 }
