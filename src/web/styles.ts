@@ -41,7 +41,7 @@ a.button { display:inline-block; text-decoration:none; }
 .login { max-width:360px; margin:3rem auto; } .login input { width:100%; margin-bottom:.8rem; }
 .error { color:var(--unsupported); font-weight:600; } .notice { background:#fff7e0; border:1px solid #e0c070; padding:.6rem .9rem; border-radius:4px; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; margin:0; } dl.facts dt { color:var(--muted); }
-.pager { margin:.6rem 0; display:flex; gap:1rem; }
+.pager { margin:.6rem 0; display:flex; gap:1rem; } .pager a.csv { margin-left:auto; }
 code.secret { font-size:1rem; background:#eef1f4; padding:.3rem .5rem; display:inline-block; word-break:break-all; }
 .sev { display:inline-block; padding:.05rem .5rem; border-radius:4px; font-size:.8rem; font-weight:700; white-space:nowrap; border:2px solid transparent; print-color-adjust:exact; -webkit-print-color-adjust:exact; }
 .sev-critical { background:#5c0a1e; color:#fff; } .sev-high { background:#b34700; color:#fff; } .sev-medium { background:#f0e442; color:#1d2733; border-color:#8a7d00; }

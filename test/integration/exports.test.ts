@@ -80,6 +80,16 @@ describe('CSV exports', () => {
     expect((await app.request('/api/v1/alerts.csv')).status).toBe(401);
   });
 
+  it.each([
+    ['/alerts?severity=critical&severity=high&status=open', '/api/v1/alerts.csv?severity=critical%2Chigh&amp;status=open&amp;pageSize=50'],
+    ['/hazards', '/api/v1/hazards.csv'],
+    ['/exceptions?status=pending', '/api/v1/exceptions.csv?status=pending&amp;pageSize=50'],
+    ['/devices?kind=fax', '/api/v1/devices.csv?kind=fax&amp;pageSize=50'],
+    ['/unmatched', '/api/v1/estate/unmatched.csv'],
+  ])('links %s to its export under the same filters', async (page, href) => {
+    expect(await (await get(page)).text()).toContain(`id="download-csv" href="${href}"`);
+  });
+
   it('refuses a bad filter with 400 naming it, as the list does', async () => {
     const res = await get('/api/v1/alerts.csv?severity=dreadful');
     expect(res.status).toBe(400);

@@ -1,9 +1,11 @@
-/** Previous/next links that keep the current filters. */
-export function Pager({ path, query, page, pageSize, total }: { path: string; query: Record<string, string | undefined>; page: number; pageSize: number; total: number }) {
-  const link = (p: number) => {
-    const params = new URLSearchParams(Object.entries({ ...query, page: String(p) }).filter((e): e is [string, string] => !!e[1]));
-    return `${path}?${params}`;
-  };
+/**
+ * Previous/next links that keep the current filters; with `csv`, the list's
+ * CSV export under the same filters, every page of it.
+ */
+export function Pager({ path, query, page, pageSize, total, csv }: { path: string; query: Record<string, string | undefined>; page: number; pageSize: number; total: number; csv?: string }) {
+  const params = (extra: Record<string, string>) => new URLSearchParams(Object.entries({ ...query, ...extra }).filter((e): e is [string, string] => !!e[1]));
+  const link = (p: number) => `${path}?${params({ page: String(p) })}`;
+  const filters = params({}).toString();
   const last = Math.max(1, Math.ceil(total / pageSize));
   return (
     <p class="pager">
@@ -12,6 +14,11 @@ export function Pager({ path, query, page, pageSize, total }: { path: string; qu
         Page {page} of {last} · {total} in all
       </span>
       {page < last && <a href={link(page + 1)}>Next →</a>}
+      {csv && (
+        <a class="csv" id="download-csv" href={filters ? `${csv}?${filters}` : csv} download>
+          Download CSV
+        </a>
+      )}
     </p>
   );
 }

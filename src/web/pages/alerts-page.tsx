@@ -56,7 +56,7 @@ export function AlertsPage({ session, filter, total, more, rows, counts, overdue
       )}
       <AlertTable rows={rows} showTrust={showTrust} />
       {rows.length === 0 && <p class="panel">No alerts match these filters.</p>}
-      <Pager path="/alerts" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
+      <Pager path="/alerts" csv="/api/v1/alerts.csv" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
     </Layout>
   );
 }

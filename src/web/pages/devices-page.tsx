@@ -54,6 +54,7 @@ export function DevicesPage({ session, filter, total, rows, counts, today, canIm
       {canImport && <AddDeviceForm session={session} trusts={trusts} />}
       <Pager
         path="/devices"
+        csv="/api/v1/devices.csv"
         query={{ organisation: filter.organisation, kind: filter.kind, site: filter.site, status: filter.status, retained: filter.retained === undefined ? undefined : filter.retained ? '1' : '0', pageSize: String(filter.pageSize) }}
         page={filter.page}
         pageSize={filter.pageSize}

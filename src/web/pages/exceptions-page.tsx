@@ -62,7 +62,7 @@ export function ExceptionsPage({ session, filter, total, rows, rules, now, trust
       </form>
       <ExceptionTable rows={rows} showTrust={trusts.length > 0} />
       {rows.length === 0 && <p class="panel">No exceptions match.</p>}
-      <Pager path="/exceptions" query={{ status: filter.status, organisation: filter.organisation, pageSize: String(filter.pageSize) }} page={filter.page} pageSize={filter.pageSize} total={total} />
+      <Pager path="/exceptions" csv="/api/v1/exceptions.csv" query={{ status: filter.status, organisation: filter.organisation, pageSize: String(filter.pageSize) }} page={filter.page} pageSize={filter.pageSize} total={total} />
       {REQUEST_ROLES.includes(session.user.role) && <RequestForm csrf={session.csrfToken} rules={rules} now={now} trusts={trusts} values={form ?? {}} error={error} />}
     </Layout>
   );

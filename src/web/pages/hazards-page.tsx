@@ -60,7 +60,7 @@ export function HazardsPage({ session, filter, total, rows, trusts, error }: Haz
       <HazardFilters filter={filter} />
       <HazardTable rows={rows} showTrust={trusts.length > 0} />
       {rows.length === 0 && <p class="panel">No hazards match these filters.</p>}
-      <Pager path="/hazards" query={{ status: filter.status?.join(','), owner: filter.owner, reratingDue: filter.reratingDue ? '1' : undefined, q: filter.q, organisation: filter.organisation }} page={filter.page} pageSize={filter.pageSize} total={total} />
+      <Pager path="/hazards" csv="/api/v1/hazards.csv" query={{ status: filter.status?.join(','), owner: filter.owner, reratingDue: filter.reratingDue ? '1' : undefined, q: filter.q, organisation: filter.organisation }} page={filter.page} pageSize={filter.pageSize} total={total} />
       {error && (
         <p class="error" role="alert">
           {error}

@@ -33,7 +33,7 @@ export function UnmatchedPage({ session, page, pageSize, total, rows }: { sessio
           ))}
         </tbody>
       </table>
-      <Pager path="/unmatched" query={{}} page={page} pageSize={pageSize} total={total} />
+      <Pager path="/unmatched" csv="/api/v1/estate/unmatched.csv" query={{}} page={page} pageSize={pageSize} total={total} />
     </Layout>
   );
 }
