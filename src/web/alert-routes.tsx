@@ -4,6 +4,8 @@
  * alert. Roles, rules and trust scope are the API's (hub/routes/alerts-api.ts).
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { bulkTriage, BulkTriageSchema, MAX_BULK_ALERTS } from '../alerts/bulk-triage.js';
 import { z } from 'zod';
 import {
   acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
@@ -14,12 +16,12 @@ import type { HubEnv } from '../hub/deps.js';
 import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { IdSchema, paging, scopeOf } from '../hub/query-schemas.js';
-import { AlertQuerySchema, alertQueryParams, NOTE_ROLES, TRIAGE_ROLES, triageActor } from '../hub/routes/alerts-api.js';
-import { alertCounts, countOverdueAlerts, getAlert, listAlertRuleIds, listAlerts } from '../store/alert-queries.js';
+import { AlertQuerySchema, alertQueryParams, NOTE_ROLES, refuseBulkMove, TRIAGE_ROLES, triageActor, type AlertQuery } from '../hub/routes/alerts-api.js';
+import { alertCounts, countOverdueAlerts, findAlert, getAlert, listAlertRuleIds, listAlerts } from '../store/alert-queries.js';
 import { trustsShown } from './trusts-shown.js';
 import { FORM_LIMIT, formToken } from './page-routes.js';
 import { AlertPage } from './pages/alert-page.js';
-import { AlertsPage } from './pages/alerts-page.js';
+import { AlertsPage, type BulkNotice } from './pages/alerts-page.js';
 
 const NoFields = z.strictObject({});
 
@@ -54,21 +56,58 @@ async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, ru
 
 const act = requireRole(...TRIAGE_ROLES);
 
+/** Up to 500 ids and a note: larger than one alert's form. */
+const BULK_FORM_LIMIT = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+
+function renderList(c: Context<HubEnv>, q: AlertQuery, outcome?: BulkNotice, status: 200 | 400 = 200) {
+  const { db, now } = c.var.deps;
+  const org = scopeOf(c, q);
+  const { total, more, rows } = listAlerts(db, { ...q, org, now: now(), ...paging(q) });
+  const page = (
+    <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows} counts={alertCounts(db, { org })} overdue={countOverdueAlerts(db, now(), org)}
+      ruleIds={listAlertRuleIds(db, org)} showTrust={trustsShown(c).length > 0} outcome={outcome} />
+  );
+  return c.html(page, status);
+}
+
+/**
+ * The alerts list's bulk form: the ticked alerts, or every alert the filter
+ * lists (scope=filter, up to 500). "Request an exception" opens the request
+ * form with their machines and rules; the other moves are done one by one
+ * (bulk-triage.ts), and the list comes back with what was done and what was refused.
+ */
+async function handleBulk(c: Context<HubEnv>) {
+  const form = await c.req.parseBody({ all: true });
+  const back = parseOrThrow(AlertQuerySchema, Object.fromEntries(new URLSearchParams(String(form.back ?? '')).entries()));
+  const ids = form.scope === 'filter' ? filteredIds(c, back) : [form.ids ?? []].flat().map(Number);
+  if (form.action === 'exception') return c.redirect(exceptionRequestFor(c, ids), 303);
+  // The form has every move's fields; each move takes its own.
+  const fields = form.action === 'assign' ? { assignee: form.assignee } : form.action === 'note' ? { text: form.text } : {};
+  const parsed = BulkTriageSchema.safeParse({ action: form.action, ids, ...fields });
+  if (!parsed.success) return renderList(c, back, { error: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ') }, 400);
+  refuseBulkMove(c, parsed.data);
+  return renderList(c, back, { action: parsed.data.action, ...bulkTriage(triageActor(c), parsed.data) });
+}
+
+function filteredIds(c: Context<HubEnv>, q: AlertQuery): number[] {
+  return listAlerts(c.var.deps.db, { ...q, org: scopeOf(c, q), now: c.var.deps.now(), limit: MAX_BULK_ALERTS, offset: 0 }).rows.map((r) => r.id);
+}
+
+/** The exception request form, prefilled with the alerts' machines and rules (estate-wide alerts have no machine to name). */
+function exceptionRequestFor(c: Context<HubEnv>, ids: readonly number[]): string {
+  const { db, now } = c.var.deps;
+  const org = currentSession(c).user.organisationId;
+  const alerts = ids.map((id) => findAlert(db, id, now(), org)).filter((a) => a !== undefined);
+  const hostnames = [...new Set(alerts.flatMap((a) => (a.hostname === null ? [] : [a.hostname])))];
+  const rules = [...new Set(alerts.map((a) => a.ruleId))];
+  return `/exceptions?${new URLSearchParams({ hostname: hostnames.join(','), rule: rules.join(',') })}#request`;
+}
+
 export const alertRoutes = new Hono<HubEnv>()
   .use('/alerts', requireRole())
   .use('/alerts/*', requireRole())
-  .get('/alerts', (c) => {
-    const { db, now } = c.var.deps;
-    const session = currentSession(c);
-    const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
-    const org = scopeOf(c, q);
-    const { total, more, rows } = listAlerts(db, { ...q, org, now: now(), ...paging(q) });
-    const page = (
-      <AlertsPage session={session} filter={q} total={total} more={more} rows={rows} counts={alertCounts(db, { org })} overdue={countOverdueAlerts(db, now(), org)}
-        ruleIds={listAlertRuleIds(db, org)} showTrust={trustsShown(c).length > 0} />
-    );
-    return c.html(page);
-  })
+  .get('/alerts', (c) => renderList(c, parseOrThrow(AlertQuerySchema, alertQueryParams(c))))
+  .post('/alerts/bulk', BULK_FORM_LIMIT, requireRole(...NOTE_ROLES), formToken, (c) => handleBulk(c))
   .get('/alerts/:id', (c) => renderAlert(c, parseOrThrow(IdSchema, c.req.param('id'))))
   .post('/alerts/:id/acknowledge', FORM_LIMIT, act, formToken, (c) => handleForm(c, NoFields, (a, id) => acknowledgeAlert(a, id)))
   .post('/alerts/:id/assign', FORM_LIMIT, act, formToken, (c) => handleForm(c, AssignRequestSchema, (a, id, v) => assignAlert(a, id, v.assignee)))

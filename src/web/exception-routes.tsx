@@ -33,11 +33,17 @@ function renderList(c: Context<HubEnv>, form?: RequestFormValues, error?: string
   return c.html(page, error ? 400 : 200);
 }
 
-/** The request form as an alert's "Request an exception" opens it: that machine and rule, and a title naming both. */
+/**
+ * The request form as "Request an exception" opens it, from one alert or the
+ * alerts list's bulk form: the machines and rules (comma-separated), and for
+ * one of each a title naming both.
+ */
 function fromAlert(q: { hostname?: string; rule?: string }, rules: readonly AlertRule[]): RequestFormValues | undefined {
   if (q.hostname === undefined && q.rule === undefined) return undefined;
-  const rule = rules.find((r) => r.id === q.rule);
-  return { hostnames: q.hostname, ruleIds: rule ? [rule.id] : [], title: rule && q.hostname ? `${rule.title}: ${q.hostname}` : undefined };
+  const hostnames = (q.hostname ?? '').split(',').filter(Boolean);
+  const chosen = rules.filter((r) => (q.rule ?? '').split(',').includes(r.id));
+  const title = hostnames.length === 1 && chosen.length === 1 ? `${chosen[0]?.title}: ${hostnames[0]}` : undefined;
+  return { hostnames: hostnames.join('\n'), ruleIds: chosen.map((r) => r.id), title };
 }
 
 function renderException(c: Context<HubEnv>, id: number, error?: string) {

@@ -63,7 +63,7 @@ describe('alert triage in Chromium', () => {
     expect(entry).toContain('status: open → suppressed');
     expect(entry).toContain('suppressReason: — → PACS supplier upgrade booked for December');
     await page.goto(`${hub.url}/alerts`);
-    const statuses = await page.locator('#alerts tbody tr[data-severity=critical] td:nth-child(4), #alerts tbody tr[data-severity=high] td:nth-child(4)').allTextContents();
+    const statuses = await page.locator('#alerts tbody tr[data-severity=critical] td.status, #alerts tbody tr[data-severity=high] td.status').allTextContents();
     expect(statuses.join(' ')).toContain('Acknowledged');
     expect(statuses.join(' ')).toContain('Suppressed');
   });

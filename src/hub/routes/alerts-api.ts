@@ -8,6 +8,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { SEVERITIES } from '../../alerts/alert-rule-schema.js';
+import { bulkTriage, BulkTriageSchema, type BulkTriage } from '../../alerts/bulk-triage.js';
 import {
   acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
   ResolveRequestSchema, suppressAlert, suppressRequestSchema, type TriageActor,
@@ -15,7 +16,7 @@ import {
 import { ALERT_STATUSES, getAlert, listAlerts, SEARCH_MIN_CHARS } from '../../store/alert-queries.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
-import { notFound, parseOrThrow } from '../errors.js';
+import { forbidden, notFound, parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
 import { IdSchema, PagedQuerySchema, paging, scopeOf, SearchTextSchema } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
@@ -65,6 +66,11 @@ export function triageActor(c: Context<HubEnv>): TriageActor {
   return { db, now: now(), username: user.username, org: user.organisationId, suppression: { rules: alertRules, capDays: config.suppressCapDays } };
 }
 
+/** A CSO may add notes in bulk, as on one alert; the other moves are triage's. */
+export function refuseBulkMove(c: Context<HubEnv>, req: BulkTriage): void {
+  if (req.action !== 'note' && !TRIAGE_ROLES.includes(currentSession(c).user.role)) throw forbidden();
+}
+
 const alertId = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
 const body = async <S extends z.ZodType>(c: Context, schema: S) => parseOrThrow(schema, await readJsonBody(c, BODY_LIMIT));
 
@@ -80,6 +86,11 @@ export const alertsApiRoutes = new Hono<HubEnv>()
     const alert = getAlert(c.var.deps.db, id, c.var.deps.now(), currentSession(c).user.organisationId);
     if (!alert) throw notFound(`alert ${id}`);
     return c.json(alert);
+  })
+  .post('/api/v1/alerts/bulk', requireRole(...NOTE_ROLES), async (c) => {
+    const req = await body(c, BulkTriageSchema);
+    refuseBulkMove(c, req);
+    return c.json(bulkTriage(triageActor(c), req));
   })
   .post('/api/v1/alerts/:id/acknowledge', requireRole(...TRIAGE_ROLES), (c) => c.json(acknowledgeAlert(triageActor(c), alertId(c))))
   .post('/api/v1/alerts/:id/assign', requireRole(...TRIAGE_ROLES), async (c) => {

@@ -29,9 +29,9 @@ const BODY_LIMIT = 32 * 1024;
 export const ExceptionQuerySchema = z.strictObject({
   status: z.enum(EXCEPTION_STATUSES).optional(),
   ...PagedQuerySchema.shape,
-  /** The request form prefilled from an alert's "Request an exception": its machine and rule. */
-  hostname: z.string().trim().min(1).max(253).optional(),
-  rule: z.string().trim().min(1).max(100).optional(),
+  /** The request form prefilled from "Request an exception": machines and rules, comma-separated. */
+  hostname: z.string().trim().min(1).max(64 * 1024).optional(),
+  rule: z.string().trim().min(1).max(4096).optional(),
 });
 export type ExceptionQuery = z.output<typeof ExceptionQuerySchema>;
 

@@ -1,5 +1,7 @@
 import { SEVERITIES, type Severity } from '../../alerts/alert-rule-schema.js';
-import type { AlertQuery } from '../../hub/routes/alerts-api.js';
+import { MAX_BULK_ALERTS, type BulkOutcome, type BulkTriage } from '../../alerts/bulk-triage.js';
+import { NOTE_ROLES, TRIAGE_ROLES, type AlertQuery } from '../../hub/routes/alerts-api.js';
+import { REQUEST_ROLES } from '../../hub/routes/exceptions-api.js';
 import { ACK_WITHIN_HOURS, ALERT_STATUSES, LIVE_STATUSES, type AcceptedRisk, type AlertCounts, type AlertRow, type AlertStatus } from '../../store/alert-queries.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
@@ -40,12 +42,49 @@ export interface AlertsPageProps {
   ruleIds: string[];
   /** Add a Trust column (an ICS-wide reader on a hub of several trusts). */
   showTrust: boolean;
+  /** What the last bulk move did, or why it was refused: shown at the top. */
+  outcome?: BulkNotice;
 }
 
-export function AlertsPage({ session, filter, total, more, rows, counts, overdue, ruleIds, showTrust }: AlertsPageProps) {
+/** The answer to the bulk form, said where the reader looks first. */
+export type BulkNotice = { error: string } | ({ action: BulkTriage['action'] } & BulkOutcome);
+
+const BULK_DONE: Record<BulkTriage['action'], string> = { acknowledge: 'Acknowledged', assign: 'Assigned', note: 'Noted' };
+
+function BulkMessage({ outcome }: { outcome: BulkNotice }) {
+  if ('error' in outcome) {
+    return (
+      <p class="error" role="alert" id="bulk-outcome">
+        {outcome.error}
+      </p>
+    );
+  }
+  return (
+    <div class="notice" role="status" id="bulk-outcome">
+      <p>
+        {BULK_DONE[outcome.action]} {outcome.done.length} alert{outcome.done.length === 1 ? '' : 's'}
+        {outcome.refused.length > 0 && `; ${outcome.refused.length} could not be`}.
+      </p>
+      {outcome.refused.length > 0 && (
+        <ul class="small">
+          {outcome.refused.map((r) => (
+            <li>
+              <a href={`/alerts/${r.id}`}>#{r.id}</a>: {r.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function AlertsPage({ session, filter, total, more, rows, counts, overdue, ruleIds, showTrust, outcome }: AlertsPageProps) {
+  const role = session.user.role;
+  const canSelect = NOTE_ROLES.includes(role) && rows.length > 0;
   return (
     <Layout title="Alerts" session={session}>
       <h1>Alerts</h1>
+      {outcome && <BulkMessage outcome={outcome} />}
       <AlertHeadline counts={counts} overdue={overdue} />
       <AlertFilters filter={filter} ruleIds={ruleIds} />
       {more && (
@@ -54,7 +93,8 @@ export function AlertsPage({ session, filter, total, more, rows, counts, overdue
           to: add a word, a hostname or a filter to narrow the search.
         </p>
       )}
-      <AlertTable rows={rows} showTrust={showTrust} />
+      {canSelect && <BulkForm csrf={session.csrfToken} filter={filter} total={total} triage={TRIAGE_ROLES.includes(role)} exceptions={REQUEST_ROLES.includes(role)} />}
+      <AlertTable rows={rows} showTrust={showTrust} selectable={canSelect} />
       {rows.length === 0 && <p class="panel">No alerts match these filters.</p>}
       <Pager path="/alerts" csv="/api/v1/alerts.csv" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
     </Layout>
@@ -172,11 +212,55 @@ function DaysSelect({ name, label, options, value }: { name: string; label: stri
   );
 }
 
-function AlertTable({ rows, showTrust }: { rows: AlertRow[]; showTrust: boolean }) {
+/**
+ * One move on many alerts: the ticked ones (each row's box belongs to this
+ * form), or every alert the filter lists. Works without script.
+ */
+function BulkForm({ csrf, filter, total, triage, exceptions }: { csrf: string; filter: AlertQuery; total: number; triage: boolean; exceptions: boolean }) {
+  const back = new URLSearchParams(Object.entries(pagerQuery(filter)).filter((e): e is [string, string] => !!e[1])).toString();
+  const every = Math.min(total, MAX_BULK_ALERTS);
+  return (
+    <form class="panel bulk" id="bulk" method="post" action="/alerts/bulk">
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="back" value={back} />
+      <fieldset>
+        <legend>With</legend>
+        <label class="inline">
+          <input type="radio" name="scope" value="selected" checked /> the alerts ticked below
+        </label>
+        <label class="inline">
+          <input type="radio" name="scope" value="filter" /> every alert these filters list ({every.toLocaleString('en-GB')}
+          {total > every ? ` of ${total.toLocaleString('en-GB')}: the first ${MAX_BULK_ALERTS}` : ''})
+        </label>
+      </fieldset>
+      <label for="bulk-action">Do</label>
+      <select id="bulk-action" name="action">
+        {triage && <option value="acknowledge">Acknowledge</option>}
+        {triage && <option value="assign">Assign to…</option>}
+        <option value="note">Add a note…</option>
+        {exceptions && <option value="exception">Request an exception…</option>}
+      </select>{' '}
+      {triage && (
+        <>
+          <label for="bulk-assignee">Assignee (for Assign; empty to unassign)</label>
+          <input id="bulk-assignee" name="assignee" maxlength={100} />
+        </>
+      )}
+      <label for="bulk-text">Note (for Add a note)</label>
+      <textarea id="bulk-text" name="text" rows={2} maxlength={4000} />
+      <button class="primary" type="submit">
+        Apply
+      </button>
+    </form>
+  );
+}
+
+function AlertTable({ rows, showTrust, selectable }: { rows: AlertRow[]; showTrust: boolean; selectable: boolean }) {
   return (
     <table id="alerts">
       <thead>
         <tr>
+          {selectable && <th scope="col" class="select"><span class="visually-hidden">Select</span></th>}
           <th>Severity</th>
           <th>Alert</th>
           <th>Host</th>
@@ -189,6 +273,11 @@ function AlertTable({ rows, showTrust }: { rows: AlertRow[]; showTrust: boolean 
       <tbody>
         {rows.map((r) => (
           <tr class={r.overdue ? 'overdue' : undefined} data-severity={r.severity} data-status={r.status} data-id={r.id}>
+            {selectable && (
+              <td class="select">
+                <input type="checkbox" name="ids" value={String(r.id)} form="bulk" aria-label={`Select alert ${r.id}: ${r.title}`} />
+              </td>
+            )}
             <td>
               <SeverityBadge severity={r.severity} />
             </td>
@@ -198,7 +287,7 @@ function AlertTable({ rows, showTrust }: { rows: AlertRow[]; showTrust: boolean 
             </td>
             <td>{r.assetId === null ? <span class="muted">estate-wide</span> : <a href={`/assets/${r.assetId}`}>{r.hostname}</a>}</td>
             {showTrust && <td class="trust">{r.organisation}</td>}
-            <td>
+            <td class="status">
               {ALERT_STATUS_LABELS[r.status]}
               {r.assignee && <div class="small muted">→ {r.assignee}</div>}
               {r.overdue && (
