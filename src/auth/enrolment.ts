@@ -66,7 +66,7 @@ export function enrolAgent(db: Db, e: Enrolment): { agentId: number; token: stri
     appendAudit(db, { at, actor: `enrolment secret #${secret.id}`, action: 'enrol', entity: 'agent', entityId: String(agentId), after: { hostname: e.hostname, approvedAt } });
     if (approvedAt === null) {
       insertNotification(db, {
-        recipientRole: 'admin', organisationId: secret.organisationId, at, link: '/admin/enrolment',
+        recipientRole: 'admin', organisationId: secret.organisationId, at, link: '/admin/agents',
         text: `Agent #${agentId} enrolled as ${e.hostname} with the secret "${secret.label}" and waits for approval; its reports are held until an admin approves it.`,
       });
     }

@@ -28,6 +28,7 @@ import { sessionApiRoutes } from './routes/session-api.js';
 import { alertRoutes } from '../web/alert-routes.js';
 import { boardReportRoutes } from '../web/board-report-routes.js';
 import { deviceRoutes } from '../web/device-routes.js';
+import { agentPageRoutes } from '../web/agent-page-routes.js';
 import { enrolmentRoutes } from '../web/enrolment-routes.js';
 import { exceptionRoutes } from '../web/exception-routes.js';
 import { attachNotifications } from '../web/notification-summary.js';
@@ -96,6 +97,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   app.route('/', deviceRoutes);
   app.route('/', boardReportRoutes);
   app.route('/', enrolmentRoutes);
+  app.route('/', agentPageRoutes);
   app.route('/', pageRoutes);
   app.notFound((c) => respondError(c, new HubError(404, 'not-found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => respondError(c, err));

@@ -6,12 +6,12 @@
  * token enrolled as "pc-x" naming WARD7-PC014, or a second agent claiming a
  * bound machine) is refused with 409 and nothing stored, audited, and told to
  * the security lead. A renamed or re-imaged machine: an admin re-binds its
- * agent (`estatewatch admin rebind-agent`, the Enrol agents page), or revokes
+ * agent (`estatewatch admin rebind-agent`, the Agents page), or revokes
  * the old agent so the machine enrols again.
  */
 import { HubError } from '../hub/errors.js';
 import type { Report } from '../contract/report.js';
-import { assetIdentity, machineName, type AssetState } from '../store/assets.js';
+import { assetIdentity, shortMachineName, type AssetState } from '../store/assets.js';
 import type { Db } from '../store/db.js';
 import { enrolledNameOf, isLiveAgent, machineOfAgent } from '../store/agents.js';
 import { recordAgentRefusal } from './agent-refusal.js';
@@ -29,13 +29,10 @@ interface Claim {
   organisationId: number;
 }
 
-/** A machine's short name: its first DNS label, in the one spelling asset identities use. */
-const shortName = (name: string) => machineName(name).split('.')[0] ?? '';
-
 /** Whether a report's host is the machine an agent enrolled as: the short names agree ("ward7-pc014" and "WARD7-PC014.trust.nhs.uk"). */
 export function namesEnrolledMachine(enrolledAs: string, host: Report['host']): boolean {
-  const wanted = shortName(enrolledAs);
-  return [host.hostname, host.fqdn].some((name) => name !== undefined && shortName(name) === wanted);
+  const wanted = shortMachineName(enrolledAs);
+  return [host.hostname, host.fqdn].some((name) => name !== undefined && shortMachineName(name) === wanted);
 }
 
 /**

@@ -58,7 +58,7 @@ export function refuseOverNewNames(left: number, perDay: number): (adding: numbe
 export function reportOverBudget(db: Db, o: { agentId: number; organisationId: number; now: Date; error: OverBudget; setRetryAfter: (seconds: number) => void }): never {
   recordAgentRefusal(db, {
     agentId: o.agentId, organisationId: o.organisationId, now: o.now, entity: 'agent', entityId: String(o.agentId), after: { code: o.error.code, reason: o.error.message },
-    text: `Agent #${o.agentId} went over its budget and its reports are refused: ${o.error.message}. A broken agent, or a stolen token flooding the hub; revoke it on the Enrol agents page if it is not one of yours.`,
+    text: `Agent #${o.agentId} went over its budget and its reports are refused: ${o.error.message}. A broken agent, or a stolen token flooding the hub; revoke it on the Agents page if it is not one of yours.`,
   });
   o.setRetryAfter(o.error.retryAfterSeconds);
   throw o.error;

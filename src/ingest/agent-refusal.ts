@@ -30,6 +30,6 @@ export function recordAgentRefusal(db: Db, r: AgentRefusal): void {
   inTransaction(db, () => {
     if (!claimSecurityNotice(db, r.agentId, at, new Date(r.now.getTime() - HOUR_MS).toISOString())) return;
     appendAudit(db, { at, actor: `agent #${r.agentId}`, action: 'refuse-report', entity: r.entity, entityId: r.entityId, after: r.after });
-    insertNotification(db, { recipientRole: 'security-lead', organisationId: r.organisationId, at, text: r.text, link: '/admin/enrolment' });
+    insertNotification(db, { recipientRole: 'security-lead', organisationId: r.organisationId, at, text: r.text, link: '/admin/agents' });
   });
 }

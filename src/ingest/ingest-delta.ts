@@ -28,7 +28,7 @@ export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta):
     if (asset && asset.organisationId !== meta.organisationId) throw machineUnavailable();
     if (asset && changesNothing(delta) && delta.base === asset.inventoryHash && delta.inventoryHash === delta.base) {
       const held = countInventory(ctx.db, asset.id);
-      const arrival = { collectedAt: delta.collectedAt, receivedAt: ctx.now().toISOString(), softwareCount: held.software, deviceCount: held.devices, folded: delta.spool, warnings: delta.warnings };
+      const arrival = { collectedAt: delta.collectedAt, receivedAt: ctx.now().toISOString(), softwareCount: held.software, deviceCount: held.devices, folded: delta.spool, warnings: delta.warnings, agentVersion: delta.agent.version };
       return recordArrival(ctx, asset.id, arrival, meta);
     }
     const base = asset && asset.inventoryHash === delta.base ? loadInventory(ctx.db, asset.id) : undefined;

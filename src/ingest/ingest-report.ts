@@ -65,7 +65,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     const hash = inventoryHash(report);
     const existing = findAssetState(db, identity);
     if (existing !== undefined && existing.organisationId !== meta.organisationId) throw machineUnavailable();
-    const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length, folded: report.spool, warnings: report.warnings };
+    const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length, folded: report.spool, warnings: report.warnings, agentVersion: report.agent.version };
     if (existing !== undefined && existing.inventoryHash === hash) return recordArrival(ctx, existing.id, arrival, meta);
 
     const host = existing && incomplete(report, 'host') ? { ...storedHostFacts(db, existing.id), ...definedFields(report.host), hostname: report.host.hostname } : report.host;
@@ -112,6 +112,8 @@ export interface Arrival {
   warnings?: readonly CollectionWarning[];
   /** Software versions the report added to the hub's catalogue (none for an unchanged one). */
   newSoftware?: number;
+  /** The sending agent's version (`agent.version`), kept on the agent for the Agents page. */
+  agentVersion: string;
 }
 
 /**
@@ -128,10 +130,10 @@ export function recordArrival(ctx: IngestContext, assetId: number, arrival: Arri
 function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta, done: { changes: number; rules: readonly AlertRule[] | undefined }): IngestResult {
   const { db } = ctx;
   setCollectionWarnings(db, assetId, arrival.warnings);
-  if (meta.agentId !== null) touchAgent(db, meta.agentId, arrival.receivedAt);
+  if (meta.agentId !== null) touchAgent(db, meta.agentId, arrival.receivedAt, arrival.agentVersion);
   if (done.rules) evaluateAlerts(db, done.rules, ctx.now(), assetId);
   if (arrival.folded) log('warn', 'agent spool folded reports into one', { assetId, agentId: meta.agentId, reports: arrival.folded.reports, since: arrival.folded.firstCollectedAt });
-  const { warnings: _shown, ...receipt } = arrival;
+  const { warnings: _shown, agentVersion: _kept, ...receipt } = arrival;
   const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...receipt, newSoftware: receipt.newSoftware ?? 0, changes: done.changes });
   return { receiptId, assetId, duplicate: false, changes: done.changes };
 }

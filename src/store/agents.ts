@@ -81,17 +81,21 @@ export interface AgentSummary {
   organisationId: number;
   /** The machine name it enrolled as (or an admin re-bound it to): its first report must name that machine. */
   hostname: string;
-  /** The identity of the machine it reports, once it has reported one. */
+  /** The identity of the machine it reports, once it has reported one, and that asset's id. */
   machine: string | null;
+  assetId: number | null;
+  /** The agent version its latest report gave (migration 0029); null before its first report since. */
+  version: string | null;
   enrolledAt: string;
   approvedAt: string | null;
   lastReportAt: string | null;
   revokedAt: string | null;
 }
 
-const SUMMARY = `SELECT a.id, o.code AS organisation, a.organisation_id AS organisationId, a.hostname, (SELECT identity FROM assets WHERE agent_id = a.id ORDER BY id LIMIT 1) AS machine,
+const SUMMARY = `SELECT a.id, o.code AS organisation, a.organisation_id AS organisationId, a.hostname, m.identity AS machine, m.id AS assetId, a.version,
     a.enrolled_at AS enrolledAt, a.approved_at AS approvedAt, a.last_report_at AS lastReportAt, a.revoked_at AS revokedAt
-  FROM agents a JOIN organisations o ON o.id = a.organisation_id`;
+  FROM agents a JOIN organisations o ON o.id = a.organisation_id
+  LEFT JOIN assets m ON m.id = (SELECT id FROM assets WHERE agent_id = a.id ORDER BY id LIMIT 1)`;
 
 /** The agents of the trusts in scope. */
 export function listAgents(db: Db, org: OrgScope): AgentSummary[] {
@@ -136,8 +140,9 @@ export function claimSecurityNotice(db: Db, agentId: number, now: string, since:
   return stmt(db, 'UPDATE agents SET security_told_at = ? WHERE id = ? AND (security_told_at IS NULL OR security_told_at <= ?)').run(now, agentId, since).changes === 1;
 }
 
-export function touchAgent(db: Db, agentId: number, now: string): void {
-  stmt(db, 'UPDATE agents SET last_report_at = ? WHERE id = ?').run(now, agentId);
+/** Records an accepted report: when, and the agent version it gave. */
+export function touchAgent(db: Db, agentId: number, now: string, version: string): void {
+  stmt(db, 'UPDATE agents SET last_report_at = ?, version = ? WHERE id = ?').run(now, version, agentId);
 }
 
 /** Whether the agent exists and has not been revoked. */

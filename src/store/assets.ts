@@ -28,6 +28,9 @@ export function machineName(name: string): string {
   return folded.replace(/\.+$/, '') || folded;
 }
 
+/** A machine's short name: its first DNS label, in that one spelling ("WARD7-PC014.trust.nhs.uk" is "ward7-pc014"). */
+export const shortMachineName = (name: string) => machineName(name).split('.')[0] ?? '';
+
 export function findAssetState(db: Db, identity: string): AssetState | undefined {
   const r = stmt(db, 'SELECT id, inventory_hash, agent_id, organisation_id FROM assets WHERE identity = ?').get(identity) as
     | { id: number; inventory_hash: string; agent_id: number | null; organisation_id: number }

@@ -1,5 +1,6 @@
 import type { SpoolFold } from '../contract/report.js';
 import type { Db } from './db.js';
+import { inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
 
 export interface Receipt {
@@ -34,6 +35,24 @@ export function insertReceipt(
 export function agentDeliveriesSince(db: Db, agentId: number, since: string): { reports: number; oldest: string | null; newSoftware: number } {
   return stmt(db, `SELECT count(*) AS reports, min(received_at) AS oldest, coalesce(sum(new_software), 0) AS "newSoftware"
     FROM report_receipts WHERE agent_id = ? AND received_at > ?`).get(agentId, since) as { reports: number; oldest: string | null; newSoftware: number };
+}
+
+/** How often an agent's spool folded reports while the hub was unreachable, in the receipts still kept. */
+export interface SpoolFolds {
+  agentId: number;
+  /** Receipts that stood for several reports. */
+  folds: number;
+  /** How many reports those receipts stood for in all. */
+  reports: number;
+  /** When the latest of them arrived. */
+  lastAt: string;
+}
+
+/** The spool folds of the agents of the trusts in scope that have any (by the partial index of migration 0029). */
+export function listSpoolFolds(db: Db, org: OrgScope): SpoolFolds[] {
+  return stmt(db, `SELECT r.agent_id AS agentId, count(*) AS folds, sum(r.folded_reports) AS reports, max(r.received_at) AS lastAt
+    FROM report_receipts r JOIN agents a ON a.id = r.agent_id
+    WHERE r.folded_reports IS NOT NULL AND ${inScope('a.organisation_id')} GROUP BY r.agent_id`).all({ org }) as SpoolFolds[];
 }
 
 /** Retention: drops receipts and change history older than `before`; keeps current state. */

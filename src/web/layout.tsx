@@ -39,7 +39,12 @@ export function Layout({ title, session, standalone, children }: LayoutProps) {
               <a href="/devices">Devices</a>
               <a href="/board-reports">Board reports</a>
               <a href="/notifications">Notifications{notifications?.unread ? ` (${notifications.unread})` : ''}</a>
-              {session.user.role === 'admin' && <a href="/admin/enrolment">Enrol agents</a>}
+              {session.user.role === 'admin' && (
+                <>
+                  <a href="/admin/agents">Agents</a>
+                  <a href="/admin/enrolment">Enrol agents</a>
+                </>
+              )}
               {(session.user.role === 'admin' || session.user.role === 'security-lead') && <a href="/import">Import</a>}
               <form method="post" action="/logout">
                 <input type="hidden" name="csrf" value={session.csrfToken} />

@@ -165,7 +165,7 @@ describe('a hub that approves new agents', () => {
     const agent = await enrolled(h, s.secret, 'HELD-PC001');
     expect(agent.approved).toBe(false);
     const note = h.hub.deps.db.prepare("SELECT text, link FROM notifications WHERE recipient_role = 'admin' ORDER BY id DESC LIMIT 1").get() as { text: string; link: string };
-    expect(note).toEqual({ text: expect.stringMatching(/Agent #\d+ enrolled as HELD-PC001 .* waits for approval/), link: '/admin/enrolment' });
+    expect(note).toEqual({ text: expect.stringMatching(/Agent #\d+ enrolled as HELD-PC001 .* waits for approval/), link: '/admin/agents' });
 
     const held = await report(h, agent.token, 'HELD-PC001');
     expect([held.status, await errorCode(held)]).toEqual([403, 'agent-awaiting-approval']);

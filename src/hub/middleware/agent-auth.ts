@@ -19,7 +19,7 @@ export const requireAgent = createMiddleware<HubEnv>(async (c, next) => {
     throw new HubError(401, 'agent-revoked', `this agent's token was revoked at ${agent.revokedAt}; re-enrol this machine with a new enrolment secret (estatewatch agent enrol --hub <url> --secret <secret>)`);
   }
   if (agent.approvedAt === null) {
-    throw new HubError(403, 'agent-awaiting-approval', 'this agent waits for an admin to approve it (Enrol agents page); its reports stay in its spool until then');
+    throw new HubError(403, 'agent-awaiting-approval', 'this agent waits for an admin to approve it (Agents page); its reports stay in its spool until then');
   }
   c.set('agentId', agent.id);
   c.set('agentOrganisationId', agent.organisationId);

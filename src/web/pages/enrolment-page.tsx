@@ -1,7 +1,7 @@
-import type { Child } from 'hono/jsx';
-import type { AgentSummary, EnrolmentSecretSummary } from '../../store/agents.js';
+import type { EnrolmentSecretSummary } from '../../store/agents.js';
 import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
+import { InlineAction } from '../components/inline-action.js';
 import { TrustSelect } from '../components/trust-select.js';
 import { Layout } from '../layout.js';
 
@@ -10,13 +10,12 @@ export interface EnrolmentPageProps {
   /** The trusts an ICS-wide admin chooses among (trustsShown); empty for anyone else, whose agents are their trust's. */
   trusts: Organisation[];
   secrets: EnrolmentSecretSummary[];
-  agents: AgentSummary[];
   created?: { label: string; secret: string; expiresAt: string; uses: number };
   /** Why the last action was refused. */
   error?: string;
 }
 
-export function EnrolmentPage({ session, trusts, secrets, agents, created, error }: EnrolmentPageProps) {
+export function EnrolmentPage({ session, trusts, secrets, created, error }: EnrolmentPageProps) {
   const showTrust = trusts.length > 0;
   return (
     <Layout title="Enrol agents" session={session}>
@@ -38,12 +37,9 @@ export function EnrolmentPage({ session, trusts, secrets, agents, created, error
       </form>
       <h2>Enrolment secrets</h2>
       <SecretTable secrets={secrets} csrf={session.csrfToken} showTrust={showTrust} />
-      <h2>Agents</h2>
-      <p class="small muted">
-        An agent reports the one machine it enrolled as. A renamed or re-imaged machine: re-bind its agent to the machine's name, or revoke the old agent and enrol
-        the machine again.
+      <p>
+        The machines enrolled, their last reports and versions, and their Approve, Re-bind and Revoke actions: <a href="/admin/agents">Agents</a>.
       </p>
-      <AgentTable agents={agents} csrf={session.csrfToken} showTrust={showTrust} />
     </Layout>
   );
 }
@@ -96,58 +92,5 @@ function SecretTable({ secrets, csrf, showTrust }: { secrets: EnrolmentSecretSum
         ))}
       </tbody>
     </table>
-  );
-}
-
-const agentState = (a: AgentSummary) => (a.revokedAt ? `revoked ${a.revokedAt}` : a.approvedAt === null ? 'waiting for approval' : a.lastReportAt ? `last report ${a.lastReportAt}` : 'no report yet');
-
-function AgentTable({ agents, csrf, showTrust }: { agents: AgentSummary[]; csrf: string; showTrust: boolean }) {
-  if (!agents.length) return <p class="panel">No agents enrolled yet.</p>;
-  return (
-    <table id="agents">
-      <thead>
-        <tr>
-          <th>Agent</th>
-          {showTrust && <th>Trust</th>}
-          <th>Enrolled as</th>
-          <th>Reports machine</th>
-          <th>State</th>
-          <th></th>
-        </tr>
-      </thead>
-      <tbody>
-        {agents.map((a) => (
-          <tr data-id={a.id} data-state={a.revokedAt ? 'revoked' : a.approvedAt === null ? 'waiting' : 'live'}>
-            <td>#{a.id}</td>
-            {showTrust && <td class="trust">{a.organisation}</td>}
-            <td>{a.hostname}</td>
-            <td>{a.machine ?? <span class="muted">none yet</span>}</td>
-            <td>{agentState(a)}</td>
-            <td>{!a.revokedAt && <AgentActions agent={a} csrf={csrf} />}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function AgentActions({ agent, csrf }: { agent: AgentSummary; csrf: string }) {
-  return (
-    <>
-      {agent.approvedAt === null && <InlineAction to={`/admin/agents/${agent.id}/approve`} csrf={csrf} button="Approve" />}
-      <InlineAction to={`/admin/agents/${agent.id}/rebind`} csrf={csrf} button="Re-bind">
-        <input name="machine" required maxlength={253} aria-label={`machine name for agent ${agent.id}`} placeholder="machine name" />
-      </InlineAction>
-      <InlineAction to={`/admin/agents/${agent.id}/revoke`} csrf={csrf} button="Revoke" />
-    </>
-  );
-}
-
-function InlineAction({ to, csrf, button, children }: { to: string; csrf: string; button: string; children?: Child }) {
-  return (
-    <form class="inline-form" method="post" action={to}>
-      <input type="hidden" name="csrf" value={csrf} />
-      {children} <button type="submit">{button}</button>
-    </form>
   );
 }
