@@ -58,7 +58,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   });
   app.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], scriptSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
       // HSTS (Hono's default value) only when the hub serves HTTPS itself; a TLS reverse proxy in front sets its own.
       strictTransportSecurity: deps.config.tlsCert !== undefined,
     }),

@@ -7,6 +7,7 @@
 import { Hono, type Context } from 'hono';
 import { createEnrolmentSecret } from '../auth/enrolment.js';
 import { revokeEnrolmentSecretById } from '../auth/revoke-enrolment-secret.js';
+import { publicOrigin } from '../hub/client-address.js';
 import type { HubEnv } from '../hub/deps.js';
 import { parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
@@ -37,7 +38,7 @@ export const enrolmentRoutes = new Hono<HubEnv>()
     const body = parseOrThrow(EnrolmentSecretRequestSchema, { label: form.label, organisation: form.organisation || undefined, uses: form.uses || undefined });
     const organisationId = owningOrganisation(db, user, body.organisation);
     const created = createEnrolmentSecret(db, { label: body.label, createdBy: user.id, by: user.username, organisationId, uses: body.uses, now: now(), days: config.enrolmentSecretDays });
-    return renderPage(c, { created: { label: body.label, ...created } }, 201);
+    return renderPage(c, { created: { label: body.label, hub: publicOrigin(c), ...created } }, 201);
   })
   .post('/admin/enrolment/secrets/:id/revoke', FORM_LIMIT, formToken, (c) =>
     pageAction(c, ENROLMENT_PAGE, (id) => {

@@ -22,6 +22,7 @@ import { PasswordPage } from './pages/password-page.js';
 import { SoftwarePage } from './pages/software-page.js';
 import { SummaryPage } from './pages/summary-page.js';
 import { UnmatchedPage } from './pages/unmatched-page.js';
+import { COPY_SCRIPT } from './copy-script.js';
 import { APP_CSS } from './styles.js';
 import { trustsShown } from './trusts-shown.js';
 
@@ -42,6 +43,7 @@ export const formToken = createMiddleware<HubEnv>(async (c, next) => {
 
 export const pageRoutes = new Hono<HubEnv>()
   .get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
+  .get('/static/copy.js', (c) => c.body(COPY_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
   .get('/login', (c) => c.html(<LoginPage next={NextSchema.parse(c.req.query('next') ?? '/')} />))
   .post('/login', FORM_LIMIT, async (c) => {
     const { db, now, config } = c.var.deps;

@@ -30,6 +30,7 @@ const POLICY: Record<string, readonly Caller[]> = {
   // Or a scraper's bearer token (ESTATEWATCH_METRICS_TOKEN, test/integration/metrics.test.ts).
   'GET /metrics': ['admin'],
   'GET /static/app.css': EVERYONE,
+  'GET /static/copy.js': EVERYONE,
   'GET /login': EVERYONE,
   'POST /login': EVERYONE,
   'POST /api/v1/session': EVERYONE,

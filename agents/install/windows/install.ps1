@@ -2,19 +2,22 @@
 .SYNOPSIS
   Installs the one-file estatewatch agent on Windows as a Scheduled Task and enrols it with the hub.
 .EXAMPLE
-  powershell -ExecutionPolicy Bypass -File install.ps1 -HubUrl https://estatewatch.trust.nhs.uk -EnrolmentSecret <secret>
+  $env:ESTATEWATCH_ENROL_SECRET = '<secret>'; powershell -ExecutionPolicy Bypass -File install.ps1 -HubUrl https://estatewatch.trust.nhs.uk
 .NOTES
   Run as an administrator. Needs Node.js 20 or later (node.exe on PATH, or -NodePath).
+  The enrolment secret is read from ESTATEWATCH_ENROL_SECRET; -EnrolmentSecret <secret> also works, but
+  puts it on the command line, which other users of the machine can read while the script runs.
   The task runs as SYSTEM at low priority, nightly at -At (default 02:00) with up to an hour's random delay.
   See docs/agents.md.
 #>
 param(
   [Parameter(Mandatory = $true)][string]$HubUrl,
-  [Parameter(Mandatory = $true)][string]$EnrolmentSecret,
+  [string]$EnrolmentSecret = $env:ESTATEWATCH_ENROL_SECRET,
   [string]$At = '02:00',
   [string]$NodePath
 )
 $ErrorActionPreference = 'Stop'
+if (-not $EnrolmentSecret) { throw 'give the enrolment secret in ESTATEWATCH_ENROL_SECRET (or -EnrolmentSecret)' }
 
 $node = if ($NodePath) { $NodePath } else { (Get-Command node.exe).Source }
 $dir = Join-Path $env:ProgramFiles 'estatewatch-agent'

@@ -1,8 +1,10 @@
 import type { EnrolmentSecretSummary } from '../../store/agents.js';
 import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
+import { CopyButton } from '../components/copy-button.js';
 import { InlineAction } from '../components/inline-action.js';
 import { TrustSelect } from '../components/trust-select.js';
+import { installLines } from '../install-lines.js';
 import { Layout } from '../layout.js';
 
 export interface EnrolmentPageProps {
@@ -10,7 +12,8 @@ export interface EnrolmentPageProps {
   /** The trusts an ICS-wide admin chooses among (trustsShown); empty for anyone else, whose agents are their trust's. */
   trusts: Organisation[];
   secrets: EnrolmentSecretSummary[];
-  created?: { label: string; secret: string; expiresAt: string; uses: number };
+  /** The secret just made, and the hub address (as the admin's browser reached it) its install lines name. */
+  created?: { label: string; secret: string; expiresAt: string; uses: number; hub: string };
   /** Why the last action was refused. */
   error?: string;
 }
@@ -46,15 +49,33 @@ export function EnrolmentPage({ session, trusts, secrets, created, error }: Enro
 
 function NewSecret({ created }: { created: NonNullable<EnrolmentPageProps['created']> }) {
   return (
-    <div class="notice" role="status">
+    <div class="notice" role="status" id="new-secret">
       <p>
         Enrolment secret for <strong>{created.label}</strong>, for {created.uses} machine{created.uses === 1 ? '' : 's'}, valid until {created.expiresAt}. It is shown{' '}
         <strong>once</strong>; the hub keeps only a hash.
       </p>
-      <code class="secret" id="secret">{created.secret}</code>
-      <p class="small">
-        On each machine: <code>estatewatch agent enrol --hub &lt;hub URL&gt; --secret &lt;secret&gt;</code>, then <code>estatewatch agent --once</code>.
+      <p>
+        <code class="secret" id="secret">{created.secret}</code> <CopyButton target="secret" label="the secret" />
       </p>
+      <h2>Install the agent</h2>
+      <p class="small">
+        Copy the folder <code>npm run build:agent</code> makes (<code>dist/agent</code>: the one-file agent and its install helpers) to the machine, open a terminal
+        in it and paste the line for its system. Each line gives the secret in the environment, never in a command's arguments, where other users of the machine
+        could read it.
+      </p>
+      <dl class="install-lines">
+        {installLines(created.hub, created.secret).map((line) => (
+          <>
+            <dt>{line.os}</dt>
+            <dd>
+              <code class="secret" id={line.id}>{line.command}</code> <CopyButton target={line.id} label={`the ${line.os} line`} />
+              <br />
+              <span class="small muted">{line.note}</span>
+            </dd>
+          </>
+        ))}
+      </dl>
+      <script src="/static/copy.js" defer></script>
     </div>
   );
 }
