@@ -45,6 +45,8 @@ export interface AlertFilter {
   q?: string;
   /** Only alerts covered by an in-effect exception, or only those not covered. */
   acceptedRisk?: 'only' | 'exclude';
+  /** Only alerts assigned to this username (the list's "assigned to me"). */
+  assignee?: string;
   /** Only this trust's alerts; null: every trust's (an ICS-wide reader, the hub's own reads). */
   org: OrgScope;
   now: Date;
@@ -119,7 +121,8 @@ const FILTER = perDialect((d) => `WHERE a.severity_rank IN ${jsonValues(d, '@sev
   AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE AND TRUST_SCOPE AND LIVE_ONLY
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
   AND SEARCH
-  AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))`);
+  AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))
+  AND (@assignee IS NULL OR a.assignee = @assignee)`);
 
 /**
  * How a search (`q`) is read: over one asset's few alerts, by testing each
@@ -190,7 +193,8 @@ function searchMatch(d: Dialect, q: string, severities: readonly Severity[], sta
 
 /** A filter the kept counts (alert_counts, the whole hub's) can answer: by severity, status and rule only, over every trust. */
 const countable = (f: AlertFilter) =>
-  f.org === null && f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined;
+  f.org === null && f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined
+  && f.assignee === undefined;
 
 const daysBefore = (now: Date, days: number | undefined) => (days === undefined ? null : new Date(now.getTime() - days * DAY_MS).toISOString());
 
@@ -222,7 +226,7 @@ function alertStatements(db: Db, f: AlertFilter, statuses: readonly AlertStatus[
   const d = dialectOf(db);
   const params = (severities: readonly Severity[], extra: Params) => ({
     severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses),
-    ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, acceptedRisk: f.acceptedRisk ?? null, today: today(f.now),
+    ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, acceptedRisk: f.acceptedRisk ?? null, assignee: f.assignee ?? null, today: today(f.now),
     olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays), ...bindTrust(f.org), ...extra,
   });
   return {
@@ -256,7 +260,7 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
  * severity's alerts in order (a broad one).
  */
 function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string }, severities: readonly Severity[], statuses: readonly AlertStatus[]): AlertList {
-  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || f.org !== null;
+  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || f.assignee !== undefined || f.org !== null;
   const d = dialectOf(db);
   const hitsOf = (match: Params) => (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM alert_search WHERE ${SEARCH_MATCH[d]} LIMIT @limit) AS hits`).get({ ...match, limit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }).n;
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];

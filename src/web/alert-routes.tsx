@@ -15,9 +15,11 @@ import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
-import { IdSchema, paging, scopeOf } from '../hub/query-schemas.js';
-import { AlertQuerySchema, alertQueryParams, NOTE_ROLES, refuseBulkMove, TRIAGE_ROLES, triageActor, type AlertQuery } from '../hub/routes/alerts-api.js';
-import { alertCounts, countOverdueAlerts, findAlert, getAlert, listAlertRuleIds, listAlerts } from '../store/alert-queries.js';
+import { IdSchema, scopeOf } from '../hub/query-schemas.js';
+import { alertFilter, AlertQuerySchema, alertQueryParams, NOTE_ROLES, refuseBulkMove, TRIAGE_ROLES, triageActor, type AlertQuery } from '../hub/routes/alerts-api.js';
+import { alertCounts, countOverdueAlerts, findAlert, getAlert, listAlertRuleIds, listAlerts, type AlertFilter } from '../store/alert-queries.js';
+import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
+import { onePage } from '../hub/page-range.js';
 import { trustsShown } from './trusts-shown.js';
 import { FORM_LIMIT, formToken } from './page-routes.js';
 import { AlertPage } from './pages/alert-page.js';
@@ -60,14 +62,23 @@ const act = requireRole(...TRIAGE_ROLES);
 const BULK_FORM_LIMIT = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
 function renderList(c: Context<HubEnv>, q: AlertQuery, outcome?: BulkNotice, status: 200 | 400 = 200) {
-  const { db, now } = c.var.deps;
+  const { db, now, alertRules } = c.var.deps;
   const org = scopeOf(c, q);
-  const { total, more, rows } = listAlerts(db, { ...q, org, now: now(), ...paging(q) });
+  const filter = alertFilter(c, q);
+  const { total, more, rows } = onePage(q, (at) => listAlerts(db, { ...filter, ...at }));
   const page = (
-    <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows} counts={alertCounts(db, { org })} overdue={countOverdueAlerts(db, now(), org)}
-      ruleIds={listAlertRuleIds(db, org)} showTrust={trustsShown(c).length > 0} outcome={outcome} />
+    <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows} counts={alertCounts(db, { org })} filteredCounts={filteredCounts(c, filter)}
+      overdue={countOverdueAlerts(db, now(), org)} ruleIds={listAlertRuleIds(db, org)} ruleTitles={new Map(alertRules.map((r) => [r.id, r.title]))}
+      showTrust={trustsShown(c).length > 0} outcome={outcome} />
   );
   return c.html(page, status);
+}
+
+/** With filters beyond severity and status, what each severity card would list: one count each (the kept counts cannot say). */
+function filteredCounts(c: Context<HubEnv>, f: Omit<AlertFilter, 'limit' | 'offset'>): Record<Severity, number> | undefined {
+  const { severity: _s, status: _st, org: _o, now: _n, ...others } = f;
+  if (Object.values(others).every((v) => v === undefined)) return undefined;
+  return Object.fromEntries(SEVERITIES.map((s) => [s, listAlerts(c.var.deps.db, { ...f, severity: [s], limit: 0, offset: 0 }).total])) as Record<Severity, number>;
 }
 
 /**
@@ -90,7 +101,7 @@ async function handleBulk(c: Context<HubEnv>) {
 }
 
 function filteredIds(c: Context<HubEnv>, q: AlertQuery): number[] {
-  return listAlerts(c.var.deps.db, { ...q, org: scopeOf(c, q), now: c.var.deps.now(), limit: MAX_BULK_ALERTS, offset: 0 }).rows.map((r) => r.id);
+  return listAlerts(c.var.deps.db, { ...alertFilter(c, q), limit: MAX_BULK_ALERTS, offset: 0 }).rows.map((r) => r.id);
 }
 
 /** The exception request form, prefilled with the alerts' machines and rules (estate-wide alerts have no machine to name). */

@@ -4,6 +4,7 @@
  * forms, which redirect back on success. Roles and rules are the API's
  * (hub/routes/cso-api.ts).
  */
+import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
@@ -19,7 +20,7 @@ import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
-import { IdSchema, paging, scopeOf } from '../hub/query-schemas.js';
+import { IdSchema, scopeOf } from '../hub/query-schemas.js';
 import { alertQueryParams } from '../hub/routes/alerts-api.js';
 import { ActionQuerySchema, actionFilter, csoActor, HAZARD_ROLES, HazardQuerySchema, readerScope, RESIDUAL_ROLES } from '../hub/routes/cso-api.js';
 import { listActions } from '../store/actions.js';
@@ -41,7 +42,7 @@ const idOf = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
 
 const renderHazards: Render = (c, error, status = 200) => {
   const q = parseOrThrow(HazardQuerySchema, alertQueryParams(c));
-  const { total, rows } = listHazards(c.var.deps.db, { ...q, ...paging(q), org: scopeOf(c, q) });
+  const { total, rows } = onePage(q, (at) => listHazards(c.var.deps.db, { ...q, ...at, org: scopeOf(c, q) }));
   return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} trusts={trustsShown(c)} error={error} />, status);
 };
 
@@ -50,7 +51,7 @@ const renderHazard: Render = (c, error, status = 200) =>
 
 const renderActions: Render = (c, error, status = 200) => {
   const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
-  const { total, rows } = listActions(c.var.deps.db, { ...actionFilter(c, q), ...paging(q) });
+  const { total, rows } = onePage(q, (at) => listActions(c.var.deps.db, { ...actionFilter(c, q), ...at }));
   return c.html(<ActionsPage session={currentSession(c)} filter={q} total={total} rows={rows} trusts={trustsShown(c)} error={error} />, status);
 };
 

@@ -3,6 +3,7 @@
  * (GET /devices) and the CSV upload with preview (GET/POST /devices/import).
  * Roles, rules and trust scope are the API's (hub/routes/devices-api.ts).
  */
+import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import { addDevice, getDeviceDetail, retainDevice, setDeviceStatus } from '../devices/register.js';
 import { DeviceImportTrustSchema, DeviceStatusSchema, NewDeviceRequestSchema } from '../devices/device-schema.js';
@@ -13,7 +14,7 @@ import { importDevicesCsv } from '../devices/import-devices-csv.js';
 import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
-import { nonEmpty, paging, scopeOf } from '../hub/query-schemas.js';
+import { nonEmpty, scopeOf } from '../hub/query-schemas.js';
 import { DEVICE_CSV_LIMIT, DEVICE_RETAIN_ROLES, DEVICE_WRITE_ROLES, deviceActor, DeviceQuerySchema, owningTrust, todayOf } from '../hub/routes/devices-api.js';
 import { decodeText } from '../import/import-file.js';
 import { listDevices } from '../store/registered-devices.js';
@@ -52,7 +53,7 @@ export const deviceRoutes = new Hono<HubEnv>()
     const { kind, site, status, retained } = q;
     const today = todayOf(c);
     const org = scopeOf(c, q);
-    const list = listDevices(c.var.deps.db, org, { kind, site, status, retained, ...paging(q) }, today);
+    const list = onePage(q, (at) => listDevices(c.var.deps.db, org, { kind, site, status, retained, ...at }, today));
     const session = currentSession(c);
     const trajectories = ['fax', 'pager'].map((kind) => deviceTrajectory(c.var.deps.db, org, { kind, site: q.site }, today));
     const page = <DevicesPage session={session} filter={q} {...list} today={today} canImport={DEVICE_WRITE_ROLES.includes(session.user.role)} trajectories={trajectories} trusts={trustsShown(c)} />;

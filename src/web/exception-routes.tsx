@@ -3,6 +3,7 @@
  * one exception (GET /exceptions/:id) and its sign-off, reject and revoke forms,
  * which redirect back to it. Roles and rules are the API's (hub/routes/exceptions-api.ts).
  */
+import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import type { HubEnv } from '../hub/deps.js';
 import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { owningOrganisation } from '../hub/owning-organisation.js';
-import { IdSchema, nonEmpty, paging, scopeOf } from '../hub/query-schemas.js';
+import { IdSchema, nonEmpty, scopeOf } from '../hub/query-schemas.js';
 import { readerScope } from '../hub/routes/cso-api.js';
 import { exceptionActor, ExceptionQuerySchema, REQUEST_ROLES, requestSchemaFor, REVOKE_ROLES, SIGN_OFF_ROLES } from '../hub/routes/exceptions-api.js';
 import { findAssetIdsByHostname, getException, listExceptions } from '../store/exceptions.js';
@@ -27,7 +28,7 @@ const FORM_LIMIT = bodyLimit({ maxSize: 32 * 1024, onError: () => { throw new Hu
 function renderList(c: Context<HubEnv>, form?: RequestFormValues, error?: string) {
   const { db, now, alertRules } = c.var.deps;
   const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
-  const { total, rows } = listExceptions(db, { status: q.status, org: scopeOf(c, q), ...paging(q) });
+  const { total, rows } = onePage(q, (at) => listExceptions(db, { status: q.status, org: scopeOf(c, q), ...at }));
   const values = form ?? fromAlert(q, alertRules);
   const page = <ExceptionsPage session={currentSession(c)} filter={q} total={total} rows={rows} rules={alertRules} now={now()} trusts={trustsShown(c)} form={values} error={error} />;
   return c.html(page, error ? 400 : 200);

@@ -122,3 +122,37 @@ describe('the bulk form on the alerts page', () => {
     expect(html).toContain('<option value="unsupported-software" selected="">');
   });
 });
+
+describe('the alerts list for a stretched team', () => {
+  const html = async (path: string, user = 'lead') => (await app.request(path, { headers: { cookie: cookies[user] as string } })).text();
+  const api = async (path: string, user = 'lead') => (await app.request(path, { headers: { cookie: cookies[user] as string } })).json() as Promise<{ total: number; rows: { id: number; assignee: string | null }[] }>;
+
+  it('lists the alerts assigned to me (API and page), with an assignee column', async () => {
+    const ids = alerts(2, 'DW-SQL01', 'oracle-java-8');
+    await post('/api/v1/alerts/bulk', { action: 'assign', ids: [ids[0]], assignee: 'lead' });
+    const mine = await api('/api/v1/alerts?mine=1&pageSize=500');
+    expect(mine.rows.every((r) => r.assignee === 'lead')).toBe(true);
+    expect(mine.rows.map((r) => r.id)).toContain(ids[0]);
+    expect(mine.rows.map((r) => r.id)).not.toContain(ids[1]);
+    expect((await api('/api/v1/alerts?assignee=lead&pageSize=500')).total).toBe(mine.total);
+    const page = await html('/alerts?mine=1');
+    expect(page).toContain('<a href="/alerts?mine=1" id="assigned-to-me" aria-current="page">');
+    expect(page).toMatch(new RegExp(`data-id="${ids[0]}".*?<td class="assignee">lead</td>`));
+  });
+
+  it('names each rule in words in the filter, and the severity cards count under the filters', async () => {
+    alerts(2, 'DW-SQL01', 'unsupported-os');
+    const page = await html('/alerts?ruleId=unsupported-os');
+    expect(page).toContain('<option value="unsupported-os" selected="">Unsupported operating system</option>');
+    const high = (await api('/api/v1/alerts?ruleId=unsupported-os&severity=high&pageSize=1')).total;
+    expect(page).toContain('data-filtered="yes"');
+    expect(page).toMatch(new RegExp(`<a class="card sev-card-high" href="/alerts\\?ruleId=unsupported-os&amp;pageSize=50&amp;severity=high" data-severity="high"><span class="n">${high}</span>`));
+    expect(await html('/alerts')).toContain('data-filtered="no"');
+  });
+
+  it('refuses a page past the last one with 400 naming the page', async () => {
+    const res = await app.request('/alerts?page=99&q=DW-SQL01', { headers: { cookie: cookies.lead as string } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/page 99 is past the last page \(1\)/);
+  });
+});

@@ -194,7 +194,7 @@ describe('alerts of two trusts', () => {
   });
 
   it.skipIf(process.env.ESTATEWATCH_TEST_STORE === 'postgres')("reads a trust's page of live alerts in order off alerts_organisation_live_order", () => {
-    const params = { severityRanks: '[1]', statuses: '["open"]', ruleId: null, assetId: null, acceptedRisk: null, today: '2026-11-23', olderThan: null, newerThan: null,
+    const params = { severityRanks: '[1]', statuses: '["open"]', ruleId: null, assetId: null, acceptedRisk: null, assignee: null, today: '2026-11-23', olderThan: null, newerThan: null,
       org: second, ackSeverities: '[]', ackDueBefore: '', limit: 50, offset: 0 };
     const sql = alertPageSql({ severity: ['high'], status: ['open'], org: second, now: TEST_NOW, limit: 50, offset: 0 });
     const plan = (db().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');

@@ -82,7 +82,7 @@ describe('alert counts kept by triggers', () => {
 
 describe('plans that stay on their indexes', () => {
   it('reads a page of live alerts in order off alerts_live_order, without sorting every alert', () => {
-    const params = { severityRanks: '[1]', statuses: '["open"]', ruleId: null, assetId: null, q: null, acceptedRisk: null, today: '2026-11-23', olderThan: null, newerThan: null,
+    const params = { severityRanks: '[1]', statuses: '["open"]', ruleId: null, assetId: null, q: null, acceptedRisk: null, assignee: null, today: '2026-11-23', olderThan: null, newerThan: null,
       ackSeverities: '[]', ackDueBefore: '', limit: 50, offset: 50 };
     const plan = planOf(alertPageSql({ ...LIST, severity: ['high'], status: ['open'] }), params);
     expect(plan).toContain('alerts_live_order');
@@ -90,7 +90,7 @@ describe('plans that stay on their indexes', () => {
   });
 
   it("reads one asset's alerts by the asset's index, not the estate's list order", () => {
-    const params = { severityRanks: '[0,1,2,3,4]', statuses: '["open","acknowledged","suppressed"]', ruleId: null, assetId: 1, q: null, acceptedRisk: null, today: '2026-11-23',
+    const params = { severityRanks: '[0,1,2,3,4]', statuses: '["open","acknowledged","suppressed"]', ruleId: null, assetId: 1, q: null, acceptedRisk: null, assignee: null, today: '2026-11-23',
       olderThan: null, newerThan: null, ackSeverities: '[]', ackDueBefore: '', limit: 100, offset: 0 };
     const plan = planOf(alertPageSql({ ...LIST, assetId: 1, limit: 100 }), params);
     expect(plan).toContain('alerts_asset');

@@ -5,6 +5,7 @@
  * A trust's person sees and acts on their trust's alerts only: another
  * trust's alert is answered as absent (404).
  */
+import { onePage } from '../page-range.js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { SEVERITIES } from '../../alerts/alert-rule-schema.js';
@@ -13,12 +14,12 @@ import {
   acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
   ResolveRequestSchema, suppressAlert, suppressRequestSchema, type TriageActor,
 } from '../../alerts/triage.js';
-import { ALERT_STATUSES, getAlert, listAlerts, SEARCH_MIN_CHARS } from '../../store/alert-queries.js';
+import { ALERT_STATUSES, getAlert, listAlerts, SEARCH_MIN_CHARS, type AlertFilter } from '../../store/alert-queries.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { forbidden, notFound, parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { IdSchema, PagedQuerySchema, paging, scopeOf, SearchTextSchema } from '../query-schemas.js';
+import { IdSchema, PagedQuerySchema, scopeOf, SearchTextSchema } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
 
 export const TRIAGE_ROLES: readonly Role[] = ['admin', 'security-lead'];
@@ -41,12 +42,21 @@ export const AlertQuerySchema = z.strictObject({
   newerThanDays: Days.optional(),
   q: SearchTextSchema.optional(),
   acceptedRisk: z.enum(['only', 'exclude']).optional(),
+  /** Alerts assigned to this person; `mine=1`: to the reader. */
+  assignee: z.string().trim().min(1).max(100).optional(),
+  mine: z.enum(['1']).optional(),
   ...PagedQuerySchema.shape,
 }).refine((q) => q.q === undefined || q.assetId !== undefined || q.q.length >= SEARCH_MIN_CHARS, {
   path: ['q'],
   error: `search for at least ${SEARCH_MIN_CHARS} characters (or within one asset)`,
 });
 export type AlertQuery = z.output<typeof AlertQuerySchema>;
+
+/** The store's filter for a query as this reader asks it: their trust, and `mine` as their own username. */
+export function alertFilter(c: Context<HubEnv>, q: AlertQuery): Omit<AlertFilter, 'limit' | 'offset'> {
+  const { mine, page: _page, pageSize: _size, organisation: _org, ...rest } = q;
+  return { ...rest, assignee: mine ? currentSession(c).user.username : q.assignee, org: scopeOf(c, q), now: c.var.deps.now() };
+}
 
 const MULTI = new Set(['severity', 'status']);
 
@@ -79,7 +89,7 @@ export const alertsApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/alerts/*', requireRole())
   .get('/api/v1/alerts', (c) => {
     const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
-    return c.json({ ...listAlerts(c.var.deps.db, { ...q, org: scopeOf(c, q), now: c.var.deps.now(), ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...onePage(q, (at) => listAlerts(c.var.deps.db, { ...alertFilter(c, q), ...at })), page: q.page, pageSize: q.pageSize });
   })
   .get('/api/v1/alerts/:id', (c) => {
     const id = alertId(c);

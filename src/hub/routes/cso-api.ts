@@ -6,6 +6,7 @@
  * reads and changes only their trust's records (another's answer 404); an
  * ICS-wide person every trust's, and may narrow a list with ?organisation=.
  */
+import { onePage } from '../page-range.js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { addActionNote, createAction, getActionDetail, setActionStatus, updateActionFields } from '../../cso/action-list.js';
@@ -23,7 +24,7 @@ import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { IdSchema, PagedQuerySchema, paging, scopeOf, SearchTextSchema } from '../query-schemas.js';
+import { IdSchema, PagedQuerySchema, scopeOf, SearchTextSchema } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
 import { alertQueryParams } from './alerts-api.js';
 
@@ -82,7 +83,7 @@ const write = requireRole(...HAZARD_ROLES);
 const hazardRoutes = new Hono<HubEnv>()
   .get('/api/v1/hazards', (c) => {
     const q = parseOrThrow(HazardQuerySchema, alertQueryParams(c));
-    const { total, rows } = listHazards(c.var.deps.db, { ...q, ...paging(q), org: scopeOf(c, q) });
+    const { total, rows } = onePage(q, (at) => listHazards(c.var.deps.db, { ...q, ...at, org: scopeOf(c, q) }));
     return c.json({ total, rows: rows.map(toHazardView), page: q.page, pageSize: q.pageSize });
   })
   .post('/api/v1/hazards', write, async (c) => c.json(createHazard(csoActor(c), await body(c, HazardCreateSchema)), 201))
@@ -97,7 +98,7 @@ const hazardRoutes = new Hono<HubEnv>()
 const actionRoutes = new Hono<HubEnv>()
   .get('/api/v1/actions', (c) => {
     const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
-    return c.json({ ...listActions(c.var.deps.db, { ...actionFilter(c, q), ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...onePage(q, (at) => listActions(c.var.deps.db, { ...actionFilter(c, q), ...at })), page: q.page, pageSize: q.pageSize });
   })
   .post('/api/v1/actions', write, async (c) => c.json(createAction(csoActor(c), await body(c, ActionCreateSchema)), 201))
   .get('/api/v1/actions/:id', (c) => c.json(getActionDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())))

@@ -5,6 +5,7 @@
  * Each person reads and changes their own trust's devices (an ICS-wide person,
  * every trust's); another trust's device is absent (404).
  */
+import { onePage } from '../page-range.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -19,7 +20,7 @@ import type { HubEnv } from '../deps.js';
 import { HubError, parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
 import { owningOrganisation } from '../owning-organisation.js';
-import { IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf } from '../query-schemas.js';
+import { IdSchema, nonEmpty, PagedQuerySchema, scopeOf } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
 
 export const DEVICE_WRITE_ROLES: Role[] = ['admin', 'security-lead', 'cso'];
@@ -64,7 +65,7 @@ export const devicesApiRoutes = new Hono<HubEnv>()
   .get('/api/v1/devices', (c) => {
     const q = parseOrThrow(DeviceQuerySchema, nonEmpty(c.req.query()));
     const { kind, site, status, retained } = q;
-    return c.json({ ...listDevices(c.var.deps.db, scopeOf(c, q), { kind, site, status, retained, ...paging(q) }, todayOf(c)), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...onePage(q, (at) => listDevices(c.var.deps.db, scopeOf(c, q), { kind, site, status, retained, ...at }, todayOf(c))), page: q.page, pageSize: q.pageSize });
   })
   .post('/api/v1/devices', requireRole(...DEVICE_WRITE_ROLES), async (c) => {
     const { organisation, ...fields } = await body(c, NewDeviceRequestSchema);

@@ -5,6 +5,7 @@
  * reads only. A trust's person sees and decides only their trust's exceptions
  * (another's answer 404).
  */
+import { onePage } from '../page-range.js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import {
@@ -15,7 +16,7 @@ import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf } from '../query-schemas.js';
+import { IdSchema, nonEmpty, PagedQuerySchema, scopeOf } from '../query-schemas.js';
 import { readJsonBody } from '../read-json-body.js';
 import { readerScope } from './cso-api.js';
 
@@ -52,7 +53,7 @@ export const exceptionsApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/exceptions/*', requireRole())
   .get('/api/v1/exceptions', (c) => {
     const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...listExceptions(c.var.deps.db, { status: q.status, org: scopeOf(c, q), ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...onePage(q, (at) => listExceptions(c.var.deps.db, { status: q.status, org: scopeOf(c, q), ...at })), page: q.page, pageSize: q.pageSize });
   })
   .post('/api/v1/exceptions', requireRole(...REQUEST_ROLES), async (c) => {
     const req = await body(c, requestSchemaFor(c));

@@ -17,7 +17,7 @@ import type { HubEnv } from '../deps.js';
 import { parseOrThrow } from '../errors.js';
 import { requireRole } from '../middleware/session.js';
 import { nonEmpty, PagedQuerySchema, scopeOf } from '../query-schemas.js';
-import { AlertQuerySchema, alertQueryParams } from './alerts-api.js';
+import { alertFilter, AlertQuerySchema, alertQueryParams } from './alerts-api.js';
 import { ActionQuerySchema, actionFilter, HazardQuerySchema } from './cso-api.js';
 import { DeviceQuerySchema, todayOf } from './devices-api.js';
 import { ExceptionQuerySchema } from './exceptions-api.js';
@@ -25,7 +25,7 @@ import { ExceptionQuerySchema } from './exceptions-api.js';
 export const exportsApiRoutes = new Hono<HubEnv>()
   .get('/api/v1/alerts.csv', requireRole(), (c) => {
     const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
-    return csvResponse(c, 'alerts', ALERT_COLUMNS, listAlerts(c.var.deps.db, { ...q, org: scopeOf(c, q), now: c.var.deps.now(), ...EXPORT_ROWS }).rows);
+    return csvResponse(c, 'alerts', ALERT_COLUMNS, listAlerts(c.var.deps.db, { ...alertFilter(c, q), ...EXPORT_ROWS }).rows);
   })
   .get('/api/v1/actions.csv', requireRole(), (c) => {
     const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));

@@ -38,8 +38,12 @@ export interface AlertsPageProps {
   more: boolean;
   rows: AlertRow[];
   counts: AlertCounts;
+  /** Live alerts of each severity under the page's other filters, when it has any: what each card would list. */
+  filteredCounts?: Record<Severity, number>;
   overdue: number;
   ruleIds: string[];
+  /** The rules' titles, so the filter names each rule in words. */
+  ruleTitles: ReadonlyMap<string, string>;
   /** Add a Trust column (an ICS-wide reader on a hub of several trusts). */
   showTrust: boolean;
   /** What the last bulk move did, or why it was refused: shown at the top. */
@@ -78,15 +82,21 @@ function BulkMessage({ outcome }: { outcome: BulkNotice }) {
   );
 }
 
-export function AlertsPage({ session, filter, total, more, rows, counts, overdue, ruleIds, showTrust, outcome }: AlertsPageProps) {
+export function AlertsPage({ session, filter, total, more, rows, counts, filteredCounts, overdue, ruleIds, ruleTitles, showTrust, outcome }: AlertsPageProps) {
   const role = session.user.role;
   const canSelect = NOTE_ROLES.includes(role) && rows.length > 0;
   return (
     <Layout title="Alerts" session={session}>
       <h1>Alerts</h1>
       {outcome && <BulkMessage outcome={outcome} />}
-      <AlertHeadline counts={counts} overdue={overdue} />
-      <AlertFilters filter={filter} ruleIds={ruleIds} />
+      <AlertHeadline counts={counts} filteredCounts={filteredCounts} filter={filter} overdue={overdue} />
+      <p class="tabs">
+        <a href="/alerts" aria-current={filter.mine ? undefined : 'page'}>All alerts</a>
+        <a href="/alerts?mine=1" id="assigned-to-me" aria-current={filter.mine ? 'page' : undefined}>
+          Assigned to me
+        </a>
+      </p>
+      <AlertFilters filter={filter} ruleIds={ruleIds} ruleTitles={ruleTitles} />
       {more && (
         <p class="notice broad-search">
           More than {total.toLocaleString('en-GB')} alerts match “{filter.q}”. They are listed in order, but only the first {total.toLocaleString('en-GB')} can be paged
@@ -106,22 +116,29 @@ function pagerQuery({ page: _page, ...f }: AlertQuery): Record<string, string | 
   return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v)]));
 }
 
-function AlertHeadline({ counts, overdue }: { counts: AlertCounts; overdue: number }) {
-  const live = (s: Severity) => LIVE_STATUSES.reduce((n, st) => n + counts[s][st], 0);
+/**
+ * The overdue line and one card per severity. Under filters (a rule, a
+ * search, "assigned to me"…) each card counts what it would list with them;
+ * without, it splits the live alerts by status from the kept counts.
+ */
+function AlertHeadline({ counts, filteredCounts, filter, overdue }: { counts: AlertCounts; filteredCounts?: Record<Severity, number>; filter: AlertQuery; overdue: number }) {
+  const live = (s: Severity) => filteredCounts?.[s] ?? LIVE_STATUSES.reduce((n, st) => n + counts[s][st], 0);
+  const { severity: _severity, ...others } = pagerQuery(filter);
+  const cardLink = (s: Severity) => `/alerts?${new URLSearchParams(Object.entries<string | undefined>({ ...others, severity: s }).filter((e): e is [string, string] => !!e[1]))}`;
   return (
     <>
       <p id="overdue" class={overdue ? 'panel overdue-panel' : 'panel'}>
         <strong>{overdue}</strong> high or critical alert{overdue === 1 ? '' : 's'} not acknowledged within {ACK_WITHIN_HOURS} hours.{' '}
         <span class="muted small">NHS England's cyber security operations centre expects a high-severity alert to be acknowledged within 48 hours.</span>
       </p>
-      <div class="cards" id="alert-counts">
+      <div class="cards" id="alert-counts" data-filtered={filteredCounts ? 'yes' : 'no'}>
         {SEVERITIES.map((s) => (
-          <a class={`card sev-card-${s}`} href={`/alerts?severity=${s}`} data-severity={s}>
+          <a class={`card sev-card-${s}`} href={cardLink(s)} data-severity={s}>
             <span class="n">{live(s)}</span>
             <SeverityBadge severity={s} />
             <span class="small muted">
               {' '}
-              {counts[s].open} open · {counts[s].acknowledged} ack. · {counts[s].suppressed} suppr.
+              {filteredCounts ? 'under these filters' : `${counts[s].open} open · ${counts[s].acknowledged} ack. · ${counts[s].suppressed} suppr.`}
             </span>
           </a>
         ))}
@@ -143,7 +160,7 @@ const NEW_OPTIONS = [
   ['30', 'last 30 days'],
 ] as const;
 
-function AlertFilters({ filter, ruleIds }: { filter: AlertQuery; ruleIds: string[] }) {
+function AlertFilters({ filter, ruleIds, ruleTitles }: { filter: AlertQuery; ruleIds: string[]; ruleTitles: ReadonlyMap<string, string> }) {
   const status = filter.status?.length === 1 ? filter.status[0] : undefined;
   return (
     <form class="filters" method="get" action="/alerts">
@@ -172,7 +189,7 @@ function AlertFilters({ filter, ruleIds }: { filter: AlertQuery; ruleIds: string
           <option value="">any</option>
           {ruleIds.map((r) => (
             <option value={r} selected={r === filter.ruleId}>
-              {r}
+              {ruleTitles.get(r) ?? r}
             </option>
           ))}
         </select>
@@ -191,6 +208,7 @@ function AlertFilters({ filter, ruleIds }: { filter: AlertQuery; ruleIds: string
         <label for="q">Title or hostname contains</label>
         <input id="q" name="q" value={filter.q ?? ''} />
       </div>
+      {filter.mine && <input type="hidden" name="mine" value="1" />}
       <button class="primary" type="submit">Filter</button>
     </form>
   );
@@ -266,6 +284,7 @@ function AlertTable({ rows, showTrust, selectable }: { rows: AlertRow[]; showTru
           <th>Host</th>
           {showTrust && <th>Trust</th>}
           <th>Status</th>
+          <th>Assignee</th>
           <th>Raised</th>
           <th>Last seen</th>
         </tr>
@@ -289,7 +308,6 @@ function AlertTable({ rows, showTrust, selectable }: { rows: AlertRow[]; showTru
             {showTrust && <td class="trust">{r.organisation}</td>}
             <td class="status">
               {ALERT_STATUS_LABELS[r.status]}
-              {r.assignee && <div class="small muted">→ {r.assignee}</div>}
               {r.overdue && (
                 <div>
                   <OverdueFlag />
@@ -301,6 +319,7 @@ function AlertTable({ rows, showTrust, selectable }: { rows: AlertRow[]; showTru
                 </div>
               )}
             </td>
+            <td class="assignee">{r.assignee ?? <span class="muted">—</span>}</td>
             <td>{day(r.raisedAt)}</td>
             <td>{day(r.lastSeenAt)}</td>
           </tr>
