@@ -7,6 +7,7 @@
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
+import { orderBy, type ListSort } from './list-order.js';
 import { dialectOf, greater, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
@@ -47,6 +48,8 @@ export interface AlertFilter {
   acceptedRisk?: 'only' | 'exclude';
   /** Only alerts assigned to this username (the list's "assigned to me"). */
   assignee?: string;
+  /** A column order; absent, most severe first, then oldest (an estate-wide search keeps severity first and sorts within it). */
+  sort?: ListSort<AlertSortKey>;
   /** Only this trust's alerts; null: every trust's (an ICS-wide reader, the hub's own reads). */
   org: OrgScope;
   now: Date;
@@ -285,9 +288,23 @@ function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string
   return { total, more, rows };
 }
 
+/** The orders the list offers by column; `severity` is the one the live-order indexes hold. */
+export const ALERT_ORDERS = {
+  severity: ['a.severity_rank', 'a.raised_at', 'a.id'],
+  title: ['a.title', 'a.id'],
+  host: ['s.hostname', 'a.id'],
+  status: ['a.status', 'a.severity_rank', 'a.id'],
+  assignee: ['a.assignee', 'a.severity_rank', 'a.id'],
+  raised: ['a.raised_at', 'a.id'],
+  'last-seen': ['a.last_seen_at', 'a.id'],
+} as const satisfies Record<string, readonly string[]>;
+export type AlertSortKey = keyof typeof ALERT_ORDERS;
+export const ALERT_SORT_KEYS = Object.keys(ALERT_ORDERS) as [AlertSortKey, ...AlertSortKey[]];
+
 /** The statement behind one page of the list (exported so a test can read its plan). */
 export function alertPageSql(f: AlertFilter, search: Search = 'none', d: Dialect = 'sqlite'): string {
-  return `SELECT ${COLUMNS[d]} ${FROM[d]} ${filterSql(d, f, search)} ORDER BY a.severity_rank, a.raised_at, a.id LIMIT @limit OFFSET @offset`;
+  const order = orderBy(ALERT_ORDERS, f.sort ?? { key: 'severity', desc: false });
+  return `SELECT ${COLUMNS[d]} ${FROM[d]} ${filterSql(d, f, search)} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
 }
 
 function countKept(db: Db, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): number {

@@ -14,7 +14,8 @@ import {
   acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
   ResolveRequestSchema, suppressAlert, suppressRequestSchema, type TriageActor,
 } from '../../alerts/triage.js';
-import { ALERT_STATUSES, getAlert, listAlerts, SEARCH_MIN_CHARS, type AlertFilter } from '../../store/alert-queries.js';
+import { ALERT_SORT_KEYS, ALERT_STATUSES, getAlert, listAlerts, SEARCH_MIN_CHARS, type AlertFilter } from '../../store/alert-queries.js';
+import { sortParam } from '../sort-param.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { forbidden, notFound, parseOrThrow } from '../errors.js';
@@ -45,6 +46,7 @@ export const AlertQuerySchema = z.strictObject({
   /** Alerts assigned to this person; `mine=1`: to the reader. */
   assignee: z.string().trim().min(1).max(100).optional(),
   mine: z.enum(['1']).optional(),
+  sort: sortParam(ALERT_SORT_KEYS).optional(),
   ...PagedQuerySchema.shape,
 }).refine((q) => q.q === undefined || q.assetId !== undefined || q.q.length >= SEARCH_MIN_CHARS, {
   path: ['q'],

@@ -5,6 +5,8 @@ import { REQUEST_ROLES } from '../../hub/routes/exceptions-api.js';
 import { ACK_WITHIN_HOURS, ALERT_STATUSES, LIVE_STATUSES, type AcceptedRisk, type AlertCounts, type AlertRow, type AlertStatus } from '../../store/alert-queries.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
+import { SortHeader } from '../components/sort-header.js';
+import { sortValue } from '../../hub/sort-param.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
 
@@ -104,7 +106,7 @@ export function AlertsPage({ session, filter, total, more, rows, counts, filtere
         </p>
       )}
       {canSelect && <BulkForm csrf={session.csrfToken} filter={filter} total={total} triage={TRIAGE_ROLES.includes(role)} exceptions={REQUEST_ROLES.includes(role)} />}
-      <AlertTable rows={rows} showTrust={showTrust} selectable={canSelect} />
+      <AlertTable rows={rows} showTrust={showTrust} selectable={canSelect} filter={filter} />
       {rows.length === 0 && <p class="panel">No alerts match these filters.</p>}
       <Pager path="/alerts" csv="/api/v1/alerts.csv" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
     </Layout>
@@ -112,8 +114,9 @@ export function AlertsPage({ session, filter, total, more, rows, counts, filtere
 }
 
 /** The filters as query parameters, lists comma-joined, for the pager's links. */
-function pagerQuery({ page: _page, ...f }: AlertQuery): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v)]));
+function pagerQuery({ page: _page, sort, ...f }: AlertQuery): Record<string, string | undefined> {
+  const params = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v)]));
+  return { ...params, sort: sort && sortValue(sort) };
 }
 
 /**
@@ -273,20 +276,21 @@ function BulkForm({ csrf, filter, total, triage, exceptions }: { csrf: string; f
   );
 }
 
-function AlertTable({ rows, showTrust, selectable }: { rows: AlertRow[]; showTrust: boolean; selectable: boolean }) {
+function AlertTable({ rows, showTrust, selectable, filter }: { rows: AlertRow[]; showTrust: boolean; selectable: boolean; filter: AlertQuery }) {
+  const sorted = { path: '/alerts', query: pagerQuery(filter), current: filter.sort ?? { key: 'severity' as const, desc: false } };
   return (
     <table id="alerts">
       <thead>
         <tr>
           {selectable && <th scope="col" class="select"><span class="visually-hidden">Select</span></th>}
-          <th>Severity</th>
-          <th>Alert</th>
-          <th>Host</th>
+          <SortHeader {...sorted} by="severity" label="Severity" />
+          <SortHeader {...sorted} by="title" label="Alert" />
+          <SortHeader {...sorted} by="host" label="Host" />
           {showTrust && <th>Trust</th>}
-          <th>Status</th>
-          <th>Assignee</th>
-          <th>Raised</th>
-          <th>Last seen</th>
+          <SortHeader {...sorted} by="status" label="Status" />
+          <SortHeader {...sorted} by="assignee" label="Assignee" />
+          <SortHeader {...sorted} by="raised" label="Raised" />
+          <SortHeader {...sorted} by="last-seen" label="Last seen" />
         </tr>
       </thead>
       <tbody>
