@@ -6,17 +6,19 @@ import { DEFAULT_SPOOL_LIMITS, type SpoolLimits } from './spool.js';
 import { parseQuietHours, type QuietHours } from './quiet-hours.js';
 import { DEFAULT_JITTER_SECONDS } from './schedule.js';
 
-export const USAGE = `Usage: estatewatch agent <mode> [options]
+/** The usage text, naming the agent as it was invoked: `estatewatch agent`, or the one-file `estatewatch-agent.mjs`. */
+export const agentUsage = (program: string) => `Usage: ${program} <mode> [options]
 
 Collects this machine's inventory (OS, packages, printers, faxes, modems, USB
 devices) and posts it to the estatewatch hub. Every report is written to a
 local spool first and deleted only once the hub has acknowledged it.
 
 Modes (exactly one):
-  enrol --hub <url> --secret <secret>
-                        Register this machine with the hub and save its token
-                        to <state-dir>/agent.json (mode 0600). The secret may
-                        instead be given in ESTATEWATCH_ENROL_SECRET.
+  enrol --hub <url>     Register this machine with the hub and save its token
+                        to <state-dir>/agent.json (mode 0600), with the
+                        enrolment secret from ESTATEWATCH_ENROL_SECRET (or
+                        --secret <secret>, which other users of the machine
+                        can read in the process list while it runs).
   --dry-run             Collect and print the report as JSON; send nothing.
   --once                Collect, spool and send everything pending, then exit.
   --schedule "<cron>"   Stay running; collect and send on a cron schedule,

@@ -3,14 +3,18 @@
  * The entry of the one-file agent (`npm run build:agent`): the same code as
  * `estatewatch agent`, without the hub, for machines that have only Node.
  */
-import { runAgent } from './main.js';
+import path from 'node:path';
+import { processIo, runAgent } from './main.js';
 
-runAgent(process.argv.slice(2)).then(
+// Named as the person ran it ("estatewatch-agent.mjs", or whatever the file was renamed to), in its usage and messages.
+const program = path.basename(process.argv[1] ?? 'estatewatch-agent.mjs');
+
+runAgent(process.argv.slice(2), processIo(), program).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`estatewatch-agent: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(`${program}: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 1;
   },
 );

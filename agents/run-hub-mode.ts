@@ -18,7 +18,7 @@ export const EXIT_HUB_UNREACHABLE = 75;
 export type HubCommand = Extract<AgentCommand, { mode: 'enrol' | 'once' | 'schedule' }>;
 
 /** The modes that talk to the hub: enrol, then --once or --schedule with the saved token and a spool. */
-export async function runHubMode(command: HubCommand, io: AgentIo): Promise<number> {
+export async function runHubMode(command: HubCommand, io: AgentIo, program: string): Promise<number> {
   const stateDir = command.stateDir ?? defaultStateDir(io.env, process.getuid?.(), homedir());
   if (command.mode === 'enrol') {
     const config = await enrol(command.hub, command.secret, await machineName(), { stateDir, trust: await hubTrust(command) });
@@ -27,39 +27,39 @@ export async function runHubMode(command: HubCommand, io: AgentIo): Promise<numb
   }
   const config = await readAgentConfig(stateDir);
   if (!config) {
-    throw new AgentError('not-enrolled', `not enrolled (no ${agentConfigPath(stateDir)}); run: estatewatch agent enrol --hub <url> --secret <secret>`);
+    throw new AgentError('not-enrolled', `not enrolled (no ${agentConfigPath(stateDir)}); run: ${program} enrol --hub <url>, with the secret in ESTATEWATCH_ENROL_SECRET`);
   }
   const trust = await hubTrust(command, config);
   const spool = new Spool(stateDir, { limits: command.spoolLimits, warn: (message) => io.stderr.write(`${message}\n`) });
   const post: RunOnceOptions['post'] = (hub, token, entry) => postReport(hub, token, entry, { trust });
   const cycle = () => runOnce({ spool, stateDir, fullReport: command.fullReport, hubUrl: command.hub ?? config.hubUrl, token: config.token, post });
-  if (command.mode === 'once') return reportSummary(await cycle(), io);
+  if (command.mode === 'once') return reportSummary(await cycle(), io, program);
   const agent = schedule({
     cron: command.cron,
     jitterSeconds: command.jitterSeconds,
     quietHours: command.quietHours,
-    run: async () => void reportSummary(await cycle(), io),
+    run: async () => void reportSummary(await cycle(), io, program),
     log: (message) => io.stderr.write(`${new Date().toISOString()} ${message}\n`),
   });
   const quiet = command.quietHours ? `, quiet ${command.quietHours.text}` : '';
-  io.stderr.write(`estatewatch agent: scheduled "${command.cron}" (jitter up to ${command.jitterSeconds} s${quiet}); spool ${spool.dir}\n`);
+  io.stderr.write(`${program}: scheduled "${command.cron}" (jitter up to ${command.jitterSeconds} s${quiet}); spool ${spool.dir}\n`);
   await stopRequested(io.signal);
   await agent.stop();
   return 0;
 }
 
 /** Prints the run's summary as one JSON line and maps it to an exit status. */
-function reportSummary(summary: RunSummary, io: AgentIo): number {
+function reportSummary(summary: RunSummary, io: AgentIo, program: string): number {
   io.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...summary })}\n`);
-  if (summary.collectError) io.stderr.write(`estatewatch agent: scan failed: ${summary.collectError}\n`);
+  if (summary.collectError) io.stderr.write(`${program}: scan failed: ${summary.collectError}\n`);
   if (summary.stopped?.kind === 'unauthorized') {
-    io.stderr.write(`estatewatch agent: the hub refused this agent (${summary.stopped.reason}); ${summary.pending} report(s) kept${summary.stopped.reason.startsWith('hub answered 401') ? '; enrol again' : ''}\n`);
+    io.stderr.write(`${program}: the hub refused this agent (${summary.stopped.reason}); ${summary.pending} report(s) kept${summary.stopped.reason.startsWith('hub answered 401') ? '; enrol again' : ''}\n`);
   }
-  if (summary.stopped?.kind === 'untrusted') io.stderr.write(`estatewatch agent: ${summary.stopped.reason}; nothing sent, ${summary.pending} report(s) kept\n`);
+  if (summary.stopped?.kind === 'untrusted') io.stderr.write(`${program}: ${summary.stopped.reason}; nothing sent, ${summary.pending} report(s) kept\n`);
   if (summary.stopped?.kind === 'retry') {
-    io.stderr.write(`estatewatch agent: hub unreachable (${summary.stopped.reason}); ${summary.pending} report(s) kept for next run\n`);
+    io.stderr.write(`${program}: hub unreachable (${summary.stopped.reason}); ${summary.pending} report(s) kept for next run\n`);
   }
-  if (summary.rejected > 0) io.stderr.write(`estatewatch agent: ${summary.rejected} report(s) refused by the hub, kept in rejected/\n`);
+  if (summary.rejected > 0) io.stderr.write(`${program}: ${summary.rejected} report(s) refused by the hub, kept in rejected/\n`);
   const stoppedForGood = summary.stopped !== undefined && summary.stopped.kind !== 'retry';
   if (summary.collectError || summary.rejected > 0 || stoppedForGood) return 1;
   return summary.stopped?.kind === 'retry' ? EXIT_HUB_UNREACHABLE : 0;

@@ -13,6 +13,7 @@ import { buildAgent } from '../../scripts/build-agent.js';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
 import { startTestHub, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 import { hasTool } from '../helpers/required-tool.js';
+import { runCli } from '../helpers/cli.js';
 
 let hub: ListeningTestHub;
 let dist: string;
@@ -67,6 +68,64 @@ describe('the one-file agent', () => {
     expect(scan.status, scan.stderr).toBe(0);
     const stored = hub.deps.db.prepare("SELECT count(*) AS n FROM installs i JOIN assets a ON a.id = i.asset_id WHERE a.agent_id IS NOT NULL").get() as { n: number };
     expect(stored.n).toBeGreaterThan(50);
+  });
+
+  it('names itself as it was invoked: estatewatch-agent.mjs in its usage and messages, estatewatch agent from the CLI', () => {
+    const bundle = (...args: string[]) => spawnSync(process.execPath, [path.join(dist, 'estatewatch-agent.mjs'), ...args], { encoding: 'utf8' });
+    const help = bundle('--help');
+    expect([help.status, help.stdout.split('\n')[0]]).toEqual([0, 'Usage: estatewatch-agent.mjs <mode> [options]']);
+    const bad = bundle('--once', '--dry-run');
+    expect([bad.status, bad.stderr.split('\n')[0]]).toEqual([2, 'estatewatch-agent.mjs: choose one mode, not --dry-run and --once']);
+    expect(bad.stderr).toContain('Usage: estatewatch-agent.mjs <mode>');
+    expect(runCli(['agent', '--help']).stdout.split('\n')[0]).toBe('Usage: estatewatch agent <mode> [options]');
+  });
+
+  it.each(['linux', 'macos'])('%s/install.sh --help prints its usage, exit 0', (os) => {
+    const r = spawnSync('sh', [path.join(dist, `install/${os}/install.sh`), '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Usage: ESTATEWATCH_ENROL_SECRET=<secret> sudo --preserve-env=ESTATEWATCH_ENROL_SECRET sh install.sh --hub <url>');
+    for (const word of ['--hub <url>', '--secret <s>', '--dry-run', '-h, --help', 'Exit status: 0 installed']) expect(r.stdout).toContain(word);
+    expect(r.stdout).not.toMatch(/set -eu|^#/m);
+  });
+
+  it('linux/install.sh --dry-run installs under a new temporary folder, printing each step, and enrols and starts nothing', () => {
+    const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'dry run', createdBy: null, by: 'cli', uses: 1, organisationId: 1, now: TEST_NOW, days: 1 });
+    const agents = () => (hub.deps.db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }).n;
+    const before = agents();
+    const tmp = tempDir('estatewatch-dry-run-test-');
+    try {
+      const r = spawnSync('sh', [path.join(dist, 'install/linux/install.sh'), '--hub', hub.url, '--dry-run'], { encoding: 'utf8', env: { PATH: process.env.PATH, TMPDIR: tmp, ESTATEWATCH_ENROL_SECRET: secret } });
+      expect(r.status, r.stderr).toBe(0);
+      const dryRoot = /^Dry run: installing under (\S+); nothing is enrolled or started\.$/m.exec(r.stdout)?.[1] ?? '';
+      expect(path.dirname(dryRoot)).toBe(tmp);
+      expect(r.stdout).toContain(`  would run: node ${dryRoot}/opt/estatewatch-agent/estatewatch-agent.mjs enrol --hub ${hub.url} --state-dir ${dryRoot}/var/lib/estatewatch-agent\n`);
+      expect(r.stdout).toContain('  would run: systemctl enable --now estatewatch-agent.timer\n');
+      expect(r.stdout).not.toContain(secret);
+      expect(fs.existsSync(path.join(dryRoot, 'opt/estatewatch-agent/estatewatch-agent.mjs'))).toBe(true);
+      expect(fs.existsSync(path.join(dryRoot, 'etc/systemd/system/estatewatch-agent.timer'))).toBe(true);
+      expect(fs.readdirSync(path.join(dryRoot, 'var/lib/estatewatch-agent'))).toEqual([]);
+      expect(agents()).toBe(before);
+      expect(hub.deps.db.prepare("SELECT uses FROM enrolment_secrets WHERE label = 'dry run'").get()).toEqual({ uses: 0 });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('macos/install.sh --dry-run checks Node.js against macOS, writes the plist under the temporary folder, and loads nothing', () => {
+    const tmp = tempDir('estatewatch-dry-run-test-');
+    try {
+      // sw_vers stands in for the Mac's (this runs on Linux): macOS 14.5.
+      fs.writeFileSync(path.join(tmp, 'sw_vers'), '#!/bin/sh\necho 14.5\n', { mode: 0o755 });
+      const r = spawnSync('sh', [path.join(dist, 'install/macos/install.sh'), '--hub', hub.url, '--dry-run'], { encoding: 'utf8', env: { PATH: `${tmp}:${process.env.PATH}`, TMPDIR: tmp } });
+      expect(r.status, r.stderr).toBe(0);
+      const dryRoot = /^Dry run: installing under (\S+);/m.exec(r.stdout)?.[1] ?? '';
+      const plist = path.join(dryRoot, 'Library/LaunchDaemons/uk.nhs.estatewatch.agent.plist');
+      expect(fs.readFileSync(plist, 'utf8')).toMatch(/<string>\/\S*node<\/string>/);
+      expect(r.stdout).toContain(`  would run: launchctl bootstrap system ${plist}\n`);
+      expect(r.stdout).toMatch(/would run: \S+ \S+\/usr\/local\/estatewatch-agent\/estatewatch-agent\.mjs enrol --hub /);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!hasTool('systemd-analyze', 'systemd'))('ships systemd units that systemd-analyze accepts', () => {

@@ -1,9 +1,9 @@
 import type { Command } from '../command.js';
-import { runAgent } from '../../../agents/main.js';
-import { USAGE } from '../../../agents/args.js';
+import { AGENT_COMMAND, runAgent } from '../../../agents/main.js';
+import { agentUsage } from '../../../agents/args.js';
 
 export const agentCommand: Command = {
   name: 'agent',
-  usage: USAGE,
+  usage: agentUsage(AGENT_COMMAND),
   run: (argv) => runAgent(argv),
 };
