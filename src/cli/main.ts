@@ -6,6 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CliError } from './cli-error.js';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.js';
 import type { CommandEntry } from './command.js';
 
 export const COMMANDS: readonly CommandEntry[] = [
@@ -59,6 +60,7 @@ export async function runMain(argv: string[]): Promise<number> {
 
 // Run only as the program itself (npm's bin link points here through a symlink), not when imported by tests.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  exitQuietlyOnClosedPipe(process.stdout);
   runMain(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

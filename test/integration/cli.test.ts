@@ -1,9 +1,11 @@
 /** The real `estatewatch` command line, run as a child process. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/main.js';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { sampleReport } from '../helpers/reports.js';
 import { tempDir } from '../helpers/test-hub.js';
 
 const REPORT = path.join(ROOT, 'test/fixtures/reports/windows7-ward-pc.json');
@@ -29,11 +31,29 @@ describe('estatewatch assess', () => {
     expect(statuses).toEqual(['ending-soon', 'supported', 'ending-soon', 'unknown']);
   });
 
-  it('reads a report from standard input and prints a table by default', () => {
+  it('reads a report from standard input and prints the counts by status, then the table', () => {
     const r = runCli(['assess', '-', '--as-of', '2026-11-23'], { input: fs.readFileSync(REPORT, 'utf8') });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^As of 2026-11-23:/);
-    expect(r.stdout).toMatch(/unsupported\s+Microsoft Windows 7 Professional 6\.1\.7601/);
+    expect(r.stdout.split('\n').slice(0, 7)).toEqual([
+      'As of 2026-11-23: 4 items',
+      '  supported         0',
+      '  ending-soon       0',
+      '  extended-support  0',
+      '  unsupported       3',
+      '  unknown           1  (1 unrecognised)',
+      '',
+    ]);
+    expect(r.stdout.split('\n')[7]).toMatch(/^unsupported\s+Microsoft Windows 7 Professional 6\.1\.7601/);
+  });
+
+  it('piped into head, prints the summary and exits quietly with status 0 when the pipe closes', () => {
+    // Far more than a pipe holds (64 KiB), so assess is still writing when head has gone.
+    const software = Array.from({ length: 3000 }, (_, n) => ({ name: `Ward application ${n}`, version: '1.0.0', source: 'registry' as const }));
+    const file = path.join(tempDir(), 'big.json');
+    fs.writeFileSync(file, JSON.stringify(sampleReport({ software })));
+    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" --import tsx src/cli/main.ts assess "${file}" --as-of 2026-11-23 | head -3`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect([shell.status, shell.stderr]).toEqual([0, '']);
+    expect(shell.stdout).toBe('As of 2026-11-23: 3001 items\n  supported            0\n  ending-soon          0\n');
   });
 
   it('rejects an invalid report naming each bad field, exit 1', () => {

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { checkReport } from '../../contract/report.js';
-import { assessReport, type AssessedItem } from '../../lifecycle/assess-report.js';
-import { UNKNOWN_REASONS } from '../../lifecycle/verdict.js';
+import { assessReport } from '../../lifecycle/assess-report.js';
 import { loadLifecycleRules } from '../../rules/load-lifecycle-rules.js';
 import { RulesError } from '../../rules/rule-issue.js';
 import { loadConfig } from '../../config.js';
 import { CliError } from '../cli-error.js';
+import { formatAssessment } from '../format-assessment.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 
@@ -26,10 +26,12 @@ Use it to check a machine before it joins the network.
   --json              print a JSON array of {kind, name, version, product, cycle, status,
                       follows, unknownReason, eol, reason}
 
-Every item resolves first to a title (rules/titles/ and the lifecycle rules'
-own patterns), then to its lifecycle; an unknown item says why: unrecognised,
-no-published-lifecycle, lifecycle-not-in-data, data-stale or version-unclear.
-The table ends with how many items are judged and how many are unknown, by why.
+The text starts with how many items have each status (the unknown ones by
+why), then lists every item with its reason. Every item resolves first to a
+title (rules/titles/ and the lifecycle rules' own patterns), then to its
+lifecycle; an unknown item says why: unrecognised, no-published-lifecycle,
+lifecycle-not-in-data, data-stale or version-unclear. Piped into a reader that
+stops early (| head), it stops quietly.
 
 Exit status: 0 judged; 1 the report or the rules are invalid; 2 bad arguments.`;
 
@@ -47,7 +49,7 @@ export const assessCommand: Command = {
     const report = readReport(positionals[0] as string);
     const rules = loadRulesOrFail(path.join(config.rulesDir, 'lifecycle'));
     const items = assessReport(report, rules, { asOf, windowDays: config.endingSoonDays, staleDays: config.dataStaleDays });
-    process.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : formatTable(items, asOf));
+    process.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : formatAssessment(items, asOf));
     return 0;
   },
 };
@@ -77,19 +79,4 @@ export function loadRulesOrFail(dir: string) {
     if (err instanceof RulesError) throw new CliError(err.message);
     throw err;
   }
-}
-
-/** "412 items: 380 judged, 32 unknown (20 unrecognised, 12 no-published-lifecycle)". */
-function tally(items: readonly AssessedItem[]): string {
-  const unknown = items.filter((i) => i.status === 'unknown');
-  const why = UNKNOWN_REASONS.map((r) => [r, unknown.filter((i) => i.unknownReason === r).length] as const).filter(([, n]) => n > 0);
-  const reasons = why.length > 0 ? ` (${why.map(([r, n]) => `${n} ${r}`).join(', ')})` : '';
-  return `${items.length} items: ${items.length - unknown.length} judged, ${unknown.length} unknown${reasons}`;
-}
-
-function formatTable(items: AssessedItem[], asOf: string): string {
-  const rows = items.map((i) => [i.status === 'unknown' && i.unknownReason ? `unknown: ${i.unknownReason}` : i.status, `${i.name} ${i.version}`, i.product ? `${i.product} ${i.cycle ?? '?'}` : '-', i.eol ?? '-']);
-  const widths = [0, 1, 2].map((c) => Math.min(60, Math.max(...rows.map((r) => (r[c] as string).length))));
-  const lines = rows.map((r, n) => `${r.map((v, c) => (c < 3 ? v.padEnd(widths[c] as number) : v)).join('  ')}\n    ${items[n]?.reason}`);
-  return `As of ${asOf}:\n${lines.join('\n')}\n${tally(items)}\n`;
 }
