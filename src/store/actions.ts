@@ -3,6 +3,7 @@
  * alert or an asset, with notes. Callers wrap writes in one transaction with
  * their audit entry.
  */
+import { orderBy, type ListSort } from './list-order.js';
 import type { Db } from './db.js';
 import { dialectOf, jsonValues, perDialect } from './dialect.js';
 import { inScope, type OrgScope } from './organisations.js';
@@ -49,7 +50,19 @@ export interface ActionRow extends ActionFields {
 /** Everything an update may change, written at once by one fixed statement. */
 export type ActionState = ActionFields & { status: ActionStatus; completedAt: string | null; updatedAt: string };
 
+/** The action list's column orders; by due date first, as a list of work is read. */
+export const ACTION_ORDERS = {
+  due: ['a.due_date', 'a.id'],
+  number: ['a.id'],
+  title: ['a.title', 'a.id'],
+  owner: ['a.owner', 'a.due_date', 'a.id'],
+  status: ['a.status', 'a.due_date', 'a.id'],
+} as const satisfies Record<string, readonly string[]>;
+export type ActionSortKey = keyof typeof ACTION_ORDERS;
+export const ACTION_SORT_KEYS = Object.keys(ACTION_ORDERS) as [ActionSortKey, ...ActionSortKey[]];
+
 export interface ActionFilter {
+  sort?: ListSort<ActionSortKey>;
   /** Absent: the live ones (open, in progress). */
   status?: readonly ActionStatus[];
   owner?: string;
@@ -94,7 +107,7 @@ export function listActions(db: Db, f: ActionFilter): { total: number; rows: Act
   };
   const d = dialectOf(db);
   const total = (stmt(db, `SELECT count(*) AS n ${FROM} ${FILTER[d]}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${COLUMNS} ${FROM} ${FILTER[d]} ORDER BY a.due_date, a.id LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
+  const rows = stmt(db, `SELECT ${COLUMNS} ${FROM} ${FILTER[d]} ORDER BY ${orderBy(ACTION_ORDERS, f.sort ?? { key: 'due', desc: false })} LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
   return { total, rows: rows.map(toRow) };
 }
 

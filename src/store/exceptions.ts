@@ -4,6 +4,7 @@
  * cso/exceptions.ts; callers wrap writes in one transaction with their audit entry.
  */
 import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
+import { orderBy, type ListSort } from './list-order.js';
 import type { Db } from './db.js';
 import { dialectOf, jsonValues } from './dialect.js';
 import { inScope, type OrgScope } from './organisations.js';
@@ -101,7 +102,19 @@ export function getException(db: Db, id: number, org: OrgScope): ExceptionDetail
   return { ...row, audit: listAuditTrail(db, 'exception', id) };
 }
 
+/** The exceptions' column orders; by default those awaiting sign-off first, then soonest to expire. */
+export const EXCEPTION_ORDERS = {
+  pending: ["status <> 'pending'", 'expires_on', 'id'],
+  number: ['id'],
+  title: ['title', 'id'],
+  status: ['status', 'expires_on', 'id'],
+  expires: ['expires_on', 'id'],
+} as const satisfies Record<string, readonly string[]>;
+export type ExceptionSortKey = keyof typeof EXCEPTION_ORDERS;
+export const EXCEPTION_SORT_KEYS = Object.keys(EXCEPTION_ORDERS) as [ExceptionSortKey, ...ExceptionSortKey[]];
+
 export interface ExceptionFilter {
+  sort?: ListSort<ExceptionSortKey>;
   status?: ExceptionStatus;
   /** The trusts whose exceptions are listed. */
   org: OrgScope;
@@ -114,7 +127,7 @@ export function listExceptions(db: Db, f: ExceptionFilter): { total: number; row
   const params = { status: f.status ?? null, org: f.org };
   const where = `WHERE (@status IS NULL OR status = @status) AND ${inScope('organisation_id')}`;
   const total = (stmt(db, `SELECT count(*) AS n FROM exceptions ${where}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${COLUMNS} FROM exceptions ${where} ORDER BY status <> 'pending', expires_on, id LIMIT @limit OFFSET @offset`)
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM exceptions ${where} ORDER BY ${orderBy(EXCEPTION_ORDERS, f.sort ?? { key: 'pending', desc: false })} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: f.limit, offset: f.offset }) as BareRow[];
   return { total, rows: rows.map((r) => withLinks(db, r)) };
 }

@@ -3,6 +3,7 @@
  * trail read back for a record. Hazards are never deleted, so there is no
  * delete here. Callers wrap writes in one transaction with their audit entry.
  */
+import { orderBy, type ListSort } from './list-order.js';
 import type { Db } from './db.js';
 import { dialectOf, jsonValues, perDialect } from './dialect.js';
 import { inScope, type OrgScope } from './organisations.js';
@@ -50,7 +51,20 @@ export interface HazardRow extends HazardFields {
 /** Everything an update may change, written at once by one fixed statement. */
 export type HazardState = Omit<HazardRow, 'id' | 'organisationId' | 'organisation' | 'createdBy' | 'createdAt'>;
 
+/** The hazard log's column orders; risk is severity × likelihood, an unrated residual risk counting as 0. */
+export const HAZARD_ORDERS = {
+  number: ['id'],
+  title: ['title', 'id'],
+  'initial-risk': ['initial_severity * initial_likelihood', 'id'],
+  'residual-risk': ['coalesce(residual_severity * residual_likelihood, 0)', 'id'],
+  status: ['status', 'id'],
+  owner: ['owner', 'id'],
+} as const satisfies Record<string, readonly string[]>;
+export type HazardSortKey = keyof typeof HAZARD_ORDERS;
+export const HAZARD_SORT_KEYS = Object.keys(HAZARD_ORDERS) as [HazardSortKey, ...HazardSortKey[]];
+
 export interface HazardFilter {
+  sort?: ListSort<HazardSortKey>;
   status?: readonly HazardStatus[];
   owner?: string;
   reratingDue?: boolean;
@@ -90,7 +104,7 @@ export function listHazards(db: Db, f: HazardFilter): { total: number; rows: Haz
   };
   const d = dialectOf(db);
   const total = (stmt(db, `SELECT count(*) AS n FROM hazards ${FILTER[d]}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT ${COLUMNS} FROM hazards ${FILTER[d]} ORDER BY id LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM hazards ${FILTER[d]} ORDER BY ${orderBy(HAZARD_ORDERS, f.sort ?? { key: 'number', desc: false })} LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as RawRow[];
   return { total, rows: rows.map(toRow) };
 }
 

@@ -4,6 +4,7 @@
  * what live in devices/register.ts; callers wrap writes in one transaction with
  * their audit entry.
  */
+import { orderBy, type ListSort } from './list-order.js';
 import type { Db } from './db.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { insertReturningId, stmt } from './statements.js';
@@ -114,7 +115,19 @@ export function findDeviceByIdentity(db: Db, d: Pick<DeviceRow, 'organisationId'
   return r && toRow(r);
 }
 
+/** The register's column orders; by default by site, as a walk round the wards reads it. */
+export const DEVICE_ORDERS = {
+  site: ["coalesce(site, '')", 'kind', 'name', 'id'],
+  number: ['id'],
+  device: ['name', 'id'],
+  status: ['status', 'id'],
+  removal: ["coalesce(planned_removal_on, '9999-12-31')", 'id'],
+} as const satisfies Record<string, readonly string[]>;
+export type DeviceSortKey = keyof typeof DEVICE_ORDERS;
+export const DEVICE_SORT_KEYS = Object.keys(DEVICE_ORDERS) as [DeviceSortKey, ...DeviceSortKey[]];
+
 export interface DeviceFilter {
+  sort?: ListSort<DeviceSortKey>;
   kind?: DeviceKind;
   site?: string;
   status?: DeviceStatus;
@@ -137,7 +150,7 @@ const WHERE = `WHERE ${inScope('organisation_id')} AND (@kind IS NULL OR kind = 
 /** The devices of the trusts in scope matching the filter, by site, kind and name, with counts over the whole match. */
 export function listDevices(db: Db, org: OrgScope, f: DeviceFilter, today: string): { total: number; rows: RegisteredDevice[]; counts: DeviceCounts } {
   const p = { org, kind: f.kind ?? null, site: f.site ?? null, status: f.status ?? null, retained: f.retained === undefined ? null : f.retained ? 1 : 0 };
-  const rows = (stmt(db, `SELECT ${COLUMNS} FROM registered_devices ${WHERE} ORDER BY coalesce(site, ''), kind, name, id LIMIT @limit OFFSET @offset`)
+  const rows = (stmt(db, `SELECT ${COLUMNS} FROM registered_devices ${WHERE} ORDER BY ${orderBy(DEVICE_ORDERS, f.sort ?? { key: 'site', desc: false })} LIMIT @limit OFFSET @offset`)
     .all({ ...p, limit: f.limit, offset: f.offset }) as Parameters<typeof toRow>[0][]).map(toRow);
   const group = (col: string) => Object.fromEntries((stmt(db, `SELECT coalesce(${col}, '') AS k, count(*) AS n FROM registered_devices ${WHERE} GROUP BY 1 ORDER BY 1`)
     .all(p) as { k: string; n: number }[]).map((r) => [r.k, r.n]));

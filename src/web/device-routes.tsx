@@ -50,10 +50,10 @@ export const deviceRoutes = new Hono<HubEnv>()
   .use('/devices/import', requireRole(...DEVICE_WRITE_ROLES))
   .get('/devices', (c) => {
     const q = parseOrThrow(DeviceQuerySchema, nonEmpty(c.req.query()));
-    const { kind, site, status, retained } = q;
+    const { kind, site, status, retained, sort } = q;
     const today = todayOf(c);
     const org = scopeOf(c, q);
-    const list = onePage(q, (at) => listDevices(c.var.deps.db, org, { kind, site, status, retained, ...at }, today));
+    const list = onePage(q, (at) => listDevices(c.var.deps.db, org, { kind, site, status, retained, sort, ...at }, today));
     const session = currentSession(c);
     const trajectories = ['fax', 'pager'].map((kind) => deviceTrajectory(c.var.deps.db, org, { kind, site: q.site }, today));
     const page = <DevicesPage session={session} filter={q} {...list} today={today} canImport={DEVICE_WRITE_ROLES.includes(session.user.role)} trajectories={trajectories} trusts={trustsShown(c)} />;

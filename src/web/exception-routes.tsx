@@ -28,7 +28,7 @@ const FORM_LIMIT = bodyLimit({ maxSize: 32 * 1024, onError: () => { throw new Hu
 function renderList(c: Context<HubEnv>, form?: RequestFormValues, error?: string) {
   const { db, now, alertRules } = c.var.deps;
   const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
-  const { total, rows } = onePage(q, (at) => listExceptions(db, { status: q.status, org: scopeOf(c, q), ...at }));
+  const { total, rows } = onePage(q, (at) => listExceptions(db, { status: q.status, sort: q.sort, org: scopeOf(c, q), ...at }));
   const values = form ?? fromAlert(q, alertRules);
   const page = <ExceptionsPage session={currentSession(c)} filter={q} total={total} rows={rows} rules={alertRules} now={now()} trusts={trustsShown(c)} form={values} error={error} />;
   return c.html(page, error ? 400 : 200);

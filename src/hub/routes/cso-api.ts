@@ -17,8 +17,9 @@ import {
   HazardCreateSchema, HazardLinkRequestSchema, HazardPatchSchema, HazardStatusRequestSchema, RaiseHazardRequestSchema, ResidualRiskRequestSchema,
 } from '../../cso/hazard-schemas.js';
 import { setResidualRisk } from '../../cso/residual-risk.js';
-import { ACTION_STATUSES, listActions, type ActionFilter } from '../../store/actions.js';
-import { HAZARD_STATUSES, listHazards } from '../../store/hazards.js';
+import { ACTION_SORT_KEYS, ACTION_STATUSES, listActions, type ActionFilter } from '../../store/actions.js';
+import { HAZARD_SORT_KEYS, HAZARD_STATUSES, listHazards } from '../../store/hazards.js';
+import { sortParam } from '../sort-param.js';
 import type { OrgScope } from '../../store/organisations.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
@@ -46,6 +47,7 @@ export const HazardQuerySchema = z.strictObject({
   owner: Username.optional(),
   reratingDue: Flag.optional(),
   q: SearchTextSchema.optional(),
+  sort: sortParam(HAZARD_SORT_KEYS).optional(),
   ...PagedQuerySchema.shape,
 });
 export type HazardQuery = z.output<typeof HazardQuerySchema>;
@@ -57,6 +59,7 @@ export const ActionQuerySchema = z.strictObject({
   mine: Flag.optional(),
   overdue: Flag.optional(),
   hazardId: IdSchema.optional(),
+  sort: sortParam(ACTION_SORT_KEYS).optional(),
   ...PagedQuerySchema.shape,
 });
 export type ActionQuery = z.output<typeof ActionQuerySchema>;
@@ -64,7 +67,7 @@ export type ActionQuery = z.output<typeof ActionQuerySchema>;
 /** The store filter for a query: "mine" wins over an owner named in the same query. */
 export function actionFilter(c: Context<HubEnv>, q: ActionQuery): Omit<ActionFilter, 'limit' | 'offset'> {
   const owner = q.mine ? currentSession(c).user.username : q.owner;
-  return { status: q.status, owner, overdue: q.overdue, hazardId: q.hazardId, today: trustToday(c.var.deps.now()), org: scopeOf(c, q) };
+  return { status: q.status, owner, overdue: q.overdue, hazardId: q.hazardId, sort: q.sort, today: trustToday(c.var.deps.now()), org: scopeOf(c, q) };
 }
 
 export function csoActor(c: Context<HubEnv>): CsoActor {

@@ -5,6 +5,7 @@
  * Each person reads and changes their own trust's devices (an ICS-wide person,
  * every trust's); another trust's device is absent (404).
  */
+import { sortParam } from '../sort-param.js';
 import { onePage } from '../page-range.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,7 +15,7 @@ import { DeviceImportTrustSchema, DevicePatchSchema, DeviceStatusSchema, NewDevi
 import { importDevicesCsv, MAX_DEVICE_CSV_BYTES } from '../../devices/import-devices-csv.js';
 import { addDevice, editDevice, getDeviceDetail, retainDevice, setDeviceStatus, type DeviceActor } from '../../devices/register.js';
 import { decodeText } from '../../import/import-file.js';
-import { DEVICE_KINDS, DEVICE_STATUSES, listDevices } from '../../store/registered-devices.js';
+import { DEVICE_KINDS, DEVICE_SORT_KEYS, DEVICE_STATUSES, listDevices } from '../../store/registered-devices.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { HubError, parseOrThrow } from '../errors.js';
@@ -40,6 +41,7 @@ export const DeviceQuerySchema = z.strictObject({
   site: z.string().trim().min(1).max(200).optional(),
   status: z.enum(DEVICE_STATUSES).optional(),
   retained: z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
+  sort: sortParam(DEVICE_SORT_KEYS).optional(),
   ...PagedQuerySchema.shape,
 });
 export type DeviceQuery = z.output<typeof DeviceQuerySchema>;
@@ -64,8 +66,8 @@ export const devicesApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/devices/*', requireRole())
   .get('/api/v1/devices', (c) => {
     const q = parseOrThrow(DeviceQuerySchema, nonEmpty(c.req.query()));
-    const { kind, site, status, retained } = q;
-    return c.json({ ...onePage(q, (at) => listDevices(c.var.deps.db, scopeOf(c, q), { kind, site, status, retained, ...at }, todayOf(c))), page: q.page, pageSize: q.pageSize });
+    const { kind, site, status, retained, sort } = q;
+    return c.json({ ...onePage(q, (at) => listDevices(c.var.deps.db, scopeOf(c, q), { kind, site, status, retained, sort, ...at }, todayOf(c))), page: q.page, pageSize: q.pageSize });
   })
   .post('/api/v1/devices', requireRole(...DEVICE_WRITE_ROLES), async (c) => {
     const { organisation, ...fields } = await body(c, NewDeviceRequestSchema);

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import {
   exceptionRequestSchema, ReasonSchema, rejectException, requestException, revokeException, signOffException, SignOffSchema, type ExceptionActor,
 } from '../../cso/exceptions.js';
-import { EXCEPTION_STATUSES, getException, listExceptions } from '../../store/exceptions.js';
+import { EXCEPTION_SORT_KEYS, EXCEPTION_STATUSES, getException, listExceptions } from '../../store/exceptions.js';
+import { sortParam } from '../sort-param.js';
 import type { Role } from '../../store/users.js';
 import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
@@ -29,6 +30,7 @@ const BODY_LIMIT = 32 * 1024;
 /** Shared by the API and the exceptions page. */
 export const ExceptionQuerySchema = z.strictObject({
   status: z.enum(EXCEPTION_STATUSES).optional(),
+  sort: sortParam(EXCEPTION_SORT_KEYS).optional(),
   ...PagedQuerySchema.shape,
   /** The request form prefilled from "Request an exception": machines and rules, comma-separated. */
   hostname: z.string().trim().min(1).max(64 * 1024).optional(),
@@ -53,7 +55,7 @@ export const exceptionsApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/exceptions/*', requireRole())
   .get('/api/v1/exceptions', (c) => {
     const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...onePage(q, (at) => listExceptions(c.var.deps.db, { status: q.status, org: scopeOf(c, q), ...at })), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...onePage(q, (at) => listExceptions(c.var.deps.db, { status: q.status, sort: q.sort, org: scopeOf(c, q), ...at })), page: q.page, pageSize: q.pageSize });
   })
   .post('/api/v1/exceptions', requireRole(...REQUEST_ROLES), async (c) => {
     const req = await body(c, requestSchemaFor(c));

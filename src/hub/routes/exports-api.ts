@@ -37,12 +37,12 @@ export const exportsApiRoutes = new Hono<HubEnv>()
   })
   .get('/api/v1/exceptions.csv', requireRole(), (c) => {
     const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
-    return csvResponse(c, 'exceptions', EXCEPTION_COLUMNS, listExceptions(c.var.deps.db, { status: q.status, org: scopeOf(c, q), ...EXPORT_ROWS }).rows);
+    return csvResponse(c, 'exceptions', EXCEPTION_COLUMNS, listExceptions(c.var.deps.db, { status: q.status, sort: q.sort, org: scopeOf(c, q), ...EXPORT_ROWS }).rows);
   })
   .get('/api/v1/devices.csv', requireRole(), (c) => {
     const q = parseOrThrow(DeviceQuerySchema, nonEmpty(c.req.query()));
-    const { kind, site, status, retained } = q;
-    return csvResponse(c, 'devices', DEVICE_COLUMNS, listDevices(c.var.deps.db, scopeOf(c, q), { kind, site, status, retained, ...EXPORT_ROWS }, todayOf(c)).rows);
+    const { kind, site, status, retained, sort } = q;
+    return csvResponse(c, 'devices', DEVICE_COLUMNS, listDevices(c.var.deps.db, scopeOf(c, q), { kind, site, status, retained, sort, ...EXPORT_ROWS }, todayOf(c)).rows);
   })
   .get('/api/v1/estate/unmatched.csv', requireRole(), (c) => {
     const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));

@@ -1,7 +1,7 @@
 import type { ListSort } from '../../store/list-order.js';
 import { sortValue } from '../../hub/sort-param.js';
 
-interface SortHeaderProps<K extends string> {
+export interface SortHeaderProps<K extends string> {
   /** The list's page and its current filters, kept by the link. */
   path: string;
   query: Record<string, string | undefined>;
@@ -28,4 +28,9 @@ export function SortHeader<K extends string>({ path, query, current, by, label }
       </a>
     </th>
   );
+}
+
+/** A heading that sorts when the list can be sorted here (`sorted`), a plain one where it cannot (an action list on a hazard's page). */
+export function MaybeSortHeader<K extends string>({ sorted, by, label }: { sorted?: Omit<SortHeaderProps<K>, 'by' | 'label'>; by: K; label: string }) {
+  return sorted ? <SortHeader {...sorted} by={by} label={label} /> : <th scope="col">{label}</th>;
 }

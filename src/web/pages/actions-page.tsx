@@ -1,4 +1,7 @@
 import { HAZARD_ROLES, type ActionQuery } from '../../hub/routes/cso-api.js';
+import { sortValue } from '../../hub/sort-param.js';
+import type { ActionSortKey } from '../../store/actions.js';
+import { MaybeSortHeader, type SortHeaderProps } from '../components/sort-header.js';
 import { ACTION_STATUSES, type ActionRow, type ActionStatus } from '../../store/actions.js';
 import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
@@ -14,8 +17,8 @@ export function OverdueWord() {
 }
 
 /** The filters as query parameters, for the pager, the tabs and the CSV link. */
-export function actionQueryString({ page: _page, pageSize: _size, ...f }: ActionQuery, extra: Record<string, string> = {}): string {
-  const entries = Object.entries({ ...f, ...extra }).flatMap(([k, v]): [string, string][] => {
+export function actionQueryString({ page: _page, pageSize: _size, sort, ...f }: ActionQuery, extra: Record<string, string> = {}): string {
+  const entries = Object.entries({ ...f, ...(sort && { sort: sortValue(sort) }), ...extra }).flatMap(([k, v]): [string, string][] => {
     if (v === undefined) return [];
     if (typeof v === 'boolean') return v ? [[k, '1']] : [];
     return [[k, Array.isArray(v) ? v.join(',') : String(v)]];
@@ -45,7 +48,7 @@ export function ActionsPage({ session, filter, total, rows, trusts, error }: Act
         <a href={`/api/v1/actions.csv${query ? `?${query}` : ''}`} id="download-csv" download>Download CSV</a>
       </p>
       <ActionFilters filter={filter} />
-      <ActionTable rows={rows} showHazard showTrust={trusts.length > 0} />
+      <ActionTable rows={rows} showHazard showTrust={trusts.length > 0} sorted={{ path: '/actions', query: Object.fromEntries(new URLSearchParams(query)), current: filter.sort ?? { key: 'due', desc: false } }} />
       {rows.length === 0 && <p class="panel">No actions match these filters.</p>}
       <Pager path="/actions" query={Object.fromEntries(new URLSearchParams(query))} page={filter.page} pageSize={filter.pageSize} total={total} />
       {error && (
@@ -98,18 +101,18 @@ function ActionFilters({ filter }: { filter: ActionQuery }) {
 }
 
 /** `showTrust` names each action's trust, for an ICS-wide reader of several trusts' actions. */
-export function ActionTable({ rows, showHazard, showTrust = false }: { rows: ActionRow[]; showHazard: boolean; showTrust?: boolean }) {
+export function ActionTable({ rows, showHazard, showTrust = false, sorted }: { rows: ActionRow[]; showHazard: boolean; showTrust?: boolean; sorted?: Omit<SortHeaderProps<ActionSortKey>, 'by' | 'label'> }) {
   if (!rows.length) return null;
   return (
     <table id="actions" class="action-list">
       <thead>
         <tr>
-          <th>No.</th>
+          <MaybeSortHeader sorted={sorted} by="number" label="No." />
           {showTrust && <th>Trust</th>}
-          <th>Action</th>
-          <th>Owner</th>
-          <th>Due</th>
-          <th>Status</th>
+          <MaybeSortHeader sorted={sorted} by="title" label="Action" />
+          <MaybeSortHeader sorted={sorted} by="owner" label="Owner" />
+          <MaybeSortHeader sorted={sorted} by="due" label="Due" />
+          <MaybeSortHeader sorted={sorted} by="status" label="Status" />
           {showHazard && <th>Hazard</th>}
         </tr>
       </thead>

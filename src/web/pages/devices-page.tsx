@@ -1,4 +1,7 @@
 import type { DeviceQuery } from '../../hub/routes/devices-api.js';
+import { sortValue } from '../../hub/sort-param.js';
+import type { DeviceSortKey } from '../../store/registered-devices.js';
+import { SortHeader, type SortHeaderProps } from '../components/sort-header.js';
 import type { Organisation } from '../../store/organisations.js';
 import {
   DEVICE_KINDS, DEVICE_STATUSES, PAGER_TYPES, type DeviceCounts, type DeviceKind, type DeviceRow, type DeviceStatus, type RegisteredDevice,
@@ -49,13 +52,13 @@ export function DevicesPage({ session, filter, total, rows, counts, today, canIm
           <TrajectoryChart trajectory={t} label={t.kind === 'fax' ? 'Faxes' : 'Pagers'} />
         ))}
       </div>
-      <DeviceTable rows={rows} today={today} showTrust={trusts.length > 0} />
+      <DeviceTable rows={rows} today={today} showTrust={trusts.length > 0} sorted={{ path: '/devices', query: deviceQuery(filter), current: filter.sort ?? { key: 'site', desc: false } }} />
       {rows.length === 0 && <p class="panel">No devices match.</p>}
       {canImport && <AddDeviceForm session={session} trusts={trusts} />}
       <Pager
         path="/devices"
         csv="/api/v1/devices.csv"
-        query={{ organisation: filter.organisation, kind: filter.kind, site: filter.site, status: filter.status, retained: filter.retained === undefined ? undefined : filter.retained ? '1' : '0', pageSize: String(filter.pageSize) }}
+        query={deviceQuery(filter)}
         page={filter.page}
         pageSize={filter.pageSize}
         total={total}
@@ -124,17 +127,23 @@ function Counts({ counts, total }: { counts: DeviceCounts; total: number }) {
   );
 }
 
-function DeviceTable({ rows, today, showTrust }: { rows: RegisteredDevice[]; today: string; showTrust: boolean }) {
+/** The filters (and order) as query parameters, for the pager, the export and the column headings. */
+function deviceQuery(filter: DeviceQuery): Record<string, string | undefined> {
+  const retained = filter.retained === undefined ? undefined : filter.retained ? '1' : '0';
+  return { organisation: filter.organisation, kind: filter.kind, site: filter.site, status: filter.status, retained, pageSize: String(filter.pageSize), sort: filter.sort && sortValue(filter.sort) };
+}
+
+function DeviceTable({ rows, today, showTrust, sorted }: { rows: RegisteredDevice[]; today: string; showTrust: boolean; sorted: Omit<SortHeaderProps<DeviceSortKey>, 'by' | 'label'> }) {
   return (
     <table id="devices">
       <thead>
         <tr>
-          <th>#</th>
+          <SortHeader {...sorted} by="number" label="#" />
           {showTrust && <th>Trust</th>}
-          <th>Device</th>
-          <th>Where</th>
-          <th>Status</th>
-          <th>Planned removal</th>
+          <SortHeader {...sorted} by="device" label="Device" />
+          <SortHeader {...sorted} by="site" label="Where" />
+          <SortHeader {...sorted} by="status" label="Status" />
+          <SortHeader {...sorted} by="removal" label="Planned removal" />
           <th>Replacement</th>
           <th>Pager</th>
         </tr>

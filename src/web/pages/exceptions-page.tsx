@@ -1,4 +1,7 @@
 import type { AlertRule } from '../../alerts/alert-rule-schema.js';
+import { sortValue } from '../../hub/sort-param.js';
+import type { ExceptionSortKey } from '../../store/exceptions.js';
+import { SortHeader, type SortHeaderProps } from '../components/sort-header.js';
 import { REQUEST_ROLES, type ExceptionQuery } from '../../hub/routes/exceptions-api.js';
 import { EXCEPTION_STATUSES, type ExceptionRow, type ExceptionStatus } from '../../store/exceptions.js';
 import type { Organisation } from '../../store/organisations.js';
@@ -60,26 +63,28 @@ export function ExceptionsPage({ session, filter, total, rows, rules, now, trust
         </div>
         <button class="primary" type="submit">Filter</button>
       </form>
-      <ExceptionTable rows={rows} showTrust={trusts.length > 0} />
+      <ExceptionTable rows={rows} showTrust={trusts.length > 0} sorted={{ path: '/exceptions', query: exceptionQuery(filter), current: filter.sort ?? { key: 'pending', desc: false } }} />
       {rows.length === 0 && <p class="panel">No exceptions match.</p>}
-      <Pager path="/exceptions" csv="/api/v1/exceptions.csv" query={{ status: filter.status, organisation: filter.organisation, pageSize: String(filter.pageSize) }} page={filter.page} pageSize={filter.pageSize} total={total} />
+      <Pager path="/exceptions" csv="/api/v1/exceptions.csv" query={exceptionQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
       {REQUEST_ROLES.includes(session.user.role) && <RequestForm csrf={session.csrfToken} rules={rules} now={now} trusts={trusts} values={form ?? {}} error={error} />}
     </Layout>
   );
 }
 
-function ExceptionTable({ rows, showTrust }: { rows: ExceptionRow[]; showTrust: boolean }) {
+const exceptionQuery = (filter: ExceptionQuery) => ({ status: filter.status, organisation: filter.organisation, pageSize: String(filter.pageSize), sort: filter.sort && sortValue(filter.sort) });
+
+function ExceptionTable({ rows, showTrust, sorted }: { rows: ExceptionRow[]; showTrust: boolean; sorted: Omit<SortHeaderProps<ExceptionSortKey>, 'by' | 'label'> }) {
   return (
     <table id="exceptions">
       <thead>
         <tr>
-          <th>#</th>
+          <SortHeader {...sorted} by="number" label="#" />
           {showTrust && <th>Trust</th>}
-          <th>Exception</th>
-          <th>Status</th>
+          <SortHeader {...sorted} by="title" label="Exception" />
+          <SortHeader {...sorted} by="status" label="Status" />
           <th>Assets</th>
           <th>Rules</th>
-          <th>Expires</th>
+          <SortHeader {...sorted} by="expires" label="Expires" />
           <th>Signed off by</th>
         </tr>
       </thead>

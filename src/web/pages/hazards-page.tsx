@@ -2,7 +2,9 @@ import type { HazardView, RatedRisk } from '../../cso/hazard-log.js';
 import { LIKELIHOOD_LEVELS, SEVERITY_LEVELS } from '../../cso/risk-matrix.js';
 import { HAZARD_ROLES, type HazardQuery } from '../../hub/routes/cso-api.js';
 import type { AlertDetail } from '../../store/alert-queries.js';
-import { HAZARD_STATUSES, type HazardStatus } from '../../store/hazards.js';
+import { HAZARD_STATUSES, type HazardSortKey, type HazardStatus } from '../../store/hazards.js';
+import { sortValue } from '../../hub/sort-param.js';
+import { SortHeader, type SortHeaderProps } from '../components/sort-header.js';
 import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
@@ -58,9 +60,9 @@ export function HazardsPage({ session, filter, total, rows, trusts, error }: Haz
       <h1>Hazard log</h1>
       <p class="muted small">DCB0160: every hazard the trust's estate poses to patients, its initial and residual risk on the 5 × 5 matrix. Hazards are closed, never deleted.</p>
       <HazardFilters filter={filter} />
-      <HazardTable rows={rows} showTrust={trusts.length > 0} />
+      <HazardTable rows={rows} showTrust={trusts.length > 0} sorted={{ path: '/hazards', query: hazardQuery(filter), current: filter.sort ?? { key: 'number', desc: false } }} />
       {rows.length === 0 && <p class="panel">No hazards match these filters.</p>}
-      <Pager path="/hazards" csv="/api/v1/hazards.csv" query={{ status: filter.status?.join(','), owner: filter.owner, reratingDue: filter.reratingDue ? '1' : undefined, q: filter.q, organisation: filter.organisation }} page={filter.page} pageSize={filter.pageSize} total={total} />
+      <Pager path="/hazards" csv="/api/v1/hazards.csv" query={hazardQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -102,18 +104,23 @@ function HazardFilters({ filter }: { filter: HazardQuery }) {
   );
 }
 
-function HazardTable({ rows, showTrust }: { rows: HazardView[]; showTrust: boolean }) {
+/** The filters (and order) as query parameters, for the pager, the export and the column headings. */
+function hazardQuery(filter: HazardQuery): Record<string, string | undefined> {
+  return { status: filter.status?.join(','), owner: filter.owner, reratingDue: filter.reratingDue ? '1' : undefined, q: filter.q, organisation: filter.organisation, sort: filter.sort && sortValue(filter.sort) };
+}
+
+function HazardTable({ rows, showTrust, sorted }: { rows: HazardView[]; showTrust: boolean; sorted: Omit<SortHeaderProps<HazardSortKey>, 'by' | 'label'> }) {
   return (
     <table id="hazards">
       <thead>
         <tr>
-          <th>No.</th>
+          <SortHeader {...sorted} by="number" label="No." />
           {showTrust && <th>Trust</th>}
-          <th>Hazard</th>
-          <th>Initial risk</th>
-          <th>Residual risk</th>
-          <th>Status</th>
-          <th>Owner</th>
+          <SortHeader {...sorted} by="title" label="Hazard" />
+          <SortHeader {...sorted} by="initial-risk" label="Initial risk" />
+          <SortHeader {...sorted} by="residual-risk" label="Residual risk" />
+          <SortHeader {...sorted} by="status" label="Status" />
+          <SortHeader {...sorted} by="owner" label="Owner" />
         </tr>
       </thead>
       <tbody>
