@@ -12,7 +12,7 @@ import type { CommandEntry } from './command.js';
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'serve', summary: 'Start the hub (web pages + API); --demo seeds a demo estate and runs a local agent.', load: async () => (await import('./commands/serve.js')).serveCommand },
   { name: 'agent', summary: "Collect this machine's inventory and send it to a hub (enrol, --dry-run, --once, --schedule).", load: async () => (await import('./commands/agent.js')).agentCommand },
-  { name: 'assess', summary: "Judge one report file offline: each item's product, cycle, status, EOL date and why.", load: async () => (await import('./commands/assess.js')).assessCommand },
+  { name: 'assess', summary: "Judge one report file offline: counts by status, then each item's product, cycle, status, EOL date and why.", load: async () => (await import('./commands/assess.js')).assessCommand },
   { name: 'rules', summary: 'Check the rule files (`rules check`), or dry-run one alert rule on the estate (`rules test <file>`).', load: async () => (await import('./commands/rules.js')).rulesCommand },
   { name: 'admin', summary: 'Users and agents: create-user, reset-password, list-agents, revoke-agent.', load: async () => (await import('./commands/admin.js')).adminCommand },
   { name: 'import', summary: 'Import inventories from osquery, Intune/MECM CSV, CycloneDX SBOMs or agent --output files (--dry-run).', load: async () => (await import('./commands/import.js')).importCommand },
