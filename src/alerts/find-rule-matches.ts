@@ -20,7 +20,7 @@ import {
 import type { Finding } from '../store/alerts.js';
 import type { Db } from '../store/db.js';
 import { trustToday } from '../cso/cso-actor.js';
-import { versionInRange } from '../lifecycle/version-range.js';
+import { versionRangeTest } from '../lifecycle/version-range.js';
 import type { AlertRule, Condition } from './alert-rule-schema.js';
 
 type Match = Omit<Finding, 'ruleId' | 'severity' | 'title'> & { what: string };
@@ -128,9 +128,10 @@ type VersionCondition = Extract<Condition, { kind: 'software-version' }>;
  */
 function matchSoftwareVersions(l: Lookups, c: VersionCondition): Match[] {
   const name = c.name ? new RegExp(c.name, 'i') : undefined;
+  const fits = versionFits(c);
   const hits = new Map(
     l.versions()
-      .filter((s) => (!c.product || s.product === c.product) && (!name || name.test(s.name)) && (!c.sources || (c.sources as readonly string[]).includes(s.source)) && versionFits(c, s.version, s.cycle))
+      .filter((s) => (!c.product || s.product === c.product) && (!name || name.test(s.name)) && (!c.sources || (c.sources as readonly string[]).includes(s.source)) && fits(s.version, s.cycle))
       .map((s) => [s.id, s]),
   );
   const installs = l.asset === null ? findInstallsOf(l.db, [...hits.keys()]) : [...hits.keys()].map((softwareId) => ({ assetId: l.asset, softwareId }));
@@ -141,7 +142,9 @@ function matchSoftwareVersions(l: Lookups, c: VersionCondition): Match[] {
   });
 }
 
-function versionFits(c: VersionCondition, version: string, cycle: string | null): boolean {
-  if (c.cycles) return cycle !== null && c.cycles.includes(cycle);
-  return !c.range || versionInRange(version, c.range);
+/** The condition's test of a version and its cycle: in its cycles, or in its range. */
+function versionFits(c: VersionCondition): (version: string, cycle: string | null) => boolean {
+  const { cycles, range } = c;
+  if (cycles) return (_, cycle) => cycle !== null && cycles.includes(cycle);
+  return range ? versionRangeTest(range) : () => true;
 }
