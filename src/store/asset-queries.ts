@@ -1,12 +1,14 @@
 import type { CollectionWarning, Device, SoftwareSource } from '../contract/report.js';
 import type { OsLink, SupportStatus, Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { dialectOf, type Dialect } from './dialect.js';
+import { versionRangeTest } from '../lifecycle/version-range.js';
+import { dialectOf, jsonValues, type Dialect } from './dialect.js';
 import { CARRIED_BIT, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 import { rowToVerdict, type VerdictRow } from './verdict-columns.js';
 import { likeText } from './like-text.js';
+import { orderBy, type ListSort } from './list-order.js';
 
 export interface AssetFilter {
   /** One trust's assets, or (null) every trust's. */
@@ -18,6 +20,13 @@ export interface AssetFilter {
   family?: string;
   /** Part of the hostname, case-insensitive. */
   q?: string;
+  /** Only assets carrying this software version (software.id). */
+  software?: number;
+  /** Only assets carrying a version of this product (a lifecycle rule's id)… */
+  product?: string;
+  /** …in this semver range (lifecycle/version-range.ts). */
+  version?: string;
+  sort?: ListSort<AssetSortKey>;
   limit: number;
   offset: number;
 }
@@ -33,11 +42,29 @@ export interface AssetListRow {
   software: number;
   unsupported: number;
   unknown: number;
+  endingSoon: number;
+  /** Faxes, modems and pagers attached. */
+  legacyDevices: number;
   lastSeenAt: string;
 }
 
-/** Worst OS first, then by hostname: read off assets_list_order (migration 0014), whose os_rank mirrors OS_RANK. */
-const ORDER = 'ORDER BY a.os_rank, a.hostname, a.id';
+/** SQL: the faxes, modems and pagers attached to asset `a`, by the kind the known-device list gave them. */
+const LEGACY_DEVICES = "(SELECT count(*) FROM devices d WHERE d.asset_id = a.id AND coalesce(d.classified_kind, d.kind) IN ('fax', 'modem', 'pager'))";
+
+/**
+ * The list's orders. `os-status` (the default): worst OS first, then by
+ * hostname, read off assets_list_order (migration 0014), whose os_rank mirrors
+ * OS_RANK. `risk`: an unsupported OS first, then the most unsupported items,
+ * faxes, modems and pagers, and items ending soon, as the assets page says in
+ * one sentence; it reads every matching asset's counts (os_versions o joined).
+ */
+export const ASSET_ORDERS = {
+  'os-status': ['a.os_rank', 'a.hostname', 'a.id'],
+  risk: ['CASE WHEN a.os_rank = 0 THEN 0 ELSE 1 END', `${ITEMS_WITH_STATUS("'unsupported'")} DESC`, `${LEGACY_DEVICES} DESC`, `${ITEMS_WITH_STATUS("'ending-soon'")} DESC`, 'a.hostname', 'a.id'],
+};
+export type AssetSortKey = keyof typeof ASSET_ORDERS;
+export const ASSET_SORT_KEYS = Object.keys(ASSET_ORDERS) as [AssetSortKey, ...AssetSortKey[]];
+const orderOf = (f: AssetFilter) => `ORDER BY ${orderBy(ASSET_ORDERS, f.sort ?? { key: 'os-status', desc: false })}`;
 const OS_RANK: Record<SupportStatus, number> = { unsupported: 0, unknown: 1, 'extended-support': 2, 'ending-soon': 3, supported: 4 };
 
 /**
@@ -45,19 +72,24 @@ const OS_RANK: Record<SupportStatus, number> = { unsupported: 0, unknown: 1, 'ex
  * `@x IS NULL OR …` would be planned without the indexes (the OS rank's range
  * in assets_list_order, assets_carries for a count by carried status).
  */
-function assetsMatching(f: AssetFilter): string {
+function assetsMatching(f: AssetFilter, d: Dialect): string {
   const where = [
     f.org !== null && 'a.organisation_id = @org',
     f.osStatus && 'a.os_rank = @osRank',
     f.family && 'o.family = @family',
     f.q && "a.hostname LIKE @q ESCAPE '\\'",
     f.anyStatus && '(a.carries & @anyBit) <> 0',
+    f.software !== undefined && carrying(d, '@software'),
+    f.product !== undefined && carrying(d, '@productVersions'),
   ].filter(Boolean);
-  return `FROM assets a ${f.family ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || 'TRUE'}`;
+  return `FROM assets a ${f.family || f.sort?.key === 'risk' ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || 'TRUE'}`;
 }
 
+/** SQL: asset `a` carries one of the software versions whose ids are the JSON list `param`; by installs_software. */
+const carrying = (d: Dialect, param: string) => `a.id IN (SELECT i.asset_id FROM installs i WHERE i.software_id IN ${jsonValues(d, param, 'integer')})`;
+
 /** The statement choosing one page of the list (exported so a test can read its plan). */
-export const assetPageSql = (f: AssetFilter) => `SELECT a.id ${assetsMatching(f)} ${ORDER} LIMIT @limit OFFSET @offset`;
+export const assetPageSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id ${assetsMatching(f, d)} ${orderOf(f)} LIMIT @limit OFFSET @offset`;
 
 /**
  * One page of the list with each row's counts. The page is chosen first and
@@ -68,19 +100,30 @@ export const assetPageSql = (f: AssetFilter) => `SELECT a.id ${assetsMatching(f)
  */
 export const assetRowsSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id, g.code AS organisation, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
     (SELECT coalesce(sum(items), 0) FROM asset_item_counts WHERE asset_id = a.id) AS software,
-    ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown
-    FROM (${assetPageSql(f)}) page ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id
-    JOIN organisations g ON g.id = a.organisation_id ${ORDER}`;
+    ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown,
+    ${ITEMS_WITH_STATUS("'ending-soon'")} AS endingSoon, ${LEGACY_DEVICES} AS legacyDevices
+    FROM (${assetPageSql(f, d)}) page ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id
+    JOIN organisations g ON g.id = a.organisation_id ${orderOf(f)}`;
 
 export function listAssets(db: Db, f: AssetFilter): { total: number; rows: AssetListRow[] } {
   const params = Object.fromEntries(
-    Object.entries({ org: f.org ?? undefined, osRank: f.osStatus && OS_RANK[f.osStatus], family: f.family, q: f.q === undefined ? undefined : likeText(f.q), anyBit: f.anyStatus && CARRIED_BIT[f.anyStatus] }).filter(
-      ([, v]) => v !== undefined,
-    ),
+    Object.entries({
+      org: f.org ?? undefined, osRank: f.osStatus && OS_RANK[f.osStatus], family: f.family, q: f.q === undefined ? undefined : likeText(f.q), anyBit: f.anyStatus && CARRIED_BIT[f.anyStatus],
+      software: f.software === undefined ? undefined : JSON.stringify([f.software]),
+      productVersions: f.product === undefined ? undefined : JSON.stringify(versionsOf(db, f.product, f.version)),
+    }).filter(([, v]) => v !== undefined),
   );
-  const total = (stmt(db, `SELECT count(*) AS n ${assetsMatching(f)}`).get(params) as { n: number }).n;
-  const rows = stmt(db, assetRowsSql(f, dialectOf(db))).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
+  const d = dialectOf(db);
+  const total = (stmt(db, `SELECT count(*) AS n ${assetsMatching(f, d)}`).get(params) as { n: number }).n;
+  const rows = stmt(db, assetRowsSql(f, d)).all({ ...params, limit: f.limit, offset: f.offset }) as AssetListRow[];
   return { total, rows };
+}
+
+/** The ids of the installed versions of `product`, those in `range` when one is given (a range is tested in code: SQL knows no semver). */
+function versionsOf(db: Db, product: string, range: string | undefined): number[] {
+  const rows = stmt(db, 'SELECT id, version FROM software WHERE product = ? AND installs > 0').all(product) as { id: number; version: string }[];
+  const fits = range === undefined ? () => true : versionRangeTest(range);
+  return rows.filter((r) => fits(r.version)).map((r) => r.id);
 }
 
 export interface AssetDetail {

@@ -5,8 +5,10 @@
  * worse of its own and the OS's; anything else keeps its own.
  */
 import { UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
+import { versionRangeTest } from '../lifecycle/version-range.js';
 import type { Db } from './db.js';
-import { dialectOf, distinctList } from './dialect.js';
+import { dialectOf, distinctList, jsonValues, type Dialect } from './dialect.js';
+import { likeText } from './like-text.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 
@@ -130,7 +132,10 @@ export interface SoftwareVersionRow {
 /**
  * Each version with its status on the assets carrying it, from the kept counts
  * (migration 0011): a standalone version has its own status everywhere; one
- * tied to its OS has a row per status its OSes give it.
+ * tied to its OS has a row per status its OSes give it. Grouped by name and
+ * product too (one of each per id): a search's filter on them is then applied
+ * before the grouping, not after it (a trust's product search of 20,000
+ * assets: 105 ms → 21 ms).
  */
 const VERSION_ROWS = {
   ics: `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, s.status, s.installs AS assets
@@ -138,22 +143,75 @@ const VERSION_ROWS = {
   UNION ALL
   SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
     FROM software_os_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id WHERE c.installs > 0
-    GROUP BY s.id, ${EFFECTIVE_STATUS}`,
+    GROUP BY s.id, s.name, s.product, ${EFFECTIVE_STATUS}`,
   // A trust's from its own kept counts (migration 0020), per version and OS.
   trust: `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
     FROM software_trust_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
-    WHERE c.organisation_id = @org AND c.installs > 0 GROUP BY s.id, ${EFFECTIVE_STATUS}`,
+    WHERE c.organisation_id = @org AND c.installs > 0 GROUP BY s.id, s.name, s.product, ${EFFECTIVE_STATUS}`,
 };
 
-/** Distinct software versions with the status they have on the assets carrying them, most widespread first; of one trust or (null) all. */
-export function listSoftwareVersions(db: Db, org: OrgScope, f: { status?: SupportStatus; limit: number; offset: number }): { total: number; rows: SoftwareVersionRow[] } {
-  const where = 'WHERE (@status IS NULL OR v.status = @status)';
-  const reader = readerKind(org);
-  const params = { status: f.status ?? null, ...bindTrust(org) };
-  const total = (stmt(db, `SELECT count(*) AS n FROM (${VERSION_ROWS[reader]}) v ${where}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT v.* FROM (${VERSION_ROWS[reader]}) v ${where} ORDER BY v.assets DESC, v.name, v.version, v.status LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: f.limit, offset: f.offset }) as SoftwareVersionRow[];
+export interface SoftwareVersionFilter {
+  status?: SupportStatus;
+  /** The name contains `q` (case-insensitive), or the version was judged as one of `products` (those whose rule title contains it). */
+  text?: { q: string; products: readonly string[] };
+  /** A lifecycle rule's product id. */
+  product?: string;
+  /** A semver range (lifecycle/version-range.ts); a version it cannot read matches none. */
+  version?: string;
+  limit: number;
+  offset: number;
+}
+
+/** WHERE naming only the filters given, so each form is its own statement. */
+function versionsMatching(f: SoftwareVersionFilter, d: Dialect): string {
+  const where = [
+    f.status && 'v.status = @status',
+    f.text && `(v.name LIKE @q ESCAPE '\\' OR v.product IN ${jsonValues(d, '@titled')})`,
+    f.product && 'v.product = @product',
+  ].filter(Boolean);
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+/**
+ * Distinct software versions with the status they have on the assets carrying
+ * them, most widespread first; of one trust or (null) all. A version range is
+ * tested in code (SQL knows no semver) on the rows the other filters keep.
+ */
+export function listSoftwareVersions(db: Db, org: OrgScope, f: SoftwareVersionFilter): { total: number; rows: SoftwareVersionRow[] } {
+  const d = dialectOf(db);
+  const from = `FROM (${VERSION_ROWS[readerKind(org)]}) v ${versionsMatching(f, d)}`;
+  const params = Object.fromEntries(
+    Object.entries({ ...bindTrust(org), status: f.status, q: f.text && likeText(f.text.q), titled: f.text && JSON.stringify(f.text.products), product: f.product }).filter(([, v]) => v !== undefined),
+  );
+  const ordered = `SELECT v.* ${from} ORDER BY v.assets DESC, v.name, v.version, v.status`;
+  if (f.version !== undefined) {
+    const fits = versionRangeTest(f.version);
+    const rows = (stmt(db, ordered).all(params) as SoftwareVersionRow[]).filter((r) => fits(r.version));
+    return { total: rows.length, rows: rows.slice(f.offset, f.offset + f.limit) };
+  }
+  const total = (stmt(db, `SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `${ordered} LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as SoftwareVersionRow[];
   return { total, rows };
+}
+
+export interface SoftwareVersionLabel {
+  name: string;
+  version: string;
+  source: string;
+}
+
+/** What software version `id` is, if the reader's trust (or, null, any trust) carries it: another trust's programs are not theirs to learn. */
+export function getSoftwareVersionLabel(db: Db, id: number, org: OrgScope): SoftwareVersionLabel | undefined {
+  const carried = org === null ? 's.installs > 0' : 'EXISTS (SELECT 1 FROM software_trust_counts c WHERE c.software_id = s.id AND c.organisation_id = @org AND c.installs > 0)';
+  return stmt(db, `SELECT s.name, s.version, s.source FROM software s WHERE s.id = @id AND ${carried}`).get({ id, ...bindTrust(org) }) as SoftwareVersionLabel | undefined;
+}
+
+/** The lifecycle products of the versions installed (of one trust, or null: all), for a search's choice of product. */
+export function listInstalledProducts(db: Db, org: OrgScope): string[] {
+  const from = readerKind(org) === 'ics'
+    ? 'FROM software s WHERE s.installs > 0'
+    : 'FROM software_trust_counts c JOIN software s ON s.id = c.software_id WHERE c.organisation_id = @org AND c.installs > 0';
+  return (stmt(db, `SELECT DISTINCT s.product ${from} AND s.product IS NOT NULL ORDER BY s.product`).all(bindTrust(org)) as { product: string }[]).map((r) => r.product);
 }
 
 export interface UnmatchedRow {

@@ -1,5 +1,5 @@
 /** The server-rendered pages: sign-in, password, summary, assets, one asset, software, unmatched. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
@@ -13,17 +13,21 @@ import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf
 import { clientAddress } from '../hub/client-address.js';
 import { CredentialsSchema, endSession, setSessionCookie, signInRefused } from '../hub/routes/session-api.js';
 import { listAlerts } from '../store/alert-queries.js';
-import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls, listAssets } from '../store/asset-queries.js';
-import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../store/estate-queries.js';
+import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls } from '../store/asset-queries.js';
+import { estateSummary, getSoftwareVersionLabel, listInstalledProducts, listUnmatched, osBreakdown } from '../store/estate-queries.js';
+import type { OrgScope } from '../store/organisations.js';
+import { productChoices } from '../estate/software-search.js';
+import { findAssets, findSoftware } from '../hub/estate-lists.js';
 import { AssetPage } from './pages/asset-page.js';
-import { AssetsPage } from './pages/assets-page.js';
+import { AssetsPage, type AssetsPageProps } from './pages/assets-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { PasswordPage } from './pages/password-page.js';
-import { SoftwarePage } from './pages/software-page.js';
+import { SoftwarePage, type SoftwarePageProps } from './pages/software-page.js';
 import { SummaryPage } from './pages/summary-page.js';
 import { UnmatchedPage } from './pages/unmatched-page.js';
 import { COPY_SCRIPT } from './copy-script.js';
 import { APP_CSS } from './styles.js';
+import { readFilters } from './read-filters.js';
 import { trustsShown } from './trusts-shown.js';
 
 export const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
@@ -40,6 +44,12 @@ export const formToken = createMiddleware<HubEnv>(async (c, next) => {
   if (!c.var.session || body.csrf !== c.var.session.csrfToken) throw forbidden('form token is missing or stale; reload the page and try again');
   await next();
 });
+
+/** A list page whose filters are wrong lists nothing until they are mended. */
+const NOTHING_LISTED = { page: 1, pageSize: 50, total: 0, rows: [] };
+
+/** The products installed in the reader's scope, by title, for a filter form. */
+const productChoicesIn = (c: Context<HubEnv>, org: OrgScope) => productChoices(c.var.deps.evaluator.rules, listInstalledProducts(c.var.deps.db, org));
 
 export const pageRoutes = new Hono<HubEnv>()
   .get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
@@ -87,9 +97,15 @@ export const pageRoutes = new Hono<HubEnv>()
     return c.html(<SummaryPage session={currentSession(c)} asOf={evaluator.asOf()} summary={estateSummary(db, org)} osRows={osBreakdown(db, org)} />);
   })
   .get('/assets', (c) => {
-    const q = parseOrThrow(AssetQuerySchema, nonEmpty(c.req.query()));
-    const { total, rows } = listAssets(c.var.deps.db, { ...q, org: scopeOf(c, q), ...paging(q) });
-    return c.html(<AssetsPage session={currentSession(c)} filter={q} page={q.page} pageSize={q.pageSize} total={total} rows={rows} showTrust={trustsShown(c).length > 0} />);
+    const filters = readFilters(c, AssetQuerySchema);
+    const page = (org: OrgScope, list: Pick<AssetsPageProps, 'page' | 'pageSize' | 'total' | 'rows' | 'carrying' | 'problems'>) => (
+      <AssetsPage session={currentSession(c)} filter={filters.typed} products={productChoicesIn(c, org)} showTrust={trustsShown(c).length > 0} {...list} />
+    );
+    if (!filters.ok) return c.html(page(scopeOf(c, {}), { problems: filters.problems, ...NOTHING_LISTED }), 400);
+    const q = filters.query;
+    const org = scopeOf(c, q);
+    const carrying = q.software === undefined ? undefined : getSoftwareVersionLabel(c.var.deps.db, q.software, org);
+    return c.html(page(org, { ...findAssets(c, q), carrying, page: q.page, pageSize: q.pageSize }));
   })
   .get('/assets/:id', (c) => {
     const { db } = c.var.deps;
@@ -101,9 +117,13 @@ export const pageRoutes = new Hono<HubEnv>()
     return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} showTrust={trustsShown(c).length > 0} />);
   })
   .get('/software', (c) => {
-    const q = parseOrThrow(SoftwareQuerySchema, nonEmpty(c.req.query()));
-    const { total, rows } = listSoftwareVersions(c.var.deps.db, scopeOf(c, q), { status: q.status, ...paging(q) });
-    return c.html(<SoftwarePage session={currentSession(c)} status={q.status} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
+    const filters = readFilters(c, SoftwareQuerySchema);
+    const page = (org: OrgScope, list: Pick<SoftwarePageProps, 'page' | 'pageSize' | 'total' | 'rows' | 'problems'>) => (
+      <SoftwarePage session={currentSession(c)} filter={filters.typed} products={productChoicesIn(c, org)} {...list} />
+    );
+    if (!filters.ok) return c.html(page(scopeOf(c, {}), { problems: filters.problems, ...NOTHING_LISTED }), 400);
+    const q = filters.query;
+    return c.html(page(scopeOf(c, q), { ...findSoftware(c, q), page: q.page, pageSize: q.pageSize }));
   })
   .get('/unmatched', (c) => {
     const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));

@@ -1,10 +1,11 @@
 /** The estate as JSON for people's tools: summary, assets, software versions, the unmatched queue. */
 import { Hono } from 'hono';
 import { assetItems } from '../../estate/asset-items.js';
-import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls, listAssets } from '../../store/asset-queries.js';
-import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../../store/estate-queries.js';
+import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls } from '../../store/asset-queries.js';
+import { estateSummary, listUnmatched, osBreakdown } from '../../store/estate-queries.js';
 import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
+import { findAssets, findSoftware } from '../estate-lists.js';
 import { currentSession, requireRole } from '../middleware/session.js';
 import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../query-schemas.js';
 
@@ -20,7 +21,7 @@ export const estateApiRoutes = new Hono<HubEnv>()
   })
   .get('/api/v1/estate/assets', (c) => {
     const q = parseOrThrow(AssetQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...listAssets(c.var.deps.db, { ...q, org: scopeOf(c, q), ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...findAssets(c, q), page: q.page, pageSize: q.pageSize });
   })
   .get('/api/v1/estate/assets/:id', (c) => {
     const { db } = c.var.deps;
@@ -31,7 +32,7 @@ export const estateApiRoutes = new Hono<HubEnv>()
   })
   .get('/api/v1/estate/software', (c) => {
     const q = parseOrThrow(SoftwareQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...listSoftwareVersions(c.var.deps.db, scopeOf(c, q), { status: q.status, ...paging(q) }), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...findSoftware(c, q), page: q.page, pageSize: q.pageSize });
   })
   .get('/api/v1/estate/unmatched', (c) => {
     const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));
