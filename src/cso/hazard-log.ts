@@ -6,6 +6,7 @@
  * Each hazard is one trust's, and links only to that trust's records; another
  * trust's hazard is absent (404) to that trust's people.
  */
+import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import { HubError, notFound } from '../hub/errors.js';
 import { findAlert } from '../store/alert-queries.js';
 import { ACTION_STATUSES, listActions, type ActionRow } from '../store/actions.js';
@@ -165,12 +166,14 @@ export function changeHazardLink(actor: CsoActor, id: number, req: HazardLinkReq
 }
 
 /**
- * One step from an alert to a hazard: the alert's title, evidence and rule go
- * into the hazard's text, and the hazard is linked to the alert and its asset.
+ * One step from an alert to a hazard, in plain English: what the rule means
+ * and where it was found go into the hazard's text; the evidence and how the
+ * software was matched stay on the alert, which the hazard links (its page
+ * shows them under "How it was matched"), as does its asset.
  * The alert's own trail records that a hazard was raised from it. The hazard
  * is the alert's trust's; another trust's alert is absent (404).
  */
-export function raiseHazardFromAlert(actor: CsoActor, alertId: number, req: RaiseHazardRequest): HazardDetail {
+export function raiseHazardFromAlert(actor: CsoActor, alertId: number, req: RaiseHazardRequest, rules: readonly AlertRule[]): HazardDetail {
   const { db, username, now } = actor;
   const owner = req.owner ?? username;
   checkUser(actor, owner, 'owner');
@@ -178,10 +181,11 @@ export function raiseHazardFromAlert(actor: CsoActor, alertId: number, req: Rais
     const alert = findAlert(db, alertId, now, actorScope(actor));
     if (!alert) throw notFound(`alert ${alertId}`);
     const where = alert.hostname ?? 'the estate as a whole';
+    const meaning = rules.find((r) => r.id === alert.ruleId)?.description;
     const fields: HazardFields = {
       title: (req.title ?? alert.title).slice(0, 200),
-      description: `${alert.title}\n\nEvidence: ${alert.detail}\n\nRaised from alert #${alert.id} (${alert.severity}) on ${where}, first raised ${alert.raisedAt}.`,
-      causes: `Alert rule ${alert.ruleId} matched ${alert.subject} on ${where}: ${alert.detail}`,
+      description: [`${alert.title}, on ${where}.`, meaning].filter(Boolean).join(' ').slice(0, 4000),
+      causes: `The estate monitor found this on ${where} on ${alert.raisedAt.slice(0, 10)} (alert #${alert.id}, ${alert.severity}); the alert shows what was found and how it was matched.`,
       effect: req.effect ?? '', potentialHarm: req.potentialHarm ?? '', existingControls: '', additionalControls: '',
       initialSeverity: req.initialSeverity, initialLikelihood: req.initialLikelihood, owner,
     };

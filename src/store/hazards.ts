@@ -81,6 +81,8 @@ export interface HazardLink {
   targetId: number;
   /** The asset's hostname, the alert's title or the device's name; null if it has gone (links outlive assets). */
   label: string | null;
+  /** An alert's evidence: what was found and how it was matched (the hazard page's "How it was matched"); null otherwise. */
+  detail: string | null;
 }
 
 
@@ -135,7 +137,8 @@ const LABEL = `CASE l.kind WHEN 'asset' THEN (SELECT hostname FROM assets WHERE 
   ELSE (SELECT name FROM devices WHERE id = l.target_id) END`;
 
 export function listHazardLinks(db: Db, hazardId: number): HazardLink[] {
-  return stmt(db, `SELECT l.kind, l.target_id AS targetId, ${LABEL} AS label FROM hazard_links l WHERE l.hazard_id = ? ORDER BY l.kind, l.target_id`).all(hazardId) as HazardLink[];
+  return stmt(db, `SELECT l.kind, l.target_id AS "targetId", ${LABEL} AS label, CASE l.kind WHEN 'alert' THEN (SELECT detail FROM alerts WHERE id = l.target_id) END AS detail
+    FROM hazard_links l WHERE l.hazard_id = ? ORDER BY l.kind, l.target_id`).all(hazardId) as HazardLink[];
 }
 
 /** False when the link was already there. */

@@ -98,7 +98,7 @@ const hazardPages = new Hono<HubEnv>()
   // The alert page's form: a bad field shows the error page naming it (the alert page belongs to the triage routes).
   .post('/alerts/:id/raise-hazard', FORM_LIMIT, write, formToken, async (c) => {
     const { csrf: _token, ...fields } = await c.req.parseBody();
-    const hazard = raiseHazardFromAlert(csoActor(c), idOf(c), parseOrThrow(RaiseHazardRequestSchema, fields));
+    const hazard = raiseHazardFromAlert(csoActor(c), idOf(c), parseOrThrow(RaiseHazardRequestSchema, fields), c.var.deps.alertRules);
     return c.redirect(`/hazards/${hazard.id}`, 303);
   });
 

@@ -37,7 +37,9 @@ describe('the hazard log in Chromium', () => {
     await page.click('#raise-hazard button[type=submit]');
     await page.waitForURL(/\/hazards\/\d+$/);
     expect(await page.locator('h1').textContent()).toContain('Windows 7 is unsupported');
-    expect(await page.locator('#hazard-facts').textContent()).toContain('evidence for test alert');
+    expect(await page.locator('#hazard-facts').textContent()).not.toContain('evidence for test alert');
+    await page.click('#hazard-links details.how-matched summary');
+    expect(await page.locator('#hazard-links details.how-matched p').textContent()).toContain('evidence for test alert');
     const initial = page.locator('#risk-matrix td.initial');
     expect(await initial.count()).toBe(1);
     expect(await initial.getAttribute('data-severity')).toBe('4');

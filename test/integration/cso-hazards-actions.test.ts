@@ -85,7 +85,7 @@ describe('the hazard log', () => {
     const h = await newHazard();
     const assetId = assetIdOf(hub.deps.db, 'PACS-SRV01');
     const linked = await json<HazardDetail>(await post(`/api/v1/hazards/${h.id}/links`, { kind: 'asset', targetId: assetId }, 'security-lead'));
-    expect(linked.links).toEqual([{ kind: 'asset', targetId: assetId, label: 'PACS-SRV01' }]);
+    expect(linked.links).toEqual([{ kind: 'asset', targetId: assetId, label: 'PACS-SRV01', detail: null }]);
     await post(`/api/v1/hazards/${h.id}/links`, { kind: 'asset', targetId: assetId });
     const unlinked = await json<HazardDetail>(await post(`/api/v1/hazards/${h.id}/links`, { kind: 'asset', targetId: assetId, op: 'remove' }));
     expect(unlinked.links).toEqual([]);
@@ -115,16 +115,17 @@ describe('the hazard log', () => {
 });
 
 describe('raising a hazard from an alert', () => {
-  it('carries the alert title, evidence, rule and asset, links the alert and asset, and notes it on the alert', async () => {
-    const alertId = insertTestAlert(hub.deps.db, { hostname: 'WARD7-PC014', severity: 'critical', raisedAt: hoursBefore(TEST_NOW, 5), ruleId: 'os-unsupported', subject: 'os', title: 'Windows 7 is unsupported' });
+  it('writes the hazard in plain English from the rule, keeps the evidence on the linked alert, and notes it on the alert', async () => {
+    const alertId = insertTestAlert(hub.deps.db, { hostname: 'WARD7-PC014', severity: 'critical', raisedAt: hoursBefore(TEST_NOW, 5), ruleId: 'unsupported-os', subject: 'os', title: 'Windows 7 is unsupported' });
     const h = await json<HazardDetail>(await post(`/api/v1/alerts/${alertId}/raise-hazard`, { initialSeverity: 4, initialLikelihood: 3, potentialHarm: 'Delayed medication.' }, 'security-lead'), 201);
     expect(h).toMatchObject({ title: 'Windows 7 is unsupported', owner: 'lead', potentialHarm: 'Delayed medication.', initialRisk: { rating: 3 } });
-    expect(h.description).toContain(`evidence for test alert`);
-    expect(h.description).toContain(`alert #${alertId}`);
-    expect(h.causes).toContain('os-unsupported');
+    expect(h.description).toMatch(/^Windows 7 is unsupported, on WARD7-PC014\. The operating system gets no security fixes of any kind/);
+    expect(h.causes).toBe(`The estate monitor found this on WARD7-PC014 on 2026-11-23 (alert #${alertId}, critical); the alert shows what was found and how it was matched.`);
+    // No matcher text (rule ids, patterns, evidence) in what a safety case quotes.
+    expect(`${h.description} ${h.causes}`).not.toMatch(/evidence for test alert|unsupported-os|\/.*\//);
     expect(h.links).toEqual([
-      { kind: 'alert', targetId: alertId, label: 'Windows 7 is unsupported' },
-      { kind: 'asset', targetId: assetIdOf(hub.deps.db, 'WARD7-PC014'), label: 'WARD7-PC014' },
+      { kind: 'alert', targetId: alertId, label: 'Windows 7 is unsupported', detail: expect.stringContaining('evidence for test alert') },
+      { kind: 'asset', targetId: assetIdOf(hub.deps.db, 'WARD7-PC014'), label: 'WARD7-PC014', detail: null },
     ]);
     expect(h.audit[0]).toMatchObject({ actor: 'lead', action: 'raise-from-alert', after: { links: h.links.map(({ kind, targetId }) => ({ kind, targetId })) } });
     expect(auditOf('alert', alertId)).toEqual([{ actor: 'lead', action: 'raise-hazard', before: null, after: { hazardId: h.id } }]);

@@ -159,7 +159,7 @@ describe('the hazard log', () => {
     expect(await errorOf(across)).toMatchObject({ code: 'other-trust', details: [{ path: 'targetId' }] });
     expect(one('SELECT count(*) AS n FROM hazard_links WHERE hazard_id = ?', hazardOne.id)).toEqual({ n: 0 });
     const linked = await json<HazardDetail>(await link('cso-one', 'alert', ids.alertOne));
-    expect(linked.links).toEqual([{ kind: 'alert', targetId: ids.alertOne, label: 'DW-SQL01 runs SQL Server 2012' }]);
+    expect(linked.links).toEqual([{ kind: 'alert', targetId: ids.alertOne, label: 'DW-SQL01 runs SQL Server 2012', detail: expect.any(String) }]);
   });
 
   it("raises a hazard from an alert in the alert's trust; another trust's alert is absent (404)", async () => {

@@ -96,7 +96,7 @@ const hazardRoutes = new Hono<HubEnv>()
   .post('/api/v1/hazards/:id/links', write, async (c) => c.json(changeHazardLink(csoActor(c), idOf(c), await body(c, HazardLinkRequestSchema))))
   .post('/api/v1/hazards/:id/residual-risk', requireRole(...RESIDUAL_ROLES), async (c) =>
     c.json(setResidualRisk(csoActor(c), idOf(c), await body(c, ResidualRiskRequestSchema))))
-  .post('/api/v1/alerts/:id/raise-hazard', write, async (c) => c.json(raiseHazardFromAlert(csoActor(c), idOf(c), await body(c, RaiseHazardRequestSchema)), 201));
+  .post('/api/v1/alerts/:id/raise-hazard', write, async (c) => c.json(raiseHazardFromAlert(csoActor(c), idOf(c), await body(c, RaiseHazardRequestSchema), c.var.deps.alertRules), 201));
 
 const actionRoutes = new Hono<HubEnv>()
   .get('/api/v1/actions', (c) => {

@@ -170,6 +170,12 @@ function Links({ hazard, csrf, canWrite }: { hazard: HazardDetail; csrf: string;
               <button type="submit">Unlink</button>
             </form>
           )}
+          {l.detail && (
+            <details class="how-matched">
+              <summary>How it was matched</summary>
+              <p class="small">{l.detail}</p>
+            </details>
+          )}
         </li>
       ))}
     </ul>
