@@ -1,11 +1,12 @@
 import type { AssetItem } from '../../estate/asset-items.js';
+import { countByStatus, groupPackages } from '../../estate/package-groups.js';
 import type { AssetDetail, DeviceRow, HistoryRow } from '../../store/asset-queries.js';
 import type { Session } from '../../store/sessions.js';
-import { SUPPORT_STATUSES, type SupportStatus } from '../../lifecycle/verdict.js';
 import { StatusBadge } from '../components/status-badge.js';
 import type { AlertRow } from '../../store/alert-queries.js';
 import { ALERT_STATUS_LABELS, SeverityBadge } from './alerts-page.js';
-import { VerdictCells, VerdictHeaders } from '../components/verdict-cells.js';
+import { AssetItemsTable } from '../components/asset-items-table.js';
+import { StatusCounts } from '../components/status-counts.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
 
@@ -21,12 +22,8 @@ export interface AssetPageProps {
   showTrust: boolean;
 }
 
-// Worst first, so the items that need action head the list.
-const rank = (s: SupportStatus) => ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'].indexOf(s);
-
 export function AssetPage({ session, asset, items, alerts, devices, history, showTrust }: AssetPageProps) {
-  const sorted = [...items].sort((a, b) => rank(a.verdict.status) - rank(b.verdict.status) || a.name.localeCompare(b.name));
-  const counts = SUPPORT_STATUSES.map((s) => [s, items.filter((i) => i.verdict.status === s).length] as const).filter(([, n]) => n > 0);
+  const { listed, groups } = groupPackages(items);
   const os = asset.os;
   return (
     <Layout title={asset.hostname} session={session}>
@@ -62,13 +59,8 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
             </>
           )}
           <dt>Software</dt>
-          <dd>
-            {items.length} items:{' '}
-            {counts.map(([s, n]) => (
-              <span>
-                {n} <StatusBadge status={s} />{' '}
-              </span>
-            ))}
+          <dd id="software-counts">
+            {items.length} items: <StatusCounts counts={countByStatus(items)} />
           </dd>
         </dl>
       </div>
@@ -102,28 +94,26 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
         </table>
       )}
       <h2>Software</h2>
-      <table id="software">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Version</th>
-            <th>Source</th>
-            <VerdictHeaders />
-            <th>Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((i) => (
-            <tr data-status={i.verdict.status}>
-              <td>{i.name}</td>
-              <td>{i.version}</td>
-              <td>{i.source}</td>
-              <VerdictCells {...i.verdict} />
-              <td class="reason">{i.verdict.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {groups.map((g) => (
+        <div class="panel" id={`packages-${g.source}`}>
+          <p>
+            <strong>
+              {g.items.length} {g.source} packages
+            </strong>{' '}
+            follow {os.name} {os.version}: <StatusCounts counts={g.counts} />
+          </p>
+          <details>
+            <summary>Every {g.source} package</summary>
+            <AssetItemsTable items={g.items} />
+          </details>
+        </div>
+      ))}
+      {groups.length > 0 && <h3>Judged on its own</h3>}
+      {listed.length > 0 ? (
+        <AssetItemsTable id="software" items={listed} />
+      ) : (
+        <p class="muted">No software judged on its own.</p>
+      )}
       <h2>Devices</h2>
       {devices.length === 0 ? (
         <p class="muted">No attached devices reported.</p>

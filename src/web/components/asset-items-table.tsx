@@ -1,0 +1,39 @@
+import type { AssetItem } from '../../estate/asset-items.js';
+import type { SupportStatus } from '../../lifecycle/verdict.js';
+import { VerdictCells, VerdictHeaders } from './verdict-cells.js';
+
+// Worst first, so the items that need action head the list.
+const rank = (s: SupportStatus) => ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'].indexOf(s);
+
+/** Software items on one asset, worst first, each with why and a link to the other machines carrying it. */
+export function AssetItemsTable({ id, items }: { id?: string; items: readonly AssetItem[] }) {
+  const sorted = [...items].sort((a, b) => rank(a.verdict.status) - rank(b.verdict.status) || a.name.localeCompare(b.name));
+  return (
+    <table id={id}>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Version</th>
+          <th>Source</th>
+          <VerdictHeaders />
+          <th>Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((i) => (
+          <tr data-status={i.verdict.status}>
+            <td>
+              <a href={`/assets?software=${i.softwareId}`} title="the machines carrying this version">
+                {i.name}
+              </a>
+            </td>
+            <td>{i.version}</td>
+            <td>{i.source}</td>
+            <VerdictCells {...i.verdict} />
+            <td class="reason">{i.verdict.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
