@@ -50,10 +50,13 @@ describe('GET /api/v1/agents', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const { rows } = JSON.parse(text) as { rows: Record<string, unknown>[] };
-    expect(rows.map((r) => Object.keys(r).sort())).toEqual(Array(3).fill(['approvedAt', 'enrolledAt', 'hostname', 'id', 'lastReportAt', 'machine', 'organisation', 'organisationId', 'revokedAt']));
+    expect(rows.map((r) => Object.keys(r).sort())).toEqual(Array(3).fill(['approvedAt', 'assetId', 'enrolledAt', 'hostname', 'id', 'lastReportAt', 'machine', 'organisation', 'organisationId', 'revokedAt', 'version']));
     const at = TEST_NOW.toISOString();
-    expect(rows[0]).toEqual({ id: agent(0).id, organisation: 'TRUST', organisationId: 1, hostname: 'WARD7-PC014', machine: 'ward7-pc014', enrolledAt: at, approvedAt: at, lastReportAt: expect.any(String), revokedAt: null });
-    expect(rows[1]).toMatchObject({ hostname: 'WARD7-PC015', machine: null, lastReportAt: null, revokedAt: null });
+    expect(rows[0]).toEqual({
+      id: agent(0).id, organisation: 'TRUST', organisationId: 1, hostname: 'WARD7-PC014', machine: 'ward7-pc014', assetId: expect.any(Number), version: '0.1.0',
+      enrolledAt: at, approvedAt: at, lastReportAt: expect.any(String), revokedAt: null,
+    });
+    expect(rows[1]).toMatchObject({ hostname: 'WARD7-PC015', machine: null, assetId: null, version: null, lastReportAt: null, revokedAt: null });
     for (const secret of [...tokenHashes(), ...agents.map((a) => a.token)]) expect(text).not.toContain(secret);
   });
 
