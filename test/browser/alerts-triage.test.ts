@@ -61,7 +61,8 @@ describe('alert triage in Chromium', () => {
     expect(await page.locator('#suppression').textContent()).toBe('until 2026-12-15: PACS supplier upgrade booked for December');
     const entry = (await page.locator('#audit tr[data-action=suppress]').textContent()) ?? '';
     expect(entry).toContain('status: open → suppressed');
-    expect(entry).toContain('suppressReason: — → PACS supplier upgrade booked for December');
+    expect(entry).toContain('suppress reason: — → PACS supplier upgrade booked for December');
+    expect(entry).toContain('suppressed until: — → 15 Dec 2026, 00:00 UTC');
     await page.goto(`${hub.url}/alerts`);
     const statuses = await page.locator('#alerts tbody tr[data-severity=critical] td.status, #alerts tbody tr[data-severity=high] td.status').allTextContents();
     expect(statuses.join(' ')).toContain('Acknowledged');
