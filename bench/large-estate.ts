@@ -130,6 +130,8 @@ export class LargeEstate {
         '/api/v1/estate/summary', '/', '/api/v1/estate/assets?osStatus=unsupported&page=3&pageSize=50', '/assets?anyStatus=unsupported&page=5',
         `/api/v1/estate/assets/${mid}`, `/assets/${mid}`, '/api/v1/alerts?severity=high&page=2&pageSize=50', '/alerts', '/alerts?q=WARD', '/api/v1/alerts?q=Java&severity=medium,low',
         '/software', '/unmatched', '/devices', '/board-reports',
+        // Find by software: a search by name and range (the range tested in code), a product's machines in a range, and the risk order.
+        '/software?q=java&version=%3C9', '/api/v1/estate/assets?product=chrome&version=%3C100', '/assets?sort=risk', '/assets?sort=risk&page=5',
         // One trust's view, counted from its own rows (here the one trust holds the whole estate: the worst case).
         '/api/v1/estate/summary?organisation=TRUST', '/software?organisation=TRUST', '/alerts?organisation=TRUST',
       ];
