@@ -31,6 +31,8 @@ import { ActionPage } from './pages/action-page.js';
 import { ActionsPage } from './pages/actions-page.js';
 import { HazardPage } from './pages/hazard-page.js';
 import { HazardsPage } from './pages/hazards-page.js';
+import { HazardLogPrintPage } from './pages/hazard-log-print-page.js';
+import { listOrganisations } from '../store/organisations.js';
 
 const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
@@ -45,6 +47,22 @@ const renderHazards: Render = (c, error, status = 200) => {
   const { total, rows } = onePage(q, (at) => listHazards(c.var.deps.db, { ...q, ...at, org: scopeOf(c, q) }));
   return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} trusts={trustsShown(c)} error={error} />, status);
 };
+
+/** The most hazards one printed log holds: a trust's whole log, many times over. */
+const PRINT_LIMIT = 2000;
+
+/** The whole log, or as filtered (status, owner…), every hazard in full, for printing. */
+function renderHazardLogPrint(c: Context<HubEnv>) {
+  const { db, now } = c.var.deps;
+  const q = parseOrThrow(HazardQuerySchema, alertQueryParams(c));
+  const org = scopeOf(c, q);
+  const { rows } = listHazards(db, { ...q, org, limit: PRINT_LIMIT, offset: 0 });
+  const hazards = rows.map((h) => getHazardDetail(db, h.id, org, now()));
+  const trusts = listOrganisations(db).filter((o) => org === null || o.id === org);
+  const { page: _p, pageSize: _s, organisation: _o, sort: _sort, ...filters } = q;
+  const filterWords = Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('; ');
+  return c.html(<HazardLogPrintPage session={currentSession(c)} hazards={hazards} trusts={trusts} printedAt={now()} filterWords={filterWords} />);
+}
 
 const renderHazard: Render = (c, error, status = 200) =>
   c.html(<HazardPage session={currentSession(c)} hazard={getHazardDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())} error={error} />, status);
@@ -83,6 +101,7 @@ const write = requireRole(...HAZARD_ROLES);
 const hazardPages = new Hono<HubEnv>()
   .get('/hazards', (c) => renderHazards(c))
   .post('/hazards', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardCreateSchema, renderHazards, (a, v) => `/hazards/${createHazard(a, v).id}`))
+  .get('/hazards/print', (c) => renderHazardLogPrint(c))
   .get('/hazards/:id', (c) => renderHazard(c))
   .post('/hazards/:id/edit', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardPatchSchema, renderHazard, (a, v) => `/hazards/${updateHazardFields(a, idOf(c), v).id}`))
   .post('/hazards/:id/status', FORM_LIMIT, write, formToken, (c) =>

@@ -81,7 +81,8 @@ figure.trajectory polyline.traj-planned { stroke:#005eb8; stroke-width:2; }
 figure.trajectory circle.traj-actual { fill:#1d2733; }
 figure.trajectory rect.traj-planned { fill:#fff; stroke:#005eb8; stroke-width:1.5; }
 .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; } form.bulk fieldset { border:0; padding:0; margin:0 0 .4rem; } td.select, th.select { width:2rem; }
-@media print { header, form.filters, .pager, .actions, details.panel, .tabs, form.inline-form { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } }
+.print-log section.hazard-print { margin-top:2rem; } 
+@media print { .no-print, header, form.filters, .pager, .actions, details.panel, .tabs, form.inline-form { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } section.hazard-print { break-before:page; } }
 .chart-grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:.8rem; margin-bottom:1rem; }
 figure.chart { margin:0; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem; break-inside:avoid; }
 figure.chart svg { width:100%; height:auto; } figure.chart figcaption { font-size:.85rem; font-weight:600; }

@@ -104,6 +104,7 @@ const POLICY: Record<string, readonly Caller[]> = {
   'POST /api/v1/notifications/:id/read': PEOPLE,
   'GET /hazards': PEOPLE,
   'GET /hazards/:id': PEOPLE,
+  'GET /hazards/print': PEOPLE,
   'GET /actions': PEOPLE,
   'GET /actions/:id': PEOPLE,
   'GET /api/v1/hazards': PEOPLE,

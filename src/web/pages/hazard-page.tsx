@@ -64,7 +64,7 @@ export function HazardPage({ session, hazard, error }: HazardPageProps) {
 /** Empty clinical text is shown as still to be assessed, not as a blank that reads like "none". */
 const orPending = (text: string) => text || <span class="muted">to be assessed</span>;
 
-function HazardFacts({ hazard: h }: { hazard: HazardDetail }) {
+export function HazardFacts({ hazard: h }: { hazard: HazardDetail }) {
   const rows: [string, Child][] = [
     ['Status', <strong id="hazard-status" data-status={h.status}>{HAZARD_STATUS_LABELS[h.status]}</strong>],
     ['Owner', h.owner],
@@ -90,7 +90,7 @@ function HazardFacts({ hazard: h }: { hazard: HazardDetail }) {
   );
 }
 
-function RiskSummary({ hazard: h }: { hazard: HazardDetail }) {
+export function RiskSummary({ hazard: h }: { hazard: HazardDetail }) {
   return (
     <dl class="facts panel" id="risk-summary">
       <dt>Initial</dt>

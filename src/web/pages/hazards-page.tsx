@@ -59,6 +59,11 @@ export function HazardsPage({ session, filter, total, rows, trusts, error }: Haz
     <Layout title="Hazard log" session={session}>
       <h1>Hazard log</h1>
       <p class="muted small">DCB0160: every hazard the trust's estate poses to patients, its initial and residual risk on the 5 × 5 matrix. Hazards are closed, never deleted.</p>
+      <p class="tabs">
+        <a href={`/hazards/print${printQuery(filter)}`} id="print-log">
+          Print the log (every field, the matrix, actions and trail)
+        </a>
+      </p>
       <HazardFilters filter={filter} />
       <HazardTable rows={rows} showTrust={trusts.length > 0} sorted={{ path: '/hazards', query: hazardQuery(filter), current: filter.sort ?? { key: 'number', desc: false } }} />
       {rows.length === 0 && <p class="panel">No hazards match these filters.</p>}
@@ -102,6 +107,13 @@ function HazardFilters({ filter }: { filter: HazardQuery }) {
       <button class="primary" type="submit">Filter</button>
     </form>
   );
+}
+
+/** The filters as a query string for the printed log, which holds every page. */
+function printQuery(filter: HazardQuery): string {
+  const { sort: _s, ...rest } = hazardQuery(filter);
+  const params = new URLSearchParams(Object.entries(rest).filter((e): e is [string, string] => !!e[1])).toString();
+  return params ? `?${params}` : '';
 }
 
 /** The filters (and order) as query parameters, for the pager, the export and the column headings. */
