@@ -5,6 +5,9 @@
 export const SUPPORT_STATUSES = ['supported', 'ending-soon', 'extended-support', 'unsupported', 'unknown'] as const;
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 
+/** The statuses that count as supported wherever the estate is measured: ending soon is still supported today; extended support and unknown never are. */
+export const COUNTS_AS_SUPPORTED: readonly SupportStatus[] = ['supported', 'ending-soon'];
+
 /**
  * Why a verdict is `unknown` (it never counts as supported, whatever the reason):
  * - `unrecognised`: no title fits the name: the next matcher to write;

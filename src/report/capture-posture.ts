@@ -4,7 +4,7 @@
  * that no later change to the estate can alter.
  */
 import type { RuleSet } from '../lifecycle/rule-set.js';
-import type { SupportStatus } from '../lifecycle/verdict.js';
+import { COUNTS_AS_SUPPORTED, type SupportStatus } from '../lifecycle/verdict.js';
 import { auditHead } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import type { OrgScope } from '../store/organisations.js';
@@ -70,9 +70,12 @@ function decidingSoftware(items: ItemTable, postures: readonly SupportStatus[]):
   return deciding;
 }
 
+const yesIfSupported = (s: SupportStatus) => (COUNTS_AS_SUPPORTED.includes(s) ? 'yes' : 'no');
+
 function toAsset(r: AssetPostureRow, posture: SupportStatus, deciding: ItemEntry | undefined, reportingSince: string): AssetEvidence {
   return {
-    assetId: r.assetId, hostname: r.hostname, os: r.os, osStatus: r.osStatus, posture, supportedOnly: posture === 'supported' || posture === 'ending-soon' ? 'yes' : 'no', because: because(r, posture, deciding), acceptedRisk: r.acceptedRisk ? 'yes' : 'no',
+    assetId: r.assetId, hostname: r.hostname, os: r.os, osStatus: r.osStatus, posture, supportedOnly: yesIfSupported(posture), osSupported: yesIfSupported(r.osStatus),
+    because: because(r, posture, deciding), acceptedRisk: r.acceptedRisk ? 'yes' : 'no',
     lastSeenAt: r.lastSeenAt, reporting: r.lastSeenAt >= reportingSince ? 'yes' : 'no', source: r.source,
   };
 }

@@ -3,7 +3,7 @@
  * trend lines survive the pruning of old evidence and later estate changes.
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
-import type { PostureFigures } from './posture-figures.js';
+import { pct, type PostureFigures } from './posture-figures.js';
 
 export interface KeyFigures {
   assets: number;
@@ -18,6 +18,8 @@ export interface KeyFigures {
   faxesInRegister: number;
   pagersInRegister: number;
   reportingPct: number;
+  /** The share on a supported OS; absent from snapshots taken before it was recorded. */
+  supportedOsPct?: number;
 }
 
 export function keyFigures(f: PostureFigures): KeyFigures {
@@ -35,5 +37,6 @@ export function keyFigures(f: PostureFigures): KeyFigures {
     faxesInRegister: f.devices.fax.inRegister.value,
     pagersInRegister: f.devices.pager.inRegister.value,
     reportingPct: f.coverage.reportingPct,
+    ...(f.assets.supportedOs ? { supportedOsPct: pct(f.assets.supportedOs.value, f.assets.total.value) } : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { TrendPoint } from './board-report.js';
 import type { PostureFigures, TopProduct } from './posture-figures.js';
+import { HEADLINE_MEASURE, measureSentence } from './headline-measures.js';
 import { count, longDate, longMonth, percentText } from './plain-english.js';
 
 /** Below this share of assets reporting in the last week, the report warns that its figures may flatter the estate. */
@@ -28,7 +29,7 @@ export function narrate(f: PostureFigures, previous: TrendPoint | null, day: str
 
 function headline(f: PostureFigures, previous: TrendPoint | null): string {
   const a = f.assets;
-  const base = `${percentText(a.supportedPct)} of the estate (${a.supportedOnly.value} of ${count(a.total.value, 'asset')}) runs only supported software`;
+  const base = measureSentence(HEADLINE_MEASURE, a.supportedOnly.value, a.total.value);
   if (!previous?.figures) return `${base}; there is no figure for ${previous ? longMonth(previous.month) : 'the month before'} to compare with.`;
   const change = Math.round((a.supportedPct - previous.figures.supportedPct) * 10) / 10;
   const direction = change > 0 ? `up ${change.toFixed(1)} points` : change < 0 ? `down ${(-change).toFixed(1)} points` : 'unchanged';

@@ -17,8 +17,10 @@ export interface AssetEvidence {
   osStatus: SupportStatus;
   /** Worst of the OS and every installed item: unsupported, extended-support, unknown, ending-soon, supported. */
   posture: SupportStatus;
-  /** yes: posture supported or ending-soon, so it counts in the headline. */
+  /** yes: posture supported or ending-soon, so it counts in the headline (headline-measures.ts). */
   supportedOnly: YesNo;
+  /** yes: the OS alone is supported or ending soon: the measure beside the headline. Absent from snapshots taken before it was recorded. */
+  osSupported?: YesNo;
   /** What decided the posture, in words. */
   because: string;
   /** Named in a risk-accepted exception in force (signed off by the CSO, not expired). */
@@ -125,7 +127,7 @@ export const LATER_LISTS: readonly EvidenceList[] = ['unknown'];
 
 /** Each list's columns in the order people read them: the evidence tables' headers, and what a filter may name. */
 export const EVIDENCE_COLUMNS: { readonly [L in EvidenceList]: readonly (keyof PostureEvidence[L][number] & string)[] } = {
-  assets: ['assetId', 'hostname', 'os', 'osStatus', 'posture', 'supportedOnly', 'because', 'acceptedRisk', 'lastSeenAt', 'reporting', 'source'],
+  assets: ['assetId', 'hostname', 'os', 'osStatus', 'posture', 'supportedOnly', 'osSupported', 'because', 'acceptedRisk', 'lastSeenAt', 'reporting', 'source'],
   items: ['assetId', 'hostname', 'kind', 'product', 'name', 'version', 'status', 'eol', 'extendedSupportEnd', 'endingWithin6Months'],
   alerts: ['alertId', 'rule', 'severity', 'title', 'hostname', 'state', 'status', 'raisedAt', 'age', 'acknowledgedAt', 'resolvedAt', 'hoursToResolve'],
   actions: ['actionId', 'title', 'owner', 'dueDate', 'status', 'open', 'state', 'hazardId'],

@@ -7,7 +7,7 @@ import { SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReas
 import { meanHoursToResolve } from './alert-sample.js';
 import { countEvidence, type FrozenEvidence } from './frozen-evidence.js';
 import { countItemAssets, itemsByProduct } from './item-table.js';
-import { ALERT_AGES, type AlertAge, type EvidenceList, type ExceptionEvidence } from './posture-evidence.js';
+import { ALERT_AGES, type AlertAge, type AssetEvidence, type EvidenceList, type ExceptionEvidence } from './posture-evidence.js';
 import type { Filter } from './row-filter.js';
 import { addDays, addMonths, monthDays, monthOf } from './trust-calendar.js';
 
@@ -47,6 +47,11 @@ export interface PostureFigures {
     supportedPct: number;
     /** Unsupported assets no exception in force covers: neither replaced nor formally accepted. */
     unsupportedWithoutException: Figure;
+    /**
+     * Assets whose OS alone is supported (incl. ending soon): the measure beside the headline.
+     * Absent for a snapshot that did not record it, so its report regenerates to the same bytes.
+     */
+    supportedOs?: Figure;
   };
   unsupportedOs: { assets: Figure; top: TopProduct[] };
   unsupportedSoftware: { installs: Figure; assets: number; top: TopProduct[] };
@@ -83,6 +88,9 @@ function unknownByReason(rows: readonly { reason: UnknownReason; installs: numbe
   };
 }
 
+/** Whether the snapshot recorded each asset's operating-system measure: those taken before it existed did not. */
+const recordsOsMeasure = (assets: readonly AssetEvidence[]) => assets.some((a) => a.osSupported === 'yes' || a.osSupported === 'no');
+
 export function computeFigures(evidence: FrozenEvidence, day: string): PostureFigures {
   const figure = (list: EvidenceList, filter: Filter = {}): Figure => ({ value: countEvidence(evidence, list, filter), list, filter });
   const topProducts = (filter: Filter, order = byCount) => topProductsOf(evidence, filter, order);
@@ -95,6 +103,7 @@ export function computeFigures(evidence: FrozenEvidence, day: string): PostureFi
     assets: {
       total, byPosture, supportedOnly, supportedPct: pct(supportedOnly.value, total.value),
       unsupportedWithoutException: figure('assets', { posture: 'unsupported', acceptedRisk: 'no' }),
+      ...(recordsOsMeasure(evidence.assets) ? { supportedOs: figure('assets', { osSupported: 'yes' }) } : {}),
     },
     unsupportedOs: { assets: figure('items', { kind: 'os', status: 'unsupported' }), top: topProducts({ kind: 'os', status: 'unsupported' }) },
     unsupportedSoftware: {

@@ -4,7 +4,7 @@
  * a distribution package takes the OS's status; a part of the OS takes the
  * worse of its own and the OS's; anything else keeps its own.
  */
-import { UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
+import { COUNTS_AS_SUPPORTED, SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
 import { versionRangeTest } from '../lifecycle/version-range.js';
 import type { Db } from './db.js';
 import { dialectOf, distinctList, jsonValues, type Dialect } from './dialect.js';
@@ -50,6 +50,8 @@ export interface EstateSummary {
   installsByStatus: StatusCounts;
   /** Assets whose OS or any software item is unsupported. */
   assetsWithUnsupported: number;
+  /** Assets whose OS and every item count as supported: the headline measure (report/headline-measures.ts). */
+  assetsSupportedOnly: number;
   /** Assets with at least one item no rule could judge. */
   assetsWithUnknown: number;
   /** The unknown installs (installsByStatus.unknown) by why they are unknown. */
@@ -105,15 +107,23 @@ export function estateSummary(db: Db, org: OrgScope): EstateSummary {
     assets: assets.n,
     assetsByOsStatus: toCounts(byOs),
     installsByStatus: toCounts(byInstall),
-    assetsWithUnsupported: countAssetsWithStatus(db, org, 'unsupported'),
-    assetsWithUnknown: countAssetsWithStatus(db, org, 'unknown'),
+    assetsWithUnsupported: countAssetsCarrying(db, org, CARRIED_BIT.unsupported, 'any'),
+    assetsSupportedOnly: countAssetsCarrying(db, org, NOT_SUPPORTED_BITS, 'none'),
+    assetsWithUnknown: countAssetsCarrying(db, org, CARRIED_BIT.unknown, 'any'),
     unknownInstallsByReason: unknownByReason(db, org),
     lastReportAt: assets.last,
   };
 }
 
-function countAssetsWithStatus(db: Db, org: OrgScope, status: SupportStatus): number {
-  return (stmt(db, `SELECT count(*) AS n FROM assets WHERE (carries & @bit) <> 0 AND ${forTrust(org, 'organisation_id')}`).get({ bit: CARRIED_BIT[status], ...bindTrust(org) }) as { n: number }).n;
+/**
+ * The bits of every status that does not count as supported: an asset carrying
+ * none of them, on its OS or any item, is what the snapshot counts as supportedOnly.
+ */
+const NOT_SUPPORTED_BITS = SUPPORT_STATUSES.filter((s) => !COUNTS_AS_SUPPORTED.includes(s)).reduce((bits, s) => bits | CARRIED_BIT[s], 0);
+
+/** Assets carrying any of the statuses in `bits`, or none of them. */
+function countAssetsCarrying(db: Db, org: OrgScope, bits: number, carrying: 'any' | 'none'): number {
+  return (stmt(db, `SELECT count(*) AS n FROM assets WHERE (carries & @bits) ${carrying === 'any' ? '<> 0' : '= 0'} AND ${forTrust(org, 'organisation_id')}`).get({ bits, ...bindTrust(org) }) as { n: number }).n;
 }
 
 export interface SoftwareVersionRow {

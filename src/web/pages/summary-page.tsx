@@ -1,11 +1,12 @@
 import type { EstateSummary, OsBreakdownRow } from '../../store/estate-queries.js';
 import type { Session } from '../../store/sessions.js';
-import { SUPPORT_STATUSES } from '../../lifecycle/verdict.js';
+import { COUNTS_AS_SUPPORTED, SUPPORT_STATUSES } from '../../lifecycle/verdict.js';
+import { HEADLINE_MEASURE, measureSentence } from '../../report/headline-measures.js';
 import { StatusBadge, STATUS_LABELS } from '../components/status-badge.js';
 import { StatusBar } from '../components/status-bar.js';
+import { BesideMeasure, MeasureDefinitions } from '../components/support-measures.js';
 import { UnknownReasons } from '../components/unknown-reasons.js';
 import { Layout } from '../layout.js';
-import { percent } from '../format.js';
 
 export interface SummaryPageProps {
   session: Session;
@@ -16,15 +17,15 @@ export interface SummaryPageProps {
 
 export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps) {
   const os = summary.assetsByOsStatus;
-  const onSupported = os.supported + os['ending-soon'];
+  const onSupportedOs = COUNTS_AS_SUPPORTED.reduce((n, s) => n + os[s], 0);
   return (
     <Layout title="Estate summary" session={session}>
       <h1>Estate summary</h1>
       <div class="panel">
-        <p class="headline" id="headline">
-          <strong>{percent(onSupported, summary.assets)}</strong> of the estate ({onSupported} of {summary.assets} assets) runs a supported operating system.{' '}
-          <strong>{summary.assetsWithUnsupported}</strong> assets carry at least one unsupported item.
-        </p>
+        <p class="headline" id="headline">{measureSentence(HEADLINE_MEASURE, summary.assetsSupportedOnly, summary.assets)}.</p>
+        <BesideMeasure part={onSupportedOs} whole={summary.assets} />
+        <p id="with-unsupported"><strong>{summary.assetsWithUnsupported}</strong> assets carry at least one unsupported item.</p>
+        <MeasureDefinitions />
         <p class="muted small">
           Status as of {asOf}. "Extended support" means past the vendor's normal end, inside an extended period (Windows ESU, Ubuntu ESM, Debian LTS): safe only where the trust has bought or enabled it, so it is a risk, not "fine"; "unknown" means no rule
           could judge the item (below: why), and is never counted as supported. {summary.assetsWithUnknown} assets carry at least one unknown item.

@@ -9,6 +9,7 @@ import type { BoardReportRecord } from '../../../store/board-reports.js';
 import type { Session } from '../../../store/sessions.js';
 import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
+import { BesideMeasure, MeasureDefinitions } from '../../components/support-measures.js';
 import { ReportCharts } from './report-charts.js';
 import { TrustsSection } from './trusts-section.js';
 import { ActionsCoverageSection, AlertsSection, AssuranceSection, DevicesSection, ExceptionsSection, PostureSection } from './report-sections.js';
@@ -45,6 +46,8 @@ export function ReportPage({ report, record, view, session, standalone, pdfUnava
         )}
         <div class="panel summary">
           <p class="headline" id="headline">{headline}</p>
+          <BesideMeasure part={report.figures.assets.supportedOs?.value ?? null} whole={report.figures.assets.total.value} />
+          <MeasureDefinitions />
           <ul class="summary-list">
             {rest.map((s) => <li class={s.startsWith('Warning') ? 'warning' : undefined}>{s}</li>)}
           </ul>
