@@ -31,6 +31,7 @@ import { deviceRoutes } from '../web/device-routes.js';
 import { agentPageRoutes } from '../web/agent-page-routes.js';
 import { enrolmentRoutes } from '../web/enrolment-routes.js';
 import { exceptionRoutes } from '../web/exception-routes.js';
+import { attachFlash } from '../web/flash.js';
 import { attachNotifications } from '../web/notification-summary.js';
 import { notificationRoutes } from '../web/notification-routes.js';
 import { csoRoutes } from '../web/cso-routes.js';
@@ -75,6 +76,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
     if (authenticated && !c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   app.use(attachNotifications);
+  app.use(attachFlash);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', metricsRoutes);
   app.route('/', agentRoutes);

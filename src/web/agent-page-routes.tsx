@@ -55,16 +55,19 @@ export const agentPageRoutes = new Hono<HubEnv>()
       const { user } = currentSession(c);
       const r = approveAgentReports(c.var.deps.db, id, user.organisationId, user.username, c.var.deps.now());
       if (r.outcome !== 'approved') refuse(r.outcome, `agent ${id}`);
+      return `Agent #${id} approved: its next run delivers the reports it kept.`;
     }))
   .post('/admin/agents/:id/revoke', FORM_LIMIT, formToken, (c) =>
     pageAction(c, AGENTS_PAGE, (id) => {
       const { user } = currentSession(c);
       const r = revokeAgentToken(c.var.deps.db, id, user.organisationId, user.username, c.var.deps.now());
       if (r.outcome !== 'revoked') refuse(r.outcome, `agent ${id}`);
+      return `Agent #${id} revoked: its next report is refused.`;
     }))
   .post('/admin/agents/:id/rebind', FORM_LIMIT, formToken, (c) =>
     pageAction(c, AGENTS_PAGE, (id, form) => {
       const { user } = currentSession(c);
       const { machine } = parseOrThrow(RebindFormSchema, { machine: form.machine });
-      reboundOrThrow(id, rebindAgentToMachine(c.var.deps.db, { agentId: id, machine, org: user.organisationId, by: user.username, now: c.var.deps.now() }));
+      const rebound = reboundOrThrow(id, rebindAgentToMachine(c.var.deps.db, { agentId: id, machine, org: user.organisationId, by: user.username, now: c.var.deps.now() }));
+      return `Agent #${id} now reports ${machine}${rebound.revokedAgent === undefined ? '' : `; agent #${rebound.revokedAgent}, which reported it before, is revoked`}.`;
     }));

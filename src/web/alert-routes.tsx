@@ -21,6 +21,7 @@ import { alertCounts, countOverdueAlerts, findAlert, getAlert, listAlertRuleIds,
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import { onePage } from '../hub/page-range.js';
 import { trustsShown } from './trusts-shown.js';
+import { redirectWithMessage } from './flash.js';
 import { FORM_LIMIT, formToken } from './page-routes.js';
 import { AlertPage } from './pages/alert-page.js';
 import { AlertsPage, type BulkNotice } from './pages/alerts-page.js';
@@ -41,7 +42,7 @@ function renderAlert(c: Context<HubEnv>, id: number, error?: string, status: 200
  * Validates a form (the token field aside), runs the action, and returns to the
  * alert; a bad field re-shows the alert with the message, and a 400.
  */
-async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: TriageActor, id: number, value: z.output<S>) => unknown) {
+async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: TriageActor, id: number, value: z.output<S>) => unknown, done: string) {
   const id = parseOrThrow(IdSchema, c.req.param('id'));
   const { csrf: _token, ...fields } = await c.req.parseBody();
   const parsed = schema.safeParse(fields);
@@ -53,7 +54,7 @@ async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, ru
     if (err instanceof HubError && err.status === 400) return renderAlert(c, id, err.details?.map((d) => `${d.path}: ${d.message}`).join('; ') ?? err.message, 400);
     throw err;
   }
-  return c.redirect(`/alerts/${id}`, 303);
+  return redirectWithMessage(c, `/alerts/${id}`, `Alert #${id} ${done}.`);
 }
 
 const act = requireRole(...TRIAGE_ROLES);
@@ -120,9 +121,9 @@ export const alertRoutes = new Hono<HubEnv>()
   .get('/alerts', (c) => renderList(c, parseOrThrow(AlertQuerySchema, alertQueryParams(c))))
   .post('/alerts/bulk', BULK_FORM_LIMIT, requireRole(...NOTE_ROLES), formToken, (c) => handleBulk(c))
   .get('/alerts/:id', (c) => renderAlert(c, parseOrThrow(IdSchema, c.req.param('id'))))
-  .post('/alerts/:id/acknowledge', FORM_LIMIT, act, formToken, (c) => handleForm(c, NoFields, (a, id) => acknowledgeAlert(a, id)))
-  .post('/alerts/:id/assign', FORM_LIMIT, act, formToken, (c) => handleForm(c, AssignRequestSchema, (a, id, v) => assignAlert(a, id, v.assignee)))
-  .post('/alerts/:id/notes', FORM_LIMIT, requireRole(...NOTE_ROLES), formToken, (c) => handleForm(c, NoteRequestSchema, (a, id, v) => addAlertNote(a, id, v.text)))
-  .post('/alerts/:id/resolve', FORM_LIMIT, act, formToken, (c) => handleForm(c, ResolveRequestSchema, (a, id, v) => resolveAlert(a, id, v.note)))
-  .post('/alerts/:id/suppress', FORM_LIMIT, act, formToken, (c) => handleForm(c, suppressRequestSchema(c.var.deps.now()), (a, id, v) => suppressAlert(a, id, v)))
-  .post('/alerts/:id/reopen', FORM_LIMIT, act, formToken, (c) => handleForm(c, NoFields, (a, id) => reopenAlert(a, id)));
+  .post('/alerts/:id/acknowledge', FORM_LIMIT, act, formToken, (c) => handleForm(c, NoFields, (a, id) => acknowledgeAlert(a, id), 'acknowledged'))
+  .post('/alerts/:id/assign', FORM_LIMIT, act, formToken, (c) => handleForm(c, AssignRequestSchema, (a, id, v) => assignAlert(a, id, v.assignee), 'assigned'))
+  .post('/alerts/:id/notes', FORM_LIMIT, requireRole(...NOTE_ROLES), formToken, (c) => handleForm(c, NoteRequestSchema, (a, id, v) => addAlertNote(a, id, v.text), 'has your note'))
+  .post('/alerts/:id/resolve', FORM_LIMIT, act, formToken, (c) => handleForm(c, ResolveRequestSchema, (a, id, v) => resolveAlert(a, id, v.note), 'resolved'))
+  .post('/alerts/:id/suppress', FORM_LIMIT, act, formToken, (c) => handleForm(c, suppressRequestSchema(c.var.deps.now()), (a, id, v) => suppressAlert(a, id, v), 'suppressed'))
+  .post('/alerts/:id/reopen', FORM_LIMIT, act, formToken, (c) => handleForm(c, NoFields, (a, id) => reopenAlert(a, id), 'reopened'));

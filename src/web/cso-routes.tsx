@@ -4,6 +4,7 @@
  * forms, which redirect back on success. Roles and rules are the API's
  * (hub/routes/cso-api.ts).
  */
+import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -81,12 +82,12 @@ const renderAction: Render = (c, error, status = 200) =>
  * path it returns. A bad field, or a change the rules refuse (400, 409), shows
  * the same page again with the message rather than a bare error page.
  */
-async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, render: Render, run: (actor: CsoActor, value: z.output<S>) => string, prepare = (f: Fields) => f) {
+async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, render: Render, run: (actor: CsoActor, value: z.output<S>) => string, done: string, prepare = (f: Fields) => f) {
   const { csrf: _token, ...fields } = await c.req.parseBody();
   const parsed = schema.safeParse(prepare(fields));
   if (!parsed.success) return render(c, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400);
   try {
-    return c.redirect(run(csoActor(c), parsed.data), 303);
+    return await redirectWithMessage(c, run(csoActor(c), parsed.data), done);
   } catch (err) {
     if (err instanceof HubError && (err.status === 400 || err.status === 409)) return render(c, err.message, err.status);
     throw err;
@@ -100,35 +101,35 @@ const write = requireRole(...HAZARD_ROLES);
 
 const hazardPages = new Hono<HubEnv>()
   .get('/hazards', (c) => renderHazards(c))
-  .post('/hazards', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardCreateSchema, renderHazards, (a, v) => `/hazards/${createHazard(a, v).id}`))
+  .post('/hazards', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardCreateSchema, renderHazards, (a, v) => `/hazards/${createHazard(a, v).id}`, 'Hazard recorded.'))
   .get('/hazards/print', (c) => renderHazardLogPrint(c))
   .get('/hazards/:id', (c) => renderHazard(c))
-  .post('/hazards/:id/edit', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardPatchSchema, renderHazard, (a, v) => `/hazards/${updateHazardFields(a, idOf(c), v).id}`))
+  .post('/hazards/:id/edit', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardPatchSchema, renderHazard, (a, v) => `/hazards/${updateHazardFields(a, idOf(c), v).id}`, 'Hazard changed.'))
   .post('/hazards/:id/status', FORM_LIMIT, write, formToken, (c) =>
-    handleForm(c, HazardStatusRequestSchema, renderHazard, (a, v) => `/hazards/${setHazardStatus(a, idOf(c), v.status).id}`))
-  .post('/hazards/:id/links', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardLinkRequestSchema, renderHazard, (a, v) => `/hazards/${changeHazardLink(a, idOf(c), v).id}`))
+    handleForm(c, HazardStatusRequestSchema, renderHazard, (a, v) => `/hazards/${setHazardStatus(a, idOf(c), v.status).id}`, 'Hazard status changed.'))
+  .post('/hazards/:id/links', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardLinkRequestSchema, renderHazard, (a, v) => `/hazards/${changeHazardLink(a, idOf(c), v).id}`, 'Links changed.'))
   .post('/hazards/:id/residual-risk', FORM_LIMIT, requireRole(...RESIDUAL_ROLES), formToken, (c) =>
-    handleForm(c, ResidualRiskRequestSchema, renderHazard, (a, v) => `/hazards/${setResidualRisk(a, idOf(c), v).id}`))
+    handleForm(c, ResidualRiskRequestSchema, renderHazard, (a, v) => `/hazards/${setResidualRisk(a, idOf(c), v).id}`, 'Residual risk rated.'))
   .post('/hazards/:id/actions', FORM_LIMIT, write, formToken, (c) =>
     handleForm(c, ActionCreateSchema, renderHazard, (a, v) => {
       createAction(a, v);
       return `/hazards/${idOf(c)}`;
-    }, (f) => ({ ...f, hazardId: c.req.param('id') })))
+    }, 'Action added.', (f) => ({ ...f, hazardId: c.req.param('id') })))
   // The alert page's form: a bad field shows the error page naming it (the alert page belongs to the triage routes).
   .post('/alerts/:id/raise-hazard', FORM_LIMIT, write, formToken, async (c) => {
     const { csrf: _token, ...fields } = await c.req.parseBody();
     const hazard = raiseHazardFromAlert(csoActor(c), idOf(c), parseOrThrow(RaiseHazardRequestSchema, fields), c.var.deps.alertRules);
-    return c.redirect(`/hazards/${hazard.id}`, 303);
+    return redirectWithMessage(c, `/hazards/${hazard.id}`, `Hazard #${hazard.id} raised from alert #${idOf(c)}.`);
   });
 
 const actionPages = new Hono<HubEnv>()
   .get('/actions', (c) => renderActions(c))
-  .post('/actions', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionCreateSchema, renderActions, (a, v) => `/actions/${createAction(a, v).id}`))
+  .post('/actions', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionCreateSchema, renderActions, (a, v) => `/actions/${createAction(a, v).id}`, 'Action added.'))
   .get('/actions/:id', (c) => renderAction(c))
   .post('/actions/:id/edit', FORM_LIMIT, write, formToken, (c) =>
-    handleForm(c, ActionPatchSchema, renderAction, (a, v) => `/actions/${updateActionFields(a, idOf(c), v).id}`, withTick))
-  .post('/actions/:id/status', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionStatusRequestSchema, renderAction, (a, v) => `/actions/${setActionStatus(a, idOf(c), v).id}`))
-  .post('/actions/:id/notes', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionNoteRequestSchema, renderAction, (a, v) => `/actions/${addActionNote(a, idOf(c), v.text).id}`));
+    handleForm(c, ActionPatchSchema, renderAction, (a, v) => `/actions/${updateActionFields(a, idOf(c), v).id}`, 'Action changed.', withTick))
+  .post('/actions/:id/status', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionStatusRequestSchema, renderAction, (a, v) => `/actions/${setActionStatus(a, idOf(c), v).id}`, 'Action status changed.'))
+  .post('/actions/:id/notes', FORM_LIMIT, write, formToken, (c) => handleForm(c, ActionNoteRequestSchema, renderAction, (a, v) => `/actions/${addActionNote(a, idOf(c), v.text).id}`, 'Note added.'));
 
 export const csoRoutes = new Hono<HubEnv>()
   .use('/hazards', requireRole())

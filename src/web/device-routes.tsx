@@ -3,6 +3,7 @@
  * (GET /devices) and the CSV upload with preview (GET/POST /devices/import).
  * Roles, rules and trust scope are the API's (hub/routes/devices-api.ts).
  */
+import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import { addDevice, getDeviceDetail, retainDevice, setDeviceStatus } from '../devices/register.js';
@@ -33,7 +34,7 @@ function renderDevice(c: Context<HubEnv>, error?: string, status: 200 | 400 | 40
 }
 
 /** Runs a device form's action and returns to the device; a refused value is shown on the page with its message. */
-async function formAction(c: Context<HubEnv>, run: (id: number, form: Record<string, string>) => Promise<unknown>) {
+async function formAction(c: Context<HubEnv>, run: (id: number, form: Record<string, string>) => Promise<unknown>, done: string) {
   const id = parseOrThrow(IdSchema, c.req.param('id'));
   const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]));
   try {
@@ -42,7 +43,7 @@ async function formAction(c: Context<HubEnv>, run: (id: number, form: Record<str
     if (err instanceof HubError && (err.status === 400 || err.status === 409)) return renderDevice(c, err.details?.map((d) => d.message).join('; ') ?? err.message, err.status);
     throw err;
   }
-  return c.redirect(`/devices/${id}`, 303);
+  return redirectWithMessage(c, `/devices/${id}`, done);
 }
 
 export const deviceRoutes = new Hono<HubEnv>()
@@ -64,15 +65,15 @@ export const deviceRoutes = new Hono<HubEnv>()
     const { csrf: _token, organisation, ...fields } = await c.req.parseBody();
     const { organisation: code, ...device } = parseOrThrow(NewDeviceRequestSchema, { ...fields, organisation: organisation || undefined });
     const added = addDevice(deviceActor(c), device, owningTrust(c, code));
-    return c.redirect(`/devices/${added.id}`, 303);
+    return redirectWithMessage(c, `/devices/${added.id}`, `Device #${added.id} registered.`);
   })
   .use('/devices/:id', requireRole())
   .get('/devices/:id', (c) => renderDevice(c))
   .post('/devices/:id/status', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, (c) =>
-    formAction(c, async (id, form) => setDeviceStatus(deviceActor(c), id, parseOrThrow(DeviceStatusSchema, { status: form.status, reason: form.reason || undefined }))),
+    formAction(c, async (id, form) => setDeviceStatus(deviceActor(c), id, parseOrThrow(DeviceStatusSchema, { status: form.status, reason: form.reason || undefined })), 'Device status changed.'),
   )
   .post('/devices/:id/retain', FORM_LIMIT, requireRole(...DEVICE_RETAIN_ROLES), formToken, (c) =>
-    formAction(c, async (id, form) => retainDevice(deviceActor(c), id, form.retained === 'true')),
+    formAction(c, async (id, form) => retainDevice(deviceActor(c), id, form.retained === 'true'), 'Retention recorded.'),
   )
   .post('/devices/import', DEVICE_CSV_LIMIT, async (c) => {
     const session = currentSession(c);

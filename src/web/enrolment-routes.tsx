@@ -45,4 +45,5 @@ export const enrolmentRoutes = new Hono<HubEnv>()
       const { user } = currentSession(c);
       const r = revokeEnrolmentSecretById(c.var.deps.db, id, user.organisationId, user.username, c.var.deps.now());
       if (r.outcome !== 'revoked') refuse(r.outcome, `enrolment secret ${id}`);
+      return `Enrolment secret #${id} revoked: it enrols no one else.`;
     }));

@@ -3,6 +3,7 @@
  * one exception (GET /exceptions/:id) and its sign-off, reject and revoke forms,
  * which redirect back to it. Roles and rules are the API's (hub/routes/exceptions-api.ts).
  */
+import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -90,17 +91,17 @@ async function handleRequest(c: Context<HubEnv>) {
   if (!parsed.success) errors.push(...issuesText(parsed.error.issues.filter((i) => i.path[0] !== 'assetIds')));
   if (errors.length || !parsed.success) return renderList(c, values, errors.join('; '));
   const created = requestException(exceptionActor(c), parsed.data);
-  return c.redirect(`/exceptions/${created.id}`, 303);
+  return redirectWithMessage(c, `/exceptions/${created.id}`, `Exception #${created.id} requested: the trust's CSOs are asked to sign it off.`);
 }
 
 /** Validates a decision form (the token aside), runs it, and returns to the exception; a bad field re-shows it with the message. */
-async function handleDecision<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: ExceptionActor, id: number, value: z.output<S>) => unknown) {
+async function handleDecision<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: ExceptionActor, id: number, value: z.output<S>) => unknown, done: string) {
   const id = parseOrThrow(IdSchema, c.req.param('id'));
   const { csrf: _token, ...fields } = await c.req.parseBody();
   const parsed = schema.safeParse(fields);
   if (!parsed.success) return renderException(c, id, issuesText(parsed.error.issues).join('; '));
   run(exceptionActor(c), id, parsed.data);
-  return c.redirect(`/exceptions/${id}`, 303);
+  return redirectWithMessage(c, `/exceptions/${id}`, `Exception #${id} ${done}.`);
 }
 
 /** The page's sign-off form: its checkbox says "on" where the API says true. */
@@ -112,6 +113,6 @@ export const exceptionRoutes = new Hono<HubEnv>()
   .get('/exceptions', (c) => renderList(c))
   .post('/exceptions', FORM_LIMIT, requireRole(...REQUEST_ROLES), formToken, (c) => handleRequest(c))
   .get('/exceptions/:id', (c) => renderException(c, parseOrThrow(IdSchema, c.req.param('id'))))
-  .post('/exceptions/:id/sign-off', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, SignOffFormSchema, (a, id, v) => signOffException(a, id, v)))
-  .post('/exceptions/:id/reject', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, ReasonSchema, (a, id, v) => rejectException(a, id, v.reason)))
-  .post('/exceptions/:id/revoke', FORM_LIMIT, requireRole(...REVOKE_ROLES), formToken, (c) => handleDecision(c, ReasonSchema, (a, id, v) => revokeException(a, id, v.reason)));
+  .post('/exceptions/:id/sign-off', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, SignOffFormSchema, (a, id, v) => signOffException(a, id, v), 'signed off: in effect'))
+  .post('/exceptions/:id/reject', FORM_LIMIT, requireRole(...SIGN_OFF_ROLES), formToken, (c) => handleDecision(c, ReasonSchema, (a, id, v) => rejectException(a, id, v.reason), 'rejected'))
+  .post('/exceptions/:id/revoke', FORM_LIMIT, requireRole(...REVOKE_ROLES), formToken, (c) => handleDecision(c, ReasonSchema, (a, id, v) => revokeException(a, id, v.reason), 'revoked'));

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../store/sessions.js';
 import { NotificationsStrip } from './components/notifications-strip.js';
+import { flashOf } from './flash.js';
 import { notificationSummary } from './notification-summary.js';
 import { APP_CSS } from './styles.js';
 
@@ -15,6 +16,7 @@ export interface LayoutProps {
 /** Every page's frame: navigation for the signed-in, the sign-out form with its token. */
 export function Layout({ title, session, standalone, children }: LayoutProps) {
   const notifications = session && notificationSummary(session);
+  const flash = session && !standalone ? flashOf(session) : undefined;
   return (
     <html lang="en-GB">
       <head>
@@ -55,6 +57,11 @@ export function Layout({ title, session, standalone, children }: LayoutProps) {
           )}
         </header>
         <main>
+          {flash && (
+            <p class="notice" role="status" id="flash">
+              {flash}
+            </p>
+          )}
           {session && !standalone && notifications && notifications.unread > 0 && <NotificationsStrip summary={notifications} csrf={session.csrfToken} />}
           {children}
         </main>

@@ -1,4 +1,5 @@
 /** The notifications page (GET /notifications) and the "mark read" form the page and the strip post. */
+import { redirectWithMessage } from './flash.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { HubEnv } from '../hub/deps.js';
@@ -31,5 +32,5 @@ export const notificationRoutes = new Hono<HubEnv>()
   .get('/notifications', (c) => c.html(<NotificationsPage session={currentSession(c)} rows={listNotifications(c.var.deps.db, readerOf(c), { unreadOnly: false, limit: 200 })} />))
   .post('/notifications/:id/read', FORM_LIMIT, formToken, (c) => {
     markRead(c.var.deps.db, readerOf(c), parseOrThrow(IdSchema, c.req.param('id')), c.var.deps.now());
-    return c.redirect(backTo(c), 303);
+    return redirectWithMessage(c, backTo(c), 'Notification marked read.');
   });

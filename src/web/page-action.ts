@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError, parseOrThrow } from '../hub/errors.js';
 import { IdSchema } from '../hub/query-schemas.js';
+import { redirectWithMessage } from './flash.js';
 
 export interface ActionPage {
   /** Where the browser goes once the action is done. */
@@ -11,16 +12,17 @@ export interface ActionPage {
   showRefusal: (c: Context<HubEnv>, error: string, status: 404 | 409) => Response | Promise<Response>;
 }
 
-/** Runs one action on the record `:id` names and comes back to the page; a refusal (404, 409) is shown there with its reason. */
-export async function pageAction(c: Context<HubEnv>, page: ActionPage, act: (id: number, form: Record<string, unknown>) => void): Promise<Response> {
+/** Runs one action on the record `:id` names and comes back to the page saying what `act` did; a refusal (404, 409) is shown there with its reason. */
+export async function pageAction(c: Context<HubEnv>, page: ActionPage, act: (id: number, form: Record<string, unknown>) => string): Promise<Response> {
   const id = parseOrThrow(IdSchema, c.req.param('id'));
+  let done: string;
   try {
-    act(id, await c.req.parseBody());
+    done = act(id, await c.req.parseBody());
   } catch (err) {
     if (err instanceof HubError && (err.status === 404 || err.status === 409)) return page.showRefusal(c, err.message, err.status);
     throw err;
   }
-  return c.redirect(page.back, 303);
+  return redirectWithMessage(c, page.back, done);
 }
 
 /** The outcome of an action the API would refuse, as the same HubError. */

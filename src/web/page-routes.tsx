@@ -1,4 +1,5 @@
 /** The server-rendered pages: sign-in, password, summary, assets, one asset, software, unmatched. */
+import { redirectWithMessage } from './flash.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
@@ -83,7 +84,7 @@ export const pageRoutes = new Hono<HubEnv>()
       const refused = signInRefused(c, changed.refusal, 'current password is wrong');
       return c.html(<PasswordPage session={session} error={asSentence(refused.message)} />, refused.status);
     }
-    return c.redirect('/', 303);
+    return redirectWithMessage(c, '/', 'Password changed. Your other sessions have ended.');
   })
   .use('/', requireRole())
   .use('/assets', requireRole())

@@ -1,0 +1,58 @@
+/**
+ * Every form that redirects says what it did at the top of the page it lands
+ * on, once; the message travels signed, so no one else can put words there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/hub/app.js';
+import { hashToken } from '../../src/auth/tokens.js';
+import { findSession } from '../../src/store/sessions.js';
+import { seedDemoEstate } from '../../src/demo/run-demo.js';
+import { hoursBefore, insertTestAlert } from '../helpers/insert-test-alert.js';
+import { postForm } from '../helpers/post-form.js';
+import { signInUsers } from '../helpers/sign-in-users.js';
+import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+
+let hub: TestHub;
+let app: ReturnType<typeof createApp>;
+let cookie: string;
+let csrf: string;
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  app = createApp(hub.deps);
+  seedDemoEstate({ ...hub.deps, alertRules: [] });
+  cookie = (await signInUsers(app, hub, [])).admin as string;
+  csrf = findSession(hub.deps.db, hashToken(cookie.split('=')[1] ?? ''), TEST_NOW.toISOString())?.csrfToken ?? '';
+});
+afterAll(() => hub.close());
+
+/** The page a redirect lands on, with the cookies the redirect set. */
+async function follow(res: Response): Promise<{ html: string; setCookie: string }> {
+  expect(res.status).toBe(303);
+  const flash = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const page = await app.request(res.headers.get('location') as string, { headers: { cookie: `${cookie}; ${flash}` } });
+  return { html: await page.text(), setCookie: page.headers.get('set-cookie') ?? '' };
+}
+
+describe('what a form did, said where it lands', () => {
+  it('says "Alert #n acknowledged." once at the top of the alert, and clears it', async () => {
+    const id = insertTestAlert(hub.deps.db, { hostname: 'WARD7-PC014', severity: 'high', raisedAt: hoursBefore(TEST_NOW, 3) });
+    const landed = await follow(await postForm(app, `/alerts/${id}/acknowledge`, cookie, { csrf }));
+    expect(landed.html).toContain(`<main><p class="notice" role="status" id="flash">Alert #${id} acknowledged.</p>`);
+    expect(landed.setCookie).toMatch(/^ew_flash=; Max-Age=0/);
+    const again = await app.request(`/alerts/${id}`, { headers: { cookie } });
+    expect(await again.text()).not.toContain('id="flash"');
+  });
+
+  it('says what an exception request, a hazard and a device registration did', async () => {
+    const hazard = await follow(await postForm(app, '/hazards', cookie, { csrf, title: 'Fax on ward 7', description: 'Referrals may be lost', initialSeverity: '3', initialLikelihood: '3', organisation: 'TRUST' }));
+    expect(hazard.html).toContain('id="flash">Hazard recorded.</p>');
+    const device = await follow(await postForm(app, '/devices', cookie, { csrf, kind: 'fax', name: 'Ward 9 fax', status: 'in-use' }));
+    expect(device.html).toMatch(/id="flash">Device #\d+ registered\.<\/p>/);
+  });
+
+  it('ignores a message cookie the hub did not sign', async () => {
+    const page = await app.request('/alerts', { headers: { cookie: `${cookie}; ew_flash=Your%20account%20is%20locked%2C%20call%20us` } });
+    expect(await page.text()).not.toContain('id="flash"');
+  });
+});
