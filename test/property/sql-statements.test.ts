@@ -110,9 +110,9 @@ const IN_SCOPE = /^(?:inScope\(|forTrust\(org, )'[a-z_.]+'\)$/;
 /** Reviewed by reading each one: what it interpolates, and why no value reaches the SQL text. */
 const REVIEWED: Record<string, string> = {
   'store/registered-devices.ts: col': "group() is called only with the literals 'status', 'kind', 'site'",
-  'store/asset-queries.ts: assetsMatching(f)': 'picks among literal WHERE fragments; osRank, family, q, anyBit are bound',
+  'store/asset-queries.ts: assetsMatching(f, d)': "picks among literal WHERE fragments and the dialect's JSON list (jsonValues); osRank, family, q, anyBit, software, productVersions are bound",
+  'store/estate-queries.ts: versionsFrom(f, d, reader)': "versionRows(), constant SQL per reader kind, given literal conditions on the version (with the dialect's JSON list, jsonValues), and a literal status WHERE; q, titled, product, status are bound",
   'store/alert-queries.ts: filterSql(d, f, search)': 'replaces placeholders in the FILTER constant (per dialect) with literal fragments; values bound',
-  'store/estate-queries.ts: where': 'a literal WHERE with @status bound',
   'store/exceptions.ts: where': 'a literal WHERE with @status bound',
   "store/posture-capture.ts: worstFirst.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')": 'SupportStatus values from code (never input) and their indices',
   'store/posture-capture.ts: rank': "a CASE over EFFECTIVE_STATUS and the same code-given SupportStatus values",
