@@ -4,6 +4,7 @@ import type { Db } from '../store/db.js';
 import type { OrgScope } from '../store/organisations.js';
 import { listItemsAtRisk, type ItemGroupRow } from '../store/posture-capture.js';
 import { itemTable, type AssetList, type ItemEntry, type ItemTable } from './item-table.js';
+import { productLabel } from './product-label.js';
 import { addMonths } from './trust-calendar.js';
 
 /** Items at risk include those losing security support within this many months of the snapshot. */
@@ -18,14 +19,14 @@ export function captureItems(db: Db, org: OrgScope, rules: RuleSet, day: string,
   })), assets);
 }
 
-/** "Microsoft Windows 7 SP1": the rule's title and the cycle's label, as the board would name the release. */
+/** "Microsoft Windows 7 SP1": the rule's title and the cycle's label, as the board would name the release (product-label.ts). */
 function productLabeller(rules: RuleSet): (r: Pick<ItemGroupRow, 'product' | 'cycle' | 'name'>) => string {
   const byProduct = new Map(rules.rules.map((rule) => [rule.product, rule]));
   return ({ product, cycle, name }) => {
     const rule = product ? byProduct.get(product) : undefined;
     if (!rule) return name;
     const c = rule.cycles.find((x) => x.cycle === cycle);
-    return `${rule.title} ${c?.label ?? cycle ?? ''}`.trim();
+    return productLabel(rule.title, c?.label ?? cycle ?? '');
   };
 }
 

@@ -53,7 +53,7 @@ const paths = (path: string) => [path, `/trusts/:code${path}`];
 
 function reportsPage(c: Context<HubEnv>, suggestedMonth: string, error?: string) {
   const view = viewOf(c);
-  return <ReportsPage session={currentSession(c)} view={view} reports={listBoardReports(c.var.deps.db, view.owner)} suggestedMonth={suggestedMonth} error={error} />;
+  return <ReportsPage session={currentSession(c)} view={view} reports={listBoardReports(c.var.deps.db, view.owner)} timeZone={c.var.deps.config.timeZone} suggestedMonth={suggestedMonth} error={error} />;
 }
 
 export const boardReportRoutes = new Hono<HubEnv>()

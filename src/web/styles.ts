@@ -91,6 +91,8 @@ figure.chart svg { width:100%; height:auto; } figure.chart figcaption { font-siz
 a.figure { font-weight:700; } table.compact { width:auto; min-width:24rem; } tr.total td { font-weight:700; }
 .board-report section { break-inside:auto; } .board-report h2 { break-after:avoid; } .board-report table { break-inside:auto; } .board-report tr { break-inside:avoid; }
 .seal code { overflow-wrap:anywhere; }
+/* Evidence rows fit the window, all their columns: smaller type, and a long unbroken word (a full machine name, a build) wraps anywhere. */
+table.evidence { font-size:.9rem; } table.evidence th, table.evidence td { padding:.4rem .35rem; } table.evidence th { letter-spacing:0; } table.evidence td.long { overflow-wrap:anywhere; min-width:6rem; }
 @page { size:A4; margin:15mm 12mm; }
 @media print { .no-print { display:none; } main { max-width:none; margin:0; padding:0; } .chart-grid { display:block; } figure.chart { margin-bottom:4mm; } section.charts > h2 { break-before:page; } a.figure { color:inherit; text-decoration:underline; }
   .panel, table, figure.chart { border-color:#999; } .board-report { font-size:11pt; } }

@@ -64,7 +64,7 @@ describe('board report in Chromium', () => {
     await expect(page.locator('#evidence-count').textContent()).resolves.toBe(String(value));
     expect(await page.locator('#evidence tbody tr').count()).toBe(value);
     // Every row shown is an unsupported operating system.
-    const headers = await page.locator('#evidence thead th').allTextContents();
+    const headers = await page.locator('#evidence thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
     const cells = await page.locator('#evidence tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const col = (name: string) => headers.indexOf(name);
     expect(col('kind')).toBeGreaterThanOrEqual(0);

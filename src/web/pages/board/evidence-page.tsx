@@ -6,6 +6,7 @@ import type { EvidenceSelection } from '../../../report/stored-report.js';
 import type { Session } from '../../../store/sessions.js';
 import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
+import { columnLabel, EvidenceCell } from './evidence-columns.js';
 
 const LIST_NAMES: Record<string, string> = {
   assets: 'Assets', items: 'Operating systems and software items', alerts: 'Alerts', actions: 'Clinical safety actions', exceptions: 'Exceptions in force', devices: 'Faxes and pagers',
@@ -23,7 +24,7 @@ export function EvidencePage({ session, report, view, selection }: { session: Se
       <h1>{LIST_NAMES[list]}</h1>
       <p>
         <strong id="evidence-count">{total === null ? 'Not counted' : total}</strong> {total === 1 ? 'row' : 'rows'}
-        {conditions.length > 0 && <> where {conditions.map(([k, v], i) => <>{i > 0 && ' and '}<code>{k}</code> is <code>{v}</code></>)}</>}, as of {longDate(report.snapshot.day)} (snapshot{' '}
+        {conditions.length > 0 && <> where {conditions.map(([k, v], i) => <>{i > 0 && ' and '}{columnLabel(list, k).toLowerCase()} is <strong>{v}</strong></>)}</>}, as of {longDate(report.snapshot.day)} (snapshot{' '}
         <code class="small">{report.snapshot.evidenceHash.slice(0, 16)}…</code>).
       </p>
       {note && (
@@ -32,9 +33,9 @@ export function EvidencePage({ session, report, view, selection }: { session: Se
         </p>
       )}
       <p class="small muted">These rows were frozen when the snapshot was taken; the live pages show the estate as it is now. <a href={`/api/v1${base}/evidence/${list}?${new URLSearchParams(filter)}`}>JSON</a></p>
-      <table id="evidence">
-        <thead><tr>{columns.map((c) => <th>{c}</th>)}</tr></thead>
-        <tbody>{rows.map((r) => <tr>{columns.map((c) => <td>{r[c] === null || r[c] === '' ? '—' : String(r[c])}</td>)}</tr>)}</tbody>
+      <table id="evidence" class="evidence">
+        <thead><tr>{columns.map((c) => <th scope="col" data-column={c}>{columnLabel(list, c)}</th>)}</tr></thead>
+        <tbody>{rows.map((r) => <tr>{columns.map((c) => <EvidenceCell list={list} column={c} row={r} timeZone={report.timeZone} />)}</tr>)}</tbody>
       </table>
     </Layout>
   );

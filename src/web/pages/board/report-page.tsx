@@ -4,7 +4,7 @@
  * same page, standalone, is what the PDF is printed from.
  */
 import type { BoardReport } from '../../../report/board-report.js';
-import { longDate, longMonth } from '../../../report/plain-english.js';
+import { dateTimeText, longDate, longMonth } from '../../../report/plain-english.js';
 import type { BoardReportRecord } from '../../../store/board-reports.js';
 import type { Session } from '../../../store/sessions.js';
 import type { ReportView } from '../../../hub/report-view.js';
@@ -34,7 +34,7 @@ export function ReportPage({ report, record, view, session, standalone, pdfUnava
         <h1>{title}{report.provisional && ' (month to date)'}</h1>
         {view.heading && <p class="lead" id="report-owner">{view.heading}</p>}
         <p class="muted small">
-          Figures as of {longDate(report.snapshot.day)} (snapshot taken {report.snapshot.takenAt}, {report.timeZone}).
+          Figures as of {longDate(report.snapshot.day)} (snapshot taken {dateTimeText(report.snapshot.takenAt, report.timeZone)}).
           {report.provisional && ' The month is not over: these figures will change until its last snapshot.'}
         </p>
         {!standalone && (
@@ -67,7 +67,7 @@ export function ReportPage({ report, record, view, session, standalone, pdfUnava
             <dt>Data hash</dt><dd><code id="data-hash">{report.dataHash}</code></dd>
             <dt>Evidence hash</dt><dd><code>{report.snapshot.evidenceHash}</code> (the snapshot's rows)</dd>
             <dt>Audit chain head at snapshot</dt><dd>{report.snapshot.auditHead ? <>#{report.snapshot.auditHead.id} <code>{report.snapshot.auditHead.hash}</code></> : 'empty log'}</dd>
-            <dt>Generated</dt><dd>{record.generatedAt} by {record.generatedBy}</dd>
+            <dt>Generated</dt><dd>{dateTimeText(record.generatedAt, report.timeZone)} by {record.generatedBy}</dd>
             <dt>Audit chain head at generation</dt><dd>{record.auditHeadId === null ? 'empty log' : <>#{record.auditHeadId} <code>{record.auditHeadHash}</code></>}</dd>
           </dl>
           <p class="small muted">

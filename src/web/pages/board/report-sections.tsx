@@ -3,7 +3,7 @@ import type { BoardReport } from '../../../report/board-report.js';
 import { POSTURE_ORDER } from '../../../report/capture-posture.js';
 import { ALERT_AGES } from '../../../report/posture-evidence.js';
 import { pct, SEVERITIES, type PostureFigures, type TopProduct } from '../../../report/posture-figures.js';
-import { longDate } from '../../../report/plain-english.js';
+import { dateTimeText, longDate } from '../../../report/plain-english.js';
 import { FigureLink } from '../../components/figure-link.js';
 import { STATUS_LABELS } from '../../components/status-badge.js';
 import { UNKNOWN_REASON_LABELS } from '../../components/unknown-reasons.js';
@@ -82,21 +82,21 @@ function UnknownTable({ unknown: u, base }: { unknown: PostureFigures['unknown']
   );
 }
 
-export function ExceptionsSection({ report: { figures: f }, base }: Props) {
+export function ExceptionsSection({ report: { figures: f, timeZone }, base }: Props) {
   return (
     <section>
       <h2>Risk-accepted exceptions in force: <FigureLink base={base} figure={f.exceptions.inForce} /></h2>
-      <p>Unsupported assets neither replaced nor formally accepted: <strong><FigureLink base={base} figure={f.assets.unsupportedWithoutException} /></strong></p>
       {f.exceptions.rows.length ? (
         <table>
           <thead><tr><th>Exception</th><th>Expires</th><th>Signed off by (CSO)</th><th class="num">Assets</th><th>Hosts</th></tr></thead>
           <tbody>
             {f.exceptions.rows.map((e) => (
-              <tr><td>#{e.exceptionId} {e.title}</td><td>{when(e.expiresOn)}</td><td>{e.signedOffBy}, {when(e.signedOffAt)}</td><td class="num">{e.assets}</td><td class="small">{e.hosts}</td></tr>
+              <tr><td>#{e.exceptionId} {e.title}</td><td>{when(e.expiresOn)}</td><td>{e.signedOffBy}, {dateTimeText(e.signedOffAt, timeZone)}</td><td class="num">{e.assets}</td><td class="small">{e.hosts}</td></tr>
             ))}
           </tbody>
         </table>
-      ) : <p class="muted">None.</p>}
+      ) : <p id="no-exceptions">No risk-accepted exception is in force, so no unsupported asset is formally accepted.</p>}
+      <p id="not-accepted">Unsupported assets neither replaced nor formally accepted: <strong><FigureLink base={base} figure={f.assets.unsupportedWithoutException} /></strong> of <FigureLink base={base} figure={f.assets.byPosture.unsupported} />.</p>
     </section>
   );
 }

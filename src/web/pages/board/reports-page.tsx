@@ -1,5 +1,5 @@
 /** The list of generated board reports, newest month first, with a form to generate one on demand. */
-import { longMonth } from '../../../report/plain-english.js';
+import { dateTimeText, longMonth, shortDate } from '../../../report/plain-english.js';
 import type { BoardReportRecord } from '../../../store/board-reports.js';
 import type { Session } from '../../../store/sessions.js';
 import type { ReportView } from '../../../hub/report-view.js';
@@ -9,12 +9,14 @@ export interface ReportsPageProps {
   session: Session;
   view: ReportView;
   reports: Omit<BoardReportRecord, 'json'>[];
+  /** The trust's timezone, which generation times are shown in. */
+  timeZone: string;
   /** The month the form suggests: the previous one. */
   suggestedMonth: string;
   error?: string;
 }
 
-export function ReportsPage({ session, view, reports, suggestedMonth, error }: ReportsPageProps) {
+export function ReportsPage({ session, view, reports, timeZone, suggestedMonth, error }: ReportsPageProps) {
   return (
     <Layout title="Board reports" session={session}>
       <h1>Board cyber-posture reports</h1>
@@ -45,8 +47,8 @@ export function ReportsPage({ session, view, reports, suggestedMonth, error }: R
             {reports.map((r) => (
               <tr>
                 <td><a href={`${view.prefix}/board-reports/${r.month}`}>{longMonth(r.month)}</a></td>
-                <td>{r.snapshotDay}</td>
-                <td>{r.generatedAt}</td>
+                <td>{shortDate(r.snapshotDay)}</td>
+                <td>{dateTimeText(r.generatedAt, timeZone)}</td>
                 <td>{r.generatedBy}</td>
                 <td><code class="small">{r.dataHash.slice(0, 16)}…</code></td>
               </tr>

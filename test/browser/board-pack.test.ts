@@ -1,0 +1,106 @@
+/**
+ * In Chromium, on the demo estate (with its fax and pager register and two
+ * clean machines) under a named trust: the board pack reads like one. Plain
+ * release names, times on the trust's clock, no contradiction between a count
+ * and "None."; evidence pages a reader can use at 1280 px.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoRegister } from '../../src/demo/demo-devices.js';
+import { seedDemoEstate } from '../../src/demo/run-demo.js';
+import { ingestReport } from '../../src/ingest/ingest-report.js';
+import { generateBoardReport } from '../../src/report/generate-board-report.js';
+import { updateOrganisation } from '../../src/store/organisations.js';
+import { launchChromium, submitSignIn } from '../helpers/browser.js';
+import { cleanHostReport } from '../helpers/clean-host.js';
+import { startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
+
+const MONTH = '2026-11';
+const TRUST = 'Northshire Hospitals NHS Foundation Trust';
+let hub: ListeningTestHub;
+let browser: Browser;
+let page: Page;
+
+/** Visible text of the page's main content. */
+const mainText = () => page.locator('main').innerText();
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  seedDemoEstate(hub.deps);
+  seedDemoRegister(hub.deps);
+  for (const host of ['CLEAN-01', 'CLEAN-02']) ingestReport(hub.deps, cleanHostReport(host), { agentId: null, organisationId: 1, idempotencyKey: host });
+  updateOrganisation(hub.deps.db, { id: 1, code: 'RNH', name: TRUST });
+  generateBoardReport(hub.deps, 1, MONTH, 'admin');
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${hub.url}/login`);
+  await submitSignIn(page, hub.url, 'admin', hub.adminPassword, '/');
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+describe('the board report reads like a board pack', () => {
+  it('names each release once, in plain words', async () => {
+    await page.goto(`${hub.url}/board-reports/${MONTH}`);
+    const products = await page.locator('h2:has-text("Unsupported operating systems") + table tbody tr td:first-child').allTextContents();
+    expect(products).toEqual(expect.arrayContaining(['Microsoft Windows 7 SP1', 'Microsoft Windows Server 2012 R2', 'Microsoft Windows XP SP3']));
+    const text = await mainText();
+    expect(text).not.toContain('Windows Server Windows Server');
+    expect(text).not.toContain('(client)');
+  });
+
+  it('gives every time on the trust’s clock, as "23 Nov 2026, 12:00 GMT", never as ISO', async () => {
+    const text = await mainText();
+    expect(text).toContain('snapshot taken 23 Nov 2026, 12:00 GMT');
+    expect(text).toMatch(/Generated\s+23 Nov 2026, 12:00 GMT by admin/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
+  it('says no exception is in force before it counts the unsupported assets nobody has accepted, and no "None." after that count', async () => {
+    const section = page.locator('section:has(h2:has-text("Risk-accepted exceptions"))');
+    await expect(section.locator('#no-exceptions').innerText()).resolves.toBe('No risk-accepted exception is in force, so no unsupported asset is formally accepted.');
+    await expect(section.locator('#not-accepted').innerText()).resolves.toBe('Unsupported assets neither replaced nor formally accepted: 12 of 12.');
+    expect(await section.innerText()).not.toContain('None.');
+  });
+});
+
+describe('evidence pages', () => {
+  const ASSETS = `/board-reports/${MONTH}/evidence/assets?posture=unsupported`;
+
+  it('names columns in words and shows times on the trust’s clock', async () => {
+    await page.goto(`${hub.url}${ASSETS}`);
+    const headers = await page.locator('#evidence thead th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['Host', 'Operating system', 'Last seen', 'Risk accepted', 'Reported in last 7 days']));
+    expect(headers).not.toContain('assetId');
+    expect(headers).not.toContain('lastSeenAt');
+    const lastSeen = await page.locator(`#evidence tbody td:nth-child(${headers.indexOf('Last seen') + 1})`).allTextContents();
+    expect(lastSeen.length).toBe(12);
+    for (const t of lastSeen) expect(t).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2} (GMT|BST)$/);
+    await expect(page.locator('main p').filter({ hasText: 'rows where' }).first().innerText()).resolves.toContain('rows where worst item is unsupported');
+  });
+
+  it('links each host to its asset page', async () => {
+    const links = await page.locator('#evidence tbody td:nth-child(2) a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), host: a.textContent })));
+    expect(links.length).toBe(12);
+    const ids = await page.locator('#evidence tbody td:nth-child(1)').allTextContents();
+    expect(links.map((l) => l.href)).toEqual(ids.map((id) => `/assets/${id}`));
+    await page.click(`#evidence tbody a[href="${links[0]!.href}"]`);
+    await page.waitForURL(`${hub.url}${links[0]!.href}`);
+    await expect(page.locator('h1').innerText()).resolves.toContain(links[0]!.host ?? '');
+  });
+
+  it('fits every list in a 1280 px window: the table wraps inside the page, nothing scrolls sideways', async () => {
+    for (const list of ['assets', 'items', 'alerts', 'exceptions', 'devices', 'unknown']) {
+      await page.goto(`${hub.url}/board-reports/${MONTH}/evidence/${list}`);
+      const fit = await page.evaluate(() => {
+        const main = document.querySelector('main')!;
+        const inner = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
+        return { scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth, past: document.querySelector('#evidence')!.getBoundingClientRect().right - inner };
+      });
+      expect(fit.scroll, list).toBeLessThanOrEqual(0);
+      expect(fit.past, list).toBeLessThanOrEqual(1);
+    }
+  });
+});
