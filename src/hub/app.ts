@@ -32,6 +32,7 @@ import { agentPageRoutes } from '../web/agent-page-routes.js';
 import { enrolmentRoutes } from '../web/enrolment-routes.js';
 import { exceptionRoutes } from '../web/exception-routes.js';
 import { attachFlash } from '../web/flash.js';
+import { attachPeople } from '../web/people-directory.js';
 import { attachNotifications } from '../web/notification-summary.js';
 import { notificationRoutes } from '../web/notification-routes.js';
 import { csoRoutes } from '../web/cso-routes.js';
@@ -77,6 +78,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   });
   app.use(attachNotifications);
   app.use(attachFlash);
+  app.use(attachPeople);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', metricsRoutes);
   app.route('/', agentRoutes);

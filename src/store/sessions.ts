@@ -18,9 +18,9 @@ export function insertSession(db: Db, s: { tokenHash: string; userId: number; cs
 
 /** The live session for a token hash; expired ones are treated as absent. */
 export function findSession(db: Db, tokenHash: string, now: string): Session | undefined {
-  const r = stmt(db, `SELECT s.csrf_token, s.expires_at, u.id, u.username, u.role, u.must_change_password, u.organisation_id
+  const r = stmt(db, `SELECT s.csrf_token, s.expires_at, u.id, u.username, u.role, u.must_change_password, u.organisation_id, u.display_name, u.job_title
     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`).get(tokenHash, now) as
-    | { csrf_token: string; expires_at: string; id: number; username: string; role: Role; must_change_password: number; organisation_id: number | null }
+    | { csrf_token: string; expires_at: string; id: number; username: string; role: Role; must_change_password: number; organisation_id: number | null; display_name: string; job_title: string }
     | undefined;
   if (!r) return undefined;
   return {

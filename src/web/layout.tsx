@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Session } from '../store/sessions.js';
 import { NotificationsStrip } from './components/notifications-strip.js';
 import { flashOf } from './flash.js';
+import { peopleOf } from './people-directory.js';
 import { notificationSummary } from './notification-summary.js';
 import { APP_CSS } from './styles.js';
 
@@ -17,6 +18,7 @@ export interface LayoutProps {
 export function Layout({ title, session, standalone, children }: LayoutProps) {
   const notifications = session && notificationSummary(session);
   const flash = session && !standalone ? flashOf(session) : undefined;
+  const people = session && !standalone ? peopleOf(session) : undefined;
   return (
     <html lang="en-GB">
       <head>
@@ -50,7 +52,7 @@ export function Layout({ title, session, standalone, children }: LayoutProps) {
               {(session.user.role === 'admin' || session.user.role === 'security-lead') && <a href="/import">Import</a>}
               <form method="post" action="/logout">
                 <input type="hidden" name="csrf" value={session.csrfToken} />
-                <span class="small">{session.user.username} ({session.user.role}) </span>
+                <a class="small account" href="/account/password">{session.user.displayName || session.user.username} ({session.user.role})</a>{" "}
                 <button type="submit">Sign out</button>
               </form>
             </>
@@ -64,6 +66,13 @@ export function Layout({ title, session, standalone, children }: LayoutProps) {
           )}
           {session && !standalone && notifications && notifications.unread > 0 && <NotificationsStrip summary={notifications} csrf={session.csrfToken} />}
           {children}
+          {people && (
+            <datalist id="people">
+              {[...people].map(([username, label]) => (
+                <option value={username}>{label}</option>
+              ))}
+            </datalist>
+          )}
         </main>
       </body>
     </html>

@@ -1,4 +1,5 @@
 /** The server-rendered pages: sign-in, password, summary, assets, one asset, software, unmatched. */
+import { ProfileSchema, updateOwnProfile } from '../auth/profile.js';
 import { redirectWithMessage } from './flash.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -85,6 +86,14 @@ export const pageRoutes = new Hono<HubEnv>()
       return c.html(<PasswordPage session={session} error={asSentence(refused.message)} />, refused.status);
     }
     return redirectWithMessage(c, '/', 'Password changed. Your other sessions have ended.');
+  })
+  .post('/account/profile', FORM_LIMIT, requireRole(), formToken, async (c) => {
+    const session = currentSession(c);
+    const form = await c.req.parseBody();
+    const profile = ProfileSchema.safeParse({ displayName: form.displayName ?? '', jobTitle: form.jobTitle ?? '' });
+    if (!profile.success) return c.html(<PasswordPage session={session} profileError={profile.error.issues.map((i) => i.message).join('; ')} />, 400);
+    updateOwnProfile(c.var.deps.db, session.user, profile.data, c.var.deps.now());
+    return redirectWithMessage(c, '/account/password', 'Your name and job title are saved.');
   })
   .use('/', requireRole())
   .use('/assets', requireRole())

@@ -56,3 +56,31 @@ describe('what a form did, said where it lands', () => {
     expect(await page.text()).not.toContain('id="flash"');
   });
 });
+
+describe('people by name', () => {
+  it('lets a person set their name and job title, audited, and records then name them by it', async () => {
+    const saved = await follow(await postForm(app, '/account/profile', cookie, { csrf, displayName: 'Dr Ada Byron', jobTitle: 'Chief Information Officer' }));
+    expect(saved.html).toContain('id="flash">Your name and job title are saved.</p>');
+    expect(saved.html).toContain('<a class="small account" href="/account/password">Dr Ada Byron (admin)</a>');
+    expect(hub.deps.db.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'user' AND action = 'update'").get()).toEqual({
+      actor: 'admin', action: 'update', after: JSON.stringify({ displayName: 'Dr Ada Byron', jobTitle: 'Chief Information Officer' }),
+    });
+    const page = await (await app.request('/hazards', { headers: { cookie } })).text();
+    expect(page).toContain('<datalist id="people"><option value="admin">Dr Ada Byron (Chief Information Officer)</option></datalist>');
+    expect(page).toMatch(/<input id="new-owner" name="owner" value="admin" required="" maxlength="100" list="people"/);
+  });
+
+  it('refuses a name with markup or control characters beside the field, changing nothing', async () => {
+    const res = await postForm(app, '/account/profile', cookie, { csrf, displayName: '<script>x</script>', jobTitle: '' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('a name without control characters or &lt; &gt;');
+    expect(hub.deps.db.prepare("SELECT display_name FROM users WHERE username = 'admin'").get()).toEqual({ display_name: 'Dr Ada Byron' });
+  });
+
+  it('sets a name and title from the CLI, audited as the CLI', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const { storeEnv } = await import('../helpers/test-hub.js');
+    const r = runCli(['admin', 'set-profile', 'admin', '--name', 'Ada Byron', '--title', 'CIO', '--data-dir', hub.dir], { env: storeEnv(hub) });
+    expect([r.code, r.stdout]).toEqual([0, 'admin is now Ada Byron (CIO)\n']);
+  });
+});

@@ -41,6 +41,7 @@ const POLICY: Record<string, readonly Caller[]> = {
   'GET /account/password': PEOPLE,
   'POST /account/password': PEOPLE,
   'POST /api/v1/account/password': PEOPLE,
+  'POST /account/profile': PEOPLE,
   'GET /': PEOPLE,
   'GET /assets': PEOPLE,
   'GET /assets/:id': PEOPLE,

@@ -15,7 +15,8 @@ import { findOrganisationByCode, insertOrganisation, listOrganisations, updateOr
 import { deleteUserSessions } from '../../store/sessions.js';
 import { deleteFailures } from '../../store/sign-in-attempts.js';
 import { inTransaction } from '../../store/statements.js';
-import { findUserCredentials, insertUser, ROLES, setUserPassword, type Role } from '../../store/users.js';
+import { findUserCredentials, insertUser, personLabel, ROLES, setUserPassword, setUserProfile, type Role } from '../../store/users.js';
+import { ProfileSchema, type ProfileFields } from '../../auth/profile.js';
 import { OrganisationCodeSchema } from '../../hub/owning-organisation.js';
 import { CliError } from '../cli-error.js';
 import { organisationFlag } from '../organisation-flag.js';
@@ -23,7 +24,8 @@ import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 
 const USAGE = `Usage:
-  estatewatch admin create-user <username> --role <${ROLES.join('|')}> [--organisation <code> | --ics-wide] [--data-dir <dir>]
+  estatewatch admin create-user <username> --role <${ROLES.join('|')}> [--organisation <code> | --ics-wide] [--name <name>] [--title <job title>] [--data-dir <dir>]
+  estatewatch admin set-profile <username> [--name <name>] [--title <job title>] [--data-dir <dir>]
   estatewatch admin reset-password <username> [--data-dir <dir>]
   estatewatch admin unlock <username> | --address <ip> [--data-dir <dir>]
   estatewatch admin list-agents [--data-dir <dir>]
@@ -38,7 +40,8 @@ const USAGE = `Usage:
 
 Manages people and agents on this hub's database (run on the hub's machine).
 create-user and reset-password print a new random password once; only its hash
-is stored. unlock forgets the failed sign-ins of a username (its owner's
+is stored. --name and --title are how records name the person ("signed off by
+Dr Jane Smith (Clinical Safety Officer)"); set-profile changes them, audited. unlock forgets the failed sign-ins of a username (its owner's
 address is no longer paused and its answers no longer slowed) or of one
 client address. list-agents shows each enrolled agent (never its token), the
 machine it enrolled as and the one it reports. approve-agent lets a new agent
@@ -62,6 +65,7 @@ const AddressSchema = z.string().refine((a) => isIP(a) !== 0, 'an IP address, as
 const OrganisationNameSchema = z.string().trim().min(1, 'an organisation needs a name').max(200);
 
 interface Flags {
+  title?: string;
   address?: string;
   machine?: string;
   role?: string;
@@ -88,9 +92,24 @@ const ACTIONS: Record<string, Action> = {
       if (findUserCredentials(db, username)) throw new CliError(`user ${username} already exists`);
       const organisationId = flags['ics-wide'] ? null : organisationFlag(db, code, '--organisation <code> or --ics-wide').id;
       const password = generatePassword();
-      insertUser(db, { username, passwordHash: await hashPassword(password), role, mustChangePassword: true, organisationId, now: new Date().toISOString() });
+      insertUser(db, { username, passwordHash: await hashPassword(password), role, mustChangePassword: true, organisationId, now: new Date().toISOString(), ...profileOf(flags) });
       return passwordNotice(username, password);
     };
+  },
+  'set-profile': (args, flags) => {
+    const username = usernameOf(args);
+    if (flags.name === undefined && flags.title === undefined) throw new CliError('give --name, --title or both', 2, true);
+    const given = profileOf(flags);
+    return (db) =>
+      inTransaction(db, () => {
+        const found = findUserCredentials(db, username);
+        if (!found) throw new CliError(`no user ${username}`);
+        const before = { displayName: found.user.displayName, jobTitle: found.user.jobTitle };
+        const after = { ...before, ...given };
+        setUserProfile(db, found.user.id, after);
+        appendAudit(db, { at: new Date().toISOString(), actor: 'cli', action: 'update', entity: 'user', entityId: username, before, after });
+        return `${username} is now ${personLabel({ username, ...after })}\n`;
+      });
   },
   'reset-password': (args) => {
     const username = usernameOf(args);
@@ -213,6 +232,13 @@ function agentIdOf(args: string[]): number {
 
 const unknownAgent = (id: number) => new CliError(`no agent ${id} (see estatewatch admin list-agents)`);
 
+/** The --name and --title given, checked as the account page checks them. */
+function profileOf(flags: Flags): Partial<ProfileFields> {
+  const parsed = ProfileSchema.partial().safeParse({ displayName: flags.name, jobTitle: flags.title });
+  if (!parsed.success) throw new CliError(parsed.error.issues[0]?.message ?? 'bad --name or --title', 2, true);
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+}
+
 function usernameOf(args: string[]): string {
   return parseArg(UsernameSchema, onlyArgument(args, 'username'));
 }
@@ -247,7 +273,7 @@ export const adminCommand: Command = {
   run: async (argv) => {
     const { values, positionals } = parseFlags(
       argv,
-      { address: { type: 'string' }, machine: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, 'ics-wide': { type: 'boolean' }, code: { type: 'string' }, name: { type: 'string' }, 'data-dir': { type: 'string' } },
+      { title: { type: 'string' }, address: { type: 'string' }, machine: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, 'ics-wide': { type: 'boolean' }, code: { type: 'string' }, name: { type: 'string' }, 'data-dir': { type: 'string' } },
       true,
     );
     const [action, ...args] = positionals;

@@ -119,7 +119,7 @@ function EditForm({ action: a, csrf }: { action: ActionDetail; csrf: string }) {
       <label for="edit-title">What is to be done</label>
       <input id="edit-title" name="title" value={a.title} required maxlength={200} />
       <label for="edit-owner">Owner (username)</label>
-      <input id="edit-owner" name="owner" value={a.owner} required maxlength={100} />
+      <input id="edit-owner" name="owner" value={a.owner} required maxlength={100} list="people" autocomplete="off" />
       <label for="edit-due">Due</label>
       <input id="edit-due" name="dueDate" type="date" value={a.dueDate} required />
       <label for="edit-hazard">Hazard no.</label>

@@ -85,7 +85,7 @@ function ActionFilters({ filter }: { filter: ActionQuery }) {
       {!filter.mine && (
         <div>
           <label for="owner">Owner</label>
-          <input id="owner" name="owner" value={filter.owner ?? ''} />
+          <input id="owner" name="owner" value={filter.owner ?? ''} list="people" autocomplete="off" />
         </div>
       )}
       <div>
@@ -156,7 +156,7 @@ export function NewActionForm({ session, action, hazardId, trusts = [] }: { sess
       <label for="action-title">What is to be done</label>
       <input id="action-title" name="title" required maxlength={200} />
       <label for="action-owner">Owner (username)</label>
-      <input id="action-owner" name="owner" value={session.user.username} required maxlength={100} />
+      <input id="action-owner" name="owner" value={session.user.username} required maxlength={100} list="people" autocomplete="off" />
       <label for="action-due">Due</label>
       <input id="action-due" name="dueDate" type="date" required />
       {hazardId === undefined ? (

@@ -184,7 +184,7 @@ function TriageForms({ alert, csrf, now, suppressLimit }: { alert: AlertDetail; 
       {live && (
         <ActionForm id="assign" {...form} action="assign" button="Assign">
           <label for="assign-to">Assign to (username; empty to unassign)</label>
-          <input id="assign-to" name="assignee" value={alert.assignee ?? ''} maxlength={100} />
+          <input id="assign-to" name="assignee" value={alert.assignee ?? ''} maxlength={100} list="people" autocomplete="off" />
         </ActionForm>
       )}
       {live && (

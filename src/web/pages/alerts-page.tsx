@@ -264,7 +264,7 @@ function BulkForm({ csrf, filter, total, triage, exceptions }: { csrf: string; f
       {triage && (
         <>
           <label for="bulk-assignee">Assignee (for Assign; empty to unassign)</label>
-          <input id="bulk-assignee" name="assignee" maxlength={100} />
+          <input id="bulk-assignee" name="assignee" maxlength={100} list="people" autocomplete="off" />
         </>
       )}
       <label for="bulk-text">Note (for Add a note)</label>

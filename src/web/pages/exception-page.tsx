@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { valueWords } from '../audit-words.js';
+import { nameOf } from '../people-directory.js';
 import { REVOKE_ROLES, SIGN_OFF_ROLES } from '../../hub/routes/exceptions-api.js';
 import type { ExceptionDetail } from '../../store/exceptions.js';
 import type { Session } from '../../store/sessions.js';
@@ -26,7 +28,7 @@ export function ExceptionPage({ session, exception: e, error }: ExceptionPagePro
       <h1>
         Exception #{e.id}: {e.title}
       </h1>
-      <Facts e={e} />
+      <Facts e={e} session={session} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -52,7 +54,7 @@ export function ExceptionPage({ session, exception: e, error }: ExceptionPagePro
   );
 }
 
-function Facts({ e }: { e: ExceptionDetail }) {
+function Facts({ e, session }: { e: ExceptionDetail; session: Session }) {
   return (
     <div class="panel">
       <dl class="facts">
@@ -88,10 +90,10 @@ function Facts({ e }: { e: ExceptionDetail }) {
         <dd>{e.hazardId === null ? '—' : <a href={`/hazards/${e.hazardId}`}>#{e.hazardId}</a>}</dd>
         <dt>Requested</dt>
         <dd>
-          by {e.requestedBy}, {e.requestedAt}
+          by {nameOf(session, e.requestedBy)}, {valueWords(e.requestedAt)}
         </dd>
         <dt>Signed off</dt>
-        <dd id="signed-off">{e.signedOffBy ? `by ${e.signedOffBy}, ${e.signedOffAt}` : '—'}</dd>
+        <dd id="signed-off">{e.signedOffBy ? `by ${nameOf(session, e.signedOffBy)}, ${valueWords(e.signedOffAt)}` : '—'}</dd>
       </dl>
     </div>
   );

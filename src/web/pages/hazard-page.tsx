@@ -256,7 +256,7 @@ function EditForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) {
         <LevelSelect id="edit-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={hazard.initialSeverity} />
         <LevelSelect id="edit-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={hazard.initialLikelihood} />
         <label for="edit-owner">Owner (username)</label>
-        <input id="edit-owner" name="owner" value={hazard.owner} required maxlength={100} />
+        <input id="edit-owner" name="owner" value={hazard.owner} required maxlength={100} list="people" autocomplete="off" />
       </HazardForm>
     </details>
   );

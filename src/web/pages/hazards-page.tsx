@@ -95,7 +95,7 @@ function HazardFilters({ filter }: { filter: HazardQuery }) {
       </div>
       <div>
         <label for="owner">Owner</label>
-        <input id="owner" name="owner" value={filter.owner ?? ''} />
+        <input id="owner" name="owner" value={filter.owner ?? ''} list="people" autocomplete="off" />
       </div>
       <div>
         <label for="q">Title contains</label>
@@ -185,7 +185,7 @@ function NewHazardForm({ session, trusts }: { session: Session; trusts: readonly
         <LevelSelect id="new-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} />
         <LevelSelect id="new-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} />
         <label for="new-owner">Owner (username)</label>
-        <input id="new-owner" name="owner" value={session.user.username} required maxlength={100} />
+        <input id="new-owner" name="owner" value={session.user.username} required maxlength={100} list="people" autocomplete="off" />
         <button class="primary" type="submit">Record hazard</button>
       </form>
     </details>

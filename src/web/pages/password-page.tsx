@@ -1,7 +1,8 @@
 import type { Session } from '../../store/sessions.js';
 import { Layout } from '../layout.js';
 
-export function PasswordPage({ session, error }: { session: Session; error?: string }) {
+/** The account page: the person's name and job title (once past a one-time password), and their password. */
+export function PasswordPage({ session, error, profileError }: { session: Session; error?: string; profileError?: string }) {
   return (
     <Layout title="Change password" session={session}>
       <div class="login panel">
@@ -19,6 +20,26 @@ export function PasswordPage({ session, error }: { session: Session; error?: str
           <button class="primary" type="submit">Change password</button>
         </form>
       </div>
+      {!session.user.mustChangePassword && <ProfileForm session={session} error={profileError} />}
     </Layout>
+  );
+}
+
+function ProfileForm({ session, error }: { session: Session; error?: string }) {
+  const { displayName, jobTitle } = session.user;
+  return (
+    <div class="login panel" id="profile">
+      <h2>Your name and job title</h2>
+      <p class="small muted">How records name you: "signed off by Dr Jane Smith (Clinical Safety Officer)". Empty, they show your username.</p>
+      {error && <p class="error" role="alert">{error}</p>}
+      <form method="post" action="/account/profile">
+        <input type="hidden" name="csrf" value={session.csrfToken} />
+        <label for="displayName">Name</label>
+        <input id="displayName" name="displayName" maxlength={100} value={displayName} autocomplete="name" />
+        <label for="jobTitle">Job title</label>
+        <input id="jobTitle" name="jobTitle" maxlength={100} value={jobTitle} autocomplete="organization-title" />
+        <button class="primary" type="submit">Save</button>
+      </form>
+    </div>
   );
 }
