@@ -4,7 +4,8 @@
  */
 import type { ActionRow } from '../store/actions.js';
 import type { AlertRow } from '../store/alert-queries.js';
-import type { UnmatchedRow } from '../store/estate-queries.js';
+import type { AssetListRow } from '../store/asset-queries.js';
+import type { SoftwareVersionRow, UnmatchedRow } from '../store/estate-queries.js';
 import type { ExceptionRow } from '../store/exceptions.js';
 import type { HazardRow } from '../store/hazards.js';
 import type { RegisteredDevice } from '../store/registered-devices.js';
@@ -118,6 +119,34 @@ export const DEVICE_COLUMNS: readonly CsvColumn<RegisteredDevice>[] = [
   ['retained_signed_off_by', (d) => d.retainedSignedOffBy],
   ['decommissioned_at', (d) => d.decommissionedAt],
   ['decommission_reason', (d) => d.decommissionReason],
+];
+
+export const ASSET_COLUMNS: readonly CsvColumn<AssetListRow>[] = [
+  ['id', (a) => a.id],
+  ['organisation', (a) => a.organisation],
+  ['hostname', (a) => a.hostname],
+  ['os_name', (a) => a.osName],
+  ['os_version', (a) => a.osVersion],
+  ['os_status', (a) => a.osStatus],
+  ['software_items', (a) => a.software],
+  ['unsupported_items', (a) => a.unsupported],
+  ['ending_soon_items', (a) => a.endingSoon],
+  ['unknown_items', (a) => a.unknown],
+  ['fax_modem_pager_devices', (a) => a.legacyDevices],
+  ['last_seen_at', (a) => a.lastSeenAt],
+];
+
+export const SOFTWARE_COLUMNS: readonly CsvColumn<SoftwareVersionRow>[] = [
+  ['id', (s) => s.id],
+  ['name', (s) => s.name],
+  ['version', (s) => s.version],
+  ['vendor', (s) => s.vendor],
+  ['source', (s) => s.source],
+  ['product', (s) => s.product],
+  ['cycle', (s) => s.cycle],
+  ['end_of_support', (s) => s.eol],
+  ['status', (s) => s.status],
+  ['machines', (s) => s.assets],
 ];
 
 export const UNMATCHED_COLUMNS: readonly CsvColumn<UnmatchedRow>[] = [

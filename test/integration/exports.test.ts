@@ -52,6 +52,8 @@ describe('CSV exports', () => {
     ['devices', '/api/v1/devices.csv?kind=fax', '/api/v1/devices?kind=fax&pageSize=1'],
     ['unmatched', '/api/v1/estate/unmatched.csv', '/api/v1/estate/unmatched?pageSize=1'],
     ['actions', '/api/v1/actions.csv', '/api/v1/actions?pageSize=1'],
+    ['assets', '/api/v1/estate/assets.csv?osStatus=unsupported', '/api/v1/estate/assets?osStatus=unsupported&pageSize=1'],
+    ['software', '/api/v1/estate/software.csv?status=unsupported', '/api/v1/estate/software?status=unsupported&pageSize=1'],
   ])('exports every %s row the JSON list counts under the same filter (%s)', async (_name, csv, json) => {
     const rows = await csvOf(csv);
     expect(rows.length - 1).toBe(await totalOf(json));
@@ -86,6 +88,8 @@ describe('CSV exports', () => {
     ['/exceptions?status=pending', '/api/v1/exceptions.csv?status=pending&amp;pageSize=50'],
     ['/devices?kind=fax', '/api/v1/devices.csv?kind=fax&amp;pageSize=50'],
     ['/unmatched', '/api/v1/estate/unmatched.csv'],
+    ['/assets?osStatus=unsupported', '/api/v1/estate/assets.csv?osStatus=unsupported'],
+    ['/software?status=unsupported', '/api/v1/estate/software.csv?status=unsupported'],
   ])('links %s to its export under the same filters', async (page, href) => {
     expect(await (await get(page)).text()).toContain(`id="download-csv" href="${href}"`);
   });

@@ -117,6 +117,8 @@ const POLICY: Record<string, readonly Caller[]> = {
   'GET /api/v1/exceptions.csv': PEOPLE,
   'GET /api/v1/devices.csv': PEOPLE,
   'GET /api/v1/estate/unmatched.csv': PEOPLE,
+  'GET /api/v1/estate/assets.csv': PEOPLE,
+  'GET /api/v1/estate/software.csv': PEOPLE,
   'GET /api/v1/actions/:id': PEOPLE,
   'POST /api/v1/hazards/:id/residual-risk': ['cso'],
   'POST /hazards/:id/residual-risk': ['cso'],

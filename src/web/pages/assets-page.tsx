@@ -118,7 +118,7 @@ export function AssetsPage({ session, filter, products, carrying, problems, page
         </tbody>
       </table>
       {rows.length === 0 && !problems && <p class="panel">No assets match these filters.</p>}
-      <Pager path="/assets" query={filter} page={page} pageSize={pageSize} total={total} />
+      <Pager path="/assets" csv="/api/v1/estate/assets.csv" query={filter} page={page} pageSize={pageSize} total={total} />
     </Layout>
   );
 }

@@ -83,7 +83,7 @@ export function SoftwarePage({ session, filter, products, problems, page, pageSi
         </tbody>
       </table>
       {rows.length === 0 && !problems && <p class="panel">No software versions match these filters.</p>}
-      <Pager path="/software" query={filter} page={page} pageSize={pageSize} total={total} />
+      <Pager path="/software" csv="/api/v1/estate/software.csv" query={filter} page={page} pageSize={pageSize} total={total} />
     </Layout>
   );
 }
