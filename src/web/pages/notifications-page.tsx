@@ -14,7 +14,7 @@ export function NotificationsPage({ session, rows }: NotificationsPageProps) {
     <Layout title="Notifications" session={session}>
       <h1>Notifications</h1>
       <p class="muted small">
-        For you ({session.user.username}) and for your role ({session.user.role}). A notification sent to a role is read once for everyone holding it.
+        For you ({session.user.username}) and for your role ({session.user.role}). Mark one read for yourself; one sent to your role closes for everyone once what it is about has been decided.
       </p>
       {rows.length === 0 ? (
         <p class="panel">No notifications.</p>
