@@ -4,10 +4,14 @@
  * `estatewatch agent`, without the hub, for machines that have only Node.
  */
 import path from 'node:path';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.js';
 import { processIo, runAgent } from './main.js';
 
 // Named as the person ran it ("estatewatch-agent.mjs", or whatever the file was renamed to), in its usage and messages.
 const program = path.basename(process.argv[1] ?? 'estatewatch-agent.mjs');
+
+// `estatewatch-agent.mjs --dry-run | head` is the reader stopping, not a failure (closed-pipe.ts).
+exitQuietlyOnClosedPipe(process.stdout);
 
 runAgent(process.argv.slice(2), processIo(), program).then(
   (code) => {

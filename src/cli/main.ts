@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CliError } from './cli-error.js';
-import { exitQuietlyOnClosedPipe } from './closed-pipe.js';
+import { exitQuietlyOnClosedPipe } from '../../agents/closed-pipe.js';
 import type { CommandEntry } from './command.js';
 
 export const COMMANDS: readonly CommandEntry[] = [

@@ -70,6 +70,12 @@ describe('the one-file agent', () => {
     expect(stored.n).toBeGreaterThan(50);
   });
 
+  it('ends quietly, status 0, when the reader of its report stops early (--dry-run | head -1)', () => {
+    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${path.join(dist, 'estatewatch-agent.mjs')}" --dry-run | head -c 1`], { encoding: 'utf8', timeout: 120_000 });
+    expect([shell.status, shell.stderr]).toEqual([0, '']);
+    expect(shell.stdout).toBe('{');
+  });
+
   it('names itself as it was invoked: estatewatch-agent.mjs in its usage and messages, estatewatch agent from the CLI', () => {
     const bundle = (...args: string[]) => spawnSync(process.execPath, [path.join(dist, 'estatewatch-agent.mjs'), ...args], { encoding: 'utf8' });
     const help = bundle('--help');

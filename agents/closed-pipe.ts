@@ -1,9 +1,11 @@
 /**
- * A reader that stops early (`estatewatch assess pc.json | head`) closes the
+ * A reader that stops early (`estatewatch assess pc.json | head`,
+ * `estatewatch-agent.mjs --dry-run | head`) closes the
  * pipe, and the next write to it fails with EPIPE. That is the reader's
  * choice, not a failure: the command exits at once with status 0, as a Unix
  * tool ended by SIGPIPE leaves its pipeline (Node ignores SIGPIPE, so the
- * failed write is how it hears). Any other output error stays fatal.
+ * failed write is how it hears). Any other output error stays fatal. Shared
+ * by the hub's CLI and the one-file agent, which can import nothing of the hub.
  */
 export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
