@@ -14,6 +14,8 @@ export interface ReportView {
   prefix: string;
   /** Whose report it is, for the heading; null on a single-trust hub, where it goes without saying. */
   heading: string | null;
+  /** Whose report it is, always: the trust's name, or the ICS's trusts together (what a printed page is headed with). */
+  name: string;
   /** The hub's trusts, to name the whole hub's report's columns. */
   trusts: Organisation[];
 }
@@ -28,8 +30,9 @@ export function reportView(db: Db, reader: number | null, code: string | undefin
   const named = code === undefined ? undefined : trusts.find((o) => o.code === code);
   if (code !== undefined && (!named || (reader !== null && named.id !== reader))) throw notFound(`trust ${code}`);
   const trust = named ?? trusts.find((o) => o.id === reader);
-  if (trust) return { owner: trust.id, prefix: several ? `/trusts/${trust.code}` : '', heading: several ? `${trust.name} (${trust.code})` : null, trusts };
-  if (several) return { owner: WHOLE_HUB, prefix: '', heading: `All ${trusts.length} trusts of the ICS`, trusts };
+  if (trust) return { owner: trust.id, prefix: several ? `/trusts/${trust.code}` : '', heading: several ? `${trust.name} (${trust.code})` : null, name: trust.name, trusts };
+  const ics = `All ${trusts.length} trusts of the ICS`;
+  if (several) return { owner: WHOLE_HUB, prefix: '', heading: ics, name: ics, trusts };
   const only = trusts[0] as Organisation;
-  return { owner: only.id, prefix: '', heading: null, trusts };
+  return { owner: only.id, prefix: '', heading: null, name: only.name, trusts };
 }

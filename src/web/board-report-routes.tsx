@@ -8,16 +8,15 @@ import { bodyLimit } from 'hono/body-limit';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
-import type { ReportView } from '../hub/report-view.js';
 import { generateAs, GenerateReportSchema, viewOf } from '../hub/routes/board-reports-api.js';
-import type { BoardReport } from '../report/board-report.js';
 import { previousMonth } from '../report/generate-board-report.js';
-import { pdfUnavailable, renderPdf } from '../report/render-pdf.js';
+import { pdfUnavailable, renderPdf, type PdfFrame } from '../report/render-pdf.js';
 import { loadStoredReport, selectEvidence } from '../report/stored-report.js';
-import { listBoardReports, type BoardReportRecord } from '../store/board-reports.js';
+import { listBoardReports } from '../store/board-reports.js';
 import { formToken } from './page-routes.js';
 import { EvidencePage } from './pages/board/evidence-page.js';
 import { ReportPage } from './pages/board/report-page.js';
+import { pdfFrame, standaloneReportHtml } from './pages/board/report-print.js';
 import { ReportsPage } from './pages/board/reports-page.js';
 
 /** What a refused PDF request is told to wait (Retry-After): a print takes a few seconds, and the queue was full. */
@@ -25,17 +24,12 @@ const PDF_RETRY_AFTER_SECONDS = 30;
 
 const FORM_LIMIT = bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
-/** The report as one self-contained HTML file: what Chromium prints to PDF. */
-export function standaloneReportHtml(report: BoardReport, record: Omit<BoardReportRecord, 'json'>, view: ReportView): string {
-  return `<!doctype html>${(<ReportPage report={report} record={record} view={view} standalone pdfUnavailable={null} />).toString()}`;
-}
-
 /**
  * Prints on this hub's PDF queue, one print at a time, so no signed-in person
  * can keep Chromium busy: beyond the queue's limit a request is refused (503,
  * Retry-After), and one whose client leaves is dropped (OneAtATime.run).
  */
-function printQueued(c: Context<HubEnv>, html: string): Promise<Buffer> {
+function printQueued(c: Context<HubEnv>, html: string, frame: PdfFrame): Promise<Buffer> {
   const { pdfQueue, metrics } = c.var;
   if (pdfQueue.full) {
     c.header('Retry-After', String(PDF_RETRY_AFTER_SECONDS));
@@ -43,7 +37,7 @@ function printQueued(c: Context<HubEnv>, html: string): Promise<Buffer> {
   }
   const print = () => {
     metrics.pdfRenders += 1;
-    return renderPdf(html, c.var.deps.config.chromiumPath);
+    return renderPdf(html, frame, c.var.deps.config.chromiumPath);
   };
   return pdfQueue.run(print, c.req.raw.signal);
 }
@@ -77,12 +71,13 @@ export const boardReportRoutes = new Hono<HubEnv>()
   .on('GET', paths('/board-reports/:month'), (c) => {
     const view = viewOf(c);
     const { report, record } = loadStoredReport(c.var.deps.db, view.owner, c.req.param('month') ?? '');
-    return c.html(<ReportPage report={report} record={record} view={view} session={currentSession(c)} pdfUnavailable={pdfUnavailable(c.var.deps.config.chromiumPath)} />);
+    return c.html(<ReportPage report={report} record={record} view={view} reading={{ session: currentSession(c), pdfUnavailable: pdfUnavailable(c.var.deps.config.chromiumPath) }} />);
   })
   .on('GET', paths('/board-reports/:month/pdf'), async (c) => {
     const view = viewOf(c);
     const { report, record } = loadStoredReport(c.var.deps.db, view.owner, c.req.param('month') ?? '');
-    const pdf = await printQueued(c, standaloneReportHtml(report, record, view));
+    const { config } = c.var.deps;
+    const pdf = await printQueued(c, standaloneReportHtml(report, record, view, config), pdfFrame(report, view, config));
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="estatewatch-board-report-${report.month}.pdf"` });
   })
   .on('GET', paths('/board-reports/:month/evidence/:list'), (c) => {

@@ -1,6 +1,9 @@
 /**
  * The board report's PDF over real HTTP, printed by Debian's Chromium: a real
- * A4 PDF poppler can rasterise and read; and, on a hub without Chromium, a 503
+ * A4 PDF poppler can rasterise and read, every page headed with the trust, the
+ * month and the protective marking and footed with the marking and its page
+ * number; its figures linked to the hub at its public address, or, without
+ * one, their addresses printed as notes; and, on a hub without Chromium, a 503
  * and a notice on the report page instead of a link; and the hub's PDF queue:
  * one print at a time, a limit, and nothing printed for a client that left.
  */
@@ -10,12 +13,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { generateBoardReport } from '../../src/report/generate-board-report.js';
+import { updateOrganisation } from '../../src/store/organisations.js';
 import { signInCookie, startTestHub, tempDir, type ListeningTestHub } from '../helpers/test-hub.js';
 import { hasTool } from '../helpers/required-tool.js';
 
 const MONTH = '2026-11';
 const PDFTOPPM = '/usr/bin/pdftoppm';
 const PDFTOTEXT = '/usr/bin/pdftotext';
+const PDFINFO = '/usr/bin/pdfinfo';
+const TRUST = 'Northshire Hospitals NHS Foundation Trust';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const hubs: ListeningTestHub[] = [];
@@ -29,6 +35,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   hubs.push(hub);
   seedDemoEstate(hub.deps);
+  updateOrganisation(hub.deps.db, { id: 1, code: 'RNH', name: TRUST });
   generateBoardReport(hub.deps, 1, MONTH, 'admin');
   cookie = await signInCookie(hub.url, 'admin', hub.adminPassword);
   const dir = tempDir('estatewatch-pdf-');
@@ -41,6 +48,17 @@ afterAll(async () => {
 });
 
 const get = (url: string, sessionCookie: string) => fetch(url, { headers: { cookie: sessionCookie } });
+
+/** A poppler tool's output for the PDF at `file`. */
+function poppler(tool: string, args: string[], file: string): string {
+  expect(fs.existsSync(file), 'the PDF test before this one must have written the file').toBe(true);
+  const r = spawnSync(tool, [...args, file, ...(tool === PDFTOTEXT ? ['-'] : [])], { encoding: 'utf8', timeout: 30_000 });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+/** The link targets in a PDF, as pdfinfo lists them (page, type, URL). */
+const linksIn = (file: string) => poppler(PDFINFO, ['-url'], file).split('\n').slice(1).map((l) => l.trim().split(/\s+/)[2]).filter((u): u is string => u !== undefined);
 
 describe('board report PDF', () => {
   it('serves the generated report as an A4 PDF printed by Chromium', async () => {
@@ -76,12 +94,59 @@ describe('board report PDF', () => {
     expect(Math.abs(height - 585)).toBeLessThanOrEqual(2);
   });
 
-  it.skipIf(!hasTool(PDFTOTEXT, 'poppler-utils'))('has the report title as text on page 1, read by pdftotext (skipped without poppler-utils, except in CI)', () => {
-    expect(fs.existsSync(pdfFile), 'the PDF test above must have written the file').toBe(true);
-    const r = spawnSync(PDFTOTEXT, ['-f', '1', '-l', '1', '-layout', pdfFile, '-'], { encoding: 'utf8', timeout: 30_000 });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Cyber posture report');
-    expect(r.stdout).toContain('November 2026');
+  it.skipIf(!hasTool(PDFTOTEXT, 'poppler-utils'))('heads page 1 with the trust, the month and the marking, and foots it with the marking and "Page 1 of n", read by pdftotext (skipped without poppler-utils, except in CI)', () => {
+    const lines = poppler(PDFTOTEXT, ['-f', '1', '-l', '1', '-layout'], pdfFile).split('\n').filter((l) => l.trim());
+    const [header, footer] = [lines[0] ?? '', lines.at(-1) ?? ''];
+    expect(header).toMatch(new RegExp(`^\\s*${TRUST}\\s+OFFICIAL-SENSITIVE\\s+Cyber posture report: November 2026 \\(month to date\\)\\s*$`));
+    expect(footer).toMatch(/^\s*estatewatch board report\s+OFFICIAL-SENSITIVE\s+Page 1 of (\d+)\s*$/);
+    const pages = Number(/Page 1 of (\d+)/.exec(footer)?.[1]);
+    expect(pages).toBeGreaterThan(3);
+    // Every page carries its own number of the same total.
+    const all = poppler(PDFTOTEXT, ['-layout'], pdfFile);
+    for (let p = 1; p <= pages; p++) expect(all).toContain(`Page ${p} of ${pages}`);
+    expect(lines.slice(1, 4).join('\n')).toContain('Cyber posture report: November 2026');
+  });
+
+  it.skipIf(!hasTool(PDFINFO, 'poppler-utils'))('prints, on a hub with no public address, each figure’s evidence address as a numbered note, and links nothing (skipped without poppler-utils, except in CI)', () => {
+    expect(linksIn(pdfFile)).toEqual([]);
+    const text = poppler(PDFTOTEXT, ['-layout'], pdfFile);
+    expect(text).toContain('Where the rows behind each figure are');
+    expect(text).toMatch(/\b1\. \/board-reports\/2026-11\/evidence\/[a-z]+/);
+    expect(text).toContain(`/board-reports/${MONTH}/evidence/items?kind=os&status=unsupported`);
+    // The body marks each figure with its note.
+    expect(text).toMatch(/Unsupported operating systems: \d+\[\d+\]/);
+  });
+});
+
+describe('board report PDF on a hub with a public address and its own marking', () => {
+  const PUBLIC = 'https://estatewatch.northshire.nhs.uk';
+  let linked: ListeningTestHub;
+  let file: string;
+
+  beforeAll(async () => {
+    linked = await startTestHub({ publicUrl: PUBLIC, protectiveMarking: 'OFFICIAL' });
+    hubs.push(linked);
+    seedDemoEstate(linked.deps);
+    generateBoardReport(linked.deps, 1, MONTH, 'admin');
+    const res = await get(`${linked.url}/board-reports/${MONTH}/pdf`, await signInCookie(linked.url, 'admin', linked.adminPassword));
+    expect(res.status).toBe(200);
+    file = path.join(path.dirname(pdfFile), 'linked.pdf');
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  }, 60_000);
+
+  it.skipIf(!hasTool(PDFINFO, 'poppler-utils'))('links every figure to its evidence at the hub’s public address (skipped without poppler-utils, except in CI)', () => {
+    const links = linksIn(file);
+    expect(links.length).toBeGreaterThan(40);
+    for (const l of links) expect(l.startsWith(`${PUBLIC}/board-reports/${MONTH}/evidence/`), l).toBe(true);
+    expect(links).toContain(`${PUBLIC}/board-reports/${MONTH}/evidence/items?kind=os&status=unsupported`);
+    expect(poppler(PDFTOTEXT, ['-layout'], file)).not.toContain('Where the rows behind each figure are');
+  });
+
+  it.skipIf(!hasTool(PDFTOTEXT, 'poppler-utils'))('prints its own marking at the top and bottom of the page (skipped without poppler-utils, except in CI)', () => {
+    const lines = poppler(PDFTOTEXT, ['-f', '1', '-l', '1', '-layout'], file).split('\n').filter((l) => l.trim());
+    expect(lines[0]).toMatch(/This trust\s+OFFICIAL\s+Cyber posture report/);
+    expect(lines.at(-1)).toMatch(/OFFICIAL\s+Page 1 of \d+/);
+    expect(lines.join('\n')).not.toContain('OFFICIAL-SENSITIVE');
   });
 });
 

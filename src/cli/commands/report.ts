@@ -11,7 +11,7 @@ import { loadStoredReport } from '../../report/stored-report.js';
 import { localDay } from '../../report/trust-calendar.js';
 import { describeStore, storeExists } from '../../store/open-store.js';
 import type { ReportOwner } from '../../store/organisations.js';
-import { standaloneReportHtml } from '../../web/board-report-routes.js';
+import { pdfFrame, standaloneReportHtml } from '../../web/pages/board/report-print.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
@@ -60,7 +60,8 @@ export const reportCommand: Command = {
       process.stdout.write(`Board report for ${month} (figures as of ${report.snapshot.day}${report.provisional ? ', month to date' : ''}), data hash ${report.dataHash}\n\n`);
       process.stdout.write(`${report.summary.map((s) => `- ${s}`).join('\n')}\n`);
       if (values.out && format) {
-        const body = format === 'json' ? record.json : format === 'html' ? standaloneReportHtml(report, record, view) : await renderPdf(standaloneReportHtml(report, record, view), config.chromiumPath);
+        const html = standaloneReportHtml(report, record, view, config);
+        const body = format === 'json' ? record.json : format === 'html' ? html : await renderPdf(html, pdfFrame(report, view, config), config.chromiumPath);
         fs.writeFileSync(values.out, body);
         process.stdout.write(`\nWritten: ${values.out}\n`);
       }

@@ -23,7 +23,8 @@ const ROWS: readonly [string, (f: KeyFigures) => string][] = [
   ['Assets reporting in the last 7 days', (f) => `${f.reportingPct.toFixed(1)}%`],
 ];
 
-export function TrustsSection({ report, columns, trusts }: { report: BoardReport; columns: TrustColumn[]; trusts: Organisation[] }) {
+/** `origin`: what the trusts' report links start with, the hub's address when printed ('' on the hub). */
+export function TrustsSection({ report, columns, trusts, origin }: { report: BoardReport; columns: TrustColumn[]; trusts: Organisation[]; origin: string }) {
   const named = (c: TrustColumn) => trusts.find((t) => t.id === c.organisationId);
   const all = keyFigures(report.figures);
   return (
@@ -38,7 +39,7 @@ export function TrustsSection({ report, columns, trusts }: { report: BoardReport
               const t = named(c);
               return (
                 <th class="num" title={t?.name}>
-                  {t ? <a href={`/trusts/${t.code}/board-reports/${report.month}`}>{t.code}</a> : `#${c.organisationId}`}
+                  {t ? <a href={`${origin}/trusts/${t.code}/board-reports/${report.month}`}>{t.code}</a> : `#${c.organisationId}`}
                   <br /><span class="small muted">{longDate(c.day)}</span>
                 </th>
               );
