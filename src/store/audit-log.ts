@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
+import { dialectOf, jsonValues } from './dialect.js';
 import { stmt } from './statements.js';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
@@ -28,6 +29,12 @@ export function auditHash(prevHash: string, e: AuditEntry): string {
 /** The newest entry's id and hash: which changes a figure taken now reflects. Null on an empty log. */
 export function auditHead(db: Db): { id: number; hash: string } | null {
   return (stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null;
+}
+
+/** How many entries about these kinds of record were appended after entry `afterId` (after none: all of them). */
+export function countAuditSince(db: Db, afterId: number | null, entities: readonly string[]): number {
+  return (stmt(db, `SELECT count(*) AS n FROM audit_log WHERE id > @after AND entity IN ${jsonValues(dialectOf(db), '@entities')}`)
+    .get({ after: afterId ?? 0, entities: JSON.stringify(entities) }) as { n: number }).n;
 }
 
 /** Appends one entry; call inside the transaction that makes the change, so both land or neither. */

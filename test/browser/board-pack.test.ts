@@ -2,21 +2,26 @@
  * In Chromium, on the demo estate (with its fax and pager register and two
  * clean machines) under a named trust: the board pack reads like one. Plain
  * release names, times on the trust's clock, no contradiction between a count
- * and "None."; evidence pages a reader can use at 1280 px.
+ * and "None."; evidence pages a reader can use at 1280 px; a board member
+ * who lands on their report, sees how stale a month-to-date one has become
+ * and regenerates it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password.js';
 import { seedDemoRegister } from '../../src/demo/demo-devices.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { generateBoardReport } from '../../src/report/generate-board-report.js';
 import { updateOrganisation } from '../../src/store/organisations.js';
+import { insertUser } from '../../src/store/users.js';
 import { launchChromium, submitSignIn } from '../helpers/browser.js';
 import { cleanHostReport } from '../helpers/clean-host.js';
-import { startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
+import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
 const MONTH = '2026-11';
 const TRUST = 'Northshire Hospitals NHS Foundation Trust';
+const CHAIR_PASSWORD = 'the chair of the board 2026';
 let hub: ListeningTestHub;
 let browser: Browser;
 let page: Page;
@@ -30,6 +35,7 @@ beforeAll(async () => {
   seedDemoRegister(hub.deps);
   for (const host of ['CLEAN-01', 'CLEAN-02']) ingestReport(hub.deps, cleanHostReport(host), { agentId: null, organisationId: 1, idempotencyKey: host });
   updateOrganisation(hub.deps.db, { id: 1, code: 'RNH', name: TRUST });
+  insertUser(hub.deps.db, { username: 'chair', passwordHash: await hashPassword(CHAIR_PASSWORD), role: 'board', mustChangePassword: false, organisationId: null, now: TEST_NOW.toISOString() });
   generateBoardReport(hub.deps, 1, MONTH, 'admin');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -102,5 +108,29 @@ describe('evidence pages', () => {
       expect(fit.scroll, list).toBeLessThanOrEqual(0);
       expect(fit.past, list).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('a board member', () => {
+  let chair: Page;
+
+  it('lands on the latest board report on signing in, not on the technical summary', async () => {
+    chair = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await chair.goto(`${hub.url}/login`);
+    await submitSignIn(chair, hub.url, 'chair', CHAIR_PASSWORD, `/board-reports/${MONTH}`);
+    await expect(chair.locator('h1').innerText()).resolves.toBe('Cyber posture report: November 2026 (month to date)');
+  });
+
+  it('sees how many audited changes the month-to-date report misses, and regenerates it', async () => {
+    const alert = hub.deps.db.prepare("SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1").get() as { id: number };
+    // The admin acknowledges an alert: one audited change the report does not show.
+    expect((await page.request.post(`${hub.url}/api/v1/alerts/${alert.id}/acknowledge`, { headers: { 'content-type': 'application/json' } })).status()).toBe(200);
+    await chair.reload();
+    await expect(chair.locator('#freshness p').innerText()).resolves.toContain(': 1 audited change to alerts, actions, exceptions, devices or assets since then');
+    await chair.click('#freshness button:has-text("Regenerate")');
+    await chair.waitForURL(`${hub.url}/board-reports/${MONTH}`);
+    await expect(chair.locator('#flash').innerText()).resolves.toBe('Report for November 2026 generated: figures as of 23 November 2026.');
+    await expect(chair.locator('#freshness p').innerText()).resolves.toContain('no audited change');
+    await expect(chair.locator('.seal').innerText()).resolves.toMatch(/Generated\s+23 Nov 2026, 12:00 GMT by chair/);
   });
 });

@@ -6,6 +6,7 @@
  * figure's evidence address printed as a numbered note.
  */
 import type { BoardReport } from '../../../report/board-report.js';
+import type { Freshness } from '../../../report/report-freshness.js';
 import { dateTimeText, longDate, longMonth } from '../../../report/plain-english.js';
 import type { BoardReportRecord } from '../../../store/board-reports.js';
 import type { Session } from '../../../store/sessions.js';
@@ -13,6 +14,7 @@ import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
 import { EvidenceAddresses, EvidenceNotes, EvidenceNotesContext } from '../../components/evidence-notes.js';
 import { BesideMeasure, MeasureDefinitions } from '../../components/support-measures.js';
+import { FreshnessNotice } from './freshness-notice.js';
 import { ReportCharts } from './report-charts.js';
 import { TrustsSection } from './trusts-section.js';
 import { ActionsCoverageSection, AlertsSection, AssuranceSection, DevicesSection, ExceptionsSection, PostureSection } from './report-sections.js';
@@ -31,6 +33,8 @@ export interface HubReading {
   session: Session;
   /** Why there is no PDF on this hub, or null when there is one. */
   pdfUnavailable: string | null;
+  /** A month-to-date report's changes since; null for a closed month's. */
+  freshness: Freshness | null;
 }
 
 export function ReportPage({ report, record, view, reading, publicUrl }: ReportPageProps) {
@@ -50,6 +54,9 @@ export function ReportPage({ report, record, view, reading, publicUrl }: ReportP
             Figures as of {longDate(report.snapshot.day)} (snapshot taken {dateTimeText(report.snapshot.takenAt, report.timeZone)}).
             {report.provisional && ' The month is not over: these figures will change until its last snapshot.'}
           </p>
+          {reading?.freshness && (
+            <FreshnessNotice report={report} record={record} freshness={reading.freshness} action={`${view.prefix}/board-reports`} csrf={reading.session.csrfToken} />
+          )}
           {reading && (
             <p class="no-print small">
               <a href={`/api/v1${base}`}>JSON of every figure</a> ·{' '}

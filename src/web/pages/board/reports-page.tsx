@@ -1,5 +1,6 @@
 /** The list of generated board reports, newest month first, with a form to generate one on demand. */
 import { dateTimeText, longMonth, shortDate } from '../../../report/plain-english.js';
+import type { MonthChoice } from '../../../report/months-to-offer.js';
 import type { BoardReportRecord } from '../../../store/board-reports.js';
 import type { Session } from '../../../store/sessions.js';
 import type { ReportView } from '../../../hub/report-view.js';
@@ -11,12 +12,12 @@ export interface ReportsPageProps {
   reports: Omit<BoardReportRecord, 'json'>[];
   /** The trust's timezone, which generation times are shown in. */
   timeZone: string;
-  /** The month the form suggests: the previous one. */
-  suggestedMonth: string;
+  /** The months the form offers, and the one it suggests (or the one a refused form asked for). */
+  months: MonthChoice;
   error?: string;
 }
 
-export function ReportsPage({ session, view, reports, timeZone, suggestedMonth, error }: ReportsPageProps) {
+export function ReportsPage({ session, view, reports, timeZone, months, error }: ReportsPageProps) {
   return (
     <Layout title="Board reports" session={session}>
       <h1>Board cyber-posture reports</h1>
@@ -35,14 +36,15 @@ export function ReportsPage({ session, view, reports, timeZone, suggestedMonth, 
         <input type="hidden" name="csrf" value={session.csrfToken} />
         <label>
           Month
-          <input type="month" name="month" value={suggestedMonth} required pattern="\d{4}-\d{2}" />
+          <input type="month" name="month" value={months.suggested} min={months.first} max={months.last} required pattern="\d{4}-\d{2}" aria-describedby="months-with-figures" />
         </label>
+        <span class="small muted" id="months-with-figures">Snapshots run from {longMonth(months.first)} to {longMonth(months.last)}; this month's report is to date.</span>
         <button type="submit" class="primary">Generate</button>
         {error && <p class="error" role="alert">{error}</p>}
       </form>
       {reports.length ? (
         <table id="reports">
-          <thead><tr><th>Month</th><th>Figures as of</th><th>Generated</th><th>By</th><th>Data hash</th></tr></thead>
+          <thead><tr><th scope="col">Month</th><th scope="col">Figures as of</th><th scope="col">Generated</th><th scope="col">By</th><th scope="col">Data hash</th></tr></thead>
           <tbody>
             {reports.map((r) => (
               <tr>
