@@ -175,7 +175,7 @@ describe('alerts of two trusts', () => {
     expect(page).not.toContain('TWO-PC001');
     expect(page).not.toContain('Fax machine attached');
     expect(page).not.toContain('fax-device-present');
-    expect(page).not.toContain('<th>Trust</th>');
+    expect(page).not.toContain('<th scope="col">Trust</th>');
     // Trust two's overdue alert is not trust one's to chase.
     expect(page).toMatch(/id="overdue"[^>]*><strong>0<\/strong>/);
     expect(await html('/alerts', 'lead-two')).toMatch(/id="overdue"[^>]*><strong>1<\/strong>/);
@@ -186,7 +186,7 @@ describe('alerts of two trusts', () => {
     const page = await html('/alerts', 'ics-lead');
     expect(page).toContain('ONE-PC001');
     expect(page).toContain('TWO-PC001');
-    expect(page).toContain('<th>Trust</th>');
+    expect(page).toContain('<th scope="col">Trust</th>');
     expect(page).toContain('<td class="trust">RYY</td>');
     expect(page).toContain('<td class="trust">TRUST</td>');
     expect(page).toMatch(/id="overdue"[^>]*><strong>1<\/strong>/);

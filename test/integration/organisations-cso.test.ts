@@ -341,7 +341,7 @@ describe('the pages', () => {
     const hazards = await page('/hazards', 'cso-one');
     expect(hazards).toContain('Trust one: SQL Server 2012 holds the data warehouse');
     expect(hazards).not.toContain('Trust two: PACS on Server 2012 R2');
-    expect(hazards).not.toContain('<th>Trust</th>');
+    expect(hazards).not.toContain('<th scope="col">Trust</th>');
     expect(hazards).not.toContain('name="organisation"');
     const actions = await page('/actions?status=open,done', 'cso-one');
     expect(actions).toContain('Trust one: replace the ward faxes');
@@ -354,7 +354,7 @@ describe('the pages', () => {
 
   it('shows an ICS-wide person every trust, each row with its ODS code, and asks which trust a new record is for', async () => {
     const hazards = await page('/hazards?pageSize=500', 'ics-cso');
-    expect(hazards).toContain('<th>Trust</th>');
+    expect(hazards).toContain('<th scope="col">Trust</th>');
     expect(hazards).toMatch(/<td>RYY<\/td><td><a href="\/hazards\/\d+">Trust two: PACS on Server 2012 R2<\/a>/);
     expect(hazards).toMatch(/<td>TRUST<\/td><td><a href="\/hazards\/\d+">Trust one: SQL Server 2012/);
     expect(hazards).toContain('<select id="new-organisation" name="organisation" required="">');

@@ -160,7 +160,7 @@ describe('the pages', () => {
     expect(page).not.toContain('Pharmacy fax');
     expect(page).toMatch(/Faxes: <strong>1<\/strong> in use today/);
     expect(page).toMatch(/Pagers: <strong>1<\/strong> in use today/);
-    expect(page).not.toContain('<th>Trust</th>');
+    expect(page).not.toContain('<th scope="col">Trust</th>');
     expect(page).not.toContain('name="organisation"');
     expect(await (await ask('/devices/import', 'lead-two')).text()).not.toContain('name="organisation"');
     expect((await ask(`/devices/${idOf('Ward 7 fax')}`, 'lead-two')).status).toBe(404);
@@ -179,7 +179,7 @@ describe('the pages', () => {
     expect(page).toContain('Ryland ward fax');
     expect(page).toContain('Ward 12 fax');
     expect(page).toMatch(/Faxes: <strong>4<\/strong> in use today/);
-    expect(page).toContain('<th>Trust</th>');
+    expect(page).toContain('<th scope="col">Trust</th>');
     expect(page).toMatch(/<td>RYY<\/td>\s*<td>\s*<a href="\/devices\/\d+">Ryland ward fax<\/a>/);
     expect(page).toContain('<select id="new-organisation" name="organisation" required="">');
     expect(await (await ask('/devices/import', 'ics-lead')).text()).toContain('<select id="organisation" name="organisation" required="">');

@@ -150,10 +150,10 @@ describe('an ICS hub with two trusts', () => {
     const page = await (await ask('/assets', cookies['lead-two'] as string)).text();
     expect(page).toContain('TWO-PC001');
     expect(page).not.toContain('ONE-PC00');
-    expect(page).not.toContain('<th>Trust</th>');
+    expect(page).not.toContain('<th scope="col">Trust</th>');
     expect((await ask(`/assets/${assetId('ONE-PC001')}`, cookies['lead-two'] as string)).status).toBe(404);
     const ics = await (await ask('/assets', cookies['ics-lead'] as string)).text();
-    expect(ics).toContain('<th>Trust</th>');
+    expect(ics).toContain('<th scope="col">Trust</th>');
     expect(ics).toMatch(/<td>RYY<\/td><td><a href="\/assets\/\d+">TWO-PC001<\/a>/);
     expect(await (await ask(`/assets/${assetId('ONE-PC001')}`, cookies['ics-lead'] as string)).text()).toContain('<dd id="trust">TRUST</dd>');
   });

@@ -12,11 +12,11 @@ export function AssetItemsTable({ id, items }: { id?: string; items: readonly As
     <table id={id}>
       <thead>
         <tr>
-          <th>Name</th>
-          <th>Version</th>
-          <th>Source</th>
+          <th scope="col">Name</th>
+          <th scope="col">Version</th>
+          <th scope="col">Source</th>
           <VerdictHeaders />
-          <th>Why</th>
+          <th scope="col">Why</th>
         </tr>
       </thead>
       <tbody>

@@ -5,9 +5,9 @@ import { StatusBadge } from './status-badge.js';
 export function VerdictHeaders() {
   return (
     <>
-      <th>Status</th>
-      <th>Product / cycle</th>
-      <th>Security support ends</th>
+      <th scope="col">Status</th>
+      <th scope="col">Product / cycle</th>
+      <th scope="col">Security support ends</th>
     </>
   );
 }

@@ -108,12 +108,12 @@ export function ActionTable({ rows, showHazard, showTrust = false, sorted }: { r
       <thead>
         <tr>
           <MaybeSortHeader sorted={sorted} by="number" label="No." />
-          {showTrust && <th>Trust</th>}
+          {showTrust && <th scope="col">Trust</th>}
           <MaybeSortHeader sorted={sorted} by="title" label="Action" />
           <MaybeSortHeader sorted={sorted} by="owner" label="Owner" />
           <MaybeSortHeader sorted={sorted} by="due" label="Due" />
           <MaybeSortHeader sorted={sorted} by="status" label="Status" />
-          {showHazard && <th>Hazard</th>}
+          {showHazard && <th scope="col">Hazard</th>}
         </tr>
       </thead>
       <tbody>

@@ -286,7 +286,7 @@ function AlertTable({ rows, showTrust, selectable, filter }: { rows: AlertRow[];
           <SortHeader {...sorted} by="severity" label="Severity" />
           <SortHeader {...sorted} by="title" label="Alert" />
           <SortHeader {...sorted} by="host" label="Host" />
-          {showTrust && <th>Trust</th>}
+          {showTrust && <th scope="col">Trust</th>}
           <SortHeader {...sorted} by="status" label="Status" />
           <SortHeader {...sorted} by="assignee" label="Assignee" />
           <SortHeader {...sorted} by="raised" label="Raised" />

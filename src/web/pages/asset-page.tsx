@@ -71,10 +71,10 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
         <table id="asset-alerts">
           <thead>
             <tr>
-              <th>Severity</th>
-              <th>Alert</th>
-              <th>Status</th>
-              <th>Raised</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Alert</th>
+              <th scope="col">Status</th>
+              <th scope="col">Raised</th>
             </tr>
           </thead>
           <tbody>
@@ -121,11 +121,11 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
         <table id="devices">
           <thead>
             <tr>
-              <th>Kind</th>
-              <th>Name</th>
-              <th>Model</th>
-              <th>Location</th>
-              <th>Connection</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Name</th>
+              <th scope="col">Model</th>
+              <th scope="col">Location</th>
+              <th scope="col">Connection</th>
             </tr>
           </thead>
           <tbody>
@@ -151,11 +151,11 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
         <table id="history">
           <thead>
             <tr>
-              <th>When</th>
-              <th>Change</th>
-              <th>Software</th>
-              <th>From</th>
-              <th>To</th>
+              <th scope="col">When</th>
+              <th scope="col">Change</th>
+              <th scope="col">Software</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
             </tr>
           </thead>
           <tbody>

@@ -82,16 +82,16 @@ export function AssetsPage({ session, filter, products, carrying, problems, page
       <table id="assets">
         <thead>
           <tr>
-            {showTrust && <th>Trust</th>}
-            <th>Host</th>
-            <th>Operating system</th>
-            <th>OS status</th>
-            <th class="num">Software</th>
-            <th class="num">Unsupported</th>
-            <th class="num">Unknown</th>
-            <th class="num">Ending soon</th>
-            <th class="num">Faxes, modems, pagers</th>
-            <th>Last seen</th>
+            {showTrust && <th scope="col">Trust</th>}
+            <th scope="col">Host</th>
+            <th scope="col">Operating system</th>
+            <th scope="col">OS status</th>
+            <th scope="col" class="num">Software</th>
+            <th scope="col" class="num">Unsupported</th>
+            <th scope="col" class="num">Unknown</th>
+            <th scope="col" class="num">Ending soon</th>
+            <th scope="col" class="num">Faxes, modems, pagers</th>
+            <th scope="col">Last seen</th>
           </tr>
         </thead>
         <tbody>

@@ -47,11 +47,11 @@ function Summary({ summary: s, fileName }: { summary: DeviceImportSummary; fileN
       <table id="device-import-rows">
         <thead>
           <tr>
-            <th class="num">Line</th>
-            <th>Outcome</th>
-            <th>Kind</th>
-            <th>Name</th>
-            <th>Site</th>
+            <th scope="col" class="num">Line</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Name</th>
+            <th scope="col">Site</th>
           </tr>
         </thead>
         <tbody>

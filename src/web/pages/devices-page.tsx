@@ -139,13 +139,13 @@ function DeviceTable({ rows, today, showTrust, sorted }: { rows: RegisteredDevic
       <thead>
         <tr>
           <SortHeader {...sorted} by="number" label="#" />
-          {showTrust && <th>Trust</th>}
+          {showTrust && <th scope="col">Trust</th>}
           <SortHeader {...sorted} by="device" label="Device" />
           <SortHeader {...sorted} by="site" label="Where" />
           <SortHeader {...sorted} by="status" label="Status" />
           <SortHeader {...sorted} by="removal" label="Planned removal" />
-          <th>Replacement</th>
-          <th>Pager</th>
+          <th scope="col">Replacement</th>
+          <th scope="col">Pager</th>
         </tr>
       </thead>
       <tbody>

@@ -88,12 +88,12 @@ function SecretTable({ secrets, csrf, showTrust }: { secrets: EnrolmentSecretSum
     <table id="secrets">
       <thead>
         <tr>
-          <th>Label</th>
-          {showTrust && <th>Trust</th>}
-          <th>Uses</th>
-          <th>Made by</th>
-          <th>State</th>
-          <th></th>
+          <th scope="col">Label</th>
+          {showTrust && <th scope="col">Trust</th>}
+          <th scope="col">Uses</th>
+          <th scope="col">Made by</th>
+          <th scope="col">State</th>
+          <th scope="col"></th>
         </tr>
       </thead>
       <tbody>

@@ -79,13 +79,13 @@ function ExceptionTable({ rows, showTrust, sorted }: { rows: ExceptionRow[]; sho
       <thead>
         <tr>
           <SortHeader {...sorted} by="number" label="#" />
-          {showTrust && <th>Trust</th>}
+          {showTrust && <th scope="col">Trust</th>}
           <SortHeader {...sorted} by="title" label="Exception" />
           <SortHeader {...sorted} by="status" label="Status" />
-          <th>Assets</th>
-          <th>Rules</th>
+          <th scope="col">Assets</th>
+          <th scope="col">Rules</th>
           <SortHeader {...sorted} by="expires" label="Expires" />
-          <th>Signed off by</th>
+          <th scope="col">Signed off by</th>
         </tr>
       </thead>
       <tbody>

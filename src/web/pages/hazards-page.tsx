@@ -127,7 +127,7 @@ function HazardTable({ rows, showTrust, sorted }: { rows: HazardView[]; showTrus
       <thead>
         <tr>
           <SortHeader {...sorted} by="number" label="No." />
-          {showTrust && <th>Trust</th>}
+          {showTrust && <th scope="col">Trust</th>}
           <SortHeader {...sorted} by="title" label="Hazard" />
           <SortHeader {...sorted} by="initial-risk" label="Initial risk" />
           <SortHeader {...sorted} by="residual-risk" label="Residual risk" />

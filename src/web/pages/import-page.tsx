@@ -55,11 +55,11 @@ function Summary({ summary: s }: { summary: ImportSummary }) {
       <table id="import-assets">
         <thead>
           <tr>
-            <th>Outcome</th>
-            <th>Host</th>
-            <th>Operating system</th>
-            <th class="num">Software</th>
-            <th class="num">Devices</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Host</th>
+            <th scope="col">Operating system</th>
+            <th scope="col" class="num">Software</th>
+            <th scope="col" class="num">Devices</th>
           </tr>
         </thead>
         <tbody>
@@ -88,9 +88,9 @@ function Errors({ fileName, errors }: { fileName: string; errors: ImportError[] 
       <table>
         <thead>
           <tr>
-            <th class="num">Line</th>
-            <th>Field</th>
-            <th>Problem</th>
+            <th scope="col" class="num">Line</th>
+            <th scope="col">Field</th>
+            <th scope="col">Problem</th>
           </tr>
         </thead>
         <tbody>

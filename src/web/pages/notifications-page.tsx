@@ -22,10 +22,10 @@ export function NotificationsPage({ session, rows }: NotificationsPageProps) {
         <table id="notifications">
           <thead>
             <tr>
-              <th>When</th>
-              <th>To</th>
-              <th>What</th>
-              <th>Read</th>
+              <th scope="col">When</th>
+              <th scope="col">To</th>
+              <th scope="col">What</th>
+              <th scope="col">Read</th>
             </tr>
           </thead>
           <tbody>

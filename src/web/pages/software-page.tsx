@@ -59,11 +59,11 @@ export function SoftwarePage({ session, filter, products, problems, page, pageSi
       <table id="software-versions">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Version</th>
-            <th>Source</th>
+            <th scope="col">Name</th>
+            <th scope="col">Version</th>
+            <th scope="col">Source</th>
             <VerdictHeaders />
-            <th class="num">Assets</th>
+            <th scope="col" class="num">Assets</th>
           </tr>
         </thead>
         <tbody>

@@ -57,11 +57,11 @@ export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps
       <table>
         <thead>
           <tr>
-            <th>Operating system</th>
-            <th>Status</th>
-            <th>Cycle</th>
-            <th>Security support ends</th>
-            <th class="num">Assets</th>
+            <th scope="col">Operating system</th>
+            <th scope="col">Status</th>
+            <th scope="col">Cycle</th>
+            <th scope="col">Security support ends</th>
+            <th scope="col" class="num">Assets</th>
           </tr>
         </thead>
         <tbody>

@@ -14,11 +14,11 @@ export function UnmatchedPage({ session, page, pageSize, total, rows }: { sessio
       <table id="unmatched">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Vendor</th>
-            <th>Source</th>
-            <th>Versions seen</th>
-            <th class="num">Installs</th>
+            <th scope="col">Name</th>
+            <th scope="col">Vendor</th>
+            <th scope="col">Source</th>
+            <th scope="col">Versions seen</th>
+            <th scope="col" class="num">Installs</th>
           </tr>
         </thead>
         <tbody>

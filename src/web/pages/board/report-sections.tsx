@@ -18,7 +18,7 @@ function ProductTable({ base, rows, date = 'Security support ended' }: { base: s
   if (!rows.length) return <p class="muted">None.</p>;
   return (
     <table>
-      <thead><tr><th>Product and release</th><th>{date}</th><th class="num">Count</th><th class="num">Assets</th><th>Where (first five)</th></tr></thead>
+      <thead><tr><th scope="col">Product and release</th><th scope="col">{date}</th><th scope="col" class="num">Count</th><th scope="col" class="num">Assets</th><th scope="col">Where (first five)</th></tr></thead>
       <tbody>
         {rows.map((r) => (
           <tr>
@@ -40,7 +40,7 @@ export function PostureSection({ report: { figures: f }, base }: Props) {
       <h2>The estate by its worst item</h2>
       <p class="small muted">Each asset counts once, in the class of its worst item (operating system or installed software). "Unknown" means no lifecycle rule could judge an item: never counted as supported.</p>
       <table class="compact">
-        <thead><tr><th>Class</th><th class="num">Assets</th><th class="num">Share</th></tr></thead>
+        <thead><tr><th scope="col">Class</th><th scope="col" class="num">Assets</th><th scope="col" class="num">Share</th></tr></thead>
         <tbody>
           {POSTURE_ORDER.map((s) => (
             <tr><td>{STATUS_LABELS[s]}</td><td class="num"><FigureLink base={base} figure={f.assets.byPosture[s]} /></td><td class="num">{pct(f.assets.byPosture[s].value, f.assets.total.value).toFixed(1)}%</td></tr>
@@ -71,7 +71,7 @@ function UnknownTable({ unknown: u, base }: { unknown: PostureFigures['unknown']
       <h2>Software no rule can judge, by why</h2>
       <p class="small muted">Programs judged on their own (not distribution packages or parts of the operating system, which follow it). Never counted as supported.</p>
       <table class="compact" id="unknown-by-reason">
-        <thead><tr><th>Why</th><th class="num">Programs</th><th class="num">Installs</th></tr></thead>
+        <thead><tr><th scope="col">Why</th><th scope="col" class="num">Programs</th><th scope="col" class="num">Installs</th></tr></thead>
         <tbody>
           {UNKNOWN_REASONS.map((r) => (
             <tr data-reason={r}><td>{UNKNOWN_REASON_LABELS[r]}</td><td class="num"><FigureLink base={base} figure={u.titles[r]} /></td><td class="num">{u.installs[r]}</td></tr>
@@ -88,7 +88,7 @@ export function ExceptionsSection({ report: { figures: f, timeZone }, base }: Pr
       <h2>Risk-accepted exceptions in force: <FigureLink base={base} figure={f.exceptions.inForce} /></h2>
       {f.exceptions.rows.length ? (
         <table>
-          <thead><tr><th>Exception</th><th>Expires</th><th>Signed off by (CSO)</th><th class="num">Assets</th><th>Hosts</th></tr></thead>
+          <thead><tr><th scope="col">Exception</th><th scope="col">Expires</th><th scope="col">Signed off by (CSO)</th><th scope="col" class="num">Assets</th><th scope="col">Hosts</th></tr></thead>
           <tbody>
             {f.exceptions.rows.map((e) => (
               <tr><td>#{e.exceptionId} {e.title}</td><td>{when(e.expiresOn)}</td><td>{e.signedOffBy}, {dateTimeText(e.signedOffAt, timeZone)}</td><td class="num">{e.assets}</td><td class="small">{e.hosts}</td></tr>
@@ -108,7 +108,7 @@ export function DevicesSection({ report: { figures: f }, base }: Props) {
     <section>
       <h2>Faxes and pagers</h2>
       <table>
-        <thead><tr><th></th><th class="num">In the register</th><th class="num">Past planned removal</th><th>Plan: in 3 months</th><th>Plan: in 12 months</th><th>National target</th></tr></thead>
+        <thead><tr><th scope="col"></th><th scope="col" class="num">In the register</th><th scope="col" class="num">Past planned removal</th><th scope="col">Plan: in 3 months</th><th scope="col">Plan: in 12 months</th><th scope="col">National target</th></tr></thead>
         <tbody>
           <tr><td>Faxes</td><td class="num"><FigureLink base={base} figure={fax.inRegister} /></td><td class="num"><FigureLink base={base} figure={fax.removalOverdue} /></td>
             <td>{planAt(fax.plan, 2)}</td><td>{planAt(fax.plan, fax.plan.length - 1)}</td><td>Out of use by {longDate('2020-03-31')}</td></tr>
@@ -127,7 +127,7 @@ export function AlertsSection({ report: { figures: f }, base }: Props) {
     <section>
       <h2>Open alerts: <FigureLink base={base} figure={a.open} /></h2>
       <table>
-        <thead><tr><th>Severity</th>{ALERT_AGES.map((age) => <th class="num">{age}</th>)}<th class="num">Total</th></tr></thead>
+        <thead><tr><th scope="col">Severity</th>{ALERT_AGES.map((age) => <th scope="col" class="num">{age}</th>)}<th scope="col" class="num">Total</th></tr></thead>
         <tbody>
           {SEVERITIES.map((s) => (
             <tr><td>{s}</td>{ALERT_AGES.map((age) => <td class="num"><FigureLink base={base} figure={a.bySeverity[s].byAge[age]} /></td>)}<td class="num"><FigureLink base={base} figure={a.bySeverity[s].open} /></td></tr>
@@ -163,7 +163,7 @@ export function AssuranceSection({ report: { assurance }, base }: Props) {
       <h2>What this evidences</h2>
       <p class="small muted">Where the figures above bear on what the board is asked. The report quotes the indicators and shows the figures; it does not score the trust: that judgement is the board's.</p>
       <table>
-        <thead><tr><th>Framework</th><th>Outcome</th><th>Asks</th><th>This month</th></tr></thead>
+        <thead><tr><th scope="col">Framework</th><th scope="col">Outcome</th><th scope="col">Asks</th><th scope="col">This month</th></tr></thead>
         <tbody>
           {assurance.map((r) => (
             <tr>

@@ -34,17 +34,17 @@ export function TrustsSection({ report, columns, trusts, origin }: { report: Boa
       <table>
         <thead>
           <tr>
-            <th></th>
+            <th scope="col"></th>
             {columns.map((c) => {
               const t = named(c);
               return (
-                <th class="num" title={t?.name}>
+                <th scope="col" class="num" title={t?.name}>
                   {t ? <a href={`${origin}/trusts/${t.code}/board-reports/${report.month}`}>{t.code}</a> : `#${c.organisationId}`}
                   <br /><span class="small muted">{longDate(c.day)}</span>
                 </th>
               );
             })}
-            <th class="num">All trusts</th>
+            <th scope="col" class="num">All trusts</th>
           </tr>
         </thead>
         <tbody>
