@@ -4,11 +4,11 @@
  * planned removal dates, against the national target date.
  */
 import type { Db } from '../store/db.js';
-import { countInUseAt, countPlannedAt, type TrajectoryFilter } from '../store/device-trajectory.js';
+import { countInUseAt, countInUseNotRetained, countPlannedAt, firstStatusDay, type TrajectoryFilter } from '../store/device-trajectory.js';
 import type { OrgScope } from '../store/organisations.js';
 
 /** DHSC (December 2018): faxes out of use by 31 March 2020; non-emergency pagers by the end of 2021 (../shared/DOMAIN.md). */
-export const NATIONAL_TARGETS: Readonly<Record<string, string>> = { fax: '2020-03-31', pager: '2021-12-31' };
+export const NATIONAL_TARGETS = { fax: '2020-03-31', pager: '2021-12-31' } as const;
 
 export interface TrajectoryPoint {
   /** Month end, YYYY-MM-DD. */
@@ -21,6 +21,8 @@ export interface TrajectoryPoint {
 export interface Trajectory extends TrajectoryFilter {
   points: TrajectoryPoint[];
   target: string | null;
+  /** In use today and covered by the target (not kept by policy): what a missed target leaves. */
+  stillInUse: number;
 }
 
 /** Month ends from `back` months before `today` to `ahead` months after it. */
@@ -29,12 +31,17 @@ export function monthEnds(today: string, back: number, ahead: number): string[] 
   return Array.from({ length: back + ahead + 1 }, (_, i) => new Date(Date.UTC(y, m - back + i, 0)).toISOString().slice(0, 10));
 }
 
-/** The trajectory of the trusts in scope: one trust's, or (null) the whole ICS's. */
+/**
+ * The trajectory of the trusts in scope: one trust's, or (null) the whole ICS's.
+ * Measured month ends start at the register's first record of such a device:
+ * before it the hub knew of none, and a zero there would be a count nobody took.
+ */
 export function deviceTrajectory(db: Db, org: OrgScope, f: TrajectoryFilter, today: string, back = 12, ahead = 12): Trajectory {
-  const points = monthEnds(today, back, ahead).map((at) =>
-    at <= today ? { at, count: countInUseAt(db, org, f, at), planned: false } : { at, count: countPlannedAt(db, org, f, at, today), planned: true },
-  );
+  const ends = monthEnds(today, back, ahead);
+  const since = firstStatusDay(db, org, f);
+  const measured = ends.filter((at) => since !== undefined && at >= since && at < today).map((at) => ({ at, count: countInUseAt(db, org, f, at), planned: false }));
   // Today's measured count joins the two lines.
-  points.splice(points.findIndex((p) => p.planned), 0, { at: today, count: countInUseAt(db, org, f, today), planned: false });
-  return { ...f, points: points.filter((p, i) => i === points.findIndex((q) => q.at === p.at)), target: NATIONAL_TARGETS[f.kind] ?? null };
+  const now = { at: today, count: countInUseAt(db, org, f, today), planned: false };
+  const planned = ends.filter((at) => at > today).map((at) => ({ at, count: countPlannedAt(db, org, f, at, today), planned: true }));
+  return { ...f, points: [...measured, now, ...planned], target: (NATIONAL_TARGETS as Readonly<Record<string, string>>)[f.kind] ?? null, stillInUse: countInUseNotRetained(db, org, f) };
 }

@@ -31,3 +31,17 @@ export function countPlannedAt(db: Db, org: OrgScope, f: TrajectoryFilter, at: s
     org, kind: f.kind, site: f.site ?? null, at, today,
   }) as { n: number }).n;
 }
+
+/** The first day the status history holds for a device of this kind in scope: before it the register knew of none, so no count was ever taken. */
+export function firstStatusDay(db: Db, org: OrgScope, f: TrajectoryFilter): string | undefined {
+  return (stmt(db, `SELECT min(substr(h.at, 1, 10)) AS day FROM device_status_history h JOIN registered_devices d ON d.id = h.device_id
+      WHERE ${inScope('d.organisation_id')} AND d.kind = @kind AND (@site IS NULL OR lower(d.site) = lower(@site))`).get({ org, kind: f.kind, site: f.site ?? null }) as { day: string | null }).day ?? undefined;
+}
+
+/** Devices of this kind in scope in use now that a national target covers: those kept by signed-off policy (crash bleeps) are exempt. */
+export function countInUseNotRetained(db: Db, org: OrgScope, f: TrajectoryFilter): number {
+  return (stmt(db, `SELECT count(*) AS n FROM registered_devices
+      WHERE ${inScope('organisation_id')} AND kind = @kind AND (@site IS NULL OR lower(site) = lower(@site)) AND status IN ('in-use', 'replacement-planned') AND retained_by_policy = 0`).get({
+    org, kind: f.kind, site: f.site ?? null,
+  }) as { n: number }).n;
+}

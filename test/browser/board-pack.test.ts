@@ -50,7 +50,7 @@ afterAll(async () => {
 describe('the board report reads like a board pack', () => {
   it('names each release once, in plain words', async () => {
     await page.goto(`${hub.url}/board-reports/${MONTH}`);
-    const products = await page.locator('h2:has-text("Unsupported operating systems") + table tbody tr td:first-child').allTextContents();
+    const products = await page.locator('h2:has-text("Unsupported operating systems") + * tbody tr td:first-child').allTextContents();
     expect(products).toEqual(expect.arrayContaining(['Microsoft Windows 7 SP1', 'Microsoft Windows Server 2012 R2', 'Microsoft Windows XP SP3']));
     const text = await mainText();
     expect(text).not.toContain('Windows Server Windows Server');
@@ -69,6 +69,31 @@ describe('the board report reads like a board pack', () => {
     await expect(section.locator('#no-exceptions').innerText()).resolves.toBe('No risk-accepted exception is in force, so no unsupported asset is formally accepted.');
     await expect(section.locator('#not-accepted').innerText()).resolves.toBe('Unsupported assets neither replaced nor formally accepted: 12 of 12.');
     expect(await section.innerText()).not.toContain('None.');
+  });
+});
+
+describe('faxes and pagers against their national targets', () => {
+  it('says a passed target with devices still in use is a deadline missed, on the report', async () => {
+    await page.goto(`${hub.url}/board-reports/${MONTH}`);
+    await expect(page.locator('#fax-target').innerText()).resolves.toBe('Out of use by 31 March 2020: deadline missed: 3 still in use');
+    await expect(page.locator('#pager-target').innerText()).resolves.toBe('Non-emergency pagers gone by 31 December 2021: deadline missed: 5 still in use');
+  });
+
+  it('starts the report’s charts at the first snapshot, with no empty months before the hub existed', async () => {
+    const labels = await page.locator('.board-report .charts svg text').allTextContents();
+    expect(labels).toContain(MONTH);
+    expect(labels.filter((l) => /^\d{4}-\d{2}$/.test(l) && l < MONTH)).toEqual([]);
+  });
+
+  it('draws the devices page’s trajectories from the register’s first record, and says "deadline missed" rather than "passed"', async () => {
+    await page.goto(`${hub.url}/devices`);
+    const captions = await page.locator('figure.trajectory figcaption').allInnerTexts();
+    expect(captions[0]).toContain('National target 31 Mar 2020: deadline missed: 3 still in use.');
+    expect(captions[1]).toContain('National target 31 Dec 2021: deadline missed: 5 still in use.');
+    expect(captions.join(' ')).not.toContain('passed');
+    // The register was imported today: no month end before it is drawn, as zero or otherwise.
+    const measured = await page.locator('figure.trajectory circle.traj-actual title').allTextContents();
+    expect(measured).toEqual(['2026-11-23: 3 in use', '2026-11-23: 5 in use']);
   });
 });
 

@@ -44,11 +44,37 @@ describe('deviceTrajectory', () => {
   });
 });
 
+describe('where the trajectory starts and what a missed target leaves', () => {
+  it('starts at the register’s first record of such a device: no month end before it is drawn as a zero nobody counted', () => {
+    const t = deviceTrajectory(hub.deps.db, null, { kind: 'fax' }, '2026-11-23', 30, 1);
+    const measured = t.points.filter((p) => !p.planned);
+    expect(measured[0]).toEqual({ at: '2025-01-31', count: 4, planned: false });
+    expect(measured.at(-1)).toEqual({ at: '2026-11-23', count: 3, planned: false });
+    expect(measured.every((p) => p.count > 0)).toBe(true);
+  });
+
+  it('shows only today, then the plan, for a kind the register has no history of', () => {
+    const t = deviceTrajectory(hub.deps.db, null, { kind: 'fax', site: 'nowhere' }, '2026-11-23', 12, 1);
+    expect(t.points).toEqual([{ at: '2026-11-23', count: 0, planned: false }, { at: '2026-11-30', count: 0, planned: true }, { at: '2026-12-31', count: 0, planned: true }]);
+    expect(t.stillInUse).toBe(0);
+  });
+
+  it('counts the devices in use now that the national target covers', () => {
+    expect(deviceTrajectory(hub.deps.db, null, { kind: 'fax' }, '2026-11-23', 1, 1).stillInUse).toBe(3);
+  });
+});
+
 describe('the plan', () => {
   it('keeps a device whose planned removal date has already been missed', () => {
     hub.deps.db.prepare(`INSERT INTO registered_devices (kind, name, site, status, planned_removal_on, created_at, updated_at)
         VALUES ('pager', 'Late pager', 'St Mary', 'in-use', '2021-12-31', '2025-01-01', '2025-01-01')`).run();
     const t = deviceTrajectory(hub.deps.db, null, { kind: 'pager' }, '2026-11-23', 0, 2);
     expect(t.points.filter((p) => p.planned).map((p) => p.count)).toEqual([1, 1, 1]);
+  });
+
+  it('leaves a crash bleep kept by signed-off policy out of what a missed target leaves', () => {
+    hub.deps.db.prepare(`INSERT INTO registered_devices (kind, name, site, status, retained_by_policy, created_at, updated_at)
+        VALUES ('pager', 'Crash bleep', 'St Mary', 'in-use', 1, '2025-01-01', '2025-01-01')`).run();
+    expect(deviceTrajectory(hub.deps.db, null, { kind: 'pager' }, '2026-11-23', 0, 1).stillInUse).toBe(1);
   });
 });

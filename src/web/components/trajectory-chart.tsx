@@ -1,4 +1,6 @@
+import { targetStatus } from '../../devices/target-status.js';
 import type { Trajectory } from '../../devices/trajectory.js';
+import { shortDate } from '../../report/plain-english.js';
 
 const W = 640;
 const H = 220;
@@ -38,9 +40,9 @@ export function TrajectoryChart({ trajectory, label }: { trajectory: Trajectory;
         {planned.slice(1).map((p) => <rect class="traj-planned" x={x(p.at) - 3} y={y(p.count) - 3} width="6" height="6"><title>{`${p.at}: ${p.count} planned`}</title></rect>)}
       </svg>
       <figcaption class="small">
-        {label}: <strong>{now?.count ?? 0}</strong> in use today (solid); <strong>{planned.at(-1)?.count ?? 0}</strong> still in use by {planned.at(-1)?.at} if every
+        {label}: <strong>{now?.count ?? 0}</strong> in use today (solid); <strong>{planned.at(-1)?.count ?? 0}</strong> still in use by {shortDate(planned.at(-1)?.at ?? '')} if every
         planned removal happens (dashed).{' '}
-        {target && (targetInView ? `The vertical line is the national target, ${target}.` : `National target ${target}: ${time(target) < t0 ? 'passed' : 'ahead'}.`)}
+        {target && `National target ${shortDate(target)}${targetInView ? ' (the vertical line)' : ''}: ${targetStatus(target, now?.at ?? target, trajectory.stillInUse)}.`}
       </figcaption>
     </figure>
   );

@@ -8,6 +8,8 @@ import { FigureLink } from '../../components/figure-link.js';
 import { STATUS_LABELS } from '../../components/status-badge.js';
 import { UNKNOWN_REASON_LABELS } from '../../components/unknown-reasons.js';
 import { UNKNOWN_REASONS } from '../../../lifecycle/verdict.js';
+import { targetStatus } from '../../../devices/target-status.js';
+import { NATIONAL_TARGETS } from '../../../devices/trajectory.js';
 
 /** `base`: the report page's path, which its figures' evidence links extend. */
 type Props = { report: BoardReport; base: string };
@@ -101,8 +103,9 @@ export function ExceptionsSection({ report: { figures: f, timeZone }, base }: Pr
   );
 }
 
-export function DevicesSection({ report: { figures: f }, base }: Props) {
+export function DevicesSection({ report: { figures: f, snapshot }, base }: Props) {
   const { fax, pager } = f.devices;
+  const target = (kind: 'fax' | 'pager', stillInUse: number) => targetStatus(NATIONAL_TARGETS[kind], snapshot.day, stillInUse);
   const planAt = (plan: { at: string; count: number }[], i: number) => plan[i] ? `${plan[i].count} by ${when(plan[i].at)}` : '—';
   return (
     <section>
@@ -111,9 +114,10 @@ export function DevicesSection({ report: { figures: f }, base }: Props) {
         <thead><tr><th scope="col"></th><th scope="col" class="num">In the register</th><th scope="col" class="num">Past planned removal</th><th scope="col">Plan: in 3 months</th><th scope="col">Plan: in 12 months</th><th scope="col">National target</th></tr></thead>
         <tbody>
           <tr><td>Faxes</td><td class="num"><FigureLink base={base} figure={fax.inRegister} /></td><td class="num"><FigureLink base={base} figure={fax.removalOverdue} /></td>
-            <td>{planAt(fax.plan, 2)}</td><td>{planAt(fax.plan, fax.plan.length - 1)}</td><td>Out of use by {longDate('2020-03-31')}</td></tr>
+            <td>{planAt(fax.plan, 2)}</td><td>{planAt(fax.plan, fax.plan.length - 1)}</td><td id="fax-target">Out of use by {longDate(NATIONAL_TARGETS.fax)}: {target('fax', fax.inRegister.value)}</td></tr>
           <tr><td>Pagers</td><td class="num"><FigureLink base={base} figure={pager.inRegister} /></td><td class="num"><FigureLink base={base} figure={pager.removalOverdue} /></td>
-            <td>{planAt(pager.plan, 2)}</td><td>{planAt(pager.plan, pager.plan.length - 1)}</td><td>Non-emergency pagers gone by {longDate('2021-12-31')}</td></tr>
+            <td>{planAt(pager.plan, 2)}</td><td>{planAt(pager.plan, pager.plan.length - 1)}</td>
+            <td id="pager-target">Non-emergency pagers gone by {longDate(NATIONAL_TARGETS.pager)}: {target('pager', pager.inRegister.value - pager.retainedByPolicy.value)}</td></tr>
         </tbody>
       </table>
       <p class="small">Emergency (crash) bleeps kept by CSO-signed policy: <FigureLink base={base} figure={pager.retainedByPolicy} />. Fax devices agents found on machines (which may be missing from the register): <FigureLink base={base} figure={fax.foundByAgents} />.</p>
