@@ -6,6 +6,8 @@
  * software or browsers. The operating-system measure stands beside it because
  * that is what upgrade programmes track, never in its place.
  */
+import { COUNTS_AS_SUPPORTED } from '../lifecycle/verdict.js';
+import type { EstateSummary } from '../store/estate-queries.js';
 import { count, percentText } from './plain-english.js';
 import { pct } from './posture-figures.js';
 
@@ -32,3 +34,11 @@ export const OPERATING_SYSTEM_MEASURE: Measure = {
 export function measureSentence(measure: Measure, part: number, whole: number): string {
   return `${percentText(pct(part, whole))} of the estate (${part} of ${count(whole, 'asset')}) ${measure.claim}`;
 }
+
+/** The live estate's counts for both measures (the summary page's and the API's), of all its assets. */
+export function liveMeasures(s: Pick<EstateSummary, 'assets' | 'assetsSupportedOnly' | 'assetsByOsStatus'>): { assets: number; supportedOnly: number; supportedOs: number } {
+  return { assets: s.assets, supportedOnly: s.assetsSupportedOnly, supportedOs: COUNTS_AS_SUPPORTED.reduce((n, status) => n + s.assetsByOsStatus[status], 0) };
+}
+
+/** A measure's share as the pages print it (one decimal); null with no assets to measure. */
+export const measureShare = (part: number, whole: number): number | null => (whole ? pct(part, whole) : null);

@@ -76,6 +76,13 @@ describe('the headline measure, shared by the summary and the board report', () 
     expect(report.summary[0]).toContain(headline);
   });
 
+  it('gives both shares in the estate summary API, as the pages print them', async () => {
+    const res = await app.request('/api/v1/estate/summary', { headers: { cookie } });
+    const body = (await res.json()) as { assetsSupportedOnly: number; supportedOnlyPercent: number; supportedOsPercent: number };
+    const share = (part: number) => Math.round((part / byHand.assets) * 1000) / 10;
+    expect(body).toMatchObject({ assetsSupportedOnly: byHand.supportedOnly, supportedOnlyPercent: share(byHand.supportedOnly), supportedOsPercent: share(byHand.supportedOs) });
+  });
+
   it('keeps the trend’s key figures with the share on a supported operating system', () => {
     const today = report.trend.at(-1)?.figures;
     expect(today?.supportedOsPct).toBe(Math.round((byHand.supportedOs / byHand.assets) * 1000) / 10);

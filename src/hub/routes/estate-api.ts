@@ -1,6 +1,7 @@
 /** The estate as JSON for people's tools: summary, assets, software versions, the unmatched queue. */
 import { Hono } from 'hono';
 import { assetItems } from '../../estate/asset-items.js';
+import { liveMeasures, measureShare } from '../../report/headline-measures.js';
 import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls } from '../../store/asset-queries.js';
 import { estateSummary, listUnmatched, osBreakdown } from '../../store/estate-queries.js';
 import type { HubEnv } from '../deps.js';
@@ -15,9 +16,10 @@ export const estateApiRoutes = new Hono<HubEnv>()
     const { db, evaluator } = c.var.deps;
     const org = scopeOf(c, parseOrThrow(ScopeQuerySchema, nonEmpty(c.req.query())));
     const summary = estateSummary(db, org);
-    const onSupportedOs = summary.assetsByOsStatus.supported + summary.assetsByOsStatus['ending-soon'];
-    const supportedOsPercent = summary.assets ? Math.round((onSupportedOs / summary.assets) * 1000) / 10 : null;
-    return c.json({ asOf: evaluator.asOf(), ...summary, supportedOsPercent, operatingSystems: osBreakdown(db, org) });
+    // The headline measure and the one beside it, as the summary page and the board report define them.
+    const { assets, supportedOnly, supportedOs } = liveMeasures(summary);
+    const shares = { supportedOnlyPercent: measureShare(supportedOnly, assets), supportedOsPercent: measureShare(supportedOs, assets) };
+    return c.json({ asOf: evaluator.asOf(), ...summary, ...shares, operatingSystems: osBreakdown(db, org) });
   })
   .get('/api/v1/estate/assets', (c) => {
     const q = parseOrThrow(AssetQuerySchema, nonEmpty(c.req.query()));

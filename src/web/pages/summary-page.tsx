@@ -1,7 +1,7 @@
 import type { EstateSummary, OsBreakdownRow } from '../../store/estate-queries.js';
 import type { Session } from '../../store/sessions.js';
-import { COUNTS_AS_SUPPORTED, SUPPORT_STATUSES } from '../../lifecycle/verdict.js';
-import { HEADLINE_MEASURE, measureSentence } from '../../report/headline-measures.js';
+import { SUPPORT_STATUSES } from '../../lifecycle/verdict.js';
+import { HEADLINE_MEASURE, liveMeasures, measureSentence } from '../../report/headline-measures.js';
 import { StatusBadge, STATUS_LABELS } from '../components/status-badge.js';
 import { StatusBar } from '../components/status-bar.js';
 import { BesideMeasure, MeasureDefinitions } from '../components/support-measures.js';
@@ -17,13 +17,13 @@ export interface SummaryPageProps {
 
 export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps) {
   const os = summary.assetsByOsStatus;
-  const onSupportedOs = COUNTS_AS_SUPPORTED.reduce((n, s) => n + os[s], 0);
+  const measures = liveMeasures(summary);
   return (
     <Layout title="Estate summary" session={session}>
       <h1>Estate summary</h1>
       <div class="panel">
-        <p class="headline" id="headline">{measureSentence(HEADLINE_MEASURE, summary.assetsSupportedOnly, summary.assets)}.</p>
-        <BesideMeasure part={onSupportedOs} whole={summary.assets} />
+        <p class="headline" id="headline">{measureSentence(HEADLINE_MEASURE, measures.supportedOnly, measures.assets)}.</p>
+        <BesideMeasure part={measures.supportedOs} whole={measures.assets} />
         <p id="with-unsupported"><strong>{summary.assetsWithUnsupported}</strong> assets carry at least one unsupported item.</p>
         <MeasureDefinitions />
         <p class="muted small">
