@@ -183,12 +183,20 @@ export interface ExceptionRow {
   hosts: string | null;
 }
 
+/**
+ * The person who signed off, as the board reads them and as the snapshot then
+ * keeps them: name and job title where set (users.personLabel's wording), else
+ * the username.
+ */
+const SIGNER = `coalesce(CASE WHEN u.display_name <> '' THEN u.display_name || CASE WHEN u.job_title <> '' THEN ' (' || u.job_title || ')' ELSE '' END END, e.signed_off_by)`;
+
 /** Exceptions signed off and not expired on `day`. */
 export function listExceptionsInForce(db: Db, org: OrgScope, day: string): ExceptionRow[] {
-  return stmt(db, `SELECT e.id AS exceptionId, e.title, e.expires_on AS expiresOn, e.signed_off_by AS signedOffBy, e.signed_off_at AS signedOffAt,
+  return stmt(db, `SELECT e.id AS exceptionId, e.title, e.expires_on AS expiresOn, ${SIGNER} AS signedOffBy, e.signed_off_at AS signedOffAt,
       (SELECT count(*) FROM exception_assets x WHERE x.exception_id = e.id) AS assets,
       (SELECT ${listOf(dialectOf(db), 'hostname', ', ')} FROM (SELECT h.hostname FROM exception_assets x JOIN assets h ON h.id = x.asset_id WHERE x.exception_id = e.id ORDER BY h.hostname) AS named) AS hosts
-    FROM exceptions e WHERE e.status = 'in-effect' AND e.expires_on >= @day AND ${forTrust(org, 'e.organisation_id')}
+    FROM exceptions e LEFT JOIN users u ON u.username = e.signed_off_by
+    WHERE e.status = 'in-effect' AND e.expires_on >= @day AND ${forTrust(org, 'e.organisation_id')}
     ORDER BY e.expires_on, e.id`).all({ day, ...bindTrust(org) }) as ExceptionRow[];
 }
 

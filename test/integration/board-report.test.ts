@@ -5,6 +5,7 @@
  * (plain SQL and the per-asset verdict code the asset pages use), trends from
  * the stored snapshots, and a past month regenerated to identical JSON.
  */
+import { insertUser } from '../../src/store/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAlert } from '../../src/alerts/triage.js';
 import { createAction, setActionStatus } from '../../src/cso/action-list.js';
@@ -93,6 +94,8 @@ beforeAll(async () => {
     title: 'CT console on Windows XP', justification: 'The supplier will not upgrade the console software.', compensatingControls: 'Isolated VLAN, no internet, USB disabled.',
     expiresOn: '2027-06-30', assetIds: [ct], ruleIds: [hub.deps.alertRules[0]!.id],
   });
+  // The CSO is a person with a name and a title: the board reads who accepted the risk by them.
+  insertUser(db(), { username: 'dr.cso', passwordHash: 'scrypt$unused', role: 'cso', mustChangePassword: false, organisationId: null, now: clock.toISOString(), displayName: 'Dr Rosalind Hale', jobTitle: 'Clinical Safety Officer' });
   signOffException(cso(), requestException(admin(), req).id, { statement: 'Accepted until the PACS vendor certifies a newer OS', confirm: true });
   createAction({ db: db(), username: 'admin', now: clock, organisationId: null }, ActionCreateSchema.parse({ title: 'Replace ward 7 PC', dueDate: '2026-10-15' }));
   const done = createAction({ db: db(), username: 'admin', now: clock, organisationId: null }, ActionCreateSchema.parse({ title: 'Remove Reader XI', dueDate: '2026-12-01' }));
@@ -197,6 +200,11 @@ describe('board report figures', () => {
     } finally {
       db().prepare('INSERT INTO posture_evidence (organisation_id, day, list, body) VALUES (?, ?, ?, ?)').run(kept.organisation_id, kept.day, kept.list, kept.body);
     }
+  });
+
+  it('names who accepted the risk by name and job title, not username', () => {
+    const row = selectEvidence(db(), 1, reportOf('2026-11'), 'exceptions', {}).rows[0];
+    expect(row).toMatchObject({ title: 'CT console on Windows XP', signedOffBy: 'Dr Rosalind Hale (Clinical Safety Officer)' });
   });
 
   it('covers the excepted CT console in the exception and not in the unaccepted count', () => {
