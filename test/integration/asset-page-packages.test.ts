@@ -32,7 +32,8 @@ describe("a Debian host's page", () => {
     expect(following.length).toBeGreaterThan(100);
     expect(own.length).toBeGreaterThan(0);
     const html = await (await fetch(`${hub.url}/assets/${id}`, { headers: { cookie } })).text();
-    const group = html.slice(html.indexOf('id="packages-dpkg"'), html.indexOf('</details>'));
+    const start = html.indexOf('id="packages-dpkg"');
+    const group = html.slice(start, html.indexOf('</details>', start));
     const status = following[0]!.verdict.status;
     expect(following.every((i) => i.verdict.status === status)).toBe(true);
     expect(group).toContain(`${following.length} dpkg packages`);
