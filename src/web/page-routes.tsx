@@ -11,7 +11,8 @@ import { assetItems } from '../estate/asset-items.js';
 import type { HubEnv } from '../hub/deps.js';
 import { forbidden, HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/session.js';
-import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../hub/query-schemas.js';
+import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../hub/query-schemas.js';
+import { onePage } from '../hub/page-range.js';
 import { clientAddress } from '../hub/client-address.js';
 import { CredentialsSchema, endSession, setSessionCookie, signInRefused } from '../hub/routes/session-api.js';
 import { listAlerts } from '../store/alert-queries.js';
@@ -137,7 +138,7 @@ export const pageRoutes = new Hono<HubEnv>()
   })
   .get('/unmatched', (c) => {
     const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));
-    const { total, rows } = listUnmatched(c.var.deps.db, scopeOf(c, q), paging(q));
+    const { total, rows } = onePage(q, (at) => listUnmatched(c.var.deps.db, scopeOf(c, q), at));
     return c.html(<UnmatchedPage session={currentSession(c)} page={q.page} pageSize={q.pageSize} total={total} rows={rows} />);
   });
 

@@ -8,7 +8,8 @@ import type { HubEnv } from '../deps.js';
 import { notFound, parseOrThrow } from '../errors.js';
 import { findAssets, findSoftware } from '../estate-lists.js';
 import { currentSession, requireRole } from '../middleware/session.js';
-import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, paging, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../query-schemas.js';
+import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../query-schemas.js';
+import { onePage } from '../page-range.js';
 
 export const estateApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/estate/*', requireRole())
@@ -38,5 +39,5 @@ export const estateApiRoutes = new Hono<HubEnv>()
   })
   .get('/api/v1/estate/unmatched', (c) => {
     const q = parseOrThrow(PagedQuerySchema, nonEmpty(c.req.query()));
-    return c.json({ ...listUnmatched(c.var.deps.db, scopeOf(c, q), paging(q)), page: q.page, pageSize: q.pageSize });
+    return c.json({ ...onePage(q, (at) => listUnmatched(c.var.deps.db, scopeOf(c, q), at)), page: q.page, pageSize: q.pageSize });
   });
