@@ -31,6 +31,7 @@ import { deviceRoutes } from '../web/device-routes.js';
 import { agentPageRoutes } from '../web/agent-page-routes.js';
 import { enrolmentRoutes } from '../web/enrolment-routes.js';
 import { exceptionRoutes } from '../web/exception-routes.js';
+import { attachCurrentPath } from '../web/current-path.js';
 import { attachFlash } from '../web/flash.js';
 import { attachPeople } from '../web/people-directory.js';
 import { attachNotifications } from '../web/notification-summary.js';
@@ -79,6 +80,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   app.use(attachNotifications);
   app.use(attachFlash);
   app.use(attachPeople);
+  app.use(attachCurrentPath);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', metricsRoutes);
   app.route('/', agentRoutes);

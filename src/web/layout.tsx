@@ -1,6 +1,9 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Session } from '../store/sessions.js';
 import { NotificationsStrip } from './components/notifications-strip.js';
+import { SiteNav } from './components/site-nav.js';
+import { currentPathOf } from './current-path.js';
 import { flashOf } from './flash.js';
 import { peopleOf } from './people-directory.js';
 import { notificationSummary } from './notification-summary.js';
@@ -19,62 +22,55 @@ export function Layout({ title, session, standalone, children }: LayoutProps) {
   const notifications = session && notificationSummary(session);
   const flash = session && !standalone ? flashOf(session) : undefined;
   const people = session && !standalone ? peopleOf(session) : undefined;
+  // The doctype keeps Chromium out of quirks mode (forms with a bottom margin, tables not inheriting the type).
   return (
-    <html lang="en-GB">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title} · estatewatch</title>
-        {standalone ? <style dangerouslySetInnerHTML={{ __html: APP_CSS }} /> : <link rel="stylesheet" href="/static/app.css" />}
-      </head>
-      <body>
-        <header>
-          <a class="brand" href="/">estatewatch</a>
-          {session && !standalone && (
-            <>
-              <a href="/">Summary</a>
-              <a href="/assets">Assets</a>
-              <a href="/software">Software</a>
-              <a href="/unmatched">Unmatched</a>
-              <a href="/alerts">Alerts</a>
-              <a href="/hazards">Hazards</a>
-              <a href="/actions">Actions</a>
-              <a href="/exceptions">Exceptions</a>
-              <a href="/devices">Devices</a>
-              <a href="/board-reports">Board reports</a>
-              <a href="/notifications">Notifications{notifications?.unread ? ` (${notifications.unread})` : ''}</a>
-              {session.user.role === 'admin' && (
-                <>
-                  <a href="/admin/agents">Agents</a>
-                  <a href="/admin/enrolment">Enrol agents</a>
-                </>
-              )}
-              {(session.user.role === 'admin' || session.user.role === 'security-lead') && <a href="/import">Import</a>}
-              <form method="post" action="/logout">
-                <input type="hidden" name="csrf" value={session.csrfToken} />
-                <a class="small account" href="/account/password">{session.user.displayName || session.user.username} ({session.user.role})</a>{" "}
-                <button type="submit">Sign out</button>
-              </form>
-            </>
+    <>
+      {raw('<!doctype html>')}
+      <html lang="en-GB">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title} · estatewatch</title>
+          {standalone ? <style dangerouslySetInnerHTML={{ __html: APP_CSS }} /> : <link rel="stylesheet" href="/static/app.css" />}
+          {!standalone && <link rel="icon" href="/favicon.svg" type="image/svg+xml" />}
+        </head>
+        <body>
+          {!standalone && (
+            <a class="skip-link" href="#main">
+              Skip to main content
+            </a>
           )}
-        </header>
-        <main>
-          {flash && (
-            <p class="notice" role="status" id="flash">
-              {flash}
-            </p>
-          )}
-          {session && !standalone && notifications && notifications.unread > 0 && <NotificationsStrip summary={notifications} csrf={session.csrfToken} />}
-          {children}
-          {people && (
-            <datalist id="people">
-              {[...people].map(([username, label]) => (
-                <option value={username}>{label}</option>
-              ))}
-            </datalist>
-          )}
-        </main>
-      </body>
-    </html>
+          <header>
+            <a class="brand" href="/">estatewatch</a>
+            {session && !standalone && (
+              <>
+                <SiteNav role={session.user.role} path={currentPathOf(session)} unread={notifications?.unread ?? 0} />
+                <form method="post" action="/logout">
+                  <input type="hidden" name="csrf" value={session.csrfToken} />
+                  <a class="small account" href="/account/password">{session.user.displayName || session.user.username} ({session.user.role})</a>{" "}
+                  <button type="submit">Sign out</button>
+                </form>
+              </>
+            )}
+          </header>
+          <main id="main" tabindex={-1}>
+            {flash && (
+              <p class="notice" role="status" id="flash">
+                {flash}
+              </p>
+            )}
+            {session && !standalone && notifications && notifications.unread > 0 && <NotificationsStrip summary={notifications} csrf={session.csrfToken} />}
+            {children}
+            {people && (
+              <datalist id="people">
+                {[...people].map(([username, label]) => (
+                  <option value={username}>{label}</option>
+                ))}
+              </datalist>
+            )}
+          </main>
+        </body>
+      </html>
+    </>
   );
 }

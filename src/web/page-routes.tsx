@@ -29,6 +29,7 @@ import { SoftwarePage, type SoftwarePageProps } from './pages/software-page.js';
 import { SummaryPage } from './pages/summary-page.js';
 import { UnmatchedPage } from './pages/unmatched-page.js';
 import { COPY_SCRIPT } from './copy-script.js';
+import { FAVICON_SVG } from './favicon.js';
 import { APP_CSS } from './styles.js';
 import { readFilters } from './read-filters.js';
 import { trustsShown } from './trusts-shown.js';
@@ -57,6 +58,7 @@ const productChoicesIn = (c: Context<HubEnv>, org: OrgScope) => productChoices(c
 export const pageRoutes = new Hono<HubEnv>()
   .get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
   .get('/static/copy.js', (c) => c.body(COPY_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
+  .get('/favicon.svg', (c) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }))
   .get('/login', (c) => c.html(<LoginPage next={NextSchema.parse(c.req.query('next') ?? '/')} />))
   .post('/login', FORM_LIMIT, async (c) => {
     const { db, now, config } = c.var.deps;

@@ -1,12 +1,26 @@
 /** The hub's one stylesheet, served from /static/app.css (no CDN, no build step). */
 export const APP_CSS = `
 :root { --ink:#1d2733; --muted:#5b6776; --line:#d7dde4; --bg:#f4f6f8; --nhs:#005eb8;
-  --supported:#007f3b; --ending-soon:#b35c00; --extended-support:#8a4b00; --unsupported:#c0152f; --unknown:#5b6776; }
+  --supported:#007f3b; --ending-soon:#b35c00; --extended-support:#8a4b00; --unsupported:#c0152f; --unknown:#5b6776;
+  --surface:#fff; --link:#005eb8; --focus:#1d2733; }
 * { box-sizing: border-box; }
+:focus-visible { outline:3px solid var(--focus); outline-offset:2px; } header :focus-visible { outline-color:#fff; }
+/* The skip link: off screen until it takes the focus, the first thing Tab reaches. */
+.skip-link { position:absolute; left:.5rem; top:-4rem; z-index:10; background:#fff; color:#003087; font-weight:700; padding:.5rem 1rem; border:3px solid #1d2733; border-radius:4px; }
+.skip-link:focus { top:.5rem; } main:focus { outline:none; }
 body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color:var(--ink); background:var(--bg); }
 header { background:var(--nhs); color:#fff; padding:.6rem 1.2rem; display:flex; gap:1.5rem; align-items:center; flex-wrap:wrap; }
 header a { color:#fff; text-decoration:none; font-weight:600; }
 header .brand { font-size:1.15rem; margin-right:1rem; }
+header a[aria-current], header details.here > summary { text-decoration:underline; text-decoration-thickness:3px; text-underline-offset:.35em; }
+ul.site-nav { list-style:none; margin:0; padding:0; display:flex; flex-wrap:wrap; gap:.4rem 1.4rem; align-items:center; }
+ul.site-nav > li { position:relative; }
+ul.site-nav summary { cursor:pointer; font-weight:600; list-style:none; white-space:nowrap; } ul.site-nav summary::-webkit-details-marker { display:none; }
+ul.site-nav summary::after { content:"\\25BE" / ""; margin-left:.3rem; } ul.site-nav details[open] > summary::after { content:"\\25B4" / ""; }
+ul.site-nav details ul { position:absolute; top:calc(100% + .6rem); left:-.6rem; z-index:5; min-width:12rem; list-style:none; margin:0; padding:.3rem 0;
+  background:var(--surface); border:1px solid var(--line); border-radius:6px; box-shadow:0 4px 14px rgba(0,0,0,.25); }
+ul.site-nav details ul a { display:block; padding:.45rem .9rem; color:var(--link); white-space:nowrap; }
+ul.site-nav details ul :focus-visible { outline-color:var(--focus); outline-offset:-3px; }
 header form { margin-left:auto; }
 header button { background:transparent; color:#fff; border:1px solid #fff; border-radius:4px; padding:.2rem .7rem; cursor:pointer; }
 main { max-width:1200px; margin:1.2rem auto; padding:0 1.2rem; }
@@ -93,6 +107,10 @@ a.figure { font-weight:700; } table.compact { width:auto; min-width:24rem; } tr.
 .seal code { overflow-wrap:anywhere; }
 /* Evidence rows fit the window, all their columns: smaller type, and a long unbroken word (a full machine name, a build) wraps anywhere. */
 table.evidence { font-size:.9rem; } table.evidence th, table.evidence td { padding:.4rem .35rem; } table.evidence th { letter-spacing:0; } table.evidence td.long { overflow-wrap:anywhere; min-width:6rem; }
+/* A phone: the navigation's menus open in the header's flow instead of over the page. */
+@media (max-width: 40rem) {
+  ul.site-nav details ul { position:static; box-shadow:none; margin-top:.4rem; }
+}
 @page { size:A4; margin:15mm 12mm; }
 @media print { .no-print { display:none; } main { max-width:none; margin:0; padding:0; } .chart-grid { display:block; } figure.chart { margin-bottom:4mm; } section.charts > h2 { break-before:page; } a.figure { color:inherit; text-decoration:underline; }
   .panel, table, figure.chart { border-color:#999; } .board-report { font-size:11pt; } }

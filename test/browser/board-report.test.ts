@@ -108,16 +108,20 @@ describe('board report in Chromium', () => {
     expect(nonZeroLists.size).toBeGreaterThanOrEqual(3);
   });
 
-  it('loads nothing but its own stylesheet, and draws its charts as inline SVG', async () => {
+  it('loads nothing but its own stylesheet and icon, and draws its charts as inline SVG', async () => {
     const requested: string[] = [];
     const onRequest = (r: { url(): string }) => requested.push(r.url());
     page.on('request', onRequest);
     await page.goto(`${hub.url}/board-reports/${MONTH}`, { waitUntil: 'networkidle' });
     page.off('request', onRequest);
-    expect(requested.sort()).toEqual([`${hub.url}/board-reports/${MONTH}`, `${hub.url}/static/app.css`].sort());
+    const own = ['/static/app.css', '/favicon.svg'];
+    expect(requested.filter((url) => !own.some((path) => url === `${hub.url}${path}`))).toEqual([`${hub.url}/board-reports/${MONTH}`]);
+    expect(requested).toContain(`${hub.url}/static/app.css`);
     // Nor anything that would load elsewhere (a CDN script, font or image).
-    const external = await page.$$eval('script[src], link[href], img[src], iframe, object, embed, source', (els) =>
-      els.map((e) => e.getAttribute('src') ?? e.getAttribute('href') ?? e.tagName).filter((u) => u !== '/static/app.css'),
+    const external = await page.$$eval(
+      'script[src], link[href], img[src], iframe, object, embed, source',
+      (els, ownPaths) => els.map((e) => e.getAttribute('src') ?? e.getAttribute('href') ?? e.tagName).filter((u) => !ownPaths.includes(u)),
+      own,
     );
     expect(external).toEqual([]);
     expect(await page.locator('.board-report .charts svg').count()).toBeGreaterThanOrEqual(3);

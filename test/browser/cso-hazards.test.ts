@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/auth/password.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { insertUser } from '../../src/store/users.js';
-import { launchChromium, submitSignIn } from '../helpers/browser.js';
+import { launchChromium, openNavLink, submitSignIn } from '../helpers/browser.js';
 import { hoursBefore, insertTestAlert } from '../helpers/insert-test-alert.js';
 import { startTestHub, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
@@ -56,7 +56,7 @@ describe('the hazard log in Chromium', () => {
     await page.click('#new-action button[type=submit]');
     await page.waitForSelector('#actions tbody tr');
     expect(await page.locator('#actions tbody tr').textContent()).toContain('Replace the Ward 7 PC');
-    await page.click('header a[href="/actions"]');
+    await openNavLink(page, '/actions');
     await page.waitForURL(`${hub.url}/actions`);
     await page.click('#my-actions');
     await page.waitForURL(`${hub.url}/actions?mine=1`);

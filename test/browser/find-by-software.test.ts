@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Report } from '../../src/contract/report.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { launchChromium, submitSignIn } from '../helpers/browser.js';
+import { launchChromium, openNavLink, submitSignIn } from '../helpers/browser.js';
 import { startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
 
 let hub: ListeningTestHub;
@@ -41,7 +41,7 @@ const shot = async (name: string) => process.env.ESTATEWATCH_SCREENSHOTS && (awa
 
 describe('find by software in Chromium', () => {
   it('answers "which machines carry Java 8?" from the nav: search by product and range, then one click', async () => {
-    await page.click('header a[href="/software"]');
+    await openNavLink(page, '/software');
     await page.selectOption('#product', { label: 'Oracle JDK' });
     await page.fill('#version', '>=8 <9');
     await page.click('form.filters button[type=submit]');

@@ -22,3 +22,10 @@ export async function submitSignIn(page: Page, url: string, username: string, pa
   await page.click('main button[type=submit]');
   await page.waitForURL(`${url}${landing}`);
 }
+
+/** Follows the navigation's link to `href`, opening its group's menu first when it sits in one. */
+export async function openNavLink(page: Page, href: string): Promise<void> {
+  const group = page.locator(`header nav details:has(a[href="${href}"]) > summary`);
+  if (await group.count()) await group.click();
+  await page.click(`header nav a[href="${href}"]`);
+}

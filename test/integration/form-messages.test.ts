@@ -38,7 +38,7 @@ describe('what a form did, said where it lands', () => {
   it('says "Alert #n acknowledged." once at the top of the alert, and clears it', async () => {
     const id = insertTestAlert(hub.deps.db, { hostname: 'WARD7-PC014', severity: 'high', raisedAt: hoursBefore(TEST_NOW, 3) });
     const landed = await follow(await postForm(app, `/alerts/${id}/acknowledge`, cookie, { csrf }));
-    expect(landed.html).toContain(`<main><p class="notice" role="status" id="flash">Alert #${id} acknowledged.</p>`);
+    expect(landed.html).toContain(`<main id="main" tabindex="-1"><p class="notice" role="status" id="flash">Alert #${id} acknowledged.</p>`);
     expect(landed.setCookie).toMatch(/^ew_flash=; Max-Age=0/);
     const again = await app.request(`/alerts/${id}`, { headers: { cookie } });
     expect(await again.text()).not.toContain('id="flash"');

@@ -31,6 +31,7 @@ const POLICY: Record<string, readonly Caller[]> = {
   'GET /metrics': ['admin'],
   'GET /static/app.css': EVERYONE,
   'GET /static/copy.js': EVERYONE,
+  'GET /favicon.svg': EVERYONE,
   'GET /login': EVERYONE,
   'POST /login': EVERYONE,
   'POST /api/v1/session': EVERYONE,

@@ -17,7 +17,7 @@ export type PrintSettings = Pick<Config, 'publicUrl' | 'protectiveMarking'>;
 
 /** The report as one self-contained HTML file; its links absolute when the hub's public address is known. */
 export function standaloneReportHtml(report: BoardReport, record: Omit<BoardReportRecord, 'json'>, view: ReportView, settings: PrintSettings): string {
-  return `<!doctype html>${(<ReportPage report={report} record={record} view={view} publicUrl={settings.publicUrl} />).toString()}`;
+  return (<ReportPage report={report} record={record} view={view} publicUrl={settings.publicUrl} />).toString();
 }
 
 /** Chromium prints margin templates unstyled and at a near-invisible size: each carries its own type. */
