@@ -2,8 +2,18 @@
 export const APP_CSS = `
 :root { --ink:#1d2733; --muted:#5b6776; --line:#d7dde4; --bg:#f4f6f8; --nhs:#005eb8;
   --supported:#007f3b; --ending-soon:#b35c00; --extended-support:#8a4b00; --unsupported:#c0152f; --unknown:#5b6776;
-  --surface:#fff; --link:#005eb8; --focus:#1d2733; }
+  --surface:#fff; --surface-2:#eef1f4; --link:#005eb8; --focus:#1d2733; --notice:#fff7e0; --warn:#fff4e5;
+  /* Form controls' edges: at least 3:1 against the page and the panels (WCAG 1.4.11). */
+  --control:#687482; --button:#005eb8; --button-ink:#fff; }
+/* Dark colours on screen only: a PDF or a printout stays dark ink on white. Charts keep their white sheet (their SVG draws in fixed ink). */
+@media screen and (prefers-color-scheme: dark) {
+  :root { color-scheme:dark; --ink:#e3e8ee; --muted:#a9b4c0; --line:#3a4654; --bg:#101820; --nhs:#004a94;
+    --surface:#17212b; --surface-2:#212d39; --link:#8fc3ff; --focus:#ffd54a; --notice:#3b3000; --warn:#3d2600; --control:#8d99a6;
+    /* NHS blue is too dark to mark a button's edge on a dark page: a light blue with dark ink instead. */
+    --button:#8fc3ff; --button-ink:#0b1a2a; }
+}
 * { box-sizing: border-box; }
+a { color:var(--link); }
 :focus-visible { outline:3px solid var(--focus); outline-offset:2px; } header :focus-visible { outline-color:#fff; }
 /* The skip link: off screen until it takes the focus, the first thing Tab reaches. */
 .skip-link { position:absolute; left:.5rem; top:-4rem; z-index:10; background:#fff; color:#003087; font-weight:700; padding:.5rem 1rem; border:3px solid #1d2733; border-radius:4px; }
@@ -25,23 +35,26 @@ header form { margin-left:auto; }
 header button { background:transparent; color:#fff; border:1px solid #fff; border-radius:4px; padding:.2rem .7rem; cursor:pointer; }
 main { max-width:1200px; margin:1.2rem auto; padding:0 1.2rem; }
 h1 { font-size:1.6rem; margin:.2rem 0 1rem; } h2 { font-size:1.2rem; margin:1.6rem 0 .6rem; }
-.panel { background:#fff; border:1px solid var(--line); border-radius:6px; padding:1rem 1.2rem; margin-bottom:1rem; }
+.panel { background:var(--surface); border:1px solid var(--line); border-radius:6px; padding:1rem 1.2rem; margin-bottom:1rem; }
 .headline { font-size:1.25rem; } .muted { color:var(--muted); } .small { font-size:.85rem; }
 .cards { display:grid; grid-template-columns:repeat(auto-fit, minmax(170px, 1fr)); gap:.8rem; }
-.card { background:#fff; border:1px solid var(--line); border-left:6px solid var(--line); border-radius:6px; padding:.7rem .9rem; text-decoration:none; color:inherit; }
+.card { background:var(--surface); border:1px solid var(--line); border-left:6px solid var(--line); border-radius:6px; padding:.7rem .9rem; text-decoration:none; color:inherit; }
 .card .n { font-size:1.8rem; font-weight:700; display:block; }
 .card.supported { border-left-color:var(--supported); } .card.ending-soon { border-left-color:var(--ending-soon); }
 .card.extended-support { border-left-color:var(--extended-support); } .card.unsupported { border-left-color:var(--unsupported); } .card.unknown { border-left-color:var(--unknown); }
-.bar { display:block; width:100%; height:22px; border:1px solid var(--line); border-radius:4px; background:#fff; }
+.bar { display:block; width:100%; height:22px; border:1px solid var(--line); border-radius:4px; background:var(--surface); }
 .bar .supported { fill:var(--supported); } .bar .ending-soon { fill:var(--ending-soon); } .bar .extended-support { fill:var(--extended-support); }
 .bar .unsupported { fill:var(--unsupported); } .bar .unknown { fill:var(--unknown); }
-.dot.supported { background:var(--supported); } .dot.ending-soon { background:var(--ending-soon); } .dot.extended-support { background:var(--extended-support); }
-.dot.unsupported { background:var(--unsupported); } .dot.unknown { background:var(--unknown); }
+/* Each swatch repeats its bar segment's white marks (status-bar.tsx): dots, stripes, cross-hatch, a line, so no two statuses differ by colour alone. */
+.dot.supported { background:var(--supported); } .dot.ending-soon { background:radial-gradient(#fff 0 1px, transparent 1.5px) 0 0 / 5px 5px, var(--ending-soon); }
+.dot.extended-support { background:repeating-linear-gradient(-45deg, var(--extended-support) 0 3px, #fff 3px 4.5px); }
+.dot.unsupported { background:repeating-linear-gradient(45deg, transparent 0 3px, #fff 3px 4.5px), repeating-linear-gradient(-45deg, var(--unsupported) 0 3px, #fff 3px 4.5px); }
+.dot.unknown { background:linear-gradient(transparent 45%, #fff 45% 60%, transparent 60%), var(--unknown); }
 .legend { display:flex; gap:1rem; flex-wrap:wrap; margin:.4rem 0 0; font-size:.85rem; }
-.dot { display:inline-block; width:.8rem; height:.8rem; border-radius:2px; margin-right:.3rem; vertical-align:-1px; }
-table { width:100%; border-collapse:collapse; background:#fff; border:1px solid var(--line); }
+.dot { display:inline-block; width:1rem; height:1rem; border-radius:2px; margin-right:.3rem; vertical-align:-1px; }
+table { width:100%; border-collapse:collapse; background:var(--surface); border:1px solid var(--line); }
 th, td { text-align:left; padding:.45rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
-th { background:#eef1f4; font-size:.85rem; text-transform:uppercase; letter-spacing:.03em; color:var(--muted); }
+th { background:var(--surface-2); font-size:.85rem; text-transform:uppercase; letter-spacing:.03em; color:var(--muted); }
 td.num, th.num { text-align:right; }
 .badge { display:inline-block; padding:.05rem .5rem; border-radius:999px; font-size:.8rem; font-weight:600; color:#fff; white-space:nowrap; }
 .badge.supported { background:var(--supported); } .badge.ending-soon { background:var(--ending-soon); } .badge.extended-support { background:var(--extended-support); }
@@ -49,42 +62,44 @@ td.num, th.num { text-align:right; }
 .reason { font-size:.85rem; color:var(--muted); max-width:44rem; overflow-wrap:anywhere; }
 form.filters { display:flex; gap:.6rem; flex-wrap:wrap; align-items:end; margin-bottom:.8rem; }
 label { display:block; font-size:.85rem; color:var(--muted); }
-input, select { font:inherit; padding:.35rem .5rem; border:1px solid #9aa5b1; border-radius:4px; }
-button.primary, a.button.primary { font:inherit; background:var(--nhs); color:#fff; border:0; border-radius:4px; padding:.45rem 1rem; cursor:pointer; }
+input, select { font:inherit; padding:.35rem .5rem; border:1px solid var(--control); border-radius:4px; background:var(--surface); color:var(--ink); }
+button { font:inherit; color:var(--ink); background:var(--surface); border:1px solid var(--control); border-radius:4px; padding:.3rem .75rem; cursor:pointer; }
+button.primary, a.button.primary { font:inherit; background:var(--button); color:var(--button-ink); border:0; border-radius:4px; padding:.45rem 1rem; cursor:pointer; }
 a.button { display:inline-block; text-decoration:none; }
 .login { max-width:360px; margin:3rem auto; } .login input { width:100%; margin-bottom:.8rem; }
-.error { color:var(--unsupported); font-weight:600; } .notice { background:#fff7e0; border:1px solid #e0c070; padding:.6rem .9rem; border-radius:4px; }
+.error { color:var(--unsupported); font-weight:600; } .notice { background:var(--notice); border:1px solid #e0c070; padding:.6rem .9rem; border-radius:4px; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; margin:0; } dl.facts dt { color:var(--muted); }
 .pager { margin:.6rem 0; display:flex; gap:1rem; } .pager a.csv { margin-left:auto; }
-code.secret { font-size:1rem; background:#eef1f4; padding:.3rem .5rem; display:inline-block; word-break:break-all; }
+code.secret { font-size:1rem; background:var(--surface-2); padding:.3rem .5rem; display:inline-block; word-break:break-all; }
 .sev { display:inline-block; padding:.05rem .5rem; border-radius:4px; font-size:.8rem; font-weight:700; white-space:nowrap; border:2px solid transparent; print-color-adjust:exact; -webkit-print-color-adjust:exact; }
 .sev-critical { background:#5c0a1e; color:#fff; } .sev-high { background:#b34700; color:#fff; } .sev-medium { background:#f0e442; color:#1d2733; border-color:#8a7d00; }
 .sev-low { background:#d6ecfa; color:#1d2733; border-color:#0072b2; } .sev-info { background:#fff; color:#1d2733; border-color:#9aa5b1; }
 .card.sev-card-critical { border-left-color:#5c0a1e; } .card.sev-card-high { border-left-color:#b34700; } .card.sev-card-medium { border-left-color:#c9bd2c; }
 .card.sev-card-low { border-left-color:#0072b2; } .card.sev-card-info { border-left-color:#9aa5b1; }
-tr.overdue td { background:#fff4e5; } tr.overdue td:first-child { box-shadow:inset 6px 0 0 #b34700; }
+tr.overdue td { background:var(--warn); } tr.overdue td:first-child { box-shadow:inset 6px 0 0 #b34700; }
 .overdue-flag { display:inline-block; font-size:.78rem; font-weight:700; border:2px dashed #b34700; border-radius:4px; padding:0 .35rem; white-space:nowrap; }
-.overdue-panel { border:2px solid #b34700; background:#fff4e5; }
+.overdue-panel { border:2px solid #b34700; background:var(--warn); }
 fieldset.severities { border:1px solid var(--line); border-radius:4px; padding:.2rem .6rem; margin:0; } fieldset.severities legend { font-size:.85rem; color:var(--muted); }
 label.inline { display:inline; margin-right:.5rem; color:var(--ink); }
-textarea { font:inherit; width:100%; padding:.35rem .5rem; border:1px solid #9aa5b1; border-radius:4px; margin-bottom:.5rem; }
+textarea { font:inherit; width:100%; padding:.35rem .5rem; border:1px solid var(--control); background:var(--surface); color:var(--ink); border-radius:4px; margin-bottom:.5rem; }
 .actions { display:grid; grid-template-columns:repeat(auto-fit, minmax(260px, 1fr)); gap:.8rem; align-items:start; }
 form.action input:not([type=hidden]) { width:100%; margin-bottom:.5rem; }
-ul.notes { list-style:none; padding:0; } ul.notes li { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .8rem; margin-bottom:.5rem; }
+ul.notes { list-style:none; padding:0; } ul.notes li { background:var(--surface); border:1px solid var(--line); border-radius:6px; padding:.5rem .8rem; margin-bottom:.5rem; }
 .note-text, td.changes { white-space:pre-wrap; overflow-wrap:anywhere; }
 .risk { display:inline-block; min-width:1.6rem; text-align:center; font-weight:700; border:2px solid #1d2733; border-radius:4px; padding:0 .3rem; print-color-adjust:exact; -webkit-print-color-adjust:exact; }
-.risk-1 { background:#d9f0d3; } .risk-2 { background:#eef6c8; } .risk-3 { background:#fff3b0; } .risk-4 { background:#ffd1a6; } .risk-5 { background:#f6b3b3; }
+/* Light fills in either colour scheme, so dark ink on them. */
+.risk-1, .risk-2, .risk-3, .risk-4, .risk-5 { color:#1d2733; } .risk-1 { background:#d9f0d3; } .risk-2 { background:#eef6c8; } .risk-3 { background:#fff3b0; } .risk-4 { background:#ffd1a6; } .risk-5 { background:#f6b3b3; }
 table.matrix { width:auto; margin-bottom:1rem; } table.matrix caption { text-align:left; font-size:.85rem; color:var(--muted); padding:.3rem 0; }
 table.matrix td { text-align:center; min-width:6.5rem; border:1px solid var(--line); print-color-adjust:exact; -webkit-print-color-adjust:exact; }
 table.matrix td .rating { font-size:1.1rem; font-weight:700; display:block; }
 table.matrix td.initial { outline:3px dashed #1d2733; outline-offset:-4px; } table.matrix td.residual { outline:3px solid #1d2733; outline-offset:-4px; }
 .marker { display:block; font-size:.75rem; font-weight:700; text-transform:uppercase; letter-spacing:.03em; }
 .rerating-flag { display:inline-block; font-size:.78rem; font-weight:700; border:2px solid #0072b2; border-radius:4px; padding:0 .35rem; white-space:nowrap; }
-tr.overdue td .overdue-flag, dd .overdue-flag { background:#fff; }
+tr.overdue td .overdue-flag, dd .overdue-flag { background:var(--surface); }
 .tabs { display:flex; gap:1.2rem; } .tabs a[aria-current=page] { font-weight:700; text-decoration:none; border-bottom:3px solid var(--nhs); }
 ul.links { list-style:none; padding:0; } ul.links li { margin-bottom:.3rem; } form.inline-form { display:inline; margin-left:.6rem; }
 form.action button + button { margin-left:.4rem; } form.action input[type=checkbox] { width:auto; margin:0 .3rem .5rem 0; } details.panel summary { cursor:pointer; font-weight:600; }
-figure.trajectory { margin:0; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem; }
+figure.trajectory { margin:0; background:#fff; color:#1d2733; border:1px solid var(--line); border-radius:6px; padding:.6rem; }
 .trajectories { display:grid; grid-template-columns:repeat(auto-fit, minmax(320px, 1fr)); gap:.8rem; margin-bottom:1rem; }
 figure.trajectory svg { width:100%; height:auto; }
 figure.trajectory .axis { stroke:#5b6776; stroke-width:1; }
@@ -98,10 +113,10 @@ figure.trajectory rect.traj-planned { fill:#fff; stroke:#005eb8; stroke-width:1.
 .print-log section.hazard-print { margin-top:2rem; } 
 @media print { .no-print, header, form.filters, .pager, .actions, details.panel, .tabs, form.inline-form { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } section.hazard-print { break-before:page; } }
 .chart-grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:.8rem; margin-bottom:1rem; }
-figure.chart { margin:0; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem; break-inside:avoid; }
+figure.chart { margin:0; background:#fff; color:#1d2733; border:1px solid var(--line); border-radius:6px; padding:.6rem; break-inside:avoid; }
 figure.chart svg { width:100%; height:auto; } figure.chart figcaption { font-size:.85rem; font-weight:600; }
 .board-report .summary .headline { font-size:1.35rem; font-weight:700; } .summary-list li { margin-bottom:.35rem; }
-.summary-list li.warning { font-weight:700; border:2px solid #b34700; background:#fff4e5; padding:.3rem .5rem; list-style:none; margin-left:-1.2rem; }
+.summary-list li.warning { font-weight:700; border:2px solid #b34700; background:var(--warn); padding:.3rem .5rem; list-style:none; margin-left:-1.2rem; }
 a.figure { font-weight:700; } table.compact { width:auto; min-width:24rem; } tr.total td { font-weight:700; }
 .board-report section { break-inside:auto; } .board-report h2 { break-after:avoid; } .board-report table { break-inside:auto; } .board-report tr { break-inside:avoid; }
 .seal code { overflow-wrap:anywhere; }
