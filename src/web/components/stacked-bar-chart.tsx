@@ -153,7 +153,8 @@ export function StackedBarChart({ title, segments, bars }: StackedBarChartProps)
 
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={ariaLabel(title, bars)} {...FONT}>
+      {/* An image may hold no links (its content is presentational): with linked bars it is a group, each link named by its total and label. */}
+      <svg viewBox={`0 0 ${W} ${H}`} role={bars.some((b) => b.href) ? 'group' : 'img'} aria-label={ariaLabel(title, bars)} {...FONT}>
         <FillPatterns prefix={prefix} />
         <line x1={n1(PLOT.left)} y1={n1(PLOT.bottom)} x2={n1(PLOT.right)} y2={n1(PLOT.bottom)} stroke={INK} stroke-width="1" />
         <line x1={n1(PLOT.left)} y1={n1(PLOT.top)} x2={n1(PLOT.left)} y2={n1(PLOT.bottom)} stroke={INK} stroke-width="1" />
