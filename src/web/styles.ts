@@ -52,6 +52,8 @@ h1 { font-size:1.6rem; margin:.2rem 0 1rem; } h2 { font-size:1.2rem; margin:1.6r
 .dot.unknown { background:linear-gradient(transparent 45%, #fff 45% 60%, transparent 60%), var(--unknown); }
 .legend { display:flex; gap:1rem; flex-wrap:wrap; margin:.4rem 0 0; font-size:.85rem; }
 .dot { display:inline-block; width:1rem; height:1rem; border-radius:2px; margin-right:.3rem; vertical-align:-1px; }
+/* A table wider than the window scrolls inside its own box, never the page (WCAG 1.4.10 reflow). */
+.table-scroll { overflow-x:auto; }
 table { width:100%; border-collapse:collapse; background:var(--surface); border:1px solid var(--line); }
 th, td { text-align:left; padding:.45rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
 th { background:var(--surface-2); font-size:.85rem; text-transform:uppercase; letter-spacing:.03em; color:var(--muted); }
@@ -60,15 +62,15 @@ td.num, th.num { text-align:right; }
 .badge.supported { background:var(--supported); } .badge.ending-soon { background:var(--ending-soon); } .badge.extended-support { background:var(--extended-support); }
 .badge.unsupported { background:var(--unsupported); } .badge.unknown { background:var(--unknown); }
 .reason { font-size:.85rem; color:var(--muted); max-width:44rem; overflow-wrap:anywhere; }
-form.filters { display:flex; gap:.6rem; flex-wrap:wrap; align-items:end; margin-bottom:.8rem; }
+form.filters { display:flex; gap:.6rem; flex-wrap:wrap; align-items:end; margin-bottom:.8rem; } form.filters > * { max-width:100%; }
 label { display:block; font-size:.85rem; color:var(--muted); }
-input, select { font:inherit; padding:.35rem .5rem; border:1px solid var(--control); border-radius:4px; background:var(--surface); color:var(--ink); }
+input, select { max-width:100%; font:inherit; padding:.35rem .5rem; border:1px solid var(--control); border-radius:4px; background:var(--surface); color:var(--ink); }
 button { font:inherit; color:var(--ink); background:var(--surface); border:1px solid var(--control); border-radius:4px; padding:.3rem .75rem; cursor:pointer; }
 button.primary, a.button.primary { font:inherit; background:var(--button); color:var(--button-ink); border:0; border-radius:4px; padding:.45rem 1rem; cursor:pointer; }
 a.button { display:inline-block; text-decoration:none; }
 .login { max-width:360px; margin:3rem auto; } .login input { width:100%; margin-bottom:.8rem; }
 .error { color:var(--unsupported); font-weight:600; } .notice { background:var(--notice); border:1px solid #e0c070; padding:.6rem .9rem; border-radius:4px; }
-dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; margin:0; } dl.facts dt { color:var(--muted); }
+dl.facts { display:grid; grid-template-columns:max-content minmax(0, 1fr); gap:.2rem 1rem; margin:0; } dl.facts dt { color:var(--muted); }
 .pager { margin:.6rem 0; display:flex; gap:1rem; } .pager a.csv { margin-left:auto; }
 code.secret { font-size:1rem; background:var(--surface-2); padding:.3rem .5rem; display:inline-block; word-break:break-all; }
 .sev { display:inline-block; padding:.05rem .5rem; border-radius:4px; font-size:.8rem; font-weight:700; white-space:nowrap; border:2px solid transparent; print-color-adjust:exact; -webkit-print-color-adjust:exact; }
@@ -100,7 +102,7 @@ tr.overdue td .overdue-flag, dd .overdue-flag { background:var(--surface); }
 ul.links { list-style:none; padding:0; } ul.links li { margin-bottom:.3rem; } form.inline-form { display:inline; margin-left:.6rem; }
 form.action button + button { margin-left:.4rem; } form.action input[type=checkbox] { width:auto; margin:0 .3rem .5rem 0; } details.panel summary { cursor:pointer; font-weight:600; }
 figure.trajectory { margin:0; background:#fff; color:#1d2733; border:1px solid var(--line); border-radius:6px; padding:.6rem; }
-.trajectories { display:grid; grid-template-columns:repeat(auto-fit, minmax(320px, 1fr)); gap:.8rem; margin-bottom:1rem; }
+.trajectories { display:grid; grid-template-columns:repeat(auto-fit, minmax(min(320px, 100%), 1fr)); gap:.8rem; margin-bottom:1rem; }
 figure.trajectory svg { width:100%; height:auto; }
 figure.trajectory .axis { stroke:#5b6776; stroke-width:1; }
 figure.trajectory .tick { font-size:11px; fill:#5b6776; }
@@ -112,7 +114,7 @@ figure.trajectory rect.traj-planned { fill:#fff; stroke:#005eb8; stroke-width:1.
 .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; } form.bulk fieldset { border:0; padding:0; margin:0 0 .4rem; } td.select, th.select { width:2rem; }
 .print-log section.hazard-print { margin-top:2rem; } 
 @media print { .no-print, header, form.filters, .pager, .actions, details.panel, .tabs, form.inline-form { display:none; } tr.overdue td { background:#fff; } body { background:#fff; } section.hazard-print { break-before:page; } }
-.chart-grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:.8rem; margin-bottom:1rem; }
+.chart-grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap:.8rem; margin-bottom:1rem; }
 figure.chart { margin:0; background:#fff; color:#1d2733; border:1px solid var(--line); border-radius:6px; padding:.6rem; break-inside:avoid; }
 figure.chart svg { width:100%; height:auto; } figure.chart figcaption { font-size:.85rem; font-weight:600; }
 .board-report .summary .headline { font-size:1.35rem; font-weight:700; } .summary-list li { margin-bottom:.35rem; }
@@ -122,11 +124,12 @@ a.figure { font-weight:700; } table.compact { width:auto; min-width:24rem; } tr.
 .seal code { overflow-wrap:anywhere; }
 /* Evidence rows fit the window, all their columns: smaller type, and a long unbroken word (a full machine name, a build) wraps anywhere. */
 table.evidence { font-size:.9rem; } table.evidence th, table.evidence td { padding:.4rem .35rem; } table.evidence th { letter-spacing:0; } table.evidence td.long { overflow-wrap:anywhere; min-width:6rem; }
-/* A phone: the navigation's menus open in the header's flow instead of over the page. */
+/* A phone: facts stack under their names, and the navigation's menus open in the header's flow instead of over the page. */
 @media (max-width: 40rem) {
+  dl.facts { grid-template-columns:minmax(0, 1fr); } dl.facts dd { margin:0 0 .4rem; }
   ul.site-nav details ul { position:static; box-shadow:none; margin-top:.4rem; }
 }
 @page { size:A4; margin:15mm 12mm; }
-@media print { .no-print { display:none; } main { max-width:none; margin:0; padding:0; } .chart-grid { display:block; } figure.chart { margin-bottom:4mm; } section.charts > h2 { break-before:page; } a.figure { color:inherit; text-decoration:underline; }
+@media print { .no-print { display:none; } main { max-width:none; margin:0; padding:0; } .table-scroll { overflow:visible; } .chart-grid { display:block; } figure.chart { margin-bottom:4mm; } section.charts > h2 { break-before:page; } a.figure { color:inherit; text-decoration:underline; }
   .panel, table, figure.chart { border-color:#999; } .board-report { font-size:11pt; } }
 `;

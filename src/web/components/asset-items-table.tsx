@@ -1,6 +1,7 @@
 import type { AssetItem } from '../../estate/asset-items.js';
 import type { SupportStatus } from '../../lifecycle/verdict.js';
 import { VerdictCells, VerdictHeaders } from './verdict-cells.js';
+import { TableScroll } from './table-scroll.js';
 
 // Worst first, so the items that need action head the list.
 const rank = (s: SupportStatus) => ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'].indexOf(s);
@@ -9,31 +10,33 @@ const rank = (s: SupportStatus) => ['unsupported', 'unknown', 'extended-support'
 export function AssetItemsTable({ id, items }: { id?: string; items: readonly AssetItem[] }) {
   const sorted = [...items].sort((a, b) => rank(a.verdict.status) - rank(b.verdict.status) || a.name.localeCompare(b.name));
   return (
-    <table id={id}>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Version</th>
-          <th scope="col">Source</th>
-          <VerdictHeaders />
-          <th scope="col">Why</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((i) => (
-          <tr data-status={i.verdict.status}>
-            <td>
-              <a href={`/assets?software=${i.softwareId}`} title="the machines carrying this version">
-                {i.name}
-              </a>
-            </td>
-            <td>{i.version}</td>
-            <td>{i.source}</td>
-            <VerdictCells {...i.verdict} />
-            <td class="reason">{i.verdict.reason}</td>
+    <TableScroll>
+      <table id={id}>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Version</th>
+            <th scope="col">Source</th>
+            <VerdictHeaders />
+            <th scope="col">Why</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sorted.map((i) => (
+            <tr data-status={i.verdict.status}>
+              <td>
+                <a href={`/assets?software=${i.softwareId}`} title="the machines carrying this version">
+                  {i.name}
+                </a>
+              </td>
+              <td>{i.version}</td>
+              <td>{i.source}</td>
+              <VerdictCells {...i.verdict} />
+              <td class="reason">{i.verdict.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

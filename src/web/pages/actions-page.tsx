@@ -8,6 +8,7 @@ import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
 import { Layout } from '../layout.js';
 import { TrustSelect } from '../components/trust-select.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', cancelled: 'Cancelled' };
 
@@ -104,42 +105,44 @@ function ActionFilters({ filter }: { filter: ActionQuery }) {
 export function ActionTable({ rows, showHazard, showTrust = false, sorted }: { rows: ActionRow[]; showHazard: boolean; showTrust?: boolean; sorted?: Omit<SortHeaderProps<ActionSortKey>, 'by' | 'label'> }) {
   if (!rows.length) return null;
   return (
-    <table id="actions" class="action-list">
-      <thead>
-        <tr>
-          <MaybeSortHeader sorted={sorted} by="number" label="No." />
-          {showTrust && <th scope="col">Trust</th>}
-          <MaybeSortHeader sorted={sorted} by="title" label="Action" />
-          <MaybeSortHeader sorted={sorted} by="owner" label="Owner" />
-          <MaybeSortHeader sorted={sorted} by="due" label="Due" />
-          <MaybeSortHeader sorted={sorted} by="status" label="Status" />
-          {showHazard && <th scope="col">Hazard</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => (
-          <tr class={a.overdue ? 'overdue' : undefined} data-id={a.id} data-status={a.status}>
-            <td>#{a.id}</td>
-            {showTrust && <td>{a.organisation}</td>}
-            <td>
-              <a href={`/actions/${a.id}`}>{a.title}</a>
-              {a.controlsHazard && <div class="small muted">control for its hazard</div>}
-            </td>
-            <td>{a.owner}</td>
-            <td>
-              {a.dueDate}
-              {a.overdue && (
-                <div>
-                  <OverdueWord />
-                </div>
-              )}
-            </td>
-            <td>{ACTION_STATUS_LABELS[a.status]}</td>
-            {showHazard && <td>{a.hazardId === null ? '—' : <a href={`/hazards/${a.hazardId}`}>#{a.hazardId} {a.hazardTitle}</a>}</td>}
+    <TableScroll>
+      <table id="actions" class="action-list">
+        <thead>
+          <tr>
+            <MaybeSortHeader sorted={sorted} by="number" label="No." />
+            {showTrust && <th scope="col">Trust</th>}
+            <MaybeSortHeader sorted={sorted} by="title" label="Action" />
+            <MaybeSortHeader sorted={sorted} by="owner" label="Owner" />
+            <MaybeSortHeader sorted={sorted} by="due" label="Due" />
+            <MaybeSortHeader sorted={sorted} by="status" label="Status" />
+            {showHazard && <th scope="col">Hazard</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr class={a.overdue ? 'overdue' : undefined} data-id={a.id} data-status={a.status}>
+              <td>#{a.id}</td>
+              {showTrust && <td>{a.organisation}</td>}
+              <td>
+                <a href={`/actions/${a.id}`}>{a.title}</a>
+                {a.controlsHazard && <div class="small muted">control for its hazard</div>}
+              </td>
+              <td>{a.owner}</td>
+              <td>
+                {a.dueDate}
+                {a.overdue && (
+                  <div>
+                    <OverdueWord />
+                  </div>
+                )}
+              </td>
+              <td>{ACTION_STATUS_LABELS[a.status]}</td>
+              {showHazard && <td>{a.hazardId === null ? '—' : <a href={`/hazards/${a.hazardId}`}>#{a.hazardId} {a.hazardTitle}</a>}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -5,6 +5,7 @@ import type { Session } from '../../store/sessions.js';
 import { InlineAction } from '../components/inline-action.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 /** One agent as the Agents page lists it. */
 export interface AgentRow extends AgentSummary {
@@ -56,40 +57,42 @@ const minute = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(1
 function AgentTable({ agents, csrf, showTrust }: { agents: AgentRow[]; csrf: string; showTrust: boolean }) {
   if (!agents.length) return <p class="panel">No agents enrolled yet.</p>;
   return (
-    <table id="agents">
-      <thead>
-        <tr>
-          <th scope="col">Host</th>
-          {showTrust && <th scope="col">Trust</th>}
-          <th scope="col">Enrolled</th>
-          <th scope="col">Last report</th>
-          <th scope="col">Version</th>
-          <th scope="col">Spool folds</th>
-          <th scope="col">State</th>
-          <th scope="col">
-            <span class="muted">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {agents.map((a) => (
-          <tr data-id={a.id} data-state={a.revokedAt ? 'revoked' : a.approvedAt === null ? 'waiting' : 'live'}>
-            <td class="host">
-              <HostCell agent={a} />
-            </td>
-            {showTrust && <td class="trust">{a.organisation}</td>}
-            <td>{day(a.enrolledAt)}</td>
-            <td class="last-report">{minute(a.lastReportAt)}</td>
-            <td class="version">{a.version ?? <span class="muted">—</span>}</td>
-            <td class="folds">
-              <Folds folds={a.folds} />
-            </td>
-            <td class="state">{agentState(a)}</td>
-            <td>{!a.revokedAt && <AgentActions agent={a} csrf={csrf} />}</td>
+    <TableScroll>
+      <table id="agents">
+        <thead>
+          <tr>
+            <th scope="col">Host</th>
+            {showTrust && <th scope="col">Trust</th>}
+            <th scope="col">Enrolled</th>
+            <th scope="col">Last report</th>
+            <th scope="col">Version</th>
+            <th scope="col">Spool folds</th>
+            <th scope="col">State</th>
+            <th scope="col">
+              <span class="muted">Actions</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {agents.map((a) => (
+            <tr data-id={a.id} data-state={a.revokedAt ? 'revoked' : a.approvedAt === null ? 'waiting' : 'live'}>
+              <td class="host">
+                <HostCell agent={a} />
+              </td>
+              {showTrust && <td class="trust">{a.organisation}</td>}
+              <td>{day(a.enrolledAt)}</td>
+              <td class="last-report">{minute(a.lastReportAt)}</td>
+              <td class="version">{a.version ?? <span class="muted">—</span>}</td>
+              <td class="folds">
+                <Folds folds={a.folds} />
+              </td>
+              <td class="state">{agentState(a)}</td>
+              <td>{!a.revokedAt && <AgentActions agent={a} csrf={csrf} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

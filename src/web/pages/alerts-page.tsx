@@ -9,6 +9,7 @@ import { SortHeader } from '../components/sort-header.js';
 import { sortValue } from '../../hub/sort-param.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = { open: 'Open', acknowledged: 'Acknowledged', suppressed: 'Suppressed', resolved: 'Resolved' };
@@ -279,56 +280,58 @@ function BulkForm({ csrf, filter, total, triage, exceptions }: { csrf: string; f
 function AlertTable({ rows, showTrust, selectable, filter }: { rows: AlertRow[]; showTrust: boolean; selectable: boolean; filter: AlertQuery }) {
   const sorted = { path: '/alerts', query: pagerQuery(filter), current: filter.sort ?? { key: 'severity' as const, desc: false } };
   return (
-    <table id="alerts">
-      <thead>
-        <tr>
-          {selectable && <th scope="col" class="select"><span class="visually-hidden">Select</span></th>}
-          <SortHeader {...sorted} by="severity" label="Severity" />
-          <SortHeader {...sorted} by="title" label="Alert" />
-          <SortHeader {...sorted} by="host" label="Host" />
-          {showTrust && <th scope="col">Trust</th>}
-          <SortHeader {...sorted} by="status" label="Status" />
-          <SortHeader {...sorted} by="assignee" label="Assignee" />
-          <SortHeader {...sorted} by="raised" label="Raised" />
-          <SortHeader {...sorted} by="last-seen" label="Last seen" />
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr class={r.overdue ? 'overdue' : undefined} data-severity={r.severity} data-status={r.status} data-id={r.id}>
-            {selectable && (
-              <td class="select">
-                <input type="checkbox" name="ids" value={String(r.id)} form="bulk" aria-label={`Select alert ${r.id}: ${r.title}`} />
-              </td>
-            )}
-            <td>
-              <SeverityBadge severity={r.severity} />
-            </td>
-            <td>
-              <a href={`/alerts/${r.id}`}>{r.title}</a>
-              <div class="small muted">{r.subject}</div>
-            </td>
-            <td>{r.assetId === null ? <span class="muted">estate-wide</span> : <a href={`/assets/${r.assetId}`}>{r.hostname}</a>}</td>
-            {showTrust && <td class="trust">{r.organisation}</td>}
-            <td class="status">
-              {ALERT_STATUS_LABELS[r.status]}
-              {r.overdue && (
-                <div>
-                  <OverdueFlag />
-                </div>
-              )}
-              {r.acceptedRisk && (
-                <div>
-                  <AcceptedRiskFlag risk={r.acceptedRisk} />
-                </div>
-              )}
-            </td>
-            <td class="assignee">{r.assignee ?? <span class="muted">—</span>}</td>
-            <td>{day(r.raisedAt)}</td>
-            <td>{day(r.lastSeenAt)}</td>
+    <TableScroll>
+      <table id="alerts">
+        <thead>
+          <tr>
+            {selectable && <th scope="col" class="select"><span class="visually-hidden">Select</span></th>}
+            <SortHeader {...sorted} by="severity" label="Severity" />
+            <SortHeader {...sorted} by="title" label="Alert" />
+            <SortHeader {...sorted} by="host" label="Host" />
+            {showTrust && <th scope="col">Trust</th>}
+            <SortHeader {...sorted} by="status" label="Status" />
+            <SortHeader {...sorted} by="assignee" label="Assignee" />
+            <SortHeader {...sorted} by="raised" label="Raised" />
+            <SortHeader {...sorted} by="last-seen" label="Last seen" />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr class={r.overdue ? 'overdue' : undefined} data-severity={r.severity} data-status={r.status} data-id={r.id}>
+              {selectable && (
+                <td class="select">
+                  <input type="checkbox" name="ids" value={String(r.id)} form="bulk" aria-label={`Select alert ${r.id}: ${r.title}`} />
+                </td>
+              )}
+              <td>
+                <SeverityBadge severity={r.severity} />
+              </td>
+              <td>
+                <a href={`/alerts/${r.id}`}>{r.title}</a>
+                <div class="small muted">{r.subject}</div>
+              </td>
+              <td>{r.assetId === null ? <span class="muted">estate-wide</span> : <a href={`/assets/${r.assetId}`}>{r.hostname}</a>}</td>
+              {showTrust && <td class="trust">{r.organisation}</td>}
+              <td class="status">
+                {ALERT_STATUS_LABELS[r.status]}
+                {r.overdue && (
+                  <div>
+                    <OverdueFlag />
+                  </div>
+                )}
+                {r.acceptedRisk && (
+                  <div>
+                    <AcceptedRiskFlag risk={r.acceptedRisk} />
+                  </div>
+                )}
+              </td>
+              <td class="assignee">{r.assignee ?? <span class="muted">—</span>}</td>
+              <td>{day(r.raisedAt)}</td>
+              <td>{day(r.lastSeenAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

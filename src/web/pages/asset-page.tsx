@@ -9,6 +9,7 @@ import { AssetItemsTable } from '../components/asset-items-table.js';
 import { StatusCounts } from '../components/status-counts.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export interface AssetPageProps {
   session: Session;
@@ -68,30 +69,32 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
       {alerts.length === 0 ? (
         <p class="muted">No live alerts.</p>
       ) : (
-        <table id="asset-alerts">
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Alert</th>
-              <th scope="col">Status</th>
-              <th scope="col">Raised</th>
-            </tr>
-          </thead>
-          <tbody>
-            {alerts.map((a) => (
+        <TableScroll>
+          <table id="asset-alerts">
+            <thead>
               <tr>
-                <td>
-                  <SeverityBadge severity={a.severity} />
-                </td>
-                <td>
-                  <a href={`/alerts/${a.id}`}>{a.title}</a>
-                </td>
-                <td>{ALERT_STATUS_LABELS[a.status]}</td>
-                <td>{day(a.raisedAt)}</td>
+                <th scope="col">Severity</th>
+                <th scope="col">Alert</th>
+                <th scope="col">Status</th>
+                <th scope="col">Raised</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {alerts.map((a) => (
+                <tr>
+                  <td>
+                    <SeverityBadge severity={a.severity} />
+                  </td>
+                  <td>
+                    <a href={`/alerts/${a.id}`}>{a.title}</a>
+                  </td>
+                  <td>{ALERT_STATUS_LABELS[a.status]}</td>
+                  <td>{day(a.raisedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>Software</h2>
       {groups.map((g) => (
@@ -118,58 +121,62 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
       {devices.length === 0 ? (
         <p class="muted">No attached devices reported.</p>
       ) : (
-        <table id="devices">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Name</th>
-              <th scope="col">Model</th>
-              <th scope="col">Location</th>
-              <th scope="col">Connection</th>
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((d) => (
+        <TableScroll label="Attached devices">
+          <table id="devices">
+            <thead>
               <tr>
-                <td>{d.kind}</td>
-                <td>
-                  {d.name}
-                  {d.classification && <div class="small muted">{d.classification}</div>}
-                </td>
-                <td>{d.model ?? '—'}</td>
-                <td>{d.location ?? '—'}</td>
-                <td class="small">{d.connection || '—'}</td>
+                <th scope="col">Kind</th>
+                <th scope="col">Name</th>
+                <th scope="col">Model</th>
+                <th scope="col">Location</th>
+                <th scope="col">Connection</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {devices.map((d) => (
+                <tr>
+                  <td>{d.kind}</td>
+                  <td>
+                    {d.name}
+                    {d.classification && <div class="small muted">{d.classification}</div>}
+                  </td>
+                  <td>{d.model ?? '—'}</td>
+                  <td>{d.location ?? '—'}</td>
+                  <td class="small">{d.connection || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>Recent changes</h2>
       {history.length === 0 ? (
         <p class="muted">No changes since the first report.</p>
       ) : (
-        <table id="history">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Change</th>
-              <th scope="col">Software</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
+        <TableScroll label="Recent changes">
+          <table id="history">
+            <thead>
               <tr>
-                <td>{day(h.at)}</td>
-                <td>{h.change}</td>
-                <td>{h.name}</td>
-                <td>{h.fromVersion ?? '—'}</td>
-                <td>{h.toVersion ?? '—'}</td>
+                <th scope="col">When</th>
+                <th scope="col">Change</th>
+                <th scope="col">Software</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr>
+                  <td>{day(h.at)}</td>
+                  <td>{h.change}</td>
+                  <td>{h.name}</td>
+                  <td>{h.fromVersion ?? '—'}</td>
+                  <td>{h.toVersion ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

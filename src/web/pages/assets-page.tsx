@@ -11,6 +11,7 @@ import { StatusBadge } from '../components/status-badge.js';
 import { StatusSelect } from '../components/status-select.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export interface AssetsPageProps {
   session: Session;
@@ -79,44 +80,46 @@ export function AssetsPage({ session, filter, products, carrying, problems, page
           then those with the most items ending soon; ties by hostname.
         </p>
       )}
-      <table id="assets">
-        <thead>
-          <tr>
-            {showTrust && <th scope="col">Trust</th>}
-            <th scope="col">Host</th>
-            <th scope="col">Operating system</th>
-            <th scope="col">OS status</th>
-            <th scope="col" class="num">Software</th>
-            <th scope="col" class="num">Unsupported</th>
-            <th scope="col" class="num">Unknown</th>
-            <th scope="col" class="num">Ending soon</th>
-            <th scope="col" class="num">Faxes, modems, pagers</th>
-            <th scope="col">Last seen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
+      <TableScroll>
+        <table id="assets">
+          <thead>
             <tr>
-              {showTrust && <td>{r.organisation}</td>}
-              <td>
-                <a href={`/assets/${r.id}`}>{r.hostname}</a>
-              </td>
-              <td>
-                {r.osName} {r.osVersion}
-              </td>
-              <td>
-                <StatusBadge status={r.osStatus} />
-              </td>
-              <td class="num">{r.software}</td>
-              <td class="num">{r.unsupported}</td>
-              <td class="num">{r.unknown}</td>
-              <td class="num">{r.endingSoon}</td>
-              <td class="num">{r.legacyDevices}</td>
-              <td>{day(r.lastSeenAt)}</td>
+              {showTrust && <th scope="col">Trust</th>}
+              <th scope="col">Host</th>
+              <th scope="col">Operating system</th>
+              <th scope="col">OS status</th>
+              <th scope="col" class="num">Software</th>
+              <th scope="col" class="num">Unsupported</th>
+              <th scope="col" class="num">Unknown</th>
+              <th scope="col" class="num">Ending soon</th>
+              <th scope="col" class="num">Faxes, modems, pagers</th>
+              <th scope="col">Last seen</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                {showTrust && <td>{r.organisation}</td>}
+                <td>
+                  <a href={`/assets/${r.id}`}>{r.hostname}</a>
+                </td>
+                <td>
+                  {r.osName} {r.osVersion}
+                </td>
+                <td>
+                  <StatusBadge status={r.osStatus} />
+                </td>
+                <td class="num">{r.software}</td>
+                <td class="num">{r.unsupported}</td>
+                <td class="num">{r.unknown}</td>
+                <td class="num">{r.endingSoon}</td>
+                <td class="num">{r.legacyDevices}</td>
+                <td>{day(r.lastSeenAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {rows.length === 0 && !problems && <p class="panel">No assets match these filters.</p>}
       <Pager path="/assets" csv="/api/v1/estate/assets.csv" query={filter} page={page} pageSize={pageSize} total={total} />
     </Layout>

@@ -3,6 +3,7 @@ import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
 import { Layout } from '../layout.js';
 import { TrustSelect } from '../components/trust-select.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 /** How many errors the page lists; the API returns them all. */
 const PAGE_ERROR_LIMIT = 100;
@@ -44,28 +45,30 @@ function Summary({ summary: s, fileName }: { summary: DeviceImportSummary; fileN
         {s.dryRun ? 'Preview (nothing stored)' : 'Imported'}: <strong>{fileName}</strong> — <span id="count-created">{s.created}</span> new,{' '}
         <span id="count-updated">{s.updated}</span> updated, <span id="count-unchanged">{s.unchanged}</span> unchanged.
       </p>
-      <table id="device-import-rows">
-        <thead>
-          <tr>
-            <th scope="col" class="num">Line</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Name</th>
-            <th scope="col">Site</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.rows.map((r) => (
+      <TableScroll label="Imported devices">
+        <table id="device-import-rows">
+          <thead>
             <tr>
-              <td class="num">{r.line}</td>
-              <td>{r.outcome}</td>
-              <td>{r.kind}</td>
-              <td>{r.name}</td>
-              <td>{r.site ?? '—'}</td>
+              <th scope="col" class="num">Line</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Name</th>
+              <th scope="col">Site</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {s.rows.map((r) => (
+              <tr>
+                <td class="num">{r.line}</td>
+                <td>{r.outcome}</td>
+                <td>{r.kind}</td>
+                <td>{r.name}</td>
+                <td>{r.site ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type { Trajectory } from '../../devices/trajectory.js';
 import { TrajectoryChart } from '../components/trajectory-chart.js';
 import { Layout } from '../layout.js';
 import { TrustSelect } from '../components/trust-select.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = { fax: 'Fax', pager: 'Pager', mfd: 'Multi-function device', modem: 'Modem', other: 'Other' };
 export const DEVICE_STATUS_LABELS: Record<DeviceStatus, string> = { 'in-use': 'In use', 'replacement-planned': 'Replacement planned', decommissioned: 'Decommissioned' };
@@ -135,43 +136,45 @@ function deviceQuery(filter: DeviceQuery): Record<string, string | undefined> {
 
 function DeviceTable({ rows, today, showTrust, sorted }: { rows: RegisteredDevice[]; today: string; showTrust: boolean; sorted: Omit<SortHeaderProps<DeviceSortKey>, 'by' | 'label'> }) {
   return (
-    <table id="devices">
-      <thead>
-        <tr>
-          <SortHeader {...sorted} by="number" label="#" />
-          {showTrust && <th scope="col">Trust</th>}
-          <SortHeader {...sorted} by="device" label="Device" />
-          <SortHeader {...sorted} by="site" label="Where" />
-          <SortHeader {...sorted} by="status" label="Status" />
-          <SortHeader {...sorted} by="removal" label="Planned removal" />
-          <th scope="col">Replacement</th>
-          <th scope="col">Pager</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((d) => (
-          <tr data-id={d.id} data-kind={d.kind} data-status={d.status}>
-            <td>{d.id}</td>
-            {showTrust && <td>{d.organisation}</td>}
-            <td>
-              <a href={`/devices/${d.id}`}>{d.name}</a>
-              <div class="small muted">{[DEVICE_KIND_LABELS[d.kind], d.model, d.serial && `serial ${d.serial}`].filter(Boolean).join(' · ')}</div>
-            </td>
-            <td>{[d.site, d.location].filter(Boolean).join(', ') || '—'}</td>
-            <td>
-              {DEVICE_STATUS_LABELS[d.status]}
-              {d.status === 'decommissioned' && <div class="small muted">{day(d.decommissionedAt)}: {d.decommissionReason}</div>}
-            </td>
-            <td>
-              {d.plannedRemovalOn ?? '—'}
-              {isOverdue(d, today) && <div class="overdue"><strong>Overdue: planned removal has passed and it is still in use</strong></div>}
-            </td>
-            <td>{d.replacement ?? '—'}</td>
-            <td>{d.kind === 'pager' ? <PagerCell d={d} /> : '—'}</td>
+    <TableScroll>
+      <table id="devices">
+        <thead>
+          <tr>
+            <SortHeader {...sorted} by="number" label="#" />
+            {showTrust && <th scope="col">Trust</th>}
+            <SortHeader {...sorted} by="device" label="Device" />
+            <SortHeader {...sorted} by="site" label="Where" />
+            <SortHeader {...sorted} by="status" label="Status" />
+            <SortHeader {...sorted} by="removal" label="Planned removal" />
+            <th scope="col">Replacement</th>
+            <th scope="col">Pager</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr data-id={d.id} data-kind={d.kind} data-status={d.status}>
+              <td>{d.id}</td>
+              {showTrust && <td>{d.organisation}</td>}
+              <td>
+                <a href={`/devices/${d.id}`}>{d.name}</a>
+                <div class="small muted">{[DEVICE_KIND_LABELS[d.kind], d.model, d.serial && `serial ${d.serial}`].filter(Boolean).join(' · ')}</div>
+              </td>
+              <td>{[d.site, d.location].filter(Boolean).join(', ') || '—'}</td>
+              <td>
+                {DEVICE_STATUS_LABELS[d.status]}
+                {d.status === 'decommissioned' && <div class="small muted">{day(d.decommissionedAt)}: {d.decommissionReason}</div>}
+              </td>
+              <td>
+                {d.plannedRemovalOn ?? '—'}
+                {isOverdue(d, today) && <div class="overdue"><strong>Overdue: planned removal has passed and it is still in use</strong></div>}
+              </td>
+              <td>{d.replacement ?? '—'}</td>
+              <td>{d.kind === 'pager' ? <PagerCell d={d} /> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

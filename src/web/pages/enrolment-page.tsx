@@ -6,6 +6,7 @@ import { InlineAction } from '../components/inline-action.js';
 import { TrustSelect } from '../components/trust-select.js';
 import { installLines } from '../install-lines.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export interface EnrolmentPageProps {
   session: Session;
@@ -85,33 +86,35 @@ const secretState = (s: EnrolmentSecretSummary) => (s.revokedAt ? `revoked ${s.r
 function SecretTable({ secrets, csrf, showTrust }: { secrets: EnrolmentSecretSummary[]; csrf: string; showTrust: boolean }) {
   if (!secrets.length) return <p class="panel">No enrolment secrets yet.</p>;
   return (
-    <table id="secrets">
-      <thead>
-        <tr>
-          <th scope="col">Label</th>
-          {showTrust && <th scope="col">Trust</th>}
-          <th scope="col">Uses</th>
-          <th scope="col">Made by</th>
-          <th scope="col">State</th>
-          <th scope="col"></th>
-        </tr>
-      </thead>
-      <tbody>
-        {secrets.map((s) => (
-          <tr data-id={s.id}>
-            <td>{s.label}</td>
-            {showTrust && <td class="trust">{s.organisation}</td>}
-            <td class="uses">
-              {s.uses} of {s.maxUses}
-            </td>
-            <td>
-              {s.createdBy ?? 'cli'} <span class="small muted">{s.createdAt}</span>
-            </td>
-            <td>{secretState(s)}</td>
-            <td>{!s.revokedAt && <InlineAction to={`/admin/enrolment/secrets/${s.id}/revoke`} csrf={csrf} button="Revoke" />}</td>
+    <TableScroll>
+      <table id="secrets">
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            {showTrust && <th scope="col">Trust</th>}
+            <th scope="col">Uses</th>
+            <th scope="col">Made by</th>
+            <th scope="col">State</th>
+            <th scope="col"></th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {secrets.map((s) => (
+            <tr data-id={s.id}>
+              <td>{s.label}</td>
+              {showTrust && <td class="trust">{s.organisation}</td>}
+              <td class="uses">
+                {s.uses} of {s.maxUses}
+              </td>
+              <td>
+                {s.createdBy ?? 'cli'} <span class="small muted">{s.createdAt}</span>
+              </td>
+              <td>{secretState(s)}</td>
+              <td>{!s.revokedAt && <InlineAction to={`/admin/enrolment/secrets/${s.id}/revoke`} csrf={csrf} button="Revoke" />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import { Pager } from '../components/pager.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
 import { TrustSelect } from '../components/trust-select.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export const EXCEPTION_STATUS_LABELS: Record<ExceptionStatus, string> = {
   pending: 'Awaiting CSO sign-off', 'in-effect': 'In effect', rejected: 'Rejected', expired: 'Expired', revoked: 'Revoked',
@@ -75,37 +76,39 @@ const exceptionQuery = (filter: ExceptionQuery) => ({ status: filter.status, org
 
 function ExceptionTable({ rows, showTrust, sorted }: { rows: ExceptionRow[]; showTrust: boolean; sorted: Omit<SortHeaderProps<ExceptionSortKey>, 'by' | 'label'> }) {
   return (
-    <table id="exceptions">
-      <thead>
-        <tr>
-          <SortHeader {...sorted} by="number" label="#" />
-          {showTrust && <th scope="col">Trust</th>}
-          <SortHeader {...sorted} by="title" label="Exception" />
-          <SortHeader {...sorted} by="status" label="Status" />
-          <th scope="col">Assets</th>
-          <th scope="col">Rules</th>
-          <SortHeader {...sorted} by="expires" label="Expires" />
-          <th scope="col">Signed off by</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((e) => (
-          <tr data-id={e.id} data-status={e.status}>
-            <td>{e.id}</td>
-            {showTrust && <td>{e.organisation}</td>}
-            <td>
-              <a href={`/exceptions/${e.id}`}>{e.title}</a>
-              <div class="small muted">requested by {e.requestedBy}, {day(e.requestedAt)}</div>
-            </td>
-            <td>{EXCEPTION_STATUS_LABELS[e.status]}</td>
-            <td>{e.assets.map((a) => a.hostname).join(', ')}</td>
-            <td>{e.ruleIds.join(', ')}</td>
-            <td>{e.expiresOn}</td>
-            <td>{e.signedOffBy ? `${e.signedOffBy}, ${day(e.signedOffAt)}` : '—'}</td>
+    <TableScroll>
+      <table id="exceptions">
+        <thead>
+          <tr>
+            <SortHeader {...sorted} by="number" label="#" />
+            {showTrust && <th scope="col">Trust</th>}
+            <SortHeader {...sorted} by="title" label="Exception" />
+            <SortHeader {...sorted} by="status" label="Status" />
+            <th scope="col">Assets</th>
+            <th scope="col">Rules</th>
+            <SortHeader {...sorted} by="expires" label="Expires" />
+            <th scope="col">Signed off by</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((e) => (
+            <tr data-id={e.id} data-status={e.status}>
+              <td>{e.id}</td>
+              {showTrust && <td>{e.organisation}</td>}
+              <td>
+                <a href={`/exceptions/${e.id}`}>{e.title}</a>
+                <div class="small muted">requested by {e.requestedBy}, {day(e.requestedAt)}</div>
+              </td>
+              <td>{EXCEPTION_STATUS_LABELS[e.status]}</td>
+              <td>{e.assets.map((a) => a.hostname).join(', ')}</td>
+              <td>{e.ruleIds.join(', ')}</td>
+              <td>{e.expiresOn}</td>
+              <td>{e.signedOffBy ? `${e.signedOffBy}, ${day(e.signedOffAt)}` : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -9,6 +9,7 @@ import { PostForm } from '../components/post-form.js';
 import { Layout } from '../layout.js';
 import { ActionTable, NewActionForm } from './actions-page.js';
 import { HAZARD_STATUS_LABELS, LevelSelect, RiskBadge, ReratingFlag } from './hazards-page.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export interface HazardPageProps {
   session: Session;
@@ -118,36 +119,38 @@ export function RiskMatrix({ initial, residual }: { initial: RatedRisk; residual
     ...(residual?.severity === s && residual.likelihood === l ? ['residual'] : []),
   ];
   return (
-    <table class="matrix" id="risk-matrix">
-      <caption>Risk matrix: likelihood × severity (rating 1 acceptable … 5 unacceptable)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Likelihood \ severity</th>
-          {SEVERITY_LEVELS.map((s) => (
-            <th scope="col">{s}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {likelihoods.map(({ name, value: l }) => (
+    <TableScroll label="Risk matrix">
+      <table class="matrix" id="risk-matrix">
+        <caption>Risk matrix: likelihood × severity (rating 1 acceptable … 5 unacceptable)</caption>
+        <thead>
           <tr>
-            <th scope="row">{name}</th>
-            {SEVERITY_LEVELS.map((_s, i) => {
-              const m = marks(i + 1, l);
-              const rating = RISK_MATRIX[l - 1]?.[i] ?? 0;
-              return (
-                <td class={[`risk-${rating}`, ...m].join(' ')} data-severity={i + 1} data-likelihood={l}>
-                  <span class="rating">{rating}</span>
-                  {m.map((k) => (
-                    <span class={`marker marker-${k}`}>{k === 'initial' ? 'Initial' : 'Residual'}</span>
-                  ))}
-                </td>
-              );
-            })}
+            <th scope="col">Likelihood \ severity</th>
+            {SEVERITY_LEVELS.map((s) => (
+              <th scope="col">{s}</th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {likelihoods.map(({ name, value: l }) => (
+            <tr>
+              <th scope="row">{name}</th>
+              {SEVERITY_LEVELS.map((_s, i) => {
+                const m = marks(i + 1, l);
+                const rating = RISK_MATRIX[l - 1]?.[i] ?? 0;
+                return (
+                  <td class={[`risk-${rating}`, ...m].join(' ')} data-severity={i + 1} data-likelihood={l}>
+                    <span class="rating">{rating}</span>
+                    {m.map((k) => (
+                      <span class={`marker marker-${k}`}>{k === 'initial' ? 'Initial' : 'Residual'}</span>
+                    ))}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -10,6 +10,7 @@ import type { Session } from '../../store/sessions.js';
 import { Pager } from '../components/pager.js';
 import { TrustSelect } from '../components/trust-select.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = { open: 'Open', transferred: 'Transferred', closed: 'Closed' };
 
@@ -123,43 +124,45 @@ function hazardQuery(filter: HazardQuery): Record<string, string | undefined> {
 
 function HazardTable({ rows, showTrust, sorted }: { rows: HazardView[]; showTrust: boolean; sorted: Omit<SortHeaderProps<HazardSortKey>, 'by' | 'label'> }) {
   return (
-    <table id="hazards">
-      <thead>
-        <tr>
-          <SortHeader {...sorted} by="number" label="No." />
-          {showTrust && <th scope="col">Trust</th>}
-          <SortHeader {...sorted} by="title" label="Hazard" />
-          <SortHeader {...sorted} by="initial-risk" label="Initial risk" />
-          <SortHeader {...sorted} by="residual-risk" label="Residual risk" />
-          <SortHeader {...sorted} by="status" label="Status" />
-          <SortHeader {...sorted} by="owner" label="Owner" />
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((h) => (
-          <tr data-id={h.id} data-status={h.status}>
-            <td>#{h.id}</td>
-            {showTrust && <td>{h.organisation}</td>}
-            <td>
-              <a href={`/hazards/${h.id}`}>{h.title}</a>
-              {h.reratingDue && (
-                <div>
-                  <ReratingFlag />
-                </div>
-              )}
-            </td>
-            <td>
-              <RiskBadge risk={h.initialRisk} />
-            </td>
-            <td>
-              <RiskBadge risk={h.residualRisk} />
-            </td>
-            <td>{HAZARD_STATUS_LABELS[h.status]}</td>
-            <td>{h.owner}</td>
+    <TableScroll>
+      <table id="hazards">
+        <thead>
+          <tr>
+            <SortHeader {...sorted} by="number" label="No." />
+            {showTrust && <th scope="col">Trust</th>}
+            <SortHeader {...sorted} by="title" label="Hazard" />
+            <SortHeader {...sorted} by="initial-risk" label="Initial risk" />
+            <SortHeader {...sorted} by="residual-risk" label="Residual risk" />
+            <SortHeader {...sorted} by="status" label="Status" />
+            <SortHeader {...sorted} by="owner" label="Owner" />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((h) => (
+            <tr data-id={h.id} data-status={h.status}>
+              <td>#{h.id}</td>
+              {showTrust && <td>{h.organisation}</td>}
+              <td>
+                <a href={`/hazards/${h.id}`}>{h.title}</a>
+                {h.reratingDue && (
+                  <div>
+                    <ReratingFlag />
+                  </div>
+                )}
+              </td>
+              <td>
+                <RiskBadge risk={h.initialRisk} />
+              </td>
+              <td>
+                <RiskBadge risk={h.residualRisk} />
+              </td>
+              <td>{HAZARD_STATUS_LABELS[h.status]}</td>
+              <td>{h.owner}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -2,6 +2,7 @@ import type { ImportError, Importer } from '../../import/index.js';
 import type { ImportSummary } from '../../import/import-file.js';
 import type { Session } from '../../store/sessions.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 /** How many errors the page lists; the CLI prints them all. */
 export const PAGE_ERROR_LIMIT = 50;
@@ -52,28 +53,30 @@ function Summary({ summary: s }: { summary: ImportSummary }) {
         <span id="count-created">{s.created}</span> new assets, <span id="count-updated">{s.updated}</span> updated,{' '}
         <span id="count-duplicates">{s.duplicates}</span> duplicates, <span id="count-agent-owned">{s.agentOwned}</span> left to their agent.
       </p>
-      <table id="import-assets">
-        <thead>
-          <tr>
-            <th scope="col">Outcome</th>
-            <th scope="col">Host</th>
-            <th scope="col">Operating system</th>
-            <th scope="col" class="num">Software</th>
-            <th scope="col" class="num">Devices</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.assets.map((a) => (
+      <TableScroll label="Imported assets">
+        <table id="import-assets">
+          <thead>
             <tr>
-              <td>{a.outcome}</td>
-              <td>{a.hostname}</td>
-              <td>{a.os}</td>
-              <td class="num">{a.software}</td>
-              <td class="num">{a.devices}</td>
+              <th scope="col">Outcome</th>
+              <th scope="col">Host</th>
+              <th scope="col">Operating system</th>
+              <th scope="col" class="num">Software</th>
+              <th scope="col" class="num">Devices</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {s.assets.map((a) => (
+              <tr>
+                <td>{a.outcome}</td>
+                <td>{a.hostname}</td>
+                <td>{a.os}</td>
+                <td class="num">{a.software}</td>
+                <td class="num">{a.devices}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }
@@ -85,24 +88,26 @@ function Errors({ fileName, errors }: { fileName: string; errors: ImportError[] 
         {fileName}: {errors.length} error{errors.length === 1 ? '' : 's'}; nothing was imported.
         {errors.length > PAGE_ERROR_LIMIT && ` The first ${PAGE_ERROR_LIMIT} are listed; \`estatewatch import\` prints them all.`}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col" class="num">Line</th>
-            <th scope="col">Field</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.slice(0, PAGE_ERROR_LIMIT).map((e) => (
+      <TableScroll label="Import errors">
+        <table>
+          <thead>
             <tr>
-              <td class="num">{e.line ?? '—'}</td>
-              <td>{e.path ?? '—'}</td>
-              <td>{e.message}</td>
+              <th scope="col" class="num">Line</th>
+              <th scope="col">Field</th>
+              <th scope="col">Problem</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {errors.slice(0, PAGE_ERROR_LIMIT).map((e) => (
+              <tr>
+                <td class="num">{e.line ?? '—'}</td>
+                <td>{e.path ?? '—'}</td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { SoftwareFields } from '../components/software-fields.js';
 import { VerdictCells, VerdictHeaders } from '../components/verdict-cells.js';
 import { StatusSelect } from '../components/status-select.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export type SoftwareFilter = Partial<Record<'q' | 'product' | 'version' | 'status' | 'organisation', string>>;
 
@@ -56,32 +57,34 @@ export function SoftwarePage({ session, filter, products, problems, page, pageSi
           </a>
         </p>
       )}
-      <table id="software-versions">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Version</th>
-            <th scope="col">Source</th>
-            <VerdictHeaders />
-            <th scope="col" class="num">Assets</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr data-software={r.id}>
-              <td>{r.name}</td>
-              <td>{r.version}</td>
-              <td>{r.source}</td>
-              <VerdictCells {...r} />
-              <td class="num">
-                <a href={assetsLink({ software: String(r.id), organisation: filter.organisation })} title={`the machines carrying ${r.name} ${r.version}`}>
-                  {r.assets}
-                </a>
-              </td>
+      <TableScroll>
+        <table id="software-versions">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Version</th>
+              <th scope="col">Source</th>
+              <VerdictHeaders />
+              <th scope="col" class="num">Assets</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr data-software={r.id}>
+                <td>{r.name}</td>
+                <td>{r.version}</td>
+                <td>{r.source}</td>
+                <VerdictCells {...r} />
+                <td class="num">
+                  <a href={assetsLink({ software: String(r.id), organisation: filter.organisation })} title={`the machines carrying ${r.name} ${r.version}`}>
+                    {r.assets}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {rows.length === 0 && !problems && <p class="panel">No software versions match these filters.</p>}
       <Pager path="/software" csv="/api/v1/estate/software.csv" query={filter} page={page} pageSize={pageSize} total={total} />
     </Layout>

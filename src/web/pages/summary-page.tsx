@@ -7,6 +7,7 @@ import { StatusBar } from '../components/status-bar.js';
 import { BesideMeasure, MeasureDefinitions } from '../components/support-measures.js';
 import { UnknownReasons } from '../components/unknown-reasons.js';
 import { Layout } from '../layout.js';
+import { TableScroll } from '../components/table-scroll.js';
 
 export interface SummaryPageProps {
   session: Session;
@@ -54,35 +55,37 @@ export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps
         </p>
       </div>
       <h2>Operating systems</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Operating system</th>
-            <th scope="col">Status</th>
-            <th scope="col">Cycle</th>
-            <th scope="col">Security support ends</th>
-            <th scope="col" class="num">Assets</th>
-          </tr>
-        </thead>
-        <tbody>
-          {osRows.map((r) => (
+      <TableScroll label="Operating systems">
+        <table>
+          <thead>
             <tr>
-              <td>
-                {r.name} {r.version} {r.edition && <span class="muted small">({r.edition})</span>}
-              </td>
-              <td>
-                <StatusBadge status={r.status} />
-              </td>
-              <td>{r.cycle ?? '—'}</td>
-              <td>
-                {r.eol ?? '—'}
-                {r.extendedSupportEnd && <span class="muted small"> (extended to {r.extendedSupportEnd})</span>}
-              </td>
-              <td class="num">{r.assets}</td>
+              <th scope="col">Operating system</th>
+              <th scope="col">Status</th>
+              <th scope="col">Cycle</th>
+              <th scope="col">Security support ends</th>
+              <th scope="col" class="num">Assets</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {osRows.map((r) => (
+              <tr>
+                <td>
+                  {r.name} {r.version} {r.edition && <span class="muted small">({r.edition})</span>}
+                </td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>{r.cycle ?? '—'}</td>
+                <td>
+                  {r.eol ?? '—'}
+                  {r.extendedSupportEnd && <span class="muted small"> (extended to {r.extendedSupportEnd})</span>}
+                </td>
+                <td class="num">{r.assets}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }

@@ -7,6 +7,7 @@ import type { Session } from '../../../store/sessions.js';
 import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
 import { columnLabel, EvidenceCell } from './evidence-columns.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 const LIST_NAMES: Record<string, string> = {
   assets: 'Assets', items: 'Operating systems and software items', alerts: 'Alerts', actions: 'Clinical safety actions', exceptions: 'Exceptions in force', devices: 'Faxes and pagers',
@@ -33,10 +34,12 @@ export function EvidencePage({ session, report, view, selection }: { session: Se
         </p>
       )}
       <p class="small muted">These rows were frozen when the snapshot was taken; the live pages show the estate as it is now. <a href={`/api/v1${base}/evidence/${list}?${new URLSearchParams(filter)}`}>JSON</a></p>
-      <table id="evidence" class="evidence">
-        <thead><tr>{columns.map((c) => <th scope="col" data-column={c}>{columnLabel(list, c)}</th>)}</tr></thead>
-        <tbody>{rows.map((r) => <tr>{columns.map((c) => <EvidenceCell list={list} column={c} row={r} timeZone={report.timeZone} />)}</tr>)}</tbody>
-      </table>
+      <TableScroll>
+        <table id="evidence" class="evidence">
+          <thead><tr>{columns.map((c) => <th scope="col" data-column={c}>{columnLabel(list, c)}</th>)}</tr></thead>
+          <tbody>{rows.map((r) => <tr>{columns.map((c) => <EvidenceCell list={list} column={c} row={r} timeZone={report.timeZone} />)}</tr>)}</tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }

@@ -5,6 +5,7 @@ import type { BoardReportRecord } from '../../../store/board-reports.js';
 import type { Session } from '../../../store/sessions.js';
 import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 export interface ReportsPageProps {
   session: Session;
@@ -43,20 +44,22 @@ export function ReportsPage({ session, view, reports, timeZone, months, error }:
         {error && <p class="error" role="alert">{error}</p>}
       </form>
       {reports.length ? (
-        <table id="reports">
-          <thead><tr><th scope="col">Month</th><th scope="col">Figures as of</th><th scope="col">Generated</th><th scope="col">By</th><th scope="col">Data hash</th></tr></thead>
-          <tbody>
-            {reports.map((r) => (
-              <tr>
-                <td><a href={`${view.prefix}/board-reports/${r.month}`}>{longMonth(r.month)}</a></td>
-                <td>{shortDate(r.snapshotDay)}</td>
-                <td>{dateTimeText(r.generatedAt, timeZone)}</td>
-                <td>{r.generatedBy}</td>
-                <td><code class="small">{r.dataHash.slice(0, 16)}…</code></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table id="reports">
+            <thead><tr><th scope="col">Month</th><th scope="col">Figures as of</th><th scope="col">Generated</th><th scope="col">By</th><th scope="col">Data hash</th></tr></thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr>
+                  <td><a href={`${view.prefix}/board-reports/${r.month}`}>{longMonth(r.month)}</a></td>
+                  <td>{shortDate(r.snapshotDay)}</td>
+                  <td>{dateTimeText(r.generatedAt, timeZone)}</td>
+                  <td>{r.generatedBy}</td>
+                  <td><code class="small">{r.dataHash.slice(0, 16)}…</code></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : <p class="muted">No report has been generated yet.</p>}
     </Layout>
   );

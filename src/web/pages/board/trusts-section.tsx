@@ -7,6 +7,7 @@ import type { BoardReport, TrustColumn } from '../../../report/board-report.js';
 import { keyFigures, type KeyFigures } from '../../../report/key-figures.js';
 import { longDate } from '../../../report/plain-english.js';
 import type { Organisation } from '../../../store/organisations.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 const ROWS: readonly [string, (f: KeyFigures) => string][] = [
   ['Registered assets', (f) => String(f.assets)],
@@ -31,28 +32,30 @@ export function TrustsSection({ report, columns, trusts, origin }: { report: Boa
     <section id="trusts">
       <h2>The trusts side by side</h2>
       <p class="small muted">Each trust's figures come from its own last snapshot of the month (its date is under its name); its report holds the rows behind them.</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col"></th>
-            {columns.map((c) => {
-              const t = named(c);
-              return (
-                <th scope="col" class="num" title={t?.name}>
-                  {t ? <a href={`${origin}/trusts/${t.code}/board-reports/${report.month}`}>{t.code}</a> : `#${c.organisationId}`}
-                  <br /><span class="small muted">{longDate(c.day)}</span>
-                </th>
-              );
-            })}
-            <th scope="col" class="num">All trusts</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.map(([label, value]) => (
-            <tr><td>{label}</td>{columns.map((c) => <td class="num">{value(c.figures)}</td>)}<td class="num"><strong>{value(all)}</strong></td></tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col"></th>
+              {columns.map((c) => {
+                const t = named(c);
+                return (
+                  <th scope="col" class="num" title={t?.name}>
+                    {t ? <a href={`${origin}/trusts/${t.code}/board-reports/${report.month}`}>{t.code}</a> : `#${c.organisationId}`}
+                    <br /><span class="small muted">{longDate(c.day)}</span>
+                  </th>
+                );
+              })}
+              <th scope="col" class="num">All trusts</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map(([label, value]) => (
+              <tr><td>{label}</td>{columns.map((c) => <td class="num">{value(c.figures)}</td>)}<td class="num"><strong>{value(all)}</strong></td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }
