@@ -23,35 +23,38 @@ import { onePage } from '../hub/page-range.js';
 import { trustsShown } from './trusts-shown.js';
 import { redirectWithMessage } from './flash.js';
 import { FORM_LIMIT, formToken } from './page-routes.js';
-import { AlertPage } from './pages/alert-page.js';
+import { AlertPage, type FormRefusal } from './pages/alert-page.js';
 import { AlertsPage, type BulkNotice } from './pages/alerts-page.js';
 
 const NoFields = z.strictObject({});
 
-function renderAlert(c: Context<HubEnv>, id: number, error?: string, status: 200 | 400 = 200) {
+function renderAlert(c: Context<HubEnv>, id: number, refusal?: FormRefusal, status: 200 | 400 = 200) {
   const { db, now, alertRules } = c.var.deps;
   const session = currentSession(c);
   const alert = getAlert(db, id, now(), session.user.organisationId);
   if (!alert) throw notFound(`alert ${id}`);
   const rule = alertRules.find((r) => r.id === alert.ruleId);
   const suppressLimit = suppressionLimit(alert, triageActor(c).suppression, now());
-  return c.html(<AlertPage session={session} alert={alert} rule={rule} now={now()} error={error} showTrust={trustsShown(c).length > 0} suppressLimit={suppressLimit} />, status);
+  return c.html(<AlertPage session={session} alert={alert} rule={rule} now={now()} refusal={refusal} showTrust={trustsShown(c).length > 0} suppressLimit={suppressLimit} />, status);
 }
 
 /**
  * Validates a form (the token field aside), runs the action, and returns to the
- * alert; a bad field re-shows the alert with the message, and a 400.
+ * alert; a bad field, or a value only the domain can judge (a suppression past
+ * its cap, an unknown assignee), re-shows the alert with the message beside
+ * that form and what was typed kept, and a 400: never a dead end.
  */
 async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: TriageActor, id: number, value: z.output<S>) => unknown, done: string) {
   const id = parseOrThrow(IdSchema, c.req.param('id'));
   const { csrf: _token, ...fields } = await c.req.parseBody();
+  const form = c.req.path.split('/').pop() ?? '';
+  const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
   const parsed = schema.safeParse(fields);
-  if (!parsed.success) return renderAlert(c, id, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400);
+  if (!parsed.success) return renderAlert(c, id, { form, typed, message: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ') }, 400);
   try {
     run(triageActor(c), id, parsed.data);
   } catch (err) {
-    // A value only the domain can judge (a suppression past its cap, an unknown assignee): shown on the alert, not a dead end.
-    if (err instanceof HubError && err.status === 400) return renderAlert(c, id, err.details?.map((d) => `${d.path}: ${d.message}`).join('; ') ?? err.message, 400);
+    if (err instanceof HubError && err.status === 400) return renderAlert(c, id, { form, typed, message: err.details?.map((d) => `${d.path}: ${d.message}`).join('; ') ?? err.message }, 400);
     throw err;
   }
   return redirectWithMessage(c, `/alerts/${id}`, `Alert #${id} ${done}.`);

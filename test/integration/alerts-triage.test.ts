@@ -282,7 +282,16 @@ describe('the triage pages', () => {
     expect(ok.headers.get('location')).toBe(`/alerts/${id}`);
     const bad = await form(`/alerts/${id}/suppress`, { csrf, reason: 'short', until: '2026-12-10' });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('reason: give a reason of at least 10 characters');
+    const page = await bad.text();
+    // Beside the form it came from, what was typed kept: not a dead end.
+    expect(page).toContain('<p class="error" role="alert" id="suppress-error">reason: give a reason of at least 10 characters</p>');
+    expect(page).toMatch(/<textarea id="suppress-reason"[^>]*>short<\/textarea>/);
+    expect(page).toContain('value="2026-12-10"');
+    const unknown = await form(`/alerts/${id}/assign`, { csrf, assignee: 'no-such-person' });
+    expect(unknown.status).toBe(400);
+    const assignPage = await unknown.text();
+    expect(assignPage).toContain('id="assign-error">assignee: no user &quot;no-such-person&quot; who can see alert');
+    expect(assignPage).toMatch(/<input id="assign-to" name="assignee" value="no-such-person"/);
     expect((await form(`/alerts/${id}/suppress`, { csrf: await csrfOf('board'), reason: 'a long enough reason', until: '2026-12-10' }, 'board')).status).toBe(403);
   });
 });

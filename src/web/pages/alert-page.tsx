@@ -17,15 +17,22 @@ export interface AlertPageProps {
   /** The rule that raised it, for its plain-English meaning and remedy; absent if the rule has since been removed. */
   rule?: AlertRule;
   now: Date;
-  /** A form's validation message, shown above the forms. */
-  error?: string;
+  /** A form the hub refused: shown beside that form, with what was typed kept. */
+  refusal?: FormRefusal;
   /** Say which trust it belongs to (an ICS-wide reader on a hub of several trusts). */
   showTrust: boolean;
   /** The last day a suppression may run to, for a critical or unsupported-OS alert (suppressionLimit). */
   suppressLimit?: string;
 }
 
-export function AlertPage({ session, alert, rule, now, error, showTrust, suppressLimit }: AlertPageProps) {
+/** Which of the alert's forms was refused (its action: assign, suppress…), why, and the values typed into it. */
+export interface FormRefusal {
+  form: string;
+  message: string;
+  typed: Record<string, string>;
+}
+
+export function AlertPage({ session, alert, rule, now, refusal, showTrust, suppressLimit }: AlertPageProps) {
   const canAct = TRIAGE_ROLES.includes(session.user.role);
   const canRequest = REQUEST_ROLES.includes(session.user.role) && alert.status !== 'resolved' && alert.hostname !== null && !alert.acceptedRisk;
   const canNote = NOTE_ROLES.includes(session.user.role);
@@ -50,19 +57,16 @@ export function AlertPage({ session, alert, rule, now, error, showTrust, suppres
       <Timeline alert={alert} />
       <h2>Notes</h2>
       <NoteList notes={alert.notes} />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
       {(canAct || canNote) && <h2>Actions</h2>}
       <div class="actions">
         {canRequest && <RequestException alert={alert} />}
-        {canAct && <TriageForms alert={alert} csrf={session.csrfToken} now={now} suppressLimit={suppressLimit} />}
+        {canAct && <TriageForms alert={alert} csrf={session.csrfToken} now={now} suppressLimit={suppressLimit} refusal={refusal} />}
         {canNote && (
-          <ActionForm id="note" alert={alert} csrf={session.csrfToken} action="notes" button="Add note">
+          <ActionForm id="note" alert={alert} csrf={session.csrfToken} action="notes" button="Add note" refusal={refusal}>
             <label for="note-text">Note</label>
-            <textarea id="note-text" name="text" rows={3} required maxlength={4000} />
+            <textarea id="note-text" name="text" rows={3} required maxlength={4000}>
+              {typedOr(refusal, 'notes', 'text', '')}
+            </textarea>
           </ActionForm>
         )}
       </div>
@@ -149,9 +153,22 @@ function Timeline({ alert }: { alert: AlertDetail }) {
 }
 
 
-function ActionForm({ alert, action, ...form }: { id: string; alert: AlertDetail; csrf: string; action: string; button: string; children?: Child }) {
-  return <PostForm to={`/alerts/${alert.id}/${action}`} {...form} />;
+function ActionForm({ alert, action, refusal, children, ...form }: { id: string; alert: AlertDetail; csrf: string; action: string; button: string; refusal?: FormRefusal; children?: Child }) {
+  const refused = refusal?.form === action ? refusal : undefined;
+  return (
+    <PostForm to={`/alerts/${alert.id}/${action}`} {...form}>
+      {refused && (
+        <p class="error" role="alert" id={`${action}-error`}>
+          {refused.message}
+        </p>
+      )}
+      {children}
+    </PostForm>
+  );
 }
+
+/** What was typed into a refused form, else the value to start from. */
+const typedOr = (refusal: FormRefusal | undefined, form: string, field: string, otherwise: string) => (refusal?.form === form ? (refusal.typed[field] ?? otherwise) : otherwise);
 
 /**
  * The way to keep an end-of-life system that must stay: an exception a CSO
@@ -173,26 +190,28 @@ function RequestException({ alert }: { alert: AlertDetail }) {
 }
 
 /** Only the moves allowed from the alert's current status are offered. */
-function TriageForms({ alert, csrf, now, suppressLimit }: { alert: AlertDetail; csrf: string; now: Date; suppressLimit?: string }) {
+function TriageForms({ alert, csrf, now, suppressLimit, refusal }: { alert: AlertDetail; csrf: string; now: Date; suppressLimit?: string; refusal?: FormRefusal }) {
   const live = alert.status !== 'resolved';
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
   const inAYear = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
-  const form = { alert, csrf };
+  const form = { alert, csrf, refusal };
   return (
     <>
       {alert.status === 'open' && <ActionForm id="acknowledge" {...form} action="acknowledge" button="Acknowledge" />}
       {live && (
         <ActionForm id="assign" {...form} action="assign" button="Assign">
           <label for="assign-to">Assign to (username; empty to unassign)</label>
-          <input id="assign-to" name="assignee" value={alert.assignee ?? ''} maxlength={100} list="people" autocomplete="off" />
+          <input id="assign-to" name="assignee" value={typedOr(refusal, 'assign', 'assignee', alert.assignee ?? '')} maxlength={100} list="people" autocomplete="off" />
         </ActionForm>
       )}
       {live && (
         <ActionForm id="suppress" {...form} action="suppress" button="Suppress">
           <label for="suppress-reason">Reason (at least 10 characters)</label>
-          <textarea id="suppress-reason" name="reason" rows={2} required minlength={10} maxlength={2000} />
+          <textarea id="suppress-reason" name="reason" rows={2} required minlength={10} maxlength={2000}>
+            {typedOr(refusal, 'suppress', 'reason', '')}
+          </textarea>
           <label for="suppress-until">Until</label>
-          <input id="suppress-until" name="until" type="date" required min={tomorrow} max={suppressLimit ?? inAYear} />
+          <input id="suppress-until" name="until" type="date" required min={tomorrow} max={suppressLimit ?? inAYear} value={typedOr(refusal, 'suppress', 'until', '')} />
           {suppressLimit && (
             <p class="small muted" id="suppress-cap">
               A critical or unsupported-OS alert may be suppressed until {suppressLimit} at most: to keep the system longer, request an exception.
