@@ -78,6 +78,8 @@ const STATE_KEYS = [...FIELD_KEYS, 'status', 'completedAt'] as const;
 export function createAction(actor: CsoActor, req: ActionCreate): ActionDetail {
   const { db, username, now } = actor;
   const { organisation, ...given } = req;
+  // An action born overdue is a typing slip (a year, a month), not a plan.
+  if (given.dueDate < trustToday(now)) throw fieldError('dueDate', `a new action is due today (${trustToday(now)}) or later`);
   const fields: ActionFields = { hazardId: null, alertId: null, assetId: null, controlsHazard: false, ...given, owner: given.owner ?? username };
   const id = inTransaction(db, () => {
     const organisationId = newRecordTrust(actor, organisation, checkFields(actor, fields, new Set(FIELD_KEYS)));

@@ -38,15 +38,16 @@ import { listOrganisations } from '../store/organisations.js';
 const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
 type Status = 200 | 400 | 409;
-type Render = (c: Context<HubEnv>, error?: string, status?: Status) => Response | Promise<Response>;
+/** A page, again with the refusal of a form on it and (for a new record's form) what was typed into it. */
+type Render = (c: Context<HubEnv>, error?: string, status?: Status, typed?: Record<string, string>) => Response | Promise<Response>;
 type Fields = Record<string, unknown>;
 
 const idOf = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
 
-const renderHazards: Render = (c, error, status = 200) => {
+const renderHazards: Render = (c, error, status = 200, typed) => {
   const q = parseOrThrow(HazardQuerySchema, alertQueryParams(c));
   const { total, rows } = onePage(q, (at) => listHazards(c.var.deps.db, { ...q, ...at, org: scopeOf(c, q) }));
-  return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} trusts={trustsShown(c)} error={error} />, status);
+  return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} trusts={trustsShown(c)} error={error} typed={typed} />, status);
 };
 
 /** The most hazards one printed log holds: a trust's whole log, many times over. */
@@ -68,10 +69,10 @@ function renderHazardLogPrint(c: Context<HubEnv>) {
 const renderHazard: Render = (c, error, status = 200) =>
   c.html(<HazardPage session={currentSession(c)} hazard={getHazardDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())} error={error} />, status);
 
-const renderActions: Render = (c, error, status = 200) => {
+const renderActions: Render = (c, error, status = 200, typed) => {
   const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
   const { total, rows } = onePage(q, (at) => listActions(c.var.deps.db, { ...actionFilter(c, q), ...at }));
-  return c.html(<ActionsPage session={currentSession(c)} filter={q} total={total} rows={rows} trusts={trustsShown(c)} error={error} />, status);
+  return c.html(<ActionsPage session={currentSession(c)} filter={q} total={total} rows={rows} trusts={trustsShown(c)} error={error} typed={typed} />, status);
 };
 
 const renderAction: Render = (c, error, status = 200) =>
@@ -84,12 +85,13 @@ const renderAction: Render = (c, error, status = 200) =>
  */
 async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, render: Render, run: (actor: CsoActor, value: z.output<S>) => string, done: string, prepare = (f: Fields) => f) {
   const { csrf: _token, ...fields } = await c.req.parseBody();
+  const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
   const parsed = schema.safeParse(prepare(fields));
-  if (!parsed.success) return render(c, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400);
+  if (!parsed.success) return render(c, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400, typed);
   try {
     return await redirectWithMessage(c, run(csoActor(c), parsed.data), done);
   } catch (err) {
-    if (err instanceof HubError && (err.status === 400 || err.status === 409)) return render(c, err.message, err.status);
+    if (err instanceof HubError && (err.status === 400 || err.status === 409)) return render(c, err.message, err.status, typed);
     throw err;
   }
 }

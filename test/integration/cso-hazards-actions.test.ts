@@ -11,13 +11,15 @@ import { assetIdOf, hoursBefore, insertTestAlert } from '../helpers/insert-test-
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
+/** The hub's clock: actions are made on time and looked at once they are late. */
+let clock = TEST_NOW;
 let app: ReturnType<typeof createApp>;
 const cookies: Partial<Record<Role, string>> = {};
 const USERS = [['security-lead', 'lead'], ['cso', 'cso'], ['board', 'chair']] as const;
 const AT = TEST_NOW.toISOString();
 
 beforeAll(async () => {
-  hub = await createTestHub();
+  hub = await createTestHub({}, () => clock);
   app = createApp(hub.deps);
   seedDemoEstate({ ...hub.deps, alertRules: [] });
   const passwordHash = await hashPassword('a test password 123');
@@ -200,10 +202,16 @@ describe('the action list', () => {
 
   it('filters by mine, owner, overdue (due before today and not finished), status and hazard', async () => {
     const h = await newHazard();
+    // Set up on 1 November, when none was due yet; a new action due in the past is refused (below).
+    clock = new Date('2026-11-01T09:00:00Z');
     const late = await newAction({ title: 'Late one', owner: 'chair', dueDate: '2026-11-22', hazardId: h.id });
     const dueToday = await newAction({ title: 'Due today', owner: 'chair', dueDate: '2026-11-23', hazardId: h.id });
     const lateDone = await newAction({ title: 'Late but done', owner: 'chair', dueDate: '2026-11-01', hazardId: h.id });
+    clock = TEST_NOW;
     await post(`/api/v1/actions/${lateDone.id}/status`, { status: 'done' });
+    const bornLate = await post('/api/v1/actions', { title: 'Born late', dueDate: '2026-11-22', hazardId: h.id }, 'cso');
+    expect(bornLate.status).toBe(400);
+    expect(await errorPaths(bornLate)).toEqual(['dueDate']);
     const ids = async (q: string, role: Role = 'cso') => (await json<{ rows: ActionRow[] }>(await get(`/api/v1/actions${q}`, role))).rows.map((r) => r.id);
     expect(await ids('?mine=1', 'board')).toEqual([late.id, dueToday.id]);
     expect(await ids('?owner=chair&status=open,done')).toEqual([lateDone.id, late.id, dueToday.id]);
@@ -281,7 +289,9 @@ describe('the pages', () => {
     const bad = await form(`/hazards/${h.id}/actions`, { csrf, title: 'Check', owner: 'cso', dueDate: 'soon' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('dueDate: a date as YYYY-MM-DD');
+    clock = new Date('2026-11-10T09:00:00Z');
     const ok = await form(`/hazards/${h.id}/actions`, { csrf, title: 'Check the fax line', owner: 'cso', dueDate: '2026-11-20', controlsHazard: 'on' });
+    clock = TEST_NOW;
     expect(ok.status).toBe(303);
     const html = await (await get('/actions?mine=1')).text();
     expect(html).toMatch(/<tr class="overdue" data-id="\d+" data-status="open">[\s\S]*?Check the fax line[\s\S]*?Overdue/);

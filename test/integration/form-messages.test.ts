@@ -84,3 +84,26 @@ describe('people by name', () => {
     expect([r.code, r.stdout]).toEqual([0, 'admin is now Ada Byron (CIO)\n']);
   });
 });
+
+describe('a refused form keeps what was typed', () => {
+  it('refuses an action born overdue beside the form, what was typed kept', async () => {
+    const res = await postForm(app, '/actions', cookie, { csrf, title: 'Replace the ward 7 fax', owner: 'admin', dueDate: '2026-11-01', organisation: 'TRUST' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<details class="panel" open="">');
+    expect(html).toContain('id="new-action-error">1 invalid field: dueDate (a new action is due today (2026-11-23) or later)</p>');
+    expect(html).toContain('value="Replace the ward 7 fax"');
+    expect(html).toContain('value="2026-11-01"');
+    expect(hub.deps.db.prepare('SELECT count(*) AS n FROM actions').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a hazard for an owner no one can find, the form open again with what was typed', async () => {
+    const res = await postForm(app, '/hazards', cookie, { csrf, title: 'Pager gaps in theatres', description: 'Bleeps drop out in theatre 3', initialSeverity: '4', initialLikelihood: '2', owner: 'nobody-here', organisation: 'TRUST' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<details class="panel" id="new-hazard" open="">');
+    expect(html).toMatch(/id="new-hazard-error">[^<]*no user &quot;nobody-here&quot;/);
+    expect(html).toMatch(/<textarea id="new-description"[^>]*>Bleeps drop out in theatre 3<\/textarea>/);
+    expect(html).toContain('<option value="4" selected="">');
+  });
+});

@@ -35,9 +35,11 @@ export interface ActionsPageProps {
   /** The trusts to name in a Trust column and offer on the form; empty unless the reader is ICS-wide on a hub of several. */
   trusts: readonly Organisation[];
   error?: string;
+  /** What was typed into the new-action form the hub refused: shown again, open, with the error in it. */
+  typed?: Record<string, string>;
 }
 
-export function ActionsPage({ session, filter, total, rows, trusts, error }: ActionsPageProps) {
+export function ActionsPage({ session, filter, total, rows, trusts, error, typed }: ActionsPageProps) {
   const query = actionQueryString(filter);
   const title = filter.mine ? 'My actions' : 'Actions';
   return (
@@ -52,15 +54,15 @@ export function ActionsPage({ session, filter, total, rows, trusts, error }: Act
       <ActionTable rows={rows} showHazard showTrust={trusts.length > 0} sorted={{ path: '/actions', query: Object.fromEntries(new URLSearchParams(query)), current: filter.sort ?? { key: 'due', desc: false } }} />
       {rows.length === 0 && <p class="panel">No actions match these filters.</p>}
       <Pager path="/actions" query={Object.fromEntries(new URLSearchParams(query))} page={filter.page} pageSize={filter.pageSize} total={total} />
-      {error && (
+      {error && !typed && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
       {HAZARD_ROLES.includes(session.user.role) && (
-        <details class="panel">
+        <details class="panel" open={typed !== undefined}>
           <summary>Add an action</summary>
-          <NewActionForm session={session} action="/actions" trusts={trusts} />
+          <NewActionForm session={session} action="/actions" trusts={trusts} typed={typed} error={typed && error} />
         </details>
       )}
     </Layout>
@@ -150,22 +152,29 @@ export function ActionTable({ rows, showHazard, showTrust = false, sorted }: { r
  * For a hazard (hazardId fixed, and its trust) or free-standing, for the trust
  * chosen from `trusts` when there is a choice; the owner defaults to whoever adds it.
  */
-export function NewActionForm({ session, action, hazardId, trusts = [] }: { session: Session; action: string; hazardId?: number; trusts?: readonly Organisation[] }) {
+/** The new-action form; refused, it comes back with the reason in it and what was typed kept. */
+export function NewActionForm(props: { session: Session; action: string; hazardId?: number; trusts?: readonly Organisation[]; typed?: Record<string, string>; error?: string }) {
+  const { session, action, hazardId, trusts = [], typed = {}, error } = props;
   return (
     <form class="action panel" id="new-action" method="post" action={action}>
       <h3>Add an action</h3>
+      {error && (
+        <p class="error" role="alert" id="new-action-error">
+          {error}
+        </p>
+      )}
       <input type="hidden" name="csrf" value={session.csrfToken} />
-      <TrustSelect id="action-organisation" trusts={trusts} />
+      <TrustSelect id="action-organisation" trusts={trusts} value={typed.organisation} />
       <label for="action-title">What is to be done</label>
-      <input id="action-title" name="title" required maxlength={200} />
+      <input id="action-title" name="title" required maxlength={200} value={typed.title ?? ''} />
       <label for="action-owner">Owner (username)</label>
-      <input id="action-owner" name="owner" value={session.user.username} required maxlength={100} list="people" autocomplete="off" />
+      <input id="action-owner" name="owner" value={typed.owner ?? session.user.username} required maxlength={100} list="people" autocomplete="off" />
       <label for="action-due">Due</label>
-      <input id="action-due" name="dueDate" type="date" required />
+      <input id="action-due" name="dueDate" type="date" required value={typed.dueDate ?? ''} />
       {hazardId === undefined ? (
         <>
           <label for="action-hazard">Hazard no. (optional)</label>
-          <input id="action-hazard" name="hazardId" type="number" min={1} />
+          <input id="action-hazard" name="hazardId" type="number" min={1} value={typed.hazardId ?? ''} />
         </>
       ) : (
         <input type="hidden" name="hazardId" value={String(hazardId)} />

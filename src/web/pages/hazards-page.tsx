@@ -53,9 +53,11 @@ export interface HazardsPageProps {
   /** The trusts to name in a Trust column and offer on the form; empty unless the reader is ICS-wide on a hub of several. */
   trusts: readonly Organisation[];
   error?: string;
+  /** What was typed into the new-hazard form the hub refused: shown again, open, with the error in it. */
+  typed?: Record<string, string>;
 }
 
-export function HazardsPage({ session, filter, total, rows, trusts, error }: HazardsPageProps) {
+export function HazardsPage({ session, filter, total, rows, trusts, error, typed }: HazardsPageProps) {
   return (
     <Layout title="Hazard log" session={session}>
       <h1>Hazard log</h1>
@@ -69,12 +71,12 @@ export function HazardsPage({ session, filter, total, rows, trusts, error }: Haz
       <HazardTable rows={rows} showTrust={trusts.length > 0} sorted={{ path: '/hazards', query: hazardQuery(filter), current: filter.sort ?? { key: 'number', desc: false } }} />
       {rows.length === 0 && <p class="panel">No hazards match these filters.</p>}
       <Pager path="/hazards" csv="/api/v1/hazards.csv" query={hazardQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
-      {error && (
+      {error && !typed && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {HAZARD_ROLES.includes(session.user.role) && <NewHazardForm session={session} trusts={trusts} />}
+      {HAZARD_ROLES.includes(session.user.role) && <NewHazardForm session={session} trusts={trusts} typed={typed} error={typed && error} />}
     </Layout>
   );
 }
@@ -166,29 +168,46 @@ function HazardTable({ rows, showTrust, sorted }: { rows: HazardView[]; showTrus
   );
 }
 
-function NewHazardForm({ session, trusts }: { session: Session; trusts: readonly Organisation[] }) {
+/** The new-hazard form; refused, it opens again with the reason in it and what was typed kept. */
+function NewHazardForm({ session, trusts, typed = {}, error }: { session: Session; trusts: readonly Organisation[]; typed?: Record<string, string>; error?: string }) {
+  const level = (name: string) => (typed[name] ? Number(typed[name]) : undefined);
   return (
-    <details class="panel" id="new-hazard">
+    <details class="panel" id="new-hazard" open={error !== undefined}>
       <summary>Record a new hazard</summary>
       <form class="action" method="post" action="/hazards">
+        {error && (
+          <p class="error" role="alert" id="new-hazard-error">
+            {error}
+          </p>
+        )}
         <input type="hidden" name="csrf" value={session.csrfToken} />
-        <TrustSelect id="new-organisation" trusts={trusts} />
+        <TrustSelect id="new-organisation" trusts={trusts} value={typed.organisation} />
         <label for="new-title">Title</label>
-        <input id="new-title" name="title" required maxlength={200} />
+        <input id="new-title" name="title" required maxlength={200} value={typed.title ?? ''} />
         <label for="new-description">Description</label>
-        <textarea id="new-description" name="description" rows={3} required maxlength={4000} />
+        <textarea id="new-description" name="description" rows={3} required maxlength={4000}>
+          {typed.description ?? ''}
+        </textarea>
         <label for="new-causes">Causes</label>
-        <textarea id="new-causes" name="causes" rows={2} maxlength={4000} />
+        <textarea id="new-causes" name="causes" rows={2} maxlength={4000}>
+          {typed.causes ?? ''}
+        </textarea>
         <label for="new-effect">Effect</label>
-        <textarea id="new-effect" name="effect" rows={2} maxlength={4000} />
+        <textarea id="new-effect" name="effect" rows={2} maxlength={4000}>
+          {typed.effect ?? ''}
+        </textarea>
         <label for="new-harm">Potential clinical harm</label>
-        <textarea id="new-harm" name="potentialHarm" rows={2} maxlength={4000} />
+        <textarea id="new-harm" name="potentialHarm" rows={2} maxlength={4000}>
+          {typed.potentialHarm ?? ''}
+        </textarea>
         <label for="new-existing">Existing controls</label>
-        <textarea id="new-existing" name="existingControls" rows={2} maxlength={4000} />
-        <LevelSelect id="new-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} />
-        <LevelSelect id="new-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} />
+        <textarea id="new-existing" name="existingControls" rows={2} maxlength={4000}>
+          {typed.existingControls ?? ''}
+        </textarea>
+        <LevelSelect id="new-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={level('initialSeverity')} />
+        <LevelSelect id="new-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={level('initialLikelihood')} />
         <label for="new-owner">Owner (username)</label>
-        <input id="new-owner" name="owner" value={session.user.username} required maxlength={100} list="people" autocomplete="off" />
+        <input id="new-owner" name="owner" value={typed.owner ?? session.user.username} required maxlength={100} list="people" autocomplete="off" />
         <button class="primary" type="submit">Record hazard</button>
       </form>
     </details>
