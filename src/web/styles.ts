@@ -121,7 +121,7 @@ figure.chart svg { width:100%; height:auto; } figure.chart figcaption { font-siz
 .summary-list li.warning { font-weight:700; border:2px solid #b34700; background:var(--warn); padding:.3rem .5rem; list-style:none; margin-left:-1.2rem; }
 a.figure { font-weight:700; } table.compact { width:auto; min-width:24rem; } tr.total td { font-weight:700; }
 .board-report section { break-inside:auto; } .board-report h2 { break-after:avoid; } .board-report table { break-inside:auto; } .board-report tr { break-inside:avoid; }
-.seal code { overflow-wrap:anywhere; }
+.seal code { overflow-wrap:anywhere; } p code { overflow-wrap:anywhere; }
 /* Evidence rows fit the window, all their columns: smaller type, and a long unbroken word (a full machine name, a build) wraps anywhere. */
 table.evidence { font-size:.9rem; } table.evidence th, table.evidence td { padding:.4rem .35rem; } table.evidence th { letter-spacing:0; } table.evidence td.long { overflow-wrap:anywhere; min-width:6rem; }
 /* A phone: facts stack under their names, and the navigation's menus open in the header's flow instead of over the page. */

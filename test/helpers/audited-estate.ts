@@ -45,7 +45,7 @@ export async function startAuditedEstate(): Promise<AuditedEstate> {
   const cookie = await signInCookie(hub.url, 'admin', hub.adminPassword);
   const assetId = assetIdOf(hub.deps.db, HOST);
   const hazard = await create(hub, cookie, '/api/v1/hazards', { title: 'Referrals lost on the Ward 7 fax', description: 'A referral faxed to a dead line is never seen', initialSeverity: 4, initialLikelihood: 3, organisation: 'TRUST' });
-  await create(hub, cookie, '/api/v1/actions', { title: 'Move Ward 7 referrals to NHSmail', dueDate: '2026-12-18', hazardId: hazard, controlsHazard: true });
+  const action = await create(hub, cookie, '/api/v1/actions', { title: 'Move Ward 7 referrals to NHSmail', dueDate: '2026-12-18', hazardId: hazard, controlsHazard: true });
   const exception = await create(hub, cookie, '/api/v1/exceptions', {
     title: 'Ward 7 PC on Windows 7',
     justification: 'The ward’s dictation software is certified on Windows 7 only; its replacement arrives in January.',
@@ -62,6 +62,7 @@ export async function startAuditedEstate(): Promise<AuditedEstate> {
     '/exceptions', `/exceptions/${exception}`, '/devices', `/devices/${device}`,
     '/board-reports', `/board-reports/${REPORT_MONTH}`, '/notifications',
     '/admin/agents', '/admin/enrolment', '/account/password',
+    `/actions/${action}`, '/hazards/print', '/import', '/devices/import', `/board-reports/${REPORT_MONTH}/evidence/assets`,
   ];
   return { hub, pages };
 }
