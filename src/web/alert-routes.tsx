@@ -28,7 +28,8 @@ import { AlertsPage, type BulkNotice } from './pages/alerts-page.js';
 
 const NoFields = z.strictObject({});
 
-function renderAlert(c: Context<HubEnv>, id: number, refusal?: FormRefusal, status: 200 | 400 = 200) {
+/** The alert's page; with a refusal, the refused form shows why and keeps what was typed (also the hazard routes' raise-hazard form). */
+export function renderAlert(c: Context<HubEnv>, id: number, refusal?: FormRefusal, status: 200 | 400 | 409 = 200) {
   const { db, now, alertRules } = c.var.deps;
   const session = currentSession(c);
   const alert = getAlert(db, id, now(), session.user.organisationId);

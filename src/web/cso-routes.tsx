@@ -4,6 +4,7 @@
  * forms, which redirect back on success. Roles and rules are the API's
  * (hub/routes/cso-api.ts).
  */
+import { renderAlert } from './alert-routes.js';
 import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
@@ -117,11 +118,20 @@ const hazardPages = new Hono<HubEnv>()
       createAction(a, v);
       return `/hazards/${idOf(c)}`;
     }, 'Action added.', (f) => ({ ...f, hazardId: c.req.param('id') })))
-  // The alert page's form: a bad field shows the error page naming it (the alert page belongs to the triage routes).
+  // The alert page's form: refused, the alert page comes back with the reason in that form and what was typed kept.
   .post('/alerts/:id/raise-hazard', FORM_LIMIT, write, formToken, async (c) => {
     const { csrf: _token, ...fields } = await c.req.parseBody();
-    const hazard = raiseHazardFromAlert(csoActor(c), idOf(c), parseOrThrow(RaiseHazardRequestSchema, fields), c.var.deps.alertRules);
-    return redirectWithMessage(c, `/hazards/${hazard.id}`, `Hazard #${hazard.id} raised from alert #${idOf(c)}.`);
+    const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+    const refused = (message: string, status: 400 | 409) => renderAlert(c, idOf(c), { form: 'raise-hazard', message, typed }, status);
+    const parsed = RaiseHazardRequestSchema.safeParse(fields);
+    if (!parsed.success) return refused(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400);
+    try {
+      const hazard = raiseHazardFromAlert(csoActor(c), idOf(c), parsed.data, c.var.deps.alertRules);
+      return await redirectWithMessage(c, `/hazards/${hazard.id}`, `Hazard #${hazard.id} raised from alert #${idOf(c)}.`);
+    } catch (err) {
+      if (err instanceof HubError && (err.status === 400 || err.status === 409)) return refused(err.message, err.status);
+      throw err;
+    }
   });
 
 const actionPages = new Hono<HubEnv>()

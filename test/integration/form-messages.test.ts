@@ -107,3 +107,16 @@ describe('a refused form keeps what was typed', () => {
     expect(html).toContain('<option value="4" selected="">');
   });
 });
+
+describe('raising a hazard from an alert page', () => {
+  it('comes back to the alert with the reason in the raise form, what was typed kept, when a rating is missing', async () => {
+    const id = insertTestAlert(hub.deps.db, { hostname: 'WARD7-PC014', severity: 'high', raisedAt: hoursBefore(TEST_NOW, 3) });
+    const res = await postForm(app, `/alerts/${id}/raise-hazard`, cookie, { csrf, title: 'Ward 7 referrals at risk', initialSeverity: '4', potentialHarm: 'Delayed referral', owner: 'admin' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/id="raise-hazard-error">[^<]*initialLikelihood/);
+    expect(html).toContain('value="Ward 7 referrals at risk"');
+    expect(html).toMatch(/<textarea id="raise-harm"[^>]*>Delayed referral<\/textarea>/);
+    expect(hub.deps.db.prepare("SELECT count(*) AS n FROM hazards WHERE title = 'Ward 7 referrals at risk'").get()).toEqual({ n: 0 });
+  });
+});

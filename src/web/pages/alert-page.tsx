@@ -70,7 +70,7 @@ export function AlertPage({ session, alert, rule, now, refusal, showTrust, suppr
           </ActionForm>
         )}
       </div>
-      <RaiseHazardForm session={session} alert={alert} />
+      <RaiseHazardForm session={session} alert={alert} {...(refusal?.form === 'raise-hazard' && { error: refusal.message, typed: refusal.typed })} />
       <h2>Audit trail</h2>
       <AuditTrail entries={alert.audit} />
     </Layout>

@@ -218,19 +218,28 @@ function NewHazardForm({ session, trusts, typed = {}, error }: { session: Sessio
  * The alert page's "raise a hazard" section: the alert's title, evidence, rule
  * and asset are carried over; the person raising it gives the clinical rating.
  */
-export function RaiseHazardForm({ session, alert }: { session: Session; alert: AlertDetail }) {
+/** Refused, the form shows why above its fields and keeps what was typed (`typed`). */
+export function RaiseHazardForm({ session, alert, error, typed = {} }: { session: Session; alert: AlertDetail; error?: string; typed?: Record<string, string> }) {
   if (!HAZARD_ROLES.includes(session.user.role)) return null;
+  const level = (name: string) => (typed[name] ? Number(typed[name]) : undefined);
   return (
     <form class="action panel" id="raise-hazard" method="post" action={`/alerts/${alert.id}/raise-hazard`}>
       <h2>Raise a hazard from this alert</h2>
-      <p class="small muted">The alert's title, evidence, rule and asset go into the hazard log; rate the clinical risk as it stands today.</p>
+      <p class="small muted">What the alert means and where it was found go into the hazard log, in plain words; rate the clinical risk as it stands today.</p>
+      {error && (
+        <p class="error" role="alert" id="raise-hazard-error">
+          {error}
+        </p>
+      )}
       <input type="hidden" name="csrf" value={session.csrfToken} />
       <label for="raise-title">Title</label>
-      <input id="raise-title" name="title" value={alert.title} maxlength={200} />
-      <LevelSelect id="raise-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} />
-      <LevelSelect id="raise-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} />
+      <input id="raise-title" name="title" value={typed.title ?? alert.title} maxlength={200} />
+      <LevelSelect id="raise-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={level('initialSeverity')} />
+      <LevelSelect id="raise-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={level('initialLikelihood')} />
       <label for="raise-harm">Potential clinical harm (optional)</label>
-      <textarea id="raise-harm" name="potentialHarm" rows={2} maxlength={4000} />
+      <textarea id="raise-harm" name="potentialHarm" rows={2} maxlength={4000}>
+        {typed.potentialHarm ?? ''}
+      </textarea>
       <input type="hidden" name="owner" value={session.user.username} />
       <button class="primary" type="submit">Raise a hazard</button>
     </form>
