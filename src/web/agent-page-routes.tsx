@@ -21,7 +21,8 @@ import type { Db } from '../store/db.js';
 import type { OrgScope } from '../store/organisations.js';
 import { listSpoolFolds } from '../store/receipts.js';
 import { pageAction, refuse, type ActionPage } from './page-action.js';
-import { FORM_LIMIT, formToken } from './page-routes.js';
+import { FORM_LIMIT } from './form-limit.js';
+import { formToken } from './page-routes.js';
 import { AgentsPage, type AgentRow } from './pages/agents-page.js';
 import { trustsShown } from './trusts-shown.js';
 

@@ -3,8 +3,8 @@
  * and its action forms (POST /alerts/:id/<action>), which redirect back to the
  * alert. Roles, rules and trust scope are the API's (hub/routes/alerts-api.ts).
  */
+import { formLimit } from './form-limit.js';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { bulkTriage, BulkTriageSchema, MAX_BULK_ALERTS } from '../alerts/bulk-triage.js';
 import { z } from 'zod';
 import {
@@ -22,7 +22,8 @@ import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import { onePage } from '../hub/page-range.js';
 import { trustsShown } from './trusts-shown.js';
 import { redirectWithMessage } from './flash.js';
-import { FORM_LIMIT, formToken } from './page-routes.js';
+import { FORM_LIMIT } from './form-limit.js';
+import { formToken } from './page-routes.js';
 import { AlertPage, type FormRefusal } from './pages/alert-page.js';
 import { AlertsPage, type BulkNotice } from './pages/alerts-page.js';
 
@@ -64,7 +65,7 @@ async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, ru
 const act = requireRole(...TRIAGE_ROLES);
 
 /** Up to 500 ids and a note: larger than one alert's form. */
-const BULK_FORM_LIMIT = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+const BULK_FORM_LIMIT = formLimit(64 * 1024);
 
 function renderList(c: Context<HubEnv>, q: AlertQuery, outcome?: BulkNotice, status: 200 | 400 = 200) {
   const { db, now, alertRules } = c.var.deps;

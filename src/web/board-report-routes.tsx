@@ -3,8 +3,8 @@
  * report (HTML, and PDF when Chromium is installed), and the evidence rows
  * behind any figure. Roles are the API's (hub/routes/board-reports-api.ts).
  */
+import { formLimit } from './form-limit.js';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
@@ -26,7 +26,7 @@ import { ReportsPage } from './pages/board/reports-page.js';
 /** What a refused PDF request is told to wait (Retry-After): a print takes a few seconds, and the queue was full. */
 const PDF_RETRY_AFTER_SECONDS = 30;
 
-const FORM_LIMIT = bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+const FORM_LIMIT = formLimit(4 * 1024);
 
 /**
  * Prints on this hub's PDF queue, one print at a time, so no signed-in person

@@ -4,11 +4,11 @@
  * forms, which redirect back on success. Roles and rules are the API's
  * (hub/routes/cso-api.ts).
  */
+import { FORM_LIMIT } from './form-limit.js';
 import { renderAlert } from './alert-routes.js';
 import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { addActionNote, createAction, getActionDetail, setActionStatus, updateActionFields } from '../cso/action-list.js';
 import { ActionCreateSchema, ActionNoteRequestSchema, ActionPatchSchema, ActionStatusRequestSchema } from '../cso/action-schemas.js';
@@ -36,7 +36,6 @@ import { HazardsPage } from './pages/hazards-page.js';
 import { HazardLogPrintPage } from './pages/hazard-log-print-page.js';
 import { listOrganisations } from '../store/organisations.js';
 
-const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
 type Status = 200 | 400 | 409;
 /** A page, again with the refusal of a form on it and (for a new record's form) what was typed into it. */

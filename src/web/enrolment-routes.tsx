@@ -15,7 +15,8 @@ import { owningOrganisation } from '../hub/owning-organisation.js';
 import { EnrolmentSecretRequestSchema } from '../hub/routes/admin-api.js';
 import { listEnrolmentSecrets } from '../store/agents.js';
 import { pageAction, refuse, type ActionPage } from './page-action.js';
-import { FORM_LIMIT, formToken } from './page-routes.js';
+import { FORM_LIMIT } from './form-limit.js';
+import { formToken } from './page-routes.js';
 import { EnrolmentPage, type EnrolmentPageProps } from './pages/enrolment-page.js';
 import { trustsShown } from './trusts-shown.js';
 

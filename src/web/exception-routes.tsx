@@ -3,16 +3,16 @@
  * one exception (GET /exceptions/:id) and its sign-off, reject and revoke forms,
  * which redirect back to it. Roles and rules are the API's (hub/routes/exceptions-api.ts).
  */
+import { formLimit } from './form-limit.js';
 import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import { ReasonSchema, rejectException, requestException, revokeException, signOffException, SignOffSchema, type ExceptionActor } from '../cso/exceptions.js';
 import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
-import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
+import { notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { owningOrganisation } from '../hub/owning-organisation.js';
 import { IdSchema, nonEmpty, scopeOf } from '../hub/query-schemas.js';
@@ -24,7 +24,7 @@ import { formToken } from './page-routes.js';
 import { ExceptionPage } from './pages/exception-page.js';
 import { ExceptionsPage, type RequestFormValues } from './pages/exceptions-page.js';
 
-const FORM_LIMIT = bodyLimit({ maxSize: 32 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+const FORM_LIMIT = formLimit(32 * 1024);
 
 function renderList(c: Context<HubEnv>, form?: RequestFormValues, error?: string) {
   const { db, now, alertRules } = c.var.deps;

@@ -1,9 +1,9 @@
 /** The notifications page (GET /notifications) and the "mark read" form the page and the strip post. */
+import { formLimit } from './form-limit.js';
 import { redirectWithMessage } from './flash.js';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { HubEnv } from '../hub/deps.js';
-import { HubError, parseOrThrow } from '../hub/errors.js';
+import { parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { IdSchema } from '../hub/query-schemas.js';
 import { markRead, readerOf } from '../hub/routes/notifications-api.js';
@@ -11,7 +11,7 @@ import { listNotifications } from '../store/notifications.js';
 import { formToken } from './page-routes.js';
 import { NotificationsPage } from './pages/notifications-page.js';
 
-const FORM_LIMIT = bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
+const FORM_LIMIT = formLimit(4 * 1024);
 
 /** Back to the page the form was on (the strip is on every page), if that was a page of this hub. */
 function backTo(c: Context): string {

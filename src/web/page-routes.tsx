@@ -1,15 +1,15 @@
 /** The server-rendered pages: sign-in, password, summary, assets, one asset, software, unmatched. */
+import { FORM_LIMIT } from './form-limit.js';
 import { ProfileSchema, updateOwnProfile } from '../auth/profile.js';
 import { redirectWithMessage } from './flash.js';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { changePassword, PasswordChangeSchema } from '../auth/change-password.js';
 import { signIn } from '../auth/sign-in.js';
 import { assetItems } from '../estate/asset-items.js';
 import type { HubEnv } from '../hub/deps.js';
-import { forbidden, HubError, notFound, parseOrThrow } from '../hub/errors.js';
+import { forbidden, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/session.js';
 import { AssetQuerySchema, IdSchema, nonEmpty, PagedQuerySchema, scopeOf, ScopeQuerySchema, SoftwareQuerySchema } from '../hub/query-schemas.js';
 import { onePage } from '../hub/page-range.js';
@@ -34,7 +34,6 @@ import { APP_CSS } from './styles.js';
 import { readFilters } from './read-filters.js';
 import { trustsShown } from './trusts-shown.js';
 
-export const FORM_LIMIT = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HubError(413, 'too-large', 'form is too large'); } });
 
 /** Only a same-site local path: `next` must never send a person to another site. */
 const NextSchema = z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch('/');
