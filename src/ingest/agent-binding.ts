@@ -55,8 +55,10 @@ function conflict(db: Db, host: Report['host'], existing: AssetState | undefined
   if (bound !== undefined && bound !== existing?.id) {
     return { code: 'agent-bound-to-another-machine', other: bound, message: `this agent reports asset #${bound}, the machine it first reported; an admin re-binds the agent of a renamed machine (estatewatch admin rebind-agent)` };
   }
+  // Only an agent with no machine yet is checked against its enrolment name: a bound agent's report, the usual one, reads no more.
+  if (bound !== undefined) return undefined;
   const enrolledAs = enrolledNameOf(db, agentId);
-  if (bound === undefined && enrolledAs !== undefined && !namesEnrolledMachine(enrolledAs, host)) {
+  if (enrolledAs !== undefined && !namesEnrolledMachine(enrolledAs, host)) {
     return { code: 'agent-enrolled-as-another-machine', other: agentId, message: `this agent enrolled as ${enrolledAs} and may report only that machine; an admin re-binds it to a renamed machine (estatewatch admin rebind-agent)` };
   }
   return undefined;
