@@ -4,7 +4,7 @@
  * root, since tests do not drive systemd) and run as the systemd unit would,
  * posting to a real hub on 127.0.0.1.
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectionScript } from '../../agents/windows/collection-script.js';
@@ -14,18 +14,12 @@ import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
 import { startTestHub, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 import { hasTool } from '../helpers/required-tool.js';
 import { runCli } from '../helpers/cli.js';
+import { runChild } from '../helpers/run-child.js';
+import { unitScanArgs } from '../helpers/unit-scan.js';
 
 let hub: ListeningTestHub;
 let dist: string;
 let root: string;
-
-/** Runs a child without blocking this process: the hub under test lives in it. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(cmd, args, { env, encoding: 'utf8' }, (err, _stdout, stderr) => resolve({ status: err ? Number(err.code ?? 1) : 0, stderr }));
-  });
-}
-
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -54,17 +48,13 @@ describe('the one-file agent', () => {
 
   it('installs with the Linux helper, enrols, and reports as its systemd unit would run it', async () => {
     const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'bundle test', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
-    const install = await run('sh', [path.join(dist, 'install/linux/install.sh'), '--hub', hub.url], { PATH: process.env.PATH, ESTATEWATCH_INSTALL_ROOT: root, ESTATEWATCH_ENROL_SECRET: secret });
+    const install = await runChild('sh', [path.join(dist, 'install/linux/install.sh'), '--hub', hub.url], { env: { ESTATEWATCH_INSTALL_ROOT: root, ESTATEWATCH_ENROL_SECRET: secret } });
     expect(install.status, install.stderr).toBe(0);
     const state = path.join(root, 'var/lib/estatewatch-agent');
     expect(fs.statSync(path.join(state, 'agent.json')).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(path.join(root, 'etc/systemd/system/estatewatch-agent.service'), 'utf8')).not.toContain(secret);
 
-    const unit = fs.readFileSync(path.join(root, 'etc/systemd/system/estatewatch-agent.service'), 'utf8');
-    const exec = /^ExecStart=\/usr\/bin\/env node (\S+) (.*) --state-dir (\S+)$/m.exec(unit);
-    expect(exec).not.toBeNull();
-    const [, bundle, args, stateDir] = exec as unknown as [string, string, string, string];
-    const scan = await run(process.execPath, [path.join(root, bundle), ...args.split(' '), '--state-dir', path.join(root, stateDir)], { PATH: process.env.PATH });
+    const scan = await runChild(process.execPath, unitScanArgs(root));
     expect(scan.status, scan.stderr).toBe(0);
     const stored = hub.deps.db.prepare("SELECT count(*) AS n FROM installs i JOIN assets a ON a.id = i.asset_id WHERE a.agent_id IS NOT NULL").get() as { n: number };
     expect(stored.n).toBeGreaterThan(50);

@@ -5,12 +5,12 @@
  * one-file agent is built, and its lines run in a shell in its folder until
  * the machine has reported.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgent } from '../../scripts/build-agent.js';
+import { runChild } from '../helpers/run-child.js';
 import { signInCookie, startTestHub, tempDir, type ListeningTestHub } from '../helpers/test-hub.js';
 
 const LINE_IDS = ['install-linux', 'install-macos', 'install-windows', 'install-agent'] as const;
@@ -49,13 +49,9 @@ async function makeSecret(on: ListeningTestHub, origin = on.url): Promise<{ res:
   return { res, html, secret, lines };
 }
 
-/** Runs a pasted line in a POSIX shell in the agent's folder, without blocking this process: the hub under test lives in it. */
+/** Runs a pasted line in a POSIX shell in the agent's folder. */
 function paste(line: string, env: NodeJS.ProcessEnv): Promise<{ status: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('sh', ['-c', line], { cwd: dist, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 120_000 }, (err, _stdout, stderr) =>
-      resolve({ status: err ? Number(err.code ?? 1) : 0, stderr }),
-    );
-  });
+  return runChild('sh', ['-c', line], { cwd: dist, env });
 }
 
 const agentsEnrolledAs = (hostname: string) => hub.deps.db.prepare('SELECT id, revoked_at AS revokedAt FROM agents WHERE hostname = ? ORDER BY id').all(hostname) as { id: number; revokedAt: string | null }[];
