@@ -11,7 +11,7 @@
  * - distribution packages: the data's repology project names. They follow the
  *   OS anyway; the match only names the product in the reason.
  */
-import type { MatchEntry } from '../../src/rules/lifecycle-schema.js';
+import type { MatchEntry } from '../rules/lifecycle-schema.js';
 import { DISTRO, INSTALLERS, type EolProduct, type Recipe } from './types.js';
 
 /** Single-word titles distinctive enough to match on their own. */

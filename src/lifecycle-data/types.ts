@@ -1,5 +1,8 @@
-/** The endoflife.date snapshot's shape (../shared/data/endoflife/README.md) and the generator's recipe. */
-import type { DateValue, MatchEntry } from '../../src/rules/lifecycle-schema.js';
+/**
+ * The endoflife.date data's shape, as the snapshot folder (../shared/data/endoflife/README.md)
+ * holds it and as an API v1 export is read into it (read-eol-data.ts), and the generator's recipe.
+ */
+import type { DateValue, MatchEntry } from '../rules/lifecycle-schema.js';
 
 export interface EolRelease {
   cycle: string;
@@ -9,6 +12,8 @@ export interface EolRelease {
   eol: DateValue;
   extendedSupport: DateValue;
   latest?: string | null;
+  /** The day `latest` came out. */
+  latestReleaseDate?: string | null;
 }
 
 export interface EolProduct {
@@ -16,7 +21,9 @@ export interface EolProduct {
   title: string;
   category: string;
   permalink: string;
-  sourceCommit: string;
+  /** The endoflife.date commit the data was taken at; null for an API export, which names none. */
+  sourceCommit: string | null;
+  /** When the data was taken (the commit's date, or the export's `generated_at`): what "latest" is true of. */
   sourceCommitDate: string;
   identifiers?: { type: string; id: string }[] | null;
   columns?: Record<string, string | boolean> | null;

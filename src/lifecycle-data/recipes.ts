@@ -4,7 +4,7 @@
  * not listed here get a default recipe (default-recipe.ts) or are left out
  * (scope.ts) with the reason printed in rules/README.md.
  */
-import type { MatchEntry } from '../../src/rules/lifecycle-schema.js';
+import type { MatchEntry } from '../rules/lifecycle-schema.js';
 import { DISTRO, INSTALLERS, pkg, type CycleShape, type EolRelease, type Recipe } from './types.js';
 
 const installed = (name: string, extra: Partial<MatchEntry> = {}): MatchEntry => ({ name, sources: INSTALLERS, ...extra });
