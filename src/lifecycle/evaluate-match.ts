@@ -1,10 +1,10 @@
 /** From a matched product to a verdict: normalise the version, pick the cycle, read its dates. */
 import type { ProductMatch } from './match-product.js';
-import type { CompiledCycle } from './rule-set.js';
+import type { CompiledCycle, CompiledRule } from './rule-set.js';
 import { selectCycle } from './select-cycle.js';
 import { statusFromDates } from './status-from-dates.js';
 import { judgeEvergreen } from './judge-evergreen.js';
-import type { EvaluateOptions, UnknownReason, Verdict } from './verdict.js';
+import type { EvaluateOptions, UnknownReason, Verdict, VerdictData } from './verdict.js';
 import { toComponents } from './version-components.js';
 
 export interface MatchedItem {
@@ -31,7 +31,17 @@ function readVersion(match: ProductMatch, item: MatchedItem): { raw: string; nor
   return null;
 }
 
+/** The rule's source as a verdict names it. */
+export function dataOf(rule: CompiledRule): VerdictData {
+  return { source: rule.source.name, date: rule.source.retrieved };
+}
+
 export function evaluateMatch(match: ProductMatch, item: MatchedItem, opts: EvaluateOptions): Verdict {
+  const verdict = judgeMatch(match, item, opts);
+  return { ...verdict, data: dataOf(match.rule) };
+}
+
+function judgeMatch(match: ProductMatch, item: MatchedItem, opts: EvaluateOptions): Verdict {
   const { rule } = match;
   const version = readVersion(match, item);
   if (!version) {

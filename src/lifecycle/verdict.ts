@@ -37,6 +37,15 @@ export interface Verdict {
   extendedSupportEnd: string | null;
   /** One line a person can check: which matcher fired on which field, and the date that decided it. */
   reason: string;
+  /** The data the verdict came from (the rule's source) and that data's date; absent when no rule matched. */
+  data?: VerdictData;
+}
+
+export interface VerdictData {
+  /** e.g. "endoflife.date", "distro-info-data", or a vendor's page for a hand-written rule. */
+  source: string;
+  /** The day the data was read or taken (the rule's `source.retrieved`); null when the rule gives none. */
+  date: string | null;
 }
 
 /**

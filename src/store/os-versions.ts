@@ -2,7 +2,7 @@ import type { Os } from '../contract/report.js';
 import type { Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { insertReturningId, stmt } from './statements.js';
-import { VERDICT_COLUMNS, verdictParams } from './verdict-columns.js';
+import { VERDICT_ASSIGNMENTS, VERDICT_COLUMNS, VERDICT_PLACEHOLDERS, verdictParams } from './verdict-columns.js';
 
 /** The key that makes an OS distinct for lifecycle purposes; the patch build is kept on the asset. */
 export type OsKey = Pick<Os, 'family' | 'name' | 'version' | 'edition'>;
@@ -14,7 +14,7 @@ export function ensureOsVersion(db: Db, os: OsKey, evaluate: (os: OsKey) => Verd
     os.family, os.name, os.version, edition,
   ) as { id: number } | undefined;
   if (found) return found.id;
-  return insertReturningId(db, `INSERT INTO os_versions (family, name, version, edition, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  return insertReturningId(db, `INSERT INTO os_versions (family, name, version, edition, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ${VERDICT_PLACEHOLDERS})`,
     os.family, os.name, os.version, edition, ...verdictParams(evaluate(os)),
   );
 }
@@ -25,5 +25,5 @@ export function listOsVersions(db: Db): (OsKey & { id: number })[] {
 }
 
 export function updateOsVerdict(db: Db, id: number, v: Verdict): void {
-  stmt(db, 'UPDATE os_versions SET status = ?, product = ?, cycle = ?, eol = ?, extended_support_end = ?, reason = ?, unknown_reason = ? WHERE id = ?').run(...verdictParams(v), id);
+  stmt(db, `UPDATE os_versions SET ${VERDICT_ASSIGNMENTS} WHERE id = ?`).run(...verdictParams(v), id);
 }

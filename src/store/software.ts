@@ -3,7 +3,7 @@ import type { SoftwareVerdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, jsonArrayRows, perDialect } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
-import { VERDICT_COLUMNS, verdictParams } from './verdict-columns.js';
+import { VERDICT_ASSIGNMENTS, VERDICT_COLUMNS, VERDICT_PLACEHOLDERS, verdictParams } from './verdict-columns.js';
 
 /** What makes a software version distinct: its verdict depends on nothing else. */
 /** What identifies a distinct software version, and the purl it was first seen with (not part of its identity). */
@@ -28,7 +28,7 @@ export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluat
 }
 
 function insertSoftware(db: Db, s: SoftwareKey, v: SoftwareVerdict): number {
-  return insertReturningId(db, `INSERT INTO software (name, version, vendor, source, purl, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  return insertReturningId(db, `INSERT INTO software (name, version, vendor, source, purl, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ${VERDICT_PLACEHOLDERS})`,
     s.name, s.version, s.vendor ?? '', s.source, s.purl ?? '', v.osLink, ...verdictParams(v),
   );
 }
@@ -39,7 +39,7 @@ export function listSoftwareKeys(db: Db): (SoftwareKey & { id: number })[] {
 }
 
 export function updateSoftwareVerdict(db: Db, id: number, v: SoftwareVerdict): void {
-  stmt(db, 'UPDATE software SET os_link = ?, status = ?, product = ?, cycle = ?, eol = ?, extended_support_end = ?, reason = ?, unknown_reason = ? WHERE id = ?').run(
+  stmt(db, `UPDATE software SET os_link = ?, ${VERDICT_ASSIGNMENTS} WHERE id = ?`).run(
     v.osLink, ...verdictParams(v), id,
   );
 }
