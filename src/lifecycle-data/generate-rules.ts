@@ -72,6 +72,16 @@ function latestOf(recipe: Recipe, r: EolRelease, day: string): { latest?: string
   return open ? { latest: r.latest } : {};
 }
 
+/**
+ * Every cycle whose data names a dotted newest version carries it and its day, whatever the
+ * product: what patch currency (lifecycle/judge-patch.ts) measures an installed version against.
+ * A separate field from `latest`, which an evergreen rule reads as a support condition.
+ */
+function newestOf(r: EolRelease): { newest?: string; newestDate?: string | null } {
+  if (!r.latest || !DOTTED.test(r.latest)) return {};
+  return { newest: r.latest, newestDate: r.latestReleaseDate ?? null };
+}
+
 function buildCycles(recipe: Recipe, data: EolProduct, support: string | null, extended: string | null): Record<string, unknown>[] {
   const day = snapshotDay(data);
   const cycles = data.releases.flatMap((r) => {
@@ -86,6 +96,7 @@ function buildCycles(recipe: Recipe, data: EolProduct, support: string | null, e
       eol: r.eol,
       extendedSupport: extended ? r.extendedSupport : null,
       ...latestOf(recipe, r, day),
+      ...newestOf(r),
     }];
   });
   return recipe.specificFirst ? specificFirst(cycles) : orderCycles(cycles);

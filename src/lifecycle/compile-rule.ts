@@ -30,6 +30,8 @@ function compileCycle(c: Cycle): CompiledCycle {
     eol: c.eol,
     extendedSupport: c.extendedSupport ?? null,
     latest: c.latest ?? null,
+    newest: c.newest ?? null,
+    newestDate: c.newestDate ?? null,
     note: c.note ?? null,
   };
 }

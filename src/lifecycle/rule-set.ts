@@ -36,6 +36,9 @@ export interface CompiledCycle {
   extendedSupport: DateValue;
   /** Evergreen rules: the newest version of the cycle on the rule's `evergreen.asOf`. */
   latest: string | null;
+  /** The newest version of the cycle the data knows and its day (absent or null: not known): what patch currency is measured against (judge-patch.ts). */
+  newest?: string | null;
+  newestDate?: string | null;
   note: string | null;
 }
 

@@ -65,11 +65,18 @@ export const CycleSchema = z
     extendedSupport: DateValueSchema.optional(),
     /** Evergreen rules: the newest version of this cycle known on `evergreen.asOf`. */
     latest: DottedVersion.optional(),
+    /**
+     * The newest version of this cycle the data knows, and the day it came out (null: not given):
+     * what patch currency measures an installed version against. Never changes the status.
+     */
+    newest: DottedVersion.optional(),
+    newestDate: z.union([z.iso.date(), z.null()]).optional(),
     note: z.string().min(1).optional(),
   })
   .refine((c) => c.versions !== undefined || c.minVersion !== undefined, {
     error: 'a cycle needs versions or minVersion, or it would match every version',
-  });
+  })
+  .refine((c) => c.newestDate === undefined || c.newest !== undefined, { error: '"newestDate" is the day of "newest": give both', path: ['newestDate'] });
 export type Cycle = z.infer<typeof CycleSchema>;
 
 export const SourceSchema = z.strictObject({

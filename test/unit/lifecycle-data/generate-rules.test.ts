@@ -45,6 +45,16 @@ describe('generateLifecycleRules', () => {
     for (const f of first.files) expect(readFileSync(`${SHIPPED}/${f.file}`, 'utf8'), f.file).toBe(f.text);
   });
 
+  it('writes every cycle\'s newest version and its day, evergreen or not, and keeps `latest` for open evergreen cycles only', () => {
+    expect(text('python.yaml')).toMatch(/cycle: "3\.12"\n(?:    .*\n)*?    newest: 3\.12\.14\n    newestDate: 2026-08-12\n/);
+    // Firefox 152 ended before the snapshot: no `latest` (which would judge it), yet its newest is known.
+    const ff152 = /cycle: "152"\n((?:    .*\n)*)/.exec(text('firefox.yaml'))?.[1] ?? '';
+    expect(ff152).toContain('newest: 152.0.6\n    newestDate: 2026-07-14');
+    expect(ff152).not.toContain('latest:');
+    // SQL Server 2022's "16.0.4265.3 CU26" is no dotted version: no newest.
+    expect(/cycle: "16\.0"\n((?:    .*\n)*)/.exec(text('mssqlserver.yaml'))?.[1]).not.toContain('newest:');
+  });
+
   it('drops an extended-support column the data does not show', () => {
     expect(text('python.yaml')).not.toMatch(/extendedSupport: "?\d{4}/);
   });

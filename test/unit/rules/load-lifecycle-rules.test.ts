@@ -39,4 +39,12 @@ describe('loadLifecycleRules', () => {
     const { issues } = buildRuleSet([{ file: 'renamed.yaml', text: first!.text }]);
     expect(issues[0]?.message).toMatch(/^product: must equal the file name "renamed"/);
   });
+
+  it('reads a cycle\'s newest version and its day, and refuses a day without the version', () => {
+    const text = (cycle: string) => `product: demo\ntitle: Demo\nkind: software\ngenerated: false\nsource: {name: Demo, url: https://example.org/demo, retrieved: 2026-08-22}\nmatch: [{name: '^Demo$'}]\ncycles:\n  - {cycle: '1', versions: ['1'], eol: false${cycle}}\n`;
+    const good = buildRuleSet([{ file: 'demo.yaml', text: text(", newest: '1.4.2', newestDate: 2026-08-01") }]);
+    expect(good.ruleSet?.rules[0]?.cycles[0]).toMatchObject({ newest: '1.4.2', newestDate: '2026-08-01' });
+    const bad = buildRuleSet([{ file: 'demo.yaml', text: text(', newestDate: 2026-08-01') }]);
+    expect(bad.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^cycles\[0\]\.newestDate: "newestDate" is the day of "newest"/)]);
+  });
 });
