@@ -4,6 +4,7 @@ import type { CompiledCycle, CompiledRule } from './rule-set.js';
 import { selectCycle } from './select-cycle.js';
 import { statusFromDates } from './status-from-dates.js';
 import { judgeEvergreen } from './judge-evergreen.js';
+import { judgePatch } from './judge-patch.js';
 import type { EvaluateOptions, UnknownReason, Verdict, VerdictData } from './verdict.js';
 import { toComponents } from './version-components.js';
 
@@ -71,6 +72,7 @@ function judgeMatch(match: ProductMatch, item: MatchedItem, opts: EvaluateOption
     eol: dated.eol,
     extendedSupportEnd: dated.extendedSupportEnd,
     reason: `${head}; ${dated.explanation}${note}`,
+    patch: judgePatch(rule, c, { version: components, editionSubject: item.editionSubject }),
   };
   return rule.evergreen && c.latest ? judgeEvergreen(base, { head, note, dated, latest: c.latest, dataAsOf: rule.evergreen.asOf, version: components }, opts) : base;
 }

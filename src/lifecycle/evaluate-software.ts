@@ -46,7 +46,8 @@ export function evaluateSoftware(item: SoftwareItem, rules: RuleSet, opts: Evalu
   if (upstream) {
     return { ...judged, osLink: 'none', reason: `${item.source} package from the vendor's own repository (upstream: true), so it follows upstream: ${judged.reason}` };
   }
-  return { ...judged, osLink: 'follows', reason: `${item.source} package: follows the OS (patched by the distribution); upstream would be: ${judged.reason}` };
+  // Its version is the distribution's (backports under the old number): no patch currency against upstream's newest.
+  return { ...judged, osLink: 'follows', patch: null, reason: `${item.source} package: follows the OS (patched by the distribution); upstream would be: ${judged.reason}` };
 }
 
 /** The lifecycle that judges the title: its product's, or its parent release's. */
@@ -67,5 +68,6 @@ function judgeTitle(title: TitleMatch, item: SoftwareItem, name: string, from: s
   const match = productMatchOf(title, to);
   const verdict: Verdict = evaluateMatch(match, { versions: [item.version], name, editionSubject: name }, opts);
   const judged: SoftwareVerdict = { ...verdict, osLink: match.rule.osComponent ? 'capped' : 'none' };
-  return title.kind === 'part-of' ? { ...judged, partOf: title.parent.product } : judged;
+  // A component's version is its own, not its release's: it cannot be set against the release's newest.
+  return title.kind === 'part-of' ? { ...judged, partOf: title.parent.product, patch: null } : judged;
 }

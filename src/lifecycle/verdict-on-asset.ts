@@ -30,7 +30,7 @@ export function verdictOnAsset(item: SoftwareVerdict, os: Verdict, osLabel: stri
   if (osLink === 'follows') {
     // Only distribution packages and titles that are parts of the OS follow it.
     const what = DISTRIBUTION_SOURCES.includes(source) ? `${source} package` : `${own.reason}; part of the OS`;
-    return { ...own, status: os.status, unknownReason: os.unknownReason, eol: os.eol, extendedSupportEnd: os.extendedSupportEnd, data: os.data, reason: `${what}: follows ${osLabel} (${describeOs(os)})` };
+    return { ...own, status: os.status, unknownReason: os.unknownReason, eol: os.eol, extendedSupportEnd: os.extendedSupportEnd, data: os.data, patch: null, reason: `${what}: follows ${osLabel} (${describeOs(os)})` };
   }
   if (osLink === 'capped' && own.status !== 'unknown' && os.status !== 'unknown' && RANK[os.status] < RANK[own.status]) {
     return { ...own, status: os.status, unknownReason: null, eol: os.eol, extendedSupportEnd: os.extendedSupportEnd, data: os.data, reason: `${own.reason}; but it is part of the OS, and ${osLabel} is ${describeOs(os)}` };

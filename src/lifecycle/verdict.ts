@@ -39,6 +39,33 @@ export interface Verdict {
   reason: string;
   /** The data the verdict came from (the rule's source) and that data's date; absent when no rule matched. */
   data?: VerdictData;
+  /** Patch currency, a second dimension beside the status that never changes it; absent or null: it cannot be told (judge-patch.ts). */
+  patch?: PatchCurrency | null;
+}
+
+export const PATCH_STATES = ['current', 'behind'] as const;
+export type PatchState = (typeof PATCH_STATES)[number];
+
+/**
+ * Is the item at the newest version the data knows for its release? `current`:
+ * at it; `behind`: a newer one is out. What "newest" is comes from the cycle's
+ * `newest` (endoflife.date's latest), or for Windows from the cumulative-update
+ * list (rules/patches/windows-cumulative-updates.yaml).
+ */
+export interface PatchCurrency {
+  state: PatchState;
+  /** The newest version the data knows: "115.18.0"; for Windows the newest cumulative update, "10.0.19045.6456 (KB5066791)". */
+  newest: string;
+  /** The day the newest came out; null when the data gives none. */
+  newestDate: string | null;
+  /**
+   * When behind: the first day the machine could have patched (endoflife data: the newest's
+   * day, all it gives; Windows: the day of the first update newer than the one installed).
+   * Null when current, or when the data gives no day.
+   */
+  since: string | null;
+  /** Windows: the cumulative update installed, by KB article and its release day. */
+  installed?: { label: string; date: string | null };
 }
 
 export interface VerdictData {

@@ -17,4 +17,5 @@ export const dotted: VersionScheme = {
   id: 'dotted',
   description: 'upstream dotted version; epoch and distribution revision dropped, letters split off ("1.1.1w" → 1.1.1.w)',
   normalise: (version) => splitDotted(version),
+  readsWholeVersion: true,
 };

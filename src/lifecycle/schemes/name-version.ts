@@ -11,6 +11,7 @@ import type { VersionScheme } from './version-scheme.js';
 export const nameVersion: VersionScheme = {
   id: 'name-version',
   description: 'the dotted version in the display name ("Microsoft .NET Runtime - 8.0.28 (x64)" → 8.0.28), else the reported version',
+  readsWholeVersion: true,
   normalise(version, name) {
     const named = /(?:^|[\s(-])v?(\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2})(?=$|[\s)])/.exec(name.slice(0, 256))?.[1];
     const reported = splitDotted(version);

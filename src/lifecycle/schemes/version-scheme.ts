@@ -8,6 +8,13 @@ export interface VersionScheme {
   description: string;
   /** Normalised dotted version (lower case, components joined by "."), or null when unreadable. */
   normalise(version: string, name: string): string | null;
+  /**
+   * The normalised form keeps every component an update moves, so it can be set against a
+   * cycle's newest version (judge-patch.ts). Absent: the scheme reduces a version to its
+   * release (a Windows build without its update revision, a Java feature release), and
+   * patch currency cannot be told from it.
+   */
+  readsWholeVersion?: true;
 }
 
 /** Inventories can hold anything; cap the work a single string can cause. */

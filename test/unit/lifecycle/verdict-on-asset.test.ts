@@ -9,10 +9,10 @@ const pkg: SoftwareVerdict = {
 };
 
 describe('verdictOnAsset', () => {
-  it('takes status and dates from the OS and keeps the package product', () => {
+  it('takes status and dates from the OS and keeps the package product, with no patch currency (its version is the distribution\'s)', () => {
     expect(verdictOnAsset(pkg, ubuntu, 'Ubuntu 22.04', 'dpkg')).toEqual({
       status: 'ending-soon', unknownReason: null, product: 'openssl', cycle: '3.0', eol: '2027-04-01', extendedSupportEnd: '2032-04-09',
-      reason: 'dpkg package: follows Ubuntu 22.04 (security support ends 2027-04-01)',
+      reason: 'dpkg package: follows Ubuntu 22.04 (security support ends 2027-04-01)', patch: null,
     });
   });
 
