@@ -5,7 +5,9 @@
 import type { RuleSet } from '../rules/load-lifecycle-rules.js';
 import { evaluateOs } from '../lifecycle/evaluate-os.js';
 import { evaluateSoftware } from '../lifecycle/evaluate-software.js';
-import { DEFAULT_STALE_DAYS, type SoftwareVerdict, type Verdict } from '../lifecycle/verdict.js';
+import { osPatchOnAsset } from '../lifecycle/os-patch-on-asset.js';
+import { DEFAULT_STALE_DAYS, type PatchCurrency, type SoftwareVerdict, type Verdict } from '../lifecycle/verdict.js';
+import type { OsBuild } from '../store/asset-os-patch.js';
 import type { OsKey } from '../store/os-versions.js';
 import type { SoftwareKey } from '../store/software.js';
 
@@ -17,6 +19,8 @@ export interface Evaluator {
   basis(): string;
   os(os: OsKey): Verdict;
   software(s: SoftwareKey): SoftwareVerdict;
+  /** The OS's patch currency on one machine: the distinct OS's own, or what its Windows build says (os-patch-on-asset.ts). */
+  osPatch(machine: OsBuild): PatchCurrency | null;
 }
 
 export function createEvaluator(rules: RuleSet, now: () => Date, windowDays: number, staleDays = DEFAULT_STALE_DAYS): Evaluator {
@@ -27,5 +31,6 @@ export function createEvaluator(rules: RuleSet, now: () => Date, windowDays: num
     basis: () => `${rules.digest}|${windowDays}|${staleDays}|${asOf()}`,
     os: (os) => evaluateOs({ ...os, edition: os.edition || undefined }, rules, { asOf: asOf(), windowDays, staleDays }),
     software: (s) => evaluateSoftware(s, rules, { asOf: asOf(), windowDays, staleDays }),
+    osPatch: (m) => osPatchOnAsset(m.osPatch, m, rules.windowsUpdates, { asOf: asOf(), windowDays, staleDays }),
   };
 }

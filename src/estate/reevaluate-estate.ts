@@ -1,7 +1,9 @@
 /**
  * Re-judges every distinct OS and software version when the rules or the day
  * have changed since the last time: a verdict depends on both, and dates pass.
+ * Then each machine's OS patch currency, once per distinct OS and build.
  */
+import { listOsBuilds, setOsBuildPatch } from '../store/asset-os-patch.js';
 import type { Db } from '../store/db.js';
 import { getHubState, setHubState } from '../store/hub-state.js';
 import { listOsVersions, updateOsVerdict } from '../store/os-versions.js';
@@ -27,6 +29,8 @@ export function reevaluateEstate(db: Db, evaluator: Evaluator, opts: { force?: b
     for (const os of osVersions) updateOsVerdict(db, os.id, evaluator.os(os));
     const software = listSoftwareKeys(db);
     for (const s of software) updateSoftwareVerdict(db, s.id, evaluator.software(s));
+    // After the OS verdicts: a machine's OS patch currency starts from its OS's.
+    for (const b of listOsBuilds(db)) setOsBuildPatch(db, b, evaluator.osPatch(b));
     setHubState(db, STATE_KEY, basis);
     return { skipped: false, osVersions: osVersions.length, softwareVersions: software.length, ms: Math.round(performance.now() - started) };
   });

@@ -12,6 +12,7 @@ import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import { createEvaluator } from '../estate/evaluator.js';
 import { reevaluateEstate, type Reevaluation } from '../estate/reevaluate-estate.js';
 import { loadLifecycleRules } from '../rules/load-lifecycle-rules.js';
+import { withWindowsUpdates } from '../rules/with-windows-updates.js';
 import { openStore } from '../store/open-store.js';
 import type { HubDeps } from './deps.js';
 
@@ -25,7 +26,7 @@ export interface PreparedHub {
 
 /** Rules, database and evaluator: what the hub and commands that write to its database (import) share. */
 export function openHubDeps(config: Config, now: () => Date = () => new Date()): HubDeps {
-  const rules = loadLifecycleRules(path.join(config.rulesDir, 'lifecycle'));
+  const rules = withWindowsUpdates(loadLifecycleRules(path.join(config.rulesDir, 'lifecycle')), config.rulesDir);
   const alertRules = loadAlertRules(path.join(config.rulesDir, 'alerts')).rules;
   const devicesDir = path.join(config.rulesDir, 'devices');
   // Optional: a trust's own rules folder may predate the known-device list.

@@ -15,6 +15,7 @@ import { assetIdentity, findAssetState, insertAsset, setCollectionWarnings, stor
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
 import { changeInstalls, insertInstallHistory, listCurrentInstalls, type CurrentInstall } from '../store/installs.js';
 import { ensureOsVersion } from '../store/os-versions.js';
+import { osVersionPatch, setAssetOsPatch } from '../store/asset-os-patch.js';
 import { findReceipt, insertReceipt } from '../store/receipts.js';
 import { ensureSoftwareIds } from '../store/software.js';
 import { refuseOverNewNames } from './agent-budget.js';
@@ -75,6 +76,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
       updateAsset(db, assetId, write);
       touchAsset(db, assetId, report.collectedAt, receivedAt);
     }
+    setAssetOsPatch(db, assetId, ctx.evaluator.osPatch({ osId: write.osId, family: report.os.family, build: report.os.build ?? null, osPatch: osVersionPatch(db, write.osId) }));
     // An asset's first report is its baseline, not a list of changes.
     const software = storeSoftware(ctx, assetId, report, { recordHistory: existing !== undefined, newNames: meta.newNames });
     const changes = software.changes + storeDevices(ctx, assetId, report);

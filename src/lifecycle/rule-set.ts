@@ -1,6 +1,7 @@
 /** The compiled form of rules/lifecycle/*.yaml that the status engine runs on. */
 import type { SoftwareSource } from '../contract/report.js';
 import type { DateValue } from '../rules/lifecycle-schema.js';
+import type { WindowsUpdates } from '../rules/windows-updates-schema.js';
 import type { VersionScheme } from './schemes/index.js';
 import type { CompiledTitle } from './title-set.js';
 
@@ -82,4 +83,6 @@ export interface RuleSet {
   titles: readonly CompiledTitle[];
   /** sha256 over file names and contents, so the hub can tell when rules changed. */
   digest: string;
+  /** rules/patches/windows-cumulative-updates.yaml: a Windows build's update revision → its cumulative update (rules/with-windows-updates.ts). */
+  windowsUpdates?: WindowsUpdates;
 }

@@ -6,7 +6,7 @@ import { dialectOf, jsonValues, type Dialect } from './dialect.js';
 import { CARRIED_BIT, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
-import { rowToVerdict, verdictColumnsOf, type VerdictRow } from './verdict-columns.js';
+import { rowToOsPatch, rowToVerdict, verdictColumnsOf, type VerdictRow } from './verdict-columns.js';
 import { likeText } from './like-text.js';
 import { orderBy, type ListSort } from './list-order.js';
 
@@ -156,7 +156,7 @@ export interface InstallRow {
   verdict: Verdict;
 }
 
-/** One asset, if it is in the reader's scope. */
+/** One asset, if it is in the reader's scope; its OS's patch currency is the one on this machine (assets.os_patch_*). */
 export function getAsset(db: Db, id: number, org: OrgScope): AssetDetail | undefined {
   const r = stmt(db, `SELECT a.*, g.code AS organisation, o.family, o.name AS os_name, o.version AS os_version, o.edition AS os_edition,
       ${verdictColumnsOf('o')}
@@ -168,7 +168,7 @@ export function getAsset(db: Db, id: number, org: OrgScope): AssetDetail | undef
     id, organisation: String(r.organisation), hostname: String(r.hostname), fqdn: str('fqdn'), manufacturer: str('manufacturer'), model: str('model'), serial: str('serial'),
     firstSeenAt: String(r.first_seen_at), lastSeenAt: String(r.last_seen_at), agentId: r.agent_id === null ? null : Number(r.agent_id),
     collectionWarnings: r.collection_warnings === null ? [] : (JSON.parse(String(r.collection_warnings)) as CollectionWarning[]),
-    os: { family: String(r.family), name: String(r.os_name), version: String(r.os_version), edition: String(r.os_edition), build: str('os_build'), arch: str('os_arch'), verdict: rowToVerdict(r) },
+    os: { family: String(r.family), name: String(r.os_name), version: String(r.os_version), edition: String(r.os_edition), build: str('os_build'), arch: str('os_arch'), verdict: { ...rowToVerdict(r), patch: rowToOsPatch(r) } },
   };
 }
 

@@ -1,0 +1,42 @@
+/**
+ * The OS's patch currency on each machine (assets.os_patch_*, migration 0033):
+ * a distinct OS's verdict is judged without the build a machine reports, so the
+ * patch currency that depends on it (a Windows cumulative update) is kept on the
+ * asset, written at ingest and rewritten by re-evaluation once per distinct OS
+ * and build (lifecycle/os-patch-on-asset.ts decides it).
+ */
+import type { PatchCurrency } from '../lifecycle/verdict.js';
+import type { Db } from './db.js';
+import { stmt } from './statements.js';
+import { ASSET_OS_PATCH_ASSIGNMENTS, patchParams, rowToPatch, patchColumnsOf, type PatchRow } from './verdict-columns.js';
+
+export function setAssetOsPatch(db: Db, assetId: number, patch: PatchCurrency | null): void {
+  stmt(db, `UPDATE assets SET ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE id = ?`).run(...patchParams(patch), assetId);
+}
+
+export interface OsBuild {
+  osId: number;
+  family: string;
+  build: string | null;
+  /** The distinct OS's own patch verdict, judged without the build. */
+  osPatch: PatchCurrency | null;
+}
+
+/** Every distinct OS and build the estate's machines report, off the assets_os_build index. */
+export function listOsBuilds(db: Db): OsBuild[] {
+  const rows = stmt(db, `SELECT b.os_id, b.os_build, o.family, ${patchColumnsOf('o')}
+      FROM (SELECT DISTINCT os_id, os_build FROM assets) b JOIN os_versions o ON o.id = b.os_id`).all() as (PatchRow & { os_id: number; os_build: string | null; family: string })[];
+  return rows.map((r) => ({ osId: r.os_id, family: r.family, build: r.os_build, osPatch: rowToPatch(r) }));
+}
+
+/** Sets the OS patch currency of every machine on this OS and build. */
+export function setOsBuildPatch(db: Db, b: Pick<OsBuild, 'osId' | 'build'>, patch: PatchCurrency | null): void {
+  if (b.build === null) stmt(db, `UPDATE assets SET ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE os_id = ? AND os_build IS NULL`).run(...patchParams(patch), b.osId);
+  else stmt(db, `UPDATE assets SET ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE os_id = ? AND os_build = ?`).run(...patchParams(patch), b.osId, b.build);
+}
+
+/** The distinct OS's own patch verdict, for an asset written at ingest. */
+export function osVersionPatch(db: Db, osId: number): PatchCurrency | null {
+  const r = stmt(db, `SELECT ${patchColumnsOf('o')} FROM os_versions o WHERE o.id = ?`).get(osId) as PatchRow | undefined;
+  return r ? rowToPatch(r) : null;
+}
