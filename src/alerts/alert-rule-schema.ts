@@ -11,6 +11,7 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 export type Severity = (typeof SEVERITIES)[number];
 
 const Statuses = z.array(z.enum(SUPPORT_STATUSES)).min(1);
+const Days = z.number().int().min(1).max(3650);
 const Regex = z.string().min(1).refine((p) => { try { new RegExp(p, 'i'); return true; } catch { return false; } }, { error: 'not a valid regular expression' });
 
 /** Which assets a rule looks at; every given field must hold. Absent = the whole estate. */
@@ -43,8 +44,20 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
     .refine((c) => c.range === undefined || c.cycles === undefined, { error: 'give a range or cycles, not both' }),
   /** A device of one of these kinds is attached. Subject: one per device. */
   z.strictObject({ kind: z.literal('device-present'), kinds: z.array(DeviceKindSchema).min(1) }),
+  /**
+   * Patch currency (lifecycle/judge-patch.ts): the asset's OS has been behind for more than
+   * `days` days (a newer version, or for Windows a newer cumulative update, has been out that
+   * long); optionally only while the OS has one of `statuses`. Subject: "os-patch".
+   */
+  z.strictObject({ kind: z.literal('os-behind'), days: Days, statuses: Statuses.optional() }),
+  /**
+   * A software item on the asset, judged on its own (distribution packages never are), has been
+   * behind its release's newest version for more than `days` days; optionally only with one of
+   * `statuses` there, or from `sources`. Subject: one per item.
+   */
+  z.strictObject({ kind: z.literal('software-behind'), days: Days, statuses: Statuses.optional(), sources: z.array(SoftwareSourceSchema).min(1).optional() }),
   /** The asset has not reported for more than `days` days. Subject: "silent". */
-  z.strictObject({ kind: z.literal('asset-silent'), days: z.number().int().min(1).max(3650) }),
+  z.strictObject({ kind: z.literal('asset-silent'), days: Days }),
   /**
    * A registered device (the fax/pager register) still in use past its planned
    * removal date, unless retained by policy. Estate-wide: one alert per device.

@@ -7,20 +7,25 @@ import {
   findDevicesOfKind,
   findDevicesPastRemoval,
   findInstallsOf,
+  findOsBehind,
   findOsWithStatus,
   findSilentAssets,
+  findSoftwareBehind,
   findSoftwareWithStatus,
   findUnknownSoftwareSpread,
   listSoftwareVersionsForAlerts,
   listAssetsForAlerts,
   type AssetRow,
   type AssetScope,
+  type OsBehindFinding,
   type SoftwareVersionRow,
 } from '../store/alert-findings.js';
 import type { Finding } from '../store/alerts.js';
 import type { Db } from '../store/db.js';
 import { trustToday } from '../cso/cso-actor.js';
 import { versionRangeTest } from '../lifecycle/version-range.js';
+import { describePatch, installedUpdate } from '../lifecycle/describe-patch.js';
+import type { PatchCurrency } from '../lifecycle/verdict.js';
 import type { AlertRule, Condition } from './alert-rule-schema.js';
 
 type Match = Omit<Finding, 'ruleId' | 'severity' | 'title'> & { what: string };
@@ -101,6 +106,14 @@ function matchCondition(l: Lookups, c: Condition): Match[] {
         what: `${d.kind} "${d.name}"`,
         detail: [d.model, d.location && `at ${d.location}`].filter(Boolean).join(' ') || `a ${d.kind} is attached`,
       }));
+    case 'os-behind':
+      return findOsBehind(db, behindBefore(now, c.days), c.statuses, asset).map((o) => ({
+        assetId: o.assetId, subject: 'os-patch', what: `${o.name} ${o.build ?? o.version}`, detail: withInstalled(patchOf(o), trustToday(now)),
+      }));
+    case 'software-behind':
+      return findSoftwareBehind(db, behindBefore(now, c.days), c, asset).map((s) => ({
+        assetId: s.assetId, subject: `software:${s.name}@${s.version}`, what: `${s.name} ${s.version}`, detail: `${s.status}; ${describePatch(patchOf(s), trustToday(now))}`,
+      }));
     case 'asset-silent': {
       const before = new Date(now.getTime() - c.days * 86_400_000).toISOString();
       return findSilentAssets(db, before, asset).map((s) => ({ assetId: s.assetId, subject: 'silent', what: `no report since ${s.lastReceivedAt.slice(0, 10)}`, detail: `last report received ${s.lastReceivedAt}` }));
@@ -119,6 +132,20 @@ function matchCondition(l: Lookups, c: Condition): Match[] {
       return findUnknownSoftwareSpread(db, c.minAssets).map((u) => ({ assetId: null, organisationId: u.organisationId, subject: `software:${u.name}`, what: `"${u.name}" on ${u.assets} assets`, detail: `no lifecycle rule judges "${u.name}" (versions ${u.versions}); it is on ${u.assets} assets` }));
   }
 }
+
+/** "Behind by more than `days` days": behind since a day before the trust's day `days` days ago. */
+const behindBefore = (now: Date, days: number) => trustToday(new Date(now.getTime() - days * 86_400_000));
+
+/** The patch line, and for Windows the cumulative update installed. */
+function withInstalled(p: PatchCurrency, today: string): string {
+  const installed = installedUpdate(p);
+  return `${describePatch(p, today)}${installed ? `; last cumulative update installed: ${installed}` : ''}`;
+}
+
+const patchOf = (f: Pick<OsBehindFinding, 'newest' | 'newestDate' | 'since'> & Partial<Pick<OsBehindFinding, 'installed' | 'installedDate'>>): PatchCurrency => ({
+  state: 'behind', newest: f.newest, newestDate: f.newestDate, since: f.since,
+  ...(f.installed ? { installed: { label: f.installed, date: f.installedDate ?? null } } : {}),
+});
 
 type VersionCondition = Extract<Condition, { kind: 'software-version' }>;
 

@@ -70,6 +70,57 @@ export function findSoftwareWithStatus(db: Db, statuses: readonly string[], sour
         AND ${forAsset(asset, 'i.asset_id')}`).all({ ...bind(asset), statuses: JSON.stringify(statuses), sources: sources ? JSON.stringify(sources) : null }) as SoftwareFinding[];
 }
 
+/** What the OS's patch currency on a machine says (assets.os_patch_*, migration 0033). */
+export interface OsBehindFinding {
+  assetId: number;
+  name: string;
+  version: string;
+  build: string | null;
+  newest: string;
+  newestDate: string | null;
+  since: string;
+  installed: string | null;
+  installedDate: string | null;
+}
+
+/** Machines whose OS has been behind since before `before` (a day), and whose OS has one of `statuses` when given. */
+export function findOsBehind(db: Db, before: string, statuses: readonly string[] | undefined, asset: AssetScope): OsBehindFinding[] {
+  const d = dialectOf(db);
+  return stmt(db, `SELECT a.id AS assetId, o.name, o.version, a.os_build AS build, a.os_patch_newest AS newest, a.os_patch_newest_date AS newestDate,
+      a.os_patch_since AS since, a.os_patch_installed AS installed, a.os_patch_installed_date AS installedDate
+      FROM assets a JOIN os_versions o ON o.id = a.os_id
+      WHERE a.os_patch_state = 'behind' AND a.os_patch_since < @before AND (@statuses IS NULL OR o.status IN ${IN_LIST(d, 'statuses')})
+        AND ${forAsset(asset, 'a.id')}`).all({ ...bind(asset), before, statuses: statuses ? JSON.stringify(statuses) : null }) as OsBehindFinding[];
+}
+
+export interface SoftwareBehindFinding {
+  assetId: number;
+  name: string;
+  version: string;
+  source: string;
+  status: string;
+  newest: string;
+  newestDate: string | null;
+  since: string;
+}
+
+/**
+ * Installed versions judged on their own that have been behind since before `before`. A
+ * distribution package is never behind (it has no patch verdict); `statuses` are each item's
+ * status on its asset (EFFECTIVE_STATUS), as software-status reads them.
+ */
+export function findSoftwareBehind(db: Db, before: string, f: { statuses?: readonly string[]; sources?: readonly string[] }, asset: AssetScope): SoftwareBehindFinding[] {
+  const d = dialectOf(db);
+  return stmt(db, `SELECT i.asset_id AS assetId, s.name, s.version, s.source, ${EFFECTIVE_STATUS} AS status, s.patch_newest AS newest,
+      s.patch_newest_date AS newestDate, s.patch_since AS since
+      FROM software s JOIN installs i ON i.software_id = s.id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
+      WHERE s.patch_state = 'behind' AND s.os_link <> 'follows' AND s.patch_since < @before
+        AND (@statuses IS NULL OR ${EFFECTIVE_STATUS} IN ${IN_LIST(d, 'statuses')}) AND (@sources IS NULL OR s.source IN ${IN_LIST(d, 'sources')})
+        AND ${forAsset(asset, 'i.asset_id')}`).all({
+    ...bind(asset), before, statuses: f.statuses ? JSON.stringify(f.statuses) : null, sources: f.sources ? JSON.stringify(f.sources) : null,
+  }) as SoftwareBehindFinding[];
+}
+
 export interface SoftwareVersionRow {
   id: number;
   name: string;

@@ -28,8 +28,9 @@ check  Validates every lifecycle rule in <rules-dir>/lifecycle/, every title in
 test   Validates one alert rule file, then shows what it would raise on the
        hub's database in <data-dir> without storing anything: how many assets
        and findings, how many are already open alerts, and up to 10 examples.
-       It uses the statuses the hub last computed; --as-of (midnight UTC that
-       day, default now) moves only the clock used by asset-silent.
+       It uses the statuses and patch currency the hub last computed; --as-of
+       (midnight UTC that day, default now) moves only the clock that
+       asset-silent, os-behind and software-behind count days from.
 
 Exit status 0 when all is valid, 1 when anything is not, 2 on bad arguments.`;
 

@@ -30,8 +30,10 @@ describe('loadAlertRules', () => {
     expect(byId.get('unknown-os')?.description).toMatch(/never\s+counted as supported/);
     expect(byId.get('asset-silent-14-days')).toMatchObject({ severity: 'medium', condition: { kind: 'asset-silent', days: 14 } });
     expect(byId.get('unknown-software-spreading')).toMatchObject({ severity: 'low', condition: { kind: 'unknown-software-spread', minAssets: 5 } });
+    expect(byId.get('software-behind-30-days')).toMatchObject({ severity: 'medium', condition: { kind: 'software-behind', days: 30, statuses: ['supported', 'ending-soon'] } });
+    expect(byId.get('windows-behind-60-days')).toMatchObject({ severity: 'high', scope: { families: ['windows'] }, condition: { kind: 'os-behind', days: 60 } });
     const kinds = new Set([...byId.values()].map((r) => r.condition.kind));
-    expect(kinds).toEqual(new Set(['os-status', 'software-status', 'software-version', 'device-present', 'asset-silent', 'unknown-software-spread', 'device-past-removal']));
+    expect(kinds).toEqual(new Set(['os-status', 'software-status', 'software-version', 'device-present', 'asset-silent', 'unknown-software-spread', 'device-past-removal', 'os-behind', 'software-behind']));
   });
 
   it('names only lifecycle products that exist in the shipped software-version rules', () => {
