@@ -9,14 +9,15 @@ import { auditHead } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import type { OrgScope } from '../store/organisations.js';
 import {
-  listActionsSince, listAssetPosture, listExceptionsInForce, listFaxesAndPagers, listUnknownTitles, type ActionRow, type AssetPostureRow, type DeviceRow,
+  listActionsSince, listAssetPosture, listAssetsWithSoftwareBehind, listExceptionsInForce, listFaxesAndPagers, listUnknownTitles, type ActionRow, type AssetPostureRow, type DeviceRow,
 } from '../store/posture-capture.js';
 import { inTransaction } from '../store/statements.js';
 import { captureAlerts } from './capture-alerts.js';
 import { captureItems } from './capture-items.js';
 import type { FrozenEvidence } from './frozen-evidence.js';
 import type { ItemEntry, ItemTable } from './item-table.js';
-import type { ActionEvidence, AssetEvidence, DeviceEvidence } from './posture-evidence.js';
+import type { ActionEvidence, AssetEvidence, DeviceEvidence, WindowsPatchAge } from './posture-evidence.js';
+import { daysBetween } from '../lifecycle/status-from-dates.js';
 import { localDay, monthDays, monthOf, startOfLocalDay } from './trust-calendar.js';
 
 /** An asset counts in its worst item's class; unknown ranks below paid extended support but above anything supported. */
@@ -38,12 +39,13 @@ export function capturePosture(db: Db, org: OrgScope, rules: RuleSet, now: Date,
   const monthStart = startOfLocalDay(monthDays(monthOf(day)).first, timeZone).toISOString();
   return inTransaction(db, () => {
     const assetRows = listAssetPosture(db, org, day, POSTURE_ORDER);
+    const softwareBehind = new Set(listAssetsWithSoftwareBehind(db, org));
     const items = captureItems(db, org, rules, day, assetRows);
     const postures = assetRows.map(postureOf);
     const deciding = decidingSoftware(items, postures);
     const reportingSince = new Date(now.getTime() - REPORTING_DAYS * 86_400_000).toISOString();
     const evidence: FrozenEvidence = {
-      assets: assetRows.map((r, at) => toAsset(r, postures[at]!, deciding[at], reportingSince)),
+      assets: assetRows.map((r, at) => ({ ...toAsset(r, postures[at]!, deciding[at], reportingSince), ...patchOf(r, softwareBehind.has(r.assetId), day) })),
       items,
       alerts: captureAlerts(db, org, now, monthStart),
       actions: listActionsSince(db, org, monthStart).map((r) => toAction(r, day)),
@@ -78,6 +80,18 @@ function toAsset(r: AssetPostureRow, posture: SupportStatus, deciding: ItemEntry
     because: because(r, posture, deciding), acceptedRisk: r.acceptedRisk ? 'yes' : 'no',
     lastSeenAt: r.lastSeenAt, reporting: r.lastSeenAt >= reportingSince ? 'yes' : 'no', source: r.source,
   };
+}
+
+/** Its patch currency: behind anywhere judged on its own, and a Windows machine's update age on the day. */
+function patchOf(r: AssetPostureRow, softwareBehind: boolean, day: string): Pick<AssetEvidence, 'behind' | 'windowsPatch'> {
+  return { behind: r.osPatch === 'behind' || softwareBehind ? 'yes' : 'no', windowsPatch: r.family === 'windows' ? windowsPatchAge(r, day) : '' };
+}
+
+function windowsPatchAge(r: AssetPostureRow, day: string): WindowsPatchAge {
+  if (r.osPatch === 'current') return 'current';
+  if (r.osPatch !== 'behind' || r.osPatchSince === null) return 'cannot tell';
+  const days = daysBetween(r.osPatchSince, day);
+  return days <= 30 ? 'behind up to 30 days' : days <= 60 ? 'behind 31–60 days' : days <= 90 ? 'behind 61–90 days' : 'behind over 90 days';
 }
 
 function because(r: AssetPostureRow, posture: SupportStatus, item: ItemEntry | undefined): string {

@@ -6,6 +6,7 @@
 import type { TrendPoint } from './board-report.js';
 import type { PostureFigures, TopProduct } from './posture-figures.js';
 import { HEADLINE_MEASURE, measureSentence } from './headline-measures.js';
+import { patchSentence } from './patch-measures.js';
 import { count, longDate, longMonth, percentText } from './plain-english.js';
 
 /** Below this share of assets reporting in the last week, the report warns that its figures may flatter the estate. */
@@ -14,6 +15,7 @@ const COVERAGE_WARNING_PCT = 90;
 export function narrate(f: PostureFigures, previous: TrendPoint | null, day: string): string[] {
   return [
     headline(f, previous),
+    patchSentence(f),
     unknownSentence(f),
     unsupportedOsSentence(f),
     unsupportedSoftwareSentence(f),

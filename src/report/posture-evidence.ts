@@ -29,7 +29,18 @@ export interface AssetEvidence {
   /** Reported (by agent or import) in the 7 days before the snapshot. */
   reporting: YesNo;
   source: 'agent' | 'import';
+  /**
+   * yes: its OS, or a program judged on its own, is behind the newest version the data knows for
+   * its release (patch currency, lifecycle/judge-patch.ts). Absent from snapshots taken before it was recorded.
+   */
+  behind?: YesNo;
+  /** A Windows machine: how long a newer cumulative update had been out on the snapshot day; '' for any other OS. Absent before it was recorded. */
+  windowsPatch?: WindowsPatchAge | '';
 }
+
+/** A Windows machine's patch age: current, behind by how long, or cannot tell (a build the update list lacks, Windows 8.1 and older). */
+export const WINDOWS_PATCH_AGES = ['current', 'behind up to 30 days', 'behind 31–60 days', 'behind 61–90 days', 'behind over 90 days', 'cannot tell'] as const;
+export type WindowsPatchAge = (typeof WINDOWS_PATCH_AGES)[number];
 
 /** An OS or software item that is unsupported, on extended support, or ending within six months. */
 export interface ItemEvidence {
@@ -127,7 +138,7 @@ export const LATER_LISTS: readonly EvidenceList[] = ['unknown'];
 
 /** Each list's columns in the order people read them: the evidence tables' headers, and what a filter may name. */
 export const EVIDENCE_COLUMNS: { readonly [L in EvidenceList]: readonly (keyof PostureEvidence[L][number] & string)[] } = {
-  assets: ['assetId', 'hostname', 'os', 'osStatus', 'posture', 'supportedOnly', 'osSupported', 'because', 'acceptedRisk', 'lastSeenAt', 'reporting', 'source'],
+  assets: ['assetId', 'hostname', 'os', 'osStatus', 'posture', 'supportedOnly', 'osSupported', 'because', 'acceptedRisk', 'lastSeenAt', 'reporting', 'source', 'behind', 'windowsPatch'],
   items: ['assetId', 'hostname', 'kind', 'product', 'name', 'version', 'status', 'eol', 'extendedSupportEnd', 'endingWithin6Months'],
   alerts: ['alertId', 'rule', 'severity', 'title', 'hostname', 'state', 'status', 'raisedAt', 'age', 'acknowledgedAt', 'resolvedAt', 'hoursToResolve'],
   actions: ['actionId', 'title', 'owner', 'dueDate', 'status', 'open', 'state', 'hazardId'],

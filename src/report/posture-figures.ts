@@ -7,7 +7,7 @@ import { SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReas
 import { meanHoursToResolve } from './alert-sample.js';
 import { countEvidence, type FrozenEvidence } from './frozen-evidence.js';
 import { countItemAssets, itemsByProduct } from './item-table.js';
-import { ALERT_AGES, type AlertAge, type AssetEvidence, type EvidenceList, type ExceptionEvidence } from './posture-evidence.js';
+import { ALERT_AGES, WINDOWS_PATCH_AGES, type AlertAge, type AssetEvidence, type EvidenceList, type ExceptionEvidence, type WindowsPatchAge } from './posture-evidence.js';
 import type { Filter } from './row-filter.js';
 import { addDays, addMonths, monthDays, monthOf } from './trust-calendar.js';
 
@@ -78,6 +78,12 @@ export interface PostureFigures {
    * so a report on such a snapshot regenerates to the same bytes as before.
    */
   unknown?: { titles: Record<UnknownReason, Figure>; installs: Record<UnknownReason, number> };
+  /**
+   * Patch currency, beside the status: assets that run only supported software yet have their
+   * OS or a program behind its newest version, and Windows machines by how long a newer
+   * cumulative update had been out. Absent for a snapshot taken before it was recorded.
+   */
+  patch?: { supportedNotPatched: Figure; windows: Record<WindowsPatchAge, Figure> };
 }
 
 function unknownByReason(rows: readonly { reason: UnknownReason; installs: number }[], figure: (list: EvidenceList, filter: Filter) => Figure): NonNullable<PostureFigures['unknown']> {
@@ -85,6 +91,16 @@ function unknownByReason(rows: readonly { reason: UnknownReason; installs: numbe
   return {
     titles: of((reason) => figure('unknown', { reason })),
     installs: of((reason) => rows.filter((x) => x.reason === reason).reduce((n, x) => n + x.installs, 0)),
+  };
+}
+
+/** Whether the snapshot recorded each asset's patch currency: those taken before it existed did not. */
+const recordsPatch = (assets: readonly AssetEvidence[]) => assets.some((a) => a.behind === 'yes' || a.behind === 'no');
+
+function patchFigures(figure: (list: EvidenceList, filter: Filter) => Figure): NonNullable<PostureFigures['patch']> {
+  return {
+    supportedNotPatched: figure('assets', { supportedOnly: 'yes', behind: 'yes' }),
+    windows: Object.fromEntries(WINDOWS_PATCH_AGES.map((age) => [age, figure('assets', { windowsPatch: age })])) as Record<WindowsPatchAge, Figure>,
   };
 }
 
@@ -151,6 +167,7 @@ export function computeFigures(evidence: FrozenEvidence, day: string): PostureFi
       byImport: figure('assets', { reporting: 'yes', source: 'import' }),
     },
     ...(evidence.unknown ? { unknown: unknownByReason(evidence.unknown, figure) } : {}),
+    ...(recordsPatch(evidence.assets) ? { patch: patchFigures(figure) } : {}),
   };
 }
 

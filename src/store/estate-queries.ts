@@ -9,6 +9,7 @@ import { versionRangeTest } from '../lifecycle/version-range.js';
 import type { Db } from './db.js';
 import { dialectOf, distinctList, jsonValues, type Dialect } from './dialect.js';
 import { likeText } from './like-text.js';
+import { patchSummary, type PatchSummary } from './patch-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 
@@ -56,6 +57,8 @@ export interface EstateSummary {
   assetsWithUnknown: number;
   /** The unknown installs (installsByStatus.unknown) by why they are unknown. */
   unknownInstallsByReason: Record<UnknownReason, number>;
+  /** Patch currency of the supported items, beside their status (patch-queries.ts). */
+  patch: PatchSummary;
   lastReportAt: string | null;
 }
 
@@ -111,6 +114,7 @@ export function estateSummary(db: Db, org: OrgScope): EstateSummary {
     assetsSupportedOnly: countAssetsCarrying(db, org, NOT_SUPPORTED_BITS, 'none'),
     assetsWithUnknown: countAssetsCarrying(db, org, CARRIED_BIT.unknown, 'any'),
     unknownInstallsByReason: unknownByReason(db, org),
+    patch: patchSummary(db, org),
     lastReportAt: assets.last,
   };
 }

@@ -23,6 +23,11 @@ export interface AssetPostureRow {
   worstItem: SupportStatus | null;
   unknownItems: number;
   acceptedRisk: number;
+  family: string;
+  /** The OS's patch currency on this machine (assets.os_patch_state): 'current', 'behind', or null (cannot tell). */
+  osPatch: 'current' | 'behind' | null;
+  /** When behind: the first day it could have patched; null when not behind or not known. */
+  osPatchSince: string | null;
 }
 
 /**
@@ -37,6 +42,7 @@ export interface AssetPostureRow {
 export function listAssetPosture(db: Db, org: OrgScope, day: string, worstFirst: readonly SupportStatus[]): AssetPostureRow[] {
   const rank = `CASE ${EFFECTIVE_STATUS} ${worstFirst.map((st, i) => `WHEN '${st}' THEN ${i}`).join(' ')} END`;
   return stmt(db, `SELECT a.id AS assetId, a.hostname, o.name AS os, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
+      o.family, a.os_patch_state AS osPatch, a.os_patch_since AS osPatchSince,
       CASE WHEN a.agent_id IS NULL THEN 'import' ELSE 'agent' END AS source,
       CASE c.worstRank ${worstFirst.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')} END AS worstItem, coalesce(c.unknownItems, 0) AS unknownItems,
       a.id IN (SELECT x.asset_id FROM exception_assets x JOIN exceptions e ON e.id = x.exception_id
@@ -98,6 +104,18 @@ export function listItemsAtRisk(db: Db, org: OrgScope, day: string, windowEnd: s
       WHERE i.software_id = s.id AND a.id = i.asset_id AND o.id = a.os_id AND s.os_link = 'capped' AND ${AT_RISK(EFFECTIVE_STATUS, 's.eol')}
         AND ${forTrust(org, 'a.organisation_id')}
       GROUP BY s.id, 6`).all({ day, windowEnd, ...bindTrust(org) }) as ItemGroupRow[];
+}
+
+/**
+ * The assets carrying a version judged on its own that is behind its release's
+ * newest (distribution packages have no patch verdict): from the few behind
+ * versions (software_patch_behind) to their installs, never every install.
+ */
+export function listAssetsWithSoftwareBehind(db: Db, org: OrgScope): number[] {
+  const reader = readerKind(org);
+  const rows = stmt(db, `SELECT DISTINCT i.asset_id AS assetId FROM software s CROSS JOIN installs i ${INSTALL_ASSET[reader]}
+      WHERE s.patch_state = 'behind' AND s.os_link <> 'follows' AND i.software_id = s.id AND ${INSTALL_IN_SCOPE[reader]}`).all(bindTrust(org)) as { assetId: number }[];
+  return rows.map((r) => r.assetId);
 }
 
 /** Software judged on its own that is unknown, grouped by name, vendor, source and why. */

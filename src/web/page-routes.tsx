@@ -126,7 +126,7 @@ export const pageRoutes = new Hono<HubEnv>()
     if (!asset) throw notFound(`asset ${id}`);
     const items = assetItems(asset, listAssetInstalls(db, id));
     const alerts = listAlerts(db, { assetId: id, org: currentSession(c).user.organisationId, now: c.var.deps.now(), limit: 100, offset: 0 }).rows;
-    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} showTrust={trustsShown(c).length > 0} />);
+    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} showTrust={trustsShown(c).length > 0} asOf={c.var.deps.evaluator.asOf()} />);
   })
   .get('/software', (c) => {
     const filters = readFilters(c, SoftwareQuerySchema);

@@ -1,13 +1,14 @@
 import type { AssetItem } from '../../estate/asset-items.js';
 import type { SupportStatus } from '../../lifecycle/verdict.js';
 import { VerdictCells, VerdictHeaders } from './verdict-cells.js';
+import { PatchCell } from './patch-currency.js';
 import { TableScroll } from './table-scroll.js';
 
 // Worst first, so the items that need action head the list.
 const rank = (s: SupportStatus) => ['unsupported', 'unknown', 'extended-support', 'ending-soon', 'supported'].indexOf(s);
 
-/** Software items on one asset, worst first, each with why and a link to the other machines carrying it. */
-export function AssetItemsTable({ id, items }: { id?: string; items: readonly AssetItem[] }) {
+/** Software items on one asset, worst first, each with its patch currency, why, and a link to the other machines carrying it. */
+export function AssetItemsTable({ id, items, asOf }: { id?: string; items: readonly AssetItem[]; asOf: string }) {
   const sorted = [...items].sort((a, b) => rank(a.verdict.status) - rank(b.verdict.status) || a.name.localeCompare(b.name));
   return (
     <TableScroll>
@@ -18,6 +19,7 @@ export function AssetItemsTable({ id, items }: { id?: string; items: readonly As
             <th scope="col">Version</th>
             <th scope="col">Source</th>
             <VerdictHeaders />
+            <th scope="col">Patches</th>
             <th scope="col">Why</th>
           </tr>
         </thead>
@@ -32,6 +34,7 @@ export function AssetItemsTable({ id, items }: { id?: string; items: readonly As
               <td>{i.version}</td>
               <td>{i.source}</td>
               <VerdictCells {...i.verdict} />
+              <PatchCell patch={i.verdict.patch} asOf={asOf} />
               <td class="reason">{i.verdict.reason}</td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { StatusBadge } from '../components/status-badge.js';
 import type { AlertRow } from '../../store/alert-queries.js';
 import { ALERT_STATUS_LABELS, SeverityBadge } from './alerts-page.js';
 import { AssetItemsTable } from '../components/asset-items-table.js';
+import { OsPatchFacts } from '../components/patch-currency.js';
 import { StatusCounts } from '../components/status-counts.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
@@ -21,9 +22,11 @@ export interface AssetPageProps {
   history: HistoryRow[];
   /** Name its trust: an ICS-wide person on a hub of several (trustsShown). */
   showTrust: boolean;
+  /** The day verdicts are for: how long a newer version has been out is counted to it. */
+  asOf: string;
 }
 
-export function AssetPage({ session, asset, items, alerts, devices, history, showTrust }: AssetPageProps) {
+export function AssetPage({ session, asset, items, alerts, devices, history, showTrust, asOf }: AssetPageProps) {
   const { listed, groups } = groupPackages(items);
   const os = asset.os;
   return (
@@ -36,6 +39,7 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
           <dd id="os">
             {os.name} {os.version} {os.build && <span class="muted">(build {os.build})</span>} <StatusBadge status={os.verdict.status} />
             <div class="reason">{os.verdict.reason}</div>
+            <OsPatchFacts patch={os.verdict.patch} asOf={asOf} />
           </dd>
           <dt>Hardware</dt>
           <dd>{[asset.manufacturer, asset.model, asset.serial && `serial ${asset.serial}`].filter(Boolean).join(' · ') || '—'}</dd>
@@ -107,13 +111,13 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
           </p>
           <details>
             <summary>Every {g.source} package</summary>
-            <AssetItemsTable items={g.items} />
+            <AssetItemsTable items={g.items} asOf={asOf} />
           </details>
         </div>
       ))}
       {groups.length > 0 && <h3>Judged on its own</h3>}
       {listed.length > 0 ? (
-        <AssetItemsTable id="software" items={listed} />
+        <AssetItemsTable id="software" items={listed} asOf={asOf} />
       ) : (
         <p class="muted">No software judged on its own.</p>
       )}

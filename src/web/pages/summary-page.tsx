@@ -6,6 +6,7 @@ import { StatusBadge, STATUS_LABELS } from '../components/status-badge.js';
 import { StatusBar } from '../components/status-bar.js';
 import { BesideMeasure, MeasureDefinitions } from '../components/support-measures.js';
 import { UnknownReasons } from '../components/unknown-reasons.js';
+import { PatchCountsPanel } from '../components/patch-currency.js';
 import { Layout } from '../layout.js';
 import { TableScroll } from '../components/table-scroll.js';
 
@@ -54,6 +55,8 @@ export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps
           <a href="/unmatched">Unmatched software</a>
         </p>
       </div>
+      <h2>Patch currency</h2>
+      <PatchCountsPanel patch={summary.patch} />
       <h2>Operating systems</h2>
       <TableScroll label="Operating systems">
         <table>

@@ -9,6 +9,7 @@ const DAY = '2026-10-31';
 const asset = (assetId: number, hostname: string) => ({
   assetId, hostname, os: 'Windows 10', osStatus: 'unsupported' as const, posture: 'unsupported' as const, supportedOnly: 'no' as const, osSupported: 'no' as const,
   because: 'operating system Windows 10 is unsupported', acceptedRisk: 'no' as const, lastSeenAt: '2026-10-30T09:00:00.000Z', reporting: 'yes' as const, source: 'agent' as const,
+  behind: 'yes' as const, windowsPatch: 'behind over 90 days' as const,
 });
 const item = (assetId: number, hostname: string, kind: 'os' | 'software', name: string) => ({
   assetId, hostname, kind, product: name, name, version: '1', status: 'unsupported' as const, eol: '2025-10-14', extendedSupportEnd: null, endingWithin6Months: 'no' as const,

@@ -11,6 +11,7 @@ import { UNKNOWN_REASONS } from '../../../lifecycle/verdict.js';
 import { targetStatus } from '../../../devices/target-status.js';
 import { NATIONAL_TARGETS } from '../../../devices/trajectory.js';
 import { TableScroll } from '../../components/table-scroll.js';
+import { PatchSection } from './patch-section.js';
 
 /** `base`: the report page's path, which its figures' evidence links extend. */
 type Props = { report: BoardReport; base: string };
@@ -55,6 +56,7 @@ export function PostureSection({ report: { figures: f }, base }: Props) {
           </tbody>
         </table>
       </TableScroll>
+      <PatchSection patch={f.patch} base={base} />
       <h2>Unsupported operating systems: <FigureLink base={base} figure={f.unsupportedOs.assets} /></h2>
       <ProductTable base={base} rows={f.unsupportedOs.top} />
       <h2>Unsupported software: <FigureLink base={base} figure={f.unsupportedSoftware.installs} /> installs on {f.unsupportedSoftware.assets} assets</h2>
