@@ -10,7 +10,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { COUNTS_AS_SUPPORTED } from '../src/lifecycle/verdict.js';
 import { loadLifecycleRules } from '../src/rules/load-lifecycle-rules.js';
+import { withWindowsUpdates } from '../src/rules/with-windows-updates.js';
 import { judgeMachine, readCorpus, type MachineCoverage } from './lifecycle/real-corpus.js';
 
 /** Targets from issue 18: at most 5 % unrecognised; every expected verdict right. */
@@ -43,10 +45,28 @@ function topUnrecognised(results: readonly MachineCoverage[], n: number): string
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([name, c]) => `  ${c}× ${name}`);
 }
 
+/**
+ * Patch currency on each machine's own day (expected.yaml asOf): the OS and every item judged
+ * on its own (distribution packages follow their OS and have none), all of them and the supported ones.
+ */
+function patchLines(results: readonly MachineCoverage[]): string[] {
+  const own = results.flatMap((r) => r.assessed.filter((i) => i.follows === null));
+  const line = (label: string, items: typeof own) => {
+    const n = (state: string | null) => items.filter((i) => (i.patch?.state ?? null) === state).length;
+    return `${label}: ${items.length} items, current ${n('current')}, behind ${n('behind')}, cannot tell ${n(null)}`;
+  };
+  const windows = results.filter((r) => r.platform === 'windows').map((r) => r.assessed[0]!);
+  return [
+    line('patch currency (OS and software judged on its own)', own),
+    line('  of them supported (supported or ending soon)', own.filter((i) => COUNTS_AS_SUPPORTED.includes(i.status))),
+    line('  Windows OS by cumulative update', windows),
+  ];
+}
+
 function main(): number {
   const { values } = parseArgs({ options: { write: { type: 'boolean' }, unrecognised: { type: 'string' } } });
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const rules = loadLifecycleRules(join(root, 'rules', 'lifecycle'));
+  const rules = withWindowsUpdates(loadLifecycleRules(join(root, 'rules', 'lifecycle')), join(root, 'rules'));
   const results = readCorpus(join(root, 'test', 'fixtures', 'real')).map((m) => judgeMachine(m, rules));
   const text = table(results);
   process.stdout.write(`${text}\n\n`);
@@ -56,6 +76,7 @@ function main(): number {
   process.stdout.write(`unrecognised: ${pct(all.unrecognised, all.items)} of ${all.items} items (target at most ${UNRECOGNISED_TARGET * 100} %)\n`);
   const right = results.reduce((n, r) => n + r.expectations.length, 0) - missed.length - byDesign;
   process.stdout.write(`expected verdicts: ${right} right, ${byDesign} left unrecognised by design (ambiguous names), ${missed.length} missed\n${missed.join('\n')}\n`);
+  process.stdout.write(`${patchLines(results).join('\n')}\n`);
   const n = Number(values.unrecognised ?? 0);
   if (n > 0) process.stdout.write(`most often unrecognised:\n${topUnrecognised(results, n).join('\n')}\n`);
   if (values.write) writeDoc(join(root, 'docs', 'lifecycle-coverage.md'), text);

@@ -3,7 +3,8 @@ import { evaluateOs } from './evaluate-os.js';
 import { evaluateSoftware } from './evaluate-software.js';
 import { verdictOnAsset } from './verdict-on-asset.js';
 import type { RuleSet } from './rule-set.js';
-import type { EvaluateOptions, SupportStatus, UnknownReason, Verdict } from './verdict.js';
+import { osPatchOnAsset } from './os-patch-on-asset.js';
+import type { EvaluateOptions, PatchCurrency, SupportStatus, UnknownReason, Verdict } from './verdict.js';
 
 export interface AssessedItem {
   kind: 'os' | 'software';
@@ -18,6 +19,8 @@ export interface AssessedItem {
   unknownReason: UnknownReason | null;
   eol: string | null;
   reason: string;
+  /** Patch currency beside the status (judge-patch.ts); null when it cannot be told. The OS's reads a Windows build against the rules' update list. */
+  patch: PatchCurrency | null;
 }
 
 const toItem = (kind: AssessedItem['kind'], name: string, version: string, v: Verdict, follows: AssessedItem['follows'] = null): AssessedItem => ({
@@ -31,6 +34,7 @@ const toItem = (kind: AssessedItem['kind'], name: string, version: string, v: Ve
   unknownReason: v.unknownReason,
   eol: v.eol,
   reason: v.reason,
+  patch: v.patch ?? null,
 });
 
 /** Every item of one report, OS first then software in report order; each already combined with the OS's verdict. */
@@ -42,5 +46,6 @@ export function assessReport(report: Report, rules: RuleSet, opts: EvaluateOptio
     const follows = own.osLink === 'follows' ? 'os' : own.partOf ? 'parent' : null;
     return toItem('software', s.name, s.version, verdictOnAsset(own, os, osLabel, s.source), follows);
   });
-  return [toItem('os', report.os.name, report.os.version, os), ...software];
+  const osPatch = osPatchOnAsset(os.patch ?? null, report.os, rules.windowsUpdates, opts);
+  return [toItem('os', report.os.name, report.os.version, { ...os, patch: osPatch }), ...software];
 }

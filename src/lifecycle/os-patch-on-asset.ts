@@ -13,7 +13,7 @@ import { windowsPatchLevel, type WindowsPatchLevel } from './windows-patch-level
 export interface Machine {
   family: string;
   /** The build the machine reported (Windows "10.0.19045.5371"); null when none. */
-  build: string | null | undefined;
+  build?: string | null;
 }
 
 /** `own`: the distinct OS's patch verdict (Verdict.patch), which stands unless the Windows list knows the build. */
