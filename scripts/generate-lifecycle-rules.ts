@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseDocument } from 'yaml';
+import { isHandWritten } from '../src/lifecycle-data/compose-rule-sources.js';
 import { generateLifecycleRules, type LeftOut } from '../src/lifecycle-data/generate-rules.js';
 import { readEolData } from '../src/lifecycle-data/read-eol-data.js';
 
@@ -30,12 +30,6 @@ function writeLeftOut(readme: string, leftOut: readonly LeftOut[]): void {
   writeFileSync(readme, `${text.slice(0, start)}${leftOutTable(leftOut)}${text.slice(end + LEFT_OUT_END.length)}`);
 }
 
-function isHandWritten(path: string): boolean {
-  if (!existsSync(path)) return false;
-  const doc = parseDocument(readFileSync(path, 'utf8'));
-  return doc.get('generated') === false;
-}
-
 function main(argv: readonly string[]): void {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const dataDir = resolve(argv[0] ?? join(root, '..', 'shared', 'data', 'endoflife'));
@@ -44,7 +38,7 @@ function main(argv: readonly string[]): void {
   let written = 0;
   for (const { file, text } of files) {
     const path = join(outDir, file);
-    if (isHandWritten(path)) {
+    if (existsSync(path) && isHandWritten(readFileSync(path, 'utf8'))) {
       console.warn(`skipped ${file}: marked generated: false (hand-written)`);
       continue;
     }

@@ -14,6 +14,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'agent', summary: "Collect this machine's inventory and send it to a hub (enrol, --dry-run, --once, --schedule).", load: async () => (await import('./commands/agent.js')).agentCommand },
   { name: 'assess', summary: "Judge one report file offline: counts by status, then each item's product, cycle, status, EOL date and why.", load: async () => (await import('./commands/assess.js')).assessCommand },
   { name: 'rules', summary: 'Check the rule files (`rules check`), or dry-run one alert rule on the estate (`rules test <file>`).', load: async () => (await import('./commands/rules.js')).rulesCommand },
+  { name: 'data', summary: 'The lifecycle data in force (`data status`), or refresh it from a newer endoflife.date export with a verdict diff first (`data update`).', load: async () => (await import('./commands/data.js')).dataCommand },
   { name: 'admin', summary: 'Users and agents: create-user, reset-password, list-agents, revoke-agent.', load: async () => (await import('./commands/admin.js')).adminCommand },
   { name: 'import', summary: 'Import inventories from osquery, Intune/MECM CSV, CycloneDX SBOMs or agent --output files (--dry-run).', load: async () => (await import('./commands/import.js')).importCommand },
   { name: 'report', summary: "Generate the board's monthly cyber-posture report (--month, --out .json/.html/.pdf), or check a stored one (--verify).", load: async () => (await import('./commands/report.js')).reportCommand },

@@ -11,8 +11,9 @@ import { loadKnownDevices } from '../devices/load-known-devices.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import { createEvaluator } from '../estate/evaluator.js';
 import { reevaluateEstate, type Reevaluation } from '../estate/reevaluate-estate.js';
-import { loadLifecycleRules } from '../rules/load-lifecycle-rules.js';
-import { withWindowsUpdates } from '../rules/with-windows-updates.js';
+import { log } from '../log.js';
+import { loadRulesInForce, type RulesInForce } from '../estate/rules-in-force.js';
+import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
 import type { HubDeps } from './deps.js';
 
@@ -24,15 +25,26 @@ export interface PreparedHub {
   alerts: AlertEvaluation;
 }
 
+/** The shipped rules, any lifecycle-data update applied on this database, the machine's distribution data; a bad rule file closes the database it was read with. */
+function rulesOrClose(db: Db, config: Config): RulesInForce {
+  try {
+    return loadRulesInForce(db, config);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 /** Rules, database and evaluator: what the hub and commands that write to its database (import) share. */
 export function openHubDeps(config: Config, now: () => Date = () => new Date()): HubDeps {
-  const rules = withWindowsUpdates(loadLifecycleRules(path.join(config.rulesDir, 'lifecycle')), config.rulesDir);
+  const db = openStore(config);
+  const { rules, update, absent } = rulesOrClose(db, config);
+  if (absent) log('warn', absent);
   const alertRules = loadAlertRules(path.join(config.rulesDir, 'alerts')).rules;
   const devicesDir = path.join(config.rulesDir, 'devices');
   // Optional: a trust's own rules folder may predate the known-device list.
   const knownDevices = fs.existsSync(devicesDir) ? loadKnownDevices(devicesDir) : [];
-  const db = openStore(config);
-  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays, config.dataStaleDays), config, now, alertRules, knownDevices };
+  return { db, evaluator: createEvaluator(rules, now, config.endingSoonDays, config.dataStaleDays, update?.id ?? null), config, now, alertRules, knownDevices };
 }
 
 export async function prepareHub(config: Config, now: () => Date = () => new Date()): Promise<PreparedHub> {

@@ -15,4 +15,6 @@ export interface Job {
    * belongs to a period (the board report's month) names the period instead.
    */
   slot?(deps: HubDeps, due: Date): string;
+  /** Runs in every hub process, unclaimed: its work is on the process's own memory (the rules it judges with). */
+  everyHub?: boolean;
 }

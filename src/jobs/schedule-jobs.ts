@@ -18,11 +18,21 @@ const HUB_NAME = `${os.hostname()}/${process.pid}`;
  */
 export function scheduleJobs(jobs: readonly Job[], deps: HubDeps): { stop(): void } {
   const tasks = jobs.map((job) =>
-    cron.schedule(typeof job.cron === 'string' ? job.cron : job.cron(deps.config), (context) => runOnce(job, deps, HUB_NAME, context.date), {
+    cron.schedule(typeof job.cron === 'string' ? job.cron : job.cron(deps.config), (context) => (job.everyHub ? runHere(job, deps) : runOnce(job, deps, HUB_NAME, context.date)), {
       name: job.name, noOverlap: true, timezone: deps.config.timeZone,
     }),
   );
   return { stop: () => tasks.forEach((t) => t.stop()) };
+}
+
+/** A job every hub runs for itself: no claim; a result worth a line is logged, a failure too. */
+async function runHere(job: Job, deps: HubDeps): Promise<void> {
+  try {
+    const result = await job.run(deps);
+    if (result) log('info', 'job finished', { job: job.name, result });
+  } catch (err) {
+    log('error', 'job failed', { job: job.name, error: (err as Error).message });
+  }
 }
 
 /** Runs the job's occasion `due` unless another hub has claimed it. */

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { changePassword, PasswordChangeSchema } from '../auth/change-password.js';
 import { signIn } from '../auth/sign-in.js';
 import { assetItems } from '../estate/asset-items.js';
+import { dataFreshness } from '../estate/data-freshness.js';
+import { latestLifecycleDataUpdate } from '../store/lifecycle-data.js';
+import { LifecycleDataPage } from './pages/lifecycle-data-page.js';
 import type { HubEnv } from '../hub/deps.js';
 import { forbidden, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole, requireSignedIn } from '../hub/middleware/session.js';
@@ -52,6 +55,7 @@ export const formToken = createMiddleware<HubEnv>(async (c, next) => {
 const NOTHING_LISTED = { page: 1, pageSize: 50, total: 0, rows: [] };
 
 /** The products installed in the reader's scope, by title, for a filter form. */
+const freshnessOf = (c: Context<HubEnv>) => dataFreshness(c.var.deps.evaluator, c.var.deps.config.dataStaleDays);
 const productChoicesIn = (c: Context<HubEnv>, org: OrgScope) => productChoices(c.var.deps.evaluator.rules, listInstalledProducts(c.var.deps.db, org));
 
 export const pageRoutes = new Hono<HubEnv>()
@@ -102,11 +106,16 @@ export const pageRoutes = new Hono<HubEnv>()
   .use('/assets/*', requireRole())
   .use('/software', requireRole())
   .use('/unmatched', requireRole())
+  .use('/data', requireRole())
   .use('/admin/*', requireRole('admin'))
   .get('/', (c) => {
     const { db, evaluator } = c.var.deps;
     const org = scopeOf(c, parseOrThrow(ScopeQuerySchema, nonEmpty(c.req.query())));
-    return c.html(<SummaryPage session={currentSession(c)} asOf={evaluator.asOf()} summary={estateSummary(db, org)} osRows={osBreakdown(db, org)} />);
+    return c.html(<SummaryPage session={currentSession(c)} asOf={evaluator.asOf()} summary={estateSummary(db, org)} osRows={osBreakdown(db, org)} freshness={freshnessOf(c)} />);
+  })
+  .get('/data', (c) => {
+    const { db, config } = c.var.deps;
+    return c.html(<LifecycleDataPage session={currentSession(c)} freshness={freshnessOf(c)} update={latestLifecycleDataUpdate(db)} timeZone={config.timeZone} />);
   })
   .get('/assets', (c) => {
     const filters = readFilters(c, AssetQuerySchema);
@@ -126,7 +135,7 @@ export const pageRoutes = new Hono<HubEnv>()
     if (!asset) throw notFound(`asset ${id}`);
     const items = assetItems(asset, listAssetInstalls(db, id));
     const alerts = listAlerts(db, { assetId: id, org: currentSession(c).user.organisationId, now: c.var.deps.now(), limit: 100, offset: 0 }).rows;
-    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} showTrust={trustsShown(c).length > 0} asOf={c.var.deps.evaluator.asOf()} />);
+    return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} showTrust={trustsShown(c).length > 0} freshness={freshnessOf(c)} asOf={c.var.deps.evaluator.asOf()} />);
   })
   .get('/software', (c) => {
     const filters = readFilters(c, SoftwareQuerySchema);

@@ -28,6 +28,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { href: '/software', text: 'Software' },
       { href: '/unmatched', text: 'Unmatched' },
       { href: '/devices', text: 'Devices' },
+      { href: '/data', text: 'Lifecycle data' },
     ],
   },
   {

@@ -47,6 +47,7 @@ const POLICY: Record<string, readonly Caller[]> = {
   'GET /assets': PEOPLE,
   'GET /assets/:id': PEOPLE,
   'GET /software': PEOPLE,
+  'GET /data': PEOPLE,
   'GET /unmatched': PEOPLE,
   'GET /api/v1/estate/summary': PEOPLE,
   'GET /api/v1/estate/assets': PEOPLE,

@@ -1,4 +1,5 @@
 import type { AssetItem } from '../../estate/asset-items.js';
+import { DataCitation } from './data-freshness-note.js';
 import type { SupportStatus } from '../../lifecycle/verdict.js';
 import { VerdictCells, VerdictHeaders } from './verdict-cells.js';
 import { PatchCell } from './patch-currency.js';
@@ -35,7 +36,7 @@ export function AssetItemsTable({ id, items, asOf }: { id?: string; items: reado
               <td>{i.source}</td>
               <VerdictCells {...i.verdict} />
               <PatchCell patch={i.verdict.patch} asOf={asOf} />
-              <td class="reason">{i.verdict.reason}</td>
+              <td class="reason">{i.verdict.reason}<DataCitation verdict={i.verdict} /></td>
             </tr>
           ))}
         </tbody>

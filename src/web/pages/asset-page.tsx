@@ -1,4 +1,6 @@
 import type { AssetItem } from '../../estate/asset-items.js';
+import type { DataFreshness } from '../../estate/data-freshness.js';
+import { DataCitation, DataFreshnessNote } from '../components/data-freshness-note.js';
 import { countByStatus, groupPackages } from '../../estate/package-groups.js';
 import type { AssetDetail, DeviceRow, HistoryRow } from '../../store/asset-queries.js';
 import type { Session } from '../../store/sessions.js';
@@ -24,14 +26,17 @@ export interface AssetPageProps {
   showTrust: boolean;
   /** The day verdicts are for: how long a newer version has been out is counted to it. */
   asOf: string;
+  /** The age of the lifecycle data its verdicts come from. */
+  freshness: DataFreshness;
 }
 
-export function AssetPage({ session, asset, items, alerts, devices, history, showTrust, asOf }: AssetPageProps) {
+export function AssetPage({ session, asset, items, alerts, devices, history, showTrust, asOf, freshness }: AssetPageProps) {
   const { listed, groups } = groupPackages(items);
   const os = asset.os;
   return (
     <Layout title={asset.hostname} session={session}>
       <h1>{asset.hostname}</h1>
+      <DataFreshnessNote freshness={freshness} />
       <div class="panel">
         <dl class="facts">
           {showTrust && <><dt>Trust</dt><dd id="trust">{asset.organisation}</dd></>}
@@ -40,6 +45,7 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
             {os.name} {os.version} {os.build && <span class="muted">(build {os.build})</span>} <StatusBadge status={os.verdict.status} />
             <div class="reason">{os.verdict.reason}</div>
             <OsPatchFacts patch={os.verdict.patch} asOf={asOf} />
+            <DataCitation verdict={os.verdict} />
           </dd>
           <dt>Hardware</dt>
           <dd>{[asset.manufacturer, asset.model, asset.serial && `serial ${asset.serial}`].filter(Boolean).join(' · ') || '—'}</dd>

@@ -8,6 +8,8 @@ import { BesideMeasure, MeasureDefinitions } from '../components/support-measure
 import { UnknownReasons } from '../components/unknown-reasons.js';
 import { PatchCountsPanel } from '../components/patch-currency.js';
 import { Layout } from '../layout.js';
+import type { DataFreshness } from '../../estate/data-freshness.js';
+import { DataFreshnessNote } from '../components/data-freshness-note.js';
 import { TableScroll } from '../components/table-scroll.js';
 
 export interface SummaryPageProps {
@@ -15,14 +17,17 @@ export interface SummaryPageProps {
   asOf: string;
   summary: EstateSummary;
   osRows: OsBreakdownRow[];
+  /** The age of the lifecycle data every status here comes from. */
+  freshness: DataFreshness;
 }
 
-export function SummaryPage({ session, asOf, summary, osRows }: SummaryPageProps) {
+export function SummaryPage({ session, asOf, summary, osRows, freshness }: SummaryPageProps) {
   const os = summary.assetsByOsStatus;
   const measures = liveMeasures(summary);
   return (
     <Layout title="Estate summary" session={session}>
       <h1>Estate summary</h1>
+      <DataFreshnessNote freshness={freshness} />
       <div class="panel">
         <p class="headline" id="headline">{measureSentence(HEADLINE_MEASURE, measures.supportedOnly, measures.assets)}.</p>
         <BesideMeasure part={measures.supportedOs} whole={measures.assets} />
