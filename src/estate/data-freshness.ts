@@ -3,6 +3,7 @@
  * page and the board report say it, and past the configured age they warn that
  * a vendor may have moved a date or shipped a release since.
  */
+import { daysBetween } from '../lifecycle/status-from-dates.js';
 import type { Evaluator } from './evaluator.js';
 import { dataTakenOn } from './rules-in-force.js';
 
@@ -21,6 +22,6 @@ export interface DataFreshness {
 
 export function dataFreshness(evaluator: Evaluator, staleDays: number): DataFreshness {
   const takenOn = dataTakenOn(evaluator.rules);
-  const ageDays = takenOn === null ? null : Math.round((Date.parse(`${evaluator.asOf()}T00:00:00Z`) - Date.parse(`${takenOn}T00:00:00Z`)) / 86_400_000);
+  const ageDays = takenOn === null ? null : daysBetween(takenOn, evaluator.asOf());
   return { source: 'endoflife.date', takenOn, ageDays, stale: ageDays === null || ageDays > staleDays, staleDays, updateId: evaluator.dataUpdateId };
 }

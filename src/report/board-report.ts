@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { HubError } from '../hub/errors.js';
+import { daysBetween } from '../lifecycle/status-from-dates.js';
 import type { Db } from '../store/db.js';
 import { WHOLE_HUB, type ReportOwner } from '../store/organisations.js';
 import { firstSnapshotDay, getSnapshot, lastSnapshotDayBetween, monthEndFigures, trustsLastSnapshotsBetween } from '../store/posture-snapshots.js';
@@ -57,8 +58,29 @@ export interface BoardReport {
    * the report's bytes; pages show their current code and name.
    */
   trusts?: TrustColumn[];
+  /**
+   * How old the lifecycle data behind the statuses was on the snapshot's day; absent for a
+   * snapshot taken before the hub recorded it (so the report rebuilds to the same bytes).
+   */
+  lifecycleData?: LifecycleDataAge;
   /** sha256 of this JSON without this field: check it with `estatewatch report --verify`. */
   dataHash: string;
+}
+
+export interface LifecycleDataAge {
+  source: 'endoflife.date';
+  takenOn: string;
+  /** Days from takenOn to the snapshot's day. */
+  ageDays: number;
+  staleDays: number;
+  /** Older than staleDays: the report warns that dates may be out of date. */
+  stale: boolean;
+}
+
+function lifecycleDataAge(snapshot: { day: string; lifecycleDataOn: string | null; dataStaleDays: number | null }): LifecycleDataAge | undefined {
+  if (snapshot.lifecycleDataOn === null || snapshot.dataStaleDays === null) return undefined;
+  const ageDays = daysBetween(snapshot.lifecycleDataOn, snapshot.day);
+  return { source: 'endoflife.date', takenOn: snapshot.lifecycleDataOn, ageDays, staleDays: Number(snapshot.dataStaleDays), stale: ageDays > Number(snapshot.dataStaleDays) };
 }
 
 export const MonthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -94,8 +116,14 @@ export function buildBoardReport(db: Db, owner: ReportOwner, month: string, toda
     trend,
     assurance: assuranceMapping(figures),
     ...(owner === WHOLE_HUB ? { trusts: trustColumns(db, first, upTo) } : {}),
+    ...optional('lifecycleData', lifecycleDataAge(snapshot)),
   };
   return { ...body, dataHash: reportHash(body) };
+}
+
+/** A key only when it has a value: a field added later must not change an older report's bytes. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [k in K]?: V });
 }
 
 export function reportHash(body: Omit<BoardReport, 'dataHash'>): string {

@@ -14,7 +14,7 @@ import { localDay, monthOf } from './trust-calendar.js';
 export type ReportDeps = Pick<HubDeps, 'db' | 'evaluator' | 'config' | 'now'>;
 
 export function snapshotContext(deps: ReportDeps) {
-  return { db: deps.db, rules: deps.evaluator.rules, now: deps.now(), timeZone: deps.config.timeZone };
+  return { db: deps.db, rules: deps.evaluator.rules, now: deps.now(), timeZone: deps.config.timeZone, dataStaleDays: deps.config.dataStaleDays };
 }
 
 /** The previous month in the trust's timezone: what the scheduled job reports on. */

@@ -3,6 +3,7 @@
  * report on the current month all call this). Older snapshots' evidence is
  * pruned after EVIDENCE_DAYS, except each month's last.
  */
+import { dataTakenOn } from '../estate/rules-in-force.js';
 import type { RuleSet } from '../lifecycle/rule-set.js';
 import type { Db } from '../store/db.js';
 import { ownerScope, reportOwners, type ReportOwner } from '../store/organisations.js';
@@ -26,6 +27,8 @@ export interface SnapshotContext {
   rules: RuleSet;
   now: Date;
   timeZone: string;
+  /** ESTATEWATCH_DATA_STALE_DAYS: recorded with the snapshot, so its report warns as the hub did that day. */
+  dataStaleDays: number;
 }
 
 /** Takes and stores today's snapshot of one owner's estate (a trust's, or the whole hub's). */
@@ -37,6 +40,7 @@ export function takeSnapshot(ctx: SnapshotContext, owner: ReportOwner): { day: s
     saveSnapshot(ctx.db, {
       owner, day: c.day, takenAt: c.takenAt, figures: JSON.stringify(figures), evidenceHash: hashEvidence(evidence),
       auditHeadId: c.auditHead?.id ?? null, auditHeadHash: c.auditHead?.hash ?? null,
+      lifecycleDataOn: dataTakenOn(ctx.rules), dataStaleDays: ctx.dataStaleDays,
     }, evidence);
     return { day: c.day, figures, evidencePruned: pruneSnapshotEvidence(ctx.db, owner, addDays(c.day, -EVIDENCE_DAYS)) };
   });

@@ -19,6 +19,10 @@ export interface SnapshotRecord {
   evidenceHash: string;
   auditHeadId: number | null;
   auditHeadHash: string | null;
+  /** The day the lifecycle data in force was taken; null for a snapshot taken before migration 0034. */
+  lifecycleDataOn: string | null;
+  /** ESTATEWATCH_DATA_STALE_DAYS when it was taken. */
+  dataStaleDays: number | null;
 }
 
 /** One evidence list's JSON; `list` is 'all' for a snapshot taken before 0010, whose lists share one document. */
@@ -31,16 +35,18 @@ export const WHOLE_SNAPSHOT = 'all';
 
 /** Stores the day's snapshot and its evidence documents (UTF-8 JSON), replacing one taken earlier the same day. */
 export function saveSnapshot(db: Db, s: SnapshotRecord, evidence: readonly { list: string; json: Buffer }[]): void {
-  stmt(db, `INSERT INTO posture_snapshots (organisation_id, day, taken_at, figures, evidence_hash, audit_head_id, audit_head_hash)
-      VALUES (@owner, @day, @takenAt, @figures, @evidenceHash, @auditHeadId, @auditHeadHash)
+  stmt(db, `INSERT INTO posture_snapshots (organisation_id, day, taken_at, figures, evidence_hash, audit_head_id, audit_head_hash, lifecycle_data_on, data_stale_days)
+      VALUES (@owner, @day, @takenAt, @figures, @evidenceHash, @auditHeadId, @auditHeadHash, @lifecycleDataOn, @dataStaleDays)
       ON CONFLICT (organisation_id, day) DO UPDATE SET taken_at = excluded.taken_at, figures = excluded.figures,
-        evidence_hash = excluded.evidence_hash, audit_head_id = excluded.audit_head_id, audit_head_hash = excluded.audit_head_hash`).run(s);
+        evidence_hash = excluded.evidence_hash, audit_head_id = excluded.audit_head_id, audit_head_hash = excluded.audit_head_hash,
+        lifecycle_data_on = excluded.lifecycle_data_on, data_stale_days = excluded.data_stale_days`).run(s);
   stmt(db, 'DELETE FROM posture_evidence WHERE organisation_id = ? AND day = ?').run(s.owner, s.day);
   const insert = stmt(db, 'INSERT INTO posture_evidence (organisation_id, day, list, body) VALUES (?, ?, ?, ?)');
   for (const d of evidence) insert.run(s.owner, s.day, d.list, gzipSync(d.json));
 }
 
-const COLUMNS = `organisation_id AS owner, day, taken_at AS takenAt, figures, evidence_hash AS evidenceHash, audit_head_id AS auditHeadId, audit_head_hash AS auditHeadHash`;
+const COLUMNS = `organisation_id AS owner, day, taken_at AS takenAt, figures, evidence_hash AS evidenceHash, audit_head_id AS auditHeadId, audit_head_hash AS auditHeadHash,
+  lifecycle_data_on AS "lifecycleDataOn", data_stale_days AS "dataStaleDays"`;
 
 export function getSnapshot(db: Db, owner: ReportOwner, day: string): SnapshotRecord | undefined {
   return stmt(db, `SELECT ${COLUMNS} FROM posture_snapshots WHERE organisation_id = ? AND day = ?`).get(owner, day) as SnapshotRecord | undefined;

@@ -69,7 +69,7 @@ button { font:inherit; color:var(--ink); background:var(--surface); border:1px s
 button.primary, a.button.primary { font:inherit; background:var(--button); color:var(--button-ink); border:0; border-radius:4px; padding:.45rem 1rem; cursor:pointer; }
 a.button { display:inline-block; text-decoration:none; }
 .login { max-width:360px; margin:3rem auto; } .login input { width:100%; margin-bottom:.8rem; }
-.error { color:var(--unsupported); font-weight:600; } .notice { background:var(--notice); border:1px solid #e0c070; padding:.6rem .9rem; border-radius:4px; }
+.error { color:var(--unsupported); font-weight:600; } .warning-line { border-left:4px solid #b34700; background:var(--warn); padding:.4rem .7rem; } .notice { background:var(--notice); border:1px solid #e0c070; padding:.6rem .9rem; border-radius:4px; }
 dl.facts { display:grid; grid-template-columns:max-content minmax(0, 1fr); gap:.2rem 1rem; margin:0; } dl.facts dt { color:var(--muted); }
 .pager { margin:.6rem 0; display:flex; gap:1rem; } .pager a.csv { margin-left:auto; }
 code.secret { font-size:1rem; background:var(--surface-2); padding:.3rem .5rem; display:inline-block; word-break:break-all; }

@@ -1,6 +1,8 @@
 /** The age of the lifecycle data in force, on the summary and the asset page, and the warning past the configured age. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
+import { buildBoardReport } from '../../src/report/board-report.js';
+import { generateBoardReport } from '../../src/report/generate-board-report.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInCookie, startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
 
@@ -42,5 +44,26 @@ describe('freshness of the lifecycle data', () => {
     const { summary } = await pagesOn('2026-11-23', 120);
     expect(summary).not.toContain('id="data-stale"');
     expect(summary).toContain('93 days old');
+  });
+
+  it('records the data age with the snapshot: the board report says it, warns past the limit, and rebuilds to the same bytes', async () => {
+    await pagesOn('2026-11-23');
+    const live = hub as ListeningTestHub;
+    const { report } = generateBoardReport(live.deps, 1, '2026-11', 'admin');
+    expect(report.lifecycleData).toEqual({ source: 'endoflife.date', takenOn: '2026-08-22', ageDays: 93, staleDays: 60, stale: true });
+    expect(JSON.stringify(buildBoardReport(live.deps.db, 1, '2026-11', '2026-11-23', live.deps.config.timeZone))).toBe(JSON.stringify(report));
+    const cookie = await signInCookie(live.url, 'admin', live.adminPassword);
+    const html = await (await fetch(`${live.url}/board-reports/2026-11`, { headers: { cookie } })).text();
+    expect(html).toContain('Warning: the support dates may be out of date.');
+    expect(html).toContain('endoflife.date data taken 22 August 2026, 93 days before this snapshot, more than the 60 days the hub');
+  });
+
+  it('leaves the field out of a report whose snapshot predates the record, so it rebuilds as it was', async () => {
+    await pagesOn('2026-09-01');
+    const live = hub as ListeningTestHub;
+    generateBoardReport(live.deps, 1, '2026-09', 'admin');
+    live.deps.db.prepare('UPDATE posture_snapshots SET lifecycle_data_on = NULL, data_stale_days = NULL').run();
+    const rebuilt = buildBoardReport(live.deps.db, 1, '2026-09', '2026-09-01', live.deps.config.timeZone);
+    expect('lifecycleData' in rebuilt).toBe(false);
   });
 });

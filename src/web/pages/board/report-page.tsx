@@ -14,6 +14,7 @@ import type { ReportView } from '../../../hub/report-view.js';
 import { Layout } from '../../layout.js';
 import { EvidenceAddresses, EvidenceNotes, EvidenceNotesContext } from '../../components/evidence-notes.js';
 import { BesideMeasure, MeasureDefinitions } from '../../components/support-measures.js';
+import { DataAgeLine } from './data-age-line.js';
 import { FreshnessNotice } from './freshness-notice.js';
 import { ReportCharts } from './report-charts.js';
 import { TrustsSection } from './trusts-section.js';
@@ -71,6 +72,7 @@ export function ReportPage({ report, record, view, reading, publicUrl }: ReportP
             <ul class="summary-list">
               {rest.map((s) => <li class={s.startsWith('Warning') ? 'warning' : undefined}>{s}</li>)}
             </ul>
+            <DataAgeLine age={report.lifecycleData} />
             <p class="small muted">
               Every number below {notes ? 'is marked [n], the note at the end giving the address' : 'links to the list'} of the rows it counts, as they stood on {longDate(report.snapshot.day)}.
             </p>
