@@ -57,7 +57,7 @@ export async function startAuditedEstate(): Promise<AuditedEstate> {
   const alert = await firstId(hub, cookie, '/api/v1/alerts');
   const device = await firstId(hub, cookie, '/api/v1/devices');
   const pages = [
-    '/', '/assets', `/assets/${assetId}`, '/software', '/unmatched',
+    '/', '/assets', `/assets/${assetId}`, '/software', '/unmatched', '/data',
     '/alerts', `/alerts/${alert}`, '/hazards', `/hazards/${hazard}`, '/actions',
     '/exceptions', `/exceptions/${exception}`, '/devices', `/devices/${device}`,
     '/board-reports', `/board-reports/${REPORT_MONTH}`, '/notifications',
