@@ -26,6 +26,9 @@ need poppler-utils bash -c 'command -v pdftotext && command -v pdftoppm'
 # The agent bundle's systemd units and launchd plist are checked by the tools that read them.
 need systemd command -v systemd-analyze
 need python3 command -v python3
+# Ubuntu/Debian dates and Debian's early ends of package security support, read from the real files.
+need distro-info-data test -f /usr/share/distro-info/debian.csv
+need debian-security-support compgen -G '/usr/share/debian-security-support/security-support-ended.deb*'
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 # One package can be named twice (cups); install each once.

@@ -1,5 +1,6 @@
 import { DISTRIBUTION_SOURCES, type Software } from '../contract/report.js';
 import { cleanName } from './clean-name.js';
+import { judgeEndedSupport } from './ended-support.js';
 import { evaluateMatch, unknownVerdict } from './evaluate-match.js';
 import type { ProductMatch } from './match-product.js';
 import { resolveTitle, type TitleMatch } from './resolve-title.js';
@@ -26,9 +27,13 @@ function heard(item: SoftwareItem, name: string): string {
  * - by its product's lifecycle, or its parent release's when it is a component;
  * - by the OS when it is part of the OS, or a distribution package (DOMAIN.md,
  *   "the traps") unless the matcher that fired says `upstream: true`;
- * - capped by the OS when the rule marks the product `osComponent`.
+ * - capped by the OS when the rule marks the product `osComponent`;
+ * - first of all, a dpkg build whose security support Debian ended early is judged
+ *   by that end, not by the OS (judgeEndedSupport).
  */
 export function evaluateSoftware(item: SoftwareItem, rules: RuleSet, opts: EvaluateOptions): SoftwareVerdict {
+  const ended = judgeEndedSupport(item, rules.endedSupport, opts);
+  if (ended) return ended;
   const name = cleanName(item.name);
   // No vendor reads as "", so a title can ask for none (`vendor: '^$'`): an app with no maker named.
   const subject = { name, vendor: cleanName(item.vendor ?? ''), purl: purlIdentity(item.purl), version: item.version };

@@ -2,6 +2,7 @@
 import type { SoftwareSource } from '../contract/report.js';
 import type { DateValue } from '../rules/lifecycle-schema.js';
 import type { WindowsUpdates } from '../rules/windows-updates-schema.js';
+import type { EndedSupport } from './ended-support.js';
 import type { VersionScheme } from './schemes/index.js';
 import type { CompiledTitle } from './title-set.js';
 
@@ -55,6 +56,8 @@ export interface RuleSource {
   commit: string | null;
   license: string | null;
   retrieved: string | null;
+  /** Data read from an installed Debian package (distro-info-data): that package's version. */
+  version?: string | null;
 }
 
 export interface CompiledRule {
@@ -83,6 +86,8 @@ export interface RuleSet {
   titles: readonly CompiledTitle[];
   /** sha256 over file names and contents, so the hub can tell when rules changed. */
   digest: string;
+  /** debian-security-support: Debian packages whose security support ended before their release's (see ended-support.ts). */
+  endedSupport?: EndedSupport;
   /** rules/patches/windows-cumulative-updates.yaml: a Windows build's update revision → its cumulative update (rules/with-windows-updates.ts). */
   windowsUpdates?: WindowsUpdates;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { checkReport } from '../../contract/report.js';
 import { assessReport } from '../../lifecycle/assess-report.js';
+import { withDistributionData, type DistributionDataDirs } from '../../rules/distribution-data.js';
 import { loadLifecycleRules } from '../../rules/load-lifecycle-rules.js';
 import { RulesError } from '../../rules/rule-issue.js';
 import { loadConfig } from '../../config.js';
@@ -33,6 +34,11 @@ lifecycle; an unknown item says why: unrecognised, no-published-lifecycle,
 lifecycle-not-in-data, data-stale or version-unclear. Piped into a reader that
 stops early (| head), it stops quietly.
 
+Where this machine has Debian's distro-info-data and debian-security-support
+(ESTATEWATCH_DISTRO_INFO_DIR, ESTATEWATCH_DEBIAN_SECURITY_SUPPORT_DIR), their
+Ubuntu and Debian dates and early package ends are used, as on the hub;
+without them a note on standard error says so.
+
 Exit status: 0 judged; 1 the report or the rules are invalid; 2 bad arguments.`;
 
 const AsOfSchema = z.iso.date();
@@ -47,7 +53,8 @@ export const assessCommand: Command = {
     if (!AsOfSchema.safeParse(asOf).success) throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`, 2, true);
     const config = loadConfig(process.env, { endingSoonDays: values['window-days'], rulesDir: values['rules-dir'] });
     const report = readReport(positionals[0] as string);
-    const rules = loadRulesOrFail(path.join(config.rulesDir, 'lifecycle'));
+    const { rules, absent } = loadRulesOrFail(path.join(config.rulesDir, 'lifecycle'), config);
+    if (absent) process.stderr.write(`note: ${absent}\n`);
     const items = assessReport(report, rules, { asOf, windowDays: config.endingSoonDays, staleDays: config.dataStaleDays });
     process.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : formatAssessment(items, asOf));
     return 0;
@@ -72,9 +79,10 @@ function readReport(file: string) {
   return checked.report;
 }
 
-export function loadRulesOrFail(dir: string) {
+/** The rule files, with the machine's distribution data applied (see distribution-data.ts). */
+export function loadRulesOrFail(dir: string, dirs: DistributionDataDirs) {
   try {
-    return loadLifecycleRules(dir);
+    return withDistributionData(loadLifecycleRules(dir), dirs);
   } catch (err) {
     if (err instanceof RulesError) throw new CliError(err.message);
     throw err;
