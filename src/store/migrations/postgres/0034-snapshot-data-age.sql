@@ -3,4 +3,4 @@
 -- date, so a board report says how old its dates were and warns, and a
 -- report rebuilt later (report --verify) says the same. NULL before this.
 ALTER TABLE posture_snapshots ADD COLUMN lifecycle_data_on text;
-ALTER TABLE posture_snapshots ADD COLUMN data_stale_days integer;
+ALTER TABLE posture_snapshots ADD COLUMN data_stale_days bigint;
