@@ -17,8 +17,10 @@ function level(what: string, names: readonly string[]) {
 
 export const SeveritySchema = level('a severity', SEVERITY_LEVELS);
 export const LikelihoodSchema = level('a likelihood', LIKELIHOOD_LEVELS);
-export const UsernameSchema = z.string({ error: 'a username' }).trim().min(1, { error: 'a username' }).max(100);
-export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max);
+// A check without its own message would take the string's ("required"), so an over-long value says its limit.
+const atMost = (max: number) => ({ error: `at most ${max} characters` });
+export const UsernameSchema = z.string({ error: 'a username' }).trim().min(1, { error: 'a username' }).max(100, atMost(100));
+export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, atMost(max));
 const text = z.string().trim().max(4000);
 /** The trust a new record is for, by ODS code (owningOrganisation); an empty form field names none. */
 export const NewRecordOrganisationSchema = z.preprocess((v) => (v === '' ? undefined : v), OrganisationCodeSchema.optional());

@@ -29,7 +29,7 @@ export const LIVE_STATUSES = DEVICE_STATUSES.filter((s) => s !== 'decommissioned
 
 const fieldShape = {
   kind: z.enum(DEVICE_KINDS, { error: `one of ${DEVICE_KINDS.join(', ')}` }),
-  name: z.string({ error: 'give the name' }).trim().min(1, { error: 'give the name' }).max(200),
+  name: z.string({ error: 'give the name' }).trim().min(1, { error: 'give the name' }).max(200, { error: 'at most 200 characters' }),
   model: optionalText(200),
   serial: optionalText(100),
   site: optionalText(200),

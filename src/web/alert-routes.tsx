@@ -13,7 +13,7 @@ import {
 } from '../alerts/triage.js';
 import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
-import { HubError, notFound, parseOrThrow } from '../hub/errors.js';
+import { notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { IdSchema, scopeOf } from '../hub/query-schemas.js';
 import { alertFilter, AlertQuerySchema, alertQueryParams, NOTE_ROLES, refuseBulkMove, TRIAGE_ROLES, triageActor, type AlertQuery } from '../hub/routes/alerts-api.js';
@@ -21,10 +21,11 @@ import { alertCounts, countOverdueAlerts, findAlert, getAlert, listAlertRuleIds,
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import { onePage } from '../hub/page-range.js';
 import { trustsShown } from './trusts-shown.js';
-import { redirectWithMessage } from './flash.js';
 import { FORM_LIMIT } from './form-limit.js';
 import { formToken } from './page-routes.js';
-import { AlertPage, type FormRefusal } from './pages/alert-page.js';
+import { AlertPage } from './pages/alert-page.js';
+import type { FormRefusal } from './form-refusal.js';
+import { submitForm } from './submit-form.js';
 import { AlertsPage, type BulkNotice } from './pages/alerts-page.js';
 
 const NoFields = z.strictObject({});
@@ -41,25 +42,17 @@ export function renderAlert(c: Context<HubEnv>, id: number, refusal?: FormRefusa
 }
 
 /**
- * Validates a form (the token field aside), runs the action, and returns to the
- * alert; a bad field, or a value only the domain can judge (a suppression past
- * its cap, an unknown assignee), re-shows the alert with the message beside
- * that form and what was typed kept, and a 400: never a dead end.
+ * Runs an alert form's action and returns to the alert; a bad field, or a
+ * value only the domain can judge (a suppression past its cap, an unknown
+ * assignee), re-shows the alert with the message beside that form and what
+ * was typed kept, and a 400 (409 for a rule): never a dead end.
  */
-async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: TriageActor, id: number, value: z.output<S>) => unknown, done: string) {
+function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: TriageActor, id: number, value: z.output<S>) => unknown, done: string) {
   const id = parseOrThrow(IdSchema, c.req.param('id'));
-  const { csrf: _token, ...fields } = await c.req.parseBody();
-  const form = c.req.path.split('/').pop() ?? '';
-  const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
-  const parsed = schema.safeParse(fields);
-  if (!parsed.success) return renderAlert(c, id, { form, typed, message: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ') }, 400);
-  try {
-    run(triageActor(c), id, parsed.data);
-  } catch (err) {
-    if (err instanceof HubError && err.status === 400) return renderAlert(c, id, { form, typed, message: err.details?.map((d) => `${d.path}: ${d.message}`).join('; ') ?? err.message }, 400);
-    throw err;
-  }
-  return redirectWithMessage(c, `/alerts/${id}`, `Alert #${id} ${done}.`);
+  return submitForm(c, (refusal, status) => renderAlert(c, id, refusal, status), (typed) => {
+    run(triageActor(c), id, parseOrThrow(schema, typed));
+    return { to: `/alerts/${id}`, message: `Alert #${id} ${done}.` };
+  });
 }
 
 const act = requireRole(...TRIAGE_ROLES);

@@ -6,7 +6,9 @@
  */
 import { FORM_LIMIT } from './form-limit.js';
 import { renderAlert } from './alert-routes.js';
-import { redirectWithMessage } from './flash.js';
+import type { FormRefusal } from './form-refusal.js';
+import { assetLinkFields, linkChoices } from './hazard-link-form.js';
+import { submitForm } from './submit-form.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
@@ -18,15 +20,14 @@ import {
   HazardCreateSchema, HazardLinkRequestSchema, HazardPatchSchema, HazardStatusRequestSchema, RaiseHazardRequestSchema, ResidualRiskRequestSchema,
 } from '../cso/hazard-schemas.js';
 import { setResidualRisk } from '../cso/residual-risk.js';
-import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
-import { HubError, parseOrThrow } from '../hub/errors.js';
+import { notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { IdSchema, scopeOf } from '../hub/query-schemas.js';
 import { alertQueryParams } from '../hub/routes/alerts-api.js';
 import { ActionQuerySchema, actionFilter, csoActor, HAZARD_ROLES, HazardQuerySchema, readerScope, RESIDUAL_ROLES } from '../hub/routes/cso-api.js';
 import { listActions } from '../store/actions.js';
-import { listHazards } from '../store/hazards.js';
+import { findHazard, listHazards } from '../store/hazards.js';
 import { trustsShown } from './trusts-shown.js';
 import { formToken } from './page-routes.js';
 import { ActionPage } from './pages/action-page.js';
@@ -37,17 +38,16 @@ import { HazardLogPrintPage } from './pages/hazard-log-print-page.js';
 import { listOrganisations } from '../store/organisations.js';
 
 
-type Status = 200 | 400 | 409;
-/** A page, again with the refusal of a form on it and (for a new record's form) what was typed into it. */
-type Render = (c: Context<HubEnv>, error?: string, status?: Status, typed?: Record<string, string>) => Response | Promise<Response>;
-type Fields = Record<string, unknown>;
+/** A page, again with the refusal of one of its forms on it (what was typed kept). */
+type Render = (c: Context<HubEnv>, refusal?: FormRefusal, status?: 200 | 400 | 409) => Response | Promise<Response>;
+type Fields = Record<string, string>;
 
 const idOf = (c: Context) => parseOrThrow(IdSchema, c.req.param('id'));
 
-const renderHazards: Render = (c, error, status = 200, typed) => {
+const renderHazards: Render = (c, refusal, status = 200) => {
   const q = parseOrThrow(HazardQuerySchema, alertQueryParams(c));
   const { total, rows } = onePage(q, (at) => listHazards(c.var.deps.db, { ...q, ...at, org: scopeOf(c, q) }));
-  return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} trusts={trustsShown(c)} error={error} typed={typed} />, status);
+  return c.html(<HazardsPage session={currentSession(c)} filter={q} total={total} rows={rows.map(toHazardView)} trusts={trustsShown(c)} error={refusal?.message} typed={refusal?.typed} />, status);
 };
 
 /** The most hazards one printed log holds: a trust's whole log, many times over. */
@@ -66,38 +66,43 @@ function renderHazardLogPrint(c: Context<HubEnv>) {
   return c.html(<HazardLogPrintPage session={currentSession(c)} hazards={hazards} trusts={trusts} printedAt={now()} filterWords={filterWords} />);
 }
 
-const renderHazard: Render = (c, error, status = 200) =>
-  c.html(<HazardPage session={currentSession(c)} hazard={getHazardDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())} error={error} />, status);
-
-const renderActions: Render = (c, error, status = 200, typed) => {
-  const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
-  const { total, rows } = onePage(q, (at) => listActions(c.var.deps.db, { ...actionFilter(c, q), ...at }));
-  return c.html(<ActionsPage session={currentSession(c)} filter={q} total={total} rows={rows} trusts={trustsShown(c)} error={error} typed={typed} />, status);
+const renderHazard: Render = (c, refusal, status = 200) => {
+  const { db, now } = c.var.deps;
+  const session = currentSession(c);
+  const hazard = getHazardDetail(db, idOf(c), readerScope(c), now());
+  const choices = HAZARD_ROLES.includes(session.user.role) ? linkChoices(db, hazard.organisationId) : undefined;
+  return c.html(<HazardPage session={session} hazard={hazard} choices={choices} refusal={refusal} />, status);
 };
 
-const renderAction: Render = (c, error, status = 200) =>
-  c.html(<ActionPage session={currentSession(c)} action={getActionDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())} error={error} />, status);
+const renderActions: Render = (c, refusal, status = 200) => {
+  const q = parseOrThrow(ActionQuerySchema, alertQueryParams(c));
+  const { total, rows } = onePage(q, (at) => listActions(c.var.deps.db, { ...actionFilter(c, q), ...at }));
+  return c.html(<ActionsPage session={currentSession(c)} filter={q} total={total} rows={rows} trusts={trustsShown(c)} error={refusal?.message} typed={refusal?.typed} />, status);
+};
+
+const renderAction: Render = (c, refusal, status = 200) =>
+  c.html(<ActionPage session={currentSession(c)} action={getActionDetail(c.var.deps.db, idOf(c), readerScope(c), c.var.deps.now())} refusal={refusal} />, status);
 
 /**
  * Validates a form (the token aside), runs the change and redirects to the
  * path it returns. A bad field, or a change the rules refuse (400, 409), shows
- * the same page again with the message rather than a bare error page.
+ * the same page again with the message in that form and what was typed kept.
  */
-async function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, render: Render, run: (actor: CsoActor, value: z.output<S>) => string, done: string, prepare = (f: Fields) => f) {
-  const { csrf: _token, ...fields } = await c.req.parseBody();
-  const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
-  const parsed = schema.safeParse(prepare(fields));
-  if (!parsed.success) return render(c, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400, typed);
-  try {
-    return await redirectWithMessage(c, run(csoActor(c), parsed.data), done);
-  } catch (err) {
-    if (err instanceof HubError && (err.status === 400 || err.status === 409)) return render(c, err.message, err.status, typed);
-    throw err;
-  }
+function handleForm<S extends z.ZodType>(c: Context<HubEnv>, schema: S, render: Render, run: (actor: CsoActor, value: z.output<S>) => string, done: string, prepare = (f: Fields): Fields => f) {
+  return submitForm(c, (refusal, status) => render(c, refusal, status), (typed) => ({ to: run(csoActor(c), parseOrThrow(schema, prepare(typed))), message: done }));
 }
 
 /** An unticked box is absent from a form; for an edit that means "no", not "unchanged". */
 const withTick = (f: Fields): Fields => ({ ...f, controlsHazard: f.controlsHazard ?? '' });
+
+/** The link form names a machine by hostname: the hazard's trust's machine of that name. */
+function withAssetId(c: Context<HubEnv>) {
+  return (f: Fields): Fields => {
+    const hazard = findHazard(c.var.deps.db, idOf(c), readerScope(c));
+    if (!hazard) throw notFound(`hazard ${idOf(c)}`);
+    return assetLinkFields(c.var.deps.db, hazard.organisationId, f);
+  };
+}
 
 const write = requireRole(...HAZARD_ROLES);
 
@@ -109,7 +114,8 @@ const hazardPages = new Hono<HubEnv>()
   .post('/hazards/:id/edit', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardPatchSchema, renderHazard, (a, v) => `/hazards/${updateHazardFields(a, idOf(c), v).id}`, 'Hazard changed.'))
   .post('/hazards/:id/status', FORM_LIMIT, write, formToken, (c) =>
     handleForm(c, HazardStatusRequestSchema, renderHazard, (a, v) => `/hazards/${setHazardStatus(a, idOf(c), v.status).id}`, 'Hazard status changed.'))
-  .post('/hazards/:id/links', FORM_LIMIT, write, formToken, (c) => handleForm(c, HazardLinkRequestSchema, renderHazard, (a, v) => `/hazards/${changeHazardLink(a, idOf(c), v).id}`, 'Links changed.'))
+  .post('/hazards/:id/links', FORM_LIMIT, write, formToken, (c) =>
+    handleForm(c, HazardLinkRequestSchema, renderHazard, (a, v) => `/hazards/${changeHazardLink(a, idOf(c), v).id}`, 'Links changed.', withAssetId(c)))
   .post('/hazards/:id/residual-risk', FORM_LIMIT, requireRole(...RESIDUAL_ROLES), formToken, (c) =>
     handleForm(c, ResidualRiskRequestSchema, renderHazard, (a, v) => `/hazards/${setResidualRisk(a, idOf(c), v).id}`, 'Residual risk rated.'))
   .post('/hazards/:id/actions', FORM_LIMIT, write, formToken, (c) =>
@@ -118,20 +124,11 @@ const hazardPages = new Hono<HubEnv>()
       return `/hazards/${idOf(c)}`;
     }, 'Action added.', (f) => ({ ...f, hazardId: c.req.param('id') })))
   // The alert page's form: refused, the alert page comes back with the reason in that form and what was typed kept.
-  .post('/alerts/:id/raise-hazard', FORM_LIMIT, write, formToken, async (c) => {
-    const { csrf: _token, ...fields } = await c.req.parseBody();
-    const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
-    const refused = (message: string, status: 400 | 409) => renderAlert(c, idOf(c), { form: 'raise-hazard', message, typed }, status);
-    const parsed = RaiseHazardRequestSchema.safeParse(fields);
-    if (!parsed.success) return refused(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '), 400);
-    try {
-      const hazard = raiseHazardFromAlert(csoActor(c), idOf(c), parsed.data, c.var.deps.alertRules);
-      return await redirectWithMessage(c, `/hazards/${hazard.id}`, `Hazard #${hazard.id} raised from alert #${idOf(c)}.`);
-    } catch (err) {
-      if (err instanceof HubError && (err.status === 400 || err.status === 409)) return refused(err.message, err.status);
-      throw err;
-    }
-  });
+  .post('/alerts/:id/raise-hazard', FORM_LIMIT, write, formToken, (c) =>
+    submitForm(c, (refusal, status) => renderAlert(c, idOf(c), refusal, status), (typed) => {
+      const hazard = raiseHazardFromAlert(csoActor(c), idOf(c), parseOrThrow(RaiseHazardRequestSchema, typed), c.var.deps.alertRules);
+      return { to: `/hazards/${hazard.id}`, message: `Hazard #${hazard.id} raised from alert #${idOf(c)}.` };
+    }));
 
 const actionPages = new Hono<HubEnv>()
   .get('/actions', (c) => renderActions(c))

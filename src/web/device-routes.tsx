@@ -1,15 +1,18 @@
 /**
  * The device register's pages: the list with its filters and counts
- * (GET /devices) and the CSV upload with preview (GET/POST /devices/import).
+ * (GET /devices), the CSV upload with preview (GET/POST /devices/import), and
+ * one device (GET /devices/:id) with its edit, status and retain forms.
  * Roles, rules and trust scope are the API's (hub/routes/devices-api.ts).
  */
 import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
-import { addDevice, getDeviceDetail, retainDevice, setDeviceStatus } from '../devices/register.js';
-import { DeviceImportTrustSchema, DeviceStatusSchema, NewDeviceRequestSchema } from '../devices/device-schema.js';
+import { addDevice, editDevice, getDeviceDetail, retainDevice, setDeviceStatus } from '../devices/register.js';
+import { DeviceImportTrustSchema, DevicePatchSchema, DeviceStatusSchema, NewDeviceRequestSchema } from '../devices/device-schema.js';
 import { IdSchema } from '../hub/query-schemas.js';
 import { FORM_LIMIT } from './form-limit.js';
+import type { FormRefusal } from './form-refusal.js';
+import { submitForm } from './submit-form.js';
 import { formToken } from './page-routes.js';
 import { DevicePage } from './pages/device-page.js';
 import { importDevicesCsv } from '../devices/import-devices-csv.js';
@@ -26,25 +29,21 @@ import { DevicesPage } from './pages/devices-page.js';
 import { trustsShown } from './trusts-shown.js';
 
 
-function renderDevice(c: Context<HubEnv>, error?: string, status: 200 | 400 | 409 = 200) {
+function renderDevice(c: Context<HubEnv>, refusal?: FormRefusal, status: 200 | 400 | 409 = 200) {
   const session = currentSession(c);
   const device = getDeviceDetail(c.var.deps.db, parseOrThrow(IdSchema, c.req.param('id')), session.user.organisationId);
-  const page = <DevicePage session={session} device={device} today={todayOf(c)} error={error} showTrust={trustsShown(c).length > 0}
+  const page = <DevicePage session={session} device={device} today={todayOf(c)} refusal={refusal} showTrust={trustsShown(c).length > 0}
     canWrite={DEVICE_WRITE_ROLES.includes(session.user.role)} canRetain={DEVICE_RETAIN_ROLES.includes(session.user.role)} />;
   return c.html(page, status);
 }
 
-/** Runs a device form's action and returns to the device; a refused value is shown on the page with its message. */
-async function formAction(c: Context<HubEnv>, run: (id: number, form: Record<string, string>) => Promise<unknown>, done: string) {
+/** Runs a device form's change and returns to the device; refused, the device comes back with the reason in that form and what was typed kept. */
+function formAction(c: Context<HubEnv>, run: (id: number, form: Record<string, string>) => unknown, done: string) {
   const id = parseOrThrow(IdSchema, c.req.param('id'));
-  const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]));
-  try {
-    await run(id, form);
-  } catch (err) {
-    if (err instanceof HubError && (err.status === 400 || err.status === 409)) return renderDevice(c, err.details?.map((d) => d.message).join('; ') ?? err.message, err.status);
-    throw err;
-  }
-  return redirectWithMessage(c, `/devices/${id}`, done);
+  return submitForm(c, (refusal, status) => renderDevice(c, refusal, status), (form) => {
+    run(id, form);
+    return { to: `/devices/${id}`, message: done };
+  });
 }
 
 export const deviceRoutes = new Hono<HubEnv>()
@@ -70,11 +69,14 @@ export const deviceRoutes = new Hono<HubEnv>()
   })
   .use('/devices/:id', requireRole())
   .get('/devices/:id', (c) => renderDevice(c))
+  .post('/devices/:id/edit', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, (c) =>
+    formAction(c, (id, form) => editDevice(deviceActor(c), id, parseOrThrow(DevicePatchSchema, form)), 'Device changed.'),
+  )
   .post('/devices/:id/status', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, (c) =>
-    formAction(c, async (id, form) => setDeviceStatus(deviceActor(c), id, parseOrThrow(DeviceStatusSchema, { status: form.status, reason: form.reason || undefined })), 'Device status changed.'),
+    formAction(c, (id, form) => setDeviceStatus(deviceActor(c), id, parseOrThrow(DeviceStatusSchema, { status: form.status, reason: form.reason || undefined })), 'Device status changed.'),
   )
   .post('/devices/:id/retain', FORM_LIMIT, requireRole(...DEVICE_RETAIN_ROLES), formToken, (c) =>
-    formAction(c, async (id, form) => retainDevice(deviceActor(c), id, form.retained === 'true'), 'Retention recorded.'),
+    formAction(c, (id, form) => retainDevice(deviceActor(c), id, form.retained === 'true'), 'Retention recorded.'),
   )
   .post('/devices/import', DEVICE_CSV_LIMIT, async (c) => {
     const session = currentSession(c);

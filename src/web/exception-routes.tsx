@@ -22,17 +22,22 @@ import { findAssetIdsByHostname, getException, listExceptions } from '../store/e
 import { trustsShown } from './trusts-shown.js';
 import { formToken } from './page-routes.js';
 import { ExceptionPage } from './pages/exception-page.js';
-import { ExceptionsPage, type RequestFormValues } from './pages/exceptions-page.js';
+import { ExceptionsPage, type RequestFormValues, type RequestRefusal } from './pages/exceptions-page.js';
+import { CHOICE_LIMIT } from './components/choice-list.js';
+import { recentHostnames } from '../store/form-choices.js';
 
 const FORM_LIMIT = formLimit(32 * 1024);
 
-function renderList(c: Context<HubEnv>, form?: RequestFormValues, error?: string) {
+function renderList(c: Context<HubEnv>, form?: RequestFormValues, refusal?: RequestRefusal) {
   const { db, now, alertRules } = c.var.deps;
+  const session = currentSession(c);
   const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
   const { total, rows } = onePage(q, (at) => listExceptions(db, { status: q.status, sort: q.sort, org: scopeOf(c, q), ...at }));
   const values = form ?? fromAlert(q, alertRules);
-  const page = <ExceptionsPage session={currentSession(c)} filter={q} total={total} rows={rows} rules={alertRules} now={now()} trusts={trustsShown(c)} form={values} error={error} />;
-  return c.html(page, error ? 400 : 200);
+  // The machines the request form offers: those of the reader's trust, or of every trust to an ICS-wide reader.
+  const hosts = REQUEST_ROLES.includes(session.user.role) ? recentHostnames(db, session.user.organisationId, CHOICE_LIMIT) : [];
+  const page = <ExceptionsPage session={session} filter={q} total={total} rows={rows} rules={alertRules} now={now()} trusts={trustsShown(c)} hosts={hosts} form={values} refusal={refusal} />;
+  return c.html(page, refusal ? 400 : 200);
 }
 
 /**
@@ -67,29 +72,29 @@ async function readRequestForm(c: Context): Promise<RequestFormValues> {
   const ruleIds = [body.ruleIds ?? []].flat().filter((v): v is string => typeof v === 'string');
   return {
     title: one('title'), justification: one('justification'), compensatingControls: one('compensatingControls'), expiresOn: one('expiresOn') || undefined,
-    hostnames: one('hostnames'), ruleIds, hazardId: one('hazardId'), organisation: one('organisation') || undefined,
+    hostname: one('hostname'), hostnames: one('hostnames'), ruleIds, hazardId: one('hazardId'), organisation: one('organisation') || undefined,
   };
 }
 
 /**
- * Hostnames become asset ids of the trust the request is for (unknown ones are
- * named), then the API's schema judges the rest, so the page and the API
- * accept exactly the same requests.
+ * Hostnames (the list and the one chosen) become asset ids of the trust the
+ * request is for (unknown ones are named beside those fields), then the API's
+ * schema judges the rest, so the page and the API accept exactly the same requests.
  */
 async function handleRequest(c: Context<HubEnv>) {
   const values = await readRequestForm(c);
-  const hostnames = (values.hostnames ?? '').split(/[\s,;]+/).filter(Boolean);
+  const hostnames = `${values.hostnames ?? ''}\n${values.hostname ?? ''}`.split(/[\s,;]+/).filter(Boolean);
   const organisationId = owningOrganisation(c.var.deps.db, currentSession(c).user, values.organisation);
   const found = findAssetIdsByHostname(c.var.deps.db, hostnames, organisationId);
-  const errors = hostnames.length ? hostnames.filter((h) => !found.has(h.toLowerCase())).map((h) => `hostnames: no asset "${h}"`) : ['hostnames: give at least one hostname'];
+  const hostErrors = hostnames.length ? hostnames.filter((h) => !found.has(h.toLowerCase())).map((h) => `hostnames: no asset "${h}"`) : ['hostnames: give at least one hostname'];
   const hazard = values.hazardId?.trim();
   const parsed = requestSchemaFor(c).safeParse({
     title: values.title, justification: values.justification, compensatingControls: values.compensatingControls, expiresOn: values.expiresOn,
     assetIds: [...found.values()].flat(), ruleIds: values.ruleIds, hazardId: hazard ? Number(hazard) : null, organisation: values.organisation,
   });
   // Asset problems are already said in terms of hostnames, the field the person filled in.
-  if (!parsed.success) errors.push(...issuesText(parsed.error.issues.filter((i) => i.path[0] !== 'assetIds')));
-  if (errors.length || !parsed.success) return renderList(c, values, errors.join('; '));
+  const other = parsed.success ? [] : issuesText(parsed.error.issues.filter((i) => i.path[0] !== 'assetIds'));
+  if (hostErrors.length || !parsed.success) return renderList(c, values, { hostnames: hostErrors, other });
   const created = requestException(exceptionActor(c), parsed.data);
   return redirectWithMessage(c, `/exceptions/${created.id}`, `Exception #${created.id} requested: the trust's CSOs are asked to sign it off.`);
 }

@@ -187,7 +187,7 @@ describe('triage actions', () => {
     expect(page).toContain('id="suppress-cap"');
     const prefilled = await (await get('/exceptions?hostname=WARD12-PC021&rule=unsupported-os')).text();
     expect(prefilled).toContain('<option value="unsupported-os" selected="">');
-    expect(prefilled).toMatch(/<textarea id="ex-hostnames" name="hostnames" rows="2" required="">WARD12-PC021<\/textarea>/);
+    expect(prefilled).toMatch(/<textarea id="ex-hostnames" name="hostnames" rows="2">WARD12-PC021<\/textarea>/);
     expect(prefilled).toContain('value="Unsupported operating system: WARD12-PC021"');
   });
 

@@ -17,12 +17,11 @@ import { expireExceptionsJob } from '../../src/jobs/expire-exceptions.js';
 import type { ActionRow } from '../../src/store/actions.js';
 import type { ExceptionDetail, ExceptionRow } from '../../src/store/exceptions.js';
 import { insertNotification, type Notification } from '../../src/store/notifications.js';
-import { hoursBefore, insertTestAlert } from '../helpers/insert-test-alert.js';
 import { postForm } from '../helpers/post-form.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 import { SIGN_OFF } from '../helpers/sign-off.js';
-import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
+import { FIRST_TRUST, splitDemoEstate } from '../helpers/trusts.js';
 
 let hub: TestHub;
 let app: ReturnType<typeof createApp>;
@@ -67,20 +66,16 @@ beforeAll(async () => {
   hub = await createTestHub();
   app = createApp(hub.deps);
   seedDemoEstate({ ...hub.deps, alertRules: [] });
-  two = addTrust(db(), 'RYY');
-  // The demo estate is trust one's; two of its machines become trust two's, and trust two has its own WARD7-PC014 too.
-  db().prepare("UPDATE assets SET organisation_id = ? WHERE hostname IN ('PACS-SRV01', 'PHARM-PC02')").run(two);
+  // Trust two has PACS-SRV01 and PHARM-PC02 from the demo estate, and its own WARD7-PC014 too.
+  const { two: second, ...found } = splitDemoEstate(db());
+  two = second;
+  Object.assign(ids, found);
   const ward7 = demoReports(TEST_NOW).find((r) => r.host.hostname === 'WARD7-PC014')!;
   ingestReport(hub.deps, { ...ward7, host: { ...ward7.host, fqdn: 'WARD7-PC014.ryy.nhs.uk' } }, { agentId: null, organisationId: two, idempotencyKey: 'ryy:ward7' });
   ids.assetOne = idOf('DW-SQL01', FIRST_TRUST);
   ids.assetTwo = idOf('PACS-SRV01', two);
   ids.ward7One = idOf('WARD7-PC014', FIRST_TRUST);
   ids.ward7Two = idOf('WARD7-PC014', two);
-  ids.faxTwo = one<{ id: number }>("SELECT d.id FROM devices d JOIN assets s ON s.id = d.asset_id WHERE s.hostname = 'PHARM-PC02' AND d.kind = 'fax'").id;
-  const raisedAt = hoursBefore(TEST_NOW, 6);
-  ids.alertOne = insertTestAlert(db(), { hostname: 'DW-SQL01', severity: 'high', raisedAt, title: 'DW-SQL01 runs SQL Server 2012' });
-  ids.alertTwo = insertTestAlert(db(), { hostname: 'PACS-SRV01', severity: 'critical', raisedAt, title: 'PACS-SRV01 runs Server 2012 R2' });
-  db().prepare('UPDATE alerts SET organisation_id = ? WHERE id = ?').run(two, ids.alertTwo);
   cookies = await signInUsers(app, hub, [
     ['lead-one', 'security-lead', FIRST_TRUST],
     ['cso-one', 'cso', FIRST_TRUST],

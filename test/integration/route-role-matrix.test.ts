@@ -146,6 +146,7 @@ const POLICY: Record<string, readonly Caller[]> = {
   'GET /devices': PEOPLE,
   'GET /devices/:id': PEOPLE,
   'POST /devices': CSO_WRITE,
+  'POST /devices/:id/edit': CSO_WRITE,
   'POST /devices/:id/status': CSO_WRITE,
   'POST /devices/:id/retain': ['cso'],
   'GET /devices/import': CSO_WRITE,

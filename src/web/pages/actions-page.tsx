@@ -180,7 +180,7 @@ export function NewActionForm(props: { session: Session; action: string; hazardI
         <input type="hidden" name="hazardId" value={String(hazardId)} />
       )}
       <label class="inline">
-        <input type="checkbox" id="action-controls" name="controlsHazard" value="on" /> A control for the hazard (when done, the residual risk is re-rated)
+        <input type="checkbox" id="action-controls" name="controlsHazard" value="on" checked={typed.controlsHazard === 'on'} /> A control for the hazard (when done, the residual risk is re-rated)
       </label>
       <button class="primary" type="submit">
         Add action

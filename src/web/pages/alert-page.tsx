@@ -7,6 +7,7 @@ import { AuditTrail } from '../components/audit-trail.js';
 import type { Session } from '../../store/sessions.js';
 import { NoteList } from '../components/note-list.js';
 import { PostForm } from '../components/post-form.js';
+import { typedOr, type FormRefusal } from '../form-refusal.js';
 import { Layout } from '../layout.js';
 import { AcceptedRiskFlag, ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.js';
 import { RaiseHazardForm } from './hazards-page.js';
@@ -23,13 +24,6 @@ export interface AlertPageProps {
   showTrust: boolean;
   /** The last day a suppression may run to, for a critical or unsupported-OS alert (suppressionLimit). */
   suppressLimit?: string;
-}
-
-/** Which of the alert's forms was refused (its action: assign, suppress…), why, and the values typed into it. */
-export interface FormRefusal {
-  form: string;
-  message: string;
-  typed: Record<string, string>;
 }
 
 export function AlertPage({ session, alert, rule, now, refusal, showTrust, suppressLimit }: AlertPageProps) {
@@ -153,22 +147,9 @@ function Timeline({ alert }: { alert: AlertDetail }) {
 }
 
 
-function ActionForm({ alert, action, refusal, children, ...form }: { id: string; alert: AlertDetail; csrf: string; action: string; button: string; refusal?: FormRefusal; children?: Child }) {
-  const refused = refusal?.form === action ? refusal : undefined;
-  return (
-    <PostForm to={`/alerts/${alert.id}/${action}`} {...form}>
-      {refused && (
-        <p class="error" role="alert" id={`${action}-error`}>
-          {refused.message}
-        </p>
-      )}
-      {children}
-    </PostForm>
-  );
+function ActionForm({ alert, action, ...form }: { id: string; alert: AlertDetail; csrf: string; action: string; button: string; refusal?: FormRefusal; children?: Child }) {
+  return <PostForm to={`/alerts/${alert.id}/${action}`} {...form} />;
 }
-
-/** What was typed into a refused form, else the value to start from. */
-const typedOr = (refusal: FormRefusal | undefined, form: string, field: string, otherwise: string) => (refusal?.form === form ? (refusal.typed[field] ?? otherwise) : otherwise);
 
 /**
  * The way to keep an end-of-life system that must stay: an exception a CSO

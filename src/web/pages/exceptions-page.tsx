@@ -11,6 +11,7 @@ import { day } from '../format.js';
 import { Layout } from '../layout.js';
 import { TrustSelect } from '../components/trust-select.js';
 import { TableScroll } from '../components/table-scroll.js';
+import { ChoiceList } from '../components/choice-list.js';
 
 export const EXCEPTION_STATUS_LABELS: Record<ExceptionStatus, string> = {
   pending: 'Awaiting CSO sign-off', 'in-effect': 'In effect', rejected: 'Rejected', expired: 'Expired', revoked: 'Revoked',
@@ -22,7 +23,10 @@ export interface RequestFormValues {
   justification?: string;
   compensatingControls?: string;
   expiresOn?: string;
+  /** Hostnames, one per line or comma-separated. */
   hostnames?: string;
+  /** One more, chosen from the trust's machines: the request covers it and the list. */
+  hostname?: string;
   ruleIds?: string[];
   hazardId?: string;
   /** The trust's ODS code, when the person had a trust to choose. */
@@ -38,11 +42,19 @@ export interface ExceptionsPageProps {
   now: Date;
   /** The trusts to name in a Trust column and offer on the form; empty unless the reader is ICS-wide on a hub of several. */
   trusts: readonly Organisation[];
+  /** The machines the request form offers (a bounded few: CHOICE_LIMIT). */
+  hosts: readonly string[];
   form?: RequestFormValues;
-  error?: string;
+  refusal?: RequestRefusal;
 }
 
-export function ExceptionsPage({ session, filter, total, rows, rules, now, trusts, form, error }: ExceptionsPageProps) {
+/** Why the request form was refused: the machines' problems beside the hostname fields, the rest at the form's top. */
+export interface RequestRefusal {
+  hostnames: string[];
+  other: string[];
+}
+
+export function ExceptionsPage({ session, filter, total, rows, rules, now, trusts, hosts, form, refusal }: ExceptionsPageProps) {
   return (
     <Layout title="Exceptions" session={session}>
       <h1>Risk-accepted exceptions</h1>
@@ -67,7 +79,7 @@ export function ExceptionsPage({ session, filter, total, rows, rules, now, trust
       <ExceptionTable rows={rows} showTrust={trusts.length > 0} sorted={{ path: '/exceptions', query: exceptionQuery(filter), current: filter.sort ?? { key: 'pending', desc: false } }} />
       {rows.length === 0 && <p class="panel">No exceptions match.</p>}
       <Pager path="/exceptions" csv="/api/v1/exceptions.csv" query={exceptionQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
-      {REQUEST_ROLES.includes(session.user.role) && <RequestForm csrf={session.csrfToken} rules={rules} now={now} trusts={trusts} values={form ?? {}} error={error} />}
+      {REQUEST_ROLES.includes(session.user.role) && <RequestForm csrf={session.csrfToken} rules={rules} now={now} trusts={trusts} hosts={hosts} values={form ?? {}} refusal={refusal} />}
     </Layout>
   );
 }
@@ -117,22 +129,23 @@ interface RequestFormProps {
   rules: readonly AlertRule[];
   now: Date;
   trusts: readonly Organisation[];
+  hosts: readonly string[];
   values: RequestFormValues;
-  error?: string;
+  refusal?: RequestRefusal;
 }
 
 /** An ICS-wide person chooses the trust first: its hostnames are looked up in that trust only. */
-function RequestForm({ csrf, rules, now, trusts, values, error }: RequestFormProps) {
+function RequestForm({ csrf, rules, now, trusts, hosts, values, refusal }: RequestFormProps) {
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
   const inAYear = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
   return (
     <>
       <h2>Request an exception</h2>
-      {error && (
+      {refusal?.other.length ? (
         <p class="error" role="alert">
-          {error}
+          {refusal.other.join('; ')}
         </p>
-      )}
+      ) : null}
       <form class="panel" id="request" method="post" action="/exceptions">
         <input type="hidden" name="csrf" value={csrf} />
         <TrustSelect id="ex-organisation" trusts={trusts} value={values.organisation} />
@@ -145,7 +158,15 @@ function RequestForm({ csrf, rules, now, trusts, values, error }: RequestFormPro
         <label for="ex-expires">Expires on (at most a year ahead: it comes back at each yearly DSPT submission)</label>
         <input id="ex-expires" name="expiresOn" type="date" required min={tomorrow} max={inAYear} value={values.expiresOn ?? ''} />
         <label for="ex-hostnames">Assets: hostnames, one per line or comma-separated</label>
-        <textarea id="ex-hostnames" name="hostnames" rows={2} required>{values.hostnames ?? ''}</textarea>
+        {refusal?.hostnames.length ? (
+          <p class="error" role="alert" id="ex-hostnames-error">
+            {refusal.hostnames.join('; ')}
+          </p>
+        ) : null}
+        <textarea id="ex-hostnames" name="hostnames" rows={2}>{values.hostnames ?? ''}</textarea>
+        <label for="ex-hostname">and/or one of the trust's machines (the most recently seen are offered; any may be typed)</label>
+        <input id="ex-hostname" name="hostname" list="hosts" maxlength={255} autocomplete="off" value={values.hostname ?? ''} />
+        <ChoiceList id="hosts" choices={hosts.map((h) => ({ value: h }))} />
         <label for="ex-rules">Alert rules it covers</label>
         <select id="ex-rules" name="ruleIds" multiple required size={Math.min(8, Math.max(2, rules.length))}>
           {rules.map((r) => (

@@ -2,10 +2,13 @@ import type { Child } from 'hono/jsx';
 import { HAZARD_NEXT, type HazardDetail, type RatedRisk } from '../../cso/hazard-log.js';
 import { LIKELIHOOD_LEVELS, RISK_MATRIX, SEVERITY_LEVELS } from '../../cso/risk-matrix.js';
 import { HAZARD_ROLES, RESIDUAL_ROLES } from '../../hub/routes/cso-api.js';
-import { LINK_KINDS, type HazardLink, type HazardStatus } from '../../store/hazards.js';
+import type { HazardStatus } from '../../store/hazards.js';
 import type { Session } from '../../store/sessions.js';
 import { AuditTrail } from '../components/audit-trail.js';
 import { PostForm } from '../components/post-form.js';
+import { refusalOf, typedOr, type FormRefusal } from '../form-refusal.js';
+import type { LinkChoices } from '../hazard-link-form.js';
+import { LinkForms, Links } from './hazard-links.js';
 import { Layout } from '../layout.js';
 import { ActionTable, NewActionForm } from './actions-page.js';
 import { HAZARD_STATUS_LABELS, LevelSelect, RiskBadge, ReratingFlag } from './hazards-page.js';
@@ -14,13 +17,26 @@ import { TableScroll } from '../components/table-scroll.js';
 export interface HazardPageProps {
   session: Session;
   hazard: HazardDetail;
-  /** A form's validation message, shown above the forms. */
-  error?: string;
+  /** What the link forms offer; absent for a reader who cannot link. */
+  choices?: LinkChoices;
+  /** A form the hub refused: shown in that form with what was typed kept, or above the forms if that form is not on the page. */
+  refusal?: FormRefusal;
 }
 
-export function HazardPage({ session, hazard, error }: HazardPageProps) {
+export function HazardPage({ session, hazard, choices, refusal }: HazardPageProps) {
   const canWrite = HAZARD_ROLES.includes(session.user.role);
   const open = hazard.status !== 'closed';
+  // Which forms are on the page, by the path each posts to.
+  const shown: Record<string, boolean> = {
+    actions: canWrite && open,
+    'residual-risk': RESIDUAL_ROLES.includes(session.user.role) && open,
+    status: canWrite,
+    links: canWrite && open && choices !== undefined,
+    edit: canWrite && open,
+  };
+  // A refusal is said in its form; that of an Unlink button, or of a form gone since (the hazard closed meanwhile), above the forms.
+  const inForm = refusal !== undefined && shown[refusal.form] && refusal.typed.op !== 'remove';
+  const newAction = refusalOf(refusal, 'actions');
   return (
     <Layout title={`Hazard #${hazard.id}`} session={session}>
       <p class="small">
@@ -43,19 +59,19 @@ export function HazardPage({ session, hazard, error }: HazardPageProps) {
       <h2>Actions</h2>
       <ActionTable rows={hazard.actions} showHazard={false} />
       {hazard.actions.length === 0 && <p class="muted">No actions yet.</p>}
-      {error && (
+      {refusal && !inForm && (
         <p class="error" role="alert">
-          {error}
+          {refusal.message}
         </p>
       )}
       {canWrite && <h2>Change</h2>}
       <div class="actions">
-        {canWrite && open && <NewActionForm session={session} action={`/hazards/${hazard.id}/actions`} hazardId={hazard.id} />}
-        {RESIDUAL_ROLES.includes(session.user.role) && open && <ResidualForm hazard={hazard} csrf={session.csrfToken} />}
-        {canWrite && <StatusForm hazard={hazard} csrf={session.csrfToken} />}
-        {canWrite && open && <LinkForm hazard={hazard} csrf={session.csrfToken} />}
+        {shown.actions && <NewActionForm session={session} action={`/hazards/${hazard.id}/actions`} hazardId={hazard.id} typed={newAction?.typed} error={newAction?.message} />}
+        {shown['residual-risk'] && <ResidualForm hazard={hazard} csrf={session.csrfToken} refusal={refusal} />}
+        {shown.status && <StatusForm hazard={hazard} csrf={session.csrfToken} refusal={refusal} />}
+        {shown.links && choices && <LinkForms hazard={hazard} csrf={session.csrfToken} choices={choices} refusal={refusal} />}
       </div>
-      {canWrite && open && <EditForm hazard={hazard} csrf={session.csrfToken} />}
+      {shown.edit && <EditForm hazard={hazard} csrf={session.csrfToken} refusal={refusal} />}
       <h2>Audit trail</h2>
       <AuditTrail entries={hazard.audit} />
     </Layout>
@@ -154,47 +170,24 @@ export function RiskMatrix({ initial, residual }: { initial: RatedRisk; residual
   );
 }
 
-// A device has no page of its own (it shows on its asset's page), so it is listed without a link.
-const LINK_HREF: Record<Exclude<HazardLink['kind'], 'device'>, string> = { asset: '/assets/', alert: '/alerts/' };
+type FormProps = { hazard: HazardDetail; csrf: string; refusal?: FormRefusal };
 
-function Links({ hazard, csrf, canWrite }: { hazard: HazardDetail; csrf: string; canWrite: boolean }) {
-  if (!hazard.links.length) return <p class="muted">Nothing linked.</p>;
-  return (
-    <ul class="links" id="hazard-links">
-      {hazard.links.map((l) => (
-        <li data-kind={l.kind} data-target={l.targetId}>
-          {l.kind} {l.kind === 'device' ? `#${l.targetId} ${l.label ?? ''}` : <a href={`${LINK_HREF[l.kind]}${l.targetId}`}>#{l.targetId} {l.label ?? '(gone)'}</a>}
-          {canWrite && (
-            <form class="inline-form" method="post" action={`/hazards/${hazard.id}/links`}>
-              <input type="hidden" name="csrf" value={csrf} />
-              <input type="hidden" name="op" value="remove" />
-              <input type="hidden" name="kind" value={l.kind} />
-              <input type="hidden" name="targetId" value={String(l.targetId)} />
-              <button type="submit">Unlink</button>
-            </form>
-          )}
-          {l.detail && (
-            <details class="how-matched">
-              <summary>How it was matched</summary>
-              <p class="small">{l.detail}</p>
-            </details>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function HazardForm({ hazard, action, ...form }: { id: string; hazard: HazardDetail; csrf: string; action: string; button?: string; children?: Child }) {
+function HazardForm({ hazard, action, ...form }: FormProps & { id: string; action: string; button?: string; children?: Child }) {
   return <PostForm to={`/hazards/${hazard.id}/${action}`} {...form} />;
 }
 
-function ResidualForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) {
+/** A level as typed into a refused form, else the hazard's. */
+const levelOr = (refusal: FormRefusal | undefined, form: string, field: string, otherwise: number | null) => {
+  const typed = typedOr(refusal, form, field, otherwise === null ? '' : String(otherwise));
+  return typed ? Number(typed) : undefined;
+};
+
+function ResidualForm({ hazard, csrf, refusal }: FormProps) {
   return (
-    <HazardForm id="residual" hazard={hazard} csrf={csrf} action="residual-risk" button="Rate residual risk">
+    <HazardForm id="residual" hazard={hazard} csrf={csrf} refusal={refusal} action="residual-risk" button="Rate residual risk">
       <h3>Residual risk (CSO)</h3>
-      <LevelSelect id="residual-severity" name="severity" label="Severity" levels={SEVERITY_LEVELS} value={hazard.residualSeverity ?? undefined} />
-      <LevelSelect id="residual-likelihood" name="likelihood" label="Likelihood" levels={LIKELIHOOD_LEVELS} value={hazard.residualLikelihood ?? undefined} />
+      <LevelSelect id="residual-severity" name="severity" label="Severity" levels={SEVERITY_LEVELS} value={levelOr(refusal, 'residual-risk', 'severity', hazard.residualSeverity)} />
+      <LevelSelect id="residual-likelihood" name="likelihood" label="Likelihood" levels={LIKELIHOOD_LEVELS} value={levelOr(refusal, 'residual-risk', 'likelihood', hazard.residualLikelihood)} />
     </HazardForm>
   );
 }
@@ -202,9 +195,9 @@ function ResidualForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) 
 const STATUS_BUTTONS: Record<HazardStatus, string> = { open: 'Reopen', transferred: 'Mark transferred', closed: 'Close' };
 
 /** Only the moves allowed from the hazard's status are offered; there is no delete. */
-function StatusForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) {
+function StatusForm({ hazard, csrf, refusal }: FormProps) {
   return (
-    <HazardForm id="hazard-status-form" hazard={hazard} csrf={csrf} action="status">
+    <HazardForm id="hazard-status-form" hazard={hazard} csrf={csrf} refusal={refusal} action="status">
       <h3>Status</h3>
       {hazard.status !== 'closed' && hazard.residualRisk === null && <p class="small muted">Closing needs the CSO's residual rating first.</p>}
       {HAZARD_NEXT[hazard.status].map((s) => (
@@ -212,23 +205,6 @@ function StatusForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) {
           {STATUS_BUTTONS[s]}
         </button>
       ))}
-    </HazardForm>
-  );
-}
-
-function LinkForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) {
-  return (
-    <HazardForm id="link" hazard={hazard} csrf={csrf} action="links" button="Link">
-      <h3>Link an asset, alert or device</h3>
-      <input type="hidden" name="op" value="add" />
-      <label for="link-kind">Kind</label>
-      <select id="link-kind" name="kind">
-        {LINK_KINDS.map((k) => (
-          <option value={k}>{k}</option>
-        ))}
-      </select>
-      <label for="link-target">Id</label>
-      <input id="link-target" name="targetId" type="number" min={1} required />
     </HazardForm>
   );
 }
@@ -241,25 +217,27 @@ const TEXT_FIELDS = [
   ['additionalControls', 'Additional controls (design, test, training, business process change)'],
 ] as const;
 
-function EditForm({ hazard, csrf }: { hazard: HazardDetail; csrf: string }) {
+/** The hazard's text, initial rating and owner; refused, it opens again with what was typed. */
+function EditForm({ hazard, csrf, refusal }: FormProps) {
+  const value = (name: (typeof TEXT_FIELDS)[number][0] | 'title' | 'description' | 'owner') => typedOr(refusal, 'edit', name, hazard[name]);
   return (
-    <details class="panel">
+    <details class="panel" id="edit-hazard" open={refusalOf(refusal, 'edit') !== undefined}>
       <summary>Edit the hazard</summary>
-      <HazardForm id="edit" hazard={hazard} csrf={csrf} action="edit" button="Save">
+      <HazardForm id="edit" hazard={hazard} csrf={csrf} refusal={refusal} action="edit" button="Save">
         <label for="edit-title">Title</label>
-        <input id="edit-title" name="title" value={hazard.title} required maxlength={200} />
+        <input id="edit-title" name="title" value={value('title')} required maxlength={200} />
         <label for="edit-description">Description</label>
-        <textarea id="edit-description" name="description" rows={3} required maxlength={4000}>{hazard.description}</textarea>
+        <textarea id="edit-description" name="description" rows={3} required maxlength={4000}>{value('description')}</textarea>
         {TEXT_FIELDS.map(([name, label]) => (
           <>
             <label for={`edit-${name}`}>{label}</label>
-            <textarea id={`edit-${name}`} name={name} rows={2} maxlength={4000}>{hazard[name]}</textarea>
+            <textarea id={`edit-${name}`} name={name} rows={2} maxlength={4000}>{value(name)}</textarea>
           </>
         ))}
-        <LevelSelect id="edit-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={hazard.initialSeverity} />
-        <LevelSelect id="edit-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={hazard.initialLikelihood} />
+        <LevelSelect id="edit-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={levelOr(refusal, 'edit', 'initialSeverity', hazard.initialSeverity)} />
+        <LevelSelect id="edit-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={levelOr(refusal, 'edit', 'initialLikelihood', hazard.initialLikelihood)} />
         <label for="edit-owner">Owner (username)</label>
-        <input id="edit-owner" name="owner" value={hazard.owner} required maxlength={100} list="people" autocomplete="off" />
+        <input id="edit-owner" name="owner" value={value('owner')} required maxlength={100} list="people" autocomplete="off" />
       </HazardForm>
     </details>
   );
