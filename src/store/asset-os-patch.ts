@@ -8,7 +8,7 @@
 import type { PatchCurrency } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
-import { ASSET_OS_PATCH_ASSIGNMENTS, patchParams, rowToPatch, patchColumnsOf, type PatchRow } from './verdict-columns.js';
+import { ASSET_OS_PATCH_ASSIGNMENTS, patchParams, rowToPatch, PATCH_COLUMNS_OF, type PatchRow } from './verdict-columns.js';
 
 export function setAssetOsPatch(db: Db, assetId: number, patch: PatchCurrency | null): void {
   stmt(db, `UPDATE assets SET ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE id = ?`).run(...patchParams(patch), assetId);
@@ -24,7 +24,7 @@ export interface OsBuild {
 
 /** Every distinct OS and build the estate's machines report, off the assets_os_build index. */
 export function listOsBuilds(db: Db): OsBuild[] {
-  const rows = stmt(db, `SELECT b.os_id, b.os_build, o.family, ${patchColumnsOf('o')}
+  const rows = stmt(db, `SELECT b.os_id, b.os_build, o.family, ${PATCH_COLUMNS_OF('o')}
       FROM (SELECT DISTINCT os_id, os_build FROM assets) b JOIN os_versions o ON o.id = b.os_id`).all() as (PatchRow & { os_id: number; os_build: string | null; family: string })[];
   return rows.map((r) => ({ osId: r.os_id, family: r.family, build: r.os_build, osPatch: rowToPatch(r) }));
 }
@@ -37,6 +37,6 @@ export function setOsBuildPatch(db: Db, b: Pick<OsBuild, 'osId' | 'build'>, patc
 
 /** The distinct OS's own patch verdict, for an asset written at ingest. */
 export function osVersionPatch(db: Db, osId: number): PatchCurrency | null {
-  const r = stmt(db, `SELECT ${patchColumnsOf('o')} FROM os_versions o WHERE o.id = ?`).get(osId) as PatchRow | undefined;
+  const r = stmt(db, `SELECT ${PATCH_COLUMNS_OF('o')} FROM os_versions o WHERE o.id = ?`).get(osId) as PatchRow | undefined;
   return r ? rowToPatch(r) : null;
 }

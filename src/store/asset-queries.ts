@@ -6,7 +6,7 @@ import { dialectOf, jsonValues, type Dialect } from './dialect.js';
 import { CARRIED_BIT, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
-import { rowToOsPatch, rowToVerdict, verdictColumnsOf, type VerdictRow } from './verdict-columns.js';
+import { rowToOsPatch, rowToVerdict, VERDICT_COLUMNS_OF, type VerdictRow } from './verdict-columns.js';
 import { likeText } from './like-text.js';
 import { orderBy, type ListSort } from './list-order.js';
 
@@ -159,7 +159,7 @@ export interface InstallRow {
 /** One asset, if it is in the reader's scope; its OS's patch currency is the one on this machine (assets.os_patch_*). */
 export function getAsset(db: Db, id: number, org: OrgScope): AssetDetail | undefined {
   const r = stmt(db, `SELECT a.*, g.code AS organisation, o.family, o.name AS os_name, o.version AS os_version, o.edition AS os_edition,
-      ${verdictColumnsOf('o')}
+      ${VERDICT_COLUMNS_OF('o')}
       FROM assets a JOIN os_versions o ON o.id = a.os_id JOIN organisations g ON g.id = a.organisation_id
       WHERE a.id = @id AND ${inScope('a.organisation_id')}`).get({ id, org }) as (VerdictRow & Record<string, string | number | null>) | undefined;
   if (!r) return undefined;
@@ -175,7 +175,7 @@ export function getAsset(db: Db, id: number, org: OrgScope): AssetDetail | undef
 /** The asset's installs with each version's own verdict, still to be combined with the OS's (verdictOnAsset). */
 export function listAssetInstalls(db: Db, assetId: number): InstallRow[] {
   const rows = stmt(db, `SELECT s.id AS softwareId, s.name, s.version, s.vendor, s.source, i.installed_at, i.first_seen_at, a.last_seen_at,
-      s.os_link, ${verdictColumnsOf('s')}
+      s.os_link, ${VERDICT_COLUMNS_OF('s')}
       FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id WHERE i.asset_id = ? ORDER BY s.name COLLATE NOCASE, s.version`).all(assetId) as
     (VerdictRow & { softwareId: number; name: string; version: string; vendor: string; source: SoftwareSource; installed_at: string | null; first_seen_at: string; last_seen_at: string; os_link: OsLink })[];
   return rows.map((r) => ({

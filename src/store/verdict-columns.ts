@@ -55,12 +55,12 @@ export function rowToVerdict(r: VerdictRow): Verdict {
 }
 
 /** The verdict columns of a table under an alias, for a SELECT that joins ("o.status, o.product, …"). */
-export function verdictColumnsOf(alias: string): string {
+export function VERDICT_COLUMNS_OF(alias: string): string {
   return COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 }
 
 /** Only the patch columns of a table under an alias ("o.patch_state, …"). */
-export function patchColumnsOf(alias: string): string {
+export function PATCH_COLUMNS_OF(alias: string): string {
   return PATCH_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 }
 
