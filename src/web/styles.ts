@@ -123,7 +123,7 @@ a.figure { font-weight:700; } table.compact { width:auto; min-width:24rem; } tr.
 .board-report section { break-inside:auto; } .board-report h2 { break-after:avoid; } .board-report table { break-inside:auto; } .board-report tr { break-inside:avoid; }
 .seal code { overflow-wrap:anywhere; } p code { overflow-wrap:anywhere; }
 /* Evidence rows fit the window, all their columns: smaller type, and a long unbroken word (a full machine name, a build) wraps anywhere. */
-table.evidence { font-size:.9rem; } table.evidence th, table.evidence td { padding:.4rem .35rem; } table.evidence th { letter-spacing:0; } table.evidence td.long { overflow-wrap:anywhere; min-width:6rem; }
+table.evidence { font-size:.9rem; } table.evidence th, table.evidence td { padding:.4rem .35rem; } table.evidence th { letter-spacing:0; } table.evidence td.long { overflow-wrap:anywhere; min-width:6rem; } table.evidence.wide { font-size:.8rem; } table.evidence.wide th, table.evidence.wide td { padding:.35rem .2rem; } table.evidence.wide th { overflow-wrap:anywhere; }
 /* A phone: facts stack under their names, and the navigation's menus open in the header's flow instead of over the page. */
 @media (max-width: 40rem) {
   dl.facts { grid-template-columns:minmax(0, 1fr); } dl.facts dd { margin:0 0 .4rem; }

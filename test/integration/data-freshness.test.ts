@@ -29,7 +29,7 @@ describe('freshness of the lifecycle data', () => {
       expect(page).not.toContain('id="data-stale"');
     }
     // Each verdict names its data and that data's date.
-    expect(asset).toContain('Data: endoflife.date, 22 August 2026');
+    expect(asset).toContain('(data: endoflife.date, 22 Aug 2026)');
   });
 
   it('warns on the summary and the asset page once the data is older than the limit', async () => {

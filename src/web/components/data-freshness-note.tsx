@@ -1,7 +1,7 @@
 /** The age of the lifecycle data in force, and past the configured age a warning that dates may be out of date. */
 import type { DataFreshness } from '../../estate/data-freshness.js';
 import type { Verdict } from '../../lifecycle/verdict.js';
-import { count, longDate } from '../../report/plain-english.js';
+import { count, longDate, shortDate } from '../../report/plain-english.js';
 
 export function DataFreshnessNote({ freshness }: { freshness: DataFreshness }) {
   const { takenOn, ageDays, stale, staleDays } = freshness;
@@ -19,8 +19,8 @@ export function DataFreshnessNote({ freshness }: { freshness: DataFreshness }) {
   );
 }
 
-/** Under a verdict: the data it came from and that data's date. */
+/** After a verdict's reason, on its line: the data it came from and that data's date. */
 export function DataCitation({ verdict }: { verdict: Verdict }) {
   if (!verdict.data) return null;
-  return <div class="muted small data-cited">Data: {verdict.data.source}{verdict.data.date ? `, ${longDate(verdict.data.date)}` : ''}</div>;
+  return <span class="muted small data-cited"> (data: {verdict.data.source}{verdict.data.date ? `, ${shortDate(verdict.data.date)}` : ''})</span>;
 }

@@ -43,9 +43,8 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
           <dt>Operating system</dt>
           <dd id="os">
             {os.name} {os.version} {os.build && <span class="muted">(build {os.build})</span>} <StatusBadge status={os.verdict.status} />
-            <div class="reason">{os.verdict.reason}</div>
+            <div class="reason">{os.verdict.reason}<DataCitation verdict={os.verdict} /></div>
             <OsPatchFacts patch={os.verdict.patch} asOf={asOf} />
-            <DataCitation verdict={os.verdict} />
           </dd>
           <dt>Hardware</dt>
           <dd>{[asset.manufacturer, asset.model, asset.serial && `serial ${asset.serial}`].filter(Boolean).join(' · ') || '—'}</dd>

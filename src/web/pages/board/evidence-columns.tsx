@@ -23,7 +23,7 @@ export const EVIDENCE_COLUMN_TEXT: { readonly [L in EvidenceList]: Readonly<Reco
     assetId: { label: 'Asset no.' }, hostname: { label: 'Host', shown: 'asset', long: true }, os: { label: 'Operating system' }, osStatus: { label: 'OS status' },
     posture: { label: 'Worst item' }, supportedOnly: { label: 'Only supported software' }, osSupported: { label: 'Supported OS' }, because: { label: 'Because' },
     acceptedRisk: { label: 'Risk accepted' }, lastSeenAt: { label: 'Last seen', shown: 'instant' }, reporting: { label: 'Reported in last 7 days' }, source: { label: 'Source' },
-    behind: { label: 'OS or a program behind' }, windowsPatch: { label: 'Windows cumulative update' },
+    behind: { label: 'Behind on patches' }, windowsPatch: { label: 'Windows update' },
   },
   items: {
     assetId: { label: 'Asset no.' }, hostname: { label: 'Host', shown: 'asset', long: true }, kind: { label: 'Kind' }, product: { label: 'Product and release' }, name: { label: 'Name' },

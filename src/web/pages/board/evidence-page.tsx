@@ -35,7 +35,7 @@ export function EvidencePage({ session, report, view, selection }: { session: Se
       )}
       <p class="small muted">These rows were frozen when the snapshot was taken; the live pages show the estate as it is now. <a href={`/api/v1${base}/evidence/${list}?${new URLSearchParams(filter)}`}>JSON</a></p>
       <TableScroll>
-        <table id="evidence" class="evidence">
+        <table id="evidence" class={columns.length > WIDE_LIST ? 'evidence wide' : 'evidence'}>
           <thead><tr>{columns.map((c) => <th scope="col" data-column={c}>{columnLabel(list, c)}</th>)}</tr></thead>
           <tbody>{rows.map((r) => <tr>{columns.map((c) => <EvidenceCell list={list} column={c} row={r} timeZone={report.timeZone} />)}</tr>)}</tbody>
         </table>
@@ -43,3 +43,6 @@ export function EvidencePage({ session, report, view, selection }: { session: Se
     </Layout>
   );
 }
+
+/** Past this many columns (the assets list has 14) the table is set smaller, so it still fits a 1280 px window without scrolling sideways. */
+const WIDE_LIST = 12;
