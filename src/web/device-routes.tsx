@@ -1,10 +1,10 @@
 /**
- * The device register's pages: the list with its filters and counts
- * (GET /devices), the CSV upload with preview (GET/POST /devices/import), and
- * one device (GET /devices/:id) with its edit, status and retain forms.
+ * The device register's pages: the list with its filters, counts and
+ * add-device form (GET/POST /devices), the CSV upload with preview
+ * (GET/POST /devices/import), and one device (GET /devices/:id) with its
+ * edit, status and retain forms; a refused form comes back on its page.
  * Roles, rules and trust scope are the API's (hub/routes/devices-api.ts).
  */
-import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import { addDevice, editDevice, getDeviceDetail, retainDevice, setDeviceStatus } from '../devices/register.js';
@@ -29,6 +29,19 @@ import { DevicesPage } from './pages/devices-page.js';
 import { trustsShown } from './trusts-shown.js';
 
 
+/** The register as filtered; with a refusal of the add-device form, that form open with the reason and what was typed. */
+function renderDevices(c: Context<HubEnv>, refusal?: FormRefusal, status: 200 | 400 | 409 = 200) {
+  const q = parseOrThrow(DeviceQuerySchema, nonEmpty(c.req.query()));
+  const { kind, site, status: deviceStatus, retained, sort } = q;
+  const today = todayOf(c);
+  const org = scopeOf(c, q);
+  const list = onePage(q, (at) => listDevices(c.var.deps.db, org, { kind, site, status: deviceStatus, retained, sort, ...at }, today));
+  const session = currentSession(c);
+  const trajectories = ['fax', 'pager'].map((kind) => deviceTrajectory(c.var.deps.db, org, { kind, site: q.site }, today));
+  const canImport = DEVICE_WRITE_ROLES.includes(session.user.role);
+  return c.html(<DevicesPage session={session} filter={q} {...list} today={today} canImport={canImport} trajectories={trajectories} trusts={trustsShown(c)} refusal={refusal} />, status);
+}
+
 function renderDevice(c: Context<HubEnv>, refusal?: FormRefusal, status: 200 | 400 | 409 = 200) {
   const session = currentSession(c);
   const device = getDeviceDetail(c.var.deps.db, parseOrThrow(IdSchema, c.req.param('id')), session.user.organisationId);
@@ -49,24 +62,15 @@ function formAction(c: Context<HubEnv>, run: (id: number, form: Record<string, s
 export const deviceRoutes = new Hono<HubEnv>()
   .use('/devices', requireRole())
   .use('/devices/import', requireRole(...DEVICE_WRITE_ROLES))
-  .get('/devices', (c) => {
-    const q = parseOrThrow(DeviceQuerySchema, nonEmpty(c.req.query()));
-    const { kind, site, status, retained, sort } = q;
-    const today = todayOf(c);
-    const org = scopeOf(c, q);
-    const list = onePage(q, (at) => listDevices(c.var.deps.db, org, { kind, site, status, retained, sort, ...at }, today));
-    const session = currentSession(c);
-    const trajectories = ['fax', 'pager'].map((kind) => deviceTrajectory(c.var.deps.db, org, { kind, site: q.site }, today));
-    const page = <DevicesPage session={session} filter={q} {...list} today={today} canImport={DEVICE_WRITE_ROLES.includes(session.user.role)} trajectories={trajectories} trusts={trustsShown(c)} />;
-    return c.html(page);
-  })
+  .get('/devices', (c) => renderDevices(c))
   .get('/devices/import', (c) => c.html(<DeviceImportPage session={currentSession(c)} trusts={trustsShown(c)} />))
-  .post('/devices', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, async (c) => {
-    const { csrf: _token, organisation, ...fields } = await c.req.parseBody();
-    const { organisation: code, ...device } = parseOrThrow(NewDeviceRequestSchema, { ...fields, organisation: organisation || undefined });
-    const added = addDevice(deviceActor(c), device, owningTrust(c, code));
-    return redirectWithMessage(c, `/devices/${added.id}`, `Device #${added.id} registered.`);
-  })
+  .post('/devices', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, (c) =>
+    submitForm(c, (refusal, status) => renderDevices(c, refusal, status), ({ organisation, ...fields }) => {
+      const { organisation: code, ...device } = parseOrThrow(NewDeviceRequestSchema, { ...fields, organisation: organisation || undefined });
+      const added = addDevice(deviceActor(c), device, owningTrust(c, code));
+      return { to: `/devices/${added.id}`, message: `Device #${added.id} registered.` };
+    }),
+  )
   .use('/devices/:id', requireRole())
   .get('/devices/:id', (c) => renderDevice(c))
   .post('/devices/:id/edit', FORM_LIMIT, requireRole(...DEVICE_WRITE_ROLES), formToken, (c) =>

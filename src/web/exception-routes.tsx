@@ -1,18 +1,18 @@
 /**
  * The exceptions pages: the list with the request form (GET/POST /exceptions),
  * one exception (GET /exceptions/:id) and its sign-off, reject and revoke forms,
- * which redirect back to it. Roles and rules are the API's (hub/routes/exceptions-api.ts).
+ * which redirect back to it; a refused form comes back on its page with the
+ * reason and what was typed (submit-form.ts). Roles and rules are the API's
+ * (hub/routes/exceptions-api.ts).
  */
 import { formLimit } from './form-limit.js';
-import { redirectWithMessage } from './flash.js';
 import { onePage } from '../hub/page-range.js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AlertRule } from '../alerts/alert-rule-schema.js';
 import { ReasonSchema, rejectException, requestException, revokeException, signOffException, SignOffSchema, type ExceptionActor } from '../cso/exceptions.js';
-import { formatPath } from '../contract/report.js';
 import type { HubEnv } from '../hub/deps.js';
-import { notFound, parseOrThrow } from '../hub/errors.js';
+import { fieldErrors, HubError, notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { owningOrganisation } from '../hub/owning-organisation.js';
 import { IdSchema, nonEmpty, scopeOf } from '../hub/query-schemas.js';
@@ -22,13 +22,15 @@ import { findAssetIdsByHostname, getException, listExceptions } from '../store/e
 import { trustsShown } from './trusts-shown.js';
 import { formToken } from './page-routes.js';
 import { ExceptionPage } from './pages/exception-page.js';
-import { ExceptionsPage, type RequestFormValues, type RequestRefusal } from './pages/exceptions-page.js';
+import { ExceptionsPage, type RequestFormValues } from './pages/exceptions-page.js';
+import { fieldWords, type FormRefusal } from './form-refusal.js';
+import { submitForm } from './submit-form.js';
 import { CHOICE_LIMIT } from './components/choice-list.js';
 import { recentHostnames } from '../store/form-choices.js';
 
 const FORM_LIMIT = formLimit(32 * 1024);
 
-function renderList(c: Context<HubEnv>, form?: RequestFormValues, refusal?: RequestRefusal) {
+function renderList(c: Context<HubEnv>, form?: RequestFormValues, refusal?: FormRefusal, status: 200 | 400 | 409 = 200) {
   const { db, now, alertRules } = c.var.deps;
   const session = currentSession(c);
   const q = parseOrThrow(ExceptionQuerySchema, nonEmpty(c.req.query()));
@@ -37,7 +39,7 @@ function renderList(c: Context<HubEnv>, form?: RequestFormValues, refusal?: Requ
   // The machines the request form offers: those of the reader's trust, or of every trust to an ICS-wide reader.
   const hosts = REQUEST_ROLES.includes(session.user.role) ? recentHostnames(db, session.user.organisationId, CHOICE_LIMIT) : [];
   const page = <ExceptionsPage session={session} filter={q} total={total} rows={rows} rules={alertRules} now={now()} trusts={trustsShown(c)} hosts={hosts} form={values} refusal={refusal} />;
-  return c.html(page, refusal ? 400 : 200);
+  return c.html(page, status);
 }
 
 /**
@@ -53,13 +55,12 @@ function fromAlert(q: { hostname?: string; rule?: string }, rules: readonly Aler
   return { hostnames: hostnames.join('\n'), ruleIds: chosen.map((r) => r.id), title };
 }
 
-function renderException(c: Context<HubEnv>, id: number, error?: string) {
+/** The exception; with a refusal of one of its forms, that form with the reason and what was typed. */
+function renderException(c: Context<HubEnv>, id: number, refusal?: FormRefusal, status: 200 | 400 | 409 = 200) {
   const exception = getException(c.var.deps.db, id, readerScope(c));
   if (!exception) throw notFound(`exception ${id}`);
-  return c.html(<ExceptionPage session={currentSession(c)} exception={exception} error={error} />, error ? 400 : 200);
+  return c.html(<ExceptionPage session={currentSession(c)} exception={exception} refusal={refusal} />, status);
 }
-
-const issuesText = (issues: readonly z.core.$ZodIssue[]) => issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
 
 /** The form's fields as typed: text fields as strings, the rule select as a list. */
 async function readRequestForm(c: Context): Promise<RequestFormValues> {
@@ -79,34 +80,43 @@ async function readRequestForm(c: Context): Promise<RequestFormValues> {
 /**
  * Hostnames (the list and the one chosen) become asset ids of the trust the
  * request is for (unknown ones are named beside those fields), then the API's
- * schema judges the rest, so the page and the API accept exactly the same requests.
+ * schema judges the rest, so the page and the API accept exactly the same
+ * requests. Refused (here, or by the domain: an unknown hazard, a trust to
+ * choose), the list comes back with the reason in the form and everything typed.
  */
 async function handleRequest(c: Context<HubEnv>) {
   const values = await readRequestForm(c);
+  return submitForm(c, (refusal, status) => renderList(c, values, refusal, status), () => {
+    const created = requestException(exceptionActor(c), requestOf(c, values));
+    return { to: `/exceptions/${created.id}`, message: `Exception #${created.id} requested: the trust's CSOs are asked to sign it off.` };
+  });
+}
+
+/** The request the form makes, or a 400 naming each bad field: the machines as the hostname fields, the rest as the API's schema says. */
+function requestOf(c: Context<HubEnv>, values: RequestFormValues) {
   const hostnames = `${values.hostnames ?? ''}\n${values.hostname ?? ''}`.split(/[\s,;]+/).filter(Boolean);
   const organisationId = owningOrganisation(c.var.deps.db, currentSession(c).user, values.organisation);
   const found = findAssetIdsByHostname(c.var.deps.db, hostnames, organisationId);
-  const hostErrors = hostnames.length ? hostnames.filter((h) => !found.has(h.toLowerCase())).map((h) => `hostnames: no asset "${h}"`) : ['hostnames: give at least one hostname'];
+  const missing = hostnames.length ? hostnames.filter((h) => !found.has(h.toLowerCase())).map((h) => `no asset "${h}"`) : ['give at least one hostname'];
   const hazard = values.hazardId?.trim();
   const parsed = requestSchemaFor(c).safeParse({
     title: values.title, justification: values.justification, compensatingControls: values.compensatingControls, expiresOn: values.expiresOn,
     assetIds: [...found.values()].flat(), ruleIds: values.ruleIds, hazardId: hazard ? Number(hazard) : null, organisation: values.organisation,
   });
   // Asset problems are already said in terms of hostnames, the field the person filled in.
-  const other = parsed.success ? [] : issuesText(parsed.error.issues.filter((i) => i.path[0] !== 'assetIds'));
-  if (hostErrors.length || !parsed.success) return renderList(c, values, { hostnames: hostErrors, other });
-  const created = requestException(exceptionActor(c), parsed.data);
-  return redirectWithMessage(c, `/exceptions/${created.id}`, `Exception #${created.id} requested: the trust's CSOs are asked to sign it off.`);
+  const others = parsed.success ? [] : fieldErrors(parsed.error).filter((d) => !(missing.length && d.path.startsWith('assetIds')));
+  const problems = [...missing.map((message) => ({ path: 'hostnames', message })), ...others];
+  if (problems.length || !parsed.success) throw new HubError(400, 'invalid-request', fieldWords(problems), problems);
+  return parsed.data;
 }
 
-/** Validates a decision form (the token aside), runs it, and returns to the exception; a bad field re-shows it with the message. */
-async function handleDecision<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: ExceptionActor, id: number, value: z.output<S>) => unknown, done: string) {
+/** Runs a decision form (the token aside) and returns to the exception; refused, the exception comes back with the reason in that form and what was typed. */
+function handleDecision<S extends z.ZodType>(c: Context<HubEnv>, schema: S, run: (actor: ExceptionActor, id: number, value: z.output<S>) => unknown, done: string) {
   const id = parseOrThrow(IdSchema, c.req.param('id'));
-  const { csrf: _token, ...fields } = await c.req.parseBody();
-  const parsed = schema.safeParse(fields);
-  if (!parsed.success) return renderException(c, id, issuesText(parsed.error.issues).join('; '));
-  run(exceptionActor(c), id, parsed.data);
-  return redirectWithMessage(c, `/exceptions/${id}`, `Exception #${id} ${done}.`);
+  return submitForm(c, (refusal, status) => renderException(c, id, refusal, status), (typed) => {
+    run(exceptionActor(c), id, parseOrThrow(schema, typed));
+    return { to: `/exceptions/${id}`, message: `Exception #${id} ${done}.` };
+  });
 }
 
 /** The page's sign-off form: its checkbox says "on" where the API says true. */

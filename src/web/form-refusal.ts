@@ -4,13 +4,20 @@
  * every value typed into it kept, nothing stored (submit-form.ts). Never a
  * dead-end error page.
  */
+import type { ErrorDetail } from '../hub/errors.js';
 
 /** Which of a page's forms was refused (the last part of the path it posts to: edit, links, assign…), why, and the values typed into it. */
 export interface FormRefusal {
   form: string;
+  /** Why, each bad field named ("title: at most 200 characters"). */
   message: string;
   typed: Record<string, string>;
+  /** The bad fields one by one, where the hub named them, so a page can say one beside its field. */
+  fields?: readonly ErrorDetail[];
 }
+
+/** Bad fields in words, each named: "title: at most 200 characters; owner: no user …". */
+export const fieldWords = (fields: readonly ErrorDetail[]): string => fields.map((d) => `${d.path}: ${d.message}`).join('; ');
 
 /** A form's name: the last part of the path it posts to (/hazards/7/edit → edit). */
 export const formNameOf = (path: string): string => path.split('/').pop() ?? '';

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import type { HubEnv } from '../hub/deps.js';
 import { HubError } from '../hub/errors.js';
 import { redirectWithMessage } from './flash.js';
-import { formNameOf, type FormRefusal } from './form-refusal.js';
+import { fieldWords, formNameOf, type FormRefusal } from './form-refusal.js';
 
 /** The page the form is on, again, with its refusal. */
 export type ShowRefusal = (refusal: FormRefusal, status: 400 | 409) => Response | Promise<Response>;
@@ -26,7 +26,7 @@ function typedFields(body: Record<string, unknown>): Record<string, string> {
 }
 
 /** Each bad field named with why, else the refusal's own words. */
-const reasonOf = (err: HubError) => (err.details?.length ? err.details.map((d) => `${d.path}: ${d.message}`).join('; ') : err.message);
+const reasonOf = (err: HubError) => (err.details?.length ? fieldWords(err.details) : err.message);
 
 /** Runs `act` on what was typed (it validates, e.g. with parseOrThrow, and makes the change); a refusal is shown by `show`. */
 export async function submitForm(c: Context<HubEnv>, show: ShowRefusal, act: (typed: Record<string, string>) => Done): Promise<Response> {
@@ -35,7 +35,7 @@ export async function submitForm(c: Context<HubEnv>, show: ShowRefusal, act: (ty
   try {
     done = act(typed);
   } catch (err) {
-    if (err instanceof HubError && (err.status === 400 || err.status === 409)) return show({ form: formNameOf(c.req.path), message: reasonOf(err), typed }, err.status);
+    if (err instanceof HubError && (err.status === 400 || err.status === 409)) return show({ form: formNameOf(c.req.path), message: reasonOf(err), typed, fields: err.details }, err.status);
     throw err;
   }
   return redirectWithMessage(c, done.to, done.message);

@@ -14,6 +14,8 @@ import { TrajectoryChart } from '../components/trajectory-chart.js';
 import { Layout } from '../layout.js';
 import { TrustSelect } from '../components/trust-select.js';
 import { TableScroll } from '../components/table-scroll.js';
+import { PostForm } from '../components/post-form.js';
+import { refusalOf, typedOr, type FormRefusal } from '../form-refusal.js';
 
 export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = { fax: 'Fax', pager: 'Pager', mfd: 'Multi-function device', modem: 'Modem', other: 'Other' };
 export const DEVICE_STATUS_LABELS: Record<DeviceStatus, string> = { 'in-use': 'In use', 'replacement-planned': 'Replacement planned', decommissioned: 'Decommissioned' };
@@ -30,6 +32,8 @@ export interface DevicesPageProps {
   trajectories: Trajectory[];
   /** The trusts an ICS-wide person sees on a hub of several: each row names its trust, and a new device asks which. Empty otherwise. */
   trusts: Organisation[];
+  /** The add-device form the hub refused: open again with the reason at its top and what was typed. */
+  refusal?: FormRefusal;
 }
 
 /** Past its planned removal date and still not gone; a crash bleep retained by policy is never overdue. */
@@ -37,7 +41,7 @@ export function isOverdue(d: DeviceRow, today: string): boolean {
   return d.status !== 'decommissioned' && !d.retainedByPolicy && d.plannedRemovalOn !== null && d.plannedRemovalOn < today;
 }
 
-export function DevicesPage({ session, filter, total, rows, counts, today, canImport, trajectories, trusts }: DevicesPageProps) {
+export function DevicesPage({ session, filter, total, rows, counts, today, canImport, trajectories, trusts, refusal }: DevicesPageProps) {
   return (
     <Layout title="Devices" session={session}>
       <h1>Device register: faxes, pagers and other kit</h1>
@@ -55,7 +59,7 @@ export function DevicesPage({ session, filter, total, rows, counts, today, canIm
       </div>
       <DeviceTable rows={rows} today={today} showTrust={trusts.length > 0} sorted={{ path: '/devices', query: deviceQuery(filter), current: filter.sort ?? { key: 'site', desc: false } }} />
       {rows.length === 0 && <p class="panel">No devices match.</p>}
-      {canImport && <AddDeviceForm session={session} trusts={trusts} />}
+      {canImport && <AddDeviceForm session={session} trusts={trusts} refusal={refusal} />}
       <Pager
         path="/devices"
         csv="/api/v1/devices.csv"
@@ -188,32 +192,31 @@ function PagerCell({ d }: { d: DeviceRow }) {
   );
 }
 
-/** Registers one device by hand; a spreadsheet of many goes through the CSV import. */
-function AddDeviceForm({ session, trusts }: { session: Session; trusts: Organisation[] }) {
+/** Registers one device by hand; a spreadsheet of many goes through the CSV import. Refused, it opens again with the reason and what was typed. */
+function AddDeviceForm({ session, trusts, refusal }: { session: Session; trusts: Organisation[]; refusal?: FormRefusal }) {
+  const value = (field: string) => typedOr(refusal, 'devices', field, '');
   return (
-    <details class="panel" id="add-device">
+    <details class="panel" id="add-device" open={refusalOf(refusal, 'devices') !== undefined}>
       <summary>Add a device</summary>
-      <form method="post" action="/devices">
-        <input type="hidden" name="csrf" value={session.csrfToken} />
-        <TrustSelect id="new-organisation" trusts={trusts} />
+      <PostForm id="new-device" to="/devices" csrf={session.csrfToken} refusal={refusal} button="Add device">
+        <TrustSelect id="new-organisation" trusts={trusts} value={value('organisation')} />
         <label for="new-kind">Kind</label>
-        <select id="new-kind" name="kind">{DEVICE_KINDS.map((k) => <option value={k}>{k}</option>)}</select>
+        <select id="new-kind" name="kind">{DEVICE_KINDS.map((k) => <option value={k} selected={k === value('kind')}>{k}</option>)}</select>
         <label for="new-name">Name</label>
-        <input id="new-name" name="name" required maxlength={200} />
+        <input id="new-name" name="name" required maxlength={200} value={value('name')} />
         <label for="new-site">Site</label>
-        <input id="new-site" name="site" maxlength={200} />
+        <input id="new-site" name="site" maxlength={200} value={value('site')} />
         <label for="new-location">Ward or department</label>
-        <input id="new-location" name="location" maxlength={200} />
+        <input id="new-location" name="location" maxlength={200} value={value('location')} />
         <label for="new-removal">Planned removal (YYYY-MM-DD)</label>
-        <input id="new-removal" name="plannedRemovalOn" type="date" />
+        <input id="new-removal" name="plannedRemovalOn" type="date" value={value('plannedRemovalOn')} />
         <label for="new-replacement">Replacement</label>
-        <input id="new-replacement" name="replacement" maxlength={500} placeholder="e.g. secure email to NHSmail" />
+        <input id="new-replacement" name="replacement" maxlength={500} placeholder="e.g. secure email to NHSmail" value={value('replacement')} />
         <label for="new-number">Pager number</label>
-        <input id="new-number" name="number" maxlength={50} />
+        <input id="new-number" name="number" maxlength={50} value={value('number')} />
         <label for="new-pager-type">Pager type</label>
-        <select id="new-pager-type" name="pagerType"><option value="">—</option>{PAGER_TYPES.map((t) => <option value={t}>{t}</option>)}</select>
-        <button class="primary" type="submit">Add device</button>
-      </form>
+        <select id="new-pager-type" name="pagerType"><option value="">—</option>{PAGER_TYPES.map((t) => <option value={t} selected={t === value('pagerType')}>{t}</option>)}</select>
+      </PostForm>
     </details>
   );
 }

@@ -12,6 +12,7 @@ import { Layout } from '../layout.js';
 import { TrustSelect } from '../components/trust-select.js';
 import { TableScroll } from '../components/table-scroll.js';
 import { ChoiceList } from '../components/choice-list.js';
+import { fieldWords, refusalOf, type FormRefusal } from '../form-refusal.js';
 
 export const EXCEPTION_STATUS_LABELS: Record<ExceptionStatus, string> = {
   pending: 'Awaiting CSO sign-off', 'in-effect': 'In effect', rejected: 'Rejected', expired: 'Expired', revoked: 'Revoked',
@@ -45,13 +46,8 @@ export interface ExceptionsPageProps {
   /** The machines the request form offers (a bounded few: CHOICE_LIMIT). */
   hosts: readonly string[];
   form?: RequestFormValues;
-  refusal?: RequestRefusal;
-}
-
-/** Why the request form was refused: the machines' problems beside the hostname fields, the rest at the form's top. */
-export interface RequestRefusal {
-  hostnames: string[];
-  other: string[];
+  /** The request form the hub refused: the machines' problems beside the hostname fields, the rest at the form's top. */
+  refusal?: FormRefusal;
 }
 
 export function ExceptionsPage({ session, filter, total, rows, rules, now, trusts, hosts, form, refusal }: ExceptionsPageProps) {
@@ -131,23 +127,33 @@ interface RequestFormProps {
   trusts: readonly Organisation[];
   hosts: readonly string[];
   values: RequestFormValues;
-  refusal?: RequestRefusal;
+  refusal?: FormRefusal;
+}
+
+/** A refused request in words: the machines' problems (said beside the hostname fields) and the rest (said at the top). */
+function requestProblems(refusal: FormRefusal | undefined): { beside?: string; top?: string } {
+  if (!refusal) return {};
+  if (!refusal.fields?.length) return { top: refusal.message };
+  const machines = refusal.fields.filter((f) => f.path === 'hostnames');
+  const rest = refusal.fields.filter((f) => f.path !== 'hostnames');
+  return { beside: machines.length ? fieldWords(machines) : undefined, top: rest.length ? fieldWords(rest) : undefined };
 }
 
 /** An ICS-wide person chooses the trust first: its hostnames are looked up in that trust only. */
 function RequestForm({ csrf, rules, now, trusts, hosts, values, refusal }: RequestFormProps) {
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
   const inAYear = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+  const { beside, top } = requestProblems(refusalOf(refusal, 'exceptions'));
   return (
     <>
       <h2>Request an exception</h2>
-      {refusal?.other.length ? (
-        <p class="error" role="alert">
-          {refusal.other.join('; ')}
-        </p>
-      ) : null}
       <form class="panel" id="request" method="post" action="/exceptions">
         <input type="hidden" name="csrf" value={csrf} />
+        {top && (
+          <p class="error" role="alert" id="request-error">
+            {top}
+          </p>
+        )}
         <TrustSelect id="ex-organisation" trusts={trusts} value={values.organisation} />
         <label for="ex-title">Title</label>
         <input id="ex-title" name="title" required maxlength={200} value={values.title ?? ''} />
@@ -158,11 +164,11 @@ function RequestForm({ csrf, rules, now, trusts, hosts, values, refusal }: Reque
         <label for="ex-expires">Expires on (at most a year ahead: it comes back at each yearly DSPT submission)</label>
         <input id="ex-expires" name="expiresOn" type="date" required min={tomorrow} max={inAYear} value={values.expiresOn ?? ''} />
         <label for="ex-hostnames">Assets: hostnames, one per line or comma-separated</label>
-        {refusal?.hostnames.length ? (
+        {beside && (
           <p class="error" role="alert" id="ex-hostnames-error">
-            {refusal.hostnames.join('; ')}
+            {beside}
           </p>
-        ) : null}
+        )}
         <textarea id="ex-hostnames" name="hostnames" rows={2}>{values.hostnames ?? ''}</textarea>
         <label for="ex-hostname">and/or one of the trust's machines (the most recently seen are offered; any may be typed)</label>
         <input id="ex-hostname" name="hostname" list="hosts" maxlength={255} autocomplete="off" value={values.hostname ?? ''} />
