@@ -12,7 +12,7 @@ import type { EolData } from '../lifecycle-data/read-eol-data.js';
 import type { RuleSet } from '../lifecycle/rule-set.js';
 import { digestSources, sortSources } from '../rules/read-rule-sources.js';
 import { appendAudit } from '../store/audit-log.js';
-import { applyLifecycleDataUpdate as storeUpdate, latestLifecycleDataUpdate, type LifecycleDataFile } from '../store/lifecycle-data.js';
+import { applyLifecycleDataUpdate as storeUpdate, latestLifecycleDataUpdateId, type LifecycleDataFile } from '../store/lifecycle-data.js';
 import { inTransaction } from '../store/statements.js';
 import { createEvaluator } from './evaluator.js';
 import { reevaluateEstate, type Reevaluation } from './reevaluate-estate.js';
@@ -80,7 +80,7 @@ export function applyPlannedUpdate(deps: HubDeps, plan: PlannedUpdate, actor: st
  * Returns whether the rules changed.
  */
 export function syncRulesInForce(deps: HubDeps): boolean {
-  const latest = latestLifecycleDataUpdate(deps.db)?.id ?? null;
+  const latest = latestLifecycleDataUpdateId(deps.db);
   if (latest === deps.evaluator.dataUpdateId) return false;
   const inForce = loadRulesInForce(deps.db, deps.config);
   deps.evaluator.useRules(inForce.rules, inForce.update?.id ?? null);

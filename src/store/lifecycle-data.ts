@@ -48,6 +48,12 @@ export function latestLifecycleDataUpdate(db: Db): LifecycleDataUpdate | undefin
   return r && { id: Number(r.id), appliedAt: r.applied_at, appliedBy: r.applied_by, origin: r.origin, format: r.format, takenOn: r.taken_on, digest: r.digest, files: Number(r.files), diff: r.diff };
 }
 
+/** The newest update's id, without its diff: what every hub checks each minute. */
+export function latestLifecycleDataUpdateId(db: Db): number | null {
+  const r = stmt(db, 'SELECT max(id) AS id FROM lifecycle_data_updates').get() as { id: number | null };
+  return r.id === null ? null : Number(r.id);
+}
+
 /** Each judged version's stored verdict and how many assets carry it: what an update's diff compares against. */
 export interface StoredVerdictCount {
   kind: 'os' | 'software';
