@@ -31,6 +31,14 @@ describe('estatewatch assess', () => {
     expect(statuses).toEqual(['ending-soon', 'supported', 'ending-soon', 'unknown']);
   });
 
+  it('tells a Windows machine\'s patch age from its build, as a hub does, on a real capture', () => {
+    // GitHub's Server 2019 runner image of June 2021: build 17763.1999 is KB5003646 of 2021-06-08, and the next update came 2021-07-06.
+    const capture = path.join(ROOT, 'test/fixtures/real/windows/winserver2019-datacenter-actions-runner-images-20210620/report.json');
+    const r = runCli(['assess', capture, '--as-of', '2026-12-06', '--json']);
+    const os = (JSON.parse(r.stdout) as { kind: string; patch: unknown }[]).find((i) => i.kind === 'os');
+    expect(os?.patch).toMatchObject({ state: 'behind', since: '2021-07-06', installed: { label: 'KB5003646', date: '2021-06-08' } });
+  });
+
   it('reads a report from standard input and prints the counts by status, then the table', () => {
     const r = runCli(['assess', '-', '--as-of', '2026-11-23'], { input: fs.readFileSync(REPORT, 'utf8') });
     expect(r.code).toBe(0);

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { checkReport } from '../../contract/report.js';
 import { assessReport } from '../../lifecycle/assess-report.js';
-import { withDistributionData, type DistributionDataDirs } from '../../rules/distribution-data.js';
-import { loadLifecycleRules } from '../../rules/load-lifecycle-rules.js';
+import { composeRules, type RulesLocation } from '../../estate/rules-in-force.js';
 import { RulesError } from '../../rules/rule-issue.js';
 import { loadConfig } from '../../config.js';
 import { CliError } from '../cli-error.js';
@@ -53,7 +51,7 @@ export const assessCommand: Command = {
     if (!AsOfSchema.safeParse(asOf).success) throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`, 2, true);
     const config = loadConfig(process.env, { endingSoonDays: values['window-days'], rulesDir: values['rules-dir'] });
     const report = readReport(positionals[0] as string);
-    const { rules, absent } = loadRulesOrFail(path.join(config.rulesDir, 'lifecycle'), config);
+    const { rules, absent } = loadRulesOrFail(config);
     if (absent) process.stderr.write(`note: ${absent}\n`);
     const items = assessReport(report, rules, { asOf, windowDays: config.endingSoonDays, staleDays: config.dataStaleDays });
     process.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : formatAssessment(items, asOf));
@@ -79,10 +77,10 @@ function readReport(file: string) {
   return checked.report;
 }
 
-/** The rule files, with the machine's distribution data applied (see distribution-data.ts). */
-export function loadRulesOrFail(dir: string, dirs: DistributionDataDirs) {
+/** The shipped rule files as a hub composes them: titles, the machine's distribution data and the Windows update list (estate/rules-in-force.ts). */
+export function loadRulesOrFail(where: RulesLocation) {
   try {
-    return withDistributionData(loadLifecycleRules(dir), dirs);
+    return composeRules(where, []);
   } catch (err) {
     if (err instanceof RulesError) throw new CliError(err.message);
     throw err;
