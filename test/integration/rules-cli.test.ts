@@ -63,6 +63,25 @@ describe('estatewatch rules check', () => {
     expect(r.stdout).toContain(`${path.join(dir, 'alerts')}: no such directory`);
   });
 
+  it('checks the shipped cyber alerts, and names the line of a broken one and a product no rule defines', () => {
+    const dir = copyOfShippedRules();
+    fs.cpSync(path.join(ROOT, 'rules/cyber-alerts'), path.join(dir, 'cyber-alerts'), { recursive: true });
+    expect(runCli(['rules', 'check', '--rules-dir', dir]).code).toBe(0);
+    const file = path.join(dir, 'cyber-alerts/LOCAL-2026-001.yaml');
+    const shipped = fs.readFileSync(file, 'utf8').split('\n');
+    const edited = (at: (l: string) => boolean, line: string) => shipped.map((l) => (at(l) ? line : l)).join('\n');
+    const versions = shipped.findIndex((l) => l.includes('versions:'));
+    fs.writeFileSync(file, edited((l) => l === shipped[versions], '    versions: ["below 131"]'));
+    const broken = runCli(['rules', 'check', '--rules-dir', dir]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`${file}:${versions + 1}: affected[0].versions[0]: expected a range`);
+    const product = shipped.findIndex((l) => l.includes('product: thunderbird'));
+    fs.writeFileSync(file, edited((l) => l === shipped[product], '  - product: no-such-mail-client'));
+    const unknown = runCli(['rules', 'check', '--rules-dir', dir]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain(`${file}:${product + 1}: affected[1].product: no lifecycle rule has product "no-such-mail-client"`);
+  });
+
   it('rejects an unknown subcommand with the usage and exit 2', () => {
     const r = runCli(['rules', 'lint']);
     expect(r.code).toBe(2);

@@ -6,6 +6,7 @@ import { checkAlertRules } from '../../alerts/check-alert-rules.js';
 import { buildAlertRules } from '../../alerts/load-alert-rules.js';
 import { previewAlertRule, type AlertRulePreview } from '../../alerts/preview-alert-rule.js';
 import { loadConfig, type Config } from '../../config.js';
+import { loadCyberAlerts } from '../../cyber/load-cyber-alerts.js';
 import { checkKnownDevices } from '../../devices/load-known-devices.js';
 import { checkRules } from '../../rules/check-rules.js';
 import { readRuleSources } from '../../rules/read-rule-sources.js';
@@ -22,9 +23,11 @@ check  Validates every lifecycle rule in <rules-dir>/lifecycle/, every title in
        <rules-dir>/titles/ (including that each product or partOf names a
        software lifecycle rule) and every alert rule in <rules-dir>/alerts/
        (including that a software-version product names a lifecycle rule) and
-       every known-device entry in <rules-dir>/devices/ when those folders
-       exist, printing one line per problem as path/file:line: message. Run it
-       before committing a rule change.
+       every known-device entry in <rules-dir>/devices/ and every cyber alert
+       in <rules-dir>/cyber-alerts/ (including that each product names a
+       lifecycle rule) when those folders exist, printing one line per
+       problem as path/file:line: message. Run it before committing a rule
+       change.
 test   Validates one alert rule file, then shows what it would raise on the
        hub's database in <data-dir> without storing anything: how many assets
        and findings, how many are already open alerts, and up to 10 examples.
@@ -60,10 +63,14 @@ function runCheck(rulesDir: string): number {
   // Optional, unlike the other two: a rules dir made before devices/ existed is still whole.
   const devicesDir = path.join(rulesDir, 'devices');
   const devices = fs.existsSync(devicesDir) ? checkKnownDevices(devicesDir) : [];
+  // Optional too: cyber alerts arrive one by one; a refused file leaves the others in force, but check still fails on it.
+  const cyberDir = path.join(rulesDir, 'cyber-alerts');
+  const cyber = fs.existsSync(cyberDir) ? loadCyberAlerts(cyberDir, { products: lifecycleProducts(lifecycleDir) }).issues : [];
   printIssues(lifecycleDir, lifecycle);
   printIssues(alertsDir, alerts);
   printIssues(devicesDir, devices);
-  const problems = missing.length + lifecycle.length + alerts.length + devices.length;
+  printIssues(cyberDir, cyber);
+  const problems = missing.length + lifecycle.length + alerts.length + devices.length + cyber.length;
   if (problems > 0) {
     process.stderr.write(`${problems} problem(s) in ${rulesDir}\n`);
     return 1;

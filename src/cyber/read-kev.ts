@@ -1,0 +1,68 @@
+/**
+ * CISA's Known Exploited Vulnerabilities catalogue (../shared/data/kev/, CC0):
+ * the CVEs attackers are known to use. The hub will pass the path from a
+ * setting; `estatewatch data update` may bring a newer file.
+ *
+ * The catalogue names a vendor, a product and a CVE, and gives NO affected
+ * versions: nothing here, or anywhere that reads it, infers a version range from
+ * an entry's product name. Which machines are affected comes from the alert's
+ * own ranges (the vendor's advisory), never from KEV.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { formatPath } from '../contract/report.js';
+import { RulesError } from '../rules/rule-issue.js';
+
+/** The fields we use; upstream's other fields (shortDescription, notes, cwes…) are let through unread. */
+export const KevEntrySchema = z.object({
+  cveID: z.string().regex(/^CVE-\d{4}-\d{4,}$/),
+  vendorProject: z.string(),
+  product: z.string(),
+  vulnerabilityName: z.string(),
+  /** The day CISA added it to the catalogue. */
+  dateAdded: z.iso.date(),
+  /** The US federal remediation deadline: a yardstick, not an NHS target. */
+  dueDate: z.iso.date(),
+  knownRansomwareCampaignUse: z.string(),
+});
+export type KevEntry = z.infer<typeof KevEntrySchema>;
+
+export const KevCatalogueSchema = z.object({
+  catalogVersion: z.string().min(1),
+  dateReleased: z.string().min(1),
+  vulnerabilities: z.array(KevEntrySchema),
+});
+
+export interface KevCatalogue {
+  /** "2025.08.25". */
+  version: string;
+  released: string;
+  file: string;
+  byCve: ReadonlyMap<string, KevEntry>;
+}
+
+/** Reads and checks the catalogue; throws RulesError naming the file when it is absent, not JSON or not the catalogue's shape. */
+export function readKev(file: string): KevCatalogue {
+  const fail = (message: string): never => {
+    throw new RulesError([{ file, line: 1, message }], 'the Known Exploited Vulnerabilities catalogue');
+  };
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    fail(`cannot read the KEV catalogue: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    fail(`not JSON: ${(err as Error).message}`);
+  }
+  const parsed = KevCatalogueSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return fail(`not the KEV catalogue's shape: ${first ? `${formatPath(first.path)}: ${first.message}` : 'invalid'}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''}`);
+  }
+  const { catalogVersion, dateReleased, vulnerabilities } = parsed.data;
+  return { version: catalogVersion, released: dateReleased, file, byCve: new Map(vulnerabilities.map((v) => [v.cveID, v])) };
+}
