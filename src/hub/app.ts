@@ -17,6 +17,7 @@ import { adminApiRoutes } from './routes/admin-api.js';
 import { alertsApiRoutes } from './routes/alerts-api.js';
 import { boardReportsApiRoutes } from './routes/board-reports-api.js';
 import { csoApiRoutes } from './routes/cso-api.js';
+import { cyberAlertsApiRoutes } from './routes/cyber-alerts-api.js';
 import { agentRoutes, REPORTS_PATH } from './routes/agents.js';
 import { devicesApiRoutes } from './routes/devices-api.js';
 import { estateApiRoutes } from './routes/estate-api.js';
@@ -90,6 +91,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   app.route('/', estateApiRoutes);
   app.route('/', adminApiRoutes);
   app.route('/', alertsApiRoutes);
+  app.route('/', cyberAlertsApiRoutes);
   app.route('/', exceptionsApiRoutes);
   app.route('/', notificationsApiRoutes);
   app.route('/', csoApiRoutes);

@@ -3,6 +3,8 @@ import type { OneAtATime } from '../auth/one-at-a-time.js';
 import type { Config } from '../config.js';
 import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
+import type { KevCatalogue } from '../cyber/read-kev.js';
+import type { StoredCyberAlert } from '../store/cyber-alerts.js';
 import type { Db } from '../store/db.js';
 import type { Session } from '../store/sessions.js';
 import type { HubMetrics } from './metrics.js';
@@ -17,6 +19,10 @@ export interface HubDeps {
   alertRules: readonly AlertRule[];
   /** Known fax/pager/modem hardware (rules/devices/), which classifies devices at ingest. */
   knownDevices: readonly CompiledKnownDevice[];
+  /** The cyber alerts in force (rules/cyber-alerts/, stored at start), whose affected installs each ingest refreshes; none until prepareHub loads them. */
+  cyberAlerts?: readonly StoredCyberAlert[];
+  /** CISA's KEV catalogue from ESTATEWATCH_KEV_FILE, read at start; null or absent when none is configured. */
+  kev?: KevCatalogue | null;
 }
 
 /** Values middleware puts on the request context. */

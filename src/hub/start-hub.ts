@@ -8,6 +8,8 @@ import type { Config } from '../config.js';
 import { evaluateAlerts, type AlertEvaluation } from '../alerts/evaluate-alerts.js';
 import { loadAlertRules } from '../alerts/load-alert-rules.js';
 import { loadKnownDevices } from '../devices/load-known-devices.js';
+import { cyberAlertsInForce } from '../cyber/cyber-alerts-in-force.js';
+import { readKev } from '../cyber/read-kev.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import { createEvaluator } from '../estate/evaluator.js';
 import { reevaluateEstate, type Reevaluation } from '../estate/reevaluate-estate.js';
@@ -48,10 +50,14 @@ export function openHubDeps(config: Config, now: () => Date = () => new Date()):
 }
 
 export async function prepareHub(config: Config, now: () => Date = () => new Date()): Promise<PreparedHub> {
-  const deps = openHubDeps(config, now);
+  // Before the database opens: a configured catalogue that cannot be read stops the start with the file's name.
+  const kev = config.kevFile ? readKev(config.kevFile) : null;
+  const deps = { ...openHubDeps(config, now), kev };
   const reevaluation = reevaluateEstate(deps.db, deps.evaluator);
   // Rules or verdicts may have changed since the last run: judge the whole estate once at start.
   const alerts = evaluateAlerts(deps.db, deps.alertRules, now());
+  // After re-evaluation, so applicability reads each item's current product and cycle.
+  deps.cyberAlerts = cyberAlertsInForce(deps.db, config.rulesDir, deps.evaluator.rules, now().toISOString());
   const adminPassword = await bootstrapAdmin(deps.db, now());
   return { deps, adminPassword, reevaluation, alerts };
 }

@@ -11,6 +11,9 @@ import { classifyDevice } from '../devices/classify-device.js';
 import type { CompiledKnownDevice } from '../devices/load-known-devices.js';
 import type { Evaluator } from '../estate/evaluator.js';
 import type { Db } from '../store/db.js';
+import type { StoredCyberAlert } from '../store/cyber-alerts.js';
+import { refreshCyberMachines } from '../cyber/refresh-cyber-machines.js';
+import { schemesOf } from '../lifecycle/cyber-applicability.js';
 import { assetIdentity, findAssetState, insertAsset, setCollectionWarnings, storedHostFacts, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
 import { changeInstalls, insertInstallHistory, listCurrentInstalls, type CurrentInstall } from '../store/installs.js';
@@ -33,6 +36,8 @@ export interface IngestContext {
   alertRules?: readonly AlertRule[];
   /** Known fax/pager/modem hardware (rules/devices/) that upgrades a generic device's kind. */
   knownDevices?: readonly CompiledKnownDevice[];
+  /** Cyber alerts in force: the asset's affected installs are refreshed after each changed inventory, in the same transaction. */
+  cyberAlerts?: readonly StoredCyberAlert[];
 }
 
 export interface IngestMeta {
@@ -80,7 +85,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     // An asset's first report is its baseline, not a list of changes.
     const software = storeSoftware(ctx, assetId, report, { recordHistory: existing !== undefined, newNames: meta.newNames });
     const changes = software.changes + storeDevices(ctx, assetId, report);
-    return finishIngest(ctx, assetId, { ...arrival, newSoftware: software.added }, meta, { changes, rules: ctx.alertRules });
+    return finishIngest(ctx, assetId, { ...arrival, newSoftware: software.added }, meta, { changes, rules: ctx.alertRules, cyber: true });
   });
 }
 
@@ -129,11 +134,13 @@ export function recordArrival(ctx: IngestContext, assetId: number, arrival: Arri
   return finishIngest(ctx, assetId, arrival, meta, { changes: 0, rules: ctx.alertRules?.filter((r) => dependsOnArrival(r.condition)) });
 }
 
-function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta, done: { changes: number; rules: readonly AlertRule[] | undefined }): IngestResult {
+function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta, done: { changes: number; rules: readonly AlertRule[] | undefined; cyber?: boolean }): IngestResult {
   const { db } = ctx;
   setCollectionWarnings(db, assetId, arrival.warnings);
   if (meta.agentId !== null) touchAgent(db, meta.agentId, arrival.receivedAt, arrival.agentVersion);
   if (done.rules) evaluateAlerts(db, done.rules, ctx.now(), assetId);
+  // An unchanged inventory (recordArrival) cannot change which alerts affect it.
+  if (done.cyber && ctx.cyberAlerts) refreshCyberMachines(db, ctx.cyberAlerts, schemesOf(ctx.evaluator.rules), ctx.now().toISOString(), assetId);
   if (arrival.folded) log('warn', 'agent spool folded reports into one', { assetId, agentId: meta.agentId, reports: arrival.folded.reports, since: arrival.folded.firstCollectedAt });
   const { warnings: _shown, agentVersion: _kept, ...receipt } = arrival;
   const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...receipt, newSoftware: receipt.newSoftware ?? 0, changes: done.changes });

@@ -83,6 +83,9 @@ const POLICY: Record<string, readonly Caller[]> = {
   'POST /api/v1/alerts/:id/resolve': TRIAGE,
   'POST /api/v1/alerts/:id/suppress': TRIAGE,
   'POST /api/v1/alerts/:id/reopen': TRIAGE,
+  'GET /api/v1/cyber-alerts': PEOPLE,
+  'GET /api/v1/cyber-alerts/:reference': PEOPLE,
+  'POST /api/v1/cyber-alerts/:reference/acknowledge': TRIAGE,
   'POST /alerts/:id/acknowledge': TRIAGE,
   'POST /alerts/:id/assign': TRIAGE,
   'POST /alerts/:id/notes': [...TRIAGE, 'cso'],
@@ -249,7 +252,7 @@ function routes(): string[] {
   return [...seen];
 }
 
-const PARAMS: Record<string, string> = { format: 'osquery', month: MONTH, list: 'assets', code: 'TRUST' };
+const PARAMS: Record<string, string> = { format: 'osquery', month: MONTH, list: 'assets', code: 'TRUST', reference: 'LOCAL-2026-001' };
 
 /** The route's path with real values: `:id` takes the id seeded for the resource named just before it. */
 function fillPath(pattern: string): string {
