@@ -7,17 +7,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEnrolmentSecret } from '../../src/auth/enrolment.js';
 import { hashPassword } from '../../src/auth/password.js';
 import type { Report } from '../../src/contract/report.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { insertUser } from '../../src/store/users.js';
+import { addTrust } from '../helpers/trusts.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInCookie, startTestHub, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
 const REFERENCE = 'LOCAL-2026-001';
 // Within the sessions' 12 hours.
+const KEV_FILE = fileURLToPath(new URL('../../../shared/data/kev/known_exploited_vulnerabilities.json', import.meta.url));
+
 const LATER = new Date('2026-11-23T18:00:00Z');
 
 let hub: ListeningTestHub;
@@ -145,6 +149,29 @@ describe('a broken cyber alert file', () => {
     } finally {
       await other.close();
       fs.rmSync(path.dirname(rulesDir), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('with a KEV catalogue configured, and a second trust', () => {
+  it('marks the alert known exploited and counts only the reader\'s trust\'s machines', async () => {
+    const other = await startTestHub({ kevFile: KEV_FILE });
+    try {
+      const second = addTrust(other.deps.db, 'RYY');
+      insertUser(other.deps.db, { username: 'ryy-lead', passwordHash: await hashPassword('a long enough passphrase'), role: 'security-lead', mustChangePassword: false, organisationId: second, now: TEST_NOW.toISOString() });
+      ingestReport(other.deps, pcWith('WARD9-PC001', { name: 'Mozilla Firefox (x64 en-GB)', version: '131.0' }), { agentId: null, organisationId: 1, idempotencyKey: randomUUID() });
+      const cookie = await signInCookie(other.url, 'admin', other.adminPassword);
+      const res = await fetch(`${other.url}/api/v1/cyber-alerts`, { headers: { cookie } });
+      const body = (await res.json()) as { knownExploitedCatalogue: { configured: boolean; version: string }; alerts: Array<Record<string, unknown>> };
+      expect(body.knownExploitedCatalogue).toMatchObject({ configured: true, version: '2025.08.25' });
+      expect(body.alerts[0]).toMatchObject({ reference: REFERENCE, affectedMachines: 1, knownExploited: { catalogueVersion: '2025.08.25', cves: [{ cve: 'CVE-2024-9680', dateAdded: '2024-10-15', dueDate: '2024-11-05' }] } });
+
+      // Another trust's security lead sees the alert but none of the first trust's machines.
+      const ryy = await signInCookie(other.url, 'ryy-lead', 'a long enough passphrase');
+      const theirs = (await (await fetch(`${other.url}/api/v1/cyber-alerts/${REFERENCE}`, { headers: { cookie: ryy } })).json()) as { affectedMachines: number; machines: unknown[] };
+      expect(theirs).toMatchObject({ affectedMachines: 0, machines: [] });
+    } finally {
+      await other.close();
     }
   });
 });
