@@ -7,6 +7,7 @@ import type { OsFamily, SoftwareSource } from '../contract/report.js';
 import type { CyberAlert } from '../cyber/cyber-alert-schema.js';
 import type { Db } from './db.js';
 import { inScope, type OrgScope } from './organisations.js';
+import { dialectOf, jsonValues, perDialect } from './dialect.js';
 import { stmt } from './statements.js';
 
 /** A stored alert's id beside the alert its file gives. */
@@ -51,9 +52,18 @@ export function upsertCyberAlert(db: Db, alert: CyberAlert, at: string): number 
 const INSTALL_COLUMNS = `i.asset_id AS "assetId", i.software_id AS "softwareId", s.name, s.version, s.source, o.family, s.product, s.cycle
   FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id`;
 
-/** Every install in the estate with what applicability needs. */
-export function listCyberInstalls(db: Db): CyberInstall[] {
-  return stmt(db, `SELECT ${INSTALL_COLUMNS}`).all() as CyberInstall[];
+/** A distinct software version installed somewhere: what the pass over the estate picks candidates from. */
+export type InstalledVersion = Pick<CyberInstall, 'softwareId' | 'name' | 'product'>;
+
+export function listInstalledVersions(db: Db): InstalledVersion[] {
+  return stmt(db, 'SELECT s.id AS "softwareId", s.name, s.product FROM software s WHERE s.installs > 0').all() as InstalledVersion[];
+}
+
+const INSTALLS_OF = perDialect((d) => `SELECT ${INSTALL_COLUMNS} WHERE i.software_id IN ${jsonValues(d, '@ids', 'integer')}`);
+
+/** The installs of these software versions with what applicability needs (ids in one bound JSON list). */
+export function listInstallsOf(db: Db, softwareIds: readonly number[]): CyberInstall[] {
+  return stmt(db, INSTALLS_OF[dialectOf(db)]).all({ ids: JSON.stringify(softwareIds) }) as CyberInstall[];
 }
 
 /** One asset's installs with what applicability needs. */
