@@ -7,8 +7,9 @@
  */
 import { affectedItems, type SchemeOf } from '../lifecycle/cyber-applicability.js';
 import type { Db } from '../store/db.js';
+import { candidateInstalls } from './candidate-installs.js';
 import {
-  listAssetCyberInstalls, listAssetCyberMachineRows, listCyberMachineRows, listInstalledVersions, listInstallsOf, markCyberMachineAffected,
+  listAssetCyberInstalls, listAssetCyberMachineRows, listCyberMachineRows, markCyberMachineAffected,
   markCyberMachineRemediated, setCyberMachineWhy, settleCyberAlertRemediation, type CyberInstall, type StoredCyberAlert,
 } from '../store/cyber-alerts.js';
 
@@ -17,7 +18,7 @@ const key = (alertId: number, assetId: number, softwareId: number) => `${alertId
 /** Call inside a transaction. `assetId` limits the work to that asset's installs; absent, the whole estate. */
 export function refreshCyberMachines(db: Db, alerts: readonly StoredCyberAlert[], schemeOf: SchemeOf, at: string, assetId?: number): void {
   if (alerts.length === 0) return;
-  const installs = assetId === undefined ? candidateInstalls(db, alerts) : listAssetCyberInstalls(db, assetId);
+  const installs = assetId === undefined ? candidateInstalls(db, alerts.map((a) => a.alert)) : listAssetCyberInstalls(db, assetId);
   const stored = assetId === undefined ? listCyberMachineRows(db) : listAssetCyberMachineRows(db, assetId);
   const inForce = new Set(alerts.map((a) => a.id));
   const held = new Map(stored.filter((r) => inForce.has(Number(r.cyberAlertId))).map((r) => [key(Number(r.cyberAlertId), Number(r.assetId), Number(r.softwareId)), r]));
@@ -44,19 +45,6 @@ export function refreshCyberMachines(db: Db, alerts: readonly StoredCyberAlert[]
     touched.add(Number(r.cyberAlertId));
   }
   for (const id of touched) settleCyberAlertRemediation(db, id, at);
-}
-
-/**
- * Over the whole estate, only the installs of versions an alert names (its product, or a name its
- * title pattern fits): at 100,000 machines the estate holds some 30 million installs, and an alert
- * concerns a handful of products. Applicability then decides each exactly.
- */
-function candidateInstalls(db: Db, alerts: readonly StoredCyberAlert[]): CyberInstall[] {
-  const entries = alerts.flatMap((a) => a.alert.affected);
-  const products = new Set(entries.flatMap((e) => (e.product === undefined ? [] : [e.product])));
-  const titles = entries.flatMap((e) => (e.title === undefined ? [] : [new RegExp(e.title, 'i')]));
-  const named = listInstalledVersions(db).filter((v) => (v.product !== null && products.has(v.product)) || titles.some((t) => t.test(v.name)));
-  return named.length === 0 ? [] : listInstallsOf(db, named.map((v) => Number(v.softwareId)));
 }
 
 type VersionOnFamily = CyberInstall & { installs: CyberInstall[] };

@@ -59,6 +59,14 @@ export function listInstalledVersions(db: Db): InstalledVersion[] {
   return stmt(db, 'SELECT s.id AS "softwareId", s.name, s.product FROM software s WHERE s.installs > 0').all() as InstalledVersion[];
 }
 
+const LABELS_OF = perDialect((d) => `SELECT a.id AS "assetId", a.hostname, g.code AS organisation FROM assets a JOIN organisations g ON g.id = a.organisation_id
+  WHERE a.id IN ${jsonValues(d, '@ids', 'integer')} ORDER BY a.hostname, a.id`);
+
+/** These machines' hostnames and trusts (ODS codes), by hostname. */
+export function listAssetLabels(db: Db, assetIds: readonly number[]): { assetId: number; hostname: string; organisation: string }[] {
+  return stmt(db, LABELS_OF[dialectOf(db)]).all({ ids: JSON.stringify(assetIds) }) as { assetId: number; hostname: string; organisation: string }[];
+}
+
 const INSTALLS_OF = perDialect((d) => `SELECT ${INSTALL_COLUMNS} WHERE i.software_id IN ${jsonValues(d, '@ids', 'integer')}`);
 
 /** The installs of these software versions with what applicability needs (ids in one bound JSON list). */

@@ -16,7 +16,8 @@ import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { insertUser } from '../../src/store/users.js';
 import { addTrust } from '../helpers/trusts.js';
 import { sampleReport } from '../helpers/reports.js';
-import { signInCookie, startTestHub, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { signInCookie, startTestHub, storeEnv, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
 const REFERENCE = 'LOCAL-2026-001';
 // Within the sessions' 12 hours.
@@ -64,6 +65,9 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
+/** The ODS code of the hub's first trust, as the preview names it. */
+const trustCode = () => (hub.deps.db.prepare('SELECT code FROM organisations WHERE id = 1').get() as { code: string }).code;
+
 describe('cyber alerts on a real hub', () => {
   let token: string;
 
@@ -88,6 +92,17 @@ describe('cyber alerts on a real hub', () => {
     // Published 2024-10-09: due 48 hours from the start of that day, long past and not acknowledged.
     expect(alert?.acknowledgement).toEqual({ acknowledged: false, at: null, by: null, due: '2024-10-11T00:00:00.000Z', overdue: true, late: false });
     expect(list.body.knownExploitedCatalogue).toMatchObject({ configured: false, version: null });
+  });
+
+  it('previews an alert file with rules test on the hub\'s database, storing nothing', () => {
+    const rows = () => hub.deps.db.prepare('SELECT count(*) AS n FROM cyber_alert_machines').get() as { n: number };
+    const before = rows();
+    const r = runCli(['rules', 'test', path.join(ROOT, 'rules/cyber-alerts', `${REFERENCE}.yaml`), '--data-dir', hub.dir], { env: storeEnv(hub) });
+    expect(r.code, r.stderr).toBe(0);
+    const [summary, ...samples] = r.stdout.trim().split('\n');
+    expect(summary).toBe(`${REFERENCE} would affect 2 machines (2 installs): 2 in ${trustCode()}`);
+    expect(samples).toEqual([expect.stringMatching(/^ {2}WARD1-PC001: Mozilla Firefox \(x64 en-GB\) 131\.0\.1 \(product firefox\) is in >= 129, < 131\.0\.2/), expect.stringMatching(/^ {2}WARD1-PC004: .*128\.3\.0/)]);
+    expect(rows()).toEqual(before);
   });
 
   it('remediates a machine whose next report carries the fixed version, with the time, and then the alert', async () => {

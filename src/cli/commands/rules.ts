@@ -6,7 +6,10 @@ import { checkAlertRules } from '../../alerts/check-alert-rules.js';
 import { buildAlertRules } from '../../alerts/load-alert-rules.js';
 import { previewAlertRule, type AlertRulePreview } from '../../alerts/preview-alert-rule.js';
 import { loadConfig, type Config } from '../../config.js';
-import { loadCyberAlerts } from '../../cyber/load-cyber-alerts.js';
+import { buildCyberAlerts, loadCyberAlerts } from '../../cyber/load-cyber-alerts.js';
+import { previewCyberAlert, type CyberAlertPreview } from '../../cyber/preview-cyber-alert.js';
+import { composeRules } from '../../estate/rules-in-force.js';
+import { schemesOf } from '../../lifecycle/cyber-applicability.js';
 import { checkKnownDevices } from '../../devices/load-known-devices.js';
 import { checkRules } from '../../rules/check-rules.js';
 import { readRuleSources } from '../../rules/read-rule-sources.js';
@@ -18,6 +21,7 @@ import { parseFlags } from '../parse-flags.js';
 
 const USAGE = `Usage: estatewatch rules check [--rules-dir <dir>]
        estatewatch rules test <alert-rule.yaml> [--data-dir <dir>] [--rules-dir <dir>] [--as-of YYYY-MM-DD]
+       estatewatch rules test <cyber-alert.yaml> [--data-dir <dir>] [--rules-dir <dir>]
 
 check  Validates every lifecycle rule in <rules-dir>/lifecycle/, every title in
        <rules-dir>/titles/ (including that each product or partOf names a
@@ -34,6 +38,9 @@ test   Validates one alert rule file, then shows what it would raise on the
        It uses the statuses and patch currency the hub last computed; --as-of
        (midnight UTC that day, default now) moves only the clock that
        asset-silent, os-behind and software-behind count days from.
+       Given a cyber alert (a file with a top-level reference:, as in
+       <rules-dir>/cyber-alerts/), it shows which machines it would list: how
+       many, per trust, how many installs cannot be told, and up to 10 with why.
 
 Exit status 0 when all is valid, 1 when anything is not, 2 on bad arguments.`;
 
@@ -48,8 +55,8 @@ export const rulesCommand: Command = {
     const [sub, file, ...rest] = positionals;
     const config = loadConfig(process.env, { rulesDir: values['rules-dir'], dataDir: values['data-dir'] });
     if (sub === 'check' && file === undefined && values['data-dir'] === undefined && values['as-of'] === undefined) return runCheck(config.rulesDir);
-    if (sub === 'test' && file !== undefined && rest.length === 0) return runTest(file, config, values['as-of']);
-    throw new CliError('expected: rules check, or rules test <alert-rule.yaml>', 2, true);
+    if (sub === 'test' && file !== undefined && rest.length === 0) return isCyberAlertFile(file) ? runCyberTest(file, config) : runTest(file, config, values['as-of']);
+    throw new CliError('expected: rules check, or rules test <alert-rule.yaml | cyber-alert.yaml>', 2, true);
   },
 };
 
@@ -106,14 +113,49 @@ function runTest(file: string, config: Config, asOf: string | undefined): number
 }
 
 /** Validates the one file exactly as `rules check` would; prints its problems and returns null when there are any. */
-function validRule(file: string, rulesDir: string): AlertRule | null {
-  let text: string;
+/** A cyber alert names itself by `reference:`; an alert rule never has that key. */
+function isCyberAlertFile(file: string): boolean {
+  return /^reference:/m.test(readRuleFile(file));
+}
+
+function readRuleFile(file: string): string {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${(err as Error).message}`, 2);
   }
-  const { ruleSet, issues } = buildAlertRules([{ file: path.basename(file), text }], { products: lifecycleProducts(path.join(rulesDir, 'lifecycle')) });
+}
+
+function runCyberTest(file: string, config: Config): number {
+  const { alerts, issues } = buildCyberAlerts([{ file: path.basename(file), text: readRuleFile(file) }], { products: lifecycleProducts(path.join(config.rulesDir, 'lifecycle')) });
+  printIssues(path.dirname(file), issues);
+  const alert = alerts[0];
+  if (!alert) {
+    process.stderr.write(`${issues.length} problem(s) in ${file}\n`);
+    return 1;
+  }
+  if (!storeExists(config)) throw new CliError(`no hub database at ${describeStore(config)}: pass --data-dir <dir> or set ESTATEWATCH_DATA_DIR`);
+  const { rules } = composeRules(config, []);
+  const db = openStore(config);
+  try {
+    process.stdout.write(formatCyberPreview(alert.reference, previewCyberAlert(db, alert, schemesOf(rules))));
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+function formatCyberPreview(reference: string, p: CyberAlertPreview): string {
+  const trusts = p.byTrust.map((t) => `${t.machines} in ${t.organisation}`).join(', ');
+  const lines = [`${reference} would affect ${p.machines} machine${p.machines === 1 ? '' : 's'} (${p.installs} install${p.installs === 1 ? '' : 's'})${trusts ? `: ${trusts}` : ''}`];
+  if (p.cannotTell > 0) lines.push(`${p.cannotTell} install(s) of a product it names have a version that cannot be placed against its ranges: check them by hand`);
+  for (const s of p.sample) lines.push(`  ${s.hostname}: ${s.why}`);
+  if (p.machines > p.sample.length) lines.push(`  … and ${p.machines - p.sample.length} more`);
+  return `${lines.join('\n')}\n`;
+}
+
+function validRule(file: string, rulesDir: string): AlertRule | null {
+  const { ruleSet, issues } = buildAlertRules([{ file: path.basename(file), text: readRuleFile(file) }], { products: lifecycleProducts(path.join(rulesDir, 'lifecycle')) });
   printIssues(path.dirname(file), issues);
   if (issues.length > 0) process.stderr.write(`${issues.length} problem(s) in ${file}\n`);
   return ruleSet?.rules[0] ?? null;
