@@ -10,7 +10,7 @@ import type { RuleSet } from '../lifecycle/rule-set.js';
 import type { Db } from '../store/db.js';
 import { listOsVersions } from '../store/os-versions.js';
 import { listSoftwareKeys } from '../store/software.js';
-import { listStoredVerdictCounts } from '../store/lifecycle-data.js';
+import { listInstallCounts } from '../store/lifecycle-data.js';
 import type { Evaluator } from './evaluator.js';
 
 export interface StatusChange {
@@ -57,7 +57,7 @@ interface Pair {
 }
 
 function judgeBothWays(db: Db, current: Evaluator, candidate: Evaluator): Pair[] {
-  const installs = new Map(listStoredVerdictCounts(db).map((c) => [`${c.kind}:${c.id}`, c.assets]));
+  const installs = new Map(listInstallCounts(db).map((c) => [`${c.kind}:${c.id}`, c.installs]));
   const os = listOsVersions(db).map((k): Pair => ({ kind: 'os', before: current.os(k), after: candidate.os(k), installs: installs.get(`os:${k.id}`) ?? 0 }));
   const software = listSoftwareKeys(db).map((k): Pair => ({ kind: 'software', before: current.software(k), after: candidate.software(k), installs: installs.get(`software:${k.id}`) ?? 0 }));
   return [...os, ...software];

@@ -3,8 +3,8 @@
  * affects: one row per affected install, kept after it is fixed with the time
  * it left the list, so "are we done, and since when" is answered from the table.
  */
-import type { OsFamily, SoftwareSource } from '../contract/report.js';
 import type { CyberAlert } from '../cyber/cyber-alert-schema.js';
+import type { InstalledItem } from '../lifecycle/cyber-applicability.js';
 import type { Db } from './db.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { dialectOf, jsonValues, perDialect } from './dialect.js';
@@ -16,17 +16,8 @@ export interface StoredCyberAlert {
   alert: CyberAlert;
 }
 
-/** One install, as applicability reads it (lifecycle/cyber-applicability.ts InstalledItem) with its keys. */
-export interface CyberInstall {
-  assetId: number;
-  softwareId: number;
-  name: string;
-  version: string | null;
-  source: SoftwareSource;
-  family: OsFamily;
-  product: string | null;
-  cycle: string | null;
-}
+/** One install, as applicability reads it, with its keys. */
+export type CyberInstall = InstalledItem & { assetId: number; softwareId: number };
 
 /** An affected-install row as the store holds it. */
 export interface CyberMachineRow {

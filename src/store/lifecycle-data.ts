@@ -54,19 +54,15 @@ export function latestLifecycleDataUpdateId(db: Db): number | null {
   return r.id === null ? null : Number(r.id);
 }
 
-/** Each judged version's stored verdict and how many assets carry it: what an update's diff compares against. */
-export interface StoredVerdictCount {
+/** How many machines carry each distinct OS version, and how many installs each software version has: what an update's diff counts. */
+export interface InstallCount {
   kind: 'os' | 'software';
   id: number;
-  status: string;
-  product: string | null;
-  cycle: string | null;
-  eol: string | null;
-  assets: number;
+  installs: number;
 }
 
-export function listStoredVerdictCounts(db: Db): StoredVerdictCount[] {
-  const rows = stmt(db, `SELECT 'os' AS kind, o.id, o.status, o.product, o.cycle, o.eol, (SELECT count(*) FROM assets a WHERE a.os_id = o.id) AS assets FROM os_versions o
-    UNION ALL SELECT 'software' AS kind, s.id, s.status, s.product, s.cycle, s.eol, s.installs AS assets FROM software s`).all() as StoredVerdictCount[];
-  return rows.map((r) => ({ ...r, id: Number(r.id), assets: Number(r.assets) }));
+export function listInstallCounts(db: Db): InstallCount[] {
+  const rows = stmt(db, `SELECT 'os' AS kind, o.id, (SELECT count(*) FROM assets a WHERE a.os_id = o.id) AS installs FROM os_versions o
+    UNION ALL SELECT 'software' AS kind, s.id, s.installs FROM software s`).all() as InstallCount[];
+  return rows.map((r) => ({ ...r, id: Number(r.id), installs: Number(r.installs) }));
 }

@@ -123,6 +123,14 @@ describe('estatewatch data update', { timeout: 120_000 }, () => {
     expect(latestLifecycleDataUpdate(hub.deps.db)?.id).toBe(1);
   });
 
+  it('says the data in force and the last update with data status', () => {
+    const r = cli(['status']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^lifecycle data in force: endoflife\.date, taken 2026-08-22 \(\d+ days old/);
+    expect(r.stdout).toContain(`last update: 1, applied `);
+    expect(r.stdout).toContain(`by it-lead from ${NEW_FOLDER} (`);
+  });
+
   it('shows the data in force, its date and the last diff on the page', async () => {
     const cookie = await signInCookie(hub.url, 'admin', hub.adminPassword);
     const page = await (await fetch(`${hub.url}/data`, { headers: { cookie } })).text();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { loadConfig } from '../../config.js';
 import { describeDateChange, describeStatusChange } from '../../estate/verdict-diff.js';
 import { applyPlannedUpdate, OlderDataError, planLifecycleDataUpdate, type PlannedUpdate } from '../../estate/update-lifecycle-data.js';
-import { dataTakenOn } from '../../estate/rules-in-force.js';
+import { dataFreshness } from '../../estate/data-freshness.js';
 import { openHubDeps } from '../../hub/start-hub.js';
 import { exportText, parseEolApiV1, readEolData, type EolData } from '../../lifecycle-data/read-eol-data.js';
 import { RulesError } from '../../rules/rule-issue.js';
@@ -74,14 +74,11 @@ type Deps = ReturnType<typeof openHubDeps>;
 
 function printStatus(deps: Deps): number {
   const update = latestLifecycleDataUpdate(deps.db);
-  const takenOn = dataTakenOn(deps.evaluator.rules);
-  process.stdout.write(`lifecycle data in force: endoflife.date, taken ${takenOn ?? 'unknown'}${takenOn ? ` (${ageDays(takenOn, deps.now())} days old)` : ''}\n`);
+  const { takenOn, ageDays, stale, staleDays } = dataFreshness(deps.evaluator, deps.config.dataStaleDays);
+  const age = takenOn ? ` (${ageDays} days old${stale ? `, past the ${staleDays}-day limit: dates may be out of date` : ''})` : '';
+  process.stdout.write(`lifecycle data in force: endoflife.date, taken ${takenOn ?? 'unknown'}${age}\n`);
   process.stdout.write(update ? `last update: ${update.id}, applied ${update.appliedAt} by ${update.appliedBy} from ${update.origin} (${update.files} rule files, data of ${update.takenOn})\n` : 'no update applied: the shipped rules are in force\n');
   return 0;
-}
-
-function ageDays(day: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
 }
 
 function planOrRefuse(plan: () => PlannedUpdate): PlannedUpdate {
