@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DeviceKindSchema, OsFamilySchema, SoftwareSourceSchema } from '../contract/report.js';
+import { CveIdSchema } from '../cyber/read-kev.js';
 import { SUPPORT_STATUSES } from '../lifecycle/verdict.js';
 import { isVersionRange } from '../lifecycle/version-range.js';
 
@@ -80,5 +81,10 @@ export const AlertRuleSchema = z.strictObject({
   enabled: z.boolean().default(true),
   scope: ScopeSchema.optional(),
   condition: ConditionSchema,
+  /**
+   * The CVEs the rule is about, as in a cyber alert file. A rule with one in the KEV
+   * catalogue is listed "known exploited", first; KEV never widens what the rule matches.
+   */
+  cves: z.array(CveIdSchema).min(1).optional(),
 });
 export type AlertRule = z.infer<typeof AlertRuleSchema>;

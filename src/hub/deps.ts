@@ -21,7 +21,11 @@ export interface HubDeps {
   knownDevices: readonly CompiledKnownDevice[];
   /** The cyber alerts in force (rules/cyber-alerts/, stored at start), whose affected installs each ingest refreshes; none until prepareHub loads them. */
   cyberAlerts?: readonly StoredCyberAlert[];
-  /** CISA's KEV catalogue from ESTATEWATCH_KEV_FILE, read at start; null or absent when none is configured. */
+  /**
+   * CISA's KEV catalogue in force: the newer of ESTATEWATCH_KEV_FILE and the one stored by
+   * `data update`, chosen at start; replaced while running when another process stores a
+   * newer one (jobs/sync-lifecycle-data.ts), so read it per request. Null or absent: none configured.
+   */
   kev?: KevCatalogue | null;
 }
 

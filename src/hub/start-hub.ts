@@ -10,6 +10,7 @@ import { loadAlertRules } from '../alerts/load-alert-rules.js';
 import { loadKnownDevices } from '../devices/load-known-devices.js';
 import { cyberAlertsInForce } from '../cyber/cyber-alerts-in-force.js';
 import { readKev } from '../cyber/read-kev.js';
+import { newerKev, storedKev } from '../cyber/kev-in-force.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import { createEvaluator } from '../estate/evaluator.js';
 import { reevaluateEstate, type Reevaluation } from '../estate/reevaluate-estate.js';
@@ -51,8 +52,10 @@ export function openHubDeps(config: Config, now: () => Date = () => new Date()):
 
 export async function prepareHub(config: Config, now: () => Date = () => new Date()): Promise<PreparedHub> {
   // Before the database opens: a configured catalogue that cannot be read stops the start with the file's name.
-  const kev = config.kevFile ? readKev(config.kevFile) : null;
-  const deps = { ...openHubDeps(config, now), kev };
+  const kevFile = config.kevFile ? readKev(config.kevFile) : null;
+  const opened = openHubDeps(config, now);
+  // A catalogue stored by `data update` wins when newer than the setting's file.
+  const deps = { ...opened, kev: newerKev(kevFile, storedKev(opened.db)) };
   const reevaluation = reevaluateEstate(deps.db, deps.evaluator);
   // Rules or verdicts may have changed since the last run: judge the whole estate once at start.
   const alerts = evaluateAlerts(deps.db, deps.alertRules, now());

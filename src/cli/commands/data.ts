@@ -6,6 +6,8 @@ import { dataFreshness } from '../../estate/data-freshness.js';
 import { openHubDeps } from '../../hub/start-hub.js';
 import { exportText, parseEolApiV1, readEolData, type EolData } from '../../lifecycle-data/read-eol-data.js';
 import { RulesError } from '../../rules/rule-issue.js';
+import { recogniseKevFile, type KevFile } from '../../cyber/recognise-kev-file.js';
+import { kevStatusLine, updateKev } from './data-kev.js';
 import { latestLifecycleDataUpdate } from '../../store/lifecycle-data.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
@@ -20,7 +22,8 @@ const USAGE = `Usage: estatewatch data status [--data-dir <dir>] [--rules-dir <d
        estatewatch data update --from-url [<url>] [--apply] …
 
 status  The lifecycle data in force: where it came from, the day it was taken,
-        its age, and the last update applied.
+        its age, and the last update applied; and the KEV catalogue in force
+        (version, release, from the setting's file or a stored update).
 update  Reads newer endoflife.date data, on an air-gapped hub from a file you
         carried in (the API v1 products/full export, .json or .json.gz) or a
         folder in the snapshot's layout (one <product>.json each), or with
@@ -30,13 +33,19 @@ update  Reads newer endoflife.date data, on an air-gapped hub from a file you
         the shipped rules stay the fallback for any product it lacks), and
         prints the verdict diff: which products and cycles change status, on
         how many machines or installs. Nothing is stored without --apply.
+        Given CISA's Known Exploited Vulnerabilities catalogue
+        (known_exploited_vulnerabilities.json, told by its shape), it checks
+        it and prints the CVEs added and removed against the catalogue in force
+        and which cyber alerts and alert rules gain or lose the known-exploited
+        mark; --apply stores it in the database, audited.
   --apply        store the rules, audit the update and re-judge the estate once;
                  a running hub picks it up within a minute
-  --allow-older  apply data taken before the data in force (normally refused)
+  --allow-older  apply data taken before the data in force, or an older KEV
+                 catalogue version (normally refused)
   --by <name>    who applies it, for the audit log (default "cli")
 
 Exit status: 0 done (or shown); 1 the data is invalid or older; 2 bad arguments.
-See docs/lifecycle-data.md.`;
+See docs/lifecycle-data.md and docs/cyber-alerts.md.`;
 
 const FLAGS = {
   apply: { type: 'boolean' }, 'allow-older': { type: 'boolean' }, 'from-url': { type: 'boolean' }, by: { type: 'string' },
@@ -54,6 +63,8 @@ export const dataCommand: Command = {
     const deps = openHubDeps(loadConfig(process.env, { dataDir: values['data-dir'], rulesDir: values['rules-dir'] }));
     try {
       if (sub === 'status') return printStatus(deps);
+      const kevFile = values['from-url'] ? null : recogniseLocalKev(source as string);
+      if (kevFile) return updateKev(deps, kevFile, source as string, { apply: values.apply, allowOlder: values['allow-older'], by: values.by });
       const data = values['from-url'] ? await download(source ?? DEFAULT_URL) : readLocal(source as string);
       const plan = planOrRefuse(() => planLifecycleDataUpdate(deps, data.data, data.origin, { allowOlder: values['allow-older'] }));
       process.stdout.write(formatPlan(plan));
@@ -78,7 +89,19 @@ function printStatus(deps: Deps): number {
   const age = takenOn ? ` (${ageDays} days old${stale ? `, past the ${staleDays}-day limit: dates may be out of date` : ''})` : '';
   process.stdout.write(`lifecycle data in force: endoflife.date, taken ${takenOn ?? 'unknown'}${age}\n`);
   process.stdout.write(update ? `last update: ${update.id}, applied ${update.appliedAt} by ${update.appliedBy} from ${update.origin} (${update.files} rule files, data of ${update.takenOn})\n` : 'no update applied: the shipped rules are in force\n');
+  process.stdout.write(kevStatusLine(deps));
   return 0;
+}
+
+/** A KEV catalogue file, told by its shape; null for anything else (endoflife.date data, or for the lifecycle reader to refuse). */
+function recogniseLocalKev(path: string): KevFile | null {
+  if (!fs.existsSync(path)) throw new CliError(`${path}: no such file or folder`, 1);
+  try {
+    return recogniseKevFile(path);
+  } catch (err) {
+    if (err instanceof RulesError) throw new CliError(err.message, 1);
+    throw err;
+  }
 }
 
 function planOrRefuse(plan: () => PlannedUpdate): PlannedUpdate {
