@@ -64,6 +64,12 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
    * removal date, unless retained by policy. Estate-wide: one alert per device.
    */
   z.strictObject({ kind: z.literal('device-past-removal'), kinds: z.array(DeviceKindSchema).min(1).optional() }),
+  /**
+   * A trust's response to a cyber alert (docs/cyber-alerts.md) is overdue: not acknowledged 48 hours
+   * after publication, or its next remediation update past due. Estate-wide: one alert per trust,
+   * cyber alert and overdue step.
+   */
+  z.strictObject({ kind: z.literal('cyber-response-overdue') }),
   /** A program no rule can judge is on at least `minAssets` assets. Estate-wide: one alert per program. */
   z.strictObject({ kind: z.literal('unknown-software-spread'), minAssets: z.number().int().min(2) }),
 ]);

@@ -5,8 +5,10 @@
  * resolved with the time it cleared.
  */
 import type { AssetScope } from '../store/alert-findings.js';
-import { ALERTS_CHECKED_AT, clearAlert, findingKey, listLiveAlerts, raiseAlert, refreshAlert } from '../store/alerts.js';
+import { ALERTS_CHECKED_AT, clearAlert, findingKey, listLiveAlerts, raiseAlert, refreshAlert, type Finding } from '../store/alerts.js';
 import { setHubState } from '../store/hub-state.js';
+import { insertNotification } from '../store/notifications.js';
+import { log } from '../log.js';
 import { recordAlertEvaluation } from '../store/metrics-queries.js';
 import type { Db } from '../store/db.js';
 import { inTransaction } from '../store/statements.js';
@@ -34,7 +36,8 @@ export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, a
         if (existing.severity !== f.severity || existing.title !== f.title || existing.detail !== f.detail) refreshAlert(db, existing.id, f, at);
         live.delete(findingKey(f));
       } else {
-        raiseAlert(db, f, at);
+        const id = raiseAlert(db, f, at);
+        if (f.notify) notifyRaised(db, f, f.notify, id, at);
         raised += 1;
       }
     }
@@ -54,4 +57,14 @@ export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, a
     }
     return { findings: findings.length, raised, resolved, ms };
   });
+}
+
+/**
+ * A finding that names who must hear of it: an in-app notification to that
+ * role in its trust, and a log line (JSON on stderr) that a SIEM collecting the
+ * hub's logs picks up. The hub sends no e-mail and calls no webhook itself.
+ */
+function notifyRaised(db: Db, f: Finding, to: NonNullable<Finding['notify']>, alertId: number, at: string): void {
+  insertNotification(db, { recipientRole: to.role, ...(f.organisationId === undefined ? {} : { organisationId: f.organisationId }), at, text: `${f.title}: ${f.detail}`, link: to.link });
+  log('warn', `alert raised: ${f.title}`, { event: 'alert-raised', alertId, rule: f.ruleId, severity: f.severity, organisationId: f.organisationId ?? null, link: to.link });
 }

@@ -26,6 +26,7 @@ import { trustToday } from '../cso/cso-actor.js';
 import { versionRangeTest } from '../lifecycle/version-range.js';
 import { describePatch, installedUpdate } from '../lifecycle/describe-patch.js';
 import type { PatchCurrency } from '../lifecycle/verdict.js';
+import { findOverdueCyberResponses } from '../cyber/overdue-cyber-responses.js';
 import type { AlertRule, Condition } from './alert-rule-schema.js';
 
 type Match = Omit<Finding, 'ruleId' | 'severity' | 'title'> & { what: string };
@@ -63,6 +64,7 @@ function findingsOf(l: Lookups, rule: AlertRule): Finding[] {
     severity: rule.severity,
     title: `${rule.title}: ${m.what}`,
     detail: m.detail,
+    ...(m.notify === undefined ? {} : { notify: m.notify }),
   }));
 }
 
@@ -83,7 +85,7 @@ function inScope(l: Lookups, rule: AlertRule, matches: Match[]): Match[] {
 export const dependsOnArrival = (c: Condition) => c.kind === 'asset-silent';
 
 /** Estate-wide conditions raise alerts about the estate, not one asset, and run only over the whole estate. */
-export const isEstateWide = (c: Condition) => c.kind === 'unknown-software-spread' || c.kind === 'device-past-removal';
+export const isEstateWide = (c: Condition) => c.kind === 'unknown-software-spread' || c.kind === 'device-past-removal' || c.kind === 'cyber-response-overdue';
 
 function matchCondition(l: Lookups, c: Condition): Match[] {
   const { db, asset, now } = l;
@@ -130,6 +132,10 @@ function matchCondition(l: Lookups, c: Condition): Match[] {
     case 'unknown-software-spread':
       if (asset !== null) return [];
       return findUnknownSoftwareSpread(db, c.minAssets).map((u) => ({ assetId: null, organisationId: u.organisationId, subject: `software:${u.name}`, what: `"${u.name}" on ${u.assets} assets`, detail: `no lifecycle rule judges "${u.name}" (versions ${u.versions}); it is on ${u.assets} assets` }));
+    case 'cyber-response-overdue':
+      if (asset !== null) return [];
+      // The security lead answers for the trust: they hear of it as well as seeing it listed.
+      return findOverdueCyberResponses(db, now).map((o) => ({ assetId: null, organisationId: o.organisationId, subject: o.subject, what: o.what, detail: o.detail, notify: { role: 'security-lead', link: o.link } }));
   }
 }
 

@@ -1,13 +1,12 @@
 /**
- * A stored cyber alert as the API gives it: the 48-hour acknowledgement clock
- * and the "known exploited" mark worked out for the moment asked. Pure.
+ * A stored cyber alert as the API gives it: each trust's response with its
+ * clocks, and the "known exploited" mark, worked out for the moment asked. Pure.
  */
 import type { CyberAlertRow } from '../store/cyber-alerts.js';
+import type { CyberResponseRow } from '../store/cyber-alert-responses.js';
+import { acknowledgementDue, cyberResponseView, type CyberResponseView } from './cyber-response-view.js';
 import { knownExploited, type KnownExploited } from './known-exploited.js';
 import type { KevCatalogue } from './read-kev.js';
-
-/** NHS England's target: acknowledge a high-severity alert within 48 hours of its publication. */
-export const ACKNOWLEDGE_WITHIN_HOURS = 48;
 
 export interface CyberAlertView {
   reference: string;
@@ -21,17 +20,22 @@ export interface CyberAlertView {
   affectedMachines: number;
   /** Machines that carried one and no longer do, in the reader's scope. */
   remediatedMachines: number;
+  /** From a file in rules/cyber-alerts/, or added on the hub (by `addedBy`). */
+  origin: 'file' | 'hub';
+  addedBy: string | null;
+  /** Over the trusts in the reader's scope (one for a trust's person). */
   acknowledgement: {
-    acknowledged: boolean;
-    at: string | null;
-    by: string | null;
-    /** Publication day (00:00 UTC) + 48 hours: the file gives a day, not a time, so the clock starts at its beginning. */
+    /** Publication day (00:00 UTC) + 48 hours. */
     due: string;
-    /** Not acknowledged and past due. */
-    overdue: boolean;
-    /** Acknowledged after it was due. */
-    late: boolean;
+    trusts: number;
+    acknowledged: number;
+    /** Trusts not acknowledged and past due. */
+    overdue: number;
+    /** Trusts that acknowledged after it was due. */
+    late: number;
   };
+  /** Each trust in the reader's scope, by ODS code. */
+  responses: CyberResponseView[];
   /** When the last affected machine left the list (hub-wide); null while any is affected, or none ever was. */
   remediatedAt: string | null;
   /** From the KEV catalogue: null when none is configured or none of its CVEs is listed. */
@@ -45,9 +49,9 @@ export function kevStatus(kev: KevCatalogue | null | undefined): { configured: b
     : { configured: false, version: null, note: 'no Known Exploited Vulnerabilities catalogue is configured (ESTATEWATCH_KEV_FILE), so no alert is marked known exploited' };
 }
 
-export function cyberAlertView(row: CyberAlertRow, now: Date, kev: KevCatalogue | null | undefined): CyberAlertView {
-  const due = new Date(Date.parse(`${row.published}T00:00:00Z`) + ACKNOWLEDGE_WITHIN_HOURS * 3600_000).toISOString();
-  const at = row.acknowledgedAt;
+/** `responses` are this alert's, one per trust in the reader's scope. */
+export function cyberAlertView(row: CyberAlertRow, responses: readonly CyberResponseRow[], now: Date, kev: KevCatalogue | null | undefined): CyberAlertView {
+  const views = responses.map((r) => cyberResponseView(r, now));
   return {
     reference: row.reference,
     title: row.title,
@@ -58,8 +62,22 @@ export function cyberAlertView(row: CyberAlertRow, now: Date, kev: KevCatalogue 
     link: row.definition.link,
     affectedMachines: row.affectedMachines,
     remediatedMachines: row.remediatedMachines,
-    acknowledgement: { acknowledged: at !== null, at, by: row.acknowledgedBy, due, overdue: at === null && now.toISOString() > due, late: at !== null && at > due },
+    origin: row.origin,
+    addedBy: row.addedBy,
+    acknowledgement: {
+      due: acknowledgementDue(row.published),
+      trusts: views.length,
+      acknowledged: views.filter((v) => v.acknowledgement.at !== null).length,
+      overdue: views.filter((v) => v.acknowledgement.overdue).length,
+      late: views.filter((v) => v.acknowledgement.late).length,
+    },
+    responses: views,
     remediatedAt: row.remediatedAt,
     knownExploited: kev ? knownExploited(row, kev) : null,
   };
+}
+
+/** Known-exploited alerts first (attackers already use them), then as the store listed them. */
+export function knownExploitedFirst(views: readonly CyberAlertView[]): CyberAlertView[] {
+  return views.map((v, i) => ({ v, i })).sort((a, b) => Number(b.v.knownExploited !== null) - Number(a.v.knownExploited !== null) || a.i - b.i).map(({ v }) => v);
 }

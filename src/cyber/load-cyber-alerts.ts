@@ -31,18 +31,28 @@ export function buildCyberAlerts(sources: readonly RuleSource[], checks: CyberAl
   const alerts: CyberAlert[] = [];
   const issues: RuleIssue[] = [];
   for (const source of sortSources(sources)) {
-    const p = parseYamlFile(source, CyberAlertSchema);
-    const reference = (p.raw as { reference?: unknown } | null | undefined)?.reference;
-    // File name = reference, so the file of an alert is found from its reference; checked even when the schema fails.
-    const misnamed = typeof reference === 'string' && basename(source.file) !== `${reference}.yaml` ? [p.at(['reference'], `"${reference}" must be in a file named "${reference}.yaml", not "${basename(source.file)}"`)] : [];
-    // A product no lifecycle rule defines would never match an item: silent, so an error.
-    const unknown = (p.value?.affected ?? []).flatMap((e, i) =>
-      checks.products && e.product !== undefined && !checks.products.has(e.product) ? [p.at(['affected', i, 'product'], `no lifecycle rule has product "${e.product}" (expected rules/lifecycle/${e.product}.yaml)`)] : [],
-    );
-    const fileIssues = [...p.issues, ...misnamed, ...unknown];
-    if (fileIssues.length > 0 || p.value === null) issues.push(...fileIssues);
-    else alerts.push(p.value);
+    const checked = checkCyberAlertSource(source, checks);
+    if (checked.alert) alerts.push(checked.alert);
+    else issues.push(...checked.issues);
   }
   issues.sort(compareIssues);
   return { alerts, issues };
+}
+
+/**
+ * One alert's text, checked as a file in rules/cyber-alerts/ is: its schema, its
+ * lifecycle products, and (unless `named` is false: text pasted on the hub has
+ * no file) that the file is named after its reference.
+ */
+export function checkCyberAlertSource(source: RuleSource, checks: CyberAlertChecks, named = true): { alert: CyberAlert | null; issues: RuleIssue[] } {
+  const p = parseYamlFile(source, CyberAlertSchema);
+  const reference = (p.raw as { reference?: unknown } | null | undefined)?.reference;
+  // File name = reference, so the file of an alert is found from its reference; checked even when the schema fails.
+  const misnamed = named && typeof reference === 'string' && basename(source.file) !== `${reference}.yaml` ? [p.at(['reference'], `"${reference}" must be in a file named "${reference}.yaml", not "${basename(source.file)}"`)] : [];
+  // A product no lifecycle rule defines would never match an item: silent, so an error.
+  const unknown = (p.value?.affected ?? []).flatMap((e, i) =>
+    checks.products && e.product !== undefined && !checks.products.has(e.product) ? [p.at(['affected', i, 'product'], `no lifecycle rule has product "${e.product}" (expected rules/lifecycle/${e.product}.yaml)`)] : [],
+  );
+  const issues = [...p.issues, ...misnamed, ...unknown];
+  return { alert: issues.length === 0 ? p.value : null, issues };
 }

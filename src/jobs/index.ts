@@ -6,7 +6,8 @@ import { reevaluateJob } from './reevaluate.js';
 import { boardReportJob } from './board-report.js';
 import { snapshotPostureJob } from './snapshot-posture.js';
 import { importDropFolderJob } from './import-drop-folder.js';
+import { syncCyberAlertsJob } from './sync-cyber-alerts.js';
 import { syncLifecycleDataJob } from './sync-lifecycle-data.js';
 
 /** Every scheduled job the hub runs; one line each. */
-export const JOBS: readonly Job[] = [reevaluateJob, evaluateAlertsJob, pruneHistoryJob, expireExceptionsJob, snapshotPostureJob, boardReportJob, importDropFolderJob, syncLifecycleDataJob];
+export const JOBS: readonly Job[] = [reevaluateJob, evaluateAlertsJob, pruneHistoryJob, expireExceptionsJob, snapshotPostureJob, boardReportJob, importDropFolderJob, syncLifecycleDataJob, syncCyberAlertsJob];

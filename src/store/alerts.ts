@@ -1,6 +1,7 @@
 /** Raising, refreshing and auto-resolving alerts: the engine's writes, each audited as "system". */
 import { appendAudit } from './audit-log.js';
 import type { Db } from './db.js';
+import type { Role } from './users.js';
 import { bind, forAsset } from './alert-findings.js';
 import { insertReturningId, stmt } from './statements.js';
 
@@ -13,6 +14,8 @@ export interface Finding {
   severity: string;
   title: string;
   detail: string;
+  /** Who must hear of it when it is raised, beyond the alerts list: an in-app notification to that role in the finding's trust, linking to `link`. */
+  notify?: { role: Role; link: string };
 }
 
 export interface LiveAlert {

@@ -34,10 +34,26 @@ export interface CyberMachineRow {
  * title); acknowledgement and remediation stay as they were. Returns its id.
  */
 export function upsertCyberAlert(db: Db, alert: CyberAlert, at: string): number {
+  // A file wins over an alert added on the hub with the same reference: the file is what the hub restarts with.
   const row = stmt(db, `INSERT INTO cyber_alerts (reference, title, published, severity, cves, definition, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (reference) DO UPDATE SET title = excluded.title, published = excluded.published, severity = excluded.severity, cves = excluded.cves, definition = excluded.definition
+    ON CONFLICT (reference) DO UPDATE SET title = excluded.title, published = excluded.published, severity = excluded.severity, cves = excluded.cves, definition = excluded.definition, origin = 'file'
     RETURNING id`).get(alert.reference, alert.title, alert.published, alert.severity, JSON.stringify(alert.cves), JSON.stringify(alert), at) as { id: number };
   return Number(row.id);
+}
+
+/** Stores an alert a person added on the hub; undefined when its reference is already taken. */
+export function insertHubCyberAlert(db: Db, alert: CyberAlert, by: string, at: string): number | undefined {
+  const row = stmt(db, `INSERT INTO cyber_alerts (reference, title, published, severity, cves, definition, added_at, origin, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'hub', ?)
+    ON CONFLICT (reference) DO NOTHING RETURNING id`).get(alert.reference, alert.title, alert.published, alert.severity, JSON.stringify(alert.cves), JSON.stringify(alert), at, by) as { id: number } | undefined;
+  return row && Number(row.id);
+}
+
+/** The alerts people added on the hub, which stay in force from the database (files are read at start). */
+export function listHubCyberAlerts(db: Db): StoredCyberAlert[] {
+  return (stmt(db, "SELECT id, definition FROM cyber_alerts WHERE origin = 'hub' ORDER BY reference").all() as { id: number; definition: string }[]).map((r) => ({
+    id: Number(r.id),
+    alert: JSON.parse(r.definition) as CyberAlert,
+  }));
 }
 
 const INSTALL_COLUMNS = `i.asset_id AS "assetId", i.software_id AS "softwareId", s.name, s.version, s.source, o.family, s.product, s.cycle
@@ -116,8 +132,8 @@ export interface CyberAlertRow {
   cves: string[];
   definition: CyberAlert;
   addedAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
+  origin: 'file' | 'hub';
+  addedBy: string | null;
   remediatedAt: string | null;
   /** Installs' machines still affected, in the reader's scope. */
   affectedMachines: number;
@@ -131,7 +147,7 @@ interface RawAlertRow extends Omit<CyberAlertRow, 'cves' | 'definition'> {
 }
 
 const ALERT_SELECT = `SELECT c.id, c.reference, c.title, c.published, c.severity, c.cves, c.definition, c.added_at AS "addedAt",
-    c.acknowledged_at AS "acknowledgedAt", c.acknowledged_by AS "acknowledgedBy", c.remediated_at AS "remediatedAt",
+    c.origin, c.added_by AS "addedBy", c.remediated_at AS "remediatedAt",
     (SELECT COUNT(DISTINCT m.asset_id) FROM cyber_alert_machines m JOIN assets a ON a.id = m.asset_id
       WHERE m.cyber_alert_id = c.id AND m.remediated_at IS NULL AND ${inScope('a.organisation_id')}) AS "affectedMachines",
     (SELECT COUNT(DISTINCT m.asset_id) FROM cyber_alert_machines m JOIN assets a ON a.id = m.asset_id
@@ -175,9 +191,4 @@ export function listCyberAlertMachines(db: Db, cyberAlertId: number, org: OrgSco
     WHERE m.cyber_alert_id = @id AND ${inScope('a.organisation_id')}
     ORDER BY CASE WHEN m.remediated_at IS NULL THEN 0 ELSE 1 END, a.hostname, s.name, s.version`).all({ id: cyberAlertId, org }) as Array<Omit<CyberAlertMachine, 'item' | 'assetId'> & { assetId: number; name: string; version: string; source: string; product: string | null }>;
   return rows.map(({ name, version, source, product, ...r }) => ({ ...r, assetId: Number(r.assetId), item: { name, version, source, product } }));
-}
-
-/** Records the acknowledgement once; false when it was already acknowledged. */
-export function acknowledgeCyberAlert(db: Db, cyberAlertId: number, by: string, at: string): boolean {
-  return stmt(db, 'UPDATE cyber_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, by, cyberAlertId).changes === 1;
 }

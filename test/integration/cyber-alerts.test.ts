@@ -90,7 +90,8 @@ describe('cyber alerts on a real hub', () => {
     const alert = (list.body.alerts as Array<Record<string, unknown>>).find((a) => a.reference === REFERENCE);
     expect(alert).toMatchObject({ severity: 'critical', published: '2024-10-09', cves: ['CVE-2024-9680'], affectedMachines: 2, remediatedAt: null, knownExploited: null });
     // Published 2024-10-09: due 48 hours from the start of that day, long past and not acknowledged.
-    expect(alert?.acknowledgement).toEqual({ acknowledged: false, at: null, by: null, due: '2024-10-11T00:00:00.000Z', overdue: true, late: false });
+    expect(alert?.acknowledgement).toEqual({ due: '2024-10-11T00:00:00.000Z', trusts: 1, acknowledged: 0, overdue: 1, late: 0 });
+    expect((alert?.responses as Array<Record<string, unknown>>)[0]).toMatchObject({ organisation: trustCode(), stage: 'awaiting-acknowledgement', acknowledgement: { at: null, by: null, overdue: true }, nextUpdate: null, affectedMachines: 2 });
     expect(list.body.knownExploitedCatalogue).toMatchObject({ configured: false, version: null });
   });
 
@@ -130,9 +131,11 @@ describe('cyber alerts on a real hub', () => {
     expect((await acknowledge(board)).status).toBe(403);
     const res = await acknowledge(admin);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { acknowledgement: unknown }).acknowledgement).toMatchObject({ acknowledged: true, by: 'admin', at: clock.toISOString(), overdue: false, late: true });
-    const audit = hub.deps.db.prepare("SELECT actor, action, entity_id AS \"entityId\" FROM audit_log WHERE entity = 'cyber-alert'").all();
-    expect(audit).toEqual([{ actor: 'admin', action: 'acknowledge', entityId: REFERENCE }]);
+    const view = (await res.json()) as { acknowledgement: unknown; responses: Array<{ acknowledgement: unknown; stage: string }> };
+    expect(view.acknowledgement).toMatchObject({ trusts: 1, acknowledged: 1, overdue: 0, late: 1 });
+    expect(view.responses[0]).toMatchObject({ stage: 'acknowledged', acknowledgement: { by: 'admin', at: clock.toISOString(), overdue: false, late: true } });
+    const audit = hub.deps.db.prepare("SELECT actor, action, entity_id AS \"entityId\" FROM audit_log WHERE entity = 'cyber-alert-response'").all();
+    expect(audit).toEqual([{ actor: 'admin', action: 'acknowledge', entityId: `${REFERENCE}/${trustCode()}` }]);
     expect((await acknowledge(admin)).status).toBe(409);
     expect((await get(`/api/v1/cyber-alerts/NOPE-1`)).status).toBe(404);
   });
