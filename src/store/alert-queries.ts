@@ -50,6 +50,13 @@ export interface AlertFilter {
   assignee?: string;
   /** A column order; absent, most severe first, then oldest (an estate-wide search keeps severity first and sorts within it). */
   sort?: ListSort<AlertSortKey>;
+  /**
+   * Without a column order, these rules' alerts are listed first, each part in the usual
+   * order: the rules the KEV catalogue marks known exploited (alerts/known-exploited-rules.ts).
+   */
+  firstRuleIds?: readonly string[];
+  /** Only these rules' alerts, or with `except` every other rule's: how the list reads each part. */
+  ruleSet?: { ids: readonly string[]; except: boolean };
   /** Only this trust's alerts; null: every trust's (an ICS-wide reader, the hub's own reads). */
   org: OrgScope;
   now: Date;
@@ -121,7 +128,7 @@ const FROM = perDialect((d) => `FROM alerts a LEFT JOIN assets s ON s.id = a.ass
 // Lists travel as JSON arrays so each statement stays fixed (and cached) whatever the number of values.
 // Severity is matched by its rank so the list's order can be read off alerts_live_order (migration 0009).
 const FILTER = perDialect((d) => `WHERE a.severity_rank IN ${jsonValues(d, '@severityRanks', 'integer')} AND a.status IN ${jsonValues(d, '@statuses')}
-  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND ASSET_SCOPE AND TRUST_SCOPE AND LIVE_ONLY
+  AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND RULE_SET AND ASSET_SCOPE AND TRUST_SCOPE AND LIVE_ONLY
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
   AND SEARCH
   AND (@acceptedRisk IS NULL OR (x.exceptionId IS NOT NULL) = (@acceptedRisk = 'only'))
@@ -173,6 +180,7 @@ function filterSql(d: Dialect, f: AlertFilter, search: Search): string {
   const liveOnly = f.assetId === undefined && (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
   return FILTER[d].replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
     .replace('TRUST_SCOPE', forTrust(f.org, 'a.organisation_id'))
+    .replace('RULE_SET', f.ruleSet ? `a.rule_id ${f.ruleSet.except ? 'NOT IN' : 'IN'} ${jsonValues(d, '@ruleSet')}` : 'TRUE')
     .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : 'TRUE')
     .replace('SEARCH', SEARCH_SQL[search].replace('SEARCH_MATCH', SEARCH_MATCH[d]));
 }
@@ -197,7 +205,7 @@ function searchMatch(d: Dialect, q: string, severities: readonly Severity[], sta
 /** A filter the kept counts (alert_counts, the whole hub's) can answer: by severity, status and rule only, over every trust. */
 const countable = (f: AlertFilter) =>
   f.org === null && f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined
-  && f.assignee === undefined;
+  && f.assignee === undefined && f.ruleSet === undefined;
 
 const daysBefore = (now: Date, days: number | undefined) => (days === undefined ? null : new Date(now.getTime() - days * DAY_MS).toISOString());
 
@@ -229,7 +237,7 @@ function alertStatements(db: Db, f: AlertFilter, statuses: readonly AlertStatus[
   const d = dialectOf(db);
   const params = (severities: readonly Severity[], extra: Params) => ({
     severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses),
-    ruleId: f.ruleId ?? null, assetId: f.assetId ?? null, acceptedRisk: f.acceptedRisk ?? null, assignee: f.assignee ?? null, today: today(f.now),
+    ruleId: f.ruleId ?? null, ...(f.ruleSet && { ruleSet: JSON.stringify(f.ruleSet.ids) }), assetId: f.assetId ?? null, acceptedRisk: f.acceptedRisk ?? null, assignee: f.assignee ?? null, today: today(f.now),
     olderThan: daysBefore(f.now, f.olderThanDays), newerThan: daysBefore(f.now, f.newerThanDays), ...bindTrust(f.org), ...extra,
   });
   return {
@@ -243,6 +251,7 @@ type AlertStatements = ReturnType<typeof alertStatements>;
 
 /** Most severe first, then oldest first: the order a security lead works through them. */
 export function listAlerts(db: Db, f: AlertFilter): AlertList {
+  if (f.sort === undefined && f.firstRuleIds?.length) return listFirstRulesFirst(db, f, f.firstRuleIds);
   const severities = f.severity?.length ? f.severity : SEVERITIES;
   const statuses = f.status?.length ? f.status : LIVE_STATUSES;
   const sql = alertStatements(db, f, statuses);
@@ -251,6 +260,18 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
   if (f.assetId !== undefined) return { total: sql.count('text', severities, { q: likeText(f.q) }), more: false, rows: sql.page('text', severities, { q: likeText(f.q) }, at) };
   if (f.q.length < SEARCH_MIN_CHARS) throw new RangeError(`a search of every alert needs at least ${SEARCH_MIN_CHARS} characters`);
   return searchEstate(db, sql, { ...f, q: f.q }, severities, statuses);
+}
+
+/**
+ * The first rules' alerts, then the others', each part in the usual order and
+ * read the usual way (the live-order indexes still serve each part), so a page
+ * costs its own rows and a count per part rather than a sort of every alert.
+ */
+function listFirstRulesFirst(db: Db, f: AlertFilter, ids: readonly string[]): AlertList {
+  const { firstRuleIds: _first, ...rest } = f;
+  const head = listAlerts(db, { ...rest, ruleSet: { ids, except: false } });
+  const tail = listAlerts(db, { ...rest, ruleSet: { ids, except: true }, offset: Math.max(0, f.offset - head.total), limit: f.limit - head.rows.length });
+  return { total: head.total + tail.total, more: head.more || tail.more, rows: [...head.rows, ...tail.rows] };
 }
 
 /**
@@ -263,7 +284,8 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
  * severity's alerts in order (a broad one).
  */
 function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string }, severities: readonly Severity[], statuses: readonly AlertStatus[]): AlertList {
-  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || f.assignee !== undefined || f.org !== null;
+  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || f.assignee !== undefined || f.org !== null
+    || f.ruleSet !== undefined;
   const d = dialectOf(db);
   const hitsOf = (match: Params) => (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM alert_search WHERE ${SEARCH_MATCH[d]} LIMIT @limit) AS hits`).get({ ...match, limit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }).n;
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];

@@ -16,7 +16,8 @@ import type { HubEnv } from '../hub/deps.js';
 import { notFound, parseOrThrow } from '../hub/errors.js';
 import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { IdSchema, scopeOf } from '../hub/query-schemas.js';
-import { alertFilter, AlertQuerySchema, alertQueryParams, NOTE_ROLES, refuseBulkMove, TRIAGE_ROLES, triageActor, type AlertQuery } from '../hub/routes/alerts-api.js';
+import { alertFilter, AlertQuerySchema, alertQueryParams, NOTE_ROLES, refuseBulkMove, ruleMarks, TRIAGE_ROLES, triageActor, type AlertQuery } from '../hub/routes/alerts-api.js';
+import { withKnownExploited } from '../alerts/known-exploited-rules.js';
 import { alertCounts, countOverdueAlerts, findAlert, getAlert, listAlertRuleIds, listAlerts, type AlertFilter } from '../store/alert-queries.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import { onePage } from '../hub/page-range.js';
@@ -38,7 +39,8 @@ export function renderAlert(c: Context<HubEnv>, id: number, refusal?: FormRefusa
   if (!alert) throw notFound(`alert ${id}`);
   const rule = alertRules.find((r) => r.id === alert.ruleId);
   const suppressLimit = suppressionLimit(alert, triageActor(c).suppression, now());
-  return c.html(<AlertPage session={session} alert={alert} rule={rule} now={now()} refusal={refusal} showTrust={trustsShown(c).length > 0} suppressLimit={suppressLimit} />, status);
+  const marked = withKnownExploited(alert, ruleMarks(c));
+  return c.html(<AlertPage session={session} alert={marked} rule={rule} now={now()} refusal={refusal} showTrust={trustsShown(c).length > 0} suppressLimit={suppressLimit} />, status);
 }
 
 /**
@@ -65,8 +67,9 @@ function renderList(c: Context<HubEnv>, q: AlertQuery, outcome?: BulkNotice, sta
   const org = scopeOf(c, q);
   const filter = alertFilter(c, q);
   const { total, more, rows } = onePage(q, (at) => listAlerts(db, { ...filter, ...at }));
+  const marks = ruleMarks(c);
   const page = (
-    <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows} counts={alertCounts(db, { org })} filteredCounts={filteredCounts(c, filter)}
+    <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows.map((r) => withKnownExploited(r, marks))} counts={alertCounts(db, { org })} filteredCounts={filteredCounts(c, filter)}
       overdue={countOverdueAlerts(db, now(), org)} ruleIds={listAlertRuleIds(db, org)} ruleTitles={new Map(alertRules.map((r) => [r.id, r.title]))}
       showTrust={trustsShown(c).length > 0} outcome={outcome} />
   );
@@ -75,7 +78,8 @@ function renderList(c: Context<HubEnv>, q: AlertQuery, outcome?: BulkNotice, sta
 
 /** With filters beyond severity and status, what each severity card would list: one count each (the kept counts cannot say). */
 function filteredCounts(c: Context<HubEnv>, f: Omit<AlertFilter, 'limit' | 'offset'>): Record<Severity, number> | undefined {
-  const { severity: _s, status: _st, org: _o, now: _n, ...others } = f;
+  // The known-exploited rules only order the list; they filter nothing.
+  const { severity: _s, status: _st, org: _o, now: _n, firstRuleIds: _k, ...others } = f;
   if (Object.values(others).every((v) => v === undefined)) return undefined;
   return Object.fromEntries(SEVERITIES.map((s) => [s, listAlerts(c.var.deps.db, { ...f, severity: [s], limit: 0, offset: 0 }).total])) as Record<Severity, number>;
 }

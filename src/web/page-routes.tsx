@@ -19,6 +19,8 @@ import { onePage } from '../hub/page-range.js';
 import { clientAddress } from '../hub/client-address.js';
 import { CredentialsSchema, endSession, setSessionCookie, signInRefused } from '../hub/routes/session-api.js';
 import { listAlerts } from '../store/alert-queries.js';
+import { ruleMarks } from '../hub/routes/alerts-api.js';
+import { withKnownExploited } from '../alerts/known-exploited-rules.js';
 import { getAsset, listAssetDevices, listAssetHistory, listAssetInstalls } from '../store/asset-queries.js';
 import { estateSummary, getSoftwareVersionLabel, listInstalledProducts, listUnmatched, osBreakdown } from '../store/estate-queries.js';
 import type { OrgScope } from '../store/organisations.js';
@@ -134,7 +136,9 @@ export const pageRoutes = new Hono<HubEnv>()
     const asset = getAsset(db, id, currentSession(c).user.organisationId);
     if (!asset) throw notFound(`asset ${id}`);
     const items = assetItems(asset, listAssetInstalls(db, id));
-    const alerts = listAlerts(db, { assetId: id, org: currentSession(c).user.organisationId, now: c.var.deps.now(), limit: 100, offset: 0 }).rows;
+    const marks = ruleMarks(c);
+    const alerts = listAlerts(db, { assetId: id, org: currentSession(c).user.organisationId, now: c.var.deps.now(), limit: 100, offset: 0, firstRuleIds: [...marks.keys()] }).rows
+      .map((a) => withKnownExploited(a, marks));
     return c.html(<AssetPage session={currentSession(c)} asset={asset} items={items} alerts={alerts} devices={listAssetDevices(db, id)} history={listAssetHistory(db, id, 50)} showTrust={trustsShown(c).length > 0} freshness={freshnessOf(c)} asOf={c.var.deps.evaluator.asOf()} />);
   })
   .get('/software', (c) => {

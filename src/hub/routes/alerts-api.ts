@@ -10,6 +10,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { SEVERITIES } from '../../alerts/alert-rule-schema.js';
 import { bulkTriage, BulkTriageSchema, type BulkTriage } from '../../alerts/bulk-triage.js';
+import { knownExploitedRules, withKnownExploited, type KnownExploitedRules } from '../../alerts/known-exploited-rules.js';
 import {
   acknowledgeAlert, addAlertNote, AssignRequestSchema, assignAlert, NoteRequestSchema, reopenAlert, resolveAlert,
   ResolveRequestSchema, suppressAlert, suppressRequestSchema, type TriageActor,
@@ -54,10 +55,19 @@ export const AlertQuerySchema = z.strictObject({
 });
 export type AlertQuery = z.output<typeof AlertQuerySchema>;
 
-/** The store's filter for a query as this reader asks it: their trust, and `mine` as their own username. */
+/**
+ * The store's filter for a query as this reader asks it: their trust, `mine` as their own
+ * username, and the known-exploited rules' alerts first unless a column sort is chosen.
+ */
 export function alertFilter(c: Context<HubEnv>, q: AlertQuery): Omit<AlertFilter, 'limit' | 'offset'> {
   const { mine, page: _page, pageSize: _size, organisation: _org, ...rest } = q;
-  return { ...rest, assignee: mine ? currentSession(c).user.username : q.assignee, org: scopeOf(c, q), now: c.var.deps.now() };
+  const firstRuleIds = [...ruleMarks(c).keys()];
+  return { ...rest, assignee: mine ? currentSession(c).user.username : q.assignee, org: scopeOf(c, q), now: c.var.deps.now(), firstRuleIds };
+}
+
+/** The alert rules the KEV catalogue in force marks known exploited (read per request: a newer catalogue may arrive). */
+export function ruleMarks(c: Context<HubEnv>): KnownExploitedRules {
+  return knownExploitedRules(c.var.deps.alertRules, c.var.deps.kev);
 }
 
 const MULTI = new Set(['severity', 'status']);
@@ -91,13 +101,15 @@ export const alertsApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/alerts/*', requireRole())
   .get('/api/v1/alerts', (c) => {
     const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
-    return c.json({ ...onePage(q, (at) => listAlerts(c.var.deps.db, { ...alertFilter(c, q), ...at })), page: q.page, pageSize: q.pageSize });
+    const list = onePage(q, (at) => listAlerts(c.var.deps.db, { ...alertFilter(c, q), ...at }));
+    const marks = ruleMarks(c);
+    return c.json({ ...list, rows: list.rows.map((r) => withKnownExploited(r, marks)), page: q.page, pageSize: q.pageSize });
   })
   .get('/api/v1/alerts/:id', (c) => {
     const id = alertId(c);
     const alert = getAlert(c.var.deps.db, id, c.var.deps.now(), currentSession(c).user.organisationId);
     if (!alert) throw notFound(`alert ${id}`);
-    return c.json(alert);
+    return c.json(withKnownExploited(alert, ruleMarks(c)));
   })
   .post('/api/v1/alerts/bulk', requireRole(...NOTE_ROLES), async (c) => {
     const req = await body(c, BulkTriageSchema);

@@ -11,10 +11,12 @@ import { typedOr, type FormRefusal } from '../form-refusal.js';
 import { Layout } from '../layout.js';
 import { AcceptedRiskFlag, ALERT_STATUS_LABELS, OverdueFlag, SeverityBadge } from './alerts-page.js';
 import { RaiseHazardForm } from './hazards-page.js';
+import { KnownExploitedFlag } from '../components/known-exploited-flag.js';
+import type { WithKnownExploited } from '../../alerts/known-exploited-rules.js';
 
 export interface AlertPageProps {
   session: Session;
-  alert: AlertDetail;
+  alert: WithKnownExploited<AlertDetail>;
   /** The rule that raised it, for its plain-English meaning and remedy; absent if the rule has since been removed. */
   rule?: AlertRule;
   now: Date;
@@ -38,6 +40,11 @@ export function AlertPage({ session, alert, rule, now, refusal, showTrust, suppr
       <h1>
         <SeverityBadge severity={alert.severity} /> {alert.title}
       </h1>
+      {alert.knownExploited && (
+        <p id="known-exploited">
+          <KnownExploitedFlag mark={alert.knownExploited} />
+        </p>
+      )}
       <AlertFacts alert={alert} showTrust={showTrust} />
       {rule && (
         <div class="panel" id="rule-text">
@@ -45,6 +52,7 @@ export function AlertPage({ session, alert, rule, now, refusal, showTrust, suppr
           <p>{rule.description}</p>
           <h2>What to do</h2>
           <p>{rule.remediation}</p>
+          {rule.cves && <p class="small">CVEs: {rule.cves.join(', ')}</p>}
         </div>
       )}
       <h2>Timeline</h2>

@@ -10,6 +10,8 @@ import { sortValue } from '../../hub/sort-param.js';
 import { day } from '../format.js';
 import { Layout } from '../layout.js';
 import { TableScroll } from '../components/table-scroll.js';
+import { KnownExploitedFlag } from '../components/known-exploited-flag.js';
+import type { WithKnownExploited } from '../../alerts/known-exploited-rules.js';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = { open: 'Open', acknowledged: 'Acknowledged', suppressed: 'Suppressed', resolved: 'Resolved' };
@@ -39,7 +41,8 @@ export interface AlertsPageProps {
   total: number;
   /** More than `total` match (a broad search); only `total` can be paged to. */
   more: boolean;
-  rows: AlertRow[];
+  /** Known-exploited ones first, unless a column sort is chosen. */
+  rows: WithKnownExploited<AlertRow>[];
   counts: AlertCounts;
   /** Live alerts of each severity under the page's other filters, when it has any: what each card would list. */
   filteredCounts?: Record<Severity, number>;
@@ -277,7 +280,7 @@ function BulkForm({ csrf, filter, total, triage, exceptions }: { csrf: string; f
   );
 }
 
-function AlertTable({ rows, showTrust, selectable, filter }: { rows: AlertRow[]; showTrust: boolean; selectable: boolean; filter: AlertQuery }) {
+function AlertTable({ rows, showTrust, selectable, filter }: { rows: WithKnownExploited<AlertRow>[]; showTrust: boolean; selectable: boolean; filter: AlertQuery }) {
   const sorted = { path: '/alerts', query: pagerQuery(filter), current: filter.sort ?? { key: 'severity' as const, desc: false } };
   return (
     <TableScroll>
@@ -297,7 +300,7 @@ function AlertTable({ rows, showTrust, selectable, filter }: { rows: AlertRow[];
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr class={r.overdue ? 'overdue' : undefined} data-severity={r.severity} data-status={r.status} data-id={r.id}>
+            <tr class={r.overdue ? 'overdue' : undefined} data-severity={r.severity} data-status={r.status} data-id={r.id} data-known-exploited={r.knownExploited ? 'yes' : undefined}>
               {selectable && (
                 <td class="select">
                   <input type="checkbox" name="ids" value={String(r.id)} form="bulk" aria-label={`Select alert ${r.id}: ${r.title}`} />
@@ -309,6 +312,11 @@ function AlertTable({ rows, showTrust, selectable, filter }: { rows: AlertRow[];
               <td>
                 <a href={`/alerts/${r.id}`}>{r.title}</a>
                 <div class="small muted">{r.subject}</div>
+                {r.knownExploited && (
+                  <div>
+                    <KnownExploitedFlag mark={r.knownExploited} />
+                  </div>
+                )}
               </td>
               <td>{r.assetId === null ? <span class="muted">estate-wide</span> : <a href={`/assets/${r.assetId}`}>{r.hostname}</a>}</td>
               {showTrust && <td class="trust">{r.organisation}</td>}

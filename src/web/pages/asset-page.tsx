@@ -7,6 +7,8 @@ import type { Session } from '../../store/sessions.js';
 import { StatusBadge } from '../components/status-badge.js';
 import type { AlertRow } from '../../store/alert-queries.js';
 import { ALERT_STATUS_LABELS, SeverityBadge } from './alerts-page.js';
+import { KnownExploitedFlag } from '../components/known-exploited-flag.js';
+import type { WithKnownExploited } from '../../alerts/known-exploited-rules.js';
 import { AssetItemsTable } from '../components/asset-items-table.js';
 import { OsPatchFacts } from '../components/patch-currency.js';
 import { StatusCounts } from '../components/status-counts.js';
@@ -18,8 +20,8 @@ export interface AssetPageProps {
   session: Session;
   asset: AssetDetail;
   items: AssetItem[];
-  /** Its live alerts, worst first. */
-  alerts: AlertRow[];
+  /** Its live alerts, known exploited first, then worst first. */
+  alerts: WithKnownExploited<AlertRow>[];
   devices: DeviceRow[];
   history: HistoryRow[];
   /** Name its trust: an ICS-wide person on a hub of several (trustsShown). */
@@ -96,6 +98,11 @@ export function AssetPage({ session, asset, items, alerts, devices, history, sho
                   </td>
                   <td>
                     <a href={`/alerts/${a.id}`}>{a.title}</a>
+                    {a.knownExploited && (
+                      <div>
+                        <KnownExploitedFlag mark={a.knownExploited} />
+                      </div>
+                    )}
                   </td>
                   <td>{ALERT_STATUS_LABELS[a.status]}</td>
                   <td>{day(a.raisedAt)}</td>
