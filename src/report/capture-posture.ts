@@ -3,6 +3,7 @@
  * read from the live store in one read transaction, turned into frozen lists
  * that no later change to the estate can alter.
  */
+import type { KevCatalogue } from '../cyber/read-kev.js';
 import type { RuleSet } from '../lifecycle/rule-set.js';
 import { COUNTS_AS_SUPPORTED, type SupportStatus } from '../lifecycle/verdict.js';
 import { auditHead } from '../store/audit-log.js';
@@ -13,6 +14,7 @@ import {
 } from '../store/posture-capture.js';
 import { inTransaction } from '../store/statements.js';
 import { captureAlerts } from './capture-alerts.js';
+import { captureCyber } from './capture-cyber.js';
 import { captureItems } from './capture-items.js';
 import type { FrozenEvidence } from './frozen-evidence.js';
 import type { ItemEntry, ItemTable } from './item-table.js';
@@ -33,8 +35,8 @@ export interface PostureCapture {
   auditHead: { id: number; hash: string } | null;
 }
 
-/** The posture of one trust's estate, or (null) of the whole hub's. */
-export function capturePosture(db: Db, org: OrgScope, rules: RuleSet, now: Date, timeZone: string): PostureCapture {
+/** The posture of one trust's estate, or (null) of the whole hub's; `kev` marks its cyber alerts known exploited. */
+export function capturePosture(db: Db, org: OrgScope, rules: RuleSet, now: Date, timeZone: string, kev: KevCatalogue | null = null): PostureCapture {
   const day = localDay(now, timeZone);
   const monthStart = startOfLocalDay(monthDays(monthOf(day)).first, timeZone).toISOString();
   return inTransaction(db, () => {
@@ -52,6 +54,7 @@ export function capturePosture(db: Db, org: OrgScope, rules: RuleSet, now: Date,
       exceptions: listExceptionsInForce(db, org, day).map((r) => ({ ...r, hosts: r.hosts ?? '' })),
       devices: listFaxesAndPagers(db, org).map((r) => toDevice(r, day)),
       unknown: listUnknownTitles(db, org),
+      ...captureCyber(db, org, { day, monthStart, now, timeZone }, kev),
     };
     return { day, takenAt: now.toISOString(), evidence, auditHead: auditHead(db) };
   });

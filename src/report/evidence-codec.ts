@@ -55,7 +55,10 @@ export function decodeEvidence(documents: readonly EvidenceDocument[]): Partial<
     const d = docs.get(list);
     return d && decodeTable<T>(d);
   };
-  const e: Partial<FrozenEvidence> = { assets: rowsOf('assets'), actions: rowsOf('actions'), exceptions: rowsOf('exceptions'), devices: rowsOf('devices'), unknown: rowsOf('unknown') };
+  const e: Partial<FrozenEvidence> = {
+    assets: rowsOf('assets'), actions: rowsOf('actions'), exceptions: rowsOf('exceptions'), devices: rowsOf('devices'), unknown: rowsOf('unknown'),
+    cyberAlerts: rowsOf('cyberAlerts'), cyberResponses: rowsOf('cyberResponses'), cyberMachines: rowsOf('cyberMachines'),
+  };
   const alerts = docs.get('alerts') as AlertsDocument | undefined;
   if (alerts) e.alerts = decodeAlerts(alerts);
   const items = docs.get('items') as ItemsDocument | undefined;

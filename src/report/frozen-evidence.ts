@@ -6,6 +6,7 @@
  */
 import { alertSampleOf, countAlerts, type AlertSample } from './alert-sample.js';
 import { countItems, itemRows, itemTableOf, type ItemTable } from './item-table.js';
+import type { CyberAlertEvidence, CyberMachineEvidence, CyberResponseEvidence } from './cyber-evidence.js';
 import type { ActionEvidence, AssetEvidence, DeviceEvidence, EvidenceList, ExceptionEvidence, PostureEvidence, UnknownEvidence } from './posture-evidence.js';
 import { matchesFilter, type Filter } from './row-filter.js';
 
@@ -18,6 +19,10 @@ export interface FrozenEvidence {
   devices: DeviceEvidence[];
   /** Absent from a snapshot taken before the list existed. */
   unknown?: UnknownEvidence[];
+  /** The cyber-alert lists (cyber-evidence.ts); absent from a snapshot taken before they existed. */
+  cyberAlerts?: CyberAlertEvidence[];
+  cyberResponses?: CyberResponseEvidence[];
+  cyberMachines?: CyberMachineEvidence[];
 }
 
 /** Every list's rows, frozen whole (a snapshot taken before 0010, or a test's evidence). */

@@ -11,10 +11,10 @@ import { buildBoardReport, type BoardReport } from './board-report.js';
 import { takeSnapshot, takeSnapshots } from './take-snapshot.js';
 import { localDay, monthOf } from './trust-calendar.js';
 
-export type ReportDeps = Pick<HubDeps, 'db' | 'evaluator' | 'config' | 'now'>;
+export type ReportDeps = Pick<HubDeps, 'db' | 'evaluator' | 'config' | 'now' | 'kev'>;
 
 export function snapshotContext(deps: ReportDeps) {
-  return { db: deps.db, rules: deps.evaluator.rules, now: deps.now(), timeZone: deps.config.timeZone, dataStaleDays: deps.config.dataStaleDays };
+  return { db: deps.db, rules: deps.evaluator.rules, now: deps.now(), timeZone: deps.config.timeZone, dataStaleDays: deps.config.dataStaleDays, kev: deps.kev ?? null };
 }
 
 /** The previous month in the trust's timezone: what the scheduled job reports on. */

@@ -6,8 +6,10 @@
 import type { TrendPoint } from './board-report.js';
 import type { PostureFigures, TopProduct } from './posture-figures.js';
 import { HEADLINE_MEASURE, measureSentence } from './headline-measures.js';
+import { cyberSentence } from './cyber-measures.js';
 import { patchSentence } from './patch-measures.js';
 import { count, longDate, longMonth, percentText } from './plain-english.js';
+import { monthOf } from './trust-calendar.js';
 
 /** Below this share of assets reporting in the last week, the report warns that its figures may flatter the estate. */
 const COVERAGE_WARNING_PCT = 90;
@@ -24,6 +26,7 @@ export function narrate(f: PostureFigures, previous: TrendPoint | null, day: str
     exceptionsSentence(f),
     devicesSentence(f),
     alertsSentence(f),
+    cyberSentence(f.cyber, monthOf(day)),
     actionsSentence(f),
     coverageSentence(f, day),
   ].filter((s): s is string => s !== null);

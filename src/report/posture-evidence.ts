@@ -6,6 +6,7 @@
  */
 import type { SupportStatus } from '../lifecycle/verdict.js';
 import type { ExceptionRow, UnknownTitleRow } from '../store/posture-capture.js';
+import type { CyberAlertEvidence, CyberMachineEvidence, CyberResponseEvidence } from './cyber-evidence.js';
 
 export type YesNo = 'yes' | 'no';
 
@@ -129,15 +130,21 @@ export interface PostureEvidence {
   exceptions: ExceptionEvidence[];
   devices: DeviceEvidence[];
   unknown: UnknownEvidence[];
+  /** The cyber-alert lists (cyber-evidence.ts): never in a whole-snapshot document, which predates them. */
+  cyberAlerts?: CyberAlertEvidence[];
+  cyberResponses?: CyberResponseEvidence[];
+  cyberMachines?: CyberMachineEvidence[];
 }
 
 export type EvidenceList = keyof PostureEvidence;
-export const EVIDENCE_LISTS: readonly EvidenceList[] = ['assets', 'items', 'alerts', 'actions', 'exceptions', 'devices', 'unknown'];
+/** One row of a list. */
+export type EvidenceRow<L extends EvidenceList> = NonNullable<PostureEvidence[L]>[number];
+export const EVIDENCE_LISTS: readonly EvidenceList[] = ['assets', 'items', 'alerts', 'actions', 'exceptions', 'devices', 'unknown', 'cyberAlerts', 'cyberResponses', 'cyberMachines'];
 /** Lists added after snapshots were first taken: an older snapshot lacks them, which is no pruning. */
-export const LATER_LISTS: readonly EvidenceList[] = ['unknown'];
+export const LATER_LISTS: readonly EvidenceList[] = ['unknown', 'cyberAlerts', 'cyberResponses', 'cyberMachines'];
 
 /** Each list's columns in the order people read them: the evidence tables' headers, and what a filter may name. */
-export const EVIDENCE_COLUMNS: { readonly [L in EvidenceList]: readonly (keyof PostureEvidence[L][number] & string)[] } = {
+export const EVIDENCE_COLUMNS: { readonly [L in EvidenceList]: readonly (keyof EvidenceRow<L> & string)[] } = {
   assets: ['assetId', 'hostname', 'os', 'osStatus', 'posture', 'supportedOnly', 'osSupported', 'because', 'acceptedRisk', 'lastSeenAt', 'reporting', 'source', 'behind', 'windowsPatch'],
   items: ['assetId', 'hostname', 'kind', 'product', 'name', 'version', 'status', 'eol', 'extendedSupportEnd', 'endingWithin6Months'],
   alerts: ['alertId', 'rule', 'severity', 'title', 'hostname', 'state', 'status', 'raisedAt', 'age', 'acknowledgedAt', 'resolvedAt', 'hoursToResolve'],
@@ -145,4 +152,10 @@ export const EVIDENCE_COLUMNS: { readonly [L in EvidenceList]: readonly (keyof P
   exceptions: ['exceptionId', 'title', 'expiresOn', 'signedOffBy', 'signedOffAt', 'assets', 'hosts'],
   devices: ['source', 'id', 'kind', 'name', 'site', 'location', 'status', 'plannedRemovalOn', 'retainedByPolicy', 'removalOverdue'],
   unknown: ['name', 'vendor', 'source', 'reason', 'versions', 'installs'],
+  cyberAlerts: ['reference', 'title', 'severity', 'published', 'addedAt', 'received', 'knownExploited', 'kevCves', 'affectedMachines', 'open'],
+  cyberResponses: [
+    'reference', 'title', 'severity', 'knownExploited', 'organisation', 'published', 'publishedThisMonth', 'acknowledgementDue', 'acknowledgedAt', 'acknowledged',
+    'stage', 'affectedMachines', 'open', 'affectedSince', 'ageDays', 'daysSincePublished', 'remediatedAt', 'remediated',
+  ],
+  cyberMachines: ['reference', 'organisation', 'assetId', 'hostname', 'state', 'affectedSince', 'remediatedAt'],
 };

@@ -5,6 +5,7 @@
  */
 import { SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
 import { meanHoursToResolve } from './alert-sample.js';
+import { cyberFigures, type CyberFigures } from './cyber-figures.js';
 import { countEvidence, type FrozenEvidence } from './frozen-evidence.js';
 import { countItemAssets, itemsByProduct } from './item-table.js';
 import { ALERT_AGES, WINDOWS_PATCH_AGES, type AlertAge, type AssetEvidence, type EvidenceList, type ExceptionEvidence, type WindowsPatchAge } from './posture-evidence.js';
@@ -84,6 +85,8 @@ export interface PostureFigures {
    * cumulative update had been out. Absent for a snapshot taken before it was recorded.
    */
   patch?: { supportedNotPatched: Figure; windows: Record<WindowsPatchAge, Figure> };
+  /** Cyber alerts received, acknowledged, remediated and still open (cyber-figures.ts). Absent for a snapshot taken before it was recorded. */
+  cyber?: CyberFigures;
 }
 
 function unknownByReason(rows: readonly { reason: UnknownReason; installs: number }[], figure: (list: EvidenceList, filter: Filter) => Figure): NonNullable<PostureFigures['unknown']> {
@@ -168,6 +171,7 @@ export function computeFigures(evidence: FrozenEvidence, day: string): PostureFi
     },
     ...(evidence.unknown ? { unknown: unknownByReason(evidence.unknown, figure) } : {}),
     ...(recordsPatch(evidence.assets) ? { patch: patchFigures(figure) } : {}),
+    ...(evidence.cyberResponses ? { cyber: cyberFigures(evidence, figure) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * report on the current month all call this). Older snapshots' evidence is
  * pruned after EVIDENCE_DAYS, except each month's last.
  */
+import type { KevCatalogue } from '../cyber/read-kev.js';
 import { dataTakenOn } from '../estate/rules-in-force.js';
 import type { RuleSet } from '../lifecycle/rule-set.js';
 import type { Db } from '../store/db.js';
@@ -29,11 +30,13 @@ export interface SnapshotContext {
   timeZone: string;
   /** ESTATEWATCH_DATA_STALE_DAYS: recorded with the snapshot, so its report warns as the hub did that day. */
   dataStaleDays: number;
+  /** The KEV catalogue in force, which marks the snapshot's cyber alerts known exploited; absent or null: none configured. */
+  kev?: KevCatalogue | null;
 }
 
 /** Takes and stores today's snapshot of one owner's estate (a trust's, or the whole hub's). */
 export function takeSnapshot(ctx: SnapshotContext, owner: ReportOwner): { day: string; figures: KeyFigures; evidencePruned: number } {
-  const c = capturePosture(ctx.db, ownerScope(owner), ctx.rules, ctx.now, ctx.timeZone);
+  const c = capturePosture(ctx.db, ownerScope(owner), ctx.rules, ctx.now, ctx.timeZone, ctx.kev ?? null);
   const figures = keyFigures(computeFigures(c.evidence, c.day));
   const evidence = encodeEvidence(c.evidence);
   return inTransaction(ctx.db, () => {

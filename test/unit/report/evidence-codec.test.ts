@@ -26,6 +26,13 @@ const rows: PostureEvidence = {
     { name: 'Medway PAS Client', vendor: 'System C', source: 'registry', reason: 'unrecognised', versions: 2, installs: 7 },
     { name: 'Realtek High Definition Audio Driver', vendor: 'Realtek', source: 'registry', reason: 'no-published-lifecycle', versions: 1, installs: 3 },
   ],
+  cyberAlerts: [{ reference: 'CC-1', title: 'Firefox', severity: 'critical', published: '2026-10-09', addedAt: '2026-10-09T08:00:00.000Z', received: 'published this month', knownExploited: 'no', kevCves: '', affectedMachines: 1, open: 'yes' }],
+  cyberResponses: [{
+    reference: 'CC-1', title: 'Firefox', severity: 'critical', knownExploited: 'no', organisation: 'RXX', published: '2026-10-09', publishedThisMonth: 'yes', acknowledgementDue: '2026-10-11T00:00:00.000Z',
+    acknowledgedAt: '2026-10-10T09:00:00.000Z', acknowledged: 'within 48 hours', stage: 'acknowledged', affectedMachines: 1, open: 'yes', affectedSince: '2026-10-09T08:00:00.000Z', ageDays: 22,
+    daysSincePublished: 22, remediatedAt: '', remediated: 'no',
+  }],
+  cyberMachines: [{ reference: 'CC-1', organisation: 'RXX', assetId: 2, hostname: 'A-PC', state: 'affected', affectedSince: '2026-10-09T08:00:00.000Z', remediatedAt: '' }],
 };
 const frozen = frozenFromRows(rows);
 const documents = encodeEvidence(frozen);

@@ -50,6 +50,21 @@ export const EVIDENCE_COLUMN_TEXT: { readonly [L in EvidenceList]: Readonly<Reco
   unknown: {
     name: { label: 'Program' }, vendor: { label: 'Vendor' }, source: { label: 'Found in' }, reason: { label: 'Why unknown' }, versions: { label: 'Versions' }, installs: { label: 'Installs' },
   },
+  cyberAlerts: {
+    reference: { label: 'Reference' }, title: { label: 'Title' }, severity: { label: 'Severity' }, published: { label: 'Published', shown: 'day' }, addedAt: { label: 'Added to the hub', shown: 'instant' },
+    received: { label: 'Received' }, knownExploited: { label: 'Known exploited' }, kevCves: { label: 'Known exploited CVEs' }, affectedMachines: { label: 'Machines affected' }, open: { label: 'Still open' },
+  },
+  cyberResponses: {
+    reference: { label: 'Reference' }, title: { label: 'Title' }, severity: { label: 'Severity' }, knownExploited: { label: 'Known exploited' }, organisation: { label: 'Trust' },
+    published: { label: 'Published', shown: 'day' }, publishedThisMonth: { label: 'Published this month' }, acknowledgementDue: { label: 'Acknowledgement due', shown: 'instant' },
+    acknowledgedAt: { label: 'Acknowledged', shown: 'instant' }, acknowledged: { label: 'Acknowledged by target' }, stage: { label: 'Stage' }, affectedMachines: { label: 'Machines affected' },
+    open: { label: 'Still open' }, affectedSince: { label: 'Affected since', shown: 'instant' }, ageDays: { label: 'Days affected' }, daysSincePublished: { label: 'Days since published' },
+    remediatedAt: { label: 'Remediated', shown: 'instant' }, remediated: { label: 'Remediated when' },
+  },
+  cyberMachines: {
+    reference: { label: 'Reference' }, organisation: { label: 'Trust' }, assetId: { label: 'Asset no.' }, hostname: { label: 'Host', shown: 'asset', long: true }, state: { label: 'State' },
+    affectedSince: { label: 'Affected since', shown: 'instant' }, remediatedAt: { label: 'Remediated', shown: 'instant' },
+  },
 };
 
 const columnOf = (list: EvidenceList, column: string): Column => (EVIDENCE_COLUMN_TEXT[list] as Record<string, Column>)[column] ?? { label: column };

@@ -11,6 +11,7 @@ import { TableScroll } from '../../components/table-scroll.js';
 
 const LIST_NAMES: Record<string, string> = {
   assets: 'Assets', items: 'Operating systems and software items', alerts: 'Alerts', actions: 'Clinical safety actions', exceptions: 'Exceptions in force', devices: 'Faxes and pagers',
+  unknown: 'Software no rule can judge', cyberAlerts: 'Cyber alerts', cyberResponses: 'Responses to cyber alerts, by trust', cyberMachines: 'Machines affected by cyber alerts',
 };
 
 export function EvidencePage({ session, report, view, selection }: { session: Session; report: BoardReport; view: ReportView; selection: EvidenceSelection }) {

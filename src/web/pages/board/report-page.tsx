@@ -17,6 +17,7 @@ import { BesideMeasure, MeasureDefinitions } from '../../components/support-meas
 import { DataAgeLine } from './data-age-line.js';
 import { FreshnessNotice } from './freshness-notice.js';
 import { ReportCharts } from './report-charts.js';
+import { CyberSection } from './cyber-section.js';
 import { TrustsSection } from './trusts-section.js';
 import { ActionsCoverageSection, AlertsSection, AssuranceSection, DevicesSection, ExceptionsSection, PostureSection } from './report-sections.js';
 
@@ -83,6 +84,7 @@ export function ReportPage({ report, record, view, reading, publicUrl }: ReportP
           <ExceptionsSection report={report} base={base} />
           <DevicesSection report={report} base={base} />
           <AlertsSection report={report} base={base} />
+          <CyberSection report={report} base={base} />
           <ActionsCoverageSection report={report} base={base} />
           <AssuranceSection report={report} base={base} />
           <section class="seal">
