@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { listInstalledVersions, listInstallsOf, type CyberInstall } from '../store/cyber-alerts.js';
+import { listInstalledVersions, listInstallsOf, type CyberInstall, type InstalledVersion } from '../store/cyber-alerts.js';
 import type { CyberAlert } from './cyber-alert-schema.js';
 
 /**
@@ -8,9 +8,14 @@ import type { CyberAlert } from './cyber-alert-schema.js';
  * concerns a handful of products. Applicability then decides each exactly.
  */
 export function candidateInstalls(db: Db, alerts: readonly CyberAlert[]): CyberInstall[] {
+  const named = listInstalledVersions(db).filter(namedBy(alerts));
+  return named.length === 0 ? [] : listInstallsOf(db, named.map((v) => Number(v.softwareId)));
+}
+
+/** Whether an installed version is one these alerts name: its product, or a name a title pattern fits. */
+export function namedBy(alerts: readonly CyberAlert[]): (v: InstalledVersion) => boolean {
   const entries = alerts.flatMap((a) => a.affected);
   const products = new Set(entries.flatMap((e) => (e.product === undefined ? [] : [e.product])));
   const titles = entries.flatMap((e) => (e.title === undefined ? [] : [new RegExp(e.title, 'i')]));
-  const named = listInstalledVersions(db).filter((v) => (v.product !== null && products.has(v.product)) || titles.some((t) => t.test(v.name)));
-  return named.length === 0 ? [] : listInstallsOf(db, named.map((v) => Number(v.softwareId)));
+  return (v) => (v.product !== null && products.has(v.product)) || titles.some((t) => t.test(v.name));
 }

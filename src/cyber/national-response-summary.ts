@@ -24,6 +24,8 @@ export interface NationalResponseSummary {
   affectedMachines: number;
   /** Machines that carried one and have been fixed. */
   remediatedMachines: number;
+  /** Installs (machine × version) of versions the alert names that cannot be placed against its ranges: to check by hand, never counted as safe. */
+  cannotTellInstalls: number;
   remediationStatus: RemediationStatus;
   /** When remediation finished (the last machine left the list, or the trust closed its response); null while not done. */
   completedAt: string | null;
@@ -39,7 +41,7 @@ function remediationStatus(r: CyberResponseView): RemediationStatus {
   return r.remediatedMachines > 0 ? 'in progress' : 'not started';
 }
 
-export function nationalResponseSummary(alert: CyberAlertView, r: CyberResponseView, updates: readonly CyberUpdateRecord[]): NationalResponseSummary {
+export function nationalResponseSummary(alert: CyberAlertView, r: CyberResponseView, updates: readonly CyberUpdateRecord[], cannotTellInstalls: number): NationalResponseSummary {
   const status = remediationStatus(r);
   return {
     reference: alert.reference,
@@ -51,6 +53,7 @@ export function nationalResponseSummary(alert: CyberAlertView, r: CyberResponseV
     applicability: r.decision === null ? { answer: 'not yet decided', reason: null } : { answer: r.decision.decision === 'affected' ? 'affected' : 'not affected', reason: r.decision.reason },
     affectedMachines: r.affectedMachines,
     remediatedMachines: r.remediatedMachines,
+    cannotTellInstalls,
     remediationStatus: status,
     completedAt: status === 'complete' ? (r.remediatedAt ?? r.closed?.at ?? null) : null,
     expectedCompletion: r.expectedCompletion,

@@ -86,6 +86,19 @@ export function listAssetCyberInstalls(db: Db, assetId: number): CyberInstall[] 
   return stmt(db, `SELECT ${INSTALL_COLUMNS} WHERE i.asset_id = ?`).all(assetId) as CyberInstall[];
 }
 
+/** One software version on one OS family, with how many machines in scope carry it. */
+export type InstalledVersionGroup = Omit<CyberInstall, 'assetId'> & { machines: number };
+
+const VERSION_GROUPS_OF = perDialect((d) => `SELECT s.id AS "softwareId", s.name, s.version, s.source, o.family, s.product, s.cycle, COUNT(DISTINCT i.asset_id) AS machines
+  FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
+  WHERE i.software_id IN ${jsonValues(d, '@ids', 'integer')} AND ${inScope('a.organisation_id')}
+  GROUP BY s.id, s.name, s.version, s.source, o.family, s.product, s.cycle ORDER BY s.name, s.version`);
+
+/** These software versions per OS family, counted in the reader's scope: applicability is judged once per group, not per machine. */
+export function listInstalledVersionGroups(db: Db, softwareIds: readonly number[], org: OrgScope): InstalledVersionGroup[] {
+  return (stmt(db, VERSION_GROUPS_OF[dialectOf(db)]).all({ ids: JSON.stringify(softwareIds), org }) as InstalledVersionGroup[]).map((g) => ({ ...g, softwareId: Number(g.softwareId), machines: Number(g.machines) }));
+}
+
 const MACHINE_COLUMNS = 'cyber_alert_id AS "cyberAlertId", asset_id AS "assetId", software_id AS "softwareId", why, since, remediated_at AS "remediatedAt"';
 
 export function listCyberMachineRows(db: Db): CyberMachineRow[] {

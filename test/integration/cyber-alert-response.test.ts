@@ -114,6 +114,11 @@ describe('a cyber alert added on the hub and answered by two trusts', () => {
     ingest(pcWith('WARD1-PC003', '22.01'));
     expect((await call('GET', `/api/v1/cyber-alerts/${REF}`, 'lead1')).body.affectedMachines).toBe(2);
     ingest(pcWith('WARD1-PC003', '24.08', '2026-11-23T10:00:00Z'));
+    // A version that cannot be read is listed as "cannot tell", never counted as safe.
+    ingest(pcWith('WARD1-PC009', 'beta'));
+    const detail = (await call('GET', `/api/v1/cyber-alerts/${REF}`, 'lead1')).body;
+    expect(detail).toMatchObject({ affectedMachines: 1, cannotTell: [{ name: '7-Zip beta (x64)', version: 'beta', why: expect.stringContaining('cannot be read'), machines: 1 }] });
+    expect((await call('GET', `/api/v1/cyber-alerts/${REF}`, 'ryy-lead')).body.cannotTell).toEqual([]);
     const audit = hub.deps.db.prepare("SELECT actor, action FROM audit_log WHERE entity = 'cyber-alert' AND entity_id = ?").all(REF);
     expect(audit).toEqual([{ actor: 'lead1', action: 'add' }]);
   });
@@ -165,7 +170,7 @@ describe('a cyber alert added on the hub and answered by two trusts', () => {
     expect(summary).toMatchObject({
       reference: REF, organisation: trustCode, acknowledged: { by: 'lead1', withinTarget: false },
       applicability: { answer: 'affected', reason: 'two ward PCs carry 7-Zip 22/23' },
-      affectedMachines: 0, remediatedMachines: 2, remediationStatus: 'complete', completedAt: clock.toISOString(), expectedCompletion: '2026-11-30',
+      affectedMachines: 0, remediatedMachines: 2, cannotTellInstalls: 1, remediationStatus: 'complete', completedAt: clock.toISOString(), expectedCompletion: '2026-11-30',
       latestUpdate: { by: 'lead1', note: 'packaged 24.08 for SCCM' }, closed: null,
     });
     expect((await call('GET', `/api/v1/cyber-alerts/${REF}/summary`, 'admin')).body.error.code).toBe('organisation-required');

@@ -9,12 +9,16 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { addCyberAlert } from '../../cyber/add-cyber-alert.js';
 import { kevStatus } from '../../cyber/cyber-alert-view.js';
 import { CyberAcknowledgeSchema, CyberCloseSchema, CyberDecisionSchema, CyberUpdateSchema } from '../../cyber/cyber-response-schemas.js';
 import { nationalResponseSummary } from '../../cyber/national-response-summary.js';
+import { cannotTellVersions } from '../../cyber/cannot-tell-versions.js';
 import { readCyberAlert, readCyberAlertList, type CyberAlertDetail } from '../../cyber/read-cyber-alerts.js';
+import { schemesOf } from '../../lifecycle/cyber-applicability.js';
+import { findCyberAlert, type CyberAlertRow } from '../../store/cyber-alerts.js';
+import type { OrgScope } from '../../store/organisations.js';
 import { acknowledgeCyberAlert, closeCyberAlertResponse, decideCyberApplicability, recordCyberUpdate, type CyberResponseTarget } from '../../cyber/respond-to-cyber-alert.js';
+import { addCyberAlertInForce } from '../add-cyber-alert-in-force.js';
 import type { HubEnv } from '../deps.js';
 import { HubError, notFound, parseOrThrow } from '../errors.js';
 import { currentSession, requireRole } from '../middleware/session.js';
@@ -42,10 +46,13 @@ export function mustReadCyberAlert(c: Context<HubEnv>, reference: string): Cyber
 export function responseTarget(c: Context<HubEnv>, reference: string, organisation: string | undefined): CyberResponseTarget {
   const { db } = c.var.deps;
   const organisationId = owningOrganisation(db, currentSession(c).user, organisation);
-  const detail = readCyberAlert(db, parseOrThrow(ReferenceSchema, reference), organisationId, c.var.deps.now(), c.var.deps.kev);
-  if (!detail) throw notFound(`cyber alert ${reference}`);
-  return { cyberAlertId: detail.row.id, organisationId, reference: detail.row.reference };
+  const row = findCyberAlert(db, parseOrThrow(ReferenceSchema, reference), organisationId);
+  if (!row) throw notFound(`cyber alert ${reference}`);
+  return { cyberAlertId: row.id, organisationId, reference: row.reference };
 }
+
+/** The installs of versions the alert names that cannot be placed against its ranges, in this scope. */
+export const cannotTellOf = (c: Context<HubEnv>, row: CyberAlertRow, org: OrgScope) => cannotTellVersions(c.var.deps.db, row.definition, schemesOf(c.var.deps.evaluator.rules), org);
 
 /** Who and when a step is taken, with the update interval in force. */
 export const stepOf = (c: Context<HubEnv>) => ({ by: currentSession(c).user.username, at: c.var.deps.now().toISOString(), updateDays: c.var.deps.config.cyberUpdateDays });
@@ -54,11 +61,14 @@ export const stepOf = (c: Context<HubEnv>) => ({ by: currentSession(c).user.user
 function summaryFor(c: Context<HubEnv>) {
   const detail = mustReadCyberAlert(c, c.req.param('reference') as string);
   const organisation = parseOrThrow(ScopeQuerySchema, nonEmpty(c.req.query())).organisation;
-  const response = organisation === undefined && detail.view.responses.length === 1 ? detail.view.responses[0] : detail.view.responses.find((r) => r.organisation === organisation);
-  if (!response) {
+  const index = organisation === undefined && detail.view.responses.length === 1 ? 0 : detail.view.responses.findIndex((r) => r.organisation === organisation);
+  const response = detail.view.responses[index];
+  const row = detail.responses[index];
+  if (!response || !row) {
     throw new HubError(400, 'organisation-required', `a national response is one trust's: say which (organisation: one of ${detail.view.responses.map((r) => r.organisation).join(', ')})`, [{ path: 'organisation', message: 'required for an ICS-wide person' }]);
   }
-  return nationalResponseSummary(detail.view, response, detail.updates[response.organisation] ?? []);
+  const cannotTell = cannotTellOf(c, detail.row, row.organisationId).reduce((n, v) => n + v.machines, 0);
+  return nationalResponseSummary(detail.view, response, detail.updates[response.organisation] ?? [], cannotTell);
 }
 
 const body = async <S extends z.ZodType>(c: Context<HubEnv>, schema: S) => parseOrThrow(schema, await readJsonBody(c, BODY_LIMIT));
@@ -75,14 +85,12 @@ export const cyberAlertsApiRoutes = new Hono<HubEnv>()
   })
   .post('/api/v1/cyber-alerts', requireRole(...TRIAGE_ROLES), async (c) => {
     const { text } = await body(c, AddSchema);
-    const deps = c.var.deps;
-    const stored = addCyberAlert(deps.db, text, deps.evaluator.rules, currentSession(c).user.username, deps.now().toISOString());
-    deps.cyberAlerts = [...(deps.cyberAlerts ?? []), stored];
+    const stored = addCyberAlertInForce(c, text);
     return c.json(mustReadCyberAlert(c, stored.alert.reference).view, 201);
   })
   .get('/api/v1/cyber-alerts/:reference', (c) => {
-    const { view, machines, updates } = mustReadCyberAlert(c, c.req.param('reference'));
-    return c.json({ knownExploitedCatalogue: kevStatus(c.var.deps.kev), ...view, machines, updates });
+    const { row, view, machines, updates } = mustReadCyberAlert(c, c.req.param('reference'));
+    return c.json({ knownExploitedCatalogue: kevStatus(c.var.deps.kev), ...view, machines, cannotTell: cannotTellOf(c, row, readerScope(c)), updates });
   })
   .get('/api/v1/cyber-alerts/:reference/summary', (c) => c.json(summaryFor(c)))
   .post('/api/v1/cyber-alerts/:reference/acknowledge', requireRole(...TRIAGE_ROLES), async (c) => {

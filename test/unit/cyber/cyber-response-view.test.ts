@@ -35,7 +35,7 @@ describe('a trust\'s response clocks', () => {
 });
 
 describe('the national response summary', () => {
-  const summary = (r: CyberResponseRow) => nationalResponseSummary(ALERT, cyberResponseView(r, at('2026-11-03T12:00:00Z')), []);
+  const summary = (r: CyberResponseRow) => nationalResponseSummary(ALERT, cyberResponseView(r, at('2026-11-03T12:00:00Z')), [], 0);
   it('says where remediation stands from the decision and the machine list', () => {
     expect(summary(ACKED)).toMatchObject({ applicability: { answer: 'not yet decided', reason: null }, remediationStatus: 'not yet assessed', acknowledged: { withinTarget: true } });
     expect(summary(AFFECTED).remediationStatus).toBe('not started');
