@@ -95,7 +95,8 @@ export function changeHazard(actor: CsoActor, hazard: HazardRow, action: string,
   if (auditChange(actor, { action, entity: 'hazard', entityId: hazard.id, before, after, keys: STATE_KEYS })) updateHazard(actor.db, hazard.id, after);
 }
 
-function insertAudited(actor: CsoActor, fields: HazardFields, organisationId: number, action: string, links: { kind: LinkKind; targetId: number }[]): number {
+/** A new hazard, its links and its audit entry; call inside the transaction that makes it. */
+export function insertAudited(actor: CsoActor, fields: HazardFields, organisationId: number, action: string, links: { kind: LinkKind; targetId: number }[]): number {
   const { db, username, now } = actor;
   const at = now.toISOString();
   const id = insertHazard(db, { ...fields, organisationId, createdBy: username, at });

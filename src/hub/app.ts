@@ -27,6 +27,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { notificationsApiRoutes } from './routes/notifications-api.js';
 import { sessionApiRoutes } from './routes/session-api.js';
 import { alertRoutes } from '../web/alert-routes.js';
+import { cyberAlertRoutes } from '../web/cyber-alert-routes.js';
 import { boardReportRoutes } from '../web/board-report-routes.js';
 import { deviceRoutes } from '../web/device-routes.js';
 import { agentPageRoutes } from '../web/agent-page-routes.js';
@@ -99,6 +100,7 @@ export function createApp(deps: HubDeps): Hono<HubEnv> {
   app.route('/', boardReportsApiRoutes);
   app.route('/', importRoutes);
   app.route('/', alertRoutes);
+  app.route('/', cyberAlertRoutes);
   app.route('/', exceptionRoutes);
   app.route('/', notificationRoutes);
   app.route('/', csoRoutes);

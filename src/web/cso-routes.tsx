@@ -28,6 +28,7 @@ import { alertQueryParams } from '../hub/routes/alerts-api.js';
 import { ActionQuerySchema, actionFilter, csoActor, HAZARD_ROLES, HazardQuerySchema, readerScope, RESIDUAL_ROLES } from '../hub/routes/cso-api.js';
 import { listActions } from '../store/actions.js';
 import { findHazard, listHazards } from '../store/hazards.js';
+import { listHazardCyberAlerts } from '../store/hazard-cyber-alerts.js';
 import { trustsShown } from './trusts-shown.js';
 import { formToken } from './page-routes.js';
 import { ActionPage } from './pages/action-page.js';
@@ -71,7 +72,7 @@ const renderHazard: Render = (c, refusal, status = 200) => {
   const session = currentSession(c);
   const hazard = getHazardDetail(db, idOf(c), readerScope(c), now());
   const choices = HAZARD_ROLES.includes(session.user.role) ? linkChoices(db, hazard.organisationId) : undefined;
-  return c.html(<HazardPage session={session} hazard={hazard} choices={choices} refusal={refusal} />, status);
+  return c.html(<HazardPage session={session} hazard={hazard} choices={choices} refusal={refusal} cyberAlerts={listHazardCyberAlerts(db, hazard.id)} />, status);
 };
 
 const renderActions: Render = (c, refusal, status = 200) => {

@@ -1,6 +1,6 @@
 /**
  * What the navigation offers, grouped as people work: the estate, triage,
- * clinical safety, the board, administration. Fourteen links in a row wrapped
+ * clinical safety, the board, administration. Fifteen links in a row wrapped
  * at 1366 px; five groups sit on one line beside the brand and the sign-out.
  */
 import type { Role } from '../store/users.js';
@@ -35,6 +35,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     label: 'Triage',
     links: [
       { href: '/alerts', text: 'Alerts' },
+      { href: '/cyber-alerts', text: 'Cyber alerts' },
       { href: '/notifications', text: 'Notifications' },
     ],
   },

@@ -13,6 +13,8 @@ import { Layout } from '../layout.js';
 import { ActionTable, NewActionForm } from './actions-page.js';
 import { HAZARD_STATUS_LABELS, LevelSelect, RiskBadge, ReratingFlag } from './hazards-page.js';
 import { TableScroll } from '../components/table-scroll.js';
+import { HazardCyberAlerts } from '../components/hazard-cyber-alerts.js';
+import type { HazardCyberAlertRow } from '../../store/hazard-cyber-alerts.js';
 
 export interface HazardPageProps {
   session: Session;
@@ -21,9 +23,11 @@ export interface HazardPageProps {
   choices?: LinkChoices;
   /** A form the hub refused: shown in that form with what was typed kept, or above the forms if that form is not on the page. */
   refusal?: FormRefusal;
+  /** Cyber alerts still affecting a machine it links to. */
+  cyberAlerts?: HazardCyberAlertRow[];
 }
 
-export function HazardPage({ session, hazard, choices, refusal }: HazardPageProps) {
+export function HazardPage({ session, hazard, choices, refusal, cyberAlerts = [] }: HazardPageProps) {
   const canWrite = HAZARD_ROLES.includes(session.user.role);
   const open = hazard.status !== 'closed';
   // Which forms are on the page, by the path each posts to.
@@ -56,6 +60,7 @@ export function HazardPage({ session, hazard, choices, refusal }: HazardPageProp
       <RiskMatrix initial={hazard.initialRisk} residual={hazard.residualRisk} />
       <h2>Linked to</h2>
       <Links hazard={hazard} csrf={session.csrfToken} canWrite={canWrite && open} />
+      <HazardCyberAlerts rows={cyberAlerts} />
       <h2>Actions</h2>
       <ActionTable rows={hazard.actions} showHazard={false} />
       {hazard.actions.length === 0 && <p class="muted">No actions yet.</p>}

@@ -1,0 +1,45 @@
+import { LIKELIHOOD_LEVELS, SEVERITY_LEVELS } from '../../cso/risk-matrix.js';
+import type { CyberAlertView } from '../../cyber/cyber-alert-view.js';
+import { HAZARD_ROLES } from '../../hub/routes/cso-api.js';
+import type { Organisation } from '../../store/organisations.js';
+import type { Session } from '../../store/sessions.js';
+import { TrustSelect } from '../components/trust-select.js';
+import { refusalOf, type FormRefusal } from '../form-refusal.js';
+import { LevelSelect } from './hazards-page.js';
+
+/**
+ * "Raise a hazard" on a cyber alert's page, as on an alert's: the hub writes
+ * the alert's title, CVEs and remedy into the hazard and links the trust's
+ * affected machines; the person rates the clinical risk (a cyber severity is
+ * not a clinical one). An ICS-wide person names the trust (`trusts`).
+ */
+export function RaiseHazardFromCyberForm({ session, alert, trusts, refusal }: { session: Session; alert: CyberAlertView; trusts: readonly Organisation[]; refusal?: FormRefusal }) {
+  if (!HAZARD_ROLES.includes(session.user.role)) return null;
+  const refused = refusalOf(refusal, 'raise-hazard');
+  const typed = refused?.typed ?? {};
+  const level = (name: string) => (typed[name] ? Number(typed[name]) : undefined);
+  return (
+    <form class="action panel" id="raise-hazard" method="post" action={`/cyber-alerts/${alert.reference}/raise-hazard`}>
+      <h2>Raise a hazard from this cyber alert</h2>
+      <p class="small muted">The alert, its CVEs and remedy go into the hazard log, linked to the trust's machines that still carry an affected version.</p>
+      {refused && (
+        <p class="error" role="alert" id="raise-hazard-error">
+          {refused.message}
+        </p>
+      )}
+      <input type="hidden" name="csrf" value={session.csrfToken} />
+      <TrustSelect id="raise-trust" trusts={trusts} value={typed.organisation} />
+      <label for="raise-title">Title</label>
+      <input id="raise-title" name="title" value={typed.title ?? `${alert.reference}: ${alert.title}`.slice(0, 200)} maxlength={200} />
+      <LevelSelect id="raise-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={level('initialSeverity')} />
+      <LevelSelect id="raise-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={level('initialLikelihood')} />
+      <label for="raise-harm">Potential clinical harm (optional)</label>
+      <textarea id="raise-harm" name="potentialHarm" rows={2} maxlength={4000}>
+        {typed.potentialHarm ?? ''}
+      </textarea>
+      <button class="primary" type="submit">
+        Raise a hazard
+      </button>
+    </form>
+  );
+}
