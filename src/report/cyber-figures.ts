@@ -3,30 +3,19 @@
  * snapshot's cyber lists (cyber-evidence.ts) and nothing else, each linked to
  * the rows it counts. Definitions in words: cyber-measures.ts.
  */
-import type { CyberResponseStage } from '../cyber/cyber-response-view.js';
 import type { CyberResponseEvidence } from './cyber-evidence.js';
 import type { FrozenEvidence } from './frozen-evidence.js';
-import type { EvidenceList, YesNo } from './posture-evidence.js';
+import type { EvidenceList } from './posture-evidence.js';
 import type { Figure } from './posture-figures.js';
 import type { Filter } from './row-filter.js';
 
-/** One trust's alert with machines still affected when the snapshot was taken. */
-export interface StillOpenCyberAlert {
-  reference: string;
-  title: string;
-  severity: string;
-  knownExploited: YesNo;
-  /** The trust's ODS code. */
-  organisation: string;
-  published: string;
+/** One trust's alert with machines still affected when the snapshot was taken: its response's row, with its machines linked. */
+export type StillOpenCyberAlert = Pick<CyberResponseEvidence, 'reference' | 'title' | 'severity' | 'knownExploited' | 'organisation' | 'published' | 'affectedSince' | 'daysSincePublished' | 'stage'> & {
   /** Its machines still affected, linked to them. */
   machines: Figure;
-  /** The oldest still-affected install's `since`, and whole days from it to the snapshot day. */
-  affectedSince: string;
+  /** Whole days from affectedSince (the oldest still-affected install's) to the snapshot day. */
   ageDays: number;
-  daysSincePublished: number;
-  stage: CyberResponseStage;
-}
+};
 
 export interface CyberFigures {
   received: {

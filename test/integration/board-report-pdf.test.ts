@@ -115,6 +115,10 @@ describe('board report PDF', () => {
     expect(text).toContain(`/board-reports/${MONTH}/evidence/items?kind=os&status=unsupported`);
     // The body marks each figure with its note.
     expect(text).toMatch(/Unsupported operating systems: \d+\[\d+\]/);
+    // The cyber-alert section prints too, its figures noted like the rest.
+    expect(text).toContain('NHS cyber alerts');
+    expect(text).toMatch(/Acknowledged within 48 hours: \d+\[\d+\] of \d+\[\d+\]/);
+    expect(text).toContain(`/board-reports/${MONTH}/evidence/cyberMachines?state=affected`);
   });
 });
 
