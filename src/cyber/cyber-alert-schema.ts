@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { SoftwareSourceSchema } from '../contract/report.js';
 import { isCyberRange } from '../lifecycle/cyber-version-range.js';
 import { ProductIdSchema, Regex } from '../rules/lifecycle-schema.js';
+import { CveIdSchema } from './read-kev.js';
 
 export const CYBER_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type CyberSeverity = (typeof CYBER_SEVERITIES)[number];
@@ -52,7 +53,7 @@ export const CyberAlertSchema = z.strictObject({
   published: z.iso.date({ error: 'expected a date YYYY-MM-DD' }),
   severity: z.enum(CYBER_SEVERITIES),
   /** May be empty: some alerts name no CVE. */
-  cves: z.array(z.string().regex(/^CVE-\d{4}-\d{4,}$/, { error: 'expected a CVE id such as "CVE-2024-9680"' })),
+  cves: z.array(CveIdSchema),
   affected: z.array(AffectedEntrySchema).min(1),
   /** Plain English: what to do (the issuer's fix, in our words). */
   remedy: z.string().min(1),

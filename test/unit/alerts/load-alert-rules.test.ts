@@ -32,8 +32,9 @@ describe('loadAlertRules', () => {
     expect(byId.get('unknown-software-spreading')).toMatchObject({ severity: 'low', condition: { kind: 'unknown-software-spread', minAssets: 5 } });
     expect(byId.get('software-behind-30-days')).toMatchObject({ severity: 'medium', condition: { kind: 'software-behind', days: 30, statuses: ['supported', 'ending-soon'] } });
     expect(byId.get('windows-behind-60-days')).toMatchObject({ severity: 'high', scope: { families: ['windows'] }, condition: { kind: 'os-behind', days: 60 } });
+    expect(byId.get('cyber-response-overdue')).toMatchObject({ severity: 'high', enabled: true, condition: { kind: 'cyber-response-overdue' } });
     const kinds = new Set([...byId.values()].map((r) => r.condition.kind));
-    expect(kinds).toEqual(new Set(['os-status', 'software-status', 'software-version', 'device-present', 'asset-silent', 'unknown-software-spread', 'device-past-removal', 'os-behind', 'software-behind']));
+    expect(kinds).toEqual(new Set(['os-status', 'software-status', 'software-version', 'device-present', 'asset-silent', 'unknown-software-spread', 'device-past-removal', 'os-behind', 'software-behind', 'cyber-response-overdue']));
   });
 
   it('names only lifecycle products that exist in the shipped software-version rules', () => {
