@@ -186,12 +186,13 @@ describe('the report pages', () => {
     expect(status).toBe(200);
     expect(html).toContain('id="cyber-alerts"');
     expect(html).toContain('href="/board-reports/2026-11/evidence/cyberResponses?publishedThisMonth=yes&amp;acknowledged=within+48+hours"');
-    expect(html).toMatch(/<tr data-reference="CC-9001">.*RYY.*data-value="1".*Acknowledged<\/td>/s);
+    expect(html).toMatch(/<tr data-reference="CC-9001"><td><a href="\/cyber-alerts\/CC-9001">CC-9001<\/a>.*RYY.*data-value="1".*Acknowledged<\/td>/s);
     const evidence = await page('/board-reports/2026-11/evidence/cyberMachines?state=affected');
     expect(evidence.status).toBe(200);
     expect(evidence.html).toContain('Machines affected by cyber alerts');
     expect(evidence.html).toMatch(/id="evidence-count">1</);
     expect(evidence.html).toContain('T2-PC1');
+    expect(evidence.html).toContain('<a href="/cyber-alerts/CC-9001">CC-9001</a>');
   });
 
   it('says so in a month with no cyber alert', async () => {

@@ -12,7 +12,8 @@ const STAGE_TEXT: Record<CyberResponseStage, string> = {
   acknowledged: 'Acknowledged', 'awaiting-acknowledgement': 'Not acknowledged',
 };
 
-export function CyberSection({ report, base }: { report: BoardReport; base: string }) {
+/** `origin`: the hub's public address when printed with one, else '' (links relative, as the other sections' are). */
+export function CyberSection({ report, base, origin }: { report: BoardReport; base: string; origin: string }) {
   const c = report.figures.cyber;
   // A report generated before these figures existed has none; say so rather than show zeros.
   if (!c) return <section id="cyber-alerts"><h2>NHS cyber alerts</h2><p class="small muted">This report's snapshot did not record cyber alerts.</p></section>;
@@ -31,13 +32,13 @@ export function CyberSection({ report, base }: { report: BoardReport; base: stri
         Remediated this month: <FigureLink base={base} figure={c.remediated.responses} /> (every affected machine fixed), <FigureLink base={base} figure={c.remediated.machines} /> machines fixed.
         Still open: <FigureLink base={base} figure={c.open.alerts} /> alerts on <FigureLink base={base} figure={c.open.machines} /> machines.
       </p>
-      <StillOpenTable rows={c.stillOpen} base={base} timeZone={report.timeZone} byTrust={report.trusts !== undefined} />
+      <StillOpenTable rows={c.stillOpen} base={base} origin={origin} timeZone={report.timeZone} byTrust={report.trusts !== undefined} />
       <p class="small muted">{CYBER_RECEIVED_DEFINITION} {CYBER_ACKNOWLEDGED_DEFINITION} {CYBER_REMEDIATED_DEFINITION}</p>
     </section>
   );
 }
 
-function StillOpenTable({ rows, base, timeZone, byTrust }: { rows: StillOpenCyberAlert[]; base: string; timeZone: string; byTrust: boolean }) {
+function StillOpenTable({ rows, base, origin, timeZone, byTrust }: { rows: StillOpenCyberAlert[]; base: string; origin: string; timeZone: string; byTrust: boolean }) {
   if (!rows.length) return <p id="cyber-still-open">No cyber alert has a machine still affected.</p>;
   return (
     <TableScroll label="Cyber alerts still open">
@@ -51,7 +52,7 @@ function StillOpenTable({ rows, base, timeZone, byTrust }: { rows: StillOpenCybe
         <tbody>
           {rows.map((r) => (
             <tr data-reference={r.reference}>
-              <td>{r.reference} {r.title}<span class="muted small"> (published {longDate(r.published)})</span></td>
+              <td><a href={`${origin}/cyber-alerts/${encodeURIComponent(r.reference)}`}>{r.reference}</a> {r.title}<span class="muted small"> (published {longDate(r.published)})</span></td>
               <td>{r.severity}</td>
               <td>{r.knownExploited === 'yes' ? <strong>Yes</strong> : 'No'}</td>
               {byTrust && <td>{r.organisation}</td>}

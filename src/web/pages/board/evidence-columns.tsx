@@ -9,7 +9,7 @@ import type { EVIDENCE_COLUMNS, EvidenceList } from '../../../report/posture-evi
 import { dateTimeText, shortDate } from '../../../report/plain-english.js';
 
 /** How a column's value is shown: as it is, as an instant or a day, or linked to a record's page. */
-type Shown = 'text' | 'instant' | 'day' | 'asset' | 'host' | 'hosts' | 'alert' | 'action' | 'hazard' | 'exception' | 'device';
+type Shown = 'text' | 'instant' | 'day' | 'asset' | 'host' | 'hosts' | 'alert' | 'action' | 'hazard' | 'exception' | 'device' | 'cyberAlert';
 
 interface Column {
   label: string;
@@ -51,18 +51,18 @@ export const EVIDENCE_COLUMN_TEXT: { readonly [L in EvidenceList]: Readonly<Reco
     name: { label: 'Program' }, vendor: { label: 'Vendor' }, source: { label: 'Found in' }, reason: { label: 'Why unknown' }, versions: { label: 'Versions' }, installs: { label: 'Installs' },
   },
   cyberAlerts: {
-    reference: { label: 'Reference' }, title: { label: 'Title' }, severity: { label: 'Severity' }, published: { label: 'Published', shown: 'day' }, addedAt: { label: 'Added to the hub', shown: 'instant' },
+    reference: { label: 'Reference', shown: 'cyberAlert' }, title: { label: 'Title' }, severity: { label: 'Severity' }, published: { label: 'Published', shown: 'day' }, addedAt: { label: 'Added to the hub', shown: 'instant' },
     received: { label: 'Received' }, knownExploited: { label: 'Known exploited' }, kevCves: { label: 'Known exploited CVEs' }, affectedMachines: { label: 'Machines affected' }, open: { label: 'Still open' },
   },
   cyberResponses: {
-    reference: { label: 'Reference' }, title: { label: 'Title' }, severity: { label: 'Severity' }, knownExploited: { label: 'Known exploited' }, organisation: { label: 'Trust' },
+    reference: { label: 'Reference', shown: 'cyberAlert' }, title: { label: 'Title' }, severity: { label: 'Severity' }, knownExploited: { label: 'Known exploited' }, organisation: { label: 'Trust' },
     published: { label: 'Published', shown: 'day' }, publishedThisMonth: { label: 'Published this month' }, acknowledgementDue: { label: 'Acknowledgement due', shown: 'instant' },
     acknowledgedAt: { label: 'Acknowledged', shown: 'instant' }, acknowledged: { label: 'Acknowledged by target' }, stage: { label: 'Stage' }, affectedMachines: { label: 'Machines affected' },
     open: { label: 'Still open' }, affectedSince: { label: 'Affected since', shown: 'instant' }, ageDays: { label: 'Days affected' }, daysSincePublished: { label: 'Days since published' },
     remediatedAt: { label: 'Remediated', shown: 'instant' }, remediated: { label: 'Remediated when' },
   },
   cyberMachines: {
-    reference: { label: 'Reference' }, organisation: { label: 'Trust' }, assetId: { label: 'Asset no.' }, hostname: { label: 'Host', shown: 'asset', long: true }, state: { label: 'State' },
+    reference: { label: 'Reference', shown: 'cyberAlert' }, organisation: { label: 'Trust' }, assetId: { label: 'Asset no.' }, hostname: { label: 'Host', shown: 'asset', long: true }, state: { label: 'State' },
     affectedSince: { label: 'Affected since', shown: 'instant' }, remediatedAt: { label: 'Remediated', shown: 'instant' },
   },
 };
@@ -98,6 +98,7 @@ function cellContent(shown: Shown, v: unknown, row: Record<string, unknown>, tim
     case 'action': return link(`/actions/${text}`, `#${text}`);
     case 'hazard': return link(`/hazards/${text}`, `#${text}`);
     case 'exception': return link(`/exceptions/${text}`, `#${text}`);
+    case 'cyberAlert': return link(`/cyber-alerts/${encodeURIComponent(text)}`);
     // An agent-found fax is the machine it was found on; a registered one, its register record.
     case 'device': return link(row.source === 'agent' ? `/assets/${text}` : `/devices/${text}`, `#${text}`);
     case 'text': return text;

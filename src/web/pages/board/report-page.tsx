@@ -84,7 +84,7 @@ export function ReportPage({ report, record, view, reading, publicUrl }: ReportP
           <ExceptionsSection report={report} base={base} />
           <DevicesSection report={report} base={base} />
           <AlertsSection report={report} base={base} />
-          <CyberSection report={report} base={base} />
+          <CyberSection report={report} base={base} origin={origin} />
           <ActionsCoverageSection report={report} base={base} />
           <AssuranceSection report={report} base={base} />
           <section class="seal">
