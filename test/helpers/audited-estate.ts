@@ -63,6 +63,7 @@ export async function startAuditedEstate(): Promise<AuditedEstate> {
     '/board-reports', `/board-reports/${REPORT_MONTH}`, '/notifications',
     '/admin/agents', '/admin/enrolment', '/account/password',
     `/actions/${action}`, '/hazards/print', '/import', '/devices/import', `/board-reports/${REPORT_MONTH}/evidence/assets`,
+    '/cyber-alerts', '/cyber-alerts/LOCAL-2026-001', '/cyber-alerts/new', '/cyber-alerts/LOCAL-2026-001/summary?organisation=TRUST',
   ];
   return { hub, pages };
 }

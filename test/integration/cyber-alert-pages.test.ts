@@ -179,6 +179,7 @@ describe('the national response summary page', () => {
     expect(field('applicability')).toBe('not affected: Firefox removed from clinical builds');
     expect(field('affected')).toBe('1');
     expect(field('remediated')).toBe('0');
+    expect(field('cannot-tell')).toBe('0');
     expect(field('status')).toBe('not applicable');
     expect(field('latest-update')).toContain('Update pushed by SCCM');
     expect(field('closure')).toContain('by lead: Not affected');

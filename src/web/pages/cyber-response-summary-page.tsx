@@ -40,6 +40,7 @@ function Summary({ s }: { s: NationalResponseSummary }) {
     ['applicability', 'Applicability', s.applicability.reason ? `${s.applicability.answer}: ${s.applicability.reason}` : s.applicability.answer],
     ['affected', 'Affected machines now', String(s.affectedMachines)],
     ['remediated', 'Machines remediated', String(s.remediatedMachines)],
+    ['cannot-tell', 'Installs to check by hand (version cannot be placed)', String(s.cannotTellInstalls)],
     ['status', 'Remediation status', s.completedAt ? `${s.remediationStatus} (${valueWords(s.completedAt)})` : s.remediationStatus],
     ['expected', 'Expected completion date', s.expectedCompletion ?? '—'],
     ['latest-update', 'Latest update', s.latestUpdate ? `${valueWords(s.latestUpdate.at)}, ${s.latestUpdate.by}: ${s.latestUpdate.note}` : '—'],
