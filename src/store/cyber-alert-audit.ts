@@ -9,24 +9,15 @@ import type { Db } from './db.js';
 import { dialectOf, jsonValues, perDialect } from './dialect.js';
 import { stmt } from './statements.js';
 
-/** One entry, with the trust it was for (null for the alert's own). */
-export type CyberAuditEntry = AuditTrailEntry & { organisation: string | null };
-
-const TRAIL = perDialect((d) => `SELECT id, at, actor, action, before, after, entity_id AS "entityId" FROM audit_log
+const TRAIL = perDialect((d) => `SELECT id, at, actor, action, before, after FROM audit_log
   WHERE (entity = 'cyber-alert' AND entity_id = @reference) OR (entity = 'cyber-alert-response' AND entity_id IN ${jsonValues(d, '@responses')})
   ORDER BY id`);
 
 const parseFields = (json: string | null): Record<string, unknown> | null => (json === null ? null : (JSON.parse(json) as Record<string, unknown>));
 
 /** `organisations`: the ODS codes of the trusts in the reader's scope. */
-export function listCyberAlertAudit(db: Db, reference: string, organisations: readonly string[]): CyberAuditEntry[] {
+export function listCyberAlertAudit(db: Db, reference: string, organisations: readonly string[]): AuditTrailEntry[] {
   const responses = JSON.stringify(organisations.map((o) => `${reference}/${o}`));
-  const rows = stmt(db, TRAIL[dialectOf(db)]).all({ reference, responses }) as (Omit<AuditTrailEntry, 'before' | 'after'> & { before: string | null; after: string | null; entityId: string })[];
-  return rows.map(({ entityId, ...e }) => ({
-    ...e,
-    id: Number(e.id),
-    before: parseFields(e.before),
-    after: parseFields(e.after),
-    organisation: entityId.includes('/') ? (entityId.split('/')[1] ?? null) : null,
-  }));
+  const rows = stmt(db, TRAIL[dialectOf(db)]).all({ reference, responses }) as (Omit<AuditTrailEntry, 'before' | 'after'> & { before: string | null; after: string | null })[];
+  return rows.map((e) => ({ ...e, id: Number(e.id), before: parseFields(e.before), after: parseFields(e.after) }));
 }

@@ -2,7 +2,7 @@ import type { CyberAlertView } from '../../cyber/cyber-alert-view.js';
 import type { CyberSeverity } from '../../cyber/cyber-alert-schema.js';
 import type { CyberResponseView } from '../../cyber/cyber-response-view.js';
 import { TRIAGE_ROLES } from '../../hub/routes/alerts-api.js';
-import type { CyberAuditEntry } from '../../store/cyber-alert-audit.js';
+import type { AuditTrailEntry } from '../../store/audit-log.js';
 import type { CyberAlertMachine } from '../../store/cyber-alerts.js';
 import type { CyberUpdateRecord } from '../../store/cyber-alert-responses.js';
 import type { Organisation } from '../../store/organisations.js';
@@ -24,7 +24,7 @@ export interface CyberAlertPageProps {
   machines: CyberAlertMachine[];
   /** Each trust's updates, by ODS code, oldest first. */
   updates: Record<string, CyberUpdateRecord[]>;
-  audit: CyberAuditEntry[];
+  audit: AuditTrailEntry[];
   /** The trusts an ICS-wide person picks from when raising a hazard; empty for anyone else. */
   trusts: readonly Organisation[];
   refusal?: FormRefusal;

@@ -214,6 +214,21 @@ function NewHazardForm({ session, trusts, typed = {}, error }: { session: Sessio
   );
 }
 
+/** What a person judges when raising a hazard from any alert: the clinical rating (an alert's cyber severity is not a clinical one) and, optionally, the harm. */
+export function RaiseHazardRating({ typed }: { typed: Record<string, string> }) {
+  const level = (name: string) => (typed[name] ? Number(typed[name]) : undefined);
+  return (
+    <>
+      <LevelSelect id="raise-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={level('initialSeverity')} />
+      <LevelSelect id="raise-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={level('initialLikelihood')} />
+      <label for="raise-harm">Potential clinical harm (optional)</label>
+      <textarea id="raise-harm" name="potentialHarm" rows={2} maxlength={4000}>
+        {typed.potentialHarm ?? ''}
+      </textarea>
+    </>
+  );
+}
+
 /**
  * The alert page's "raise a hazard" section: the alert's title, evidence, rule
  * and asset are carried over; the person raising it gives the clinical rating.
@@ -221,7 +236,6 @@ function NewHazardForm({ session, trusts, typed = {}, error }: { session: Sessio
 /** Refused, the form shows why above its fields and keeps what was typed (`typed`). */
 export function RaiseHazardForm({ session, alert, error, typed = {} }: { session: Session; alert: AlertDetail; error?: string; typed?: Record<string, string> }) {
   if (!HAZARD_ROLES.includes(session.user.role)) return null;
-  const level = (name: string) => (typed[name] ? Number(typed[name]) : undefined);
   return (
     <form class="action panel" id="raise-hazard" method="post" action={`/alerts/${alert.id}/raise-hazard`}>
       <h2>Raise a hazard from this alert</h2>
@@ -234,12 +248,7 @@ export function RaiseHazardForm({ session, alert, error, typed = {} }: { session
       <input type="hidden" name="csrf" value={session.csrfToken} />
       <label for="raise-title">Title</label>
       <input id="raise-title" name="title" value={typed.title ?? alert.title} maxlength={200} />
-      <LevelSelect id="raise-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={level('initialSeverity')} />
-      <LevelSelect id="raise-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={level('initialLikelihood')} />
-      <label for="raise-harm">Potential clinical harm (optional)</label>
-      <textarea id="raise-harm" name="potentialHarm" rows={2} maxlength={4000}>
-        {typed.potentialHarm ?? ''}
-      </textarea>
+      <RaiseHazardRating typed={typed} />
       <input type="hidden" name="owner" value={session.user.username} />
       <button class="primary" type="submit">Raise a hazard</button>
     </form>

@@ -1,11 +1,10 @@
-import { LIKELIHOOD_LEVELS, SEVERITY_LEVELS } from '../../cso/risk-matrix.js';
 import type { CyberAlertView } from '../../cyber/cyber-alert-view.js';
 import { HAZARD_ROLES } from '../../hub/routes/cso-api.js';
 import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
 import { TrustSelect } from '../components/trust-select.js';
 import { refusalOf, type FormRefusal } from '../form-refusal.js';
-import { LevelSelect } from './hazards-page.js';
+import { RaiseHazardRating } from './hazards-page.js';
 
 /**
  * "Raise a hazard" on a cyber alert's page, as on an alert's: the hub writes
@@ -17,7 +16,6 @@ export function RaiseHazardFromCyberForm({ session, alert, trusts, refusal }: { 
   if (!HAZARD_ROLES.includes(session.user.role)) return null;
   const refused = refusalOf(refusal, 'raise-hazard');
   const typed = refused?.typed ?? {};
-  const level = (name: string) => (typed[name] ? Number(typed[name]) : undefined);
   return (
     <form class="action panel" id="raise-hazard" method="post" action={`/cyber-alerts/${alert.reference}/raise-hazard`}>
       <h2>Raise a hazard from this cyber alert</h2>
@@ -31,12 +29,7 @@ export function RaiseHazardFromCyberForm({ session, alert, trusts, refusal }: { 
       <TrustSelect id="raise-trust" trusts={trusts} value={typed.organisation} />
       <label for="raise-title">Title</label>
       <input id="raise-title" name="title" value={typed.title ?? `${alert.reference}: ${alert.title}`.slice(0, 200)} maxlength={200} />
-      <LevelSelect id="raise-severity" name="initialSeverity" label="Initial severity" levels={SEVERITY_LEVELS} value={level('initialSeverity')} />
-      <LevelSelect id="raise-likelihood" name="initialLikelihood" label="Initial likelihood" levels={LIKELIHOOD_LEVELS} value={level('initialLikelihood')} />
-      <label for="raise-harm">Potential clinical harm (optional)</label>
-      <textarea id="raise-harm" name="potentialHarm" rows={2} maxlength={4000}>
-        {typed.potentialHarm ?? ''}
-      </textarea>
+      <RaiseHazardRating typed={typed} />
       <button class="primary" type="submit">
         Raise a hazard
       </button>
