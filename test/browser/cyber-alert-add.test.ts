@@ -81,6 +81,7 @@ describe('a cyber alert in Chromium', () => {
     await page.waitForSelector('section.trust-response[data-stage="acknowledged"]');
     expect(await page.locator('section.trust-response .acknowledgement').textContent()).toContain('by lead (within 48 hours)');
     expect(await page.locator('#audit tr[data-action=acknowledge]').textContent()).toContain('lead');
+    if (process.env.ESTATEWATCH_SCREENSHOTS) await page.screenshot({ path: `${process.env.ESTATEWATCH_SCREENSHOTS}/cyber-alert.png`, fullPage: true });
   });
 
   // The board report counts it: the board helper's section (report-page cyber-section.tsx) is checked here.

@@ -40,14 +40,15 @@ export function ResponseForms({ reference, response: r, csrf, refusal }: Respons
     <div class="actions">
       <PostForm id={`decision-${code}`} to={to('decision')} csrf={csrf} button={r.decision ? 'Change decision' : 'Record decision'} refusal={refusal}>
         {trust}
-        <fieldset>
-          <legend>Is the trust affected?</legend>
+        <label for={`decision-${code}-choice`}>Is the trust affected?</label>
+        <select id={`decision-${code}-choice`} name="decision" required>
+          {decided === '' && <option value="">choose…</option>}
           {CYBER_DECISIONS.map((d) => (
-            <label>
-              <input type="radio" name="decision" value={d} checked={decided === d} required /> {DECISION_LABELS[d]}
-            </label>
+            <option value={d} selected={decided === d}>
+              {DECISION_LABELS[d]}
+            </option>
           ))}
-        </fieldset>
+        </select>
         <label for={`decision-reason-${code}`}>Reason</label>
         <textarea id={`decision-reason-${code}`} name="reason" rows={2} required maxlength={2000}>
           {typed('decision', 'reason', r.decision?.reason ?? '')}
