@@ -8,6 +8,9 @@
  *
  *   npm run bench                          # 10,000 and 100,000 assets (about an hour on 2 cores, ~5 GB in /tmp)
  *   npm run bench -- --large 20000 --ingest 500 --compare 1000   # quicker
+ *   npm run bench -- --only reads --large 20000 [--keep DIR]      # one estate's pages, board report and size; DIR keeps it for the next run
+ *   npm run bench -- --only trust --large 20000 --keep DIR        # just the per-trust pages (issue 24)
+ *   npm run bench -- --only compare --compare 3000                # one estate on both stores
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -27,12 +30,19 @@ const { values } = parseArgs({
     agents: { type: 'string', default: '8' },
     // PostgreSQL loads a new host in about 100 ms (docs/performance.md): 5,000 take some 8 minutes.
     compare: { type: 'string', default: '5000' },
+    only: { type: 'string' },
+    keep: { type: 'string' },
   },
 });
 const [small, large, ingest, agents, compare] = [values.small, values.large, values.ingest, values.agents, values.compare].map(Number) as [number, number, number, number, number];
 
 const estate = syntheticEstate(new Date());
 console.error(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${estate.poolSize} product releases in the pool`);
+if (values.only !== undefined) {
+  await runOnly(values.only);
+  console.log(table());
+  process.exit(0);
+}
 
 console.error('agent…');
 await benchAgent();
@@ -56,3 +66,17 @@ try {
 }
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Reports carry ~300 items each.\n`);
 console.log(table());
+
+/** One part of the run, for a quick measure. */
+async function runOnly(only: string): Promise<void> {
+  if (only === 'compare') return compareStores(estate, compare);
+  if (only !== 'reads' && only !== 'trust') throw new Error(`--only takes reads, trust or compare, not ${only}`);
+  const big = new LargeEstate(estate, undefined, values.keep);
+  try {
+    console.error(`estate of ${large}…`);
+    await big.growTo(large);
+    await big.measureReads(only === 'trust' ? 'trust' : undefined);
+  } finally {
+    big.close();
+  }
+}

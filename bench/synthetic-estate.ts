@@ -46,6 +46,27 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * The ICS the estate is spread over (issue 24): ten trusts of unequal size,
+ * one large (30 %), a few medium, several small. The first is the hub's own
+ * organisation 1, 'TRUST'; MID_TRUST is the mid-size one the per-trust rows read.
+ */
+export const TRUSTS = [
+  { code: 'TRUST', share: 30 }, { code: 'T02', share: 16 }, { code: 'T03', share: 12 }, { code: 'T04', share: 10 }, { code: 'T05', share: 8 },
+  { code: 'T06', share: 7 }, { code: 'T07', share: 6 }, { code: 'T08', share: 5 }, { code: 'T09', share: 3 }, { code: 'T10', share: 3 },
+] as const;
+export const MID_TRUST = 'T04';
+
+/**
+ * Which trust host n belongs to (an index into TRUSTS): every hundred
+ * consecutive hosts hold each trust's share, interleaved (37 is coprime with
+ * 100), so an estate grown to any size keeps the same proportions.
+ */
+export function trustOf(n: number): number {
+  let slot = (n * 37) % 100;
+  return TRUSTS.findIndex((t) => (slot -= t.share) < 0);
+}
+
 export interface SyntheticEstate {
   /** The full report for host n (0-based); each `revision` > 0 gives the same 5% of its items a new version, as a week of patching would. */
   host(n: number, revision?: number): Report;
