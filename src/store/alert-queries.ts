@@ -4,7 +4,8 @@
  * own writes live in alerts.ts). Callers wrap writes in one transaction with
  * their audit entry.
  */
-import { listAuditTrail, type AuditTrailEntry } from './audit-log.js';
+import { listAlertTrail } from './alert-trail.js';
+import type { AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
 import { orderBy, type ListSort } from './list-order.js';
@@ -361,7 +362,7 @@ export function getAlert(db: Db, id: number, now: Date, org: OrgScope): AlertDet
   const alert = findAlert(db, id, now, org);
   if (!alert) return undefined;
   const notes = stmt(db, 'SELECT id, author, at, text FROM alert_notes WHERE alert_id = ? ORDER BY at, id').all(id) as AlertNote[];
-  return { ...alert, notes, audit: listAuditTrail(db, 'alert', id) };
+  return { ...alert, notes, audit: listAlertTrail(db, id, alert.ruleId) };
 }
 
 export type AlertCounts = Record<Severity, Record<AlertStatus, number>>;

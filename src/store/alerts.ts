@@ -1,9 +1,9 @@
-/** Raising, refreshing and auto-resolving alerts: the engine's writes, each audited as "system". */
+/** What the alert engine finds and keeps live, and the expiry of suppressions (a run's bulk writes are in alert-runs.ts). */
 import { appendAudit } from './audit-log.js';
 import type { Db } from './db.js';
 import type { Role } from './users.js';
 import { bind, forAsset } from './alert-findings.js';
-import { insertReturningId, stmt } from './statements.js';
+import { stmt } from './statements.js';
 
 export interface Finding {
   ruleId: string;
@@ -45,25 +45,6 @@ export const findingKey = (f: { ruleId: string; assetId: number | null; organisa
 export function listLiveAlerts(db: Db, asset: number | null): LiveAlert[] {
   return stmt(db, `SELECT id, rule_id AS ruleId, asset_id AS assetId, organisation_id AS organisationId, subject, status, severity, title, detail FROM alerts
       WHERE status <> 'resolved' AND ${forAsset(asset, 'asset_id')}`).all(bind(asset)) as LiveAlert[];
-}
-
-export function raiseAlert(db: Db, f: Finding, now: string): number {
-  const id = insertReturningId(db, `INSERT INTO alerts (rule_id, asset_id, organisation_id, subject, severity, title, detail, status, raised_at, last_seen_at)
-      VALUES (?, ?, coalesce(?, (SELECT organisation_id FROM assets WHERE id = ?)), ?, ?, ?, ?, 'open', ?, ?)`,
-    f.ruleId, f.assetId, f.organisationId ?? null, f.assetId, f.subject, f.severity, f.title, f.detail, now, now);
-  appendAudit(db, { at: now, actor: 'system', action: 'raise', entity: 'alert', entityId: String(id), after: { ruleId: f.ruleId, assetId: f.assetId, subject: f.subject, severity: f.severity, status: 'open' } });
-  return id;
-}
-
-/** The condition still holds with new evidence: keep it current. Not audited: nothing a person decided changed. */
-export function refreshAlert(db: Db, id: number, f: Finding, now: string): void {
-  stmt(db, 'UPDATE alerts SET last_seen_at = ?, severity = ?, title = ?, detail = ? WHERE id = ?').run(now, f.severity, f.title, f.detail, id);
-}
-
-/** The condition cleared by itself (or its rule was removed or disabled). */
-export function clearAlert(db: Db, alert: LiveAlert, now: string, why: string): void {
-  stmt(db, "UPDATE alerts SET status = 'resolved', resolution = 'cleared', resolved_at = ? WHERE id = ?").run(now, alert.id);
-  appendAudit(db, { at: now, actor: 'system', action: 'auto-resolve', entity: 'alert', entityId: String(alert.id), before: { status: alert.status }, after: { status: 'resolved', resolution: 'cleared', why } });
 }
 
 /** Suppressions whose date has passed: the alert is open again, for a person to look at. */

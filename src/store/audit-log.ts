@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
-import { dialectOf, jsonValues } from './dialect.js';
-import { stmt } from './statements.js';
+import { dialectOf, jsonTextField, jsonValues, perDialect } from './dialect.js';
+import { insertReturningId, stmt } from './statements.js';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
 
@@ -31,20 +31,29 @@ export function auditHead(db: Db): { id: number; hash: string } | null {
   return (stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null;
 }
 
-/** How many entries about these kinds of record were appended after entry `afterId` (after none: all of them). */
+/**
+ * How many changes to these kinds of record were audited after entry `afterId`
+ * (after none: all of them). An entry for a run of records (entity "alert-run":
+ * the alerts one evaluation raised or cleared, audited together) counts as the
+ * records it changed, its `after.count`, as their entries one by one did.
+ */
 export function countAuditSince(db: Db, afterId: number | null, entities: readonly string[]): number {
-  return (stmt(db, `SELECT count(*) AS n FROM audit_log WHERE id > @after AND entity IN ${jsonValues(dialectOf(db), '@entities')}`)
-    .get({ after: afterId ?? 0, entities: JSON.stringify(entities) }) as { n: number }).n;
+  return (stmt(db, COUNT_SINCE[dialectOf(db)]).get({ after: afterId ?? 0, entities: JSON.stringify(entities), runs: JSON.stringify(entities.map(runOf)) }) as { n: number }).n;
 }
 
-/** Appends one entry; call inside the transaction that makes the change, so both land or neither. */
-export function appendAudit(db: Db, e: AuditEntry): void {
+/** The entity of an entry that audits a run of `entity` records together ("alert" → "alert-run"). */
+export const runOf = (entity: string) => `${entity}-run`;
+
+const COUNT_SINCE = perDialect((d) => `SELECT coalesce(sum(CASE WHEN entity IN ${jsonValues(d, '@runs')} THEN CAST(${jsonTextField(d, 'after', 'count')} AS bigint) ELSE 1 END), 0) AS n
+    FROM audit_log WHERE id > @after AND (entity IN ${jsonValues(d, '@entities')} OR entity IN ${jsonValues(d, '@runs')})`);
+
+/** Appends one entry and returns its id; call inside the transaction that makes the change, so both land or neither. */
+export function appendAudit(db: Db, e: AuditEntry): number {
   const prev = auditHead(db)?.hash ?? AUDIT_GENESIS;
-  stmt(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  return insertReturningId(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     e.at, e.actor, e.action, e.entity, e.entityId,
     e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after),
-    prev, auditHash(prev, e),
-  );
+    prev, auditHash(prev, e));
 }
 
 /** One audit entry as people read it: who, when, what, and the changed fields before and after. */

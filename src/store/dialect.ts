@@ -52,3 +52,8 @@ export function notIndexed(d: Dialect): string {
 export function listOf(d: Dialect, expr: string, separator = ','): string {
   return d === 'sqlite' ? `group_concat(${expr}, '${separator}')` : `string_agg(CAST(${expr} AS text), '${separator}' ORDER BY ${expr})`;
 }
+
+/** One field of a JSON object stored as text in `column` (audit_log's before/after), as SQL text; PostgreSQL's column is text, so it is read as json first. */
+export function jsonTextField(d: Dialect, column: string, key: string): string {
+  return d === 'sqlite' ? `(${column} ->> '$.${key}')` : `(CAST(${column} AS json) ->> '${key}')`;
+}
