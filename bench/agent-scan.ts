@@ -1,15 +1,16 @@
 /**
  * One Linux scan by the one-file agent (`--dry-run`: collect, validate, print;
- * nothing sent), measured by GNU time: wall, CPU and peak RSS. The floor is
- * what no agent can avoid: the package manager's own listing (`dpkg-query -W`,
- * or `rpm -qa`) plus starting a bare Node.js.
+ * nothing sent) against its floor: what no agent can avoid, the package
+ * manager's own listing (`dpkg-query -W`, or `rpm -qa`) plus starting a bare
+ * Node.js. Measured in pairs (agent, floor, agent, floor…) so that load from
+ * other work falls on both sides alike; the median of each side is reported.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildAgent, AGENT_BUNDLE } from '../scripts/build-agent.js';
-import { fmt, record, verdict } from './measure.js';
+import { fmt, percentile, record, verdict } from './measure.js';
 
 interface Cost {
   wallS: number;
@@ -18,26 +19,55 @@ interface Cost {
 }
 
 const TIME = '/usr/bin/time';
+const PAIRS = 7;
 
-/** Runs a command under GNU time -f and reads wall, user+sys and max RSS back. */
-function cost(cmd: string, args: string[]): Cost {
-  const r = spawnSync(TIME, ['-f', 'ESTATEWATCH_COST %e %U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const line = r.stderr.split('\n').find((l) => l.startsWith('ESTATEWATCH_COST'));
-  if (r.status !== 0 || !line) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr.slice(-500)}`);
-  const [wall, user, sys, rssKb] = line.split(' ').slice(1).map(Number) as [number, number, number, number];
-  return { wallS: wall, cpuS: user + sys, rssMb: rssKb / 1024 };
+const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * Runs the commands one after another, output discarded. Bash's `times` gives
+ * the children's user+sys CPU to the millisecond and EPOCHREALTIME the wall to
+ * the microsecond (GNU time rounds both to 10 ms, a fifth of the floor); GNU
+ * time around the shell gives the peak RSS of the largest of them.
+ */
+function cost(commands: readonly (readonly string[])[]): Cost {
+  const run = commands.map((words) => `${words.map(quote).join(' ')} >/dev/null`).join(' && ');
+  const script = `s=$EPOCHREALTIME; ${run} || exit 1; e=$EPOCHREALTIME; echo "ESTATEWATCH_WALL $s $e"; times`;
+  const r = spawnSync(TIME, ['-f', 'ESTATEWATCH_RSS %M', 'bash', '-c', script], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+  const wall = /ESTATEWATCH_WALL (\S+) (\S+)/.exec(r.stdout);
+  // times: the shell's own user/sys, then its children's: "0m0.117s 0m0.024s".
+  const children = [...(r.stdout.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  const rss = /ESTATEWATCH_RSS (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !wall || children.length !== 2 || !rss) throw new Error(`${run} failed: ${r.stderr.slice(-500)}`);
+  return { wallS: Number(wall[2]) - Number(wall[1]), cpuS: children[0]! + children[1]!, rssMb: Number(rss[1]) / 1024 };
 }
 
-/** The best of a few runs: the first pays for a cold disk cache, as no nightly scan does twice. */
-function best(cmd: string, args: string[], runs = 3): Cost {
-  const all = Array.from({ length: runs }, () => cost(cmd, args));
-  return { wallS: Math.min(...all.map((c) => c.wallS)), cpuS: Math.min(...all.map((c) => c.cpuS)), rssMb: Math.min(...all.map((c) => c.rssMb)) };
+/**
+ * The median of each side over PAIRS alternating runs: robust to a stray slow
+ * run from other work on the machine, where the best of a few would flatter
+ * whichever side happened to catch a quiet moment. One unmeasured run of each
+ * first warms the disk cache, as every nightly scan after the first finds it.
+ */
+function paired(agent: readonly string[], floor: readonly (readonly string[])[]): { agent: Cost; floor: Cost; agentPeakRssMb: number } {
+  cost([agent]);
+  cost(floor);
+  const agents: Cost[] = [];
+  const floors: Cost[] = [];
+  for (let i = 0; i < PAIRS; i += 1) {
+    agents.push(cost([agent]));
+    floors.push(cost(floor));
+  }
+  const median = (costs: Cost[]): Cost => ({
+    wallS: percentile(costs.map((c) => c.wallS), 50),
+    cpuS: percentile(costs.map((c) => c.cpuS), 50),
+    rssMb: percentile(costs.map((c) => c.rssMb), 50),
+  });
+  return { agent: median(agents), floor: median(floors), agentPeakRssMb: Math.max(...agents.map((c) => c.rssMb)) };
 }
 
-function packageLister(): [string, string[]] | undefined {
+function packageLister(): string[] | undefined {
   const has = (c: string) => spawnSync('sh', ['-c', `command -v ${c}`]).status === 0;
-  if (has('dpkg-query')) return ['dpkg-query', ['-W']];
-  if (has('rpm')) return ['rpm', ['-qa']];
+  if (has('dpkg-query')) return ['dpkg-query', '-W'];
+  if (has('rpm')) return ['rpm', '-qa'];
   return undefined;
 }
 
@@ -49,16 +79,14 @@ export async function benchAgent(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatewatch-bench-agent-'));
   try {
     await buildAgent(dir);
-    const agent = best(process.execPath, [path.join(dir, AGENT_BUNDLE), '--dry-run', '--priority', 'normal']);
-    const node = best(process.execPath, ['-e', '0']);
     const lister = packageLister();
-    const list = lister ? best(...lister) : { wallS: 0, cpuS: 0, rssMb: 0 };
-    const floorCpu = node.cpuS + list.cpuS;
-    const floorWall = node.wallS + list.wallS;
+    const node = [process.execPath, '-e', '0'];
+    const { agent, floor, agentPeakRssMb } = paired([process.execPath, path.join(dir, AGENT_BUNDLE), '--dry-run', '--priority', 'normal'], lister ? [node, lister] : [node]);
     const floorName = `node -e 0 + ${lister?.[0] ?? 'no package manager'}`;
-    record({ measure: 'agent scan (one-file agent --dry-run), CPU', value: `${fmt(agent.cpuS, 2)} s`, floor: `${fmt(floorCpu, 2)} s (${floorName})`, ratio: `${fmt(agent.cpuS / floorCpu, 1)}×`, target: '≤ 1.5× floor', verdict: verdict(agent.cpuS <= 1.5 * floorCpu) });
-    record({ measure: 'agent scan, wall', value: `${fmt(agent.wallS, 2)} s`, floor: `${fmt(floorWall, 2)} s`, ratio: `${fmt(agent.wallS / floorWall, 1)}×`, target: '≤ 1.5× floor', verdict: verdict(agent.wallS <= 1.5 * floorWall) });
-    record({ measure: 'agent scan, peak RSS', value: `${fmt(agent.rssMb)} MB`, floor: `${fmt(node.rssMb)} MB (node -e 0)`, ratio: `${fmt(agent.rssMb / node.rssMb, 1)}×`, target: '≤ 60 MB', verdict: verdict(agent.rssMb <= 60) });
+    const each = `median of ${PAIRS} paired runs, load ${os.loadavg()[0]?.toFixed(2)}`;
+    record({ measure: `agent scan (one-file agent --dry-run), CPU, ${each}`, value: `${fmt(agent.cpuS, 3)} s`, floor: `${fmt(floor.cpuS, 3)} s (${floorName})`, ratio: `${fmt(agent.cpuS / floor.cpuS, 2)}×`, target: '≤ 1.5× floor', verdict: verdict(agent.cpuS <= 1.5 * floor.cpuS) });
+    record({ measure: 'agent scan, wall', value: `${fmt(agent.wallS, 3)} s`, floor: `${fmt(floor.wallS, 3)} s`, ratio: `${fmt(agent.wallS / floor.wallS, 2)}×`, target: '≤ 1.5× floor', verdict: verdict(agent.wallS <= 1.5 * floor.wallS) });
+    record({ measure: `agent scan, peak RSS (highest of ${PAIRS})`, value: `${fmt(agentPeakRssMb, 1)} MB`, floor: `${fmt(floor.rssMb, 1)} MB (node -e 0)`, ratio: `${fmt(agentPeakRssMb / floor.rssMb, 1)}×`, target: '≤ 60 MB', verdict: verdict(agentPeakRssMb <= 60) });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

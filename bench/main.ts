@@ -11,6 +11,7 @@
  *   npm run bench -- --only reads --large 20000 [--keep DIR]      # one estate's pages, board report and size; DIR keeps it for the next run
  *   npm run bench -- --only trust --large 20000 --keep DIR        # just the per-trust pages (issue 24)
  *   npm run bench -- --only compare --compare 3000                # one estate on both stores
+ *   npm run bench -- --only agent                                 # the agent's scan against its floor, 7 paired runs (~5 s)
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -70,7 +71,8 @@ console.log(table());
 /** One part of the run, for a quick measure. */
 async function runOnly(only: string): Promise<void> {
   if (only === 'compare') return compareStores(estate, compare);
-  if (only !== 'reads' && only !== 'trust') throw new Error(`--only takes reads, trust or compare, not ${only}`);
+  if (only === 'agent') return benchAgent();
+  if (only !== 'reads' && only !== 'trust') throw new Error(`--only takes reads, trust, compare or agent, not ${only}`);
   const big = new LargeEstate(estate, undefined, values.keep);
   try {
     console.error(`estate of ${large}…`);
