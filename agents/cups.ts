@@ -1,6 +1,7 @@
 import type { Device, DeviceKind } from '../src/contract/report.js';
 import { clip } from './clip.js';
 import type { ReportPart } from './collector.js';
+import { mayReachCupsScheduler } from './cups-scheduler.js';
 import { readOptional } from './read-optional.js';
 import { runTool } from './run-tool.js';
 
@@ -126,6 +127,8 @@ export async function collectCups(): Promise<ReportPart> {
   // One process prints both listings, `-l -p` then `-v`, and each parser skips the other's
   // lines: every lpstat costs a fork, an exec and ~15 ms of CPU, even just to find cupsd down.
   // A stopped cupsd or "No destinations added" makes lpstat exit non-zero: no queues, not an error.
+  // With no scheduler anywhere lpstat could ask, it is not run at all (cups-scheduler.ts).
+  if (!(await mayReachCupsScheduler())) return {};
   const text = await runTool('lpstat', ['-l', '-p', '-v'], { allowFailure: true, timeoutMs: 15_000 });
   if (text === undefined) return {};
   const queues = joinQueues(parseLpstatDevices(text), parseLpstatPrinters(text));
