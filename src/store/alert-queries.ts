@@ -203,9 +203,9 @@ function searchMatch(d: Dialect, q: string, severities: readonly Severity[], sta
   return { match };
 }
 
-/** A filter the kept counts (alert_counts, the whole hub's) can answer: by severity, status and rule only, over every trust. */
+/** A filter the kept counts (alert_counts, per trust) can answer: by severity, status, rule and trust only. */
 const countable = (f: AlertFilter) =>
-  f.org === null && f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined
+  f.assetId === undefined && f.q === undefined && f.olderThanDays === undefined && f.newerThanDays === undefined && f.acceptedRisk === undefined
   && f.assignee === undefined && f.ruleSet === undefined;
 
 const daysBefore = (now: Date, days: number | undefined) => (days === undefined ? null : new Date(now.getTime() - days * DAY_MS).toISOString());
@@ -257,7 +257,7 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
   const statuses = f.status?.length ? f.status : LIVE_STATUSES;
   const sql = alertStatements(db, f, statuses);
   const at = { limit: f.limit, offset: f.offset };
-  if (f.q === undefined) return { total: countable(f) ? countKept(db, severities, statuses, f.ruleId) : sql.count('none', severities), more: false, rows: sql.page('none', severities, {}, at) };
+  if (f.q === undefined) return { total: countable(f) ? countKept(db, severities, statuses, f.ruleId, f.org) : sql.count('none', severities), more: false, rows: sql.page('none', severities, {}, at) };
   if (f.assetId !== undefined) return { total: sql.count('text', severities, { q: likeText(f.q) }), more: false, rows: sql.page('text', severities, { q: likeText(f.q) }, at) };
   if (f.q.length < SEARCH_MIN_CHARS) throw new RangeError(`a search of every alert needs at least ${SEARCH_MIN_CHARS} characters`);
   return searchEstate(db, sql, { ...f, q: f.q }, severities, statuses);
@@ -330,11 +330,11 @@ export function alertPageSql(f: AlertFilter, search: Search = 'none', d: Dialect
   return `SELECT ${COLUMNS[d]} ${FROM[d]} ${filterSql(d, f, search)} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
 }
 
-function countKept(db: Db, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): number {
+function countKept(db: Db, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined, org: OrgScope): number {
   const d = dialectOf(db);
   return (stmt(db, `SELECT coalesce(sum(alerts), 0) AS n FROM alert_counts WHERE severity IN ${jsonValues(d, '@severities')}
-      AND status IN ${jsonValues(d, '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)`)
-    .get({ severities: JSON.stringify(severities), statuses: JSON.stringify(statuses), ruleId: ruleId ?? null }) as { n: number }).n;
+      AND status IN ${jsonValues(d, '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId) AND ${forTrust(org, 'organisation_id')}`)
+    .get({ severities: JSON.stringify(severities), statuses: JSON.stringify(statuses), ruleId: ruleId ?? null, ...bindTrust(org) }) as { n: number }).n;
 }
 
 export interface AlertNote {
@@ -369,32 +369,27 @@ export type AlertCounts = Record<Severity, Record<AlertStatus, number>>;
 
 /**
  * Alerts by severity × status, zero-filled: one asset's when given (its reader
- * has checked the asset is in scope), else those of the trusts in scope. Every
- * trust's come from the kept counts; they are the whole hub's, so one trust's
- * are counted from its alerts.
+ * has checked the asset is in scope), else those of the trusts in scope, from
+ * the kept counts (alert_counts, per trust: migration 0039).
  */
 export function alertCounts(db: Db, of: { assetId: number } | { org: OrgScope }): AlertCounts {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, Object.fromEntries(ALERT_STATUSES.map((st) => [st, 0]))])) as AlertCounts;
   const rows = ('assetId' in of
     ? stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE asset_id = ? GROUP BY severity, status').all(of.assetId)
-    : of.org === null
-      ? stmt(db, 'SELECT severity, status, sum(alerts) AS n FROM alert_counts GROUP BY severity, status').all()
-      : stmt(db, 'SELECT severity, status, count(*) AS n FROM alerts WHERE organisation_id = @org GROUP BY severity, status').all({ org: of.org })) as { severity: Severity; status: AlertStatus; n: number }[];
-  for (const r of rows) counts[r.severity][r.status] = r.n;
+    : stmt(db, `SELECT severity, status, sum(alerts) AS n FROM alert_counts WHERE ${forTrust(of.org, 'organisation_id')} GROUP BY severity, status`).all(bindTrust(of.org))) as { severity: Severity; status: AlertStatus; n: number | string }[];
+  for (const r of rows) counts[r.severity][r.status] = Number(r.n);
   return counts;
 }
 
-/** Open high and critical alerts of the trusts in scope past the acknowledgement deadline. */
+/** Open high and critical alerts of the trusts in scope past the acknowledgement deadline (a trust's by alerts_organisation_status, migration 0039). */
 export function countOverdueAlerts(db: Db, now: Date, org: OrgScope): number {
   return (stmt(db, `SELECT count(*) AS n FROM alerts a WHERE a.status = 'open' AND a.severity IN ${jsonValues(dialectOf(db), '@ackSeverities')} AND a.raised_at <= @ackDueBefore
-      AND ${inScope('a.organisation_id')}`).get({ ...ackParams(now), org }) as { n: number }).n;
+      AND ${forTrust(org, 'a.organisation_id')}`).get({ ...ackParams(now), ...bindTrust(org) }) as { n: number }).n;
 }
 
-/** Rule ids with at least one alert of the trusts in scope, for the list's rule filter (every trust's from the kept counts). */
+/** Rule ids with at least one alert of the trusts in scope, for the list's rule filter, from the kept counts. */
 export function listAlertRuleIds(db: Db, org: OrgScope): string[] {
-  const rows = org === null
-    ? stmt(db, 'SELECT DISTINCT rule_id AS id FROM alert_counts WHERE alerts > 0 ORDER BY rule_id').all()
-    : stmt(db, 'SELECT DISTINCT rule_id AS id FROM alerts WHERE organisation_id = @org ORDER BY rule_id').all({ org });
+  const rows = stmt(db, `SELECT DISTINCT rule_id AS id FROM alert_counts WHERE alerts > 0 AND ${forTrust(org, 'organisation_id')} ORDER BY rule_id`).all(bindTrust(org));
   return (rows as { id: string }[]).map((r) => r.id);
 }
 

@@ -205,9 +205,21 @@ export function listSoftwareVersions(db: Db, org: OrgScope, f: SoftwareVersionFi
     const rows = (stmt(db, `SELECT v.* ${versionsFrom(f, d, reader)} ${VERSION_ORDER}`).all(params) as SoftwareVersionRow[]).filter((r) => fits(r.version));
     return { total: rows.length, rows: rows.slice(f.offset, f.offset + f.limit) };
   }
-  const total = (stmt(db, `SELECT count(*) AS n ${versionsFrom(f, d, reader)}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT v.* ${versionsFrom(f, d, reader)} ${VERSION_ORDER} LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as SoftwareVersionRow[];
-  return { total, rows };
+  return pageWithTotal(db, f, params, `SELECT v.* FROM (SELECT v.*, count(*) OVER () AS total ${versionsFrom(f, d, reader)}) v ${VERSION_ORDER}`,
+    `SELECT count(*) AS n ${versionsFrom(f, d, reader)}`);
+}
+
+/**
+ * One page and the number of rows matching, read in one pass over the kept
+ * counts (a window count): counted apart, a trust's list read its counts twice
+ * (issue 24). A page past the end has no row to carry the total: it is then
+ * counted on its own.
+ */
+function pageWithTotal<Row>(db: Db, at: { limit: number; offset: number }, params: Record<string, unknown>, pageSql: string, countSql: string): { total: number; rows: Row[] } {
+  const counted = stmt(db, `${pageSql} LIMIT @limit OFFSET @offset`).all({ ...params, limit: at.limit, offset: at.offset }) as (Row & { total: number | string })[];
+  const first = counted[0];
+  const total = first !== undefined ? Number(first.total) : at.offset === 0 ? 0 : Number((stmt(db, countSql).get(params) as { n: number | string }).n);
+  return { total, rows: counted.map(({ total: _total, ...row }) => row as Row) };
 }
 
 export interface SoftwareVersionLabel {
@@ -267,10 +279,9 @@ const UNMATCHED_FROM = {
 export function listUnmatched(db: Db, org: OrgScope, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
   const reader = readerKind(org);
   const d = dialectOf(db);
-  const total = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source) AS groups`).get(bindTrust(org)) as { n: number }).n;
-  const rows = stmt(db, `SELECT s.name, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, ${UNJUDGED_INSTALLS[reader]} AS installs
-      ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name LIMIT @limit OFFSET @offset`).all({ ...bindTrust(org), limit: f.limit, offset: f.offset }) as UnmatchedRow[];
-  return { total, rows };
+  return pageWithTotal(db, f, bindTrust(org), `SELECT s.name, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, ${UNJUDGED_INSTALLS[reader]} AS installs, count(*) OVER () AS total
+      ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name`,
+    `SELECT count(*) AS n FROM (SELECT 1 ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source) AS groups`);
 }
 
 export interface OsBreakdownRow {

@@ -1,0 +1,139 @@
+/**
+ * Per-trust reads cost the trust's rows, not the estate's (issue 24): every
+ * statement behind the lists and counts one trust's people read (summary,
+ * assets, software, unmatched, alerts) is planned on an index that leads with
+ * the trust (migration 0039, and 0018/0020 before it), never a scan of the
+ * estate's alerts, assets or installs. Each store function is run once for a
+ * trust with its statements captured, then each statement's plan is read:
+ * SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN with sequential scans
+ * priced out (on a test's few rows it would rightly prefer them; what is
+ * pinned is that an index serves the query's shape).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertCounts, countOverdueAlerts, listAlertRuleIds, listAlerts } from '../../src/store/alert-queries.js';
+import { listAssets } from '../../src/store/asset-queries.js';
+import { isSqlite, type Db, type Statement } from '../../src/store/db.js';
+import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../../src/store/estate-queries.js';
+import { recentHostnames } from '../../src/store/form-choices.js';
+import { ingestReport } from '../../src/ingest/ingest-report.js';
+import { sampleReport } from '../helpers/reports.js';
+import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
+import { addTrust } from '../helpers/trusts.js';
+
+let hub: TestHub;
+let second: number;
+const db = () => hub.deps.db;
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  second = addTrust(db(), 'RYY');
+  for (const [n, org] of [[1, 1], [2, second], [3, second]] as const) {
+    const report = sampleReport();
+    ingestReport(hub.deps, { ...report, host: { ...report.host, hostname: `HOST-${n}` } }, { agentId: null, organisationId: org, idempotencyKey: `plan-${n}` });
+  }
+});
+afterAll(() => hub.close());
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+/** The statements `read` runs, with their parameters: a stand-in database records each as it is prepared and run. */
+function statementsOf(read: (db: Db) => unknown): Captured[] {
+  const real = db();
+  const seen: Captured[] = [];
+  const watch = (s: Statement, sql: string): Statement =>
+    new Proxy(s, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop === 'all' || prop === 'get' || prop === 'run' || prop === 'iterate') {
+          return (...params: unknown[]) => (seen.push({ sql, params }), (value as (...a: unknown[]) => unknown).apply(target, params));
+        }
+        return (...a: unknown[]) => {
+          const out = (value as (...a: unknown[]) => unknown).apply(target, a);
+          return out === target ? watch(target, sql) : out;
+        };
+      },
+    });
+  const spy = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'prepare') return (sql: string) => watch(target.prepare(sql), sql);
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  read(spy);
+  return seen;
+}
+
+/** A statement's plan as text: SQLite's detail lines, or PostgreSQL's plan with sequential scans priced out. */
+function planOf({ sql, params }: Captured): string {
+  if (isSqlite(db())) return (db().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+  db().prepare('SET enable_seqscan = off').run();
+  try {
+    return (db().prepare(`EXPLAIN ${sql}`).all(...params) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    db().prepare('RESET enable_seqscan').run();
+  }
+}
+
+/** The estate's large tables, whose whole-table reads a trust's page must not make. */
+const LARGE = ['alerts', 'assets', 'installs', 'asset_item_counts', 'software_trust_counts', 'alert_counts'];
+
+/** Every plan of `read`'s statements that touches a large table, beside the statement. */
+function plansOf(read: (db: Db) => unknown): { sql: string; plan: string }[] {
+  return statementsOf(read)
+    .filter((c) => LARGE.some((t) => new RegExp(`\\b${t}\\b`).test(c.sql)))
+    .map((c) => ({ sql: c.sql.replace(/\s+/g, ' '), plan: planOf(c) }));
+}
+
+/**
+ * The lines of a plan that read a large table whole. SQLite: a SCAN of the
+ * table, by name or by the alias the store's statements give it (a alerts or
+ * assets, s assets, i installs, c the trust counts), a subquery's rows (its
+ * CO-ROUTINE or MATERIALIZE) apart. PostgreSQL: a sequential scan.
+ */
+function scansWhole(plan: string): string[] {
+  if (isSqlite(db())) {
+    const subqueries = new Set([...plan.matchAll(/(?:CO-ROUTINE|MATERIALIZE) (\S+)/g)].map((m) => m[1]));
+    return plan.split('\n').filter((line) => {
+      const scanned = /^\s*SCAN (\S+)/.exec(line)?.[1];
+      return scanned !== undefined && !subqueries.has(scanned) && /^(alerts|assets|installs|asset_item_counts|software_trust_counts|alert_counts|a|s|i|c)$/.test(scanned);
+    });
+  }
+  return plan.split('\n').filter((line) => /Seq Scan on (alerts|assets|installs|asset_item_counts|software_trust_counts|alert_counts)\b/.test(line));
+}
+
+const PAGE = { limit: 50, offset: 0 };
+/** software_trust_counts by its key, which leads with the trust: SQLite names it by its alias. */
+const TRUST_COUNTS = /SEARCH c USING PRIMARY KEY \(organisation_id=\?\)|software_trust_counts_pkey/;
+
+const READS: [string, (db: Db) => unknown, RegExp][] = [
+  ['the summary', (d) => estateSummary(d, second), /assets_organisation_os|assets_organisation_received/],
+  ['the OS breakdown', (d) => osBreakdown(d, second), /assets_organisation_os/],
+  ['the asset list in its order', (d) => listAssets(d, { org: second, ...PAGE }), /assets_organisation_list_order/],
+  ['the asset list by OS status', (d) => listAssets(d, { org: second, osStatus: 'unsupported', ...PAGE }), /assets_organisation_list_order/],
+  ['the asset list by a carried status', (d) => listAssets(d, { org: second, anyStatus: 'unsupported', ...PAGE }), /assets_organisation/],
+  ['the software list', (d) => listSoftwareVersions(d, second, PAGE), TRUST_COUNTS],
+  ['the unmatched list', (d) => listUnmatched(d, second, PAGE), TRUST_COUNTS],
+  ['the alert list', (d) => listAlerts(d, { org: second, now: TEST_NOW, ...PAGE }), /alerts_organisation_live_order|alert_counts/],
+  ['the alert list by severity', (d) => listAlerts(d, { org: second, severity: ['high'], now: TEST_NOW, ...PAGE }), /alerts_organisation_live_order|alert_counts/],
+  ['the alert counts', (d) => alertCounts(d, { org: second }), /alert_counts/],
+  ["the alert list's rule filter", (d) => listAlertRuleIds(d, second), /alert_counts/],
+  ['the overdue alerts', (d) => countOverdueAlerts(d, TEST_NOW, second), /alerts_organisation_(status|live_order)/],
+  ['the recent hostnames', (d) => recentHostnames(d, second, 20), /assets_organisation_received/],
+];
+
+describe("a trust's reads are planned on indexes that lead with the trust", () => {
+  it.each(READS)('%s', (_name, read, index) => {
+    const plans = plansOf(read);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const { sql, plan } of plans) {
+      expect(scansWhole(plan), `${sql}\n${plan}`).toEqual([]);
+      if (/\b(alerts|assets)\b/.test(sql) && !/\bFROM (alert_counts|software_trust_counts)\b/.test(sql)) expect(plan, `${sql}\n${plan}`).toMatch(/organisation|PRIMARY KEY|rowid|pkey/);
+    }
+    expect(plans.map((p) => p.plan).join('\n')).toMatch(index);
+  });
+});
