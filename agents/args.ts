@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
-import cron from 'node-cron';
+import { DEFAULT_JITTER_SECONDS, DEFAULT_SPOOL_LIMITS } from './agent-defaults.js';
 import { AgentError } from './agent-error.js';
-import { parsePin } from './hub-trust.js';
-import { DEFAULT_SPOOL_LIMITS, type SpoolLimits } from './spool.js';
+import { parsePin } from './hub-pin.js';
 import { parseQuietHours, type QuietHours } from './quiet-hours.js';
-import { DEFAULT_JITTER_SECONDS } from './schedule.js';
+import type { SpoolLimits } from './spool.js';
 
 /** The usage text, naming the agent as it was invoked: `estatewatch agent`, or the one-file `estatewatch-agent.mjs`. */
 export const agentUsage = (program: string) => `Usage: ${program} <mode> [options]
@@ -96,7 +95,11 @@ const OPTIONS = {
   'spool-max-mb': { type: 'string' },
 } as const;
 
-/** Turns `estatewatch agent …` arguments into one command; throws AgentError('bad-arguments'). */
+/**
+ * Turns `estatewatch agent …` arguments into one command; throws
+ * AgentError('bad-arguments'). A --schedule expression is checked by
+ * checkSchedule, which loads node-cron; every other mode never does.
+ */
 export function parseAgentArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): AgentCommand {
   const { values, positionals } = parseStrict(argv);
   if (values.help) return { mode: 'help' };
@@ -118,9 +121,15 @@ export function parseAgentArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   if (values.once) return { mode: 'once', fullReport: values.full === true, ...common };
   if (values.output !== undefined) return { mode: 'output', file: values.output, ...common };
   const expression = values.schedule ?? '';
-  if (!cron.validate(expression)) throw badArguments(`--schedule "${expression}" is not a valid cron expression`);
   const jitterSeconds = values.jitter === undefined ? DEFAULT_JITTER_SECONDS : wholeNumber('--jitter', values.jitter);
   return { mode: 'schedule', cron: expression, jitterSeconds, quietHours: quietHours(values['quiet-hours']), fullReport: values.full === true, ...common };
+}
+
+/** Refuses a --schedule expression node-cron cannot run, as a bad argument. */
+export async function checkSchedule(command: AgentCommand): Promise<void> {
+  if (command.mode !== 'schedule') return;
+  const { default: cron } = await import('node-cron');
+  if (!cron.validate(command.cron)) throw badArguments(`--schedule "${command.cron}" is not a valid cron expression`);
 }
 
 function quietHours(text: string | undefined): QuietHours | undefined {

@@ -18,12 +18,6 @@ export interface HubTrust {
 /** A certificate that verified but is not the pinned one. */
 export class PinMismatchError extends Error {}
 
-/** Reads `openssl x509 -noout -fingerprint -sha256` output, with or without its label and colons. */
-export function parsePin(text: string): string | undefined {
-  const hex = text.trim().replace(/^sha256 fingerprint=/i, '').replace(/:/g, '').toUpperCase();
-  return /^[0-9A-F]{64}$/.test(hex) ? hex : undefined;
-}
-
 /** Reads a --ca file, refusing one that holds no certificate, so a wrong path fails at enrol, not at 02:00. */
 export async function readCaFile(file: string): Promise<string> {
   let pem: string;

@@ -1,5 +1,5 @@
 import { AgentError } from './agent-error.js';
-import { agentUsage, parseAgentArgs, type AgentCommand } from './args.js';
+import { agentUsage, checkSchedule, parseAgentArgs, type AgentCommand } from './args.js';
 import { collectReport } from './collect.js';
 import { appendReport } from './output-file.js';
 import { lowerPriority } from './priority.js';
@@ -22,7 +22,9 @@ export const AGENT_COMMAND = 'estatewatch agent';
  */
 export async function runAgent(argv: readonly string[], io: AgentIo = processIo(), program = AGENT_COMMAND): Promise<number> {
   try {
-    return await execute(parseAgentArgs(argv, io.env), io, program);
+    const command = parseAgentArgs(argv, io.env);
+    await checkSchedule(command);
+    return await execute(command, io, program);
   } catch (error) {
     if (error instanceof AgentError && error.code === 'bad-arguments') {
       io.stderr.write(`${program}: ${error.message}\n\n${agentUsage(program)}\n`);

@@ -1,9 +1,8 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import cron from 'node-cron';
+import { DEFAULT_JITTER_SECONDS } from './agent-defaults.js';
 import { AgentError } from './agent-error.js';
 import { inQuietHours, type QuietHours } from './quiet-hours.js';
-
-export const DEFAULT_JITTER_SECONDS = 300;
 
 export interface ScheduleOptions {
   cron: string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '../src/contract/report.js';
+import { DEFAULT_SPOOL_LIMITS } from './agent-defaults.js';
 import { syncDir, TEMP_PREFIX, writeFileAtomic } from './write-file-atomic.js';
 
 /** What one spool file holds. `id` is the Idempotency-Key sent on every attempt. */
@@ -14,8 +15,6 @@ export interface SpoolLimits {
   maxFiles: number;
   maxBytes: number;
 }
-
-export const DEFAULT_SPOOL_LIMITS: SpoolLimits = { maxFiles: 500, maxBytes: 200 * 1024 * 1024 };
 
 /** "<15-digit ms>-<uuid>.json": names sort oldest-first, and the uuid is the entry's id. */
 const ENTRY_NAME = /^(\d{15})-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;

@@ -7,14 +7,35 @@
  *   npm run build:agent            → dist/agent/
  *   tsx scripts/build-agent.ts DIR → DIR/
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLLECTION_SCRIPT_FILE, collectionScript } from '../agents/windows/collection-script.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const AGENT_BUNDLE = 'estatewatch-agent.mjs';
+
+const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/**
+ * Each Node built-in the agent imports is loaded when the module that imports
+ * it is first run, not at start-up: an ESM bundle hoists every `import` of a
+ * built-in to its top, so a --dry-run would load https, tls and crypto for the
+ * hub it never calls (about 5 ms of CPU). A small CommonJS module standing for
+ * each built-in turns the import into a require() inside its importer's lazy
+ * initialiser. node:module stays a real import: the banner's require comes from it.
+ */
+const lazyBuiltins: Plugin = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+      args.kind === 'import-statement' && BUILTINS.has(args.path) && !/^(node:)?module$/.test(args.path) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
 
 export async function buildAgent(outDir: string): Promise<string> {
   const outfile = path.join(outDir, AGENT_BUNDLE);
@@ -32,6 +53,7 @@ export async function buildAgent(outDir: string): Promise<string> {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'eof',
+    plugins: [lazyBuiltins],
     logLevel: 'warning',
   });
   fs.chmodSync(outfile, 0o755);

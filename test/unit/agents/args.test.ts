@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAgentArgs } from '../../../agents/args.js';
+import { checkSchedule, parseAgentArgs } from '../../../agents/args.js';
 
 describe('parseAgentArgs', () => {
   it('parses --dry-run, --once and --help', () => {
@@ -39,7 +39,6 @@ describe('parseAgentArgs', () => {
   it.each([
     [[], /choose a mode/],
     [['--once', '--dry-run'], /choose one mode, not --dry-run and --once/],
-    [['--schedule', 'every night'], /not a valid cron expression/],
     [['--schedule', '0 2 * * *', '--jitter', '-5'], /--jitter/],
     [['--once', '--jitter', '10'], /--jitter is only used with --schedule/],
     [['--once', '--secret', 'x'], /--secret is only used with enrol/],
@@ -66,5 +65,16 @@ describe('parseAgentArgs', () => {
     expect(() => parseAgentArgs(['--schedule', '0 * * * *', '--quiet-hours', '8-18'])).toThrow(/HH:MM-HH:MM/);
     expect(() => parseAgentArgs(['--once', '--priority', 'high'])).toThrow(/low or normal/);
     expect(() => parseAgentArgs(['--once', '--output', 'x'])).toThrow(/choose one mode/);
+  });
+});
+
+describe('checkSchedule', () => {
+  it('refuses a --schedule expression that is not cron, as a bad argument', async () => {
+    await expect(checkSchedule(parseAgentArgs(['--schedule', 'every night']))).rejects.toMatchObject({ code: 'bad-arguments', message: expect.stringMatching(/not a valid cron expression/) });
+  });
+
+  it('accepts a valid expression and every other mode', async () => {
+    await expect(checkSchedule(parseAgentArgs(['--schedule', '0 2 * * *']))).resolves.toBeUndefined();
+    await expect(checkSchedule(parseAgentArgs(['--dry-run']))).resolves.toBeUndefined();
   });
 });
