@@ -27,7 +27,7 @@ describe('mayReachCupsScheduler', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is false when no server is named, there is no socket and nothing answers on the IPP port', async () => {
+  it('is false when no server is named, there is no socket and nothing answers on 127.0.0.1’s IPP port', async () => {
     await expect(mayReachCupsScheduler({ env: nothingThere(), sockets: [join(dir, 'cups.sock')] })).resolves.toBe(false);
   });
 
@@ -50,7 +50,7 @@ describe('mayReachCupsScheduler', () => {
     await expect(mayReachCupsScheduler({ env: nothingThere(), sockets: [join(dir, 'missing.sock'), join(dir, 'cups.sock')] })).resolves.toBe(true);
   });
 
-  it('is true when something answers on localhost’s IPP port', async () => {
+  it('is true when something answers on 127.0.0.1’s IPP port', async () => {
     const server = await listen();
     try {
       await expect(mayReachCupsScheduler({ env: { ...nothingThere(), IPP_PORT: String(portOf(server)) }, sockets: [] })).resolves.toBe(true);
