@@ -107,6 +107,8 @@ export function clearAlerts(db: Db, alerts: readonly LiveAlert[], why: (a: LiveA
 
 /** The digest of the keys of the alerts linked to run entry `auditId` as raised (or as cleared): equal to the entry's `keys` while the link is intact. */
 export function alertRunDigest(db: Db, auditId: number, link: 'raised' | 'resolved'): string {
-  const rows = stmt(db, `SELECT rule_id AS ruleId, asset_id AS assetId, organisation_id AS organisationId, subject FROM alerts WHERE ${link}_audit_id = ?`).all(auditId) as Keyed[];
-  return keysDigest(rows.map(findingKey));
+  return keysDigest((stmt(db, RUN_ALERTS[link]).all(auditId) as Keyed[]).map(findingKey));
 }
+
+const RUN_KEYS = 'SELECT rule_id AS ruleId, asset_id AS assetId, organisation_id AS organisationId, subject FROM alerts';
+const RUN_ALERTS = { raised: `${RUN_KEYS} WHERE raised_audit_id = ?`, resolved: `${RUN_KEYS} WHERE resolved_audit_id = ?` } as const;
