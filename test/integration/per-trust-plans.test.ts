@@ -137,3 +137,15 @@ describe("a trust's reads are planned on indexes that lead with the trust", () =
     expect(plans.map((p) => p.plan).join('\n')).toMatch(index);
   });
 });
+
+describe('the software and unmatched lists, counted and paged in one pass', () => {
+  it.each(['every trust', 'one trust'] as const)('give the same total on a page past the end as on the first (%s)', (scope) => {
+    const org = scope === 'every trust' ? null : second;
+    for (const list of [(at: typeof PAGE) => listSoftwareVersions(db(), org, at), (at: typeof PAGE) => listUnmatched(db(), org, at)]) {
+      const first = list({ limit: 1, offset: 0 });
+      expect(first.total).toBeGreaterThan(0);
+      expect(list({ limit: 1, offset: first.total + 10 })).toEqual({ total: first.total, rows: [] });
+      expect(list({ limit: 1, offset: 1 }).total).toBe(first.total);
+    }
+  });
+});
