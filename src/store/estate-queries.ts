@@ -12,6 +12,7 @@ import { likeText } from './like-text.js';
 import { patchSummary, type PatchSummary } from './patch-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
+import { VERSION_COUNTS } from './version-counts.js';
 
 export const EFFECTIVE_STATUS = `CASE
   WHEN s.os_link = 'follows' THEN o.status
@@ -74,20 +75,20 @@ const INSTALLS_BY_STATUS = {
 };
 
 /**
- * Unknown installs by reason, from the kept counts: a standalone version's own
- * reason; a version tied to its OS takes the OS's reason when it follows it.
+ * Unknown installs by reason, from the kept counts (version-counts.ts): a
+ * standalone version's own reason; a version tied to its OS takes the OS's
+ * reason when it follows it.
  */
-const UNKNOWN_BY_REASON = {
-  ics: `SELECT reason, sum(n) AS n FROM (
-      SELECT s.unknown_reason AS reason, s.installs AS n FROM software s WHERE s.os_link = 'none' AND s.status = 'unknown' AND s.installs > 0
+const unknownByReasonSql = (reader: 'ics' | 'trust') => {
+  const k = VERSION_COUNTS[reader];
+  return `SELECT reason, sum(n) AS n FROM (
+      SELECT s.unknown_reason AS reason, ${k.installs} AS n FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND s.status = 'unknown' AND ${k.installs} > 0
       UNION ALL
       SELECT CASE WHEN s.os_link = 'follows' THEN o.unknown_reason ELSE s.unknown_reason END AS reason, c.installs AS n
-        FROM software_os_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
-        WHERE c.installs > 0 AND ${EFFECTIVE_STATUS} = 'unknown') AS u GROUP BY reason`,
-  trust: `SELECT CASE WHEN s.os_link = 'follows' THEN o.unknown_reason ELSE s.unknown_reason END AS reason, sum(c.installs) AS n
-      FROM software_trust_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
-      WHERE c.organisation_id = @org AND c.installs > 0 AND ${EFFECTIVE_STATUS} = 'unknown' GROUP BY 1`,
+        FROM ${k.perOs} JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
+        WHERE ${k.scope}c.installs > 0 AND ${EFFECTIVE_STATUS} = 'unknown') AS u GROUP BY reason`;
 };
+const UNKNOWN_BY_REASON = { ics: unknownByReasonSql('ics'), trust: unknownByReasonSql('trust') };
 
 function unknownByReason(db: Db, org: OrgScope): Record<UnknownReason, number> {
   const counts = Object.fromEntries(UNKNOWN_REASONS.map((r) => [r, 0])) as Record<UnknownReason, number>;
@@ -145,25 +146,20 @@ export interface SoftwareVersionRow {
 
 /**
  * Each version with its status on the assets carrying it, from the kept counts
- * (migration 0011): a standalone version has its own status everywhere; one
+ * (version-counts.ts): a standalone version has its own status everywhere; one
  * tied to its OS has a row per status its OSes give it. `matching`: conditions
  * on the version `s` (a search's name and product), applied before the
  * grouping; filtered after it, a trust's search by product at 100,000 assets
  * took 119 ms, before it 26 ms.
  */
 function versionRows(reader: 'ics' | 'trust', matching: string): string {
-  if (reader === 'ics') {
-    return `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, s.status, s.installs AS assets
-    FROM software s WHERE s.os_link = 'none' AND s.installs > 0${matching}
+  const k = VERSION_COUNTS[reader];
+  return `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, s.status, ${k.installs} AS assets
+    FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND ${k.installs} > 0${matching}
   UNION ALL
   SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
-    FROM software_os_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id WHERE c.installs > 0${matching}
+    FROM ${k.perOs} JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id WHERE ${k.scope}c.installs > 0${matching}
     GROUP BY s.id, ${EFFECTIVE_STATUS}`;
-  }
-  // A trust's from its own kept counts (migration 0020), per version and OS.
-  return `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
-    FROM software_trust_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
-    WHERE c.organisation_id = @org AND c.installs > 0${matching} GROUP BY s.id, ${EFFECTIVE_STATUS}`;
 }
 
 export interface SoftwareVersionFilter {
@@ -231,7 +227,7 @@ export interface SoftwareVersionLabel {
 /** Version `s` is installed: anywhere (ics), or in the trust @org. */
 const INSTALLED = {
   ics: 's.installs > 0',
-  trust: 'EXISTS (SELECT 1 FROM software_trust_counts c WHERE c.software_id = s.id AND c.organisation_id = @org AND c.installs > 0)',
+  trust: 'EXISTS (SELECT 1 FROM software_trust_installs c WHERE c.organisation_id = @org AND c.software_id = s.id AND c.installs > 0)',
 };
 
 /** What software version `id` is, if the reader's trust (or, null, any trust) carries it: another trust's programs are not theirs to learn. */
@@ -257,16 +253,14 @@ export interface UnmatchedRow {
 
 /**
  * Where the unjudged versions and their installs are read: the per-version
- * install counts, not the installs themselves (30M at 100,000 assets); the
- * hub's (migration 0011), or a trust's (0020). Versions judged on their own
- * only: a distribution package or a part of the OS takes its OS's verdict.
+ * install counts (version-counts.ts), not the installs themselves (30M at
+ * 100,000 assets). Versions judged on their own only: a distribution package
+ * or a part of the OS takes its OS's verdict.
  */
-export const UNJUDGED_FROM = {
-  ics: `FROM software s WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND s.installs > 0`,
-  trust: `FROM software_trust_counts c JOIN software s ON s.id = c.software_id
-      WHERE c.organisation_id = @org AND c.installs > 0 AND s.os_link <> 'follows' AND s.status = 'unknown'`,
-};
-export const UNJUDGED_INSTALLS = { ics: 'sum(s.installs)', trust: 'sum(c.installs)' };
+const unjudgedFrom = ({ versions, scope, installs }: (typeof VERSION_COUNTS)['ics' | 'trust']) =>
+  `FROM ${versions} WHERE ${scope}s.os_link <> 'follows' AND s.status = 'unknown' AND ${installs} > 0`;
+export const UNJUDGED_FROM = { ics: unjudgedFrom(VERSION_COUNTS.ics), trust: unjudgedFrom(VERSION_COUNTS.trust) };
+export const UNJUDGED_INSTALLS = { ics: `sum(${VERSION_COUNTS.ics.installs})`, trust: `sum(${VERSION_COUNTS.trust.installs})` };
 /** A verdict stored before migration 0021 has no reason until the next re-evaluation: it is read as unrecognised. */
 export const UNKNOWN_REASON = "coalesce(s.unknown_reason, 'unrecognised')";
 /** The unmatched queue's: unjudged versions no title recognises. */

@@ -41,8 +41,9 @@ const ADD_INSTALLS = perDialect((d) => `INSERT INTO installs (asset_id, software
 type AssetCounted = { osId: number; org: number };
 
 /**
- * Moves each version's install count (migration 0011), its count on this OS
- * where the OS decides its status, and its count in the asset's trust (0020).
+ * Moves each version's install count (migration 0011) and its count in the
+ * asset's trust (0040); where the OS decides its status, also its count on
+ * this OS, of the hub's (0011) and of the trust's (0020).
  */
 function countVersions(db: Db, { osId, org }: AssetCounted, softwareIds: readonly number[], delta: 1 | -1): void {
   if (!softwareIds.length) return;
@@ -50,7 +51,8 @@ function countVersions(db: Db, { osId, org }: AssetCounted, softwareIds: readonl
   const ids = JSON.stringify(softwareIds);
   stmt(db, COUNT_VERSIONS[d]).run({ ids, delta });
   stmt(db, COUNT_ON_OS[d]).run({ ids, osId, delta });
-  stmt(db, COUNT_IN_TRUST[d]).run({ ids, osId, org, delta });
+  stmt(db, COUNT_IN_TRUST[d]).run({ ids, org, delta });
+  stmt(db, COUNT_IN_TRUST_ON_OS[d]).run({ ids, osId, org, delta });
 }
 
 const COUNT_VERSIONS = perDialect((d) => `UPDATE software SET installs = installs + @delta WHERE id IN ${jsonValues(d, '@ids', 'integer')}`);
@@ -58,8 +60,11 @@ const COUNT_VERSIONS = perDialect((d) => `UPDATE software SET installs = install
 const COUNT_ON_OS = perDialect((d) => `INSERT INTO software_os_counts (software_id, os_id, installs)
     SELECT s.id, @osId, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')} AND s.os_link <> 'none'
     ON CONFLICT (software_id, os_id) DO UPDATE SET installs = software_os_counts.installs + excluded.installs`);
-const COUNT_IN_TRUST = perDialect((d) => `INSERT INTO software_trust_counts (organisation_id, software_id, os_id, installs)
-    SELECT @org, s.id, @osId, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')}
+const COUNT_IN_TRUST = perDialect((d) => `INSERT INTO software_trust_installs (organisation_id, software_id, installs)
+    SELECT @org, s.id, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')}
+    ON CONFLICT (organisation_id, software_id) DO UPDATE SET installs = software_trust_installs.installs + excluded.installs`);
+const COUNT_IN_TRUST_ON_OS = perDialect((d) => `INSERT INTO software_trust_counts (organisation_id, software_id, os_id, installs)
+    SELECT @org, s.id, @osId, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')} AND s.os_link <> 'none'
     ON CONFLICT (organisation_id, software_id, os_id) DO UPDATE SET installs = software_trust_counts.installs + excluded.installs`);
 
 type Count = { status: string; osLink: string; items: number };

@@ -12,6 +12,7 @@ import type { Db } from './db.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
+import { VERSION_COUNTS } from './version-counts.js';
 
 export interface PatchCounts {
   current: number;
@@ -36,15 +37,14 @@ const OS_BY_PATCH = (org: OrgScope) => `SELECT c.state, sum(c.n) AS n FROM (SELE
  * As UNKNOWN_BY_REASON (estate-queries.ts): a standalone version's own installs, a part of the
  * OS's per OS. Built on first use: estate-queries.ts, which this reads EFFECTIVE_STATUS from, imports this file.
  */
-const softwareByPatch = (reader: 'ics' | 'trust') => ({
-  ics: () => `SELECT state, sum(n) AS n FROM (
-      SELECT s.patch_state AS state, s.installs AS n FROM software s WHERE s.os_link = 'none' AND s.status IN ${SUPPORTED} AND s.installs > 0
+const softwareByPatch = (reader: 'ics' | 'trust') => {
+  const k = VERSION_COUNTS[reader];
+  return `SELECT state, sum(n) AS n FROM (
+      SELECT s.patch_state AS state, ${k.installs} AS n FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND s.status IN ${SUPPORTED} AND ${k.installs} > 0
       UNION ALL
-      SELECT s.patch_state, c.installs FROM software_os_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
-        WHERE c.installs > 0 AND s.os_link = 'capped' AND ${EFFECTIVE_STATUS} IN ${SUPPORTED}) AS u GROUP BY state`,
-  trust: () => `SELECT s.patch_state AS state, sum(c.installs) AS n FROM software_trust_counts c JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
-      WHERE c.organisation_id = @org AND c.installs > 0 AND s.os_link <> 'follows' AND ${EFFECTIVE_STATUS} IN ${SUPPORTED} GROUP BY 1`,
-})[reader]();
+      SELECT s.patch_state, c.installs FROM ${k.perOs} JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
+        WHERE ${k.scope}c.installs > 0 AND s.os_link = 'capped' AND ${EFFECTIVE_STATUS} IN ${SUPPORTED}) AS u GROUP BY state`;
+};
 
 function toCounts(rows: readonly { state: string | null; n: number }[]): PatchCounts {
   const counts: PatchCounts = { current: 0, behind: 0, cannotTell: 0 };

@@ -80,7 +80,7 @@ function planOf({ sql, params }: Captured): string {
 }
 
 /** The estate's large tables, whose whole-table reads a trust's page must not make. */
-const LARGE = ['alerts', 'assets', 'installs', 'asset_item_counts', 'software_trust_counts', 'alert_counts'];
+const LARGE = ['alerts', 'assets', 'installs', 'asset_item_counts', 'software_trust_counts', 'software_trust_installs', 'alert_counts'];
 
 /** Every plan of `read`'s statements that touches a large table, beside the statement. */
 function plansOf(read: (db: Db) => unknown): { sql: string; plan: string }[] {
@@ -100,15 +100,15 @@ function scansWhole(plan: string): string[] {
     const subqueries = new Set([...plan.matchAll(/(?:CO-ROUTINE|MATERIALIZE) (\S+)/g)].map((m) => m[1]));
     return plan.split('\n').filter((line) => {
       const scanned = /^\s*SCAN (\S+)/.exec(line)?.[1];
-      return scanned !== undefined && !subqueries.has(scanned) && /^(alerts|assets|installs|asset_item_counts|software_trust_counts|alert_counts|a|s|i|c)$/.test(scanned);
+      return scanned !== undefined && !subqueries.has(scanned) && /^(alerts|assets|installs|asset_item_counts|software_trust_counts|software_trust_installs|alert_counts|a|s|i|c)$/.test(scanned);
     });
   }
-  return plan.split('\n').filter((line) => /Seq Scan on (alerts|assets|installs|asset_item_counts|software_trust_counts|alert_counts)\b/.test(line));
+  return plan.split('\n').filter((line) => /Seq Scan on (alerts|assets|installs|asset_item_counts|software_trust_counts|software_trust_installs|alert_counts)\b/.test(line));
 }
 
 const PAGE = { limit: 50, offset: 0 };
-/** software_trust_counts by its key, which leads with the trust: SQLite names it by its alias. */
-const TRUST_COUNTS = /SEARCH c USING PRIMARY KEY \(organisation_id=\?\)|software_trust_counts_pkey/;
+/** software_trust_installs or software_trust_counts by its key, which leads with the trust: SQLite names either by its alias. */
+const TRUST_COUNTS = /SEARCH c USING PRIMARY KEY \(organisation_id=\?|software_trust_(installs|counts)_pkey/;
 
 const READS: [string, (db: Db) => unknown, RegExp][] = [
   ['the summary', (d) => estateSummary(d, second), /assets_organisation_os|assets_organisation_received/],
@@ -135,6 +135,31 @@ describe("a trust's reads are planned on indexes that lead with the trust", () =
       if (/\b(alerts|assets)\b/.test(sql) && !/\bFROM (alert_counts|software_trust_counts)\b/.test(sql)) expect(plan, `${sql}\n${plan}`).toMatch(/organisation|PRIMARY KEY|rowid|pkey/);
     }
     expect(plans.map((p) => p.plan).join('\n')).toMatch(index);
+  });
+});
+
+/**
+ * Migration 0040: a standalone version is counted once per trust
+ * (software_trust_installs); only a version tied to its OS is read per OS
+ * (software_trust_counts), and only where its status or reason is the OS's.
+ */
+describe("a trust's software figures read a count per version, per OS only where the OS decides", () => {
+  const READS_COUNTS: [string, (db: Db) => unknown, boolean][] = [
+    ['the software list', (d) => listSoftwareVersions(d, second, PAGE), true],
+    ['the unmatched list', (d) => listUnmatched(d, second, PAGE), false],
+    ['the summary', (d) => estateSummary(d, second), true],
+  ];
+  it.each(READS_COUNTS)('%s', (_name, read, perOs) => {
+    const sql = statementsOf(read).map((c) => c.sql);
+    const standalone = sql.filter((s) => /\bsoftware_trust_installs\b/.test(s));
+    expect(standalone.length).toBeGreaterThan(0);
+    for (const s of sql.filter((s) => /\bsoftware_trust_counts\b/.test(s))) {
+      // Each reading of the per-OS counts is the arm beside a standalone version's own count.
+      expect(s).toMatch(/software_trust_installs[\s\S]*os_link = 'none'[\s\S]*UNION ALL[\s\S]*software_trust_counts/);
+    }
+    expect(sql.some((s) => /\bsoftware_trust_counts\b/.test(s))).toBe(perOs);
+    const plans = plansOf(read).filter((p) => /\bsoftware_trust_installs\b/.test(p.sql));
+    for (const { sql: s, plan } of plans) expect(plan, `${s}\n${plan}`).toMatch(isSqlite(db()) ? /SEARCH c USING PRIMARY KEY \(organisation_id=\?/ : /software_trust_installs_pkey/);
   });
 });
 

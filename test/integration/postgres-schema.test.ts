@@ -526,7 +526,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'software tied to its OS and untied (os_link)',
-    triggers: ['software_count_verdict', 'software_count_os_link', 'asset_item_counts_carries_insert', 'asset_item_counts_carries_update'],
+    triggers: ['software_count_verdict', 'software_count_os_link', 'software_count_trust_os_link', 'asset_item_counts_carries_insert', 'asset_item_counts_carries_update'],
     sql: `UPDATE software SET os_link = 'follows' WHERE id = 4;
       UPDATE software SET os_link = 'none' WHERE id = 2;
       UPDATE software SET os_link = 'capped', status = 'unsupported' WHERE id = 1;`,
