@@ -125,6 +125,8 @@ const REVIEWED: Record<string, string> = {
   'store/posture-capture.ts: rank': "a CASE over EFFECTIVE_STATUS and the same code-given SupportStatus values",
   'store/migrate.ts: m.version': 'PRAGMA user_version (no parameters possible): the number of a shipped migration file',
   'store/statements.ts: sql': 'insertReturningId() appends RETURNING id to a statement store code hands it, as stmt() prepares it',
+  "store/alert-queries.ts: forTrust(of.org, 'organisation_id')": "forTrust() gives one of two literal conditions by reader kind (TRUE, or the column = @org); the trust is bound",
+  'store/estate-queries.ts: pageSql': 'pageWithTotal() is handed statements built by versionsFrom() and the unmatched list from literals; values bound',
   'store/checkpointer.ts: opts.restartPages': 'PRAGMA wal_autocheckpoint (no parameters possible): a number constant in hub/server.ts',
 };
 /** Statements whose SQL argument is a variable or a call: each built by a reviewed function. */
@@ -134,6 +136,7 @@ const REVIEWED_EXPRESSIONS: Record<string, string> = {
   'store/alert-queries.ts: alertPageSql': 'filterSql() above',
   'store/migrate.ts: m.sql': 'the numbered migration files shipped in src/store/migrations',
   'store/postgres/migrate-postgres.ts: m.sql': 'the numbered migration files shipped in src/store/migrations/postgres',
+  'store/estate-queries.ts: countSql': 'pageWithTotal() is handed statements built by versionsFrom() and the unmatched list from literals; values bound',
   'store/patch-queries.ts: softwareByPatch': "one of two constant statements, chosen by the reader kind ('ics' | 'trust'); the trust is bound as @org",
 };
 /** SQL outside src/store/, against the style rule but not the security one (a literal with a bound value). */
