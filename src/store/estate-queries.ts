@@ -150,17 +150,21 @@ export interface SoftwareVersionRow {
  * tied to its OS has a row per status its OSes give it. `matching`: conditions
  * on the version `s` (a search's name and product), applied before the
  * grouping; filtered after it, a trust's search by product at 100,000 assets
- * took 119 ms, before it 26 ms.
+ * took 119 ms, before it 26 ms. `columns`: a row's whole description for a
+ * page, or only what a count needs.
  */
-function versionRows(reader: 'ics' | 'trust', matching: string): string {
+function versionRows(reader: 'ics' | 'trust', matching: string, columns: keyof typeof VERSION_COLUMNS): string {
   const k = VERSION_COUNTS[reader];
-  return `SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, s.status, ${k.installs} AS assets
+  const described = VERSION_COLUMNS[columns];
+  return `SELECT ${described}, s.status, ${k.installs} AS assets
     FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND ${k.installs} > 0${matching}
   UNION ALL
-  SELECT s.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
+  SELECT ${described}, ${EFFECTIVE_STATUS} AS status, sum(c.installs) AS assets
     FROM ${k.perOs} JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id WHERE ${k.scope}c.installs > 0${matching}
     GROUP BY s.id, ${EFFECTIVE_STATUS}`;
 }
+
+const VERSION_COLUMNS = { page: 's.id, s.name, s.version, s.vendor, s.source, s.product, s.cycle, s.eol', count: 's.id' };
 
 export interface SoftwareVersionFilter {
   status?: SupportStatus;
@@ -175,13 +179,13 @@ export interface SoftwareVersionFilter {
 }
 
 /** The versions a filter keeps, naming only the filters given (literal fragments; every value bound), so each form is its own statement. */
-function versionsFrom(f: SoftwareVersionFilter, d: Dialect, reader: 'ics' | 'trust'): string {
+function versionsFrom(f: SoftwareVersionFilter, d: Dialect, reader: 'ics' | 'trust', columns: keyof typeof VERSION_COLUMNS = 'page'): string {
   const matching = [f.text && `(s.name LIKE @q ESCAPE '\\' OR s.product IN ${jsonValues(d, '@titled')})`, f.product && 's.product = @product']
     .filter(Boolean)
     .map((condition) => ` AND ${condition}`)
     .join('');
   // The status a version has on its assets is worked out in the grouping: it is filtered after it.
-  return `FROM (${versionRows(reader, matching)}) v ${f.status ? 'WHERE v.status = @status' : ''}`;
+  return `FROM (${versionRows(reader, matching, columns)}) v ${f.status ? 'WHERE v.status = @status' : ''}`;
 }
 const VERSION_ORDER = 'ORDER BY v.assets DESC, v.name, v.version, v.status';
 
@@ -201,8 +205,16 @@ export function listSoftwareVersions(db: Db, org: OrgScope, f: SoftwareVersionFi
     const rows = (stmt(db, `SELECT v.* ${versionsFrom(f, d, reader)} ${VERSION_ORDER}`).all(params) as SoftwareVersionRow[]).filter((r) => fits(r.version));
     return { total: rows.length, rows: rows.slice(f.offset, f.offset + f.limit) };
   }
-  return pageWithTotal(db, f, params, `SELECT v.* FROM (SELECT v.*, count(*) OVER () AS total ${versionsFrom(f, d, reader)}) v ${VERSION_ORDER}`,
-    `SELECT count(*) AS n ${versionsFrom(f, d, reader)}`);
+  // Paged and counted apart, not in one pass as the unmatched list is: a window count keeps every row, described in full, and
+  // sorts them all; without it the sort keeps only the page's rows, and the count reads ids and statuses (T04 at 20,000 assets: 36 → 13 + 6 ms).
+  return pageThenCount(db, f, params, `SELECT v.* ${versionsFrom(f, d, reader)} ${VERSION_ORDER}`, `SELECT count(*) AS n ${versionsFrom(f, d, reader, 'count')}`);
+}
+
+/** One page, then the number of rows matching: counted only when the page does not end the list (a page short of full, not past the end, does). */
+function pageThenCount<Row>(db: Db, at: { limit: number; offset: number }, params: Record<string, unknown>, pageSql: string, countSql: string): { total: number; rows: Row[] } {
+  const rows = stmt(db, `${pageSql} LIMIT @limit OFFSET @offset`).all({ ...params, limit: at.limit, offset: at.offset }) as Row[];
+  const last = rows.length < at.limit && (rows.length > 0 || at.offset === 0);
+  return { total: last ? at.offset + rows.length : Number((stmt(db, countSql).get(params) as { n: number | string }).n), rows };
 }
 
 /**
