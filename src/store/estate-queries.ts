@@ -205,9 +205,12 @@ export function listSoftwareVersions(db: Db, org: OrgScope, f: SoftwareVersionFi
     const rows = (stmt(db, `SELECT v.* ${versionsFrom(f, d, reader)} ${VERSION_ORDER}`).all(params) as SoftwareVersionRow[]).filter((r) => fits(r.version));
     return { total: rows.length, rows: rows.slice(f.offset, f.offset + f.limit) };
   }
-  // Paged and counted apart, not in one pass as the unmatched list is: a window count keeps every row, described in full, and
-  // sorts them all; without it the sort keeps only the page's rows, and the count reads ids and statuses (T04 at 20,000 assets: 36 → 13 + 6 ms).
-  return pageThenCount(db, f, params, `SELECT v.* ${versionsFrom(f, d, reader)} ${VERSION_ORDER}`, `SELECT count(*) AS n ${versionsFrom(f, d, reader, 'count')}`);
+  const countSql = `SELECT count(*) AS n ${versionsFrom(f, d, reader, 'count')}`;
+  // SQLite: paged and counted apart, as a window count keeps every row, described in full, and sorts them all; without it the
+  // sort keeps only the page's rows and the count reads ids and statuses (T04 at 20,000 assets: 40 → 18 + 13 ms). PostgreSQL
+  // counts in the same pass for less than a second pass and round trip (T04 at 2,000 assets: /software p50 48 ms, apart 77 ms).
+  if (d === 'sqlite') return pageThenCount(db, f, params, `SELECT v.* ${versionsFrom(f, d, reader)} ${VERSION_ORDER}`, countSql);
+  return pageWithTotal(db, f, params, `SELECT v.* FROM (SELECT v.*, count(*) OVER () AS total ${versionsFrom(f, d, reader)}) v ${VERSION_ORDER}`, countSql);
 }
 
 /** One page, then the number of rows matching: counted only when the page does not end the list (a page short of full, not past the end, does). */
