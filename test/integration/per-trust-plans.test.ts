@@ -15,6 +15,8 @@ import { listAssets } from '../../src/store/asset-queries.js';
 import { isSqlite, type Db, type Statement } from '../../src/store/db.js';
 import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../../src/store/estate-queries.js';
 import { recentHostnames } from '../../src/store/form-choices.js';
+import { listAuditTrail } from '../../src/store/audit-log.js';
+import { listCyberAlertAudit } from '../../src/store/cyber-alert-audit.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { sampleReport } from '../helpers/reports.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
@@ -171,6 +173,22 @@ describe('the software and unmatched lists, counted and paged in one pass', () =
       expect(first.total).toBeGreaterThan(0);
       expect(list({ limit: 1, offset: first.total + 10 })).toEqual({ total: first.total, rows: [] });
       expect(list({ limit: 1, offset: 1 }).total).toBe(first.total);
+    }
+  });
+});
+
+/** Migration 0041: a record's trail is read by its entity and id, not by scanning the append-only log. */
+describe("a record's audit trail is read by its key", () => {
+  it.each([
+    ["an alert's", (d: Db) => listAuditTrail(d, 'alert', 1)],
+    ["a hazard's", (d: Db) => listAuditTrail(d, 'hazard', 1)],
+    ["a cyber alert's, with its trusts' responses", (d: Db) => listCyberAlertAudit(d, 'LOCAL-2026-001', ['RYY'])],
+  ] as const)('%s', (_name, read) => {
+    const plans = statementsOf(read).filter((c) => /\baudit_log\b/.test(c.sql)).map(planOf);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      expect(plan).toMatch(/audit_log_entity/);
+      expect(plan).not.toMatch(isSqlite(db()) ? /^\s*SCAN audit_log\b/m : /Seq Scan on audit_log/);
     }
   });
 });
