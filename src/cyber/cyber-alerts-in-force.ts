@@ -40,7 +40,7 @@ function readAlertFiles(dir: string, rules: RuleSet): CyberAlert[] {
 /**
  * Another hub process sharing the database may have had an alert added: the
  * ones this hub does not hold yet join its list. Hub-added alerts are never
- * removed, so joining is all there is to do. Returns those.
+ * removed, so joining is all there is to do. Returns the alerts to join.
  */
 export function joinHubCyberAlerts(db: Db, inForce: readonly StoredCyberAlert[]): StoredCyberAlert[] {
   const held = new Set(inForce.map((a) => a.id));

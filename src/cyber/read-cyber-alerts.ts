@@ -12,7 +12,11 @@ import type { KevCatalogue } from './read-kev.js';
 
 export function readCyberAlertList(db: Db, org: OrgScope, now: Date, kev: KevCatalogue | null | undefined): CyberAlertView[] {
   const responses = new Map<number, CyberResponseRow[]>();
-  for (const r of listAllCyberResponses(db, org)) responses.set(r.cyberAlertId, [...(responses.get(r.cyberAlertId) ?? []), r]);
+  for (const r of listAllCyberResponses(db, org)) {
+    const held = responses.get(r.cyberAlertId);
+    if (held) held.push(r);
+    else responses.set(r.cyberAlertId, [r]);
+  }
   return knownExploitedFirst(listCyberAlerts(db, org).map((a) => cyberAlertView(a, responses.get(a.id) ?? [], now, kev)));
 }
 

@@ -13,7 +13,6 @@ import { raiseHazardFromCyberAlert } from '../cso/raise-hazard-from-cyber-alert.
 import { RaiseHazardRequestSchema } from '../cso/hazard-schemas.js';
 import { kevStatus } from '../cyber/cyber-alert-view.js';
 import { CyberAcknowledgeSchema, CyberCloseSchema, CyberDecisionSchema, CyberUpdateSchema } from '../cyber/cyber-response-schemas.js';
-import { nationalResponseSummary } from '../cyber/national-response-summary.js';
 import { readCyberAlertList } from '../cyber/read-cyber-alerts.js';
 import { acknowledgeCyberAlert, closeCyberAlertResponse, decideCyberApplicability, recordCyberUpdate, type CyberResponseTarget, type CyberStep } from '../cyber/respond-to-cyber-alert.js';
 import { addCyberAlertInForce } from '../hub/add-cyber-alert-in-force.js';
@@ -23,7 +22,7 @@ import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { nonEmpty, scopeOf, ScopeQuerySchema } from '../hub/query-schemas.js';
 import { TRIAGE_ROLES } from '../hub/routes/alerts-api.js';
 import { csoActor, HAZARD_ROLES } from '../hub/routes/cso-api.js';
-import { cannotTellOf, mustReadCyberAlert, responseTarget, stepOf } from '../hub/routes/cyber-alerts-api.js';
+import { mustReadCyberAlert, nationalSummaryOf, responseTarget, stepOf } from '../hub/routes/cyber-alerts-api.js';
 import { listCyberAlertAudit } from '../store/cyber-alert-audit.js';
 import type { Db } from '../store/db.js';
 import { CyberAlertFormSchema, cyberAlertFormText } from './cyber-alert-form-text.js';
@@ -98,12 +97,9 @@ function handleRaiseHazard(c: Context<HubEnv>) {
  * offers them to choose from.
  */
 function renderSummary(c: Context<HubEnv>) {
-  const { row, view, updates, responses } = mustReadCyberAlert(c, c.req.param('reference') as string);
-  const [response, stored] = [view.responses[0], responses[0]];
-  const one = view.responses.length === 1 && response && stored;
-  const summary = one
-    ? nationalResponseSummary(view, response, updates[response.organisation] ?? [], cannotTellOf(c, row, stored.organisationId).reduce((n, v) => n + v.machines, 0))
-    : { choose: view.responses };
+  const detail = mustReadCyberAlert(c, c.req.param('reference') as string);
+  const { view } = detail;
+  const summary = nationalSummaryOf(c, detail) ?? { choose: view.responses };
   return c.html(<CyberResponseSummaryPage session={currentSession(c)} reference={view.reference} title={view.title} summary={summary} printedAt={c.var.deps.now()} />);
 }
 

@@ -11,7 +11,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { kevStatus } from '../../cyber/cyber-alert-view.js';
 import { CyberAcknowledgeSchema, CyberCloseSchema, CyberDecisionSchema, CyberUpdateSchema } from '../../cyber/cyber-response-schemas.js';
-import { nationalResponseSummary } from '../../cyber/national-response-summary.js';
+import { nationalResponseSummary, type NationalResponseSummary } from '../../cyber/national-response-summary.js';
 import { cannotTellVersions } from '../../cyber/cannot-tell-versions.js';
 import { readCyberAlert, readCyberAlertList, type CyberAlertDetail } from '../../cyber/read-cyber-alerts.js';
 import { schemesOf } from '../../lifecycle/cyber-applicability.js';
@@ -57,18 +57,23 @@ export const cannotTellOf = (c: Context<HubEnv>, row: CyberAlertRow, org: OrgSco
 /** Who and when a step is taken, with the update interval in force. */
 export const stepOf = (c: Context<HubEnv>) => ({ by: currentSession(c).user.username, at: c.var.deps.now().toISOString(), updateDays: c.var.deps.config.cyberUpdateDays });
 
-/** The one trust a summary is for: the reader's own, or the one an ICS-wide reader names (required when the hub holds several). */
-function summaryFor(c: Context<HubEnv>) {
-  const detail = mustReadCyberAlert(c, c.req.param('reference') as string);
-  const organisation = parseOrThrow(ScopeQuerySchema, nonEmpty(c.req.query())).organisation;
-  const index = organisation === undefined && detail.view.responses.length === 1 ? 0 : detail.view.responses.findIndex((r) => r.organisation === organisation);
-  const response = detail.view.responses[index];
-  const row = detail.responses[index];
-  if (!response || !row) {
-    throw new HubError(400, 'organisation-required', `a national response is one trust's: say which (organisation: one of ${detail.view.responses.map((r) => r.organisation).join(', ')})`, [{ path: 'organisation', message: 'required for an ICS-wide person' }]);
-  }
+/**
+ * The national response summary when the reader's scope holds one trust (their
+ * own, or the one an ICS-wide reader narrows to with ?organisation=); undefined
+ * while it holds several, since a national response is one trust's.
+ */
+export function nationalSummaryOf(c: Context<HubEnv>, detail: CyberAlertDetail): NationalResponseSummary | undefined {
+  const [response, row] = [detail.view.responses[0], detail.responses[0]];
+  if (detail.responses.length !== 1 || !response || !row) return undefined;
   const cannotTell = cannotTellOf(c, detail.row, row.organisationId).reduce((n, v) => n + v.machines, 0);
   return nationalResponseSummary(detail.view, response, detail.updates[response.organisation] ?? [], cannotTell);
+}
+
+function summaryFor(c: Context<HubEnv>): NationalResponseSummary {
+  const detail = mustReadCyberAlert(c, c.req.param('reference') as string);
+  const summary = nationalSummaryOf(c, detail);
+  if (summary) return summary;
+  throw new HubError(400, 'organisation-required', `a national response is one trust's: say which (organisation: one of ${detail.view.responses.map((r) => r.organisation).join(', ')})`, [{ path: 'organisation', message: 'required for an ICS-wide person' }]);
 }
 
 const body = async <S extends z.ZodType>(c: Context<HubEnv>, schema: S) => parseOrThrow(schema, await readJsonBody(c, BODY_LIMIT));
