@@ -22,7 +22,7 @@ import { currentSession, requireRole } from '../hub/middleware/session.js';
 import { nonEmpty, scopeOf, ScopeQuerySchema } from '../hub/query-schemas.js';
 import { TRIAGE_ROLES } from '../hub/routes/alerts-api.js';
 import { csoActor, HAZARD_ROLES } from '../hub/routes/cso-api.js';
-import { mustReadCyberAlert, nationalSummaryOf, responseTarget, stepOf } from '../hub/routes/cyber-alerts-api.js';
+import { cannotTellOf, mustReadCyberAlert, nationalSummaryOf, readerScope, responseTarget, stepOf } from '../hub/routes/cyber-alerts-api.js';
 import { listCyberAlertAudit } from '../store/cyber-alert-audit.js';
 import type { Db } from '../store/db.js';
 import { CyberAlertFormSchema, cyberAlertFormText } from './cyber-alert-form-text.js';
@@ -50,9 +50,10 @@ function renderList(c: Context<HubEnv>) {
 
 /** The alert's page; with a refusal, the refused form (of the trust it named) says why and keeps what was typed. */
 function renderAlert(c: Context<HubEnv>, { refusal, status = 200 }: Refused = {}) {
-  const { view, machines, updates } = mustReadCyberAlert(c, c.req.param('reference') as string);
+  const { row, view, machines, updates } = mustReadCyberAlert(c, c.req.param('reference') as string);
   const audit = listCyberAlertAudit(c.var.deps.db, view.reference, view.responses.map((r) => r.organisation));
-  return c.html(<CyberAlertPage session={currentSession(c)} alert={view} machines={machines} updates={updates} audit={audit} trusts={trustsShown(c)} refusal={refusal} />, status);
+  const cannotTell = cannotTellOf(c, row, readerScope(c));
+  return c.html(<CyberAlertPage session={currentSession(c)} alert={view} machines={machines} cannotTell={cannotTell} updates={updates} audit={audit} trusts={trustsShown(c)} refusal={refusal} />, status);
 }
 
 const renderNew = (c: Context<HubEnv>, { refusal, status = 200 }: Refused = {}) => c.html(<NewCyberAlertPage session={currentSession(c)} refusal={refusal} />, status);

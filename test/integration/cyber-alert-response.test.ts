@@ -119,6 +119,10 @@ describe('a cyber alert added on the hub and answered by two trusts', () => {
     const detail = (await call('GET', `/api/v1/cyber-alerts/${REF}`, 'lead1')).body;
     expect(detail).toMatchObject({ affectedMachines: 1, cannotTell: [{ name: '7-Zip beta (x64)', version: 'beta', why: expect.stringContaining('cannot be read'), machines: 1 }] });
     expect((await call('GET', `/api/v1/cyber-alerts/${REF}`, 'ryy-lead')).body.cannotTell).toEqual([]);
+    // The alert's page lists it apart, to check by hand; another trust's page has nothing to list.
+    const page = async (who: string) => (await fetch(`${hub.url}/cyber-alerts/${REF}`, { headers: { cookie: cookies[who] as string } })).text();
+    expect(await page('lead1')).toMatch(/<table id="cyber-cannot-tell">[\s\S]*7-Zip beta \(x64\) beta[\s\S]*cannot be read/);
+    expect(await page('ryy-lead')).not.toContain('cyber-cannot-tell');
     const audit = hub.deps.db.prepare("SELECT actor, action FROM audit_log WHERE entity = 'cyber-alert' AND entity_id = ?").all(REF);
     expect(audit).toEqual([{ actor: 'lead1', action: 'add' }]);
   });

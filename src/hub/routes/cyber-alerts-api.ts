@@ -32,7 +32,8 @@ const ReferenceSchema = z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, { erro
 const BODY_LIMIT = 64 * 1024;
 const AddSchema = z.strictObject({ text: z.string({ error: 'the alert as YAML text, as in a rules/cyber-alerts/ file' }).min(1).max(BODY_LIMIT) });
 
-const readerScope = (c: Context<HubEnv>) => scopeOf(c, parseOrThrow(ScopeQuerySchema, nonEmpty(c.req.query())));
+/** The trusts a read covers: the reader's own, or ICS-wide every trust or the one ?organisation= names. */
+export const readerScope = (c: Context<HubEnv>) => scopeOf(c, parseOrThrow(ScopeQuerySchema, nonEmpty(c.req.query())));
 
 /** The alert in the reader's scope, or 404. */
 export function mustReadCyberAlert(c: Context<HubEnv>, reference: string): CyberAlertDetail {

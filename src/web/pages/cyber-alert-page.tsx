@@ -8,7 +8,9 @@ import type { CyberUpdateRecord } from '../../store/cyber-alert-responses.js';
 import type { Organisation } from '../../store/organisations.js';
 import type { Session } from '../../store/sessions.js';
 import { AuditTrail } from '../components/audit-trail.js';
+import { CannotTellTable } from '../components/cannot-tell-table.js';
 import { CyberMachinesTable } from '../components/cyber-machines-table.js';
+import type { CannotTellVersion } from '../../cyber/cannot-tell-versions.js';
 import { KnownExploitedFlag } from '../components/known-exploited-flag.js';
 import { valueWords } from '../audit-words.js';
 import type { FormRefusal } from '../form-refusal.js';
@@ -22,6 +24,8 @@ export interface CyberAlertPageProps {
   session: Session;
   alert: CyberAlertView;
   machines: CyberAlertMachine[];
+  /** Versions it names that cannot be placed against its ranges, in the reader's scope. */
+  cannotTell: CannotTellVersion[];
   /** Each trust's updates, by ODS code, oldest first. */
   updates: Record<string, CyberUpdateRecord[]>;
   audit: AuditTrailEntry[];
@@ -140,7 +144,7 @@ function TrustResponse({ reference, r, updates, session, refusal }: { reference:
   );
 }
 
-export function CyberAlertPage({ session, alert, machines, updates, audit, trusts, refusal }: CyberAlertPageProps) {
+export function CyberAlertPage({ session, alert, machines, cannotTell, updates, audit, trusts, refusal }: CyberAlertPageProps) {
   return (
     <Layout title={`${alert.reference}: ${alert.title}`} session={session}>
       <p class="small">
@@ -161,6 +165,7 @@ export function CyberAlertPage({ session, alert, machines, updates, audit, trust
       ))}
       <h2>Machines</h2>
       <CyberMachinesTable machines={machines} />
+      <CannotTellTable versions={cannotTell} />
       <RaiseHazardFromCyberForm session={session} alert={alert} trusts={trusts} refusal={refusal} />
       <h2>Audit trail</h2>
       <AuditTrail entries={audit} />
