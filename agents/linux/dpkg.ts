@@ -18,16 +18,20 @@ export function parseDpkg(text: string): Software[] {
   for (const line of text.split('\n')) {
     const [pkg, rawVersion, status, maintainer] = line.split('\t');
     if (!isInstalled(status)) continue;
-    const name = clip(pkg?.replace(/:[a-z0-9-]+$/, ''));
+    const name = clip(pkg?.includes(':') ? pkg.replace(/:[a-z0-9-]+$/, '') : pkg);
     const version = clip(rawVersion, 128);
-    if (!name || !version || seen.has(`${name}\t${version}`)) continue;
-    seen.add(`${name}\t${version}`);
+    if (!name || !version) continue;
+    const key = `${name}\t${version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     software.push({ name, version, vendor: vendorOf(maintainer), source: 'dpkg' });
   }
   return software;
 }
 
 function isInstalled(status: string | undefined): boolean {
+  // dpkg writes the three words one space apart; splitting ~900 of them on /\s+/, cold, took over 1 ms.
+  if (status === 'install ok installed' || status === 'hold ok installed') return true;
   const [, error, state] = status?.trim().split(/\s+/) ?? [];
   return error === 'ok' && state === 'installed';
 }

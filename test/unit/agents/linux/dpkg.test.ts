@@ -35,6 +35,14 @@ describe('parseDpkg', () => {
     expect(software).toHaveLength(12);
   });
 
+  it('reads a status spaced otherwise than dpkg writes it, and a package marked for removal but still installed', () => {
+    const odd = 'a\t1\t hold  ok installed \tX <x@y>\nb\t2\tdeinstall ok installed\tY\nc\t3\tinstall ok  half-installed\tZ\n';
+    expect(parseDpkg(odd)).toEqual([
+      { name: 'a', version: '1', vendor: 'X', source: 'dpkg' },
+      { name: 'b', version: '2', vendor: 'Y', source: 'dpkg' },
+    ]);
+  });
+
   it('ignores blank and malformed lines', () => {
     expect(parseDpkg('\nnot a dpkg line\n\t\tinstall ok installed\t\n')).toEqual([]);
   });
