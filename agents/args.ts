@@ -5,7 +5,7 @@ import { parsePin } from './hub-pin.js';
 import { parseQuietHours, type QuietHours } from './quiet-hours.js';
 import type { SpoolLimits } from './spool.js';
 
-/** The usage text, naming the agent as it was invoked: `estatewatch agent`, or the one-file `estatewatch-agent.mjs`. */
+/** The usage text, naming the agent as it was invoked: `estatewatch agent`, or the one-file `estatewatch-agent.cjs`. */
 export const agentUsage = (program: string) => `Usage: ${program} <mode> [options]
 
 Collects this machine's inventory (OS, packages, printers, faxes, modems, USB

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.js';
 import { processIo, runAgent } from './main.js';
 
-// Named as the person ran it ("estatewatch-agent.mjs", or whatever the file was renamed to), in its usage and messages.
-const program = path.basename(process.argv[1] ?? 'estatewatch-agent.mjs');
+// Named as the person ran it ("estatewatch-agent.cjs", or whatever the file was renamed to), in its usage and messages.
+const program = path.basename(process.argv[1] ?? 'estatewatch-agent.cjs');
 
-// `estatewatch-agent.mjs --dry-run | head` is the reader stopping, not a failure (closed-pipe.ts).
+// `estatewatch-agent.cjs --dry-run | head` is the reader stopping, not a failure (closed-pipe.ts).
 exitQuietlyOnClosedPipe(process.stdout);
 
 runAgent(process.argv.slice(2), processIo(), program).then(

@@ -1,6 +1,6 @@
 /**
  * A reader that stops early (`estatewatch assess pc.json | head`,
- * `estatewatch-agent.mjs --dry-run | head`) closes the
+ * `estatewatch-agent.cjs --dry-run | head`) closes the
  * pipe, and the next write to it fails with EPIPE. That is the reader's
  * choice, not a failure: the command exits at once with status 0, as a Unix
  * tool ended by SIGPIPE leaves its pipeline (Node ignores SIGPIPE, so the

@@ -1,8 +1,10 @@
 /**
  * Builds the one-file agent: agents/cli.ts and everything it imports (zod,
- * node-cron) bundled by esbuild into one ESM file that runs on a plain Node 20
- * with no node_modules, plus the install helpers and the Windows collection
- * script (estatewatch-collect.ps1, generated from agents/windows/) beside it.
+ * node-cron) bundled by esbuild into one CommonJS file that runs on a plain
+ * Node 20 with no node_modules, plus the install helpers and the Windows
+ * collection script (estatewatch-collect.ps1, generated from agents/windows/)
+ * beside it. CommonJS, not ESM: Node starts a `.cjs` file without setting up
+ * its ESM loader, a few ms of every scan.
  *
  *   npm run build:agent            → dist/agent/
  *   tsx scripts/build-agent.ts DIR → DIR/
@@ -15,23 +17,22 @@ import { fileURLToPath } from 'node:url';
 import { COLLECTION_SCRIPT_FILE, collectionScript } from '../agents/windows/collection-script.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const AGENT_BUNDLE = 'estatewatch-agent.mjs';
+export const AGENT_BUNDLE = 'estatewatch-agent.cjs';
 
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /**
  * Each Node built-in the agent imports is loaded when the module that imports
- * it is first run, not at start-up: an ESM bundle hoists every `import` of a
- * built-in to its top, so a --dry-run would load https, tls and crypto for the
- * hub it never calls (about 5 ms of CPU). A small CommonJS module standing for
- * each built-in turns the import into a require() inside its importer's lazy
- * initialiser. node:module stays a real import: the banner's require comes from it.
+ * it is first run, not at start-up: a --dry-run would otherwise load https,
+ * tls and crypto for the hub it never calls (about 5 ms of CPU). A small
+ * CommonJS module standing for each built-in turns the import into a
+ * require() inside its importer's lazy initialiser.
  */
 const lazyBuiltins: Plugin = {
   name: 'lazy-builtins',
   setup(b) {
     b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
-      args.kind === 'import-statement' && BUILTINS.has(args.path) && !/^(node:)?module$/.test(args.path) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+      args.kind === 'import-statement' && BUILTINS.has(args.path) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
@@ -45,10 +46,11 @@ export async function buildAgent(outDir: string): Promise<string> {
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'esm',
-    // Bundled CommonJS code may call require() for Node built-ins; ESM has none, so provide one.
-    // (The entry's own #!/usr/bin/env node line is kept first by esbuild.)
-    banner: { js: "import { createRequire as __agentRequire } from 'node:module'; const require = __agentRequire(import.meta.url);" },
+    format: 'cjs',
+    // Strict from the first line, as the ESM bundle was. CommonJS has no import.meta: node-cron finds its
+    // own file from import.meta.url, which is this one's. (esbuild keeps the entry's #! line first.)
+    banner: { js: "'use strict'; var __agentFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__agentFileUrl' },
     // Smaller to copy to thousands of machines; names are kept so stack traces stay readable.
     minifyWhitespace: true,
     minifySyntax: true,

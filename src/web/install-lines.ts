@@ -45,7 +45,7 @@ export function installLines(hub: string, secret: string): InstallLine[] {
     {
       id: 'install-agent',
       os: 'The agent alone (any system with Node.js 20)',
-      command: `${SECRET}=${sh(secret)} node estatewatch-agent.mjs enrol --hub ${sh(hub)} && node estatewatch-agent.mjs --once`,
+      command: `${SECRET}=${sh(secret)} node estatewatch-agent.cjs enrol --hub ${sh(hub)} && node estatewatch-agent.cjs --once`,
       note: 'enrols as the current user and sends one report; schedule it yourself (--schedule, cron)',
     },
   ];

@@ -36,20 +36,25 @@ afterAll(async () => {
 describe('the one-file agent', () => {
   it('is a single file that needs no node_modules', () => {
     const files = fs.readdirSync(dist);
-    expect(files.sort()).toEqual(['estatewatch-agent.mjs', 'estatewatch-collect.ps1', 'install']);
+    expect(files.sort()).toEqual(['estatewatch-agent.cjs', 'estatewatch-collect.ps1', 'install']);
     let dir = dist;
     while (dir !== path.dirname(dir)) {
       expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
       dir = path.dirname(dir);
     }
-    const out = execFileSync(process.execPath, [path.join(dist, 'estatewatch-agent.mjs'), '--dry-run'], { cwd: dist, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const out = execFileSync(process.execPath, [path.join(dist, 'estatewatch-agent.cjs'), '--dry-run'], { cwd: dist, encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(JSON.parse(out)).toMatchObject({ schema: 'estatewatch.report/v1', os: { family: 'linux' } });
   });
 
   it('installs with the Linux helper, enrols, and reports as its systemd unit would run it', async () => {
     const { secret } = createEnrolmentSecret(hub.deps.db, { label: 'bundle test', createdBy: null, by: 'cli', uses: 100, organisationId: 1, now: TEST_NOW, days: 1 });
+    // What an install of a build before the agent became a .cjs file left behind.
+    const earlier = path.join(root, 'opt/estatewatch-agent/estatewatch-agent.mjs');
+    fs.mkdirSync(path.dirname(earlier), { recursive: true });
+    fs.writeFileSync(earlier, '// an earlier build\n');
     const install = await runChild('sh', [path.join(dist, 'install/linux/install.sh'), '--hub', hub.url], { env: { ESTATEWATCH_INSTALL_ROOT: root, ESTATEWATCH_ENROL_SECRET: secret } });
     expect(install.status, install.stderr).toBe(0);
+    expect(fs.existsSync(earlier)).toBe(false);
     const state = path.join(root, 'var/lib/estatewatch-agent');
     expect(fs.statSync(path.join(state, 'agent.json')).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(path.join(root, 'etc/systemd/system/estatewatch-agent.service'), 'utf8')).not.toContain(secret);
@@ -61,18 +66,18 @@ describe('the one-file agent', () => {
   });
 
   it('ends quietly, status 0, when the reader of its report stops early (--dry-run | head -1)', () => {
-    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${path.join(dist, 'estatewatch-agent.mjs')}" --dry-run | head -c 1`], { encoding: 'utf8', timeout: 120_000 });
+    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${path.join(dist, 'estatewatch-agent.cjs')}" --dry-run | head -c 1`], { encoding: 'utf8', timeout: 120_000 });
     expect([shell.status, shell.stderr]).toEqual([0, '']);
     expect(shell.stdout).toBe('{');
   });
 
-  it('names itself as it was invoked: estatewatch-agent.mjs in its usage and messages, estatewatch agent from the CLI', () => {
-    const bundle = (...args: string[]) => spawnSync(process.execPath, [path.join(dist, 'estatewatch-agent.mjs'), ...args], { encoding: 'utf8' });
+  it('names itself as it was invoked: estatewatch-agent.cjs in its usage and messages, estatewatch agent from the CLI', () => {
+    const bundle = (...args: string[]) => spawnSync(process.execPath, [path.join(dist, 'estatewatch-agent.cjs'), ...args], { encoding: 'utf8' });
     const help = bundle('--help');
-    expect([help.status, help.stdout.split('\n')[0]]).toEqual([0, 'Usage: estatewatch-agent.mjs <mode> [options]']);
+    expect([help.status, help.stdout.split('\n')[0]]).toEqual([0, 'Usage: estatewatch-agent.cjs <mode> [options]']);
     const bad = bundle('--once', '--dry-run');
-    expect([bad.status, bad.stderr.split('\n')[0]]).toEqual([2, 'estatewatch-agent.mjs: choose one mode, not --dry-run and --once']);
-    expect(bad.stderr).toContain('Usage: estatewatch-agent.mjs <mode>');
+    expect([bad.status, bad.stderr.split('\n')[0]]).toEqual([2, 'estatewatch-agent.cjs: choose one mode, not --dry-run and --once']);
+    expect(bad.stderr).toContain('Usage: estatewatch-agent.cjs <mode>');
     expect(runCli(['agent', '--help']).stdout.split('\n')[0]).toBe('Usage: estatewatch agent <mode> [options]');
   });
 
@@ -94,10 +99,10 @@ describe('the one-file agent', () => {
       expect(r.status, r.stderr).toBe(0);
       const dryRoot = /^Dry run: installing under (\S+); nothing is enrolled or started\.$/m.exec(r.stdout)?.[1] ?? '';
       expect(path.dirname(dryRoot)).toBe(tmp);
-      expect(r.stdout).toContain(`  would run: node ${dryRoot}/opt/estatewatch-agent/estatewatch-agent.mjs enrol --hub ${hub.url} --state-dir ${dryRoot}/var/lib/estatewatch-agent\n`);
+      expect(r.stdout).toContain(`  would run: node ${dryRoot}/opt/estatewatch-agent/estatewatch-agent.cjs enrol --hub ${hub.url} --state-dir ${dryRoot}/var/lib/estatewatch-agent\n`);
       expect(r.stdout).toContain('  would run: systemctl enable --now estatewatch-agent.timer\n');
       expect(r.stdout).not.toContain(secret);
-      expect(fs.existsSync(path.join(dryRoot, 'opt/estatewatch-agent/estatewatch-agent.mjs'))).toBe(true);
+      expect(fs.existsSync(path.join(dryRoot, 'opt/estatewatch-agent/estatewatch-agent.cjs'))).toBe(true);
       expect(fs.existsSync(path.join(dryRoot, 'etc/systemd/system/estatewatch-agent.timer'))).toBe(true);
       expect(fs.readdirSync(path.join(dryRoot, 'var/lib/estatewatch-agent'))).toEqual([]);
       expect(agents()).toBe(before);
@@ -118,7 +123,7 @@ describe('the one-file agent', () => {
       const plist = path.join(dryRoot, 'Library/LaunchDaemons/uk.nhs.estatewatch.agent.plist');
       expect(fs.readFileSync(plist, 'utf8')).toMatch(/<string>\/\S*node<\/string>/);
       expect(r.stdout).toContain(`  would run: launchctl bootstrap system ${plist}\n`);
-      expect(r.stdout).toMatch(/would run: \S+ \S+\/usr\/local\/estatewatch-agent\/estatewatch-agent\.mjs enrol --hub /);
+      expect(r.stdout).toMatch(/would run: \S+ \S+\/usr\/local\/estatewatch-agent\/estatewatch-agent\.cjs enrol --hub /);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
@@ -134,7 +139,7 @@ describe('the one-file agent', () => {
     const out = execFileSync('python3', ['-c', 'import plistlib,sys,json; p=plistlib.load(open(sys.argv[1],"rb")); print(json.dumps(p))', file], { encoding: 'utf8' });
     const plist = JSON.parse(out) as { Label: string; ProgramArguments: string[]; Nice: number };
     expect(plist.Label).toBe('uk.nhs.estatewatch.agent');
-    expect(plist.ProgramArguments.slice(1, 3)).toEqual(['/usr/local/estatewatch-agent/estatewatch-agent.mjs', '--once']);
+    expect(plist.ProgramArguments.slice(1, 3)).toEqual(['/usr/local/estatewatch-agent/estatewatch-agent.cjs', '--once']);
     expect(plist.Nice).toBe(19);
   });
 

@@ -8,10 +8,10 @@ usage() {
 Usage: ESTATEWATCH_ENROL_SECRET=<secret> sudo --preserve-env=ESTATEWATCH_ENROL_SECRET sh install.sh --hub <url>
        sh install.sh --hub <url> --dry-run
 
-Installs the one-file estatewatch agent (../../estatewatch-agent.mjs, beside
+Installs the one-file estatewatch agent (../../estatewatch-agent.cjs, beside
 this folder) on this Linux machine, enrols it with the hub, and schedules a
 scan nightly at 02:00 (up to an hour later, at random):
-  /opt/estatewatch-agent/estatewatch-agent.mjs            the agent
+  /opt/estatewatch-agent/estatewatch-agent.cjs            the agent
   /var/lib/estatewatch-agent/                             its token and spool (0700)
   /etc/systemd/system/estatewatch-agent.{service,timer}   the nightly scan
 Needs root, systemd and Node.js 20 or later. The Enrol agents page gives this
@@ -42,12 +42,14 @@ units="$root/etc/systemd/system"
 
 act install -d -m 0755 "$prefix" "$units"
 act install -d -m 0700 "$state"
-act install -m 0755 "$here/../../estatewatch-agent.mjs" "$prefix/estatewatch-agent.mjs"
+act install -m 0755 "$here/../../estatewatch-agent.cjs" "$prefix/estatewatch-agent.cjs"
+# Earlier builds named the agent estatewatch-agent.mjs; the unit written below runs the .cjs.
+[ ! -e "$prefix/estatewatch-agent.mjs" ] || act rm -f "$prefix/estatewatch-agent.mjs"
 act install -m 0644 "$here/estatewatch-agent.service" "$here/estatewatch-agent.timer" "$units/"
 
 # The secret reaches the agent in its environment, never in its arguments.
 export ESTATEWATCH_ENROL_SECRET="$secret"
-would node "$prefix/estatewatch-agent.mjs" enrol --hub "$hub" --state-dir "$state"
+would node "$prefix/estatewatch-agent.cjs" enrol --hub "$hub" --state-dir "$state"
 
 # ESTATEWATCH_INSTALL_ROOT alone: a packaged tree, whose service the package's own scripts start.
 [ -z "$root" ] || [ -n "$dry_run" ] || exit 0

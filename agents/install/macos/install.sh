@@ -8,10 +8,10 @@ usage() {
 Usage: ESTATEWATCH_ENROL_SECRET=<secret> sudo --preserve-env=ESTATEWATCH_ENROL_SECRET sh install.sh --hub <url>
        sh install.sh --hub <url> --dry-run
 
-Installs the one-file estatewatch agent (../../estatewatch-agent.mjs, beside
+Installs the one-file estatewatch agent (../../estatewatch-agent.cjs, beside
 this folder) on this Mac, enrols it with the hub, and schedules a scan nightly
 at 02:00 at background priority:
-  /usr/local/estatewatch-agent/estatewatch-agent.mjs      the agent
+  /usr/local/estatewatch-agent/estatewatch-agent.cjs      the agent
   /Library/Application Support/estatewatch-agent/         its token and spool (0700)
   /Library/LaunchDaemons/uk.nhs.estatewatch.agent.plist   the nightly scan
 Needs root, macOS 10.15 or later and a Node.js that runs on it (20 or later);
@@ -41,14 +41,16 @@ plist="$root/Library/LaunchDaemons/uk.nhs.estatewatch.agent.plist"
 act install -d -m 0755 "$prefix"
 [ -z "$dry_run" ] || act mkdir -p "$(dirname "$plist")"
 act install -d -m 0700 "$state"
-act install -m 0755 "$here/../../estatewatch-agent.mjs" "$prefix/estatewatch-agent.mjs"
+act install -m 0755 "$here/../../estatewatch-agent.cjs" "$prefix/estatewatch-agent.cjs"
+# Earlier builds named the agent estatewatch-agent.mjs; the plist written below runs the .cjs.
+[ ! -e "$prefix/estatewatch-agent.mjs" ] || act rm -f "$prefix/estatewatch-agent.mjs"
 [ -z "$dry_run" ] || echo "  write $plist (node: $node)"
 sed "s|@NODE@|$node|" "$here/uk.nhs.estatewatch.agent.plist" > "$plist"
 act chmod 0644 "$plist"
 
 # The secret reaches the agent in its environment, never in its arguments.
 export ESTATEWATCH_ENROL_SECRET="$secret"
-would "$node" "$prefix/estatewatch-agent.mjs" enrol --hub "$hub" --state-dir "$state"
+would "$node" "$prefix/estatewatch-agent.cjs" enrol --hub "$hub" --state-dir "$state"
 
 would launchctl bootout system "$plist" 2>/dev/null || true
 would launchctl bootstrap system "$plist"

@@ -22,10 +22,12 @@ if (-not $EnrolmentSecret) { throw 'give the enrolment secret in ESTATEWATCH_ENR
 $node = if ($NodePath) { $NodePath } else { (Get-Command node.exe).Source }
 $dir = Join-Path $env:ProgramFiles 'estatewatch-agent'
 $state = Join-Path $env:ProgramData 'estatewatch-agent'
-$agent = Join-Path $dir 'estatewatch-agent.mjs'
+$agent = Join-Path $dir 'estatewatch-agent.cjs'
 
 New-Item -ItemType Directory -Force -Path $dir, $state | Out-Null
-Copy-Item -Force (Join-Path $PSScriptRoot '..\..\estatewatch-agent.mjs') $agent
+Copy-Item -Force (Join-Path $PSScriptRoot '..\..\estatewatch-agent.cjs') $agent
+# Earlier builds named the agent estatewatch-agent.mjs; the task registered below runs the .cjs.
+Remove-Item -Force -ErrorAction SilentlyContinue (Join-Path $dir 'estatewatch-agent.mjs')
 # The collection script the agent runs with -File; sign it here if Group Policy asks for AllSigned (docs/agents.md).
 Copy-Item -Force (Join-Path $PSScriptRoot '..\..\estatewatch-collect.ps1') (Join-Path $dir 'estatewatch-collect.ps1')
 # The state folder holds the agent's token: SYSTEM and Administrators only.

@@ -11,13 +11,13 @@ describe('installLines', () => {
       `ESTATEWATCH_ENROL_SECRET=${SECRET} sudo --preserve-env=ESTATEWATCH_ENROL_SECRET sh install/macos/install.sh --hub https://estatewatch.trust.nhs.uk`,
     );
     expect(command('install-agent', 'http://127.0.0.1:8080')).toBe(
-      `ESTATEWATCH_ENROL_SECRET=${SECRET} node estatewatch-agent.mjs enrol --hub http://127.0.0.1:8080 && node estatewatch-agent.mjs --once`,
+      `ESTATEWATCH_ENROL_SECRET=${SECRET} node estatewatch-agent.cjs enrol --hub http://127.0.0.1:8080 && node estatewatch-agent.cjs --once`,
     );
   });
 
   it('quotes a hub address the shell would misread, so a pasted line runs nothing it names', () => {
     const hostile = "http://hub';touch /tmp/x;'$(id)";
-    const line = command('install-agent', hostile).replace(/ && .*/, '').replace('node estatewatch-agent.mjs enrol --hub', 'printf %s');
+    const line = command('install-agent', hostile).replace(/ && .*/, '').replace('node estatewatch-agent.cjs enrol --hub', 'printf %s');
     const shell = spawnSync('sh', ['-c', line], { encoding: 'utf8' });
     expect(shell.stdout).toBe(hostile);
   });

@@ -30,7 +30,7 @@ describe('powershellArgs', () => {
 
 describe('collectionScriptPath', () => {
   it('is the file beside the running agent', () => {
-    expect(collectionScriptPath('/opt/estatewatch-agent/estatewatch-agent.mjs')).toBe(`/opt/estatewatch-agent/${COLLECTION_SCRIPT_FILE}`);
+    expect(collectionScriptPath('/opt/estatewatch-agent/estatewatch-agent.cjs')).toBe(`/opt/estatewatch-agent/${COLLECTION_SCRIPT_FILE}`);
   });
 });
 
