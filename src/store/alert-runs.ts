@@ -67,8 +67,20 @@ export function raiseAlerts(db: Db, findings: readonly Finding[], now: string, s
   const notified = findings.filter((f) => f.notify).map((finding) => ({
     finding, id: (stmt(db, RAISE_ONE[d]).get({ rows: JSON.stringify([raiseRow(finding)]), now, audit }) as { id: number }).id,
   }));
-  for (const rows of chunks(findings.filter((f) => !f.notify))) stmt(db, RAISE_ALL[d]).run({ rows: JSON.stringify(rows.map(raiseRow)), now, audit });
+  for (const rows of chunks(inIndexOrder(findings.filter((f) => !f.notify)))) stmt(db, RAISE_ALL[d]).run({ rows: JSON.stringify(rows.map(raiseRow)), now, audit });
   return notified;
+}
+
+/**
+ * The findings in the order of the alerts' indexes (rule, then asset, then
+ * subject; alerts_one_live, alerts_asset), so that each index is written at a
+ * few places that move forward rather than at random: raising 2.8 million
+ * alerts over 100,000 assets in the order the rules found them (rule, then
+ * software version) took 94 s, in this order 49 s (issue 24).
+ */
+function inIndexOrder(findings: Finding[]): Finding[] {
+  const rank = (f: Finding) => f.assetId ?? -(f.organisationId ?? 0);
+  return findings.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : rank(a) - rank(b) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0)));
 }
 
 // Each row: [id, severity, title, detail].
