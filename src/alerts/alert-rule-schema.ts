@@ -25,8 +25,14 @@ export const ScopeSchema = z.strictObject({
 export const ConditionSchema = z.discriminatedUnion('kind', [
   /** The asset's OS has one of these statuses. Subject: "os". */
   z.strictObject({ kind: z.literal('os-status'), statuses: Statuses }),
-  /** A software item on the asset has one of these statuses there. Subject: one per item. */
-  z.strictObject({ kind: z.literal('software-status'), statuses: Statuses, sources: z.array(SoftwareSourceSchema).min(1).optional() }),
+  /**
+   * A software item on the asset has one of these statuses there. Subject: one per item. `followingOs: exclude` leaves
+   * out the items whose status is their OS's (distribution packages): the OS's own alert on the machine stands for them.
+   */
+  z.strictObject({
+    kind: z.literal('software-status'), statuses: Statuses, sources: z.array(SoftwareSourceSchema).min(1).optional(),
+    followingOs: z.enum(['include', 'exclude']).optional(),
+  }),
   /**
    * Prohibited software: a product (lifecycle rule id) and/or a name pattern, in a
    * semver range or in listed cycles. Subject: one per item.

@@ -93,7 +93,7 @@ function matchCondition(l: Lookups, c: Condition): Match[] {
     case 'os-status':
       return findOsWithStatus(db, c.statuses, asset).map((o) => ({ assetId: o.assetId, subject: 'os', what: `${o.name} ${o.version}`, detail: `${o.status}: ${o.reason}` }));
     case 'software-status':
-      return findSoftwareWithStatus(db, c.statuses, c.sources, asset).map((s) => ({
+      return findSoftwareWithStatus(db, c, asset).map((s) => ({
         assetId: s.assetId,
         subject: `software:${s.name}@${s.version}`,
         what: `${s.name} ${s.version}`,

@@ -71,16 +71,24 @@ export interface SoftwareFinding {
  */
 const SOFTWARE_FROM = { estate: 'software s CROSS JOIN installs i', asset: 'installs i JOIN software s ON s.id = i.software_id' } as const;
 
-export function findSoftwareWithStatus(db: Db, statuses: readonly string[], sources: readonly string[] | undefined, asset: AssetScope): SoftwareFinding[] {
+/**
+ * Installed items with one of `statuses` there, from `sources` when given;
+ * `followingOs: exclude` leaves out those whose status is their OS's
+ * (os_link 'follows'): over an estate with unsupported Linux machines they
+ * were nine in ten of every alert raised (2.6 million at 100,000 assets).
+ */
+export function findSoftwareWithStatus(db: Db, f: { statuses: readonly string[]; sources?: readonly string[]; followingOs?: 'include' | 'exclude' }, asset: AssetScope): SoftwareFinding[] {
   const d = dialectOf(db);
   const scope = asset === null ? 'estate' : 'asset';
+  const exclude = f.followingOs === 'exclude';
   return stmt(db, `SELECT i.asset_id AS assetId, s.id AS softwareId, s.name, s.version, s.source, ${EFFECTIVE_STATUS} AS status, s.os_link AS osLink,
       s.reason, o.name AS osName, o.version AS osVersion
       FROM ${SOFTWARE_FROM[scope]} JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
       -- Implied by the status test (a version that neither follows nor is capped by its OS has its own status), but testable before the OS is read.
-      WHERE i.software_id = s.id AND (s.os_link IN ('follows', 'capped') OR s.status IN ${IN_LIST(d, 'statuses')})
+      WHERE i.software_id = s.id AND (s.os_link IN ${exclude ? "('capped')" : "('follows', 'capped')"} OR s.status IN ${IN_LIST(d, 'statuses')})
+        AND ${exclude ? "s.os_link <> 'follows'" : 'TRUE'}
         AND ${EFFECTIVE_STATUS} IN ${IN_LIST(d, 'statuses')} AND (@sources IS NULL OR s.source IN ${IN_LIST(d, 'sources')})
-        AND ${forAsset(asset, 'i.asset_id')}`).all({ ...bind(asset), statuses: JSON.stringify(statuses), sources: sources ? JSON.stringify(sources) : null }) as SoftwareFinding[];
+        AND ${forAsset(asset, 'i.asset_id')}`).all({ ...bind(asset), statuses: JSON.stringify(f.statuses), sources: f.sources ? JSON.stringify(f.sources) : null }) as SoftwareFinding[];
 }
 
 /** What the OS's patch currency on a machine says (assets.os_patch_*, migration 0033). */

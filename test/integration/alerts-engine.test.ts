@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertRuleSchema, type AlertRule } from '../../src/alerts/alert-rule-schema.js';
 import { evaluateAlerts } from '../../src/alerts/evaluate-alerts.js';
+import { findRuleMatches } from '../../src/alerts/find-rule-matches.js';
 import { previewAlertRule } from '../../src/alerts/preview-alert-rule.js';
 import { DEMO_ESTATE } from '../../src/demo/demo-estate.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
@@ -133,5 +134,21 @@ describe('software-version sources', () => {
     expect(all.findings).toBeGreaterThan(0);
     expect(all.sample.some((s) => s.hostname === 'LIMS-DB01')).toBe(true);
     expect(vendorOnly.sample.some((s) => s.hostname === 'LIMS-DB01')).toBe(false);
+  });
+});
+
+describe('software-status followingOs', () => {
+  it('leaves out the packages whose status is their OS’s, and only those, when the rule says exclude', () => {
+    const matches = (followingOs?: 'include' | 'exclude') =>
+      findRuleMatches(hub.deps.db, [rule({ id: 'unsupported-software', condition: { kind: 'software-status', statuses: ['unsupported'], ...(followingOs && { followingOs }) } })], null, today)
+        .map((f) => `${f.assetId} ${f.subject}`).sort();
+    const osLink = hub.deps.db.prepare("SELECT s.os_link AS osLink FROM software s WHERE 'software:' || s.name || '@' || s.version = ?");
+    const follows = (key: string) => (osLink.all(key.slice(key.indexOf(' ') + 1)) as { osLink: string }[]).every((r) => r.osLink === 'follows');
+    const all = matches();
+    const excluded = matches('exclude');
+    expect(matches('include')).toEqual(all);
+    expect(all.filter(follows).length).toBeGreaterThan(0);
+    expect(excluded.length).toBeGreaterThan(0);
+    expect(excluded).toEqual(all.filter((k) => !follows(k)));
   });
 });
