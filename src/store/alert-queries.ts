@@ -42,7 +42,7 @@ export interface AlertFilter {
   newerThanDays?: number;
   /**
    * Part of the title or the hostname, case-insensitive; at least
-   * SEARCH_MIN_CHARS long for an estate-wide list (alert_search indexes trigrams).
+   * SEARCH_MIN_CHARS long for an estate-wide list (the search indexes hold trigrams).
    */
   q?: string;
   /** Only alerts covered by an in-effect exception, or only those not covered. */
@@ -138,35 +138,56 @@ const FILTER = perDialect((d) => `WHERE a.severity_rank IN ${jsonValues(d, '@sev
 /**
  * How a search (`q`) is read: over one asset's few alerts, by testing each
  * ('text'); over the estate, one severity at a time (see searchEstate), from
- * the rows alert_search finds ('index'), or, where a severity has more than
- * SEARCH_COUNT_LIMIT matches, by walking the list in order testing each
- * ('text' again): matches are then many, so a page is found quickly.
+ * the alerts whose title or hostname the search indexes find ('index'), or,
+ * where a severity has more than SEARCH_COUNT_LIMIT matches, by walking the
+ * list in order testing each ('text' again): matches are then many, so a page
+ * is found quickly.
  */
 type Search = 'none' | 'text' | 'index';
 
 /** A severity matching more alerts than this is counted no further: the list says "more than" and pages stop there. */
 export const SEARCH_COUNT_LIMIT = 10_000;
-/** alert_search indexes runs of three characters: a shorter search cannot be looked up. */
+/** The search indexes hold runs of three characters: a shorter search cannot be looked up. */
 export const SEARCH_MIN_CHARS = 3;
+
+/**
+ * The alerts of the machines and titles a search finds, of the severities asked
+ * for: one seek of alerts_asset or alerts_title each (both end with the
+ * severity). An alert found both ways is listed twice.
+ */
+const FOUND = `SELECT id FROM alerts WHERE asset_id IN (SELECT rowid FROM asset_search WHERE HOSTNAME_MATCH) AND severity_rank IN SEVERITIES
+  UNION ALL SELECT id FROM alerts WHERE title IN (SELECT t.title FROM alert_titles t WHERE t.id IN (SELECT rowid FROM alert_title_search WHERE TITLE_MATCH))
+    AND severity_rank IN SEVERITIES`;
 
 const SEARCH_SQL: Record<Search, string> = {
   none: 'TRUE',
   text: "(a.title LIKE @q ESCAPE '\\' OR s.hostname LIKE @q ESCAPE '\\')",
-  index: 'a.id IN (SELECT rowid FROM alert_search WHERE SEARCH_MATCH)',
+  // As a list of ids, the statement is read from them, not by walking the list's order testing each alert.
+  index: `a.id IN (${FOUND})`,
+};
+
+/** The search's text matches and severities spelled for the dialect. */
+const withMatches = (d: Dialect, sql: string) =>
+  sql.replace('HOSTNAME_MATCH', TEXT_MATCH[d].hostname).replace('TITLE_MATCH', TEXT_MATCH[d].title).replaceAll('SEVERITIES', jsonValues(d, '@severityRanks', 'integer'));
+
+/**
+ * The hostnames and the alert titles that contain a search (migration 0042:
+ * each indexed once, not once per alert): in SQLite FTS5 tables, matched with
+ * the phrase searchMatch() builds; in PostgreSQL tables with trigram indexes,
+ * matched by ILIKE.
+ */
+const TEXT_MATCH: Record<Dialect, { hostname: string; title: string }> = {
+  sqlite: { hostname: 'asset_search MATCH @match', title: 'alert_title_search MATCH @match' },
+  postgres: { hostname: "hostname ILIKE @q ESCAPE '\\'", title: "title ILIKE @q ESCAPE '\\'" },
 };
 
 /**
- * The rows alert_search finds for a search, as a condition on it: in SQLite an
- * FTS5 table, matched with the query searchMatch() builds; in PostgreSQL a
- * table with trigram indexes (migrations/postgres/0013), matched by ILIKE on
- * its text and facets.
+ * The alerts a list reads from. A search's are read by id from those its text
+ * indexes find: NOT INDEXED leaves SQLite only that (rowid lookups stay
+ * allowed), where it would otherwise walk every live alert of the severity in
+ * the list's order testing each (its planner has no row counts to weigh them).
  */
-const SEARCH_MATCH: Record<Dialect, string> = {
-  sqlite: 'alert_search MATCH @match',
-  postgres: `text ILIKE @q ESCAPE '\\' AND (@severityFacets IS NULL OR facets ILIKE ANY (SELECT '% ' || value || ' %' FROM json_array_elements_text(CAST(@severityFacets AS json)) AS value))
-    AND (@statusFacets IS NULL OR facets ILIKE ANY (SELECT '% ' || value || ' %' FROM json_array_elements_text(CAST(@statusFacets AS json)) AS value))
-    AND (@ruleFacet IS NULL OR facets LIKE '% ' || @ruleFacet || ' %')`,
-};
+const fromSql = (d: Dialect, search: Search) => (search === 'index' && d === 'sqlite' ? FROM[d].replace('FROM alerts a ', 'FROM alerts a NOT INDEXED ') : FROM[d]);
 
 /**
  * The filter as SQL for this request. One asset's alerts are read by its index
@@ -183,24 +204,12 @@ function filterSql(d: Dialect, f: AlertFilter, search: Search): string {
     .replace('TRUST_SCOPE', forTrust(f.org, 'a.organisation_id'))
     .replace('RULE_SET', f.ruleSet ? `a.rule_id ${f.ruleSet.except ? 'NOT IN' : 'IN'} ${jsonValues(d, '@ruleSet')}` : 'TRUE')
     .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : 'TRUE')
-    .replace('SEARCH', SEARCH_SQL[search].replace('SEARCH_MATCH', SEARCH_MATCH[d]));
+    .replace('SEARCH', withMatches(d, SEARCH_SQL[search]));
 }
 
-/**
- * The parameters that find a search's rows in alert_search with the list's
- * severity, status and rule filters (its facets, migration 0013): an FTS5
- * query for SQLite; the search and the facet lists for PostgreSQL.
- */
-function searchMatch(d: Dialect, q: string, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined): Params {
-  const narrowed = (values: readonly string[], all: readonly string[]) => (values.length === all.length ? null : values);
-  if (d === 'postgres') {
-    const list = (values: readonly string[] | null) => (values === null ? null : JSON.stringify(values));
-    return { q: likeText(q), severityFacets: list(narrowed(severities, SEVERITIES)), statusFacets: list(narrowed(statuses, ALERT_STATUSES)), ruleFacet: ruleId ?? null };
-  }
-  const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
-  const anyOf = (values: readonly string[] | null) => (values === null ? [] : [`(${values.map((v) => `facets:${phrase(` ${v} `)}`).join(' OR ')})`]);
-  const match = [`text:${phrase(q)}`, ...anyOf(narrowed(severities, SEVERITIES)), ...anyOf(narrowed(statuses, ALERT_STATUSES)), ...(ruleId ? [`facets:${phrase(` ${ruleId} `)}`] : [])].join(' AND ');
-  return { match };
+/** The parameter that finds a search in the text indexes: an FTS5 phrase for SQLite, a LIKE pattern for PostgreSQL. */
+function searchMatch(d: Dialect, q: string): Params {
+  return d === 'postgres' ? { q: likeText(q) } : { match: `"${q.replaceAll('"', '""')}"` };
 }
 
 /** A filter the kept counts (alert_counts, per trust) can answer: by severity, status, rule and trust only. */
@@ -243,9 +252,12 @@ function alertStatements(db: Db, f: AlertFilter, statuses: readonly AlertStatus[
   });
   return {
     count: (search: Search, severities: readonly Severity[], extra: Params = {}, limit = Number.MAX_SAFE_INTEGER) =>
-      (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${FROM[d]} ${filterSql(d, f, search)} LIMIT @countLimit) AS matching`).get({ ...params(severities, extra), countLimit: limit }) as { n: number }).n,
+      (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${fromSql(d, search)} ${filterSql(d, f, search)} LIMIT @countLimit) AS matching`).get({ ...params(severities, extra), countLimit: limit }) as { n: number }).n,
     page: (search: Search, severities: readonly Severity[], extra: Params, at: { limit: number; offset: number }) =>
       (stmt(db, alertPageSql(f, search, d)).all({ ...params(severities, extra), ...ackParams(f.now), ...at }) as RawRow[]).map(toRow),
+    /** How many alerts of this severity the search's text indexes find, up to `limit`, before the list's other filters. */
+    found: (severity: Severity, match: Params, limit: number) =>
+      (stmt(db, `SELECT count(*) AS n FROM (${withMatches(d, FOUND)} LIMIT @limit) AS found`).get({ severityRanks: JSON.stringify([SEVERITIES.indexOf(severity)]), ...match, limit }) as { n: number }).n,
   };
 }
 type AlertStatements = ReturnType<typeof alertStatements>;
@@ -260,7 +272,7 @@ export function listAlerts(db: Db, f: AlertFilter): AlertList {
   if (f.q === undefined) return { total: countable(f) ? countKept(db, severities, statuses, f.ruleId, f.org) : sql.count('none', severities), more: false, rows: sql.page('none', severities, {}, at) };
   if (f.assetId !== undefined) return { total: sql.count('text', severities, { q: likeText(f.q) }), more: false, rows: sql.page('text', severities, { q: likeText(f.q) }, at) };
   if (f.q.length < SEARCH_MIN_CHARS) throw new RangeError(`a search of every alert needs at least ${SEARCH_MIN_CHARS} characters`);
-  return searchEstate(db, sql, { ...f, q: f.q }, severities, statuses);
+  return searchEstate(db, sql, { ...f, q: f.q }, severities);
 }
 
 /**
@@ -278,26 +290,20 @@ function listFirstRulesFirst(db: Db, f: AlertFilter, ids: readonly string[]): Al
 /**
  * An estate-wide search, one severity at a time in list order, so that no
  * page walks past thousands of alerts of a severity the search hardly
- * touches. alert_search counts each severity's matches up to the limit; its
- * facets hold severity, status and rule, so without an age, accepted-risk or
- * trust filter that count is the answer. A page is then read from the matching rows
- * (a severity within the limit: at most 10,000 rows sorted) or by walking that
- * severity's alerts in order (a broad one).
+ * touches. Each severity's matches are counted up to the limit from the
+ * alerts of the hostnames and titles the search indexes find, with the list's
+ * other filters. A page is then read from those alerts (a severity within the
+ * limit: at most 10,000 rows sorted) or by walking that severity's alerts in
+ * order (a broad one).
  */
-function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string }, severities: readonly Severity[], statuses: readonly AlertStatus[]): AlertList {
-  const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || f.assignee !== undefined || f.org !== null
-    || f.ruleSet !== undefined;
-  const d = dialectOf(db);
-  const hitsOf = (match: Params) => (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM alert_search WHERE ${SEARCH_MATCH[d]} LIMIT @limit) AS hits`).get({ ...match, limit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }).n;
+function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string }, severities: readonly Severity[]): AlertList {
+  const match = searchMatch(dialectOf(db), f.q);
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];
   const rows: AlertRow[] = [];
   for (const severity of severities) {
-    const match = searchMatch(d, f.q, [severity], statuses, f.ruleId);
-    const hits = hitsOf(match);
-    const broad = hits > SEARCH_COUNT_LIMIT;
-    const search: Search = broad ? 'text' : 'index';
-    const extra = broad ? { q: likeText(f.q) } : match;
-    const counted = rowFilters ? sql.count(search, [severity], extra, SEARCH_COUNT_LIMIT + 1) : hits;
+    // Found many times over the limit, the matches are dense: walking the list testing each is quicker than reading them all by id.
+    const [search, extra]: [Search, Params] = sql.found(severity, match, SEARCH_COUNT_LIMIT + 1) > SEARCH_COUNT_LIMIT ? ['text', { q: likeText(f.q) }] : ['index', match];
+    const counted = sql.count(search, [severity], extra, SEARCH_COUNT_LIMIT + 1);
     const n = Math.min(counted, SEARCH_COUNT_LIMIT);
     more ||= counted > SEARCH_COUNT_LIMIT;
     total += n;
@@ -327,7 +333,7 @@ export const ALERT_SORT_KEYS = Object.keys(ALERT_ORDERS) as [AlertSortKey, ...Al
 /** The statement behind one page of the list (exported so a test can read its plan). */
 export function alertPageSql(f: AlertFilter, search: Search = 'none', d: Dialect = 'sqlite'): string {
   const order = orderBy(ALERT_ORDERS, f.sort ?? { key: 'severity', desc: false });
-  return `SELECT ${COLUMNS[d]} ${FROM[d]} ${filterSql(d, f, search)} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+  return `SELECT ${COLUMNS[d]} ${fromSql(d, search)} ${filterSql(d, f, search)} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
 }
 
 function countKept(db: Db, severities: readonly Severity[], statuses: readonly AlertStatus[], ruleId: string | undefined, org: OrgScope): number {

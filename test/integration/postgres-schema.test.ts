@@ -126,7 +126,7 @@ describe('PostgreSQL migrations', () => {
       await applyPostgres(pgClient, listMigrations(POSTGRES_DIR).filter((m) => !upTo0007(m)));
       // Each backfill had rows to move.
       const count = (table: string) => (liteDb.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      expect(['os_item_counts', 'asset_item_counts', 'alert_counts', 'posture_evidence', 'software_os_counts', 'alert_search'].map(count)).not.toContain(0);
+      expect(['os_item_counts', 'asset_item_counts', 'alert_counts', 'posture_evidence', 'software_os_counts', 'alert_titles'].map(count)).not.toContain(0);
       expect(liteDb.prepare("SELECT group_concat(carries || ':' || os_rank, ' ') AS s FROM assets").get()).toEqual({ s: '8:0 19:4 24:1 1:4' });
       await expectSameContents('backfills', liteDb, pgClient);
     } finally {
@@ -138,10 +138,10 @@ describe('PostgreSQL migrations', () => {
   // --- 2. schema parity ---------------------------------------------------------
 
   describe('gives the same schema as SQLite', () => {
-    it('has the same tables, with alert_search (an FTS5 table in SQLite) as a plain table', async () => {
+    it('has the same tables, with the search tables (FTS5 in SQLite) as plain tables', async () => {
       const lt = liteTables();
       const pt = await pgRows("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1");
-      expect(lt.filter((t) => t.type === 'virtual').map((t) => t.name)).toEqual(['alert_search']);
+      expect(lt.filter((t) => t.type === 'virtual').map((t) => t.name)).toEqual(['alert_title_search', 'asset_search']);
       const expected = lt.filter((t) => t.type === 'table' || t.type === 'virtual').map((t) => t.name);
       expect(pt.map((t) => t.name).sort()).toEqual(expected.sort());
     });
@@ -196,14 +196,17 @@ describe('PostgreSQL migrations', () => {
       expect(liteNocase.sort()).toEqual(['sign_in_failures.username', 'users.username']);
     });
 
-    it('keeps alert_search as its rowid, the indexed text and the facet words', async () => {
-      // FTS5's hidden columns (the table's own name, rank) are how SQLite queries it, not columns it holds.
-      const lite = liteColumns('alert_search').filter((c) => c.hidden === 0).map((c) => c.name);
-      const pgColumns = await pgRows(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'alert_search' ORDER BY ordinal_position`);
-      expect(pgColumns.map((c) => c.column_name)).toEqual(['rowid', ...lite]);
-      expect(pgColumns.map((c) => c.data_type)).toEqual(['bigint', 'text', 'text']);
-      const indexes = await pgRows("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'alert_search' AND indexdef LIKE '%USING gin%gin_trgm_ops%' ORDER BY 1");
-      expect(indexes.map((i) => i.indexname)).toEqual(['alert_search_facets', 'alert_search_text']);
+    it('keeps each search table as its rowid and the indexed text, with a trigram index', async () => {
+      for (const [table, column] of SEARCH_TABLES) {
+        // FTS5's hidden columns (the table's own name, rank) are how SQLite queries it, not columns it holds.
+        const lite = liteColumns(table).filter((c) => c.hidden === 0).map((c) => c.name);
+        const pgColumns = await pgRows(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`);
+        expect(lite).toEqual([column]);
+        expect(pgColumns.map((c) => c.column_name)).toEqual(['rowid', column]);
+        expect(pgColumns.map((c) => c.data_type)).toEqual(['bigint', 'text']);
+        const indexes = await pgRows(`SELECT indexname FROM pg_indexes WHERE tablename = '${table}' AND indexdef LIKE '%USING gin%gin_trgm_ops%'`);
+        expect(indexes.map((i) => i.indexname)).toEqual([`${table}_${column}`]);
+      }
     });
 
     it('has the same primary keys, unique constraints and foreign keys (same ON DELETE)', async () => {
@@ -242,13 +245,13 @@ describe('PostgreSQL migrations', () => {
         const where = info?.partial === 1 ? String(liteRows(`SELECT sql FROM sqlite_master WHERE name = '${i.name}'`)[0]?.sql).split(/\bWHERE\b/i)[1]?.trim() : null;
         return { name: i.name, table: i.tbl_name, columns: cols, unique: info?.unique === 1, where: where ?? null };
       });
-      // Indexes PostgreSQL makes for PRIMARY KEY and UNIQUE constraints are compared above; alert_search's are checked with it.
+      // Indexes PostgreSQL makes for PRIMARY KEY and UNIQUE constraints are compared above; the search tables' are checked with them.
       const pgIndexes = (
         await pgRows(`SELECT i.relname AS name, t.relname AS "table", x.indisunique AS "unique", pg_get_expr(x.indpred, x.indrelid) AS "where",
             array(SELECT coalesce(a.attname, '<expression>') FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(n, o)
               LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.n AND k.n <> 0 ORDER BY k.o)::text[] AS columns
           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace
-          WHERE ns.nspname = 'public' AND t.relname <> 'alert_search' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+          WHERE ns.nspname = 'public' AND t.relname NOT IN ('alert_title_search', 'asset_search') AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
           ORDER BY 1`)
       ).map((i) => ({
         name: i.name,
@@ -359,7 +362,7 @@ const BACKFILL_SEED = `
     ('2026-10-31', '2026-10-31T23:00:00Z', '{}', NULL, 'e2');`;
 
 /**
- * Every table and view, row for row; alert_search by its rowids, its content against SQLite's alert_search_documents, and by search.
+ * Every table and view, row for row; the search tables by their rowids, their text against the rows they copy, and by search.
  * The scenario's databases unless given others (already migrated to the newest schema).
  */
 async function expectSameContents(step: string, liteDb: Db = lite, pgClient: pg.Client = client): Promise<void> {
@@ -370,28 +373,25 @@ async function expectSameContents(step: string, liteDb: Db = lite, pgClient: pg.
     const sql = `SELECT * FROM ${ident(t.name)}`;
     expect(canonical(await pgRows(sql), key), `${step}: ${t.name}`).toEqual(canonical(liteRows(sql), key));
   }
-  // SQLite's table is contentless: only its rowids can be read back, so the text PostgreSQL keeps is held to what SQLite indexed.
-  expect(canonical(await pgRows('SELECT rowid FROM alert_search'), ['rowid']), `${step}: alert_search rowids`).toEqual(
-    canonical(liteRows('SELECT rowid FROM alert_search'), ['rowid']),
-  );
-  expect(canonical(await pgRows('SELECT rowid AS id, text, facets FROM alert_search'), ['id']), `${step}: alert_search text`).toEqual(
-    canonical(liteRows('SELECT id, text, facets FROM alert_search_documents'), ['id']),
-  );
-  for (const s of SEARCHES) {
-    const sqlite = liteRows(`SELECT rowid FROM alert_search WHERE alert_search MATCH '${s.match.replaceAll("'", "''")}'`);
-    const postgres = await pgRows(`SELECT rowid FROM alert_search WHERE ${s.where}`);
-    expect(canonical(postgres, ['rowid']), `${step}: search ${s.match}`).toEqual(canonical(sqlite, ['rowid']));
+  // SQLite's tables are contentless: only their rowids can be read back, so the text PostgreSQL keeps is held to what SQLite indexed.
+  for (const [table, column, source] of SEARCH_TABLES) {
+    expect(canonical(await pgRows(`SELECT rowid FROM ${table}`), ['rowid']), `${step}: ${table} rowids`).toEqual(canonical(liteRows(`SELECT rowid FROM ${table}`), ['rowid']));
+    expect(canonical(await pgRows(`SELECT rowid AS id, ${column} FROM ${table}`), ['id']), `${step}: ${table} text`).toEqual(
+      canonical(liteRows(`SELECT id, ${column} FROM ${source}`), ['id']),
+    );
+    for (const q of SEARCHES) {
+      const sqlite = liteRows(`SELECT rowid FROM ${table} WHERE ${table} MATCH '"${q}"'`);
+      const postgres = await pgRows(`SELECT rowid FROM ${table} WHERE ${column} ILIKE '%${q}%'`);
+      expect(canonical(postgres, ['rowid']), `${step}: ${table} search ${q}`).toEqual(canonical(sqlite, ['rowid']));
+    }
   }
 }
 
-/** Searches as alert-queries.ts writes them for FTS5, and as README.md says PostgreSQL reads them. */
-const SEARCHES = [
-  { match: 'text:"ward-7"', where: "text ILIKE '%ward-7%'" },
-  { match: 'text:"WINDOWS"', where: "text ILIKE '%WINDOWS%'" },
-  { match: 'text:"theatre" AND facets:" high "', where: "text ILIKE '%theatre%' AND facets ILIKE '% high %'" },
-  { match: 'text:"unsupported" AND (facets:" open " OR facets:" acknowledged ")', where: "text ILIKE '%unsupported%' AND (facets ILIKE '% open %' OR facets ILIKE '% acknowledged %')" },
-  { match: 'facets:" os-unsupported "', where: "facets ILIKE '% os-unsupported %'" },
-];
+/** The search tables (migration 0042): FTS5 in SQLite, plain tables with a trigram index in PostgreSQL; the column indexed and the rows it copies. */
+const SEARCH_TABLES = [['alert_title_search', 'title', 'alert_titles'], ['asset_search', 'hostname', 'assets']] as const;
+
+/** Searches as alert-queries.ts writes them for FTS5 (a phrase) and as README.md says PostgreSQL reads them (ILIKE). */
+const SEARCHES = ['ward-7', 'WINDOWS', 'theatre', 'unsupported', 'java 6'];
 
 /** A step's statements, or one statement both databases must refuse (with a message matching `fails`), or a query both must answer alike. */
 type Step = { name: string; triggers: readonly string[] } & ({ sql: string } | { sql: string; fails: string | RegExp } | { query: string });
@@ -436,7 +436,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'assets on each OS',
-    triggers: ['assets_carries_insert', 'assets_os_rank_insert'],
+    triggers: ['assets_carries_insert', 'assets_os_rank_insert', 'assets_search_insert'],
     sql: `INSERT INTO assets (id, identity, hostname, fqdn, os_id, first_seen_at, last_seen_at, last_received_at, inventory_hash) VALUES
       (1, 'ward-7-pc1.trust.nhs.uk', 'WARD-7-PC1', 'ward-7-pc1.trust.nhs.uk', 1, ${SEEN}, ${SEEN}, ${SEEN}, 'h1'),
       (2, 'theatre-pc2', 'THEATRE-PC2', NULL, 2, ${SEEN}, ${SEEN}, ${SEEN}, 'h2'),
@@ -485,7 +485,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'alerts raised, one estate-wide (no asset)',
-    triggers: ['alerts_count_insert', 'alerts_search_insert'],
+    triggers: ['alerts_count_insert', 'alerts_title_insert', 'alert_titles_search'],
     sql: `INSERT INTO alerts (id, rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at) VALUES
       (1, 'os-unsupported', 2, 'os', 'critical', 'Windows 7 is unsupported', 'ended 2020-01-14', 'open', ${SEEN}, ${SEEN}),
       (2, 'software-unsupported', 2, 'software:Java@6u45', 'high', 'Java 6u45 is unsupported', 'Java 6 ended', 'open', ${SEEN}, ${SEEN}),
@@ -499,14 +499,14 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'alert triage: acknowledge, suppress, resolve (status changes)',
-    triggers: ['alerts_count_update', 'alerts_search_update'],
+    triggers: ['alerts_count_update'],
     sql: `UPDATE alerts SET status = 'acknowledged', acknowledged_at = ${SEEN}, assignee = 'sam' WHERE id IN (1, 2);
       UPDATE alerts SET status = 'suppressed', suppressed_until = '2026-12-01', suppress_reason = 'change freeze' WHERE id = 5;
       UPDATE alerts SET status = 'resolved', resolved_at = ${SEEN}, resolution = 'manual' WHERE id = 4;`,
   },
   {
     name: 'alerts re-raised: title, severity and rule change; unchanged values and unindexed columns change nothing',
-    triggers: ['alerts_count_update', 'alerts_search_update'],
+    triggers: ['alerts_count_update', 'alerts_title_update', 'alert_titles_search'],
     sql: `UPDATE alerts SET title = 'Java 6u45 unsupported on a ward PC', detail = 'still there' WHERE id = 3;
       UPDATE alerts SET severity = 'critical' WHERE id = 3;
       UPDATE alerts SET rule_id = 'os-end-of-life' WHERE id = 7;
@@ -514,9 +514,9 @@ const SCENARIO: readonly Step[] = [
       UPDATE alerts SET detail = 'ended 14 January 2020' WHERE id = 1;`,
   },
   // asset_id is compared with IS NOT in SQLite: each move, from and to null included, is checked on its own.
-  { name: 'an estate-wide alert moves to an asset', triggers: ['alerts_search_update'], sql: 'UPDATE alerts SET asset_id = 1 WHERE id = 6;' },
-  { name: 'an alert moves to another asset', triggers: ['alerts_search_update'], sql: 'UPDATE alerts SET asset_id = 2 WHERE id = 6;' },
-  { name: 'an alert becomes estate-wide', triggers: ['alerts_search_update'], sql: 'UPDATE alerts SET asset_id = NULL WHERE id = 6;' },
+  { name: 'an estate-wide alert moves to an asset', triggers: [], sql: 'UPDATE alerts SET asset_id = 1 WHERE id = 6;' },
+  { name: 'an alert moves to another asset', triggers: [], sql: 'UPDATE alerts SET asset_id = 2 WHERE id = 6;' },
+  { name: 'an alert becomes estate-wide', triggers: [], sql: 'UPDATE alerts SET asset_id = NULL WHERE id = 6;' },
   {
     name: 'new verdicts on software versions (status)',
     triggers: ['software_count_verdict', 'asset_item_counts_carries_insert', 'asset_item_counts_carries_update'],
@@ -573,17 +573,17 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'alerts deleted',
-    triggers: ['alerts_count_delete', 'alerts_search_delete'],
+    triggers: ['alerts_count_delete'],
     sql: 'DELETE FROM alerts WHERE id IN (4, 7);',
   },
   {
     name: 'an asset deleted: its installs, devices, alerts (counted and searched) and item counts go with it',
-    triggers: ['alerts_count_delete', 'alerts_search_delete', 'asset_item_counts_carries_delete'],
+    triggers: ['alerts_count_delete', 'assets_search_delete', 'asset_item_counts_carries_delete'],
     sql: 'DELETE FROM assets WHERE id = 2;',
   },
   {
     name: 'an alert raised again on a live subject after the old one was resolved',
-    triggers: ['alerts_count_insert', 'alerts_search_insert'],
+    triggers: ['alerts_count_insert', 'alerts_title_insert'],
     sql: `INSERT INTO alerts (id, rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at)
       VALUES (8, 'os-unknown', 4, 'os', 'medium', 'Obscure Linux 0.9 has no lifecycle rule', 'no rule', 'open', ${SEEN}, ${SEEN});`,
   },

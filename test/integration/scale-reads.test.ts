@@ -97,6 +97,16 @@ describe('plans that stay on their indexes', () => {
     expect(plan).not.toContain('alerts_live_order');
   });
 
+  it('reads a search of the estate from the alerts of the titles and machines found, by alerts_title and alerts_asset, not the list order', () => {
+    const params = { severityRanks: '[1]', statuses: '["open","acknowledged","suppressed"]', ruleId: null, assetId: null, match: '"ward"', acceptedRisk: null, assignee: null,
+      today: '2026-11-23', olderThan: null, newerThan: null, ackSeverities: '[]', ackDueBefore: '', limit: 50, offset: 0 };
+    const plan = planOf(alertPageSql({ ...LIST, q: 'ward' }, 'index'), params);
+    expect(plan).toMatch(/alerts_asset \(asset_id=\? AND severity_rank=\?\)/);
+    expect(plan).toMatch(/alerts_title \(title=\? AND severity_rank=\?\)/);
+    expect(plan).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/);
+    expect(plan).not.toContain('alerts_live_order');
+  });
+
   it("finds the machine an agent is bound to by index, on every agent report", () => {
     expect(planOf(MACHINE_OF_AGENT_SQL, { agentId: 1 })).toMatch(/USING (COVERING )?INDEX assets_agent/);
   });
