@@ -98,7 +98,7 @@ describe('plans that stay on their indexes', () => {
   });
 
   it('reads a search of the estate from the alerts of the titles and machines found, by alerts_title and alerts_asset, not the list order', () => {
-    const params = { severityRanks: '[1]', statuses: '["open","acknowledged","suppressed"]', ruleId: null, assetId: null, match: '"ward"', acceptedRisk: null, assignee: null,
+    const params = { severityRanks: '[1]', statuses: '["open","acknowledged","suppressed"]', ruleId: null, assetId: null, hosts: '[1, 2]', titles: '["t"]', acceptedRisk: null, assignee: null,
       today: '2026-11-23', olderThan: null, newerThan: null, ackSeverities: '[]', ackDueBefore: '', limit: 50, offset: 0 };
     const plan = planOf(alertPageSql({ ...LIST, q: 'ward' }, 'index'), params);
     expect(plan).toMatch(/alerts_asset \(asset_id=\? AND severity_rank=\?\)/);
