@@ -71,6 +71,10 @@ export interface SoftwareFinding {
  */
 const SOFTWARE_FROM = { estate: 'software s CROSS JOIN installs i', asset: 'installs i JOIN software s ON s.id = i.software_id' } as const;
 
+/** The os_link values whose status may come from the OS, and the test that keeps or leaves out the followers (followingOs). */
+const OS_LINKED = { include: "('follows', 'capped')", exclude: "('capped')" } as const;
+const FOLLOWERS = { include: 'TRUE', exclude: "s.os_link <> 'follows'" } as const;
+
 /**
  * Installed items with one of `statuses` there, from `sources` when given;
  * `followingOs: exclude` leaves out those whose status is their OS's
@@ -80,13 +84,12 @@ const SOFTWARE_FROM = { estate: 'software s CROSS JOIN installs i', asset: 'inst
 export function findSoftwareWithStatus(db: Db, f: { statuses: readonly string[]; sources?: readonly string[]; followingOs?: 'include' | 'exclude' }, asset: AssetScope): SoftwareFinding[] {
   const d = dialectOf(db);
   const scope = asset === null ? 'estate' : 'asset';
-  const exclude = f.followingOs === 'exclude';
+  const following = f.followingOs ?? 'include';
   const found = stmt(db, `SELECT i.asset_id AS assetId, s.id AS softwareId, s.name, s.version, s.source, ${EFFECTIVE_STATUS} AS status, s.os_link AS osLink,
       o.name AS osName, o.version AS osVersion
       FROM ${SOFTWARE_FROM[scope]} JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
       -- Implied by the status test (a version that neither follows nor is capped by its OS has its own status), but testable before the OS is read.
-      WHERE i.software_id = s.id AND (s.os_link IN ${exclude ? "('capped')" : "('follows', 'capped')"} OR s.status IN ${IN_LIST(d, 'statuses')})
-        AND ${exclude ? "s.os_link <> 'follows'" : 'TRUE'}
+      WHERE i.software_id = s.id AND (s.os_link IN ${OS_LINKED[following]} OR s.status IN ${IN_LIST(d, 'statuses')}) AND ${FOLLOWERS[following]}
         AND ${EFFECTIVE_STATUS} IN ${IN_LIST(d, 'statuses')} AND (@sources IS NULL OR s.source IN ${IN_LIST(d, 'sources')})
         AND ${forAsset(asset, 'i.asset_id')}`).all({ ...bind(asset), statuses: JSON.stringify(f.statuses), sources: f.sources ? JSON.stringify(f.sources) : null }) as Omit<SoftwareFinding, 'reason'>[];
   const reasons = reasonsOf(db, found);
