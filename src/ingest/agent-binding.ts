@@ -16,7 +16,7 @@ import type { Db } from '../store/db.js';
 import { enrolledNameOf, isLiveAgent, machineOfAgent } from '../store/agents.js';
 import { recordAgentRefusal } from './agent-refusal.js';
 
-interface Conflict {
+export interface Conflict {
   code: 'machine-unavailable' | 'machine-bound-to-another-agent' | 'agent-bound-to-another-machine' | 'agent-enrolled-as-another-machine';
   message: string;
   /** The other party, for the audit and the security lead. */
@@ -24,7 +24,7 @@ interface Conflict {
 }
 
 /** Who claims a machine: the agent (null for an import) and the trust it reports for. */
-interface Claim {
+export interface Claim {
   agentId: number | null;
   organisationId: number;
 }
@@ -43,8 +43,10 @@ export function machineUnavailable(): HubError {
   return new HubError(409, 'machine-unavailable', 'this machine name cannot be reported here; if the machine is yours, report it with its fully qualified domain name');
 }
 
-function conflict(db: Db, host: Report['host'], existing: AssetState | undefined, claim: Claim & { agentId: number }): Conflict | undefined {
+/** Why this agent may not report this machine, if it may not; reads only, so a caller can read it in one snapshot with what it decides on. */
+export function bindingConflict(db: Db, host: Report['host'], existing: AssetState | undefined, claim: Claim): Conflict | undefined {
   const { agentId } = claim;
+  if (agentId === null) return undefined;
   if (existing && existing.organisationId !== claim.organisationId) {
     return { code: 'machine-unavailable', other: existing.id, message: machineUnavailable().message };
   }
@@ -73,15 +75,13 @@ const REFUSAL_REASONS: Record<Conflict['code'], (other: number) => string> = {
 };
 
 /**
- * Refuses a report whose agent and machine do not belong together. The
- * refusal is recorded in its own transaction, before the report's: a throw
- * inside that one would roll the record back, and the report stores nothing.
+ * Refuses a report whose agent and machine do not belong together
+ * (bindingConflict). The refusal is recorded in its own transaction, before
+ * the report's: a throw inside that one would roll the record back, and the
+ * report stores nothing.
  */
-export function checkAgentBinding(db: Db, now: Date, host: Report['host'], existing: AssetState | undefined, claim: Claim): void {
+export function refuseBinding(db: Db, now: Date, host: Report['host'], claim: Claim & { agentId: number }, found: Conflict): never {
   const { agentId } = claim;
-  if (agentId === null) return;
-  const found = conflict(db, host, existing, { agentId, organisationId: claim.organisationId });
-  if (!found) return;
   const identity = assetIdentity(host);
   recordAgentRefusal(db, {
     agentId, organisationId: claim.organisationId, now, entity: 'asset', entityId: identity, after: { code: found.code, other: found.other },

@@ -22,11 +22,11 @@ import { osVersionPatch, setAssetOsPatch } from '../store/asset-os-patch.js';
 import { findReceipt, insertReceipt } from '../store/receipts.js';
 import { ensureSoftwareIds } from '../store/software.js';
 import { refuseOverNewNames } from './agent-budget.js';
-import { inTransaction } from '../store/statements.js';
+import { inSnapshot, inTransaction } from '../store/statements.js';
 import { touchAgent } from '../store/agents.js';
 import { diffInstalls, type InstallRef } from './diff-installs.js';
 import { inventoryHash } from '../contract/inventory-hash.js';
-import { checkAgentBinding, machineUnavailable } from './agent-binding.js';
+import { bindingConflict, machineUnavailable, refuseBinding } from './agent-binding.js';
 
 export interface IngestContext {
   db: Db;
@@ -95,11 +95,15 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
  * already stored passes: it changes nothing.
  */
 export function refuseForeignClaim(ctx: IngestContext, host: Report['host'], meta: IngestMeta): void {
-  if (findReceipt(ctx.db, meta.agentId, meta.idempotencyKey)) return;
-  const identity = assetIdentity(host);
-  const existing = findAssetState(ctx.db, identity);
-  checkAgentBinding(ctx.db, ctx.now(), host, existing, meta);
-  if (existing !== undefined && existing.organisationId !== meta.organisationId) throw machineUnavailable();
+  // Read in one snapshot: another hub storing this very report between two reads (its receipt not yet there, its machine
+  // and binding already there) looked like another agent's machine, and the replay was refused.
+  const claim = inSnapshot(ctx.db, () => {
+    if (findReceipt(ctx.db, meta.agentId, meta.idempotencyKey)) return undefined;
+    const existing = findAssetState(ctx.db, assetIdentity(host));
+    return { existing, conflict: bindingConflict(ctx.db, host, existing, meta) };
+  });
+  if (claim?.conflict && meta.agentId !== null) refuseBinding(ctx.db, ctx.now(), host, { ...meta, agentId: meta.agentId }, claim.conflict);
+  if (claim?.existing !== undefined && claim.existing.organisationId !== meta.organisationId) throw machineUnavailable();
 }
 
 /** The agent could not read this part this time (a `warnings` entry): what the hub holds for it stays. */
