@@ -60,6 +60,24 @@ describe('searching the estate’s alerts', () => {
     expect(expectSameAsTestingEach('say "hi"')).toBe(0);
   });
 
+  it('counts a search narrowed to a trust or to a set of rules as testing each alert does', () => {
+    const all = listAlerts(db(), { ...LIST, q: 'windows' });
+    expect(all.total).toBeGreaterThan(1);
+    const org = all.rows[0]!.organisationId;
+    const ofTrust = listAlerts(db(), { ...LIST, q: 'windows', org });
+    expect(ofTrust.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => r.organisationId === org).map((r) => r.id));
+    expect(ofTrust.total).toBe(ofTrust.rows.length);
+    expect(listAlerts(db(), { ...LIST, q: 'windows', org: 99_999 })).toEqual({ total: 0, more: false, rows: [] });
+    const ids = [all.rows[0]!.ruleId];
+    const first = listAlerts(db(), { ...LIST, q: 'windows', ruleSet: { ids, except: false } });
+    const rest = listAlerts(db(), { ...LIST, q: 'windows', ruleSet: { ids, except: true } });
+    expect(first.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => ids.includes(r.ruleId)).map((r) => r.id));
+    expect(rest.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => !ids.includes(r.ruleId)).map((r) => r.id));
+    expect([first.total, rest.total]).toEqual([first.rows.length, rest.rows.length]);
+    expect(first.total + rest.total).toBe(all.total);
+    expect(rest.total).toBeGreaterThan(0);
+  });
+
   it('matches % and _ as the characters they are, not as wildcards', () => {
     expectSameAsTestingEach('%%%');
     expectSameAsTestingEach('w_r');
