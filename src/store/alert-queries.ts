@@ -311,20 +311,21 @@ function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string
   const rowFilters = f.olderThanDays !== undefined || f.newerThanDays !== undefined || f.acceptedRisk !== undefined || f.assignee !== undefined || f.org !== null
     || f.ruleSet !== undefined;
   const match = textMatches(db, f.q);
+  const walk: [Search, Params] = ['text', { q: likeText(f.q) }];
+  const byId: [Search, Params] = ['index', match];
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];
   const rows: AlertRow[] = [];
   for (const severity of severities) {
     const found = sql.found(severity, match, SEARCH_COUNT_LIMIT + 1);
-    const walk: [Search, Params] = ['text', { q: likeText(f.q) }];
     // Found over the limit, the matches are many: walking the list in order testing each counts them quicker than reading them all by id.
-    const [countBy, countExtra] = found > SEARCH_COUNT_LIMIT ? walk : (['index', match] as const);
+    const [countBy, countExtra] = found > SEARCH_COUNT_LIMIT ? walk : byId;
     const counted = rowFilters ? sql.count(countBy, [severity], countExtra, SEARCH_COUNT_LIMIT + 1) : found;
     const n = Math.min(counted, SEARCH_COUNT_LIMIT);
     more ||= counted > SEARCH_COUNT_LIMIT;
     total += n;
     if (limit > 0 && offset < n) {
       // Likewise a page of a few thousand matches is reached sooner walking in order than by reading and sorting them all.
-      const [search, extra]: [Search, Params] = found > PAGE_BY_ID_LIMIT ? walk : ['index', match];
+      const [search, extra] = found > PAGE_BY_ID_LIMIT ? walk : byId;
       const taken = sql.page(search, [severity], extra, { limit: Math.min(limit, n - offset), offset });
       rows.push(...taken);
       limit -= taken.length;
