@@ -26,7 +26,7 @@ export async function collectReport(options: CollectOptions = {}): Promise<Repor
   const scan = Promise.all(collectors.map((collector) => runCollector(collector, context)));
   // Loaded once the collectors have started their tools, so setting up zod and the
   // schemas runs while those processes do, rather than before them.
-  const [parts, { checkReportCompiled, REPORT_SCHEMA_V1 }] = await Promise.all([scan, import('../src/contract/report.js')]);
+  const [parts, { checkReport, REPORT_SCHEMA_V1 }] = await Promise.all([scan, import('../src/contract/report.js')]);
   const { warnings, ...inventory } = mergeParts(parts);
   const draft = {
     schema: REPORT_SCHEMA_V1,
@@ -35,7 +35,7 @@ export async function collectReport(options: CollectOptions = {}): Promise<Repor
     collectedAt: now().toISOString(),
     agent: { version: AGENT_VERSION },
   };
-  const check = checkReportCompiled(draft);
+  const check = checkReport(draft);
   if (check.ok) return check.report;
   const issues = check.issues.map((issue) => `  ${issue.path}: ${issue.message}`).join('\n');
   throw new AgentError('invalid-report', `the collected report does not match ${REPORT_SCHEMA_V1}:\n${issues}`);

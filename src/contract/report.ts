@@ -145,28 +145,24 @@ export interface ReportIssue {
 
 export type ReportCheck = { ok: true; report: Report } | { ok: false; issues: ReportIssue[] };
 
-/** Validates an unknown value against the v1 contract, naming each bad field by path. */
-export function checkReport(value: unknown): ReportCheck {
-  return checkWith(ReportSchema, value);
-}
-
 let compiledReportSchema: typeof ReportSchema | undefined;
 
 /**
- * checkReport through zod's compiled parser (`z.compile`), for a process that
- * checks one report and exits: the agent. Its one check of ~900 packages runs
- * the runtime parser cold (about 10 ms); building the compiled parser takes
- * about 4.5 and running it 1.5. A report the compiled parser cannot accept is
- * parsed again by the runtime parser, so the answer and the issues are
- * checkReport's. The hub, which checks reports all day on warm code, keeps checkReport.
+ * Validates an unknown value against the v1 contract, naming each bad field by
+ * path. It runs zod's compiled parser (`z.compile`): on a 300-item report about
+ * ten times faster than the runtime parser once warm (0.02 against 0.16 ms), and
+ * for the agent's one cold check of ~900 packages 6 ms instead of 10. A report
+ * the compiled parser cannot accept is parsed again by the runtime parser, so
+ * the answer and the issues are the runtime parser's (test/property/report-compiled.test.ts).
  */
-export function checkReportCompiled(value: unknown): ReportCheck {
+export function checkReport(value: unknown): ReportCheck {
   // Not strict: a schema zod could not compile comes back as it is and is checked the slow way, never skipped.
   compiledReportSchema ??= z.compile(ReportSchema);
-  return checkWith(compiledReportSchema, value);
+  return checkReportWith(compiledReportSchema, value);
 }
 
-function checkWith(schema: typeof ReportSchema, value: unknown): ReportCheck {
+/** `value` checked by `schema` (the contract's, compiled or not), its issues named by path. */
+export function checkReportWith(schema: typeof ReportSchema, value: unknown): ReportCheck {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, report: result.data };
   return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };

@@ -5,8 +5,9 @@
  * so determinism never depends on which pattern is "better".
  */
 import type { SoftwareSource } from '../contract/report.js';
-import { describeMatch, firstFiring, matchProduct, type MatchSubject, type ProductMatch } from './match-product.js';
+import { describeMatch, firesForVersion, productMatch, type MatchSubject, type ProductMatch } from './match-product.js';
 import type { CompiledMatcher, CompiledRule, RuleSet } from './rule-set.js';
+import { titleCandidates } from './title-candidates.js';
 import { OS_PARENT, type CompiledTitle } from './title-set.js';
 
 export type TitleMatch =
@@ -31,11 +32,8 @@ function titleMatch(entry: CompiledTitle, matcher: CompiledMatcher, subject: Mat
 }
 
 export function resolveTitle(rules: RuleSet, subject: MatchSubject, source: SoftwareSource): TitleMatch | null {
-  const own = matchProduct(rules.rules, 'software', subject, source);
-  if (own) return { kind: 'product', title: own.rule.title, match: own };
-  for (const entry of rules.titles) {
-    const matcher = firstFiring(entry.matchers, subject, source);
-    if (matcher) return titleMatch(entry, matcher, subject, rules);
-  }
-  return null;
+  const first = titleCandidates(rules, subject, source).find((c) => firesForVersion(c.matcher, subject));
+  if (!first) return null;
+  if (first.rule) return { kind: 'product', title: first.rule.title, match: productMatch(first.rule, first.matcher, subject) };
+  return titleMatch(first.title, first.matcher, subject, rules);
 }

@@ -1,14 +1,14 @@
 /**
- * The agent checks its report with zod's compiled parser (checkReportCompiled),
- * the hub with the runtime one (checkReport). The agent must never spool a
- * report the hub would refuse, nor refuse one with other words: on mutated
- * real reports and arbitrary values both give the same answer, the same
- * report and the same issues.
+ * checkReport (the agent before spooling, the hub at the route, imports) runs
+ * zod's compiled parser. It must accept and refuse exactly what the contract's
+ * runtime parser does, with the same words: on mutated real reports and
+ * arbitrary values both give the same answer, the same report and the same
+ * issues.
  */
 import fc from 'fast-check';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { checkReport, checkReportCompiled, ReportSchema, type Report } from '../../src/contract/report.js';
+import { checkReport, checkReportWith, ReportSchema, type Report } from '../../src/contract/report.js';
 import { DEMO_ESTATE } from '../../src/demo/estate/index.js';
 import { applyMutation, hostileValue, mutationOf, type Mutation } from '../helpers/hostile.js';
 import { sampleReport } from '../helpers/reports.js';
@@ -29,20 +29,20 @@ const BASES: Report[] = [EVERY_FIELD, sampleReport(), ...DEMO_ESTATE.slice(0, 3)
 
 /** The same result, and an accepted report's JSON text the same byte for byte (key order included). */
 function expectSameAnswer(value: unknown): void {
-  const compiled = checkReportCompiled(value);
-  const runtime = checkReport(value);
+  const compiled = checkReport(value);
+  const runtime = checkReportWith(ReportSchema, value);
   expect(compiled).toStrictEqual(runtime);
   if (compiled.ok && runtime.ok) expect(JSON.stringify(compiled.report)).toBe(JSON.stringify(runtime.report));
 }
 
-describe('checkReportCompiled', () => {
-  it('compiles the whole report schema, so the agent gets the fast path', () => {
+describe('checkReport (compiled)', () => {
+  it('compiles the whole report schema, so every check gets the fast path', () => {
     expect(() => z.compile(ReportSchema, { strict: true })).not.toThrow();
   });
 
   for (const [n, base] of BASES.entries()) {
-    it(`gives checkReport's answer on mutations of a real report (${n === 0 ? 'every field' : base.host.hostname})`, () => {
-      expect(checkReportCompiled(base)).toStrictEqual({ ok: true, report: base });
+    it(`gives the runtime parser's answer on mutations of a real report (${n === 0 ? 'every field' : base.host.hostname})`, () => {
+      expect(checkReport(base)).toStrictEqual({ ok: true, report: base });
       fc.assert(
         fc.property(mutationOf(base), (m: Mutation) => expectSameAnswer(applyMutation(base, m))),
         { numRuns: n === 0 ? 2500 : 600, seed: 0xc0de + n },
@@ -50,17 +50,17 @@ describe('checkReportCompiled', () => {
     });
   }
 
-  it("gives checkReport's answer on arbitrary values", () => {
+  it("gives the runtime parser's answer on arbitrary values", () => {
     fc.assert(fc.property(hostileValue, expectSameAnswer), { numRuns: 500, seed: 0xc0de });
   });
 
-  it('trims free text as checkReport does, and refuses padded codes with the same issues', () => {
+  it('trims free text as the runtime parser does, and refuses padded codes with the same issues', () => {
     const padded = structuredClone(EVERY_FIELD);
     padded.software[0]!.name = '  log4j-core\t';
     expectSameAnswer(padded);
-    expect(checkReportCompiled(padded)).toMatchObject({ ok: true, report: { software: [{ name: 'log4j-core' }, {}, {}] } });
+    expect(checkReport(padded)).toMatchObject({ ok: true, report: { software: [{ name: 'log4j-core' }, {}, {}] } });
     const badSource = { ...EVERY_FIELD, software: [{ name: 'x', version: '1', source: ' dpkg' }] };
     expectSameAnswer(badSource);
-    expect(checkReportCompiled(badSource).ok).toBe(false);
+    expect(checkReport(badSource).ok).toBe(false);
   });
 });
