@@ -3,11 +3,12 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { DELTA_SCHEMA_V1, DeltaSchema } from '../../contract/delta.js';
-import { checkReport, MachineNameSchema } from '../../contract/report.js';
+import { checkReport, MachineNameSchema, type Report } from '../../contract/report.js';
 import { enrolAgent } from '../../auth/enrolment.js';
 import { checkReportRate, newNamesLeft, OverBudget, reportOverBudget } from '../../ingest/agent-budget.js';
 import { ingestDelta } from '../../ingest/ingest-delta.js';
-import { ingestReport, type IngestContext, type IngestMeta, type IngestResult } from '../../ingest/ingest-report.js';
+import { ingestReport } from '../../ingest/ingest-report.js';
+import { commitTogether } from '../../store/group-commit.js';
 import { FIRST_ORGANISATION_ID } from '../../store/organisations.js';
 import type { HubEnv } from '../deps.js';
 import { HubError, parseOrThrow, unauthorized } from '../errors.js';
@@ -45,9 +46,13 @@ export const agentRoutes = new Hono<HubEnv>()
       // Before the body is read: an agent over its hour's reports costs the hub nothing more.
       checkReportRate(deps.db, agentId, deps.config, now);
       const body = await readJsonBody(c, deps.config.maxReportBytes);
-      const newNames = { left: newNamesLeft(deps.db, agentId, deps.config, now), perDay: deps.config.agentNewNamesPerDay };
-      const meta = { agentId, organisationId, idempotencyKey: key, newNames };
-      const result = isDelta(body) ? ingestDelta(deps, parseOrThrow(DeltaSchema, body, 'invalid-report'), meta) : ingestFull(deps, body, meta);
+      const checked = isDelta(body) ? { delta: parseOrThrow(DeltaSchema, body, 'invalid-report') } : { report: checkedReport(body) };
+      // Stored in a transaction shared with the reports that arrived beside it (group-commit.ts); answered once it commits.
+      const result = await commitTogether(deps.db, () => {
+        const newNames = { left: newNamesLeft(deps.db, agentId, deps.config, now), perDay: deps.config.agentNewNamesPerDay };
+        const meta = { agentId, organisationId, idempotencyKey: key, newNames };
+        return checked.delta ? ingestDelta(deps, checked.delta, meta) : ingestReport(deps, checked.report, meta);
+      });
       return c.json({ receiptId: result.receiptId, duplicate: result.duplicate, changes: result.changes }, result.duplicate ? 200 : 202);
     } catch (error) {
       if (!(error instanceof OverBudget)) throw error;
@@ -59,10 +64,10 @@ function isDelta(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as { schema?: unknown }).schema === DELTA_SCHEMA_V1;
 }
 
-function ingestFull(deps: IngestContext, body: unknown, meta: IngestMeta): IngestResult {
+function checkedReport(body: unknown): Report {
   const checked = checkReport(body);
   if (!checked.ok) {
     throw new HubError(400, 'invalid-report', `report does not match estatewatch.report/v1: ${checked.issues.length} bad field(s)`, checked.issues);
   }
-  return ingestReport(deps, checked.report, meta);
+  return checked.report;
 }
