@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { isSqlite, type Db } from './db.js';
 import { dialectOf, jsonArrayRows, jsonValues, perDialect } from './dialect.js';
 import { stmt } from './statements.js';
 
@@ -26,7 +26,7 @@ export function changeInstalls(db: Db, assetId: number, removed: readonly number
   // A statement per change, not per install: on PostgreSQL each statement is a round trip (a new host has 300 installs).
   const d = dialectOf(db);
   if (removed.length) stmt(db, REMOVE_INSTALLS[d]).run({ assetId, ids: JSON.stringify(removed) });
-  if (added.length) stmt(db, ADD_INSTALLS[d]).run({ assetId, seenAt, added: JSON.stringify(added) });
+  if (added.length) addInstalls(db, assetId, added, seenAt);
   const asset = stmt(db, 'SELECT os_id AS osId, organisation_id AS org FROM assets WHERE id = ?').get(assetId) as AssetCounted;
   countVersions(db, asset, removed, -1);
   countVersions(db, asset, added.map((a) => a.softwareId), +1);
@@ -37,6 +37,15 @@ export function changeInstalls(db: Db, assetId: number, removed: readonly number
 const REMOVE_INSTALLS = perDialect((d) => `DELETE FROM installs WHERE asset_id = @assetId AND software_id IN ${jsonValues(d, '@ids', 'integer')}`);
 const ADD_INSTALLS = perDialect((d) => `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at)
     SELECT @assetId, CAST(a.value ->> 'softwareId' AS bigint), a.value ->> 'installedAt', @seenAt FROM ${jsonArrayRows(d, '@added', 'a')}`);
+const ADD_INSTALL = 'INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (?, ?, ?, ?)';
+
+function addInstalls(db: Db, assetId: number, added: readonly { softwareId: number; installedAt: string | null }[], seenAt: string): void {
+  // SQLite runs in the hub's process: a prepared insert per install costs less than reading them out of one JSON array
+  // (a new host's 300: 1.2 against 1.7 ms). PostgreSQL keeps the one statement.
+  if (!isSqlite(db)) return void stmt(db, ADD_INSTALLS[dialectOf(db)]).run({ assetId, seenAt, added: JSON.stringify(added) });
+  const insert = stmt(db, ADD_INSTALL);
+  for (const a of added) insert.run(assetId, a.softwareId, a.installedAt, seenAt);
+}
 
 type AssetCounted = { osId: number; org: number };
 
