@@ -23,7 +23,7 @@ export function listCurrentInstalls(db: Db, assetId: number): CurrentInstall[] {
  */
 export function changeInstalls(db: Db, assetId: number, removed: readonly number[], added: readonly { softwareId: number; installedAt: string | null }[], seenAt: string): void {
   if (!removed.length && !added.length) return;
-  // A statement per change, not per install: on PostgreSQL each statement is a round trip (a new host has 300 installs).
+  // On PostgreSQL a statement per change, not per install: each statement is a round trip (a new host has 300 installs).
   const d = dialectOf(db);
   if (removed.length) stmt(db, REMOVE_INSTALLS[d]).run({ assetId, ids: JSON.stringify(removed) });
   if (added.length) addInstalls(db, assetId, added, seenAt);
