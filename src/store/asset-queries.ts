@@ -49,18 +49,20 @@ export interface AssetListRow {
 }
 
 /** SQL: the faxes, modems and pagers attached to asset `a`, by the kind the known-device list gave them. */
-const LEGACY_DEVICES = "(SELECT count(*) FROM devices d WHERE d.asset_id = a.id AND coalesce(d.classified_kind, d.kind) IN ('fax', 'modem', 'pager'))";
+export const LEGACY_DEVICES = "(SELECT count(*) FROM devices d WHERE d.asset_id = a.id AND coalesce(d.classified_kind, d.kind) IN ('fax', 'modem', 'pager'))";
 
 /**
  * The list's orders. `os-status` (the default): worst OS first, then by
  * hostname, read off assets_list_order (migration 0014), whose os_rank mirrors
  * OS_RANK. `risk`: an unsupported OS first, then the most unsupported items,
  * faxes, modems and pagers, and items ending soon, as the assets page says in
- * one sentence; it reads every matching asset's counts (os_versions o joined).
+ * one sentence; read off assets_risk_order or, for a trust,
+ * assets_organisation_risk_order (migration 0044: each asset keeps those
+ * counts, by triggers, as the ITEMS_WITH_STATUS and LEGACY_DEVICES the rows show).
  */
 export const ASSET_ORDERS = {
   'os-status': ['a.os_rank', 'a.hostname', 'a.id'],
-  risk: ['CASE WHEN a.os_rank = 0 THEN 0 ELSE 1 END', `${ITEMS_WITH_STATUS("'unsupported'")} DESC`, `${LEGACY_DEVICES} DESC`, `${ITEMS_WITH_STATUS("'ending-soon'")} DESC`, 'a.hostname', 'a.id'],
+  risk: ['CASE WHEN a.os_rank = 0 THEN 0 ELSE 1 END', 'a.unsupported_items DESC', 'a.legacy_devices DESC', 'a.ending_soon_items DESC', 'a.hostname', 'a.id'],
 };
 export type AssetSortKey = keyof typeof ASSET_ORDERS;
 export const ASSET_SORT_KEYS = Object.keys(ASSET_ORDERS) as [AssetSortKey, ...AssetSortKey[]];
@@ -82,7 +84,7 @@ function assetsMatching(f: AssetFilter, d: Dialect): string {
     f.software !== undefined && carrying(d, '@software'),
     f.product !== undefined && carrying(d, '@productVersions'),
   ].filter(Boolean);
-  return `FROM assets a ${f.family || f.sort?.key === 'risk' ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || 'TRUE'}`;
+  return `FROM assets a ${f.family ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || 'TRUE'}`;
 }
 
 /** SQL: asset `a` carries one of the software versions whose ids are the JSON list `param`; by installs_software. */

@@ -5,7 +5,9 @@
  * verdicts from a rule or date change. Likewise each software version's
  * assets by status (software.installs, software_os_counts, and per trust
  * software_trust_counts), the statuses
- * each asset carries (assets.carries) and its OS's rank (assets.os_rank).
+ * each asset carries (assets.carries), its OS's rank (assets.os_rank), and
+ * the counts the asset list's risk order sorts on (migration 0044: its
+ * unsupported and ending-soon items, its faxes, modems and pagers).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReports } from '../../src/demo/demo-estate.js';
@@ -13,7 +15,8 @@ import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createEvaluator } from '../../src/estate/evaluator.js';
 import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, listSoftwareVersions } from '../../src/store/estate-queries.js';
+import { LEGACY_DEVICES } from '../../src/store/asset-queries.js';
+import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, ITEMS_WITH_STATUS, listSoftwareVersions } from '../../src/store/estate-queries.js';
 import type { SupportStatus } from '../../src/lifecycle/verdict.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
@@ -64,6 +67,16 @@ function carriedBothWays(): { kept: unknown[]; counted: unknown[] } {
   };
 }
 
+/** Each asset's risk-order counts as kept (migration 0044), and as the asset list's rows count them. */
+function riskCountsBothWays(): { kept: unknown[]; counted: unknown[] } {
+  const db = hub.deps.db;
+  return {
+    kept: db.prepare('SELECT id, unsupported_items AS unsupported, ending_soon_items AS "endingSoon", legacy_devices AS legacy FROM assets ORDER BY id').all(),
+    counted: db.prepare(`SELECT a.id, ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'ending-soon'")} AS "endingSoon", ${LEGACY_DEVICES} AS legacy
+        FROM assets a JOIN os_versions o ON o.id = a.os_id ORDER BY a.id`).all(),
+  };
+}
+
 const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db, null).installsByStatus).filter(([, n]) => n > 0));
 
 /** Every kept count (per OS, per asset, per version) agrees with counting the installs one by one. */
@@ -77,6 +90,8 @@ function expectEveryCountExact(): void {
   }
   const carried = carriedBothWays();
   expect(carried.kept).toEqual(carried.counted);
+  const risk = riskCountsBothWays();
+  expect(risk.kept).toEqual(risk.counted);
   // Each asset's copy of its OS's rank (assets.os_rank, migration 0014), which orders the asset list.
   expect(hub.deps.db.prepare('SELECT a.id, a.os_rank, r.rank FROM assets a JOIN os_status_ranks r ON r.id = a.os_id WHERE a.os_rank <> r.rank').all()).toEqual([]);
 }
@@ -126,6 +141,22 @@ describe('installs by status', () => {
     const flip = db.prepare("UPDATE software SET os_link = ? WHERE id = (SELECT software_id FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link = ? ORDER BY s.id LIMIT 1)");
     expect(flip.run('capped', 'none').changes).toBe(1);
     expect(flip.run('none', 'follows').changes).toBe(1);
+    expectEveryCountExact();
+  });
+
+  it('follows a fax plugged in, a device the known list reclassifies, and the fax unplugged', () => {
+    const db = hub.deps.db;
+    const ward7 = demoReports(TEST_NOW).find((r) => r.host.hostname === 'WARD7-PC014')!;
+    const withFax = [...ward7.devices, { kind: 'fax' as const, name: 'Brother FAX-2840', connection: 'usb' }, { kind: 'usb' as const, name: 'USB serial adaptor', connection: 'usb' }];
+    ingestReport(hub.deps, { ...ward7, devices: withFax }, { agentId: null, organisationId: 1, idempotencyKey: 'ward7-fax-in' });
+    expect(riskCountsBothWays().kept.some((r) => (r as { legacy: number }).legacy > 0)).toBe(true);
+    expectEveryCountExact();
+    // A known-device list naming the adaptor a modem (the ingest's upsert sets classified_kind): counted; then not.
+    const reclassify = db.prepare("UPDATE devices SET classified_kind = ? WHERE name = 'USB serial adaptor'");
+    expect(reclassify.run('modem').changes).toBe(1);
+    expectEveryCountExact();
+    expect(reclassify.run(null).changes).toBe(1);
+    ingestReport(hub.deps, ward7, { agentId: null, organisationId: 1, idempotencyKey: 'ward7-fax-out' });
     expectEveryCountExact();
   });
 });

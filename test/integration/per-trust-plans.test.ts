@@ -117,6 +117,7 @@ const READS: [string, (db: Db) => unknown, RegExp][] = [
   ['the OS breakdown', (d) => osBreakdown(d, second), /assets_organisation_os/],
   ['the asset list in its order', (d) => listAssets(d, { org: second, ...PAGE }), /assets_organisation_list_order/],
   ['the asset list by OS status', (d) => listAssets(d, { org: second, osStatus: 'unsupported', ...PAGE }), /assets_organisation_list_order/],
+  ['the asset list by risk', (d) => listAssets(d, { org: second, sort: { key: 'risk', desc: false }, ...PAGE }), /assets_organisation_risk_order/],
   ['the asset list by a carried status', (d) => listAssets(d, { org: second, anyStatus: 'unsupported', ...PAGE }), /assets_organisation/],
   ['the software list', (d) => listSoftwareVersions(d, second, PAGE), TRUST_COUNTS],
   ['the unmatched list', (d) => listUnmatched(d, second, PAGE), TRUST_COUNTS],

@@ -137,6 +137,19 @@ describe('plans that stay on their indexes', () => {
     }
   });
 
+  it('reads a page of the risk-ordered asset list off assets_risk_order (migration 0044), worst first as the rows count them', () => {
+    const f = { org: null, sort: { key: 'risk' as const, desc: false }, limit: 50, offset: 200 };
+    const plan = planOf(assetPageSql(f), { limit: 50, offset: 200 });
+    expect(plan).toContain('assets_risk_order');
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    const rows = listAssets(db(), { ...f, limit: 1000, offset: 0 }).rows;
+    expect(rows.length).toBeGreaterThan(1);
+    const key = (r: (typeof rows)[number]) => [r.osStatus === 'unsupported' ? 0 : 1, -r.unsupported, -r.legacyDevices, -r.endingSoon];
+    const keys = rows.map(key);
+    const inOrder = keys.every((k, i) => i === 0 || compareKeys(keys[i - 1]!, k) <= 0);
+    expect(inOrder, JSON.stringify(keys.slice(0, 20))).toBe(true);
+  });
+
   it('lists the assets with an OS status as counting them one by one does, worst OS first', () => {
     for (const status of SUPPORT_STATUSES) {
       const listed = listAssets(db(), { org: null, osStatus: status, limit: 1000, offset: 0 });
@@ -155,3 +168,9 @@ describe('plans that stay on their indexes', () => {
     expect(whole.some((r) => r.unsupported > 0)).toBe(true);
   });
 });
+
+/** Lexicographic order of two equal-length number lists. */
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
