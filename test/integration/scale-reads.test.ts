@@ -107,6 +107,15 @@ describe('plans that stay on their indexes', () => {
     expect(plan).not.toContain('alerts_live_order');
   });
 
+  it("reads a trust's search narrowed to a rule set the same way, testing the trust and rules on the rows found rather than walking their indexes", () => {
+    const params = { severityRanks: '[1]', statuses: '["open","acknowledged","suppressed"]', ruleId: null, ruleSet: '["unsupported-os"]', org: 1, assetId: null, hosts: '[1, 2]', titles: '["t"]',
+      acceptedRisk: null, assignee: null, today: '2026-11-23', olderThan: null, newerThan: null, ackSeverities: '[]', ackDueBefore: '', limit: 50, offset: 0 };
+    const plan = planOf(alertPageSql({ ...LIST, org: 1, q: 'ward', ruleSet: { ids: ['unsupported-os'], except: false } }, 'index'), params);
+    expect(plan).toMatch(/alerts_asset \(asset_id=\? AND severity_rank=\?\)/);
+    expect(plan).toMatch(/alerts_title \(title=\? AND severity_rank=\?\)/);
+    expect(plan).not.toMatch(/alerts_organisation|alerts_rule|alerts_live_order/);
+  });
+
   it("finds the machine an agent is bound to by index, on every agent report", () => {
     expect(planOf(MACHINE_OF_AGENT_SQL, { agentId: 1 })).toMatch(/USING (COVERING )?INDEX assets_agent/);
   });
