@@ -165,13 +165,16 @@ export const SEARCH_MIN_CHARS = 3;
  */
 function foundSql(d: Dialect, f: Pick<AlertFilter, 'org' | 'ruleSet'>): string {
   const column = (name: string) => (d === 'sqlite' ? `+${name}` : name);
-  const filter = [
-    `severity_rank IN ${jsonValues(d, '@severityRanks', 'integer')} AND status IN ${jsonValues(d, '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)`,
-    f.ruleSet && `${column('rule_id')} ${f.ruleSet.except ? 'NOT IN' : 'IN'} ${jsonValues(d, '@ruleSet')}`,
-  ].filter(Boolean).join(' AND ');
+  const filter = `severity_rank IN ${jsonValues(d, '@severityRanks', 'integer')} AND status IN ${jsonValues(d, '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)
+    AND ${inRuleSet(d, f.ruleSet, column('rule_id'))}`;
   const inTrust = f.org === null ? '' : ` AND ${column('organisation_id')} = @org`;
   return `SELECT id FROM alerts WHERE asset_id IN ${jsonValues(d, '@hosts', 'integer')} AND ${filter}
   UNION ALL SELECT id FROM alerts WHERE title IN ${jsonValues(d, '@titles')} AND ${filter}${inTrust} AND (asset_id IS NULL OR asset_id NOT IN ${jsonValues(d, '@hosts', 'integer')})`;
+}
+
+/** SQL: `column` (a rule id) in the rule set asked for, or outside it (`except`), bound as @ruleSet; TRUE without one. */
+function inRuleSet(d: Dialect, ruleSet: AlertFilter['ruleSet'], column: string): string {
+  return ruleSet ? `${column} ${ruleSet.except ? 'NOT IN' : 'IN'} ${jsonValues(d, '@ruleSet')}` : 'TRUE';
 }
 
 const SEARCH_SQL: Record<Search, (d: Dialect, f: AlertFilter) => string> = {
@@ -228,7 +231,7 @@ function filterSql(d: Dialect, f: AlertFilter, search: Search): string {
   const liveOnly = f.assetId === undefined && (f.status?.length ? f.status : LIVE_STATUSES).every((st) => st !== 'resolved');
   return FILTER[d].replace('ASSET_SCOPE', forAsset(f.assetId ?? null, 'a.asset_id').replace('@asset', '@assetId'))
     .replace('TRUST_SCOPE', forTrust(f.org, 'a.organisation_id'))
-    .replace('RULE_SET', f.ruleSet ? `a.rule_id ${f.ruleSet.except ? 'NOT IN' : 'IN'} ${jsonValues(d, '@ruleSet')}` : 'TRUE')
+    .replace('RULE_SET', inRuleSet(d, f.ruleSet, 'a.rule_id'))
     .replace('LIVE_ONLY', liveOnly ? "a.status <> 'resolved'" : 'TRUE')
     .replace('SEARCH', SEARCH_SQL[search](d, f));
 }

@@ -48,9 +48,6 @@ export interface AssetListRow {
   lastSeenAt: string;
 }
 
-/** SQL: the faxes, modems and pagers attached to asset `a`, by the kind the known-device list gave them. */
-export const LEGACY_DEVICES = "(SELECT count(*) FROM devices d WHERE d.asset_id = a.id AND coalesce(d.classified_kind, d.kind) IN ('fax', 'modem', 'pager'))";
-
 /**
  * The list's orders. `os-status` (the default): worst OS first, then by
  * hostname, read off assets_list_order (migration 0014), whose os_rank mirrors
@@ -58,7 +55,7 @@ export const LEGACY_DEVICES = "(SELECT count(*) FROM devices d WHERE d.asset_id 
  * faxes, modems and pagers, and items ending soon, as the assets page says in
  * one sentence; read off assets_risk_order or, for a trust,
  * assets_organisation_risk_order (migration 0044: each asset keeps those
- * counts, by triggers, as the ITEMS_WITH_STATUS and LEGACY_DEVICES the rows show).
+ * counts by triggers, and the rows show the same kept counts).
  */
 export const ASSET_ORDERS = {
   'os-status': ['a.os_rank', 'a.hostname', 'a.id'],
@@ -94,7 +91,9 @@ const carrying = (d: Dialect, param: string) => `a.id IN (SELECT i.asset_id FROM
 export const assetPageSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id ${assetsMatching(f, d)} ${orderOf(f)} LIMIT @limit OFFSET @offset`;
 
 /**
- * One page of the list with each row's counts. The page is chosen first and
+ * One page of the list with each row's counts: its unsupported and ending-soon
+ * items and its faxes, modems and pagers as the asset keeps them (migration
+ * 0044, what the risk order sorts on), the rest summed. The page is chosen first and
  * only its rows' counts are summed: summed before the sort, they cost as many
  * lookups as there are matching assets. CROSS JOIN keeps the page as the outer
  * loop: otherwise SQLite walks every asset in list order to avoid sorting fifty
@@ -102,8 +101,8 @@ export const assetPageSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a
  */
 export const assetRowsSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id, g.code AS organisation, a.hostname, o.name AS osName, o.version AS osVersion, o.status AS osStatus, a.last_seen_at AS lastSeenAt,
     (SELECT coalesce(sum(items), 0) FROM asset_item_counts WHERE asset_id = a.id) AS software,
-    ${ITEMS_WITH_STATUS("'unsupported'")} AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown,
-    ${ITEMS_WITH_STATUS("'ending-soon'")} AS endingSoon, ${LEGACY_DEVICES} AS legacyDevices
+    a.unsupported_items AS unsupported, ${ITEMS_WITH_STATUS("'unknown'")} AS unknown,
+    a.ending_soon_items AS endingSoon, a.legacy_devices AS legacyDevices
     FROM (${assetPageSql(f, d)}) page ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} assets a ON a.id = page.id JOIN os_versions o ON o.id = a.os_id
     JOIN organisations g ON g.id = a.organisation_id ${orderOf(f)}`;
 

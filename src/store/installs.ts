@@ -35,16 +35,21 @@ export function changeInstalls(db: Db, assetId: number, removed: readonly number
 }
 
 const REMOVE_INSTALLS = perDialect((d) => `DELETE FROM installs WHERE asset_id = @assetId AND software_id IN ${jsonValues(d, '@ids', 'integer')}`);
-const ADD_INSTALLS = perDialect((d) => `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at)
-    SELECT @assetId, CAST(a.value ->> 'softwareId' AS bigint), a.value ->> 'installedAt', @seenAt FROM ${jsonArrayRows(d, '@added', 'a')}`);
 const ADD_INSTALL = 'INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (?, ?, ?, ?)';
+const ADD_INSTALLS_POSTGRES = `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at)
+    SELECT @assetId, CAST(a.value ->> 'softwareId' AS bigint), a.value ->> 'installedAt', @seenAt FROM ${jsonArrayRows('postgres', '@added', 'a')}`;
 
+/**
+ * SQLite runs in the hub's process: a prepared insert per install costs less than reading them out of one JSON array
+ * (a new host's 300: 1.2 against 1.7 ms). On PostgreSQL each statement is a round trip: one for them all.
+ */
 function addInstalls(db: Db, assetId: number, added: readonly { softwareId: number; installedAt: string | null }[], seenAt: string): void {
-  // SQLite runs in the hub's process: a prepared insert per install costs less than reading them out of one JSON array
-  // (a new host's 300: 1.2 against 1.7 ms). PostgreSQL keeps the one statement.
-  if (!isSqlite(db)) return void stmt(db, ADD_INSTALLS[dialectOf(db)]).run({ assetId, seenAt, added: JSON.stringify(added) });
-  const insert = stmt(db, ADD_INSTALL);
-  for (const a of added) insert.run(assetId, a.softwareId, a.installedAt, seenAt);
+  if (isSqlite(db)) {
+    const insert = stmt(db, ADD_INSTALL);
+    for (const a of added) insert.run(assetId, a.softwareId, a.installedAt, seenAt);
+  } else {
+    stmt(db, ADD_INSTALLS_POSTGRES).run({ assetId, seenAt, added: JSON.stringify(added) });
+  }
 }
 
 type AssetCounted = { osId: number; org: number };

@@ -15,7 +15,6 @@ import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createEvaluator } from '../../src/estate/evaluator.js';
 import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { LEGACY_DEVICES } from '../../src/store/asset-queries.js';
 import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, ITEMS_WITH_STATUS, listSoftwareVersions } from '../../src/store/estate-queries.js';
 import type { SupportStatus } from '../../src/lifecycle/verdict.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
@@ -67,7 +66,10 @@ function carriedBothWays(): { kept: unknown[]; counted: unknown[] } {
   };
 }
 
-/** Each asset's risk-order counts as kept (migration 0044), and as the asset list's rows count them. */
+/** SQL: the faxes, modems and pagers attached to asset `a`, counted one by one (the classified kind wins). */
+const LEGACY_DEVICES = "(SELECT count(*) FROM devices d WHERE d.asset_id = a.id AND coalesce(d.classified_kind, d.kind) IN ('fax', 'modem', 'pager'))";
+
+/** Each asset's risk-order counts as kept (migration 0044), and as counted from its item counts and devices. */
 function riskCountsBothWays(): { kept: unknown[]; counted: unknown[] } {
   const db = hub.deps.db;
   return {
