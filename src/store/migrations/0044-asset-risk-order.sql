@@ -8,7 +8,7 @@
 -- the order, so a page reads its own rows.
 --
 -- An item's effective status is estate-queries.ts EFFECTIVE_STATUS; a fax,
--- modem or pager is asset-queries.ts LEGACY_DEVICES (the classified kind wins).
+-- modem or pager is one whose classified kind, else its own, says so (item-counts.test counts them the same way).
 
 ALTER TABLE assets ADD COLUMN unsupported_items INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE assets ADD COLUMN ending_soon_items INTEGER NOT NULL DEFAULT 0;

@@ -8,7 +8,7 @@
 -- the order, so a page reads its own rows.
 --
 -- An item's effective status is estate-queries.ts EFFECTIVE_STATUS; a fax,
--- modem or pager is asset-queries.ts LEGACY_DEVICES (the classified kind wins).
+-- modem or pager is one whose classified kind, else its own, says so (item-counts.test counts them the same way).
 --
 -- The PostgreSQL twin of migrations/0044-asset-risk-order.sql: the same columns,
 -- view, indexes and triggers (one function per trigger, named after it).
