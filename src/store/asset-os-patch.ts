@@ -7,8 +7,9 @@
  */
 import type { PatchCurrency } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
+import { dialectOf, perDialect, sameValue } from './dialect.js';
 import { stmt } from './statements.js';
-import { ASSET_OS_PATCH_ASSIGNMENTS, patchParams, rowToPatch, PATCH_COLUMNS_OF, type PatchRow } from './verdict-columns.js';
+import { ASSET_OS_PATCH_ASSIGNMENTS, ASSET_OS_PATCH_COLUMN_NAMES, patchParams, rowToPatch, PATCH_COLUMNS_OF, type PatchRow } from './verdict-columns.js';
 
 export function setAssetOsPatch(db: Db, assetId: number, patch: PatchCurrency | null): void {
   stmt(db, `UPDATE assets SET ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE id = ?`).run(...patchParams(patch), assetId);
@@ -29,10 +30,26 @@ export function listOsBuilds(db: Db): OsBuild[] {
   return rows.map((r) => ({ osId: r.os_id, family: r.family, build: r.os_build, osPatch: rowToPatch(r) }));
 }
 
-/** Sets the OS patch currency of every machine on this OS and build. */
+const SET_OS_BUILD_PATCH = perDialect((d) => {
+  const set = ASSET_OS_PATCH_COLUMN_NAMES.map((c) => `${c} = @${c}`).join(', ');
+  const unchanged = ASSET_OS_PATCH_COLUMN_NAMES.map((c) => sameValue(d, c, `@${c}`)).join(' AND ');
+  return {
+    known: `UPDATE assets SET ${set} WHERE os_id = @osId AND os_build = @build AND NOT (${unchanged})`,
+    none: `UPDATE assets SET ${set} WHERE os_id = @osId AND os_build IS NULL AND NOT (${unchanged})`,
+  };
+});
+
+/**
+ * Sets the OS patch currency of every machine on this OS and build, leaving
+ * alone those it would not change: on PostgreSQL an update writes a new copy
+ * of each row, and re-evaluation runs at least daily over every build.
+ */
 export function setOsBuildPatch(db: Db, b: Pick<OsBuild, 'osId' | 'build'>, patch: PatchCurrency | null): void {
-  if (b.build === null) stmt(db, `UPDATE assets SET ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE os_id = ? AND os_build IS NULL`).run(...patchParams(patch), b.osId);
-  else stmt(db, `UPDATE assets SET ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE os_id = ? AND os_build = ?`).run(...patchParams(patch), b.osId, b.build);
+  const params = patchParams(patch);
+  const values = Object.fromEntries(ASSET_OS_PATCH_COLUMN_NAMES.map((c, i) => [c, params[i] ?? null]));
+  const sql = SET_OS_BUILD_PATCH[dialectOf(db)];
+  if (b.build === null) stmt(db, sql.none).run({ ...values, osId: b.osId });
+  else stmt(db, sql.known).run({ ...values, osId: b.osId, build: b.build });
 }
 
 /** The distinct OS's own patch verdict, for an asset written at ingest. */

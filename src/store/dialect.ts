@@ -13,7 +13,7 @@ export function dialectOf(db: Db): Dialect {
 }
 
 /** One SQL text per dialect, built once: a statement's text must not change between calls, or it is prepared again. */
-export function perDialect(build: (d: Dialect) => string): Record<Dialect, string> {
+export function perDialect<T = string>(build: (d: Dialect) => T): Record<Dialect, T> {
   return { sqlite: build('sqlite'), postgres: build('postgres') };
 }
 
@@ -41,6 +41,11 @@ export function jsonArrayRows(d: Dialect, param: string, alias: string): string 
 /** The greater of two values (scalar, not the aggregate): SQLite's two-argument max(), PostgreSQL's GREATEST. */
 export function greater(d: Dialect, a: string, b: string): string {
   return d === 'sqlite' ? `max(${a}, ${b})` : `GREATEST(${a}, ${b})`;
+}
+
+/** `a` and `b` are equal or both null: SQLite's IS, PostgreSQL's IS NOT DISTINCT FROM (which no index serves: test it on rows already found). */
+export function sameValue(d: Dialect, a: string, b: string): string {
+  return d === 'sqlite' ? `${a} IS ${b}` : `${a} IS NOT DISTINCT FROM ${b}`;
 }
 
 /** SQLite's hint to read a table in its own order rather than by an index; PostgreSQL's planner takes no such hint. */

@@ -23,6 +23,8 @@ export interface VerdictRow extends PatchRow {
 const COLUMNS = ['status', 'product', 'cycle', 'eol', 'extended_support_end', 'reason', 'unknown_reason', 'data_source', 'data_date', ...PATCH_COLUMNS] as const;
 
 export const VERDICT_COLUMNS = COLUMNS.join(', ');
+/** The verdict columns one by one, in VERDICT_COLUMNS order (and verdictParams'). */
+export const VERDICT_COLUMN_NAMES: readonly string[] = COLUMNS;
 /** One `?` per verdict column, for an INSERT's VALUES. */
 export const VERDICT_PLACEHOLDERS = COLUMNS.map(() => '?').join(', ');
 /** `column = ?` per verdict column, for an UPDATE's SET. */
@@ -71,3 +73,5 @@ export function rowToOsPatch(r: Record<string, unknown>): PatchCurrency | null {
 
 /** `os_patch_… = ?` per patch column, for an UPDATE of assets' SET. */
 export const ASSET_OS_PATCH_ASSIGNMENTS = PATCH_COLUMNS.map((c) => `os_${c} = ?`).join(', ');
+/** The assets' OS patch columns one by one, in patchParams' order. */
+export const ASSET_OS_PATCH_COLUMN_NAMES: readonly string[] = PATCH_COLUMNS.map((c) => `os_${c}`);

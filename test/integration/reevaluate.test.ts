@@ -38,6 +38,16 @@ describe('reevaluateEstate', () => {
     expect(osStatus().status).toBe('unsupported');
   });
 
+  it('writes only the verdicts that changed: a stale one is put right, the rest are left as stored', () => {
+    const { db, evaluator } = hub.deps;
+    const verdicts = () => db.prepare('SELECT id, status, reason, patch_state FROM software ORDER BY id').all();
+    const judged = verdicts();
+    expect(reevaluateEstate(db, evaluator, { force: true })).toMatchObject({ softwareVersions: 4, softwareChanged: 0 });
+    db.prepare("UPDATE software SET status = 'supported', reason = 'stale', patch_state = NULL WHERE id = (SELECT min(id) FROM software)").run();
+    expect(reevaluateEstate(db, evaluator, { force: true })).toMatchObject({ softwareVersions: 4, softwareChanged: 1 });
+    expect(verdicts()).toEqual(judged);
+  });
+
   it('re-judges everything when the warning window changes', () => {
     today = new Date('2026-08-01T00:00:00Z');
     reevaluateEstate(hub.deps.db, hub.deps.evaluator);
