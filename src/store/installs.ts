@@ -57,29 +57,48 @@ type AssetCounted = { osId: number; org: number };
 /**
  * Moves each version's install count (migration 0011) and its count in the
  * asset's trust (0040); where the OS decides its status, also its count on
- * this OS, of the hub's (0011) and of the trust's (0020).
+ * this OS, of the hub's (0011) and of the trust's (0020). SQLite moves them
+ * at once. PostgreSQL records the change, and moves every count the
+ * transaction changed once, at its commit (migration 0045): it writes a new
+ * copy of a row at each update, and reports committed together would update a
+ * version every machine carries once each.
  */
 function countVersions(db: Db, { osId, org }: AssetCounted, softwareIds: readonly number[], delta: 1 | -1): void {
   if (!softwareIds.length) return;
-  const d = dialectOf(db);
   const ids = JSON.stringify(softwareIds);
-  stmt(db, COUNT_VERSIONS[d]).run({ ids, delta });
-  stmt(db, COUNT_ON_OS[d]).run({ ids, osId, delta });
-  stmt(db, COUNT_IN_TRUST[d]).run({ ids, org, delta });
-  stmt(db, COUNT_IN_TRUST_ON_OS[d]).run({ ids, osId, org, delta });
+  if (!isSqlite(db)) {
+    stmt(db, RECORD_COUNT_CHANGE).run({ ids, osId, org, delta });
+    return;
+  }
+  stmt(db, COUNT_VERSIONS).run({ ids, delta });
+  stmt(db, COUNT_ON_OS).run({ ids, osId, delta });
+  stmt(db, COUNT_IN_TRUST).run({ ids, org, delta });
+  stmt(db, COUNT_IN_TRUST_ON_OS).run({ ids, osId, org, delta });
 }
 
-const COUNT_VERSIONS = perDialect((d) => `UPDATE software SET installs = installs + @delta WHERE id IN ${jsonValues(d, '@ids', 'integer')}`);
+/**
+ * Moves now the version counts this transaction has changed so far, which
+ * PostgreSQL otherwise moves at its commit (migration 0045): before a version's
+ * tie to its OS changes, as its per-OS counts are then rebuilt from the
+ * installs. SQLite's counts are always moved already.
+ */
+export function settleVersionCounts(db: Db): void {
+  if (!isSqlite(db)) stmt(db, 'SELECT settle_version_counts()').get();
+}
+
+const RECORD_COUNT_CHANGE = 'INSERT INTO version_count_changes (software_ids, os_id, organisation_id, delta) VALUES (@ids, @osId, @org, @delta)';
+const IDS = jsonValues('sqlite', '@ids', 'integer');
+const COUNT_VERSIONS = `UPDATE software SET installs = installs + @delta WHERE id IN ${IDS}`;
 // WHERE is required: SQLite reads an upsert's SELECT without one as a join. Versions standing alone (os_link 'none') need no count per OS.
-const COUNT_ON_OS = perDialect((d) => `INSERT INTO software_os_counts (software_id, os_id, installs)
-    SELECT s.id, @osId, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')} AND s.os_link <> 'none'
-    ON CONFLICT (software_id, os_id) DO UPDATE SET installs = software_os_counts.installs + excluded.installs`);
-const COUNT_IN_TRUST = perDialect((d) => `INSERT INTO software_trust_installs (organisation_id, software_id, installs)
-    SELECT @org, s.id, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')}
-    ON CONFLICT (organisation_id, software_id) DO UPDATE SET installs = software_trust_installs.installs + excluded.installs`);
-const COUNT_IN_TRUST_ON_OS = perDialect((d) => `INSERT INTO software_trust_counts (organisation_id, software_id, os_id, installs)
-    SELECT @org, s.id, @osId, @delta FROM software s WHERE s.id IN ${jsonValues(d, '@ids', 'integer')} AND s.os_link <> 'none'
-    ON CONFLICT (organisation_id, software_id, os_id) DO UPDATE SET installs = software_trust_counts.installs + excluded.installs`);
+const COUNT_ON_OS = `INSERT INTO software_os_counts (software_id, os_id, installs)
+    SELECT s.id, @osId, @delta FROM software s WHERE s.id IN ${IDS} AND s.os_link <> 'none'
+    ON CONFLICT (software_id, os_id) DO UPDATE SET installs = software_os_counts.installs + excluded.installs`;
+const COUNT_IN_TRUST = `INSERT INTO software_trust_installs (organisation_id, software_id, installs)
+    SELECT @org, s.id, @delta FROM software s WHERE s.id IN ${IDS}
+    ON CONFLICT (organisation_id, software_id) DO UPDATE SET installs = software_trust_installs.installs + excluded.installs`;
+const COUNT_IN_TRUST_ON_OS = `INSERT INTO software_trust_counts (organisation_id, software_id, os_id, installs)
+    SELECT @org, s.id, @osId, @delta FROM software s WHERE s.id IN ${IDS} AND s.os_link <> 'none'
+    ON CONFLICT (organisation_id, software_id, os_id) DO UPDATE SET installs = software_trust_counts.installs + excluded.installs`;
 
 type Count = { status: string; osLink: string; items: number };
 

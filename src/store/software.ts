@@ -2,14 +2,23 @@ import type { Software } from '../contract/report.js';
 import type { SoftwareVerdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, jsonArrayRows, perDialect } from './dialect.js';
-import { insertReturningId, stmt } from './statements.js';
-import { VERDICT_COLUMN_NAMES, VERDICT_COLUMNS, VERDICT_PLACEHOLDERS, verdictParams } from './verdict-columns.js';
+import { settleVersionCounts } from './installs.js';
+import { stmt } from './statements.js';
+import { VERDICT_COLUMN_NAMES, verdictParams } from './verdict-columns.js';
 
-/** What makes a software version distinct: its verdict depends on nothing else. */
 /** What identifies a distinct software version, and the purl it was first seen with (not part of its identity). */
 export type SoftwareKey = Pick<Software, 'name' | 'version' | 'vendor' | 'source' | 'purl'>;
 
 const KEY_ROWS = perDialect((d) => jsonArrayRows(d, '@keys', 'k'));
+
+/** What judging a version decides, in order: its tie to the OS, then its verdict. */
+const JUDGED = ['os_link', ...VERDICT_COLUMN_NAMES];
+function judgedRow(v: SoftwareVerdict): Record<string, string | null> {
+  const values = [v.osLink, ...verdictParams(v)];
+  return Object.fromEntries(JUDGED.map((c, i) => [c, values[i] ?? null]));
+}
+
+const keyOf = (s: SoftwareKey) => [s.name, s.version, s.vendor ?? '', s.source];
 
 /**
  * Ids of these distinct software versions, in order, evaluating (once) those
@@ -18,31 +27,50 @@ const KEY_ROWS = perDialect((d) => jsonArrayRows(d, '@keys', 'k'));
  * versions are new before any is added, and may refuse them all by throwing.
  */
 export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluate: (s: SoftwareKey) => SoftwareVerdict, beforeAdding?: (count: number) => void): number[] {
-  const keys = items.map((s) => [s.name, s.version, s.vendor ?? '', s.source]);
+  const keys = items.map((s) => JSON.stringify(keyOf(s)));
   const found = stmt(db, `SELECT k.key AS i, s.id FROM ${KEY_ROWS[dialectOf(db)]} JOIN software s
-      ON s.name = k.value ->> 0 AND s.version = k.value ->> 1 AND s.vendor = k.value ->> 2 AND s.source = k.value ->> 3`).all({ keys: JSON.stringify(keys) }) as { i: number; id: number }[];
+      ON s.name = k.value ->> 0 AND s.version = k.value ->> 1 AND s.vendor = k.value ->> 2 AND s.source = k.value ->> 3`).all({ keys: `[${keys.join(',')}]` }) as { i: number; id: number }[];
   const ids: (number | undefined)[] = new Array(items.length);
   for (const f of found) ids[f.i] = f.id;
-  beforeAdding?.(new Set(items.filter((_, i) => ids[i] === undefined).map((s) => JSON.stringify([s.name, s.version, s.vendor ?? '', s.source]))).size);
-  return items.map((s, i) => (ids[i] ??= insertSoftware(db, s, evaluate(s))));
+  // The first of a version named twice is the one added (its purl is kept).
+  const missing = new Map<string, SoftwareKey>();
+  items.forEach((s, i) => ids[i] === undefined && !missing.has(keys[i]!) && missing.set(keys[i]!, s));
+  beforeAdding?.(missing.size);
+  const added = addSoftware(db, [...missing.values()], evaluate);
+  return items.map((_, i) => ids[i] ?? added.get(keys[i]!)!);
 }
 
-function insertSoftware(db: Db, s: SoftwareKey, v: SoftwareVerdict): number {
-  return insertReturningId(db, `INSERT INTO software (name, version, vendor, source, purl, os_link, ${VERDICT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ${VERDICT_PLACEHOLDERS})`,
-    s.name, s.version, s.vendor ?? '', s.source, s.purl ?? '', v.osLink, ...verdictParams(v),
-  );
+const INSERT_VERSION = `INSERT INTO software (name, version, vendor, source, purl, ${JUDGED.join(', ')})
+    VALUES (@name, @version, @vendor, @source, @purl, ${JUDGED.map((c) => `@${c}`).join(', ')}) RETURNING id`;
+const INSERT_VERSIONS_POSTGRES = `INSERT INTO software (name, version, vendor, source, purl, ${JUDGED.join(', ')})
+    SELECT v.name, v.version, v.vendor, v.source, v.purl, ${JUDGED.map((c) => `v.${c}`).join(', ')}
+    FROM json_to_recordset(CAST(@rows AS json)) AS v(name text, version text, vendor text, source text, purl text, ${JUDGED.map((c) => `${c} text`).join(', ')}, ord bigint)
+    ORDER BY v.ord RETURNING id, name, version, vendor, source`;
+
+/**
+ * Adds new versions with their verdicts; their ids by key (keyOf, as JSON).
+ * SQLite: a prepared insert each. PostgreSQL: one statement for them all, as
+ * each statement is a round trip (a new host brings dozens of new versions).
+ */
+function addSoftware(db: Db, versions: readonly SoftwareKey[], evaluate: (s: SoftwareKey) => SoftwareVerdict): Map<string, number> {
+  const rows = versions.map((s) => ({ name: s.name, version: s.version, vendor: s.vendor ?? '', source: s.source, purl: s.purl ?? '', ...judgedRow(evaluate(s)) }));
+  const ids = new Map<string, number>();
+  if (!rows.length) return ids;
+  if (dialectOf(db) === 'sqlite') {
+    const insert = stmt(db, INSERT_VERSION).pluck();
+    rows.forEach((r, i) => ids.set(JSON.stringify(keyOf(versions[i]!)), Number(insert.get(r))));
+    return ids;
+  }
+  // Added in the order given, as SQLite adds them, so both stores number them alike.
+  for (const r of stmt(db, INSERT_VERSIONS_POSTGRES).all({ rows: JSON.stringify(rows.map((r, ord) => ({ ...r, ord }))) }) as (SoftwareKey & { id: number; vendor: string })[]) {
+    ids.set(JSON.stringify(keyOf(r)), Number(r.id));
+  }
+  return ids;
 }
 
 export function listSoftwareKeys(db: Db): (SoftwareKey & { id: number })[] {
   const rows = stmt(db, 'SELECT id, name, version, vendor, source, purl FROM software').all() as (SoftwareKey & { id: number; vendor: string; purl: string })[];
   return rows.map((r) => ({ ...r, vendor: r.vendor || undefined, purl: r.purl || undefined }));
-}
-
-/** What a re-judgement writes of a version, in order: its tie to the OS, then its verdict. */
-const JUDGED = ['os_link', ...VERDICT_COLUMN_NAMES];
-function judgedRow(id: number, v: SoftwareVerdict): Record<string, string | number | null> {
-  const values = [v.osLink, ...verdictParams(v)];
-  return { id, ...Object.fromEntries(JUDGED.map((c, i) => [c, values[i] ?? null])) };
 }
 
 // SQLite updates in place, one prepared statement a version; the WHERE leaves an unchanged one (and its triggers) alone.
@@ -65,11 +93,14 @@ export function updateSoftwareVerdicts<T extends { id: number }>(db: Db, version
   let changed = 0;
   if (dialectOf(db) === 'sqlite') {
     const update = stmt(db, UPDATE_VERDICT);
-    for (const s of versions) changed += update.run(judgedRow(s.id, judge(s))).changes;
+    for (const s of versions) changed += update.run({ id: s.id, ...judgedRow(judge(s)) }).changes;
     return changed;
   }
+  // A version tied to its OS anew has its per-OS counts rebuilt from the installs (migrations 0011, 0040): the
+  // transaction's changes to them must be in first (0045).
+  settleVersionCounts(db);
   for (let start = 0; start < versions.length; start += VERDICTS_PER_STATEMENT) {
-    const rows = versions.slice(start, start + VERDICTS_PER_STATEMENT).map((s) => judgedRow(s.id, judge(s)));
+    const rows = versions.slice(start, start + VERDICTS_PER_STATEMENT).map((s) => ({ id: s.id, ...judgedRow(judge(s)) }));
     changed += stmt(db, UPDATE_VERDICTS_POSTGRES).run({ rows: JSON.stringify(rows) }).changes;
   }
   return changed;

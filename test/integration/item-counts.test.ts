@@ -17,6 +17,10 @@ import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, ITEMS_WITH_STATUS, listSoftwareVersions } from '../../src/store/estate-queries.js';
 import type { SupportStatus } from '../../src/lifecycle/verdict.js';
+import type { Report } from '../../src/contract/report.js';
+import { isSqlite } from '../../src/store/db.js';
+import { updateSoftwareVerdicts, type SoftwareKey } from '../../src/store/software.js';
+import { inTransaction } from '../../src/store/statements.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 import { addTrust, FIRST_TRUST } from '../helpers/trusts.js';
 
@@ -143,6 +147,39 @@ describe('installs by status', () => {
     const flip = db.prepare("UPDATE software SET os_link = ? WHERE id = (SELECT software_id FROM installs i JOIN software s ON s.id = i.software_id WHERE s.os_link = ? ORDER BY s.id LIMIT 1)");
     expect(flip.run('capped', 'none').changes).toBe(1);
     expect(flip.run('none', 'follows').changes).toBe(1);
+    expectEveryCountExact();
+  });
+
+  it('follows many reports in one transaction: a host reported twice moving OS, a version re-tied to its OS, and a refused report rolled back', () => {
+    const db = hub.deps.db;
+    const reports = demoReports(TEST_NOW);
+    const byName = (name: string) => reports.find((r) => r.os.name === name)!;
+    // Programs only these hosts carry, so no other machine's count hides a count moved wrongly.
+    const probe = (r: Report, suffix: string, item: Report['software'][number]) => ({ ...r, host: { ...r.host, hostname: `${r.host.hostname}-${suffix}`, fqdn: undefined }, software: [...r.software, item] });
+    const a = probe(byName('Ubuntu'), 'TX', { name: 'estatewatch-tx-probe', version: '1.0-1', source: 'dpkg' });
+    const tool = { name: 'estatewatch-tx-tool', version: '2.0', source: 'other' } as const;
+    const b = probe(byName('Red Hat Enterprise Linux'), 'TX', tool);
+    const pending = () => (isSqlite(db) ? 0 : Number((db.prepare('SELECT count(*) AS n FROM version_count_changes').get() as { n: number }).n));
+    inTransaction(db, () => {
+      ingestReport(hub.deps, b, { agentId: null, organisationId: second, idempotencyKey: 'tx-b' });
+      // On PostgreSQL the counts wait for the commit (migration 0045); SQLite has moved them already.
+      if (!isSqlite(db)) expect(pending()).toBeGreaterThan(0);
+      // A rule change tying a version to its OS, while b's counts wait: its per-OS counts are rebuilt (the version trigger's path).
+      const tied = db.prepare("SELECT id, name, version, vendor, source FROM software WHERE name = 'estatewatch-tx-tool'").all() as (SoftwareKey & { id: number })[];
+      expect(updateSoftwareVerdicts(db, tied, (s) => ({ ...hub.deps.evaluator.software(s), osLink: 'capped' }))).toBe(1);
+      // A host moves to another OS while its first report's counts wait: they move with it (the asset trigger's path).
+      ingestReport(hub.deps, a, { agentId: null, organisationId: 1, idempotencyKey: 'tx-a' });
+      ingestReport(hub.deps, { ...a, os: byName('Debian GNU/Linux').os, software: a.software.slice(3) }, { agentId: null, organisationId: 1, idempotencyKey: 'tx-a-moved' });
+      expect(() =>
+        inTransaction(db, () => {
+          ingestReport(hub.deps, probe(byName('Red Hat Enterprise Linux'), 'TX-REFUSED', tool), { agentId: null, organisationId: 1, idempotencyKey: 'tx-refused' });
+          throw new Error('refused after storing');
+        }),
+      ).toThrow('refused after storing');
+      ingestReport(hub.deps, { ...b, software: b.software.slice(5) }, { agentId: null, organisationId: second, idempotencyKey: 'tx-b-trimmed' });
+    });
+    expect(pending()).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM assets WHERE hostname LIKE '%-TX-REFUSED'").get()).toEqual({ n: 0 });
     expectEveryCountExact();
   });
 

@@ -22,8 +22,17 @@ const POSTGRES_DIR = path.join(SQLITE_DIR, 'postgres');
 
 /** SQLite declared type → PostgreSQL type (README: "Types"). */
 const TYPE_MAP: Record<string, string> = { INTEGER: 'bigint', TEXT: 'text', REAL: 'double precision', BLOB: 'bytea' };
-/** Triggers PostgreSQL has and SQLite cannot (README: TRUNCATE skips row triggers). */
-const POSTGRES_ONLY_TRIGGERS = ['audit_log_no_truncate'];
+/**
+ * Triggers PostgreSQL has and SQLite cannot or need not (README: TRUNCATE skips row triggers; migration 0045 settles a
+ * transaction's version counts at its commit, as PostgreSQL copies a row at each update and SQLite does not).
+ */
+const POSTGRES_ONLY_TRIGGERS = [
+  'audit_log.audit_log_no_truncate',
+  'version_count_changes.version_count_changes_settle',
+  'assets.assets_settle_version_counts',
+];
+/** Tables only PostgreSQL has (migration 0045: a transaction's changes to the version counts, empty after each commit). */
+const POSTGRES_ONLY_TABLES = ['version_count_changes'];
 
 let server: TestPostgres;
 let client: pg.Client;
@@ -143,7 +152,7 @@ describe('PostgreSQL migrations', () => {
       const pt = await pgRows("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1");
       expect(lt.filter((t) => t.type === 'virtual').map((t) => t.name)).toEqual(['alert_title_search', 'asset_search']);
       const expected = lt.filter((t) => t.type === 'table' || t.type === 'virtual').map((t) => t.name);
-      expect(pt.map((t) => t.name).sort()).toEqual(expected.sort());
+      expect(pt.map((t) => t.name).sort()).toEqual([...expected, ...POSTGRES_ONLY_TABLES].sort());
     });
 
     it('has the same columns in the same order, types mapped, NOT NULL, defaults, identity and generated columns alike', async () => {
@@ -281,7 +290,7 @@ describe('PostgreSQL migrations', () => {
       const pgTriggers = (await pgRows('SELECT DISTINCT tgname AS name, tgrelid::regclass::text AS "table" FROM pg_trigger WHERE NOT tgisinternal')).map(
         (t) => `${String(t.table)}.${String(t.name)}`,
       );
-      expect(pgTriggers.sort()).toEqual([...liteTriggers, ...POSTGRES_ONLY_TRIGGERS.map((n) => `audit_log.${n}`)].sort());
+      expect(pgTriggers.sort()).toEqual([...liteTriggers, ...POSTGRES_ONLY_TRIGGERS].sort());
     });
   });
 
