@@ -262,6 +262,8 @@ export interface AlertList {
   /** True when more than `total` alerts match (a broad search): only the first `total` can be paged to. */
   more: boolean;
   rows: AlertRow[];
+  /** A search's total for each severity it counted (the same count a list of that severity alone gives), so the page's severity cards need not search again. */
+  bySeverity?: Partial<Record<Severity, number>>;
 }
 
 type Params = Record<string, unknown>;
@@ -311,7 +313,10 @@ function listFirstRulesFirst(db: Db, f: AlertFilter, ids: readonly string[]): Al
   const { firstRuleIds: _first, ...rest } = f;
   const head = listAlerts(db, { ...rest, ruleSet: { ids, except: false } });
   const tail = listAlerts(db, { ...rest, ruleSet: { ids, except: true }, offset: Math.max(0, f.offset - head.total), limit: f.limit - head.rows.length });
-  return { total: head.total + tail.total, more: head.more || tail.more, rows: [...head.rows, ...tail.rows] };
+  const list = { total: head.total + tail.total, more: head.more || tail.more, rows: [...head.rows, ...tail.rows] };
+  if (!head.bySeverity || !tail.bySeverity) return list;
+  const severities = Object.keys(head.bySeverity) as Severity[];
+  return { ...list, bySeverity: Object.fromEntries(severities.map((s) => [s, (head.bySeverity?.[s] ?? 0) + (tail.bySeverity?.[s] ?? 0)])) };
 }
 
 /**
@@ -332,6 +337,7 @@ function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string
   const byId: [Search, Params] = ['index', match];
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];
   const rows: AlertRow[] = [];
+  const bySeverity: Partial<Record<Severity, number>> = {};
   for (const severity of severities) {
     const found = sql.found(severity, match, SEARCH_COUNT_LIMIT + 1);
     // Found over the limit, the matches are many: walking the list in order testing each counts them quicker than reading them all by id.
@@ -340,6 +346,7 @@ function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string
     const n = Math.min(counted, SEARCH_COUNT_LIMIT);
     more ||= counted > SEARCH_COUNT_LIMIT;
     total += n;
+    bySeverity[severity] = n;
     if (limit > 0 && offset < n) {
       // Likewise a page of a few thousand matches is reached sooner walking in order than by reading and sorting them all.
       const [search, extra] = found > PAGE_BY_ID_LIMIT ? walk : byId;
@@ -349,7 +356,7 @@ function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string
     }
     offset = Math.max(0, offset - n);
   }
-  return { total, more, rows };
+  return { total, more, rows, bySeverity };
 }
 
 /** The orders the list offers by column; `severity` is the one the live-order indexes hold. */

@@ -66,22 +66,26 @@ function renderList(c: Context<HubEnv>, q: AlertQuery, outcome?: BulkNotice, sta
   const { db, now, alertRules } = c.var.deps;
   const org = scopeOf(c, q);
   const filter = alertFilter(c, q);
-  const { total, more, rows } = onePage(q, (at) => listAlerts(db, { ...filter, ...at }));
+  const { total, more, rows, bySeverity } = onePage(q, (at) => listAlerts(db, { ...filter, ...at }));
   const marks = ruleMarks(c);
   const page = (
-    <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows.map((r) => withKnownExploited(r, marks))} counts={alertCounts(db, { org })} filteredCounts={filteredCounts(c, filter)}
+    <AlertsPage session={currentSession(c)} filter={q} total={total} more={more} rows={rows.map((r) => withKnownExploited(r, marks))} counts={alertCounts(db, { org })} filteredCounts={filteredCounts(c, filter, bySeverity)}
       overdue={countOverdueAlerts(db, now(), org)} ruleIds={listAlertRuleIds(db, org)} ruleTitles={new Map(alertRules.map((r) => [r.id, r.title]))}
       showTrust={trustsShown(c).length > 0} outcome={outcome} />
   );
   return c.html(page, status);
 }
 
-/** With filters beyond severity and status, what each severity card would list: one count each (the kept counts cannot say). */
-function filteredCounts(c: Context<HubEnv>, f: Omit<AlertFilter, 'limit' | 'offset'>): Record<Severity, number> | undefined {
+/**
+ * With filters beyond severity and status, what each severity card would list:
+ * a search's own count of each severity it listed, else one count each (the
+ * kept counts cannot say).
+ */
+function filteredCounts(c: Context<HubEnv>, f: Omit<AlertFilter, 'limit' | 'offset'>, searched: Partial<Record<Severity, number>> = {}): Record<Severity, number> | undefined {
   // The known-exploited rules only order the list; they filter nothing.
   const { severity: _s, status: _st, org: _o, now: _n, firstRuleIds: _k, ...others } = f;
   if (Object.values(others).every((v) => v === undefined)) return undefined;
-  return Object.fromEntries(SEVERITIES.map((s) => [s, listAlerts(c.var.deps.db, { ...f, severity: [s], limit: 0, offset: 0 }).total])) as Record<Severity, number>;
+  return Object.fromEntries(SEVERITIES.map((s) => [s, searched[s] ?? listAlerts(c.var.deps.db, { ...f, severity: [s], limit: 0, offset: 0 }).total])) as Record<Severity, number>;
 }
 
 /**

@@ -10,7 +10,7 @@ import { evaluateAlerts } from '../../src/alerts/evaluate-alerts.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createApp } from '../../src/hub/app.js';
 import { listAlerts, SEARCH_COUNT_LIMIT, updateAlertTriage, type AlertFilter, type AlertStatus } from '../../src/store/alert-queries.js';
-import type { Severity } from '../../src/alerts/alert-rule-schema.js';
+import { SEVERITIES, type Severity } from '../../src/alerts/alert-rule-schema.js';
 import { inTransaction } from '../../src/store/statements.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
@@ -67,7 +67,7 @@ describe('searching the estate’s alerts', () => {
     const ofTrust = listAlerts(db(), { ...LIST, q: 'windows', org });
     expect(ofTrust.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => r.organisationId === org).map((r) => r.id));
     expect(ofTrust.total).toBe(ofTrust.rows.length);
-    expect(listAlerts(db(), { ...LIST, q: 'windows', org: 99_999 })).toEqual({ total: 0, more: false, rows: [] });
+    expect(listAlerts(db(), { ...LIST, q: 'windows', org: 99_999 })).toMatchObject({ total: 0, more: false, rows: [] });
     const ids = [all.rows[0]!.ruleId];
     const first = listAlerts(db(), { ...LIST, q: 'windows', ruleSet: { ids, except: false } });
     const rest = listAlerts(db(), { ...LIST, q: 'windows', ruleSet: { ids, except: true } });
@@ -76,6 +76,17 @@ describe('searching the estate’s alerts', () => {
     expect([first.total, rest.total]).toEqual([first.rows.length, rest.rows.length]);
     expect(first.total + rest.total).toBe(all.total);
     expect(rest.total).toBeGreaterThan(0);
+  });
+
+  it('gives each severity’s total, as listing that severity alone counts it, known-exploited rules first or not', () => {
+    const ruleIds = db().prepare('SELECT DISTINCT rule_id FROM alerts ORDER BY 1 LIMIT 2').pluck().all() as string[];
+    for (const f of [{ q: 'windows' }, { q: 'ward', firstRuleIds: ruleIds }, { q: 'WINDOWS', severity: ['critical', 'low'] as Severity[], firstRuleIds: ruleIds }]) {
+      const { bySeverity, total } = listAlerts(db(), { ...LIST, ...f, limit: 5 });
+      const alone = Object.fromEntries((f.severity ?? SEVERITIES).map((s) => [s, listAlerts(db(), { ...LIST, ...f, severity: [s], limit: 0 }).total]));
+      expect(bySeverity, JSON.stringify(f)).toEqual(alone);
+      expect(Object.values(alone).reduce((a, b) => a + b, 0)).toBe(total);
+      expect(total).toBeGreaterThan(0);
+    }
   });
 
   it('matches % and _ as the characters they are, not as wildcards', () => {

@@ -101,9 +101,9 @@ export const alertsApiRoutes = new Hono<HubEnv>()
   .use('/api/v1/alerts/*', requireRole())
   .get('/api/v1/alerts', (c) => {
     const q = parseOrThrow(AlertQuerySchema, alertQueryParams(c));
-    const list = onePage(q, (at) => listAlerts(c.var.deps.db, { ...alertFilter(c, q), ...at }));
+    const { total, more, rows } = onePage(q, (at) => listAlerts(c.var.deps.db, { ...alertFilter(c, q), ...at }));
     const marks = ruleMarks(c);
-    return c.json({ ...list, rows: list.rows.map((r) => withKnownExploited(r, marks)), page: q.page, pageSize: q.pageSize });
+    return c.json({ total, more, rows: rows.map((r) => withKnownExploited(r, marks)), page: q.page, pageSize: q.pageSize });
   })
   .get('/api/v1/alerts/:id', (c) => {
     const id = alertId(c);
