@@ -9,7 +9,7 @@ import type { AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
 import { orderBy, type ListSort } from './list-order.js';
-import { dialectOf, greater, jsonValues, perDialect, type Dialect } from './dialect.js';
+import { dialectOf, greater, inJsonList, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
 import { bindTrust, forTrust, inScope, type OrgScope } from './organisations.js';
@@ -128,7 +128,7 @@ const FROM = perDialect((d) => `FROM alerts a LEFT JOIN assets s ON s.id = a.ass
 
 // Lists travel as JSON arrays so each statement stays fixed (and cached) whatever the number of values.
 // Severity is matched by its rank so the list's order can be read off alerts_live_order (migration 0009).
-const FILTER = perDialect((d) => `WHERE a.severity_rank IN ${jsonValues(d, '@severityRanks', 'integer')} AND a.status IN ${jsonValues(d, '@statuses')}
+const FILTER = perDialect((d) => `WHERE ${inJsonList(d, 'a.severity_rank', '@severityRanks', 'integer')} AND ${inJsonList(d, 'a.status', '@statuses')}
   AND (@ruleId IS NULL OR a.rule_id = @ruleId) AND RULE_SET AND ASSET_SCOPE AND TRUST_SCOPE AND LIVE_ONLY
   AND (@olderThan IS NULL OR a.raised_at <= @olderThan) AND (@newerThan IS NULL OR a.raised_at > @newerThan)
   AND SEARCH
@@ -165,16 +165,16 @@ export const SEARCH_MIN_CHARS = 3;
  */
 function foundSql(d: Dialect, f: Pick<AlertFilter, 'org' | 'ruleSet'>): string {
   const column = (name: string) => (d === 'sqlite' ? `+${name}` : name);
-  const filter = `severity_rank IN ${jsonValues(d, '@severityRanks', 'integer')} AND status IN ${jsonValues(d, '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)
+  const filter = `${inJsonList(d, 'severity_rank', '@severityRanks', 'integer')} AND ${inJsonList(d, 'status', '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)
     AND ${inRuleSet(d, f.ruleSet, column('rule_id'))}`;
   const inTrust = f.org === null ? '' : ` AND ${column('organisation_id')} = @org`;
-  return `SELECT id FROM alerts WHERE asset_id IN ${jsonValues(d, '@hosts', 'integer')} AND ${filter}
-  UNION ALL SELECT id FROM alerts WHERE title IN ${jsonValues(d, '@titles')} AND ${filter}${inTrust} AND (asset_id IS NULL OR asset_id NOT IN ${jsonValues(d, '@hosts', 'integer')})`;
+  return `SELECT id FROM alerts WHERE ${inJsonList(d, 'asset_id', '@hosts', 'integer')} AND ${filter}
+  UNION ALL SELECT id FROM alerts WHERE ${inJsonList(d, 'title', '@titles')} AND ${filter}${inTrust} AND (asset_id IS NULL OR ${inJsonList(d, 'asset_id', '@hosts', 'integer', true)})`;
 }
 
 /** SQL: `column` (a rule id) in the rule set asked for, or outside it (`except`), bound as @ruleSet; TRUE without one. */
 function inRuleSet(d: Dialect, ruleSet: AlertFilter['ruleSet'], column: string): string {
-  return ruleSet ? `${column} ${ruleSet.except ? 'NOT IN' : 'IN'} ${jsonValues(d, '@ruleSet')}` : 'TRUE';
+  return ruleSet ? inJsonList(d, column, '@ruleSet', 'text', ruleSet.except) : 'TRUE';
 }
 
 const SEARCH_SQL: Record<Search, (d: Dialect, f: AlertFilter) => string> = {

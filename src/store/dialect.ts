@@ -27,6 +27,18 @@ export function jsonValues(d: Dialect, param: string, type: 'text' | 'integer' =
   return `(SELECT value::${type === 'integer' ? 'bigint' : 'text'} FROM json_array_elements_text(CAST(${param} AS json)) AS value)`;
 }
 
+/**
+ * `column` is one of (or, `not`, none of) the values of a JSON array bound to
+ * `param`. SQLite reads them as a subquery. PostgreSQL takes them as one array
+ * worked out before the statement's rows (`= ANY(ARRAY(…))`), which an index
+ * can seek value by value: as a subquery, its planner guessed 100 values and
+ * scanned every alert for a search's 668 machines (40 ms, against 3.5 ms).
+ */
+export function inJsonList(d: Dialect, column: string, param: string, type: 'text' | 'integer' = 'text', not = false): string {
+  if (d === 'sqlite') return `${column} ${not ? 'NOT IN' : 'IN'} ${jsonValues(d, param, type)}`;
+  return `${column} ${not ? '<> ALL' : '= ANY'}(ARRAY${jsonValues(d, param, type)})`;
+}
+
 /** The distinct values of `expr` in each group, joined by commas, in no set order. */
 export function distinctList(d: Dialect, expr: string): string {
   return d === 'sqlite' ? `group_concat(DISTINCT ${expr})` : `string_agg(DISTINCT CAST(${expr} AS text), ',')`;
