@@ -102,20 +102,43 @@ const COUNT_IN_TRUST_ON_OS = `INSERT INTO software_trust_counts (organisation_id
 
 type Count = { status: string; osLink: string; items: number };
 
+type ItemCountChange = { status: string; os_link: string; items: number; delta: number };
+
 /** Recounts one asset's installs by status and OS link, and moves the difference into its OS's counts. */
 function refreshItemCounts(db: Db, assetId: number, osId: number): void {
   const key = (c: Count) => `${c.status}\u0000${c.osLink}`;
   const before = new Map((stmt(db, 'SELECT status, os_link AS osLink, items FROM asset_item_counts WHERE asset_id = ?').all(assetId) as Count[]).map((c) => [key(c), c]));
   const after = new Map((stmt(db, `SELECT s.status, s.os_link AS osLink, count(*) AS items FROM installs i JOIN software s ON s.id = i.software_id
       WHERE i.asset_id = ? GROUP BY s.status, s.os_link`).all(assetId) as Count[]).map((c) => [key(c), c]));
+  const changes: ItemCountChange[] = [];
   for (const k of new Set([...before.keys(), ...after.keys()])) {
     const c = (after.get(k) ?? before.get(k))!;
     const delta = (after.get(k)?.items ?? 0) - (before.get(k)?.items ?? 0);
-    if (!delta) continue;
-    stmt(db, `INSERT INTO asset_item_counts (asset_id, status, os_link, items) VALUES (@assetId, @status, @osLink, @items)
-        ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = excluded.items`).run({ assetId, status: c.status, osLink: c.osLink, items: after.get(k)?.items ?? 0 });
-    stmt(db, `INSERT INTO os_item_counts (os_id, status, os_link, items) VALUES (@osId, @status, @osLink, @delta)
-        ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = os_item_counts.items + excluded.items`).run({ osId, status: c.status, osLink: c.osLink, delta });
+    if (delta) changes.push({ status: c.status, os_link: c.osLink, items: after.get(k)?.items ?? 0, delta });
+  }
+  writeItemCounts(db, assetId, osId, changes);
+}
+
+const SET_ASSET_ITEMS = `INSERT INTO asset_item_counts (asset_id, status, os_link, items) VALUES (@assetId, @status, @os_link, @items)
+    ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = excluded.items`;
+const MOVE_OS_ITEMS = `INSERT INTO os_item_counts (os_id, status, os_link, items) VALUES (@osId, @status, @os_link, @delta)
+    ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = os_item_counts.items + excluded.items`;
+const WRITE_ITEM_COUNTS_POSTGRES = `WITH changes AS (SELECT * FROM json_to_recordset(CAST(@changes AS json)) AS c(status text, os_link text, items bigint, delta bigint)),
+    asset_counts AS (INSERT INTO asset_item_counts (asset_id, status, os_link, items) SELECT @assetId, status, os_link, items FROM changes
+      ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = excluded.items)
+    INSERT INTO os_item_counts (os_id, status, os_link, items) SELECT @osId, status, os_link, delta FROM changes
+      ON CONFLICT (os_id, status, os_link) DO UPDATE SET items = os_item_counts.items + excluded.items`;
+
+/** The asset's new counts and its OS's moves: SQLite a prepared upsert each; PostgreSQL one statement for them all (a round trip each). */
+function writeItemCounts(db: Db, assetId: number, osId: number, changes: readonly ItemCountChange[]): void {
+  if (!changes.length) return;
+  if (!isSqlite(db)) {
+    stmt(db, WRITE_ITEM_COUNTS_POSTGRES).run({ assetId, osId, changes: JSON.stringify(changes) });
+    return;
+  }
+  for (const c of changes) {
+    stmt(db, SET_ASSET_ITEMS).run({ assetId, ...c });
+    stmt(db, MOVE_OS_ITEMS).run({ osId, ...c });
   }
 }
 
