@@ -13,6 +13,7 @@
  *   npm run bench -- --only compare --compare 3000                # one estate on both stores
  *   npm run bench -- --only agent                                 # the agent's scan against its floor, 7 paired runs (~5 s)
  *   npm run bench -- --only ingest [--ingest 2000]                # reports over HTTP on SQLite against the raw-insert floor, in one run
+ *   npm run bench -- --only ingest-postgres [--ingest 2000]       # the same on SQLite, then on PostgreSQL with two hubs
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -74,7 +75,8 @@ async function runOnly(only: string): Promise<void> {
   if (only === 'compare') return compareStores(estate, compare);
   if (only === 'agent') return benchAgent();
   if (only === 'ingest') return void (await benchIngest(estate, ingest, agents));
-  if (only !== 'reads' && only !== 'trust') throw new Error(`--only takes reads, trust, compare, agent or ingest, not ${only}`);
+  if (only === 'ingest-postgres') return benchIngestPostgres(estate, ingest, agents, await benchIngest(estate, ingest, agents));
+  if (only !== 'reads' && only !== 'trust') throw new Error(`--only takes reads, trust, compare, agent, ingest or ingest-postgres, not ${only}`);
   const big = new LargeEstate(estate, undefined, values.keep);
   try {
     console.error(`estate of ${large}…`);
