@@ -2,7 +2,7 @@ import type { CollectionWarning, Device, SoftwareSource } from '../contract/repo
 import type { OsLink, SupportStatus, Verdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { versionRangeTest } from '../lifecycle/version-range.js';
-import { dialectOf, jsonValues, type Dialect } from './dialect.js';
+import { dialectOf, inJsonList, type Dialect } from './dialect.js';
 import { CARRIED_BIT, ITEMS_WITH_STATUS } from './estate-queries.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
@@ -84,8 +84,14 @@ function assetsMatching(f: AssetFilter, d: Dialect): string {
   return `FROM assets a ${f.family ? 'JOIN os_versions o ON o.id = a.os_id' : ''} WHERE ${where.join(' AND ') || 'TRUE'}`;
 }
 
-/** SQL: asset `a` carries one of the software versions whose ids are the JSON list `param`; by installs_software. */
-const carrying = (d: Dialect, param: string) => `a.id IN (SELECT i.asset_id FROM installs i WHERE i.software_id IN ${jsonValues(d, param, 'integer')})`;
+/**
+ * SQL: asset `a` carries one of the software versions whose ids are the JSON
+ * list `param`; by installs_software. On PostgreSQL the carriers are found
+ * once (OFFSET 0 keeps the planner from folding them into the list's walk):
+ * folded, it walked every machine in list order probing each for every
+ * version (5,000 machines, 31 versions: 90 ms for 33 carriers).
+ */
+const carrying = (d: Dialect, param: string) => `a.id IN (SELECT i.asset_id FROM installs i WHERE ${inJsonList(d, 'i.software_id', param, 'integer')}${d === 'postgres' ? ' OFFSET 0' : ''})`;
 
 /** The statement choosing one page of the list (exported so a test can read its plan). */
 export const assetPageSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id ${assetsMatching(f, d)} ${orderOf(f)} LIMIT @limit OFFSET @offset`;

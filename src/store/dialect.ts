@@ -30,13 +30,17 @@ export function jsonValues(d: Dialect, param: string, type: 'text' | 'integer' =
 /**
  * `column` is one of (or, `not`, none of) the values of a JSON array bound to
  * `param`. SQLite reads them as a subquery. PostgreSQL takes them as one array
- * worked out before the statement's rows (`= ANY(ARRAY(…))`), which an index
- * can seek value by value: as a subquery, its planner guessed 100 values and
- * scanned every alert for a search's 668 machines (40 ms, against 3.5 ms).
+ * (`= ANY(…)`), which an index seeks value by value: as a subquery, its planner
+ * guessed 100 values and scanned every alert for a search's 668 machines (40
+ * ms, against 3.5 ms). A list of integers is also spelt as an array literal
+ * (JSON's brackets for PostgreSQL's braces), so the planner sees the values
+ * themselves and how many rows they match: guessing, it walked 5,000 machines
+ * in list order probing each for 31 versions that 33 carry (90 ms, against 2).
  */
 export function inJsonList(d: Dialect, column: string, param: string, type: 'text' | 'integer' = 'text', not = false): string {
   if (d === 'sqlite') return `${column} ${not ? 'NOT IN' : 'IN'} ${jsonValues(d, param, type)}`;
-  return `${column} ${not ? '<> ALL' : '= ANY'}(ARRAY${jsonValues(d, param, type)})`;
+  const values = type === 'integer' ? `CAST(translate(${param}, '[]', '{}') AS bigint[])` : `ARRAY${jsonValues(d, param, type)}`;
+  return `${column} ${not ? '<> ALL' : '= ANY'}(${values})`;
 }
 
 /** The distinct values of `expr` in each group, joined by commas, in no set order. */
