@@ -26,6 +26,7 @@ import { localDay } from '../src/report/trust-calendar.js';
 import { asSqlite, databaseFile, isSqlite, type Db } from '../src/store/db.js';
 import { inTransaction } from '../src/store/statements.js';
 import { findUserCredentials, insertUser } from '../src/store/users.js';
+import { refreshPlannerStatistics } from '../src/store/planner-statistics.js';
 import { fmt, percentile, perSecond, record, timed, verdict } from './measure.js';
 import { MID_TRUST, TRUSTS, trustOf, type SyntheticEstate } from './synthetic-estate.js';
 
@@ -83,6 +84,8 @@ export class LargeEstate {
       }
     });
     process.stderr.write('\n');
+    // As an import of this many machines does (import-file.ts): PostgreSQL plans for the estate's new size at once.
+    refreshPlannerStatistics(this.deps.db, 'machines');
     this.assets = total;
     const installs = (this.deps.db.prepare('SELECT count(*) AS n FROM installs').get() as { n: number }).n;
     this.record({ measure: `bulk load to ${fmt(total)} assets (${fmt(installs)} installs), ${batch} reports a transaction`, value: `${fmt(perSecond(total - from, ms))} reports/s` });

@@ -12,7 +12,7 @@ import { insertNotification } from '../store/notifications.js';
 import { log } from '../log.js';
 import { recordAlertEvaluation } from '../store/metrics-queries.js';
 import type { Db } from '../store/db.js';
-import { refreshPlannerStatistics } from '../store/planner-statistics.js';
+import { refreshPlannerStatistics, STATISTICS_AFTER } from '../store/planner-statistics.js';
 import { inTransaction } from '../store/statements.js';
 import type { AlertRule } from './alert-rule-schema.js';
 import { findRuleMatches, isEstateWide } from './find-rule-matches.js';
@@ -26,12 +26,10 @@ export interface AlertEvaluation {
 
 export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, asset: AssetScope = null): AlertEvaluation {
   const run = raiseAndClear(db, rules, now, asset);
-  if (run.raised + run.resolved >= STATISTICS_AFTER) refreshPlannerStatistics(db, 'alerts');
+  // A burst of alerts would leave PostgreSQL planning the list for the table's old size (store/planner-statistics.ts).
+  if (run.raised + run.resolved >= STATISTICS_AFTER.alerts) refreshPlannerStatistics(db, 'alerts');
   return run;
 }
-
-/** A run that raises or clears this many alerts refreshes PostgreSQL's view of the table at once (store/planner-statistics.ts). */
-export const STATISTICS_AFTER = 1000;
 
 function raiseAndClear(db: Db, rules: readonly AlertRule[], now: Date, asset: AssetScope): AlertEvaluation {
   const started = performance.now();

@@ -13,6 +13,7 @@ import { ingestReport, type IngestContext } from '../ingest/ingest-report.js';
 import { loadInventory } from '../store/asset-inventory.js';
 import { assetIdentity, findAssetState } from '../store/assets.js';
 import { findReceipt } from '../store/receipts.js';
+import { refreshPlannerStatistics, STATISTICS_AFTER } from '../store/planner-statistics.js';
 import { inTransaction } from '../store/statements.js';
 import { isUnknownOs } from './_report-parts.js';
 import { findImporter, IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportError } from './index.js';
@@ -144,6 +145,8 @@ function store(ctx: IngestContext, planned: Planned[], organisationId: number, o
       onProgress?.(n + 1, planned.length);
     });
   });
+  // A large file changes the estate in one burst, which PostgreSQL would plan for at its old size for a while.
+  if (planned.length >= STATISTICS_AFTER.machines) refreshPlannerStatistics(ctx.db, 'machines');
 }
 
 /**
