@@ -57,25 +57,21 @@ CREATE FUNCTION settle_version_counts() RETURNS void LANGUAGE sql SET jit = off 
   ON CONFLICT (organisation_id, software_id, os_id) DO UPDATE SET installs = software_trust_counts.installs + excluded.installs;
 $$;
 
--- At the commit: once for each report's row; the first settles them all, the rest find nothing to do.
-CREATE FUNCTION version_count_changes_settle() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF EXISTS (SELECT FROM version_count_changes) THEN PERFORM settle_version_counts(); END IF;
-  RETURN NULL;
-END;
-$$;
-CREATE CONSTRAINT TRIGGER version_count_changes_settle AFTER INSERT ON version_count_changes
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION version_count_changes_settle();
-
--- Before the trigger that moves an asset's counts to its new OS (0011, 0020), so that it moves settled counts.
--- (It settles nothing of the asset's own row, which a BEFORE trigger may not do.)
-CREATE FUNCTION settle_version_counts_first() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Settles first whatever the transaction has recorded; returns the row as it came (a BEFORE trigger keeps it, an AFTER one is not heard).
+CREATE FUNCTION settle_version_counts_now() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT FROM version_count_changes) THEN PERFORM settle_version_counts(); END IF;
   RETURN NEW;
 END;
 $$;
+
+-- At the commit: once for each report's row; the first settles them all, the rest find nothing to do.
+CREATE CONSTRAINT TRIGGER version_count_changes_settle AFTER INSERT ON version_count_changes
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION settle_version_counts_now();
+
+-- Before the trigger that moves an asset's counts to its new OS (0011, 0020), so that it moves settled counts.
+-- (It settles nothing of the asset's own row, which a BEFORE trigger may not do.)
 CREATE TRIGGER assets_settle_version_counts BEFORE UPDATE OF os_id ON assets
-  FOR EACH ROW WHEN (OLD.os_id <> NEW.os_id) EXECUTE FUNCTION settle_version_counts_first();
+  FOR EACH ROW WHEN (OLD.os_id <> NEW.os_id) EXECUTE FUNCTION settle_version_counts_now();
 -- A version's tie to its OS changes only by store/software.ts updateSoftwareVerdicts, which settles first (0011 and
 -- 0040 rebuild its per-OS counts from the installs). A trigger on `software` cannot: settling updates the same rows.
