@@ -7,7 +7,7 @@
  */
 import type { PatchCurrency } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { dialectOf, perDialect, sameValue } from './dialect.js';
+import { dialectOf, perDialect, sameValue, type Dialect } from './dialect.js';
 import { stmt } from './statements.js';
 import { ASSET_OS_PATCH_ASSIGNMENTS, ASSET_OS_PATCH_COLUMN_NAMES, patchParams, rowToPatch, PATCH_COLUMNS_OF, type PatchRow } from './verdict-columns.js';
 
@@ -30,14 +30,10 @@ export function listOsBuilds(db: Db): OsBuild[] {
   return rows.map((r) => ({ osId: r.os_id, family: r.family, build: r.os_build, osPatch: rowToPatch(r) }));
 }
 
-const SET_OS_BUILD_PATCH = perDialect((d) => {
-  const set = ASSET_OS_PATCH_COLUMN_NAMES.map((c) => `${c} = @${c}`).join(', ');
-  const unchanged = ASSET_OS_PATCH_COLUMN_NAMES.map((c) => sameValue(d, c, `@${c}`)).join(' AND ');
-  return {
-    known: `UPDATE assets SET ${set} WHERE os_id = @osId AND os_build = @build AND NOT (${unchanged})`,
-    none: `UPDATE assets SET ${set} WHERE os_id = @osId AND os_build IS NULL AND NOT (${unchanged})`,
-  };
-});
+const OS_PATCH_SET = ASSET_OS_PATCH_COLUMN_NAMES.map((c) => `${c} = @${c}`).join(', ');
+const osPatchUnchanged = (d: Dialect) => ASSET_OS_PATCH_COLUMN_NAMES.map((c) => sameValue(d, c, `@${c}`)).join(' AND ');
+const SET_BUILD_PATCH = perDialect((d) => `UPDATE assets SET ${OS_PATCH_SET} WHERE os_id = @osId AND os_build = @build AND NOT (${osPatchUnchanged(d)})`);
+const SET_NO_BUILD_PATCH = perDialect((d) => `UPDATE assets SET ${OS_PATCH_SET} WHERE os_id = @osId AND os_build IS NULL AND NOT (${osPatchUnchanged(d)})`);
 
 /**
  * Sets the OS patch currency of every machine on this OS and build, leaving
@@ -47,9 +43,9 @@ const SET_OS_BUILD_PATCH = perDialect((d) => {
 export function setOsBuildPatch(db: Db, b: Pick<OsBuild, 'osId' | 'build'>, patch: PatchCurrency | null): void {
   const params = patchParams(patch);
   const values = Object.fromEntries(ASSET_OS_PATCH_COLUMN_NAMES.map((c, i) => [c, params[i] ?? null]));
-  const sql = SET_OS_BUILD_PATCH[dialectOf(db)];
-  if (b.build === null) stmt(db, sql.none).run({ ...values, osId: b.osId });
-  else stmt(db, sql.known).run({ ...values, osId: b.osId, build: b.build });
+  const d = dialectOf(db);
+  if (b.build === null) stmt(db, SET_NO_BUILD_PATCH[d]).run({ ...values, osId: b.osId });
+  else stmt(db, SET_BUILD_PATCH[d]).run({ ...values, osId: b.osId, build: b.build });
 }
 
 /** The distinct OS's own patch verdict, for an asset written at ingest. */

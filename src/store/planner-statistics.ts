@@ -13,14 +13,14 @@ import { isSqlite, type Db } from './db.js';
 /** What a burst of writes changes: the alerts (an alert run), or the estate's machines and what they carry (an import). */
 export type Burst = 'alerts' | 'machines';
 
-const TABLES: Record<Burst, readonly string[]> = {
-  alerts: ['alerts'],
-  machines: ['assets', 'installs', 'software', 'software_os_counts', 'software_trust_installs', 'software_trust_counts', 'asset_item_counts'],
+const ANALYZE: Record<Burst, string> = {
+  alerts: 'ANALYZE alerts',
+  machines: 'ANALYZE assets, installs, software, software_os_counts, software_trust_installs, software_trust_counts, asset_item_counts',
 };
 
 /** A run or an import that changed this many alerts or machines refreshes the statistics at once. */
 export const STATISTICS_AFTER: Record<Burst, number> = { alerts: 1000, machines: 200 };
 
 export function refreshPlannerStatistics(db: Db, burst: Burst): void {
-  if (!isSqlite(db)) db.exec(`ANALYZE ${TABLES[burst].join(', ')}`);
+  if (!isSqlite(db)) db.exec(ANALYZE[burst]);
 }

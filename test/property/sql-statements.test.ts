@@ -116,10 +116,10 @@ const ORDER_BY = /^orderBy\([A-Z_]+_ORDERS, f\.sort \?\? \{ key: '[a-z-]+', desc
 /** Reviewed by reading each one: what it interpolates, and why no value reaches the SQL text. */
 const REVIEWED: Record<string, string> = {
   'store/registered-devices.ts: col': "group() is called only with the literals 'status', 'kind', 'site'",
-  'store/asset-queries.ts: assetsMatching(f, d)': "picks among literal WHERE fragments and the dialect's JSON list (jsonValues); osRank, family, q, anyBit, software, productVersions are bound",
+  'store/asset-queries.ts: assetsMatching(f, d)': "picks among literal WHERE fragments and the dialect's JSON list (inJsonList); osRank, family, q, anyBit, software, productVersions are bound",
   'store/estate-queries.ts: versionsFrom(f, d, reader)': "versionRows(), constant SQL per reader kind, given literal conditions on the version (with the dialect's JSON list, jsonValues), and a literal status WHERE; q, titled, product, status are bound",
   'store/alert-queries.ts: filterSql(d, f, search)': 'replaces placeholders in the FILTER constant (per dialect) with literal fragments; values bound',
-  'store/alert-queries.ts: foundSql(d, f)': "literal conditions (the dialect's JSON lists, jsonValues; a literal IN or NOT IN for the rule set, a literal + in SQLite) chosen by whether a trust and a rule set are asked for; their values bound",
+  'store/alert-queries.ts: foundSql(d, f)': "literal conditions (the dialect's JSON lists, inJsonList, in or not in the rule set; a literal + in SQLite) chosen by whether a trust and a rule set are asked for; their values bound",
   'store/alert-queries.ts: fromSql(d, search)': 'the FROM constant (per dialect), with the literal NOT INDEXED added for a search read by id; values bound',
   'store/exceptions.ts: where': 'a literal WHERE with @status bound',
   "store/estate-queries.ts: carrying === 'any' ? '<> 0' : '= 0'": "countAssetsCarrying() picks one of two literal comparisons by a typed 'any' | 'none'; the bits are bound",
