@@ -65,13 +65,13 @@ export interface EstateSummary {
 
 /**
  * Installs by effective status. The ICS's from os_item_counts (migration 0008),
- * kept exact by triggers: a few hundred rows, not every install. A trust's from
- * its assets' rows in asset_item_counts: a few per asset.
+ * a trust's from trust_item_counts (0046), both kept exact by triggers: a few
+ * hundred rows, not every install (nor, for a trust, a few rows per machine).
  */
 const INSTALLS_BY_STATUS = {
   ics: `SELECT ${EFFECTIVE_STATUS} AS status, sum(s.items) AS n FROM os_item_counts s JOIN os_versions o ON o.id = s.os_id GROUP BY 1`,
-  trust: `SELECT ${EFFECTIVE_STATUS} AS status, sum(s.items) AS n FROM asset_item_counts s JOIN assets a ON a.id = s.asset_id JOIN os_versions o ON o.id = a.os_id
-      WHERE a.organisation_id = @org GROUP BY 1`,
+  trust: `SELECT ${EFFECTIVE_STATUS} AS status, sum(s.items) AS n FROM trust_item_counts s JOIN os_versions o ON o.id = s.os_id
+      WHERE s.organisation_id = @org GROUP BY 1`,
 };
 
 /**

@@ -85,6 +85,15 @@ function riskCountsBothWays(): { kept: unknown[]; counted: unknown[] } {
 
 const summarised = () => Object.fromEntries(Object.entries(estateSummary(hub.deps.db, null).installsByStatus).filter(([, n]) => n > 0));
 
+/** Each trust's counts per OS (migration 0046), against its machines' own. */
+function expectTrustCountsExact(): void {
+  const db = hub.deps.db;
+  expect(db.prepare('SELECT organisation_id, os_id, status, os_link, items FROM trust_item_counts WHERE items <> 0 ORDER BY 1, 2, 3, 4').all()).toEqual(
+    db.prepare(`SELECT a.organisation_id, a.os_id, c.status, c.os_link, sum(c.items) AS items FROM asset_item_counts c JOIN assets a ON a.id = c.asset_id
+        GROUP BY 1, 2, 3, 4 HAVING sum(c.items) <> 0 ORDER BY 1, 2, 3, 4`).all(),
+  );
+}
+
 /** Every kept count (per OS, per asset, per version) agrees with counting the installs one by one. */
 function expectEveryCountExact(): void {
   expect(summarised()).toEqual(countedOneByOne());
@@ -98,6 +107,7 @@ function expectEveryCountExact(): void {
   expect(carried.kept).toEqual(carried.counted);
   const risk = riskCountsBothWays();
   expect(risk.kept).toEqual(risk.counted);
+  expectTrustCountsExact();
   // Each asset's copy of its OS's rank (assets.os_rank, migration 0014), which orders the asset list.
   expect(hub.deps.db.prepare('SELECT a.id, a.os_rank, r.rank FROM assets a JOIN os_status_ranks r ON r.id = a.os_id WHERE a.os_rank <> r.rank').all()).toEqual([]);
 }
@@ -197,5 +207,14 @@ describe('installs by status', () => {
     expect(reclassify.run(null).changes).toBe(1);
     ingestReport(hub.deps, ward7, { agentId: null, organisationId: 1, idempotencyKey: 'ward7-fax-out' });
     expectEveryCountExact();
+  });
+
+  it("keeps each trust's counts through a machine moved to another trust and a machine deleted", () => {
+    const db = hub.deps.db;
+    const [moved, deleted] = db.prepare('SELECT id FROM assets WHERE organisation_id = 1 ORDER BY id LIMIT 2').pluck().all() as number[];
+    expect(db.prepare('UPDATE assets SET organisation_id = ? WHERE id = ?').run(second, moved).changes).toBe(1);
+    expectTrustCountsExact();
+    expect(db.prepare('DELETE FROM assets WHERE id = ?').run(deleted).changes).toBe(1);
+    expectTrustCountsExact();
   });
 });

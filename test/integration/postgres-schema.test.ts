@@ -456,7 +456,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'installs and the counts installs.ts keeps beside them',
-    triggers: ['asset_item_counts_carries_insert', 'asset_item_counts_risk_insert'],
+    triggers: ['asset_item_counts_carries_insert', 'asset_item_counts_risk_insert', 'asset_item_counts_trust_insert'],
     sql: `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES
       (1, 1, NULL, ${SEEN}), (1, 3, NULL, ${SEEN}), (2, 3, NULL, ${SEEN}), (2, 4, NULL, ${SEEN}),
       (3, 2, NULL, ${SEEN}), (3, 5, NULL, ${SEEN}), (4, 6, NULL, ${SEEN}), (4, 2, NULL, ${SEEN}), (5, 5, NULL, ${SEEN});
@@ -473,7 +473,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'a second install of Java on WARD-7-PC1, counted as installs.ts does (upsert of an existing count)',
-    triggers: ['asset_item_counts_carries_insert', 'asset_item_counts_carries_update', 'asset_item_counts_risk_insert', 'asset_item_counts_risk_update'],
+    triggers: ['asset_item_counts_carries_insert', 'asset_item_counts_carries_update', 'asset_item_counts_risk_insert', 'asset_item_counts_trust_insert', 'asset_item_counts_risk_update', 'asset_item_counts_trust_update'],
     sql: `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (1, 4, '2026-10-01', ${SEEN}), (1, 6, NULL, ${SEEN});
       UPDATE software SET installs = installs + 1 WHERE id IN (4, 6);
       INSERT INTO asset_item_counts (asset_id, status, os_link, items) VALUES (1, 'unsupported', 'none', 1), (1, 'unknown', 'none', 1)
@@ -528,14 +528,14 @@ const SCENARIO: readonly Step[] = [
   { name: 'an alert becomes estate-wide', triggers: [], sql: 'UPDATE alerts SET asset_id = NULL WHERE id = 6;' },
   {
     name: 'new verdicts on software versions (status)',
-    triggers: ['software_count_verdict', 'asset_item_counts_carries_insert', 'asset_item_counts_carries_update', 'asset_item_counts_risk_insert', 'asset_item_counts_risk_update'],
+    triggers: ['software_count_verdict', 'asset_item_counts_carries_insert', 'asset_item_counts_carries_update', 'asset_item_counts_risk_insert', 'asset_item_counts_trust_insert', 'asset_item_counts_risk_update', 'asset_item_counts_trust_update'],
     sql: `UPDATE software SET status = 'unsupported', reason = 'ESR ended' WHERE id = 1;
       UPDATE software SET status = 'supported' WHERE id IN (4, 6);
       UPDATE software SET reason = 'rechecked' WHERE id = 2;`,
   },
   {
     name: 'software tied to its OS and untied (os_link)',
-    triggers: ['software_count_verdict', 'software_count_os_link', 'software_count_trust_os_link', 'asset_item_counts_carries_insert', 'asset_item_counts_carries_update', 'asset_item_counts_risk_insert', 'asset_item_counts_risk_update'],
+    triggers: ['software_count_verdict', 'software_count_os_link', 'software_count_trust_os_link', 'asset_item_counts_carries_insert', 'asset_item_counts_carries_update', 'asset_item_counts_risk_insert', 'asset_item_counts_trust_insert', 'asset_item_counts_risk_update', 'asset_item_counts_trust_update'],
     sql: `UPDATE software SET os_link = 'follows' WHERE id = 4;
       UPDATE software SET os_link = 'none' WHERE id = 2;
       UPDATE software SET os_link = 'capped', status = 'unsupported' WHERE id = 1;`,
@@ -550,7 +550,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'assets move to another OS, one and several at once',
-    triggers: ['assets_count_os', 'assets_count_software_os', 'assets_count_software_trust', 'assets_carries_os', 'assets_os_rank_os', 'assets_risk_items_os'],
+    triggers: ['assets_count_os', 'assets_count_software_os', 'assets_count_software_trust', 'assets_carries_os', 'assets_os_rank_os', 'assets_risk_items_os', 'assets_trust_items_move'],
     sql: `UPDATE assets SET os_id = 2, os_build = '7601' WHERE id = 1;
       UPDATE assets SET os_id = 4 WHERE id IN (3, 5);
       UPDATE assets SET os_id = os_id, last_seen_at = '2026-11-03T09:00:00.000Z';`,
@@ -564,7 +564,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'installs removed, counts zeroed then dropped',
-    triggers: ['asset_item_counts_carries_update', 'asset_item_counts_carries_delete', 'asset_item_counts_risk_update', 'asset_item_counts_risk_delete'],
+    triggers: ['asset_item_counts_carries_update', 'asset_item_counts_carries_delete', 'asset_item_counts_risk_update', 'asset_item_counts_trust_update', 'asset_item_counts_risk_delete', 'asset_item_counts_trust_delete'],
     sql: `DELETE FROM installs WHERE asset_id = 1 AND software_id = 4;
       UPDATE software SET installs = installs - 1 WHERE id = 4;
       UPDATE software_os_counts SET installs = installs - 1 WHERE software_id = 4 AND os_id = 2;
@@ -574,7 +574,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'the last install of a status removed and its count row dropped (the asset stops carrying supported)',
-    triggers: ['asset_item_counts_carries_delete', 'asset_item_counts_risk_delete'],
+    triggers: ['asset_item_counts_carries_delete', 'asset_item_counts_risk_delete', 'asset_item_counts_trust_delete'],
     sql: `DELETE FROM installs WHERE asset_id = 1 AND software_id = 6;
       UPDATE software SET installs = installs - 1 WHERE id = 6;
       DELETE FROM asset_item_counts WHERE asset_id = 1 AND status = 'supported' AND os_link = 'none';
@@ -587,7 +587,7 @@ const SCENARIO: readonly Step[] = [
   },
   {
     name: 'an asset deleted: its installs, devices, alerts (counted and searched) and item counts go with it',
-    triggers: ['alerts_count_delete', 'assets_search_delete', 'asset_item_counts_carries_delete', 'asset_item_counts_risk_delete', 'devices_legacy_delete'],
+    triggers: ['alerts_count_delete', 'assets_search_delete', 'asset_item_counts_carries_delete', 'asset_item_counts_risk_delete', 'asset_item_counts_trust_delete', 'assets_trust_items_delete', 'devices_legacy_delete'],
     sql: 'DELETE FROM assets WHERE id = 2;',
   },
   {

@@ -1,0 +1,73 @@
+-- PostgreSQL form of ../0046-trust-item-counts.sql: the same table, backfill
+-- and triggers, one plpgsql function per trigger.
+CREATE TABLE trust_item_counts (
+  organisation_id bigint NOT NULL REFERENCES organisations(id),
+  os_id bigint NOT NULL REFERENCES os_versions(id),
+  status text NOT NULL,
+  os_link text NOT NULL,
+  items bigint NOT NULL,
+  PRIMARY KEY (organisation_id, os_id, status, os_link)
+);
+
+INSERT INTO trust_item_counts (organisation_id, os_id, status, os_link, items)
+  SELECT a.organisation_id, a.os_id, c.status, c.os_link, sum(c.items) FROM asset_item_counts c JOIN assets a ON a.id = c.asset_id
+  GROUP BY a.organisation_id, a.os_id, c.status, c.os_link;
+
+CREATE FUNCTION asset_item_counts_trust_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO trust_item_counts (organisation_id, os_id, status, os_link, items)
+    SELECT organisation_id, os_id, NEW.status, NEW.os_link, NEW.items FROM assets WHERE id = NEW.asset_id
+    ON CONFLICT (organisation_id, os_id, status, os_link) DO UPDATE SET items = trust_item_counts.items + excluded.items;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER asset_item_counts_trust_insert AFTER INSERT ON asset_item_counts
+  FOR EACH ROW EXECUTE FUNCTION asset_item_counts_trust_insert();
+
+CREATE FUNCTION asset_item_counts_trust_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE trust_item_counts SET items = items - OLD.items
+    WHERE organisation_id = (SELECT organisation_id FROM assets WHERE id = OLD.asset_id) AND os_id = (SELECT os_id FROM assets WHERE id = OLD.asset_id)
+      AND status = OLD.status AND os_link = OLD.os_link;
+  INSERT INTO trust_item_counts (organisation_id, os_id, status, os_link, items)
+    SELECT organisation_id, os_id, NEW.status, NEW.os_link, NEW.items FROM assets WHERE id = NEW.asset_id
+    ON CONFLICT (organisation_id, os_id, status, os_link) DO UPDATE SET items = trust_item_counts.items + excluded.items;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER asset_item_counts_trust_update AFTER UPDATE OF status, os_link, items ON asset_item_counts
+  FOR EACH ROW EXECUTE FUNCTION asset_item_counts_trust_update();
+
+CREATE FUNCTION asset_item_counts_trust_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE trust_item_counts SET items = items - OLD.items
+    WHERE organisation_id = (SELECT organisation_id FROM assets WHERE id = OLD.asset_id) AND os_id = (SELECT os_id FROM assets WHERE id = OLD.asset_id)
+      AND status = OLD.status AND os_link = OLD.os_link;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER asset_item_counts_trust_delete AFTER DELETE ON asset_item_counts
+  FOR EACH ROW EXECUTE FUNCTION asset_item_counts_trust_delete();
+
+CREATE FUNCTION assets_trust_items_move() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE trust_item_counts t SET items = t.items - c.items FROM asset_item_counts c
+    WHERE c.asset_id = NEW.id AND t.organisation_id = OLD.organisation_id AND t.os_id = OLD.os_id AND t.status = c.status AND t.os_link = c.os_link;
+  INSERT INTO trust_item_counts (organisation_id, os_id, status, os_link, items)
+    SELECT NEW.organisation_id, NEW.os_id, status, os_link, items FROM asset_item_counts WHERE asset_id = NEW.id
+    ON CONFLICT (organisation_id, os_id, status, os_link) DO UPDATE SET items = trust_item_counts.items + excluded.items;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER assets_trust_items_move AFTER UPDATE OF os_id, organisation_id ON assets
+  FOR EACH ROW WHEN (OLD.os_id <> NEW.os_id OR OLD.organisation_id <> NEW.organisation_id) EXECUTE FUNCTION assets_trust_items_move();
+
+CREATE FUNCTION assets_trust_items_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE trust_item_counts t SET items = t.items - c.items FROM asset_item_counts c
+    WHERE c.asset_id = OLD.id AND t.organisation_id = OLD.organisation_id AND t.os_id = OLD.os_id AND t.status = c.status AND t.os_link = c.os_link;
+  RETURN OLD;
+END;
+$$;
+CREATE TRIGGER assets_trust_items_delete BEFORE DELETE ON assets
+  FOR EACH ROW EXECUTE FUNCTION assets_trust_items_delete();
