@@ -30,7 +30,7 @@ export function reevaluateEstate(db: Db, evaluator: Evaluator, opts: { force?: b
     const osVersions = listOsVersions(db);
     for (const os of osVersions) updateOsVerdict(db, os.id, evaluator.os(os));
     const software = listSoftwareKeys(db);
-    const softwareChanged = updateSoftwareVerdicts(db, software, (s) => evaluator.software(s));
+    const softwareChanged = updateSoftwareVerdicts(db, software, evaluator.software);
     // After the OS verdicts: a machine's OS patch currency starts from its OS's.
     for (const b of listOsBuilds(db)) setOsBuildPatch(db, b, evaluator.osPatch(b));
     setHubState(db, STATE_KEY, basis);

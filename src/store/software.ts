@@ -1,7 +1,7 @@
 import type { Software } from '../contract/report.js';
 import type { SoftwareVerdict } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { dialectOf, jsonArrayRows, perDialect } from './dialect.js';
+import { dialectOf, jsonArrayRows, perDialect, sameValue } from './dialect.js';
 import { settleVersionCounts } from './installs.js';
 import { stmt } from './statements.js';
 import { VERDICT_COLUMN_NAMES, verdictParams } from './verdict-columns.js';
@@ -36,7 +36,7 @@ export function ensureSoftwareIds(db: Db, items: readonly SoftwareKey[], evaluat
   const missing = new Map<string, SoftwareKey>();
   items.forEach((s, i) => ids[i] === undefined && !missing.has(keys[i]!) && missing.set(keys[i]!, s));
   beforeAdding?.(missing.size);
-  const added = addSoftware(db, [...missing.values()], evaluate);
+  const added = addSoftware(db, missing, evaluate);
   return items.map((_, i) => ids[i] ?? added.get(keys[i]!)!);
 }
 
@@ -48,19 +48,21 @@ const INSERT_VERSIONS_POSTGRES = `INSERT INTO software (name, version, vendor, s
     ORDER BY v.ord RETURNING id, name, version, vendor, source`;
 
 /**
- * Adds new versions with their verdicts; their ids by key (keyOf, as JSON).
- * SQLite: a prepared insert each. PostgreSQL: one statement for them all, as
- * each statement is a round trip (a new host brings dozens of new versions).
+ * Adds new versions (by key: keyOf, as JSON) with their verdicts; their ids by
+ * the same key. SQLite: a prepared insert each. PostgreSQL: one statement for
+ * them all, as each statement is a round trip (a new host brings dozens of new
+ * versions).
  */
-function addSoftware(db: Db, versions: readonly SoftwareKey[], evaluate: (s: SoftwareKey) => SoftwareVerdict): Map<string, number> {
-  const rows = versions.map((s) => ({ name: s.name, version: s.version, vendor: s.vendor ?? '', source: s.source, purl: s.purl ?? '', ...judgedRow(evaluate(s)) }));
+function addSoftware(db: Db, versions: ReadonlyMap<string, SoftwareKey>, evaluate: (s: SoftwareKey) => SoftwareVerdict): Map<string, number> {
   const ids = new Map<string, number>();
-  if (!rows.length) return ids;
+  if (!versions.size) return ids;
+  const rowOf = (s: SoftwareKey) => ({ name: s.name, version: s.version, vendor: s.vendor ?? '', source: s.source, purl: s.purl ?? '', ...judgedRow(evaluate(s)) });
   if (dialectOf(db) === 'sqlite') {
     const insert = stmt(db, INSERT_VERSION).pluck();
-    rows.forEach((r, i) => ids.set(JSON.stringify(keyOf(versions[i]!)), Number(insert.get(r))));
+    for (const [key, s] of versions) ids.set(key, Number(insert.get(rowOf(s))));
     return ids;
   }
+  const rows = [...versions.values()].map(rowOf);
   // Added in the order given, as SQLite adds them, so both stores number them alike.
   for (const r of stmt(db, INSERT_VERSIONS_POSTGRES).all({ rows: JSON.stringify(rows.map((r, ord) => ({ ...r, ord }))) }) as (SoftwareKey & { id: number; vendor: string })[]) {
     ids.set(JSON.stringify(keyOf(r)), Number(r.id));
@@ -75,7 +77,7 @@ export function listSoftwareKeys(db: Db): (SoftwareKey & { id: number })[] {
 
 // SQLite updates in place, one prepared statement a version; the WHERE leaves an unchanged one (and its triggers) alone.
 const UPDATE_VERDICT = `UPDATE software SET ${JUDGED.map((c) => `${c} = @${c}`).join(', ')}
-    WHERE id = @id AND NOT (${JUDGED.map((c) => `${c} IS @${c}`).join(' AND ')})`;
+    WHERE id = @id AND NOT (${JUDGED.map((c) => sameValue('sqlite', c, `@${c}`)).join(' AND ')})`;
 // PostgreSQL: each statement is a round trip, so VERDICTS_PER_STATEMENT versions at a time, as rows of a JSON array.
 const UPDATE_VERDICTS_POSTGRES = `UPDATE software s SET ${JUDGED.map((c) => `${c} = v.${c}`).join(', ')}
     FROM json_to_recordset(CAST(@rows AS json)) AS v(id bigint, ${JUDGED.map((c) => `${c} text`).join(', ')})

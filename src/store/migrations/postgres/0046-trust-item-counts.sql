@@ -1,5 +1,6 @@
 -- PostgreSQL form of ../0046-trust-item-counts.sql: the same table, backfill
--- and triggers, one plpgsql function per trigger.
+-- and triggers, one plpgsql function per trigger; the three on asset_item_counts
+-- share add_trust_items (SQLite's triggers spell it out each time).
 CREATE TABLE trust_item_counts (
   organisation_id bigint NOT NULL REFERENCES organisations(id),
   os_id bigint NOT NULL REFERENCES os_versions(id),
@@ -13,11 +14,17 @@ INSERT INTO trust_item_counts (organisation_id, os_id, status, os_link, items)
   SELECT a.organisation_id, a.os_id, c.status, c.os_link, sum(c.items) FROM asset_item_counts c JOIN assets a ON a.id = c.asset_id
   GROUP BY a.organisation_id, a.os_id, c.status, c.os_link;
 
+-- A machine's count of a status and OS link moved by `delta` in its trust's count on its OS: the three triggers on
+-- asset_item_counts share it. A machine already gone (the cascade from its deletion) has no row and moves nothing.
+CREATE FUNCTION add_trust_items(asset bigint, item_status text, item_os_link text, delta bigint) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO trust_item_counts (organisation_id, os_id, status, os_link, items)
+    SELECT organisation_id, os_id, item_status, item_os_link, delta FROM assets WHERE id = asset
+    ON CONFLICT (organisation_id, os_id, status, os_link) DO UPDATE SET items = trust_item_counts.items + excluded.items;
+$$;
+
 CREATE FUNCTION asset_item_counts_trust_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO trust_item_counts (organisation_id, os_id, status, os_link, items)
-    SELECT organisation_id, os_id, NEW.status, NEW.os_link, NEW.items FROM assets WHERE id = NEW.asset_id
-    ON CONFLICT (organisation_id, os_id, status, os_link) DO UPDATE SET items = trust_item_counts.items + excluded.items;
+  PERFORM add_trust_items(NEW.asset_id, NEW.status, NEW.os_link, NEW.items);
   RETURN NULL;
 END;
 $$;
@@ -26,12 +33,8 @@ CREATE TRIGGER asset_item_counts_trust_insert AFTER INSERT ON asset_item_counts
 
 CREATE FUNCTION asset_item_counts_trust_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE trust_item_counts SET items = items - OLD.items
-    WHERE organisation_id = (SELECT organisation_id FROM assets WHERE id = OLD.asset_id) AND os_id = (SELECT os_id FROM assets WHERE id = OLD.asset_id)
-      AND status = OLD.status AND os_link = OLD.os_link;
-  INSERT INTO trust_item_counts (organisation_id, os_id, status, os_link, items)
-    SELECT organisation_id, os_id, NEW.status, NEW.os_link, NEW.items FROM assets WHERE id = NEW.asset_id
-    ON CONFLICT (organisation_id, os_id, status, os_link) DO UPDATE SET items = trust_item_counts.items + excluded.items;
+  PERFORM add_trust_items(OLD.asset_id, OLD.status, OLD.os_link, -OLD.items);
+  PERFORM add_trust_items(NEW.asset_id, NEW.status, NEW.os_link, NEW.items);
   RETURN NULL;
 END;
 $$;
@@ -40,9 +43,7 @@ CREATE TRIGGER asset_item_counts_trust_update AFTER UPDATE OF status, os_link, i
 
 CREATE FUNCTION asset_item_counts_trust_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE trust_item_counts SET items = items - OLD.items
-    WHERE organisation_id = (SELECT organisation_id FROM assets WHERE id = OLD.asset_id) AND os_id = (SELECT os_id FROM assets WHERE id = OLD.asset_id)
-      AND status = OLD.status AND os_link = OLD.os_link;
+  PERFORM add_trust_items(OLD.asset_id, OLD.status, OLD.os_link, -OLD.items);
   RETURN NULL;
 END;
 $$;
