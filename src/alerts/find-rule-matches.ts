@@ -41,10 +41,22 @@ export function findRuleMatches(db: Db, rules: readonly AlertRule[], asset: Asse
   let assets: AssetRow[] | undefined;
   const lookups: Lookups = {
     db, asset, now,
-    versions: () => (versions ??= listSoftwareVersionsForAlerts(db, asset)),
+    versions: () => (versions ??= listSoftwareVersionsForAlerts(db, asset, productsNamed(rules))),
     assets: () => (assets ??= listAssetsForAlerts(db, asset)),
   };
   return rules.flatMap((rule) => findingsOf(lookups, rule));
+}
+
+/**
+ * The products the prohibited-software rules name, when every one names one:
+ * only those versions need reading (a new host's report is 300 versions, and
+ * the shipped rules ask about two products). Null when a rule matches by name
+ * pattern alone: then every version is read.
+ */
+function productsNamed(rules: readonly AlertRule[]): string[] | null {
+  const conditions = rules.map((r) => r.condition).filter((c): c is VersionCondition => c.kind === 'software-version');
+  const products = conditions.map((c) => c.product);
+  return products.every((p) => p !== undefined) ? [...new Set(products)] : null;
 }
 
 interface Lookups {

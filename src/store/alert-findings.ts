@@ -5,7 +5,7 @@
  */
 import type { Db } from './db.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
-import { dialectOf, distinctList, jsonValues, type Dialect } from './dialect.js';
+import { dialectOf, distinctList, inJsonList, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { stmt } from './statements.js';
 
 /** Restrict a query to one asset, or run it over the whole estate (null). */
@@ -167,11 +167,19 @@ export interface SoftwareVersionRow {
   cycle: string | null;
 }
 
-/** Every distinct software version (or one asset's): prohibited-software rules are matched on these, once each. */
-export function listSoftwareVersionsForAlerts(db: Db, asset: AssetScope): SoftwareVersionRow[] {
-  if (asset === null) return stmt(db, 'SELECT id, name, version, source, product, cycle FROM software').all() as SoftwareVersionRow[];
-  return stmt(db, `SELECT s.id, s.name, s.version, s.source, s.product, s.cycle FROM installs i JOIN software s ON s.id = i.software_id
-      WHERE i.asset_id = @asset`).all({ asset }) as SoftwareVersionRow[];
+const VERSION_COLUMNS = 's.id, s.name, s.version, s.source, s.product, s.cycle';
+const VERSIONS_OF = { estate: 'software s WHERE TRUE', asset: 'installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = @asset' } as const;
+const OF_PRODUCTS = perDialect((d) => inJsonList(d, 's.product', '@products'));
+
+/**
+ * Every distinct software version (or one asset's), or only those of
+ * `products` when given: prohibited-software rules are matched on these, once each.
+ */
+export function listSoftwareVersionsForAlerts(db: Db, asset: AssetScope, products: readonly string[] | null): SoftwareVersionRow[] {
+  if (products?.length === 0) return [];
+  const scope = asset === null ? 'estate' : 'asset';
+  if (!products) return stmt(db, `SELECT ${VERSION_COLUMNS} FROM ${VERSIONS_OF[scope]}`).all(bind(asset)) as SoftwareVersionRow[];
+  return stmt(db, `SELECT ${VERSION_COLUMNS} FROM ${VERSIONS_OF[scope]} AND ${OF_PRODUCTS[dialectOf(db)]}`).all({ ...bind(asset), products: JSON.stringify(products) }) as SoftwareVersionRow[];
 }
 
 /**

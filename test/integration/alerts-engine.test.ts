@@ -8,6 +8,7 @@ import { DEMO_ESTATE } from '../../src/demo/demo-estate.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { evaluateAlertsJob } from '../../src/jobs/evaluate-alerts.js';
+import { listSoftwareVersionsForAlerts } from '../../src/store/alert-findings.js';
 import { findAlert } from '../../src/store/alert-queries.js';
 import { AUDIT_GENESIS, auditHash } from '../../src/store/audit-log.js';
 import { createTestHub, type TestHub } from '../helpers/test-hub.js';
@@ -150,5 +151,36 @@ describe('software-status followingOs', () => {
     expect(all.filter(follows).length).toBeGreaterThan(0);
     expect(excluded.length).toBeGreaterThan(0);
     expect(excluded).toEqual(all.filter((k) => !follows(k)));
+  });
+});
+
+describe('prohibited-software versions read', () => {
+  const versionsOf = (asset: number | null, products: string[] | null) =>
+    listSoftwareVersionsForAlerts(hub.deps.db, asset, products).map((v) => `${v.product ?? '-'} ${v.name} ${v.version}`).sort();
+  const assetOf = (hostname: string) => (hub.deps.db.prepare('SELECT id FROM assets WHERE hostname = ?').get(hostname) as { id: number }).id;
+
+  it("reads only the named products' versions, over a machine or the estate, and all of them when no product is named", () => {
+    const pc = assetOf('WARD7-PC014');
+    const all = versionsOf(pc, null);
+    const java = versionsOf(pc, ['oracle-jdk']);
+    expect(java.length).toBeGreaterThan(0);
+    expect(java.length).toBeLessThan(all.length);
+    expect(java).toEqual(all.filter((v) => v.startsWith('oracle-jdk ')));
+    expect(versionsOf(pc, [])).toEqual([]);
+    expect(versionsOf(null, ['oracle-jdk', 'openssl'])).toEqual(versionsOf(null, null).filter((v) => /^(oracle-jdk|openssl) /.test(v)));
+  });
+
+  it('finds on one machine what the estate-wide run finds there, whether every rule names a product or one matches by name', () => {
+    const productRules = RULES.filter((r) => r.id === 'java-8');
+    const mixed = RULES.filter((r) => r.id === 'java-8' || r.id === 'old-chrome');
+    for (const rules of [productRules, mixed]) {
+      const estate = findRuleMatches(hub.deps.db, rules, null, today);
+      const hosts = [...new Set(estate.map((f) => f.assetId))];
+      expect(hosts.length).toBeGreaterThan(0);
+      for (const asset of hosts) {
+        const key = (f: { ruleId: string; subject: string }) => `${f.ruleId} ${f.subject}`;
+        expect(findRuleMatches(hub.deps.db, rules, asset, today).map(key).sort()).toEqual(estate.filter((f) => f.assetId === asset).map(key).sort());
+      }
+    }
   });
 });
