@@ -128,7 +128,7 @@ export function listAssets(db: Db, f: AssetFilter): { total: number; rows: Asset
 
 /** The ids of the installed versions of `product`, those in `range` when one is given (a range is tested in code: SQL knows no semver). */
 function versionsOf(db: Db, product: string, range: string | undefined): number[] {
-  const rows = stmt(db, 'SELECT id, version FROM software WHERE product = ? AND installs > 0').all(product) as { id: number; version: string }[];
+  const rows = stmt(db, 'SELECT s.id, s.version FROM software s JOIN software_installs c ON c.software_id = s.id WHERE s.product = ? AND c.installs > 0').all(product) as { id: number; version: string }[];
   const fits = range === undefined ? () => true : versionRangeTest(range);
   return rows.filter((r) => fits(r.version)).map((r) => r.id);
 }

@@ -63,7 +63,7 @@ const INSTALL_COLUMNS = `i.asset_id AS "assetId", i.software_id AS "softwareId",
 export type InstalledVersion = Pick<CyberInstall, 'softwareId' | 'name' | 'product'>;
 
 export function listInstalledVersions(db: Db): InstalledVersion[] {
-  return stmt(db, 'SELECT s.id AS "softwareId", s.name, s.product FROM software s WHERE s.installs > 0').all() as InstalledVersion[];
+  return stmt(db, 'SELECT s.id AS "softwareId", s.name, s.product FROM software_installs c JOIN software s ON s.id = c.software_id WHERE c.installs > 0').all() as InstalledVersion[];
 }
 
 const LABELS_OF = perDialect((d) => `SELECT a.id AS "assetId", a.hostname, g.code AS organisation FROM assets a JOIN organisations g ON g.id = a.organisation_id

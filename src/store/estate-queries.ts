@@ -241,7 +241,7 @@ export interface SoftwareVersionLabel {
 
 /** Version `s` is installed: anywhere (ics), or in the trust @org. */
 const INSTALLED = {
-  ics: 's.installs > 0',
+  ics: 'EXISTS (SELECT 1 FROM software_installs c WHERE c.software_id = s.id AND c.installs > 0)',
   trust: 'EXISTS (SELECT 1 FROM software_trust_installs c WHERE c.organisation_id = @org AND c.software_id = s.id AND c.installs > 0)',
 };
 

@@ -55,7 +55,7 @@ function addInstalls(db: Db, assetId: number, added: readonly { softwareId: numb
 type AssetCounted = { osId: number; org: number };
 
 /**
- * Moves each version's install count (migration 0011) and its count in the
+ * Moves each version's install count (migrations 0011, 0047) and its count in the
  * asset's trust (0040); where the OS decides its status, also its count on
  * this OS, of the hub's (0011) and of the trust's (0020). SQLite moves them
  * at once. PostgreSQL records the change, and moves every count the
@@ -88,7 +88,9 @@ export function settleVersionCounts(db: Db): void {
 
 const RECORD_COUNT_CHANGE = 'INSERT INTO version_count_changes (software_ids, os_id, organisation_id, delta) VALUES (@ids, @osId, @org, @delta)';
 const IDS = jsonValues('sqlite', '@ids', 'integer');
-const COUNT_VERSIONS = `UPDATE software SET installs = installs + @delta WHERE id IN ${IDS}`;
+// Its own narrow table (migration 0047): moving a count on the version's wide row rewrote the row.
+const COUNT_VERSIONS = `INSERT INTO software_installs (software_id, installs) SELECT CAST(value AS INTEGER), @delta FROM json_each(@ids) WHERE TRUE
+    ON CONFLICT (software_id) DO UPDATE SET installs = software_installs.installs + excluded.installs`;
 // WHERE is required: SQLite reads an upsert's SELECT without one as a join. Versions standing alone (os_link 'none') need no count per OS.
 const COUNT_ON_OS = `INSERT INTO software_os_counts (software_id, os_id, installs)
     SELECT s.id, @osId, @delta FROM software s WHERE s.id IN ${IDS} AND s.os_link <> 'none'

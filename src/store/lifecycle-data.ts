@@ -63,6 +63,6 @@ export interface InstallCount {
 
 export function listInstallCounts(db: Db): InstallCount[] {
   const rows = stmt(db, `SELECT 'os' AS kind, o.id, (SELECT count(*) FROM assets a WHERE a.os_id = o.id) AS installs FROM os_versions o
-    UNION ALL SELECT 'software' AS kind, s.id, s.installs FROM software s`).all() as InstallCount[];
+    UNION ALL SELECT 'software' AS kind, c.software_id, c.installs FROM software_installs c`).all() as InstallCount[];
   return rows.map((r) => ({ ...r, id: Number(r.id), installs: Number(r.installs) }));
 }

@@ -15,7 +15,7 @@ export type Burst = 'alerts' | 'machines';
 
 const ANALYZE: Record<Burst, string> = {
   alerts: 'ANALYZE alerts',
-  machines: 'ANALYZE assets, installs, software, software_os_counts, software_trust_installs, software_trust_counts, asset_item_counts',
+  machines: 'ANALYZE assets, installs, software, software_installs, software_os_counts, software_trust_installs, software_trust_counts, asset_item_counts',
 };
 
 /** A run or an import that changed this many alerts or machines refreshes the statistics at once. */

@@ -1,7 +1,7 @@
 /**
  * Where a reader finds how many assets carry each software version, kept at
- * ingest by installs.ts changeInstalls: the whole hub's (migration 0011:
- * software.installs, and software_os_counts per OS) or one trust's (0040:
+ * ingest by installs.ts changeInstalls: the whole hub's (migrations 0011 and
+ * 0047: software_installs, and software_os_counts per OS) or one trust's (0040:
  * software_trust_installs, and 0020: software_trust_counts per OS). Only a
  * version tied to its OS (os_link 'follows' or 'capped') is counted per OS:
  * its status on an asset is its OS's doing. A standalone one has one status
@@ -13,7 +13,7 @@
  * (with its AND) that keeps the reader's trust; bind with bindTrust.
  */
 export const VERSION_COUNTS = {
-  ics: { versions: 'software s', installs: 's.installs', perOs: 'software_os_counts c', scope: '' },
+  ics: { versions: 'software_installs c JOIN software s ON s.id = c.software_id', installs: 'c.installs', perOs: 'software_os_counts c', scope: '' },
   trust: {
     versions: 'software_trust_installs c JOIN software s ON s.id = c.software_id',
     installs: 'c.installs',

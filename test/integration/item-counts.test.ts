@@ -3,7 +3,7 @@
  * triggers) against a count of every install, after the changes that move
  * them: new and changed reports, an OS upgrade, removed software, and new
  * verdicts from a rule or date change. Likewise each software version's
- * assets by status (software.installs, software_os_counts, and per trust
+ * assets by status (software_installs, software_os_counts, and per trust
  * software_trust_counts), the statuses
  * each asset carries (assets.carries), its OS's rank (assets.os_rank), and
  * the counts the asset list's risk order sorts on (migration 0044: its

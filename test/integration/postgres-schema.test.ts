@@ -97,7 +97,7 @@ interface LiteColumn {
 }
 
 const liteTables = () =>
-  (liteRows('PRAGMA table_list') as { schema: string; name: string; type: string }[])
+  (liteRows('PRAGMA table_list') as { schema: string; name: string; type: string; wr: number }[])
     .filter((t) => t.schema === 'main' && !t.name.startsWith('sqlite_'))
     .sort(byName);
 const liteColumns = (table: string) => liteRows(`PRAGMA table_xinfo(${ident(table)})`) as unknown as LiteColumn[];
@@ -164,8 +164,8 @@ describe('PostgreSQL migrations', () => {
           // SQLite lets a rowid table's non-integer PRIMARY KEY hold NULL (a documented quirk); PostgreSQL never does.
           notNull: c.notnull === 1 || c.pk > 0,
           default: c.dflt_value,
-          // INTEGER PRIMARY KEY is SQLite's rowid; its PostgreSQL form is an identity column.
-          identity: c.type === 'INTEGER' && pk.length === 1 && c.pk === 1,
+          // INTEGER PRIMARY KEY is SQLite's rowid (not in a table WITHOUT ROWID); its PostgreSQL form is an identity column.
+          identity: c.type === 'INTEGER' && pk.length === 1 && c.pk === 1 && t.wr === 0,
           // table_xinfo: hidden 2 = virtual generated, 3 = stored generated.
           generated: c.hidden === 2 || c.hidden === 3,
         }));
@@ -460,7 +460,7 @@ const SCENARIO: readonly Step[] = [
     sql: `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES
       (1, 1, NULL, ${SEEN}), (1, 3, NULL, ${SEEN}), (2, 3, NULL, ${SEEN}), (2, 4, NULL, ${SEEN}),
       (3, 2, NULL, ${SEEN}), (3, 5, NULL, ${SEEN}), (4, 6, NULL, ${SEEN}), (4, 2, NULL, ${SEEN}), (5, 5, NULL, ${SEEN});
-      UPDATE software SET installs = (SELECT count(*) FROM installs i WHERE i.software_id = software.id);
+      INSERT INTO software_installs (software_id, installs) SELECT software_id, count(*) FROM installs GROUP BY software_id;
       INSERT INTO software_os_counts (software_id, os_id, installs) VALUES (3, 1, 1), (3, 2, 1), (2, 3, 1), (5, 3, 1), (2, 4, 1), (5, 5, 1);
       INSERT INTO asset_item_counts (asset_id, status, os_link, items) VALUES
         (1, 'supported', 'none', 1), (1, 'supported', 'capped', 1), (2, 'supported', 'capped', 1), (2, 'unsupported', 'none', 1),
@@ -475,7 +475,7 @@ const SCENARIO: readonly Step[] = [
     name: 'a second install of Java on WARD-7-PC1, counted as installs.ts does (upsert of an existing count)',
     triggers: ['asset_item_counts_carries_insert', 'asset_item_counts_carries_update', 'asset_item_counts_risk_insert', 'asset_item_counts_trust_insert', 'asset_item_counts_risk_update', 'asset_item_counts_trust_update'],
     sql: `INSERT INTO installs (asset_id, software_id, installed_at, first_seen_at) VALUES (1, 4, '2026-10-01', ${SEEN}), (1, 6, NULL, ${SEEN});
-      UPDATE software SET installs = installs + 1 WHERE id IN (4, 6);
+      UPDATE software_installs SET installs = installs + 1 WHERE software_id IN (4, 6);
       INSERT INTO asset_item_counts (asset_id, status, os_link, items) VALUES (1, 'unsupported', 'none', 1), (1, 'unknown', 'none', 1)
         ON CONFLICT (asset_id, status, os_link) DO UPDATE SET items = excluded.items;
       INSERT INTO asset_item_counts (asset_id, status, os_link, items) VALUES (2, 'unsupported', 'none', 1)
@@ -566,7 +566,7 @@ const SCENARIO: readonly Step[] = [
     name: 'installs removed, counts zeroed then dropped',
     triggers: ['asset_item_counts_carries_update', 'asset_item_counts_carries_delete', 'asset_item_counts_risk_update', 'asset_item_counts_trust_update', 'asset_item_counts_risk_delete', 'asset_item_counts_trust_delete'],
     sql: `DELETE FROM installs WHERE asset_id = 1 AND software_id = 4;
-      UPDATE software SET installs = installs - 1 WHERE id = 4;
+      UPDATE software_installs SET installs = installs - 1 WHERE software_id = 4;
       UPDATE software_os_counts SET installs = installs - 1 WHERE software_id = 4 AND os_id = 2;
       UPDATE asset_item_counts SET items = items - 1 WHERE asset_id = 1 AND status = 'supported' AND os_link = 'follows';
       UPDATE os_item_counts SET items = items - 1 WHERE os_id = 2 AND status = 'supported' AND os_link = 'follows';
@@ -576,7 +576,7 @@ const SCENARIO: readonly Step[] = [
     name: 'the last install of a status removed and its count row dropped (the asset stops carrying supported)',
     triggers: ['asset_item_counts_carries_delete', 'asset_item_counts_risk_delete', 'asset_item_counts_trust_delete'],
     sql: `DELETE FROM installs WHERE asset_id = 1 AND software_id = 6;
-      UPDATE software SET installs = installs - 1 WHERE id = 6;
+      UPDATE software_installs SET installs = installs - 1 WHERE software_id = 6;
       DELETE FROM asset_item_counts WHERE asset_id = 1 AND status = 'supported' AND os_link = 'none';
       UPDATE os_item_counts SET items = items - 1 WHERE os_id = 2 AND status = 'supported' AND os_link = 'none';`,
   },
