@@ -278,10 +278,17 @@ export const UNJUDGED_FROM = { ics: unjudgedFrom(VERSION_COUNTS.ics), trust: unj
 export const UNJUDGED_INSTALLS = { ics: `sum(${VERSION_COUNTS.ics.installs})`, trust: `sum(${VERSION_COUNTS.trust.installs})` };
 /** A verdict stored before migration 0021 has no reason until the next re-evaluation: it is read as unrecognised. */
 export const UNKNOWN_REASON = "coalesce(s.unknown_reason, 'unrecognised')";
+/**
+ * UNKNOWN_REASON = 'unrecognised', spelt so that PostgreSQL's planner reads the
+ * column's statistics: it guessed the coalesce() kept 137 of 26,000 versions at
+ * 5,000 assets and looked each one's count up by index (the ICS unmatched
+ * queue 118 ms; hashed, 86 ms).
+ */
+const UNRECOGNISED = "(s.unknown_reason = 'unrecognised' OR s.unknown_reason IS NULL)";
 /** The unmatched queue's: unjudged versions no title recognises. */
 const UNMATCHED_FROM = {
-  ics: `${UNJUDGED_FROM.ics} AND ${UNKNOWN_REASON} = 'unrecognised'`,
-  trust: `${UNJUDGED_FROM.trust} AND ${UNKNOWN_REASON} = 'unrecognised'`,
+  ics: `${UNJUDGED_FROM.ics} AND ${UNRECOGNISED}`,
+  trust: `${UNJUDGED_FROM.trust} AND ${UNRECOGNISED}`,
 };
 
 /** Software no title matches (unknown, `unrecognised`), most widespread first (of one trust, or null: all): the next title or matcher to write. */

@@ -94,4 +94,16 @@ describe('unknown, explained, on the demo estate', () => {
     expect(explained.length).toBeGreaterThan(0);
     for (const i of explained) expect(queued.has(i.name), i.name).toBe(false);
   });
+
+  it('queues a version judged before reasons were stored (no reason yet) as unrecognised', () => {
+    const queue = () => listUnmatched(hub.deps.db, null, { limit: 500, offset: 0 });
+    const before = queue();
+    const id = (hub.deps.db.prepare("SELECT id FROM software WHERE status = 'unknown' AND os_link = 'none' AND unknown_reason = 'unrecognised' ORDER BY id LIMIT 1").get() as { id: number }).id;
+    hub.deps.db.prepare('UPDATE software SET unknown_reason = NULL WHERE id = ?').run(id);
+    try {
+      expect(queue()).toEqual(before);
+    } finally {
+      hub.deps.db.prepare("UPDATE software SET unknown_reason = 'unrecognised' WHERE id = ?").run(id);
+    }
+  });
 });
