@@ -56,6 +56,8 @@ export const TRUSTS = [
   { code: 'T06', share: 7 }, { code: 'T07', share: 6 }, { code: 'T08', share: 5 }, { code: 'T09', share: 3 }, { code: 'T10', share: 3 },
 ] as const;
 export const MID_TRUST = 'T04';
+/** The largest trust (30% of the hosts): a trust's pages must not grow with the ICS, and this one's grow most with its own size. */
+export const LARGEST_TRUST = 'TRUST';
 
 /**
  * Which trust host n belongs to (an index into TRUSTS): every hundred
