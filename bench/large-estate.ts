@@ -150,10 +150,11 @@ export class LargeEstate {
       const trustRoutes = ['/api/v1/estate/summary', '/', '/api/v1/estate/assets?osStatus=unsupported&pageSize=50', '/assets?anyStatus=unsupported', '/assets?sort=risk',
         '/software', '/unmatched', '/alerts', '/api/v1/alerts?severity=high&pageSize=50', '/hazards', '/actions', '/devices', '/board-reports'];
       const narrowed = (route: string, code: string) => `${route}${route.includes('?') ? '&' : '?'}organisation=${code}`;
+      const [midAssets, largestAssets] = [fmt(assetsOf(MID_TRUST)), fmt(assetsOf(LARGEST_TRUST))];
       // The mid-size trust as an ICS-wide admin narrowing to it and as its own security lead; the largest as narrowed to.
-      for (const route of trustRoutes) await this.timeRoute(`${hub.url}${narrowed(route, MID_TRUST)}`, cookie, ` (${fmt(assetsOf(MID_TRUST))} of the trust's)`);
-      for (const route of trustRoutes) await this.timeRoute(`${hub.url}${route}`, leadCookie, `, as ${MID_TRUST}'s security lead (${fmt(assetsOf(MID_TRUST))} of the trust's)`);
-      for (const route of trustRoutes) await this.timeRoute(`${hub.url}${narrowed(route, LARGEST_TRUST)}`, cookie, ` (${fmt(assetsOf(LARGEST_TRUST))} of the largest trust's)`);
+      for (const route of trustRoutes) await this.timeRoute(`${hub.url}${narrowed(route, MID_TRUST)}`, cookie, ` (${midAssets} of the trust's)`);
+      for (const route of trustRoutes) await this.timeRoute(`${hub.url}${route}`, leadCookie, `, as ${MID_TRUST}'s security lead (${midAssets} of the trust's)`);
+      for (const route of trustRoutes) await this.timeRoute(`${hub.url}${narrowed(route, LARGEST_TRUST)}`, cookie, ` (${largestAssets} of the largest trust's)`);
       if (only === 'trust') return;
       const routes = [
         '/api/v1/estate/summary', '/', '/api/v1/estate/assets?osStatus=unsupported&page=3&pageSize=50', '/assets?anyStatus=unsupported&page=5',

@@ -88,10 +88,11 @@ export function settleVersionCounts(db: Db): void {
 
 const RECORD_COUNT_CHANGE = 'INSERT INTO version_count_changes (software_ids, os_id, organisation_id, delta) VALUES (@ids, @osId, @org, @delta)';
 const IDS = jsonValues('sqlite', '@ids', 'integer');
-// Its own narrow table (migration 0047): moving a count on the version's wide row rewrote the row.
+// Each upsert's WHERE is required: SQLite reads an upsert's SELECT without one as a join.
+// The hub-wide count has its own narrow table (migration 0047): moving it on the version's wide row rewrote the row.
 const COUNT_VERSIONS = `INSERT INTO software_installs (software_id, installs) SELECT CAST(value AS INTEGER), @delta FROM json_each(@ids) WHERE TRUE
     ON CONFLICT (software_id) DO UPDATE SET installs = software_installs.installs + excluded.installs`;
-// WHERE is required: SQLite reads an upsert's SELECT without one as a join. Versions standing alone (os_link 'none') need no count per OS.
+// Versions standing alone (os_link 'none') need no count per OS.
 const COUNT_ON_OS = `INSERT INTO software_os_counts (software_id, os_id, installs)
     SELECT s.id, @osId, @delta FROM software s WHERE s.id IN ${IDS} AND s.os_link <> 'none'
     ON CONFLICT (software_id, os_id) DO UPDATE SET installs = software_os_counts.installs + excluded.installs`;
