@@ -16,6 +16,8 @@ const NOT_ON_POSTGRES = [
   'test/integration/agent-hub.test.ts',
   'test/integration/agent-output.test.ts',
   'test/integration/cli.test.ts',
+  'test/integration/real-corpus.test.ts',
+  'test/integration/rules-check-cli.test.ts',
   'test/integration/postgres-*.test.ts',
   // What sits in front of the store: TLS termination, a client aborting its request body, and Chromium printing a report (its data on PostgreSQL is board-report.test's).
   'test/integration/tls.test.ts',
@@ -29,6 +31,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser and integration tests start real servers and Chromium; two cores in CI.
     maxWorkers: 2,
+    // A worker keeps the modules it has loaded from one test file to the next: importing the
+    // hub afresh for each of ~270 files cost ~150 s of a 9-minute run on two cores. Nothing
+    // a test needs is kept at module level (each makes its own hub, database and folders), and
+    // the tests that change process.env or stderr put them back.
+    isolate: false,
     // One private PostgreSQL server for the run (test/helpers/postgres.ts).
     globalSetup: ['test/postgres-global-setup.ts'],
     projects: [

@@ -13,6 +13,7 @@ import { LifecycleRuleFileSchema } from './lifecycle-schema.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { digestSources, readRuleSources, sortSources, type RuleSource } from './read-rule-sources.js';
 import { compareIssues, RulesError, type RuleIssue } from './rule-issue.js';
+import { ruleFileMemo } from './rule-file-memo.js';
 import { TitleFileSchema } from './title-schema.js';
 
 export type { RuleSet } from '../lifecycle/rule-set.js';
@@ -39,13 +40,18 @@ export function loadLifecycleRules(dir: string): RuleSet {
   return ruleSet;
 }
 
+type ParsedRuleFile = { rule: CompiledRule | null; issues: RuleIssue[] };
+
+/** Compiled rules are never changed after compiling (the distribution data and Windows updates make new objects), so one may serve every build. */
+const parsedRuleFiles = ruleFileMemo<ParsedRuleFile>();
+
 /** Pure core: same sources in any order → same RuleSet (sorted by file name). */
 export function buildRuleSet(sources: readonly RuleSource[], titleSources: readonly RuleSource[] = []): RuleSetResult {
   const sorted = sortSources(sources);
   const rules: CompiledRule[] = [];
   const issues: RuleIssue[] = [];
   for (const source of sorted) {
-    const result = parseRuleFile(source);
+    const result = parsedRuleFiles.get(source.file, source.text, () => parseRuleFile(source));
     if (result.rule) rules.push(result.rule);
     issues.push(...result.issues);
   }
@@ -61,7 +67,7 @@ export function buildRuleSet(sources: readonly RuleSource[], titleSources: reado
   return { ruleSet: issues.length > 0 ? null : { rules, titles, digest: digestSources([...sorted, ...sortedTitles]) }, issues };
 }
 
-export function parseRuleFile(source: RuleSource): { rule: CompiledRule | null; issues: RuleIssue[] } {
+export function parseRuleFile(source: RuleSource): ParsedRuleFile {
   const parsed = parseYamlFile(source, LifecycleRuleFileSchema);
   // A syntax error leaves nothing to check the name against.
   if (parsed.raw === undefined) return { rule: null, issues: parsed.issues };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildRuleSet, loadLifecycleRules, readRuleSources } from '../../../src/rules/load-lifecycle-rules.js';
+import { buildRuleSet, loadLifecycleRules, readRuleSources, type RuleSet } from '../../../src/rules/load-lifecycle-rules.js';
 import { RulesError } from '../../../src/rules/rule-issue.js';
 
 const SHIPPED = fileURLToPath(new URL('../../../rules/lifecycle', import.meta.url));
@@ -32,6 +32,19 @@ describe('loadLifecycleRules', () => {
     const before = buildRuleSet(sources).ruleSet?.digest;
     const edited = sources.map((s, i) => (i === 0 ? { ...s, text: `${s.text}\n# edited\n` } : s));
     expect(buildRuleSet(edited).ruleSet?.digest).not.toBe(before);
+  });
+
+  it('reads an edited file again on the next load, and keeps the rest as they were', () => {
+    const sources = readRuleSources(SHIPPED);
+    const before = buildRuleSet(sources).ruleSet!;
+    const edited = sources.map((s) => (s.file === 'windows.yaml' ? { ...s, text: s.text.replace(/^title: .*$/m, 'title: Windows, edited') } : s));
+    const after = buildRuleSet(edited).ruleSet!;
+    const windows = (rules: RuleSet) => rules.rules.find((r) => r.file === 'windows.yaml')?.title;
+    const others = (rules: RuleSet) => rules.rules.filter((r) => r.file !== 'windows.yaml');
+    expect([windows(before), windows(after)]).toEqual(['Microsoft Windows (client)', 'Windows, edited']);
+    expect(others(after)).toEqual(others(before));
+    // Loading the unedited files again gives the first set back.
+    expect(buildRuleSet(sources).ruleSet).toEqual(before);
   });
 
   it('rejects a product that does not match its file name', () => {
