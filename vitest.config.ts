@@ -36,8 +36,8 @@ export default defineConfig({
     // a test needs is kept at module level (each makes its own hub, database and folders), and
     // the tests that change process.env or stderr put them back.
     isolate: false,
-    // One private PostgreSQL server for the run (test/helpers/postgres.ts).
-    globalSetup: ['test/postgres-global-setup.ts'],
+    // dist/ built from the source under test, for the CLI tests; one private PostgreSQL server for the run (test/helpers/postgres.ts).
+    globalSetup: ['test/build-global-setup.ts', 'test/postgres-global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'] } },
       // The store's tests again, each test hub on its own PostgreSQL database (test/helpers/test-hub.ts).

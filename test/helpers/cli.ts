@@ -2,9 +2,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const ARGS = ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts')];
+/** The command line as installed: built from the source under test by test/build-global-setup.ts. */
+export const CLI_MAIN = path.join(ROOT, 'dist/src/cli/main.js');
+const ARGS = [CLI_MAIN];
 
-/** Runs the real `estatewatch` CLI (from source, through tsx) and waits for it. */
+/** Runs the real `estatewatch` CLI and waits for it. */
 export function runCli(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
   const r = spawnSync(process.execPath, [...ARGS, ...args], { cwd: ROOT, encoding: 'utf8', input: opts.input, env: { ...process.env, ...opts.env }, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

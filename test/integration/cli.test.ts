@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/main.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { CLI_MAIN, ROOT, runCli } from '../helpers/cli.js';
 import { sampleReport } from '../helpers/reports.js';
 import { tempDir } from '../helpers/test-hub.js';
 
@@ -59,7 +59,7 @@ describe('estatewatch assess', () => {
     const software = Array.from({ length: 3000 }, (_, n) => ({ name: `Ward application ${n}`, version: '1.0.0', source: 'registry' as const }));
     const file = path.join(tempDir(), 'big.json');
     fs.writeFileSync(file, JSON.stringify(sampleReport({ software })));
-    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" --import tsx src/cli/main.ts assess "${file}" --as-of 2026-11-23 | head -3`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI_MAIN}" assess "${file}" --as-of 2026-11-23 | head -3`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect([shell.status, shell.stderr]).toEqual([0, '']);
     expect(shell.stdout).toBe('As of 2026-11-23: 3001 items\n  supported            0\n  ending-soon          0\n');
   });

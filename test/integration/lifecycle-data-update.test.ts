@@ -14,7 +14,7 @@ import { openHubDeps } from '../../src/hub/start-hub.js';
 import { syncRulesInForce } from '../../src/estate/update-lifecycle-data.js';
 import { latestLifecycleDataUpdate } from '../../src/store/lifecycle-data.js';
 import { getAsset } from '../../src/store/asset-queries.js';
-import { runCli, ROOT } from '../helpers/cli.js';
+import { CLI_MAIN, runCli, ROOT } from '../helpers/cli.js';
 import { runChild } from '../helpers/run-child.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInCookie, startTestHub, storeEnv, tempDir, type ListeningTestHub } from '../helpers/test-hub.js';
@@ -86,7 +86,7 @@ describe('estatewatch data update', { timeout: 120_000 }, () => {
     await new Promise((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/products-full.json.gz`;
     // Not runCli: its synchronous wait would stop this process's server from answering.
-    const r = await runChild(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'data', 'update', '--from-url', url, '--data-dir', hub.dir, '--rules-dir', rulesDir], { cwd: ROOT, env: storeEnv(hub) });
+    const r = await runChild(process.execPath, [CLI_MAIN, 'data', 'update', '--from-url', url, '--data-dir', hub.dir, '--rules-dir', rulesDir], { cwd: ROOT, env: storeEnv(hub) });
     server.close();
     expect(r.stdout).toContain(`data: ${url} (api-v1), taken 2025-08-27`);
     expect(r.stdout).toContain('No status changes.');

@@ -1,22 +1,13 @@
 /** `estatewatch rules check`, run as the real command line: it reads rule files and touches no hub database, so it runs once, not per store. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/test-hub.js';
+import { scratchDirs } from '../helpers/scratch-dirs.js';
 
 const SHIPPED_ALERTS = path.join(ROOT, 'rules/alerts');
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary directory removed after the file's tests. */
-function scratchDir(): string {
-  const dir = tempDir();
-  made.push(dir);
-  return dir;
-}
+/** Temporary directories removed after the file's tests. */
+const scratchDir = scratchDirs();
 
 /** A rules dir with the shipped lifecycle rules and a copy of the shipped alert rules. */
 function copyOfShippedRules(): string {

@@ -1,24 +1,16 @@
 /** `estatewatch rules test`, run as the real command line against a hub's database (`rules check` is rules-check-cli.test.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { scratchDirs } from '../helpers/scratch-dirs.js';
 import { storeExists } from '../../src/store/open-store.js';
-import { createTestHub, storeEnv, tempDir, testDatabaseUrl } from '../helpers/test-hub.js';
+import { createTestHub, storeEnv, testDatabaseUrl } from '../helpers/test-hub.js';
 
 const SHIPPED_ALERTS = path.join(ROOT, 'rules/alerts');
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary directory removed after the file's tests. */
-function scratchDir(): string {
-  const dir = tempDir();
-  made.push(dir);
-  return dir;
-}
+/** Temporary directories removed after the file's tests. */
+const scratchDir = scratchDirs();
 
 describe('estatewatch rules test', () => {
   let dataDir: string;
