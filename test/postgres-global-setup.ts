@@ -1,14 +1,19 @@
 /**
  * One private PostgreSQL server for the whole run: the postgres project's test
  * hubs (ESTATEWATCH_TEST_STORE=postgres) and the PostgreSQL tests each make
- * their own database on it (test/helpers/test-hub.ts, test/helpers/postgres.ts).
+ * their own database on it (test/helpers/test-hub.ts, test/helpers/postgres.ts),
+ * a test hub's a copy of one migrated here.
  */
-import { startPostgres } from './helpers/postgres.js';
+import { createMigratedTemplate, dropDatabaseOn, startPostgres } from './helpers/postgres.js';
 
-export default async function setup(): Promise<(() => Promise<void>) | undefined> {
-  if (process.env.ESTATEWATCH_TEST_POSTGRES_URL) return undefined;
+export default async function setup(): Promise<() => Promise<void>> {
   const server = await startPostgres();
-  // Workers start after this and inherit it.
+  const template = await createMigratedTemplate(server.url);
+  // Workers start after this and inherit both.
   process.env.ESTATEWATCH_TEST_POSTGRES_URL = server.url;
-  return () => server.stop();
+  process.env.ESTATEWATCH_TEST_POSTGRES_TEMPLATE = template;
+  return async () => {
+    await dropDatabaseOn(server.url, template);
+    await server.stop();
+  };
 }

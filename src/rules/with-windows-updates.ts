@@ -12,13 +12,17 @@ import type { RuleSet } from '../lifecycle/rule-set.js';
 import { parseWindowsUpdates, WINDOWS_UPDATES_FILE } from './load-windows-updates.js';
 import { digestSources } from './read-rule-sources.js';
 import { RulesError } from './rule-issue.js';
+import { ruleFileMemo } from './rule-file-memo.js';
+
+/** The list is parsed once while its text is unchanged (~25 ms a parse; see rule-file-memo.ts). */
+const parsedUpdates = ruleFileMemo<ReturnType<typeof parseWindowsUpdates>>();
 
 /** Throws RulesError naming file and line when the list is malformed. */
 export function withWindowsUpdates(rules: RuleSet, rulesDir: string): RuleSet {
   const path = join(rulesDir, WINDOWS_UPDATES_FILE);
   if (!existsSync(path)) return rules;
   const source = { file: WINDOWS_UPDATES_FILE, text: readFileSync(path, 'utf8') };
-  const { data, issues } = parseWindowsUpdates(source);
+  const { data, issues } = parsedUpdates.get(source.file, source.text, () => parseWindowsUpdates(source));
   if (!data) throw new RulesError(issues, 'Windows update data');
   return { ...rules, windowsUpdates: data, digest: digestSources([{ file: 'rules', text: rules.digest }, source]) };
 }

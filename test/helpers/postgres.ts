@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { openStore } from '../../src/store/open-store.js';
 import { freePort } from './hub-process.js';
 
 export interface TestPostgres {
@@ -50,19 +51,39 @@ function server(url: string, stop: () => Promise<void>): TestPostgres {
   return { url, stop, createDatabase: () => createDatabaseOn(url) };
 }
 
-/** Creates an empty database on the server at `url`; resolves with its URL. */
-export async function createDatabaseOn(url: string): Promise<string> {
+/** Creates a database on the server at `url`, empty or a copy of `template`; resolves with its URL. */
+export async function createDatabaseOn(url: string, template?: string): Promise<string> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
+  await onServer(url, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const db = new URL(url);
   db.pathname = `/${name}`;
   return db.toString();
+}
+
+/**
+ * A database at the newest schema, made as a hub makes its own, for test hubs
+ * to copy: migrating each one took ~175 ms, copying takes ~20 (about a hundred
+ * test hubs a run). Resolves with its name.
+ */
+export async function createMigratedTemplate(url: string): Promise<string> {
+  const templateUrl = await createDatabaseOn(url);
+  openStore({ databaseUrl: templateUrl, dataDir: os.tmpdir() }).close();
+  return new URL(templateUrl).pathname.slice(1);
+}
+
+export async function dropDatabaseOn(url: string, name: string): Promise<void> {
+  await onServer(url, `DROP DATABASE IF EXISTS ${name}`);
+}
+
+/** One statement on the server's maintenance database (CREATE and DROP DATABASE cannot run inside a transaction or the database itself). */
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Where initdb and pg_ctl are: Debian keeps them out of PATH, under /usr/lib/postgresql/<version>/bin. */

@@ -27,9 +27,19 @@ export function tempDir(prefix = 'estatewatch-test-'): string {
  */
 export async function testDatabaseUrl(): Promise<string | undefined> {
   if (process.env.ESTATEWATCH_TEST_STORE !== 'postgres') return undefined;
-  const server = process.env.ESTATEWATCH_TEST_POSTGRES_URL;
-  if (!server) throw new Error('ESTATEWATCH_TEST_STORE=postgres needs the server test/postgres-global-setup.ts starts');
-  return createDatabaseOn(server);
+  return createDatabaseOn(setupValue('ESTATEWATCH_TEST_POSTGRES_URL'));
+}
+
+/** As testDatabaseUrl, but already at the newest schema: a copy of the run's migrated template. */
+async function migratedTestDatabaseUrl(): Promise<string | undefined> {
+  if (process.env.ESTATEWATCH_TEST_STORE !== 'postgres') return undefined;
+  return createDatabaseOn(setupValue('ESTATEWATCH_TEST_POSTGRES_URL'), setupValue('ESTATEWATCH_TEST_POSTGRES_TEMPLATE'));
+}
+
+function setupValue(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`ESTATEWATCH_TEST_STORE=postgres needs ${name}, which test/postgres-global-setup.ts sets`);
+  return value;
 }
 
 export interface TestHub {
@@ -63,7 +73,7 @@ async function setTestAdminPassword(db: Db): Promise<void> {
 
 export async function createTestHub(overrides: Partial<Config> = {}, now: () => Date = () => TEST_NOW, opts: TestHubOptions = {}): Promise<TestHub> {
   const dir = tempDir();
-  const config = { ...loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1' }), databaseUrl: await testDatabaseUrl(), ...overrides };
+  const config = { ...loadConfig({}, { dataDir: dir, port: 0, host: '127.0.0.1' }), databaseUrl: await migratedTestDatabaseUrl(), ...overrides };
   const hub = await prepareHub(config, now);
   if (!hub.adminPassword) throw new Error('a fresh test hub should have created its admin');
   if (!opts.oneTimeAdminPassword) await setTestAdminPassword(hub.deps.db);
