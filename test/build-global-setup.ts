@@ -10,5 +10,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export default function setup(): void {
+  // Each project inherits this setup, and vitest runs it once per project: once is enough.
+  if (process.env.ESTATEWATCH_TEST_BUILT) return;
+  process.env.ESTATEWATCH_TEST_BUILT = '1';
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'inherit' });
 }

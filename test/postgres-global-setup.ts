@@ -6,7 +6,9 @@
  */
 import { createMigratedTemplate, dropDatabaseOn, startPostgres } from './helpers/postgres.js';
 
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(): Promise<(() => Promise<void>) | undefined> {
+  // Each project inherits this setup, and vitest runs it once per project: the first one's server serves all.
+  if (process.env.ESTATEWATCH_TEST_POSTGRES_TEMPLATE) return undefined;
   const server = await startPostgres();
   const template = await createMigratedTemplate(server.url);
   // Workers start after this and inherit both.

@@ -61,10 +61,12 @@ describe('the checkpoint worker', () => {
     await checkpointer?.stop();
     db.close(); // the last checkpoint: the file now holds everything written
     const written = fs.statSync(db.name).size;
-    // Far more was written than the log holds: without the restart the log would hold all of it.
-    // The log may pass its limit by the commits made while a checkpoint ran: a new host's is some 100 pages.
+    // Far more was written than the log holds: without the restart the log would hold every page each
+    // commit wrote, many times the database it fills (240 MB against 7.6 when tried). How far past its limit the
+    // log goes depends on the commits made while a checkpoint ran (a new host's is some 100 pages), so on
+    // the machine's load: up to 8.4 times the limit has been seen in CI on two busy cores.
     expect(written).toBeGreaterThan(14 * 100 * 4096);
-    expect(wal).toBeLessThan(6 * 100 * 4096);
+    expect(wal).toBeLessThan(written);
   });
 
   it("gives checkpointing back to the hub's connection when the hub closes", async () => {
