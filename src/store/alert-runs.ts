@@ -117,10 +117,43 @@ export function clearAlerts(db: Db, alerts: readonly LiveAlert[], why: (a: LiveA
   for (const rows of chunks(alerts)) stmt(db, CLEAR[dialectOf(db)]).run({ now, audit, ids: JSON.stringify(rows.map((a) => a.id)) });
 }
 
-/** The digest of the keys of the alerts linked to run entry `auditId` as raised (or as cleared): equal to the entry's `keys` while the link is intact. */
-export function alertRunDigest(db: Db, auditId: number, link: 'raised' | 'resolved'): string {
-  return keysDigest((stmt(db, RUN_ALERTS[link]).all(auditId) as Keyed[]).map(findingKey));
+export type RunLink = 'raised' | 'resolved';
+
+/** How many alerts link to a run entry (as raised, or as cleared) and the digest of their keys. */
+export interface LinkedAlerts {
+  count: number;
+  keys: string;
 }
 
-const RUN_KEYS = 'SELECT rule_id AS ruleId, asset_id AS assetId, organisation_id AS organisationId, subject FROM alerts';
-const RUN_ALERTS = { raised: `${RUN_KEYS} WHERE raised_audit_id = ?`, resolved: `${RUN_KEYS} WHERE resolved_audit_id = ?` } as const;
+/**
+ * For every audit entry some alert links to, as raised and as cleared, the
+ * alerts linked to it: while the links are intact, each run entry's `count`
+ * and `keys` (verify-audit-chain.ts). One ordered read of the alerts per link,
+ * a run's alerts at a time, not one read per run.
+ */
+export function alertsLinkedToRuns(db: Db): Record<RunLink, Map<number, LinkedAlerts>> {
+  return { raised: linkedBy(db, 'raised'), resolved: linkedBy(db, 'resolved') };
+}
+
+function linkedBy(db: Db, link: RunLink): Map<number, LinkedAlerts> {
+  const runs = new Map<number, LinkedAlerts>();
+  let run: number | undefined;
+  let keys: string[] = [];
+  const close = () => run !== undefined && runs.set(run, { count: keys.length, keys: keysDigest(keys) });
+  for (const row of stmt(db, RUN_ALERTS[link]).iterate() as Iterable<Keyed & { run: number | string }>) {
+    const id = Number(row.run);
+    if (id !== run) {
+      close();
+      [run, keys] = [id, []];
+    }
+    keys.push(findingKey(row));
+  }
+  close();
+  return runs;
+}
+
+const RUN_KEYS = 'rule_id AS ruleId, asset_id AS assetId, organisation_id AS organisationId, subject FROM alerts';
+const RUN_ALERTS = {
+  raised: `SELECT raised_audit_id AS run, ${RUN_KEYS} WHERE raised_audit_id IS NOT NULL ORDER BY raised_audit_id`,
+  resolved: `SELECT resolved_audit_id AS run, ${RUN_KEYS} WHERE resolved_audit_id IS NOT NULL ORDER BY resolved_audit_id`,
+} as const;

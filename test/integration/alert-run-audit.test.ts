@@ -11,8 +11,9 @@ import { evaluateAlerts } from '../../src/alerts/evaluate-alerts.js';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createApp } from '../../src/hub/app.js';
 import type { AlertDetail } from '../../src/store/alert-queries.js';
-import { ALERT_RUN, alertRunDigest } from '../../src/store/alert-runs.js';
-import { countAuditSince } from '../../src/store/audit-log.js';
+import { ALERT_RUN, alertsLinkedToRuns } from '../../src/store/alert-runs.js';
+import { appendAudit, countAuditSince } from '../../src/store/audit-log.js';
+import { verifyAuditChain } from '../../src/store/verify-audit-chain.js';
 import { runCli } from '../helpers/cli.js';
 import { signInUsers } from '../helpers/sign-in-users.js';
 import { createTestHub, storeEnv, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
@@ -59,7 +60,7 @@ describe('an alert run', () => {
     expect(count('SELECT count(*) AS n FROM alerts WHERE raised_audit_id = ?', entry!.id)).toBe(run.raised);
     expect(count('SELECT count(*) AS n FROM alerts WHERE raised_audit_id IS NULL')).toBe(0);
     // The entry names the set of alerts it raised: those linked to it.
-    expect(alertRunDigest(db(), entry!.id, 'raised')).toBe(after.keys);
+    expect(alertsLinkedToRuns(db()).raised.get(entry!.id)).toEqual({ count: run.raised, keys: after.keys });
     // The board report's "changes since" counts each alert raised, as before.
     expect(countAuditSince(db(), null, ['alert'])).toBe(run.raised);
   });
@@ -91,7 +92,7 @@ describe('an alert run', () => {
     expect(entry).toMatchObject({ action: 'auto-resolve', actor: 'system', entity_id: 'estate' });
     expect(after).toMatchObject({ status: 'resolved', resolution: 'cleared', count: live.length, rules: { [rule!.id]: live.length }, why: { [rule!.id]: 'rule removed or disabled' } });
     expect(count("SELECT count(*) AS n FROM alerts WHERE resolved_audit_id = ? AND status = 'resolved' AND resolution = 'cleared'", entry.id)).toBe(live.length);
-    expect(alertRunDigest(db(), entry.id, 'resolved')).toBe(after.keys);
+    expect(alertsLinkedToRuns(db()).resolved.get(entry.id)).toEqual({ count: live.length, keys: after.keys });
     const trail = (await alertOf(live[0]!.id)).audit;
     expect(trail.at(-1)).toMatchObject({ id: entry.id, actor: 'system', action: 'auto-resolve', after: { status: 'resolved', resolution: 'cleared', why: 'rule removed or disabled' } });
   });
@@ -101,5 +102,49 @@ describe('an alert run', () => {
     const r = runCli(['audit', 'verify', '--data-dir', hub.dir], { env: storeEnv(hub) });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(new RegExp(`^audit chain ok: ${entries} entries, head [0-9a-f]{64}\\n$`));
+  });
+});
+
+describe('audit verify, on the alerts a run links to', () => {
+  let other: TestHub;
+  const odb = () => other.deps.db;
+  const first = (sql: string) => odb().prepare(sql).get() as { id: number; raised_audit_id: number };
+
+  beforeAll(async () => {
+    other = await createTestHub();
+    seedDemoEstate({ ...other.deps, alertRules: [] });
+    evaluateAlerts(odb(), other.deps.alertRules, TEST_NOW);
+    const cleared = other.deps.alertRules.find((r) => (odb().prepare("SELECT count(*) AS n FROM alerts WHERE rule_id = ? AND status <> 'resolved'").get(r.id) as { n: number }).n > 1);
+    evaluateAlerts(odb(), other.deps.alertRules.filter((r) => r !== cleared), new Date('2026-11-23T13:00:00Z'));
+  });
+  afterAll(() => other.close());
+
+  it('proves the links while they are as the runs left them', () => {
+    expect(verifyAuditChain(odb())).toMatchObject({ ok: true });
+  });
+
+  it('names the run a cleared alert was moved away from', () => {
+    const alert = first('SELECT id, raised_audit_id FROM alerts WHERE resolved_audit_id IS NOT NULL ORDER BY id LIMIT 1');
+    const resolvedBy = (odb().prepare('SELECT resolved_audit_id AS id FROM alerts WHERE id = ?').get(alert.id) as { id: number }).id;
+    odb().prepare('UPDATE alerts SET resolved_audit_id = ? WHERE id = ?').run(alert.raised_audit_id, alert.id);
+    expect(verifyAuditChain(odb())).toMatchObject({ ok: false, entryId: resolvedBy, reason: expect.stringContaining('as resolved are not the ones it names') });
+    odb().prepare('UPDATE alerts SET resolved_audit_id = ? WHERE id = ?').run(resolvedBy, alert.id);
+    expect(verifyAuditChain(odb())).toMatchObject({ ok: true });
+  });
+
+  it('names an entry that is no run when an added alert row claims it raised it', () => {
+    const notARun = appendAudit(odb(), { at: TEST_NOW.toISOString(), actor: 'admin', action: 'note', entity: 'alert', entityId: '1', after: { note: 'checked' } });
+    odb().prepare(`INSERT INTO alerts (rule_id, asset_id, subject, severity, title, detail, status, raised_at, last_seen_at, resolved_at, resolution, raised_audit_id)
+      SELECT rule_id, asset_id, subject, severity, title, detail, 'resolved', raised_at, last_seen_at, raised_at, 'manual', ? FROM alerts WHERE id = (SELECT min(id) FROM alerts)`).run(notARun);
+    expect(verifyAuditChain(odb())).toEqual({ ok: false, entryId: notARun, checked: notARun - 1, reason: 'alerts link to this entry as their raising or clearing run, but it is no alert run' });
+    odb().prepare('DELETE FROM alerts WHERE raised_audit_id = ?').run(notARun);
+    expect(verifyAuditChain(odb())).toMatchObject({ ok: true });
+  });
+
+  // Last: it leaves the database as tampered.
+  it('names the run an alert row was removed from, though every entry still hashes', () => {
+    const alert = first('SELECT id, raised_audit_id FROM alerts WHERE resolved_audit_id IS NULL ORDER BY id DESC LIMIT 1');
+    odb().prepare('DELETE FROM alerts WHERE id = ?').run(alert.id);
+    expect(verifyAuditChain(odb())).toEqual({ ok: false, entryId: alert.raised_audit_id, checked: alert.raised_audit_id - 1, reason: expect.stringMatching(/^the alerts linked to this alert run as raised are not the ones it names: \d+ linked, \d+ named/) });
   });
 });

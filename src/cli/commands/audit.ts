@@ -9,7 +9,8 @@ const USAGE = `Usage:
   estatewatch audit verify [--data-dir <dir>]
 
 Checks the hub's audit log (every change to alerts, hazards, actions and
-exceptions) is whole: each entry's hash is recomputed from the one before.
+exceptions) is whole: each entry's hash is recomputed from the one before, and
+the alerts each alert run raised or cleared are the ones linked to its entry.
 Exit 0 and the head hash when it is (keep the head hash: a later run should
 still contain it); exit 1 naming the first entry that does not fit.
 Reads the database file directly, so it can run beside the hub.`;
