@@ -1,8 +1,8 @@
 /**
  * One private PostgreSQL server for the whole run: the postgres project's test
  * hubs (ESTATEWATCH_TEST_STORE=postgres) and the PostgreSQL tests each make
- * their own database on it (test/helpers/test-hub.ts, test/helpers/postgres.ts),
- * a test hub's a copy of one migrated here.
+ * their own database on it (test/helpers/test-hub.ts, test/helpers/postgres.ts):
+ * each test hub's a copy of the database migrated here.
  */
 import { createMigratedTemplate, dropDatabaseOn, startPostgres } from './helpers/postgres.js';
 
