@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { InstallChange } from '../store/installs.js';
+import type { InstallHistoryEntry } from '../store/installs.js';
 
 export interface InstallRef {
   softwareId: number;
@@ -8,18 +8,10 @@ export interface InstallRef {
   source: string;
 }
 
-export interface HistoryEntry {
-  change: InstallChange;
-  name: string;
-  source: string;
-  fromVersion: string | null;
-  toVersion: string | null;
-}
-
 export interface InstallDiff {
   added: InstallRef[];
   removed: InstallRef[];
-  history: HistoryEntry[];
+  history: InstallHistoryEntry[];
 }
 
 /**
@@ -37,10 +29,10 @@ export function diffInstalls(before: InstallRef[], after: InstallRef[]): Install
 
 const pairKey = (i: InstallRef) => `${i.name}\u0000${i.source}`;
 
-function pairChanges(added: InstallRef[], removed: InstallRef[]): HistoryEntry[] {
+function pairChanges(added: InstallRef[], removed: InstallRef[]): InstallHistoryEntry[] {
   const removedByName = new Map<string, InstallRef[]>();
   for (const r of removed) removedByName.set(pairKey(r), [...(removedByName.get(pairKey(r)) ?? []), r]);
-  const history: HistoryEntry[] = [];
+  const history: InstallHistoryEntry[] = [];
   for (const a of added) {
     const old = removedByName.get(pairKey(a))?.shift();
     if (old) history.push({ change: direction(old.version, a.version), name: a.name, source: a.source, fromVersion: old.version, toVersion: a.version });

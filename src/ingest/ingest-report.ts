@@ -169,7 +169,7 @@ function storeSoftware(ctx: IngestContext, assetId: number, report: Report, o: {
   }
   const diff = diffInstalls(current, [...reported.values()]);
   changeInstalls(db, assetId, diff.removed.map((r) => r.softwareId), diff.added.map((a) => ({ softwareId: a.softwareId, installedAt: reported.get(a.softwareId)?.installedAt ?? null })), report.collectedAt);
-  if (o.recordHistory) for (const h of diff.history) insertInstallHistory(db, { assetId, ...h, at: report.collectedAt });
+  if (o.recordHistory) insertInstallHistory(db, assetId, diff.history, report.collectedAt);
   return { changes: diff.added.length + diff.removed.length, added };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Db } from './db.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
-import { dialectOf, distinctList, inJsonList, jsonValues, perDialect, type Dialect } from './dialect.js';
+import { dialectOf, distinctList, inJsonList, installedVersions, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { stmt } from './statements.js';
 
 /** Restrict a query to one asset, or run it over the whole estate (null). */
@@ -69,7 +69,7 @@ export interface SoftwareFinding {
  * million installs, two thirds of them unknown versions; issue 24). Rows still
  * come in installs_software's order. Over one asset, from its installs.
  */
-const SOFTWARE_FROM = { estate: 'software s CROSS JOIN installs i', asset: 'installs i JOIN software s ON s.id = i.software_id' } as const;
+const SOFTWARE_FROM = perDialect((d) => ({ estate: 'software s CROSS JOIN installs i', asset: installedVersions(d) }));
 
 /** The os_link values whose status may come from the OS, and the test that keeps or leaves out the followers (followingOs). */
 const OS_LINKED = { include: "('follows', 'capped')", exclude: "('capped')" } as const;
@@ -87,7 +87,7 @@ export function findSoftwareWithStatus(db: Db, f: { statuses: readonly string[];
   const following = f.followingOs ?? 'include';
   const found = stmt(db, `SELECT i.asset_id AS assetId, s.id AS softwareId, s.name, s.version, s.source, ${EFFECTIVE_STATUS} AS status, s.os_link AS osLink,
       o.name AS osName, o.version AS osVersion
-      FROM ${SOFTWARE_FROM[scope]} JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
+      FROM ${SOFTWARE_FROM[d][scope]} JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
       -- Implied by the status test (a version that neither follows nor is capped by its OS has its own status), but testable before the OS is read.
       WHERE i.software_id = s.id AND (s.os_link IN ${OS_LINKED[following]} OR s.status IN ${IN_LIST(d, 'statuses')}) AND ${FOLLOWERS[following]}
         AND ${EFFECTIVE_STATUS} IN ${IN_LIST(d, 'statuses')} AND (@sources IS NULL OR s.source IN ${IN_LIST(d, 'sources')})
@@ -103,7 +103,7 @@ export function findSoftwareWithStatus(db: Db, f: { statuses: readonly string[];
  */
 function reasonsOf(db: Db, rows: readonly { softwareId: number }[]): Map<number, string> {
   const ids = [...new Set(rows.map((r) => r.softwareId))];
-  const found = stmt(db, `SELECT id, reason FROM software WHERE id IN ${jsonValues(dialectOf(db), '@ids', 'integer')}`).all({ ids: JSON.stringify(ids) }) as { id: number; reason: string }[];
+  const found = stmt(db, `SELECT id, reason FROM software WHERE ${inJsonList(dialectOf(db), 'id', '@ids', 'integer')}`).all({ ids: JSON.stringify(ids) }) as { id: number; reason: string }[];
   return new Map(found.map((r) => [r.id, r.reason]));
 }
 

@@ -1,5 +1,5 @@
 import { isSqlite, type Db } from './db.js';
-import { dialectOf, jsonArrayRows, jsonValues, perDialect } from './dialect.js';
+import { dialectOf, installedVersions, jsonArrayRows, jsonValues, perDialect } from './dialect.js';
 import { stmt } from './statements.js';
 
 export interface CurrentInstall {
@@ -11,9 +11,10 @@ export interface CurrentInstall {
   source: string;
 }
 
+const CURRENT_INSTALLS = perDialect((d) => `SELECT i.software_id AS softwareId, s.name, s.version, s.vendor, s.source FROM ${installedVersions(d)} WHERE i.asset_id = ?`);
+
 export function listCurrentInstalls(db: Db, assetId: number): CurrentInstall[] {
-  return stmt(db, `SELECT i.software_id AS softwareId, s.name, s.version, s.vendor, s.source
-    FROM installs i JOIN software s ON s.id = i.software_id WHERE i.asset_id = ?`).all(assetId) as CurrentInstall[];
+  return stmt(db, CURRENT_INSTALLS[dialectOf(db)]).all(assetId) as CurrentInstall[];
 }
 
 /**
@@ -105,14 +106,15 @@ const COUNT_IN_TRUST_ON_OS = `INSERT INTO software_trust_counts (organisation_id
 
 type Count = { status: string; osLink: string; items: number };
 
+const COUNT_ITEMS = perDialect((d) => `SELECT s.status, s.os_link AS osLink, count(*) AS items FROM ${installedVersions(d)} WHERE i.asset_id = ? GROUP BY s.status, s.os_link`);
+
 type ItemCountChange = { status: string; os_link: string; items: number; delta: number };
 
 /** Recounts one asset's installs by status and OS link, and moves the difference into its OS's counts. */
 function refreshItemCounts(db: Db, assetId: number, osId: number): void {
   const key = (c: Count) => `${c.status}\u0000${c.osLink}`;
   const before = new Map((stmt(db, 'SELECT status, os_link AS osLink, items FROM asset_item_counts WHERE asset_id = ?').all(assetId) as Count[]).map((c) => [key(c), c]));
-  const after = new Map((stmt(db, `SELECT s.status, s.os_link AS osLink, count(*) AS items FROM installs i JOIN software s ON s.id = i.software_id
-      WHERE i.asset_id = ? GROUP BY s.status, s.os_link`).all(assetId) as Count[]).map((c) => [key(c), c]));
+  const after = new Map((stmt(db, COUNT_ITEMS[dialectOf(db)]).all(assetId) as Count[]).map((c) => [key(c), c]));
   const changes: ItemCountChange[] = [];
   for (const k of new Set([...before.keys(), ...after.keys()])) {
     const c = (after.get(k) ?? before.get(k))!;
@@ -147,11 +149,31 @@ function writeItemCounts(db: Db, assetId: number, osId: number, changes: readonl
 
 export type InstallChange = 'installed' | 'removed' | 'upgraded' | 'downgraded';
 
-export function insertInstallHistory(
-  db: Db,
-  h: { assetId: number; change: InstallChange; name: string; source: string; fromVersion: string | null; toVersion: string | null; at: string },
-): void {
-  stmt(db, 'INSERT INTO install_history (asset_id, change, name, source, from_version, to_version, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    h.assetId, h.change, h.name, h.source, h.fromVersion, h.toVersion, h.at,
-  );
+export interface InstallHistoryEntry {
+  change: InstallChange;
+  name: string;
+  source: string;
+  fromVersion: string | null;
+  toVersion: string | null;
+}
+
+const ADD_HISTORY = 'INSERT INTO install_history (asset_id, change, name, source, from_version, to_version, at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const ADD_HISTORY_POSTGRES = `INSERT INTO install_history (asset_id, change, name, source, from_version, to_version, at)
+    SELECT @assetId, h.change, h.name, h.source, h."fromVersion", h."toVersion", @at
+    FROM json_to_recordset(CAST(@entries AS json)) AS h(change text, name text, source text, "fromVersion" text, "toVersion" text, ord bigint) ORDER BY h.ord`;
+
+/**
+ * A report's changes to an asset's installs, in order. SQLite: a prepared
+ * insert each. PostgreSQL: one statement for them all, as each statement is a
+ * round trip (a week's patching changes about fifteen items of 300).
+ */
+export function insertInstallHistory(db: Db, assetId: number, entries: readonly InstallHistoryEntry[], at: string): void {
+  if (!entries.length) return;
+  if (isSqlite(db)) {
+    const insert = stmt(db, ADD_HISTORY);
+    for (const h of entries) insert.run(assetId, h.change, h.name, h.source, h.fromVersion, h.toVersion, at);
+    return;
+  }
+  // Added in the order given, as SQLite adds them, so both stores number them alike.
+  stmt(db, ADD_HISTORY_POSTGRES).run({ assetId, at, entries: JSON.stringify(entries.map((h, ord) => ({ ...h, ord }))) });
 }

@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertCounts, countOverdueAlerts, listAlertRuleIds, listAlerts } from '../../src/store/alert-queries.js';
 import { listAssets } from '../../src/store/asset-queries.js';
-import { isSqlite, type Db, type Statement } from '../../src/store/db.js';
+import { isSqlite, type Db } from '../../src/store/db.js';
 import { estateSummary, listSoftwareVersions, listUnmatched, osBreakdown } from '../../src/store/estate-queries.js';
 import { recentHostnames } from '../../src/store/form-choices.js';
 import { listAuditTrail } from '../../src/store/audit-log.js';
@@ -21,6 +21,7 @@ import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { sampleReport } from '../helpers/reports.js';
 import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 import { addTrust } from '../helpers/trusts.js';
+import { captureStatements, type Captured } from '../helpers/captured-statements.js';
 
 let hub: TestHub;
 let second: number;
@@ -36,39 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
-interface Captured {
-  sql: string;
-  params: unknown[];
-}
-
-/** The statements `read` runs, with their parameters: a stand-in database records each as it is prepared and run. */
-function statementsOf(read: (db: Db) => unknown): Captured[] {
-  const real = db();
-  const seen: Captured[] = [];
-  const watch = (s: Statement, sql: string): Statement =>
-    new Proxy(s, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function') return value;
-        if (prop === 'all' || prop === 'get' || prop === 'run' || prop === 'iterate') {
-          return (...params: unknown[]) => (seen.push({ sql, params }), (value as (...a: unknown[]) => unknown).apply(target, params));
-        }
-        return (...a: unknown[]) => {
-          const out = (value as (...a: unknown[]) => unknown).apply(target, a);
-          return out === target ? watch(target, sql) : out;
-        };
-      },
-    });
-  const spy = new Proxy(real, {
-    get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => watch(target.prepare(sql), sql);
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  read(spy);
-  return seen;
-}
+/** The statements `read` runs, with their parameters. */
+const statementsOf = (read: (db: Db) => unknown): Captured[] => captureStatements(db(), read);
 
 /** A statement's plan as text: SQLite's detail lines, or PostgreSQL's plan with sequential scans priced out. */
 function planOf({ sql, params }: Captured): string {

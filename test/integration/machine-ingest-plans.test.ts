@@ -1,0 +1,60 @@
+/**
+ * Storing one machine's report costs that machine's rows, not the catalogue's
+ * (issue 24): every statement a report runs that reads software versions
+ * (looking up its versions, its current installs, its item counts, its alert
+ * rules' findings) seeks each version by its key, never reading the whole
+ * catalogue. PostgreSQL's planner, guessing 100 values for a list bound as
+ * JSON and its statistics behind a growing catalogue, hashed every version for
+ * one machine's 300 (5-8 ms a statement at 7,500 versions, growing with them);
+ * the statements now leave it no such choice (store/dialect.ts
+ * installedVersions). The catalogue here holds 20,000 versions, and the plans
+ * are the planner's own choices: nothing is priced out.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ingestReport } from '../../src/ingest/ingest-report.js';
+import { isSqlite } from '../../src/store/db.js';
+import type { Report } from '../../src/contract/report.js';
+import { captureStatements, type Captured } from '../helpers/captured-statements.js';
+import { sampleReport } from '../helpers/reports.js';
+import { createTestHub, type TestHub } from '../helpers/test-hub.js';
+
+const CATALOGUE = 20_000;
+let hub: TestHub;
+const db = () => hub.deps.db;
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  // Versions of other machines, as a hub serving an estate holds them: the catalogue a report's lookups must not read whole.
+  db().exec(`WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ${CATALOGUE})
+    INSERT INTO software (name, version, vendor, source, os_link, status, reason) SELECT 'Vendor component ' || (x % 400), '1.' || x, 'Supplier', 'registry', 'none', 'unknown', 'no rule' FROM n`);
+  ingestReport(hub.deps, machine(0), { agentId: null, organisationId: 1, idempotencyKey: 'plans-0' });
+});
+afterAll(() => hub.close());
+
+/** The sample machine with a week of patching at `revision`: every fifth item at a new version. */
+function machine(revision: number): Report {
+  const report = sampleReport();
+  return { ...report, software: report.software.map((s, i) => (revision && i % 5 === 0 ? { ...s, version: `${s.version}.${revision}` } : s)) };
+}
+
+function planOf({ sql, params }: Captured): string {
+  if (isSqlite(db())) return (db().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+  return (db().prepare(`EXPLAIN ${sql}`).all(...params) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+}
+
+/** The lines of a plan that read every version: SQLite's SCAN of `software` (or its alias s), PostgreSQL's sequential scan. */
+function readsCatalogue(plan: string): string[] {
+  return plan.split('\n').filter((line) => (isSqlite(db()) ? /^\s*SCAN (software|s)\b/.test(line) : /Seq Scan on software\b/.test(line)));
+}
+
+it('a changed report, with its alert rules, seeks each of its versions in the catalogue', () => {
+  expect(hub.deps.alertRules?.length).toBeGreaterThan(0);
+  const captured = captureStatements(db(), (spy) => ingestReport({ ...hub.deps, db: spy }, machine(1), { agentId: null, organisationId: 1, idempotencyKey: 'plans-1' }));
+  const reading = captured.filter((c) => /\bsoftware s\b|\bJOIN software\b|\bFROM software\b/.test(c.sql));
+  // The version lookup, the machine's installs, its item counts and the software-status rules' findings at least.
+  expect(reading.length).toBeGreaterThanOrEqual(4);
+  for (const c of reading) {
+    const plan = planOf(c);
+    expect(readsCatalogue(plan), `${c.sql.replace(/\s+/g, ' ')}\n${plan}`).toEqual([]);
+  }
+});
