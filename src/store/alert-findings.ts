@@ -96,6 +96,9 @@ export function findSoftwareWithStatus(db: Db, f: { statuses: readonly string[];
   return found.map((r) => ({ ...r, reason: reasons.get(r.softwareId)! }));
 }
 
+// PostgreSQL reads the ids as an array it can seek one by one (dialect.ts inJsonList).
+const OF_IDS = perDialect((d) => inJsonList(d, 'id', '@ids', 'integer'));
+
 /**
  * Each version's lifecycle reason, read once per version rather than once per
  * install: a reason is a few hundred characters, and copying it into each of
@@ -103,7 +106,7 @@ export function findSoftwareWithStatus(db: Db, f: { statuses: readonly string[];
  */
 function reasonsOf(db: Db, rows: readonly { softwareId: number }[]): Map<number, string> {
   const ids = [...new Set(rows.map((r) => r.softwareId))];
-  const found = stmt(db, `SELECT id, reason FROM software WHERE ${inJsonList(dialectOf(db), 'id', '@ids', 'integer')}`).all({ ids: JSON.stringify(ids) }) as { id: number; reason: string }[];
+  const found = stmt(db, `SELECT id, reason FROM software WHERE ${OF_IDS[dialectOf(db)]}`).all({ ids: JSON.stringify(ids) }) as { id: number; reason: string }[];
   return new Map(found.map((r) => [r.id, r.reason]));
 }
 

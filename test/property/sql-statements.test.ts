@@ -100,8 +100,8 @@ const CONSTANT_HELPER = /^[A-Z][A-Z0-9_]*\(\s*(?:'[^'$`]*'|[A-Z][A-Z0-9_]*)(?:\s
  * literals, every value bound.
  */
 const DIALECT_FRAGMENT = /^(?:[A-Z][A-Z0-9_]*|jsonValues|jsonArrayRows|distinctList|greater|notIndexed|listOf)\((?:d|dialectOf\(db\))(?:\s*,\s*'[^'$`]*')*\)$/;
-/** A constant built per dialect (perDialect), taken for this database's: SQL text fixed at load. */
-const PER_DIALECT = /^[A-Z][A-Z0-9_]*\[(?:d|dialectOf\(db\))\]$/;
+/** A constant built per dialect (perDialect), taken for this database's (and, for a lookup table, by its key): SQL text fixed at load. */
+const PER_DIALECT = /^[A-Z][A-Z0-9_]*\[(?:d|dialectOf\(db\))\](\[\w+\])?$/;
 /** alert-findings' forAsset(asset, 'column'): 'TRUE' or "<literal column> = @asset", the id bound. */
 const FOR_ASSET = /^forAsset\(asset, '[a-z_.]+'\)$/;
 /** organisations.ts' inScope('column') and forTrust(org, 'column'): "(@org IS NULL OR <literal column> = @org)", or 'TRUE' / "<literal column> = @org"; the trust bound. */
