@@ -16,7 +16,7 @@ import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { insertUser } from '../../src/store/users.js';
 import { addTrust } from '../helpers/trusts.js';
 import { sampleReport } from '../helpers/reports.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCliInBackground } from '../helpers/cli.js';
 import { signInCookie, startTestHub, storeEnv, tempDir, TEST_NOW, type ListeningTestHub } from '../helpers/test-hub.js';
 
 const REFERENCE = 'LOCAL-2026-001';
@@ -95,10 +95,10 @@ describe('cyber alerts on a real hub', () => {
     expect(list.body.knownExploitedCatalogue).toMatchObject({ configured: false, version: null });
   });
 
-  it('previews an alert file with rules test on the hub\'s database, storing nothing', () => {
+  it('previews an alert file with rules test on the hub\'s database, storing nothing', async () => {
     const rows = () => hub.deps.db.prepare('SELECT count(*) AS n FROM cyber_alert_machines').get() as { n: number };
     const before = rows();
-    const r = runCli(['rules', 'test', path.join(ROOT, 'rules/cyber-alerts', `${REFERENCE}.yaml`), '--data-dir', hub.dir], { env: storeEnv(hub) });
+    const r = await runCliInBackground(['rules', 'test', path.join(ROOT, 'rules/cyber-alerts', `${REFERENCE}.yaml`), '--data-dir', hub.dir], { env: storeEnv(hub) });
     expect(r.code, r.stderr).toBe(0);
     const [summary, ...samples] = r.stdout.trim().split('\n');
     expect(summary).toBe(`${REFERENCE} would affect 2 machines (2 installs): 2 in ${trustCode()}`);
