@@ -8,7 +8,8 @@
  * one machine's 300 (5-8 ms a statement at 7,500 versions, growing with them);
  * the statements now leave it no such choice (store/dialect.ts
  * installedVersions). The catalogue here holds 20,000 versions, and the plans
- * are the planner's own choices: nothing is priced out.
+ * are the planner's own choices: nothing is priced out. The alert rules that
+ * ask of the machine's OS or its devices share one read of each.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
@@ -57,4 +58,15 @@ it('a changed report, with its alert rules, seeks each of its versions in the ca
     const plan = planOf(c);
     expect(readsCatalogue(plan), `${c.sql.replace(/\s+/g, ' ')}\n${plan}`).toEqual([]);
   }
+});
+
+it("reads the machine's OS and its devices once for all the rules that ask of them", () => {
+  const os = hub.deps.alertRules!.filter((r) => r.enabled && r.condition.kind === 'os-status');
+  const devices = hub.deps.alertRules!.filter((r) => r.enabled && r.condition.kind === 'device-present');
+  // Several rules of each kind are shipped: read per rule, each would be its own statement (a round trip on PostgreSQL).
+  expect(os.length).toBeGreaterThan(1);
+  expect(devices.length).toBeGreaterThan(1);
+  const captured = captureStatements(db(), (spy) => ingestReport({ ...hub.deps, db: spy }, machine(2), { agentId: null, organisationId: 1, idempotencyKey: 'plans-2' }));
+  expect(captured.filter((c) => /\bFROM assets a JOIN os_versions o ON o\.id = a\.os_id\s+WHERE o\.status IN\b/.test(c.sql))).toHaveLength(1);
+  expect(captured.filter((c) => /\bFROM devices\s+WHERE coalesce\(classified_kind, kind\) IN\b/.test(c.sql))).toHaveLength(1);
 });
