@@ -30,9 +30,11 @@ const LABELS: Record<Phase, string> = {
 };
 
 export async function benchIngestPostgres(estate: SyntheticEstate, count: number, agents: number, sqlite: IngestRates): Promise<void> {
-  const server = await startPostgres();
+  await onPostgres((databaseUrl) => ingestWithHubs(estate, count, agents, sqlite, databaseUrl));
+}
+
+async function ingestWithHubs(estate: SyntheticEstate, count: number, agents: number, sqlite: IngestRates, databaseUrl: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estatewatch-bench-pg-'));
-  const databaseUrl = await server.createDatabase();
   const hubs = [];
   try {
     for (let i = 0; i < HUBS; i++) hubs.push(await startHubProcess(dir, await freePort(), 60_000, { ESTATEWATCH_DATABASE_URL: databaseUrl }));
@@ -46,24 +48,32 @@ export async function benchIngestPostgres(estate: SyntheticEstate, count: number
     }
   } finally {
     await Promise.all(hubs.map((h) => h.stop()));
-    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The same estate of `assets` on SQLite, then PostgreSQL: load, re-judgement, pages and API, board report, size. */
 export async function compareStores(estate: SyntheticEstate, assets: number): Promise<void> {
+  await measureEstate(estate, assets);
+  await onPostgres((databaseUrl) => measureEstate(estate, assets, databaseUrl));
+}
+
+/** An estate of `assets` grown on one store (SQLite without a URL) and measured: load, re-judgement, pages, board report, size. */
+async function measureEstate(estate: SyntheticEstate, assets: number, databaseUrl?: string): Promise<void> {
+  const big = new LargeEstate(estate, databaseUrl);
+  try {
+    await big.growTo(assets);
+    await big.measureReads();
+  } finally {
+    big.close();
+  }
+}
+
+/** Runs `measure` against a new database on a private PostgreSQL server on 127.0.0.1, stopped afterwards. */
+export async function onPostgres(measure: (databaseUrl: string) => Promise<void>): Promise<void> {
   const server = await startPostgres();
   try {
-    for (const databaseUrl of [undefined, await server.createDatabase()]) {
-      const big = new LargeEstate(estate, databaseUrl);
-      try {
-        await big.growTo(assets);
-        await big.measureReads();
-      } finally {
-        big.close();
-      }
-    }
+    await measure(await server.createDatabase());
   } finally {
     await server.stop();
   }

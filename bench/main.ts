@@ -11,6 +11,7 @@
  *   npm run bench -- --only reads --large 20000 [--keep DIR]      # one estate's pages, board report and size; DIR keeps it for the next run
  *   npm run bench -- --only trust --large 20000 --keep DIR        # just the per-trust pages (issue 24)
  *   npm run bench -- --only compare --compare 3000                # one estate on both stores
+ *   npm run bench -- --only reads --store postgres --large 100000 # one estate on PostgreSQL alone (issue 24: the ICS-size run)
  *   npm run bench -- --only agent                                 # the agent's scan against its floor, 7 paired runs (~5 s)
  *   npm run bench -- --only ingest [--ingest 2000]                # reports over HTTP on SQLite against the raw-insert floor, in one run
  *   npm run bench -- --only ingest-postgres [--ingest 2000]       # the same on SQLite, then on PostgreSQL with two hubs
@@ -20,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { benchAgent } from './agent-scan.js';
 import { benchAssess } from './assess.js';
 import { benchIngest } from './ingest.js';
-import { benchIngestPostgres, compareStores } from './ingest-postgres.js';
+import { benchIngestPostgres, compareStores, onPostgres } from './ingest-postgres.js';
 import { LargeEstate } from './large-estate.js';
 import { table } from './measure.js';
 import { syntheticEstate } from './synthetic-estate.js';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     compare: { type: 'string', default: '5000' },
     only: { type: 'string' },
     keep: { type: 'string' },
+    store: { type: 'string', default: 'sqlite' },
   },
 });
 const [small, large, ingest, agents, compare] = [values.small, values.large, values.ingest, values.agents, values.compare].map(Number) as [number, number, number, number, number];
@@ -77,9 +79,16 @@ async function runOnly(only: string): Promise<void> {
   if (only === 'ingest') return void (await benchIngest(estate, ingest, agents));
   if (only === 'ingest-postgres') return benchIngestPostgres(estate, ingest, agents, await benchIngest(estate, ingest, agents));
   if (only !== 'reads' && only !== 'trust') throw new Error(`--only takes reads, trust, compare, agent, ingest or ingest-postgres, not ${only}`);
-  const big = new LargeEstate(estate, undefined, values.keep);
+  if (values.store === 'postgres') return onPostgres((databaseUrl) => readsOf(only, databaseUrl));
+  if (values.store !== 'sqlite') throw new Error(`--store takes sqlite or postgres, not ${values.store}`);
+  return readsOf(only);
+}
+
+/** The estate of --large assets, grown, then its pages (all, or a trust's) read; on SQLite, kept in --keep if given. */
+async function readsOf(only: 'reads' | 'trust', databaseUrl?: string): Promise<void> {
+  const big = new LargeEstate(estate, databaseUrl, databaseUrl ? undefined : values.keep);
   try {
-    console.error(`estate of ${large}…`);
+    console.error(`estate of ${large}${databaseUrl ? ' on PostgreSQL' : ''}…`);
     await big.growTo(large);
     await big.measureReads(only === 'trust' ? 'trust' : undefined);
   } finally {

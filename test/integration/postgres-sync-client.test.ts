@@ -163,6 +163,42 @@ describe('connectSyncPg: queries', () => {
     expect(result.rows).toEqual([{ n: 2 }]);
   });
 
+  it('prepares a statement with parameters once per connection and runs it again by name; one without is never prepared', () => {
+    const client = connect();
+    const text = 'SELECT $1::int + 1 AS next';
+    const prepared = () => client.query('SELECT statement FROM pg_prepared_statements ORDER BY prepare_time').rows.map((r) => r.statement);
+    for (const n of [1, 2, 3]) expect(client.query(text, [n]).rows).toEqual([{ next: n + 1 }]);
+    client.query('SELECT 41 AS plain');
+    expect(prepared()).toEqual([text]);
+    // The list's own read has no parameters; one that has is prepared beside the first, once.
+    client.query(text, [4]);
+    client.query('SELECT $1::text AS echo', ['x']);
+    client.query('SELECT $1::text AS echo', ['y']);
+    expect(prepared()).toEqual([text, 'SELECT $1::text AS echo']);
+  });
+
+  it('keeps at most 1,000 statements prepared on a connection and runs the rest unnamed', () => {
+    const client = connect();
+    for (let n = 0; n < 1_005; n++) expect(client.query(`SELECT $1::int + ${n} AS x`, [1]).rows).toEqual([{ x: n + 1 }]);
+    expect(client.query('SELECT count(*) AS n FROM pg_prepared_statements').rows).toEqual([{ n: 1_000 }]);
+  });
+
+  it('runs a prepared statement again after its table changed shape; inside a transaction that one run fails and the next works', () => {
+    const client = connect();
+    client.query('CREATE TABLE reshaped (id int PRIMARY KEY, a text)');
+    client.query("INSERT INTO reshaped VALUES (1, 'one')");
+    const read = () => client.query('SELECT * FROM reshaped WHERE id = $1', [1]).rows;
+    expect(read()).toEqual([{ id: 1, a: 'one' }]);
+    client.query("ALTER TABLE reshaped ADD COLUMN b text DEFAULT 'bee'");
+    expect(read()).toEqual([{ id: 1, a: 'one', b: 'bee' }]);
+
+    client.query("ALTER TABLE reshaped ADD COLUMN c text DEFAULT 'sea'");
+    client.query('BEGIN');
+    expect(thrownBy(read)).toMatchObject({ code: '0A000', message: expect.stringMatching(/cached plan must not change result type/) });
+    client.query('ROLLBACK');
+    expect(read()).toEqual([{ id: 1, a: 'one', b: 'bee', c: 'sea' }]);
+  });
+
   it('connects with the given application name and the query timeout as statement_timeout', () => {
     const client = connect(url, { applicationName: 'estatewatch-test', queryTimeoutMs: 1500 });
     const row = client.query("SELECT current_setting('application_name') AS app, current_setting('statement_timeout') AS timeout").rows[0];
