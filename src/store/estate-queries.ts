@@ -7,12 +7,12 @@
 import { COUNTS_AS_SUPPORTED, SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
 import { versionRangeTest } from '../lifecycle/version-range.js';
 import type { Db } from './db.js';
-import { dialectOf, distinctList, jsonValues, type Dialect } from './dialect.js';
+import { dialectOf, distinctList, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { likeText } from './like-text.js';
 import { patchSummary, type PatchSummary } from './patch-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
-import { VERSION_COUNTS } from './version-counts.js';
+import { standaloneInstalls, VERSION_COUNTS } from './version-counts.js';
 
 export const EFFECTIVE_STATUS = `CASE
   WHEN s.os_link = 'follows' THEN o.status
@@ -76,23 +76,23 @@ const INSTALLS_BY_STATUS = {
 
 /**
  * Unknown installs by reason, from the kept counts (version-counts.ts): a
- * standalone version's own reason; a version tied to its OS takes the OS's
- * reason when it follows it.
+ * standalone version's own reason (standaloneInstalls); a version tied to its
+ * OS takes the OS's reason when it follows it.
  */
-const unknownByReasonSql = (reader: 'ics' | 'trust') => {
+const unknownByReasonSql = (d: Dialect, reader: 'ics' | 'trust') => {
   const k = VERSION_COUNTS[reader];
   return `SELECT reason, sum(n) AS n FROM (
-      SELECT s.unknown_reason AS reason, ${k.installs} AS n FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND s.status = 'unknown' AND ${k.installs} > 0
+      ${standaloneInstalls(d, reader, 'unknown_reason', "= 'unknown'", 'reason')}
       UNION ALL
       SELECT CASE WHEN s.os_link = 'follows' THEN o.unknown_reason ELSE s.unknown_reason END AS reason, c.installs AS n
         FROM ${k.perOs} JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
         WHERE ${k.scope}c.installs > 0 AND ${EFFECTIVE_STATUS} = 'unknown') AS u GROUP BY reason`;
 };
-const UNKNOWN_BY_REASON = { ics: unknownByReasonSql('ics'), trust: unknownByReasonSql('trust') };
+const UNKNOWN_BY_REASON = perDialect((d) => ({ ics: unknownByReasonSql(d, 'ics'), trust: unknownByReasonSql(d, 'trust') }));
 
 function unknownByReason(db: Db, org: OrgScope): Record<UnknownReason, number> {
   const counts = Object.fromEntries(UNKNOWN_REASONS.map((r) => [r, 0])) as Record<UnknownReason, number>;
-  const rows = stmt(db, UNKNOWN_BY_REASON[readerKind(org)]).all(bindTrust(org)) as { reason: UnknownReason | null; n: number }[];
+  const rows = stmt(db, UNKNOWN_BY_REASON[dialectOf(db)][readerKind(org)]).all(bindTrust(org)) as { reason: UnknownReason | null; n: number }[];
   // A verdict stored before migration 0021 has no reason until the next re-evaluation: it counts as unrecognised.
   for (const r of rows) counts[r.reason ?? 'unrecognised'] += r.n;
   return counts;

@@ -9,10 +9,11 @@
  */
 import { COUNTS_AS_SUPPORTED } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
+import { dialectOf, type Dialect } from './dialect.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
-import { VERSION_COUNTS } from './version-counts.js';
+import { standaloneInstalls, VERSION_COUNTS } from './version-counts.js';
 
 export interface PatchCounts {
   current: number;
@@ -37,10 +38,10 @@ const OS_BY_PATCH = (org: OrgScope) => `SELECT c.state, sum(c.n) AS n FROM (SELE
  * As UNKNOWN_BY_REASON (estate-queries.ts): a standalone version's own installs, a part of the
  * OS's per OS. Built on first use: estate-queries.ts, which this reads EFFECTIVE_STATUS from, imports this file.
  */
-const softwareByPatch = (reader: 'ics' | 'trust') => {
+const softwareByPatch = (reader: 'ics' | 'trust', d: Dialect) => {
   const k = VERSION_COUNTS[reader];
   return `SELECT state, sum(n) AS n FROM (
-      SELECT s.patch_state AS state, ${k.installs} AS n FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND s.status IN ${SUPPORTED} AND ${k.installs} > 0
+      ${standaloneInstalls(d, reader, 'patch_state', `IN ${SUPPORTED}`, 'state')}
       UNION ALL
       SELECT s.patch_state, c.installs FROM ${k.perOs} JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
         WHERE ${k.scope}c.installs > 0 AND s.os_link = 'capped' AND ${EFFECTIVE_STATUS} IN ${SUPPORTED}) AS u GROUP BY state`;
@@ -57,6 +58,6 @@ export function patchSummary(db: Db, org: OrgScope): PatchSummary {
   const scope = bindTrust(org);
   return {
     os: toCounts(stmt(db, OS_BY_PATCH(org)).all(scope) as { state: string | null; n: number }[]),
-    software: toCounts(stmt(db, softwareByPatch(readerKind(org))).all(scope) as { state: string | null; n: number }[]),
+    software: toCounts(stmt(db, softwareByPatch(readerKind(org), dialectOf(db))).all(scope) as { state: string | null; n: number }[]),
   };
 }

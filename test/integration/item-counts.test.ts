@@ -7,7 +7,9 @@
  * software_trust_counts), the statuses
  * each asset carries (assets.carries), its OS's rank (assets.os_rank), and
  * the counts the asset list's risk order sorts on (migration 0044: its
- * unsupported and ending-soon items, its faxes, modems and pagers).
+ * unsupported and ending-soon items, its faxes, modems and pagers), and the
+ * summary's unknown installs by reason and software patch counts (on
+ * PostgreSQL from each trust's standalone installs by verdict, migration 0050).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReports } from '../../src/demo/demo-estate.js';
@@ -16,7 +18,7 @@ import { createEvaluator } from '../../src/estate/evaluator.js';
 import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, ITEMS_WITH_STATUS, listSoftwareVersions } from '../../src/store/estate-queries.js';
-import type { SupportStatus } from '../../src/lifecycle/verdict.js';
+import { COUNTS_AS_SUPPORTED, UNKNOWN_REASONS, type SupportStatus } from '../../src/lifecycle/verdict.js';
 import type { Report } from '../../src/contract/report.js';
 import { isSqlite } from '../../src/store/db.js';
 import { updateSoftwareVerdicts, type SoftwareKey } from '../../src/store/software.js';
@@ -94,6 +96,27 @@ function expectTrustCountsExact(): void {
   );
 }
 
+const SUPPORTED = `(${COUNTS_AS_SUPPORTED.map((st) => `'${st}'`).join(', ')})`;
+
+/**
+ * The summary's unknown installs by reason and its software patch counts (of the whole hub, null, or one trust), as
+ * the summary reads them (on PostgreSQL the standalone versions' sums kept per trust, migration 0050) and as counted
+ * install by install.
+ */
+function summaryCountsBothWays(org: number | null): { kept: unknown; counted: unknown } {
+  const db = hub.deps.db;
+  const installs = `FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id JOIN os_versions o ON o.id = a.os_id
+      WHERE (@org IS NULL OR a.organisation_id = @org)`;
+  const unknown = Object.fromEntries(UNKNOWN_REASONS.map((r) => [r, 0]));
+  for (const r of db.prepare(`SELECT coalesce(CASE WHEN s.os_link = 'follows' THEN o.unknown_reason ELSE s.unknown_reason END, 'unrecognised') AS reason, count(*) AS n
+      ${installs} AND ${EFFECTIVE_STATUS} = 'unknown' GROUP BY 1`).all({ org }) as { reason: string; n: number }[]) unknown[r.reason] = r.n;
+  const patch = { current: 0, behind: 0, cannotTell: 0 };
+  for (const r of db.prepare(`SELECT s.patch_state AS state, count(*) AS n ${installs} AND s.os_link <> 'follows' AND ${EFFECTIVE_STATUS} IN ${SUPPORTED} GROUP BY 1`)
+    .all({ org }) as { state: string | null; n: number }[]) patch[r.state === 'current' || r.state === 'behind' ? r.state : 'cannotTell'] += r.n;
+  const summary = estateSummary(db, org);
+  return { kept: { unknown: summary.unknownInstallsByReason, patch: summary.patch.software }, counted: { unknown, patch } };
+}
+
 /** Every kept count (per OS, per asset, per version) agrees with counting the installs one by one. */
 function expectEveryCountExact(): void {
   expect(summarised()).toEqual(countedOneByOne());
@@ -102,6 +125,8 @@ function expectEveryCountExact(): void {
   for (const org of [null, FIRST_TRUST, second]) {
     const versions = versionsBothWays(org);
     expect(versions.kept, `trust ${org}`).toEqual(versions.counted);
+    const summary = summaryCountsBothWays(org);
+    expect(summary.kept, `summary of trust ${org}`).toEqual(summary.counted);
   }
   const carried = carriedBothWays();
   expect(carried.kept).toEqual(carried.counted);

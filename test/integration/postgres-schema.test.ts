@@ -24,15 +24,20 @@ const POSTGRES_DIR = path.join(SQLITE_DIR, 'postgres');
 const TYPE_MAP: Record<string, string> = { INTEGER: 'bigint', TEXT: 'text', REAL: 'double precision', BLOB: 'bytea' };
 /**
  * Triggers PostgreSQL has and SQLite cannot or need not (README: TRUNCATE skips row triggers; migration 0045 settles a
- * transaction's version counts at its commit, as PostgreSQL copies a row at each update and SQLite does not).
+ * transaction's version counts at its commit, as PostgreSQL copies a row at each update and SQLite does not; 0050 keeps each
+ * trust's standalone installs summed by verdict, which SQLite sums from the version counts fast enough).
  */
 const POSTGRES_ONLY_TRIGGERS = [
   'audit_log.audit_log_no_truncate',
   'version_count_changes.version_count_changes_settle',
   'assets.assets_settle_version_counts',
+  'software.software_standalone_installs',
 ];
-/** Tables only PostgreSQL has (migration 0045: a transaction's changes to the version counts, empty after each commit). */
-const POSTGRES_ONLY_TABLES = ['version_count_changes'];
+/**
+ * Tables only PostgreSQL has (migration 0045: a transaction's changes to the version counts, empty after each commit; 0050:
+ * each trust's standalone installs by verdict).
+ */
+const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_standalone_installs'];
 
 let server: TestPostgres;
 let client: pg.Client;
