@@ -12,7 +12,7 @@ import { likeText } from './like-text.js';
 import { patchSummary, type PatchSummary } from './patch-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
-import { standaloneInstalls, VERSION_COUNTS } from './version-counts.js';
+import { VERDICT_SUMS, VERSION_COUNTS } from './version-counts.js';
 
 export const EFFECTIVE_STATUS = `CASE
   WHEN s.os_link = 'follows' THEN o.status
@@ -76,17 +76,25 @@ const INSTALLS_BY_STATUS = {
 
 /**
  * Unknown installs by reason, from the kept counts (version-counts.ts): a
- * standalone version's own reason (standaloneInstalls); a version tied to its
- * OS takes the OS's reason when it follows it.
+ * version's own reason, but a version that follows its OS takes the OS's.
+ * SQLite reads each version's count; PostgreSQL the sums kept per trust and
+ * verdict, and the item counts per OS for what follows its OS (VERDICT_SUMS).
  */
 const unknownByReasonSql = (d: Dialect, reader: 'ics' | 'trust') => {
   const k = VERSION_COUNTS[reader];
-  return `SELECT reason, sum(n) AS n FROM (
-      ${standaloneInstalls(d, reader, 'unknown_reason', "= 'unknown'", 'reason')}
+  const v = VERDICT_SUMS[reader];
+  return d === 'sqlite'
+    ? `SELECT reason, sum(n) AS n FROM (
+      SELECT s.unknown_reason AS reason, ${k.installs} AS n FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND s.status = 'unknown' AND ${k.installs} > 0
       UNION ALL
       SELECT CASE WHEN s.os_link = 'follows' THEN o.unknown_reason ELSE s.unknown_reason END AS reason, c.installs AS n
         FROM ${k.perOs} JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
-        WHERE ${k.scope}c.installs > 0 AND ${EFFECTIVE_STATUS} = 'unknown') AS u GROUP BY reason`;
+        WHERE ${k.scope}c.installs > 0 AND ${EFFECTIVE_STATUS} = 'unknown') AS u GROUP BY reason`
+    : `SELECT reason, sum(n) AS n FROM (
+      SELECT NULLIF(c.unknown_reason, '') AS reason, c.installs AS n FROM ${v.verdicts} WHERE ${v.scope}c.status = 'unknown' AND c.installs <> 0
+      UNION ALL
+      SELECT o.unknown_reason, c.items FROM ${v.items} JOIN os_versions o ON o.id = c.os_id WHERE ${v.scope}c.os_link = 'follows' AND o.status = 'unknown' AND c.items <> 0
+    ) AS u GROUP BY reason`;
 };
 const UNKNOWN_BY_REASON = perDialect((d) => ({ ics: unknownByReasonSql(d, 'ics'), trust: unknownByReasonSql(d, 'trust') }));
 

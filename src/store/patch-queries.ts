@@ -13,7 +13,7 @@ import { dialectOf, type Dialect } from './dialect.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
-import { standaloneInstalls, VERSION_COUNTS } from './version-counts.js';
+import { VERDICT_SUMS, VERSION_COUNTS } from './version-counts.js';
 
 export interface PatchCounts {
   current: number;
@@ -35,13 +35,20 @@ const OS_BY_PATCH = (org: OrgScope) => `SELECT c.state, sum(c.n) AS n FROM (SELE
     WHERE ${forTrust(org, 'organisation_id')} GROUP BY os_id, os_patch_state) c JOIN os_versions o ON o.id = c.os_id WHERE o.status IN ${SUPPORTED} GROUP BY c.state`;
 
 /**
- * As UNKNOWN_BY_REASON (estate-queries.ts): a standalone version's own installs, a part of the
- * OS's per OS. Built on first use: estate-queries.ts, which this reads EFFECTIVE_STATUS from, imports this file.
+ * As UNKNOWN_BY_REASON (estate-queries.ts): a standalone version's own installs (on PostgreSQL
+ * from the sums kept per trust and verdict, VERDICT_SUMS), a part of the OS's per OS, as the OS
+ * can make its status worse. Built on first use: estate-queries.ts, which this reads
+ * EFFECTIVE_STATUS from, imports this file.
  */
 const softwareByPatch = (reader: 'ics' | 'trust', d: Dialect) => {
   const k = VERSION_COUNTS[reader];
+  const v = VERDICT_SUMS[reader];
+  const standalone =
+    d === 'sqlite'
+      ? `SELECT s.patch_state AS state, ${k.installs} AS n FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND s.status IN ${SUPPORTED} AND ${k.installs} > 0`
+      : `SELECT NULLIF(c.patch_state, '') AS state, c.installs AS n FROM ${v.verdicts} WHERE ${v.scope}c.os_link = 'none' AND c.status IN ${SUPPORTED} AND c.installs <> 0`;
   return `SELECT state, sum(n) AS n FROM (
-      ${standaloneInstalls(d, reader, 'patch_state', `IN ${SUPPORTED}`, 'state')}
+      ${standalone}
       UNION ALL
       SELECT s.patch_state, c.installs FROM ${k.perOs} JOIN software s ON s.id = c.software_id JOIN os_versions o ON o.id = c.os_id
         WHERE ${k.scope}c.installs > 0 AND s.os_link = 'capped' AND ${EFFECTIVE_STATUS} IN ${SUPPORTED}) AS u GROUP BY state`;

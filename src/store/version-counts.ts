@@ -12,7 +12,6 @@
  * OS (as `c`, joined to `s` and its OS by the caller), `scope` the condition
  * (with its AND) that keeps the reader's trust; bind with bindTrust.
  */
-import type { Dialect } from './dialect.js';
 
 export const VERSION_COUNTS = {
   ics: { versions: 'software_installs c JOIN software s ON s.id = c.software_id', installs: 'c.installs', perOs: 'software_os_counts c', scope: '' },
@@ -25,16 +24,14 @@ export const VERSION_COUNTS = {
 } as const;
 
 /**
- * Installs of standalone versions (os_link 'none') whose status meets `status`
- * (literal SQL on it), as rows of the version's `column` (named `as`) and `n`,
- * of the reader's trust (bind with bindTrust) or the whole hub. SQLite reads
- * each version's count; PostgreSQL the sums kept per trust and verdict
- * (migration 0050, '' standing for none): a few dozen rows, where reading the
- * versions' counts there took 163 ms for a trust of 10,000 machines.
+ * PostgreSQL's sums for the summary (migration 0050): each trust's installs of
+ * versions with a verdict of their own (os_link 'none' or 'capped'), as `c`,
+ * by tie, status, unknown reason and patch state ('' for none), summed over
+ * every trust or kept to the reader's; and, for versions that follow their
+ * OS, the item counts per OS (os_item_counts, trust_item_counts). `scope` as
+ * VERSION_COUNTS'. SQLite sums the version counts instead.
  */
-export function standaloneInstalls(d: Dialect, reader: 'ics' | 'trust', column: 'unknown_reason' | 'patch_state', status: string, as: string): string {
-  const k = VERSION_COUNTS[reader];
-  return d === 'sqlite'
-    ? `SELECT s.${column} AS ${as}, ${k.installs} AS n FROM ${k.versions} WHERE ${k.scope}s.os_link = 'none' AND s.status ${status} AND ${k.installs} > 0`
-    : `SELECT NULLIF(c.${column}, '') AS ${as}, c.installs AS n FROM trust_standalone_installs c WHERE ${k.scope}c.status ${status} AND c.installs <> 0`;
-}
+export const VERDICT_SUMS = {
+  ics: { verdicts: 'trust_verdict_installs c', items: 'os_item_counts c', scope: '' },
+  trust: { verdicts: 'trust_verdict_installs c', items: 'trust_item_counts c', scope: 'c.organisation_id = @org AND ' },
+} as const;

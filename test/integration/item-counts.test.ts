@@ -166,6 +166,10 @@ describe('installs by status', () => {
     const first = reports[0]!;
     ingestReport(hub.deps, { ...first, host: { ...first.host, hostname: `RYY-${first.host.hostname}`, fqdn: undefined }, os: win11.os }, { agentId: null, organisationId: second, idempotencyKey: 'ryy-rebuilt' });
     ingestReport(hub.deps, { ...ubuntu, software: ubuntu.software.slice(0, 40) }, { agentId: null, organisationId: 1, idempotencyKey: 'ubuntu-trimmed' });
+    // A distribution no rule knows: its packages follow it, so they are unknown for the OS's reason.
+    const unknownOs = { ...ubuntu.os, name: 'Estatewatch Test Linux', version: '1.0' };
+    ingestReport(hub.deps, { ...ubuntu, host: { ...ubuntu.host, hostname: 'ODD-LINUX', fqdn: undefined }, os: unknownOs }, { agentId: null, organisationId: second, idempotencyKey: 'odd-linux' });
+    expect(hub.deps.db.prepare("SELECT status FROM os_versions WHERE name = 'Estatewatch Test Linux'").pluck().get()).toBe('unknown');
     expectEveryCountExact();
   });
 

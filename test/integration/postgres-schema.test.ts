@@ -25,19 +25,19 @@ const TYPE_MAP: Record<string, string> = { INTEGER: 'bigint', TEXT: 'text', REAL
 /**
  * Triggers PostgreSQL has and SQLite cannot or need not (README: TRUNCATE skips row triggers; migration 0045 settles a
  * transaction's version counts at its commit, as PostgreSQL copies a row at each update and SQLite does not; 0050 keeps each
- * trust's standalone installs summed by verdict, which SQLite sums from the version counts fast enough).
+ * trust's installs of versions with a verdict of their own summed by verdict, which SQLite sums from the version counts fast enough).
  */
 const POSTGRES_ONLY_TRIGGERS = [
   'audit_log.audit_log_no_truncate',
   'version_count_changes.version_count_changes_settle',
   'assets.assets_settle_version_counts',
-  'software.software_standalone_installs',
+  'software.software_verdict_installs',
 ];
 /**
  * Tables only PostgreSQL has (migration 0045: a transaction's changes to the version counts, empty after each commit; 0050:
- * each trust's standalone installs by verdict).
+ * each trust's installs of versions with a verdict of their own, by verdict).
  */
-const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_standalone_installs'];
+const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs'];
 
 let server: TestPostgres;
 let client: pg.Client;
