@@ -115,7 +115,10 @@ describe("a trust's reads are planned on indexes that lead with the trust", () =
  * Migration 0040: a standalone version is counted once per trust
  * (software_trust_installs); only a version tied to its OS is read per OS
  * (software_trust_counts), and only where its status or reason is the OS's.
+ * On PostgreSQL the summary reads the standalone versions' installs summed by
+ * verdict per trust instead (trust_verdict_installs, migration 0050).
  */
+const STANDALONE_COUNTS = /\b(software_trust_installs|trust_verdict_installs)\b/;
 describe("a trust's software figures read a count per version, per OS only where the OS decides", () => {
   const READS_COUNTS: [string, (db: Db) => unknown, boolean][] = [
     ['the software list', (d) => listSoftwareVersions(d, second, PAGE), true],
@@ -124,15 +127,15 @@ describe("a trust's software figures read a count per version, per OS only where
   ];
   it.each(READS_COUNTS)('%s', (_name, read, perOs) => {
     const sql = statementsOf(read).map((c) => c.sql);
-    const standalone = sql.filter((s) => /\bsoftware_trust_installs\b/.test(s));
+    const standalone = sql.filter((s) => STANDALONE_COUNTS.test(s));
     expect(standalone.length).toBeGreaterThan(0);
     for (const s of sql.filter((s) => /\bsoftware_trust_counts\b/.test(s))) {
       // Each reading of the per-OS counts is the arm beside a standalone version's own count.
-      expect(s).toMatch(/software_trust_installs[\s\S]*os_link = 'none'[\s\S]*UNION ALL[\s\S]*software_trust_counts/);
+      expect(s).toMatch(/(software_trust_installs|trust_verdict_installs)[\s\S]*os_link = 'none'[\s\S]*UNION ALL[\s\S]*software_trust_counts/);
     }
     expect(sql.some((s) => /\bsoftware_trust_counts\b/.test(s))).toBe(perOs);
-    const plans = plansOf(read).filter((p) => /\bsoftware_trust_installs\b/.test(p.sql));
-    for (const { sql: s, plan } of plans) expect(plan, `${s}\n${plan}`).toMatch(isSqlite(db()) ? /SEARCH c USING PRIMARY KEY \(organisation_id=\?/ : /software_trust_installs_pkey/);
+    const plans = plansOf(read).filter((p) => STANDALONE_COUNTS.test(p.sql));
+    for (const { sql: s, plan } of plans) expect(plan, `${s}\n${plan}`).toMatch(isSqlite(db()) ? /SEARCH c USING PRIMARY KEY \(organisation_id=\?/ : /(software_trust_installs|trust_verdict_installs)_pkey/);
   });
 });
 
