@@ -12,7 +12,6 @@
  * OS (as `c`, joined to `s` and its OS by the caller), `scope` the condition
  * (with its AND) that keeps the reader's trust; bind with bindTrust.
  */
-
 export const VERSION_COUNTS = {
   ics: { versions: 'software_installs c JOIN software s ON s.id = c.software_id', installs: 'c.installs', perOs: 'software_os_counts c', scope: '' },
   trust: {
