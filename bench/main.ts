@@ -40,6 +40,9 @@ const { values } = parseArgs({
   },
 });
 const [small, large, ingest, agents, compare] = [values.small, values.large, values.ingest, values.agents, values.compare].map(Number) as [number, number, number, number, number];
+// Only one estate's reads run on one store alone: the full run and the other parts choose their stores themselves.
+if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error(`--store takes sqlite or postgres, not ${values.store}`);
+if (values.store === 'postgres' && values.only !== 'reads' && values.only !== 'trust') throw new Error('--store postgres goes with --only reads or --only trust');
 
 const estate = syntheticEstate(new Date());
 console.error(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${estate.poolSize} product releases in the pool`);
@@ -79,9 +82,7 @@ async function runOnly(only: string): Promise<void> {
   if (only === 'ingest') return void (await benchIngest(estate, ingest, agents));
   if (only === 'ingest-postgres') return benchIngestPostgres(estate, ingest, agents, await benchIngest(estate, ingest, agents));
   if (only !== 'reads' && only !== 'trust') throw new Error(`--only takes reads, trust, compare, agent, ingest or ingest-postgres, not ${only}`);
-  if (values.store === 'postgres') return onPostgres((databaseUrl) => readsOf(only, databaseUrl));
-  if (values.store !== 'sqlite') throw new Error(`--store takes sqlite or postgres, not ${values.store}`);
-  return readsOf(only);
+  return values.store === 'postgres' ? onPostgres((databaseUrl) => readsOf(only, databaseUrl)) : readsOf(only);
 }
 
 /** The estate of --large assets, grown, then its pages (all, or a trust's) read; on SQLite, kept in --keep if given. */
