@@ -125,7 +125,14 @@ export class LargeEstate {
     });
     reevaluateEstate(db, evaluator, { force: true });
     const alerts = timedSync(() => evaluateAlerts(db, this.deps.alertRules, now()));
-    this.record({ measure: `alert rules over the estate, ${fmt(this.assets)} assets (${fmt(alerts.result.raised)} raised)`, value: `${fmt(alerts.ms / 1000, 2)} s` });
+    // Issue 24's goal is SQLite's at the ICS's 100,000 assets (PostgreSQL's is to be within 2× of it); other runs print the figure alone.
+    const judged = this.assets >= 100_000 && isSqlite(db);
+    this.record({
+      measure: `alert rules over the estate, ${fmt(this.assets)} assets (${fmt(alerts.result.raised)} raised)`,
+      value: `${fmt(alerts.ms / 1000, 2)} s`,
+      target: judged ? '≤ 60 s' : '—',
+      verdict: judged ? verdict(alerts.ms <= 60_000) : '—',
+    });
   }
 
   /**
