@@ -231,45 +231,49 @@ export interface SpreadingProgram {
  * left out), with how many of one trust's assets carry each: each trust's
  * estate is counted on its own, as each trust acts on its own.
  *
- * Counted from the kept per-trust version counts (software_trust_installs),
- * not install by install: grouping the 21M installs of unjudged versions at
- * 100,000 assets by trust and name took 25-49 s of the hourly alert run
- * (issue 24). The sum over a program's versions counts a machine once per
- * version it carries, so a machine carrying two versions of one program is
- * taken off again (MACHINES_CARRYING_TWO): found only among the installs of
- * programs with several versions in a trust that reaches `minAssets`, one
- * program at a time, whose few thousand machines sort in memory.
+ * PostgreSQL groups every install of an unjudged version by trust and name in
+ * one statement, hashing them. SQLite sorts them: 25-49 s of the first alert
+ * run at 100,000 assets (21M installs), and of every hourly one (issue 24). It
+ * reads the kept per-trust version counts instead (software_trust_installs),
+ * whose sum over a program's versions counts a machine once per version it
+ * carries, so a machine carrying two versions of one program is taken off
+ * again (MACHINES_CARRYING_TWO): looked for only among the installs of
+ * programs a trust that reaches `minAssets` carries in several versions, one
+ * program at a time, whose machines sort in memory (5-6 s in all). On
+ * PostgreSQL that was the slower way (5 s against 2.5 at 10,000 assets).
  */
 export function findUnknownSoftwareSpread(db: Db, minAssets: number): SpreadingProgram[] {
-  const d = dialectOf(db);
-  const sums = stmt(db, SPREAD_SUMS[d]).all({ minAssets }) as (Omit<SpreadingProgram, 'assets'> & { installs: number | string; ids: string; versionCount: number | string })[];
+  if (dialectOf(db) === 'postgres') return stmt(db, SPREAD_BY_INSTALLS).all({ minAssets }) as SpreadingProgram[];
+  const sums = stmt(db, SPREAD_SUMS).all({ minAssets }) as (Omit<SpreadingProgram, 'assets'> & { installs: number; ids: string; versionCount: number })[];
   const counted = new Map<string, number>();
   for (const [name, ids] of versionsOfProgramsSpreadInVersions(sums)) {
-    for (const r of stmt(db, MACHINES_CARRYING_TWO[d]).all({ ids: JSON.stringify([...ids]) }) as { organisationId: number; extra: number | string }[]) {
-      counted.set(`${r.organisationId}\u0000${name}`, Number(r.extra));
+    for (const r of stmt(db, MACHINES_CARRYING_TWO).all({ ids: JSON.stringify([...ids]) }) as { organisationId: number; extra: number }[]) {
+      counted.set(`${r.organisationId}\u0000${name}`, r.extra);
     }
   }
   return sums
-    .map(({ organisationId, name, versions, installs }) => ({ organisationId, name, versions, assets: Number(installs) - (counted.get(`${organisationId}\u0000${name}`) ?? 0) }))
+    .map(({ organisationId, name, versions, installs }) => ({ organisationId, name, versions, assets: installs - (counted.get(`${organisationId}\u0000${name}`) ?? 0) }))
     .filter((p) => p.assets >= minAssets);
 }
+
+const SPREAD_BY_INSTALLS = `SELECT a.organisation_id AS organisationId, s.name, count(DISTINCT i.asset_id) AS assets, ${distinctList('postgres', 's.version')} AS versions
+    FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'
+    GROUP BY a.organisation_id, s.name HAVING count(DISTINCT i.asset_id) >= @minAssets`;
 
 /**
  * Each trust's installs of each unjudged program's versions, summed (an
  * upper bound on its machines: no fewer than `minAssets` or it cannot reach
  * them), with the versions' ids and how many there are.
  */
-const SPREAD_SUMS = perDialect(
-  (d) => `SELECT c.organisation_id AS organisationId, s.name, sum(c.installs) AS installs, ${distinctList(d, 's.version')} AS versions,
-      ${d === 'sqlite' ? 'json_group_array(s.id)' : 'CAST(json_agg(s.id) AS text)'} AS ids, count(*) AS versionCount
+const SPREAD_SUMS = `SELECT c.organisation_id AS organisationId, s.name, sum(c.installs) AS installs, ${distinctList('sqlite', 's.version')} AS versions,
+      json_group_array(s.id) AS ids, count(*) AS versionCount
     FROM software_trust_installs c JOIN software s ON s.id = c.software_id WHERE s.os_link <> 'follows' AND s.status = 'unknown' AND c.installs > 0
-    GROUP BY c.organisation_id, s.name HAVING sum(c.installs) >= @minAssets`,
-);
+    GROUP BY c.organisation_id, s.name HAVING sum(c.installs) >= @minAssets`;
 
 /** The installed versions of each program a trust carries in more than one version: where one machine may be counted twice. */
-function versionsOfProgramsSpreadInVersions(sums: readonly { name: string; ids: string; versionCount: number | string }[]): Map<string, Set<number>> {
+function versionsOfProgramsSpreadInVersions(sums: readonly { name: string; ids: string; versionCount: number }[]): Map<string, Set<number>> {
   const ids = new Map<string, Set<number>>();
-  for (const p of sums.filter((r) => Number(r.versionCount) > 1)) {
+  for (const p of sums.filter((r) => r.versionCount > 1)) {
     const of = ids.get(p.name) ?? new Set<number>();
     for (const id of JSON.parse(p.ids) as number[]) of.add(id);
     ids.set(p.name, of);
@@ -278,11 +282,9 @@ function versionsOfProgramsSpreadInVersions(sums: readonly { name: string; ids: 
 }
 
 /** Per trust, the installs beyond the first of machines carrying more than one of the versions @ids. */
-const MACHINES_CARRYING_TWO = perDialect(
-  (d) => `SELECT a.organisation_id AS organisationId, sum(m.extra) AS extra FROM (
-      SELECT i.asset_id, count(*) - 1 AS extra FROM installs i WHERE ${inJsonList(d, 'i.software_id', '@ids', 'integer')} GROUP BY i.asset_id HAVING count(*) > 1
-    ) m JOIN assets a ON a.id = m.asset_id GROUP BY a.organisation_id`,
-);
+const MACHINES_CARRYING_TWO = `SELECT a.organisation_id AS organisationId, sum(m.extra) AS extra FROM (
+      SELECT i.asset_id, count(*) - 1 AS extra FROM installs i WHERE ${inJsonList('sqlite', 'i.software_id', '@ids', 'integer')} GROUP BY i.asset_id HAVING count(*) > 1
+    ) m JOIN assets a ON a.id = m.asset_id GROUP BY a.organisation_id`;
 
 export interface OverdueDevice {
   id: number;
