@@ -106,7 +106,7 @@ const OF_IDS = perDialect((d) => inJsonList(d, 'id', '@ids', 'integer'));
  */
 function reasonsOf(db: Db, rows: readonly { softwareId: number }[]): Map<number, string> {
   const ids = [...new Set(rows.map((r) => r.softwareId))];
-  const found = stmt(db, `SELECT id, reason FROM software WHERE ${OF_IDS[dialectOf(db)]}`).all({ ids: JSON.stringify([...ids]) }) as { id: number; reason: string }[];
+  const found = stmt(db, `SELECT id, reason FROM software WHERE ${OF_IDS[dialectOf(db)]}`).all({ ids: JSON.stringify(ids) }) as { id: number; reason: string }[];
   return new Map(found.map((r) => [r.id, r.reason]));
 }
 
@@ -246,7 +246,7 @@ export function findUnknownSoftwareSpread(db: Db, minAssets: number): SpreadingP
   if (dialectOf(db) === 'postgres') return stmt(db, SPREAD_BY_INSTALLS).all({ minAssets }) as SpreadingProgram[];
   const sums = stmt(db, SPREAD_SUMS).all({ minAssets }) as (Omit<SpreadingProgram, 'assets'> & { installs: number; ids: string; versionCount: number })[];
   const counted = new Map<string, number>();
-  for (const [name, ids] of versionsOfProgramsSpreadInVersions(sums)) {
+  for (const [name, ids] of programsInSeveralVersions(sums)) {
     for (const r of stmt(db, MACHINES_CARRYING_TWO).all({ ids: JSON.stringify([...ids]) }) as { organisationId: number; extra: number }[]) {
       counted.set(`${r.organisationId}\u0000${name}`, r.extra);
     }
@@ -271,7 +271,7 @@ const SPREAD_SUMS = `SELECT c.organisation_id AS organisationId, s.name, sum(c.i
     GROUP BY c.organisation_id, s.name HAVING sum(c.installs) >= @minAssets`;
 
 /** The installed versions of each program a trust carries in more than one version: where one machine may be counted twice. */
-function versionsOfProgramsSpreadInVersions(sums: readonly { name: string; ids: string; versionCount: number }[]): Map<string, Set<number>> {
+function programsInSeveralVersions(sums: readonly { name: string; ids: string; versionCount: number }[]): Map<string, Set<number>> {
   const ids = new Map<string, Set<number>>();
   for (const p of sums.filter((r) => r.versionCount > 1)) {
     const of = ids.get(p.name) ?? new Set<number>();
