@@ -139,7 +139,7 @@ const REVIEWED_EXPRESSIONS: Record<string, string> = {
   'store/migrate.ts: m.sql': 'the numbered migration files shipped in src/store/migrations',
   'store/postgres/migrate-postgres.ts: m.sql': 'the numbered migration files shipped in src/store/migrations/postgres',
   'store/estate-queries.ts: countSql': 'pageWithTotal() is handed statements built by versionsFrom() and the unmatched list from literals; values bound',
-  'store/patch-queries.ts: softwareByPatch': "one of four constant statements, chosen by the reader kind ('ics' | 'trust') and the dialect (standaloneInstalls: literal columns and statuses); the trust is bound as @org",
+  'store/patch-queries.ts: softwareByPatch': "one of four constant statements, chosen by the reader kind ('ics' | 'trust') and the dialect (standalone: literal columns and statuses); the trust is bound as @org",
 };
 /** SQL outside src/store/, against the style rule but not the security one (a literal with a bound value). */
 const OUTSIDE_STORE: Record<string, string> = {
