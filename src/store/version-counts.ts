@@ -7,14 +7,16 @@
  * its status on an asset is its OS's doing. A standalone one has one status
  * everywhere and one count.
  *
- * Fragments for a statement naming the version `s`: `versions` to read the
- * versions with a count (`installs`), `perOs` the counts of the tied ones by
+ * Fragments for a statement naming the version `s`: `counts` the counts alone
+ * (as `c`, one row per version carried), `versions` to read the versions with
+ * a count (`installs`), `perOs` the counts of the tied ones by
  * OS (as `c`, joined to `s` and its OS by the caller), `scope` the condition
  * (with its AND) that keeps the reader's trust; bind with bindTrust.
  */
 export const VERSION_COUNTS = {
-  ics: { versions: 'software_installs c JOIN software s ON s.id = c.software_id', installs: 'c.installs', perOs: 'software_os_counts c', scope: '' },
+  ics: { counts: 'software_installs c', versions: 'software_installs c JOIN software s ON s.id = c.software_id', installs: 'c.installs', perOs: 'software_os_counts c', scope: '' },
   trust: {
+    counts: 'software_trust_installs c',
     versions: 'software_trust_installs c JOIN software s ON s.id = c.software_id',
     installs: 'c.installs',
     perOs: 'software_trust_counts c',

@@ -54,7 +54,7 @@ export const formToken = createMiddleware<HubEnv>(async (c, next) => {
 });
 
 /** A list page whose filters are wrong lists nothing until they are mended. */
-const NOTHING_LISTED = { page: 1, pageSize: 50, total: 0, rows: [] };
+const NOTHING_LISTED = { page: 1, pageSize: 50, total: 0, more: false, rows: [] };
 
 /** The products installed in the reader's scope, by title, for a filter form. */
 const freshnessOf = (c: Context<HubEnv>) => dataFreshness(c.var.deps.evaluator, c.var.deps.config.dataStaleDays);
@@ -143,7 +143,7 @@ export const pageRoutes = new Hono<HubEnv>()
   })
   .get('/software', (c) => {
     const filters = readFilters(c, SoftwareQuerySchema);
-    const page = (org: OrgScope, list: Pick<SoftwarePageProps, 'page' | 'pageSize' | 'total' | 'rows' | 'problems'>) => (
+    const page = (org: OrgScope, list: Pick<SoftwarePageProps, 'page' | 'pageSize' | 'total' | 'more' | 'rows' | 'problems'>) => (
       <SoftwarePage session={currentSession(c)} filter={filters.typed} products={productChoicesIn(c, org)} {...list} />
     );
     if (!filters.ok) return c.html(page(scopeOf(c, {}), { problems: filters.problems, ...NOTHING_LISTED }), 400);

@@ -2,7 +2,8 @@
  * Previous/next links that keep the current filters; with `csv`, the list's
  * CSV export under the same filters, every page of it.
  */
-export function Pager({ path, query, page, pageSize, total, csv }: { path: string; query: Record<string, string | undefined>; page: number; pageSize: number; total: number; csv?: string }) {
+/** `more`: the list was counted only to `total` (a broad search, a list of over 10,000 versions): its pages stop there. */
+export function Pager({ path, query, page, pageSize, total, more = false, csv }: { path: string; query: Record<string, string | undefined>; page: number; pageSize: number; total: number; more?: boolean; csv?: string }) {
   const params = (extra: Record<string, string>) => new URLSearchParams(Object.entries({ ...query, ...extra }).filter((e): e is [string, string] => !!e[1]));
   const link = (p: number) => `${path}?${params({ page: String(p) })}`;
   const filters = params({}).toString();
@@ -11,7 +12,7 @@ export function Pager({ path, query, page, pageSize, total, csv }: { path: strin
     <p class="pager">
       {page > 1 && <a href={link(page - 1)}>← Previous</a>}
       <span class="muted">
-        Page {page} of {last} · {total} in all
+        Page {page} of {last} · {more ? `more than ${total}` : `${total} in all`}
       </span>
       {page < last && <a href={link(page + 1)}>Next →</a>}
       {csv && (

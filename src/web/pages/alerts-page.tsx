@@ -112,7 +112,7 @@ export function AlertsPage({ session, filter, total, more, rows, counts, filtere
       {canSelect && <BulkForm csrf={session.csrfToken} filter={filter} total={total} triage={TRIAGE_ROLES.includes(role)} exceptions={REQUEST_ROLES.includes(role)} />}
       <AlertTable rows={rows} showTrust={showTrust} selectable={canSelect} filter={filter} />
       {rows.length === 0 && <p class="panel">No alerts match these filters.</p>}
-      <Pager path="/alerts" csv="/api/v1/alerts.csv" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} />
+      <Pager path="/alerts" csv="/api/v1/alerts.csv" query={pagerQuery(filter)} page={filter.page} pageSize={filter.pageSize} total={total} more={more} />
     </Layout>
   );
 }

@@ -23,6 +23,8 @@ export interface SoftwarePageProps {
   page: number;
   pageSize: number;
   total: number;
+  /** More than `total` versions match (a list counted no further): only the first `total` can be paged to. */
+  more: boolean;
   rows: SoftwareVersionRow[];
 }
 
@@ -30,7 +32,7 @@ export interface SoftwarePageProps {
 export const assetsLink = (query: Record<string, string | undefined>) =>
   `/assets?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined))}`;
 
-export function SoftwarePage({ session, filter, products, problems, page, pageSize, total, rows }: SoftwarePageProps) {
+export function SoftwarePage({ session, filter, products, problems, page, pageSize, total, more, rows }: SoftwarePageProps) {
   const title = filter.product && (products.find((p) => p.product === filter.product)?.title ?? filter.product);
   return (
     <Layout title="Software versions" session={session}>
@@ -55,6 +57,12 @@ export function SoftwarePage({ session, filter, products, problems, page, pageSi
             Machines carrying {title}
             {filter.version ? ` ${filter.version}` : ''} →
           </a>
+        </p>
+      )}
+      {more && (
+        <p class="notice" id="versions-counted-to">
+          More than {total.toLocaleString('en-GB')} versions match. They are listed most widespread first, but only the first {total.toLocaleString('en-GB')} can be paged to:
+          search by name, product or status to narrow the list, or download the CSV for every one.
         </p>
       )}
       <TableScroll>
@@ -86,7 +94,7 @@ export function SoftwarePage({ session, filter, products, problems, page, pageSi
         </table>
       </TableScroll>
       {rows.length === 0 && !problems && <p class="panel">No software versions match these filters.</p>}
-      <Pager path="/software" csv="/api/v1/estate/software.csv" query={filter} page={page} pageSize={pageSize} total={total} />
+      <Pager path="/software" csv="/api/v1/estate/software.csv" query={filter} page={page} pageSize={pageSize} total={total} more={more} />
     </Layout>
   );
 }
