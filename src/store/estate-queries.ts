@@ -9,6 +9,7 @@ import { versionRangeTest } from '../lifecycle/version-range.js';
 import type { Db } from './db.js';
 import { dialectOf, distinctList, inJsonList, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { readLeadingVersions } from './leading-versions.js';
+import { listKeptUnmatched } from './unmatched-programs.js';
 import { likeText } from './like-text.js';
 import { patchSummary, type PatchSummary } from './patch-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
@@ -269,9 +270,9 @@ function countVersions(db: Db, f: SoftwareVersionFilter, d: Dialect, reader: 'ic
 
 /**
  * One page and the number of rows matching, read in one pass over the kept
- * counts (a window count): counted apart, a trust's list read its counts twice
- * (issue 24). A page past the end has no row to carry the total: it is then
- * counted on its own.
+ * counts (a window count; SQLite's unmatched queue): counted apart, a trust's
+ * list read its counts twice (issue 24). A page past the end has no row to
+ * carry the total: it is then counted on its own.
  */
 function pageWithTotal<Row>(db: Db, at: { limit: number; offset: number }, params: Record<string, unknown>, pageSql: string, countSql: string): { total: number; rows: Row[] } {
   const counted = stmt(db, `${pageSql} LIMIT @limit OFFSET @offset`).all({ ...params, limit: at.limit, offset: at.offset }) as (Row & { total: number | string })[];
@@ -326,10 +327,10 @@ export const UNJUDGED_INSTALLS = { ics: `sum(${VERSION_COUNTS.ics.installs})`, t
 /** A verdict stored before migration 0021 has no reason until the next re-evaluation: it is read as unrecognised. */
 export const UNKNOWN_REASON = "coalesce(s.unknown_reason, 'unrecognised')";
 /**
- * UNKNOWN_REASON = 'unrecognised', spelt so that PostgreSQL's planner reads the
- * column's statistics: it guessed the coalesce() kept 137 of 26,000 versions at
- * 5,000 assets and looked each one's count up by index (the ICS unmatched
- * queue 118 ms; hashed, 86 ms).
+ * UNKNOWN_REASON = 'unrecognised', spelt so that a planner reads the column's
+ * statistics (PostgreSQL guessed the coalesce() kept 137 of 26,000 versions at
+ * 5,000 assets, when it read this queue so). Migration 0052 and
+ * unmatched-programs.ts spell PostgreSQL's the same way.
  */
 const UNRECOGNISED = "(s.unknown_reason = 'unrecognised' OR s.unknown_reason IS NULL)";
 /** The unmatched queue's: unjudged versions no title recognises. */
@@ -338,12 +339,18 @@ const UNMATCHED_FROM = {
   trust: `${UNJUDGED_FROM.trust} AND ${UNRECOGNISED}`,
 };
 
-/** Software no title matches (unknown, `unrecognised`), most widespread first (of one trust, or null: all): the next title or matcher to write. */
+/**
+ * Software no title matches (unknown, `unrecognised`), most widespread first
+ * (of one trust, or null: all): the next title or matcher to write. Programs
+ * with as many installs are in name order. PostgreSQL reads the programs'
+ * kept sums (unmatched-programs.ts).
+ */
 export function listUnmatched(db: Db, org: OrgScope, f: { limit: number; offset: number }): { total: number; rows: UnmatchedRow[] } {
   const reader = readerKind(org);
   const d = dialectOf(db);
+  if (d === 'postgres') return listKeptUnmatched(db, reader, bindTrust(org), f);
   return pageWithTotal(db, f, bindTrust(org), `SELECT s.name, s.vendor, s.source, ${distinctList(d, 's.version')} AS versions, ${UNJUDGED_INSTALLS[reader]} AS installs, count(*) OVER () AS total
-      ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name`,
+      ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source ORDER BY installs DESC, s.name, s.vendor, s.source`,
     `SELECT count(*) AS n FROM (SELECT 1 ${UNMATCHED_FROM[reader]} GROUP BY s.name, s.vendor, s.source) AS groups`);
 }
 

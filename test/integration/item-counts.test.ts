@@ -9,7 +9,9 @@
  * the counts the asset list's risk order sorts on (migration 0044: its
  * unsupported and ending-soon items, its faxes, modems and pagers), and the
  * summary's unknown installs by reason and software patch counts (on
- * PostgreSQL from each trust's standalone installs by verdict, migration 0050).
+ * PostgreSQL from each trust's standalone installs by verdict, migration 0050),
+ * and the unmatched queue's installs and versions per program (on PostgreSQL
+ * from each trust's sums per program, migration 0052).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReports } from '../../src/demo/demo-estate.js';
@@ -17,7 +19,7 @@ import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { createEvaluator } from '../../src/estate/evaluator.js';
 import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, ITEMS_WITH_STATUS, listSoftwareVersions } from '../../src/store/estate-queries.js';
+import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, ITEMS_WITH_STATUS, listSoftwareVersions, listUnmatched } from '../../src/store/estate-queries.js';
 import { COUNTS_AS_SUPPORTED, UNKNOWN_REASONS, type SupportStatus } from '../../src/lifecycle/verdict.js';
 import type { Report } from '../../src/contract/report.js';
 import { isSqlite } from '../../src/store/db.js';
@@ -117,6 +119,32 @@ function summaryCountsBothWays(org: number | null): { kept: unknown; counted: un
   return { kept: { unknown: summary.unknownInstallsByReason, patch: summary.patch.software }, counted: { unknown, patch } };
 }
 
+/**
+ * The unmatched queue (of the whole hub, null, or one trust) as listed (on PostgreSQL from each trust's sums per program,
+ * migration 0052), and as counted install by install: each program with its installs and unmatched versions.
+ */
+function unmatchedBothWays(org: number | null): { kept: unknown[]; counted: unknown[] } {
+  const db = hub.deps.db;
+  const listed = listUnmatched(db, org, { limit: 1_000_000, offset: 0 });
+  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+  const rows = db
+    .prepare(`SELECT s.name, s.vendor, s.source, s.version, count(*) AS installs FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id
+      WHERE (@org IS NULL OR a.organisation_id = @org) AND s.os_link <> 'follows' AND s.status = 'unknown' AND (s.unknown_reason = 'unrecognised' OR s.unknown_reason IS NULL)
+      GROUP BY s.name, s.vendor, s.source, s.version`)
+    .all({ org }) as { name: string; vendor: string; source: string; version: string; installs: number | string }[];
+  const programs = new Map<string, { key: string; installs: number; versions: string[] }>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.name, r.vendor, r.source]);
+    const p = programs.get(key) ?? programs.set(key, { key, installs: 0, versions: [] }).get(key)!;
+    p.installs += Number(r.installs);
+    p.versions.push(r.version);
+  }
+  return {
+    kept: [listed.total, ...listed.rows.map((r) => ({ key: JSON.stringify([r.name, r.vendor, r.source]), installs: r.installs, versions: r.versions.split(',').sort() })).sort(byKey)],
+    counted: [programs.size, ...[...programs.values()].map((p) => ({ ...p, versions: p.versions.sort() })).sort(byKey)],
+  };
+}
+
 /** Every kept count (per OS, per asset, per version) agrees with counting the installs one by one. */
 function expectEveryCountExact(): void {
   expect(summarised()).toEqual(countedOneByOne());
@@ -127,6 +155,8 @@ function expectEveryCountExact(): void {
     expect(versions.kept, `trust ${org}`).toEqual(versions.counted);
     const summary = summaryCountsBothWays(org);
     expect(summary.kept, `summary of trust ${org}`).toEqual(summary.counted);
+    const unmatched = unmatchedBothWays(org);
+    expect(unmatched.kept, `unmatched of trust ${org}`).toEqual(unmatched.counted);
   }
   const carried = carriedBothWays();
   expect(carried.kept).toEqual(carried.counted);

@@ -32,14 +32,19 @@ const POSTGRES_ONLY_TRIGGERS = [
   'version_count_changes.version_count_changes_settle',
   'assets.assets_settle_version_counts',
   'software.software_verdict_installs',
+  'software.software_unmatched_installs',
 ];
 /**
  * Tables only PostgreSQL has (migration 0045: a transaction's changes to the version counts, empty after each commit; 0050:
- * each trust's installs of versions with a verdict of their own, by verdict).
+ * each trust's installs of versions with a verdict of their own, by verdict; 0052: each trust's installs of unmatched versions,
+ * by program).
  */
-const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs'];
-/** Indexes only PostgreSQL's reads use (migration 0051: the version counts in the software list's order, for store/leading-versions.ts). */
-const POSTGRES_ONLY_INDEXES = ['software_installs_order', 'software_trust_installs_order'];
+const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs', 'trust_unmatched_programs'];
+/**
+ * Indexes only PostgreSQL's reads use (migration 0051: the version counts in the software list's order, for
+ * store/leading-versions.ts; 0052: the unmatched programs in the queue's order).
+ */
+const POSTGRES_ONLY_INDEXES = ['software_installs_order', 'software_trust_installs_order', 'trust_unmatched_programs_order'];
 
 let server: TestPostgres;
 let client: pg.Client;
