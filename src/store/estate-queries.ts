@@ -6,7 +6,7 @@
  */
 import { COUNTS_AS_SUPPORTED, SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
 import { versionRangeTest } from '../lifecycle/version-range.js';
-import type { Db } from './db.js';
+import { isSqlite, type Db } from './db.js';
 import { dialectOf, distinctList, inJsonList, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { readLeadingVersions } from './leading-versions.js';
 import { listKeptUnmatched } from './unmatched-programs.js';
@@ -14,7 +14,7 @@ import { likeText } from './like-text.js';
 import { patchSummary, type PatchSummary } from './patch-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
-import { VERDICT_SUMS, VERSION_COUNTS } from './version-counts.js';
+import { KEPT_ASSET_COUNTS, VERDICT_SUMS, VERSION_COUNTS } from './version-counts.js';
 
 export const EFFECTIVE_STATUS = `CASE
   WHEN s.os_link = 'follows' THEN o.status
@@ -108,17 +108,34 @@ function unknownByReason(db: Db, org: OrgScope): Record<UnknownReason, number> {
   return counts;
 }
 
+/**
+ * The machines counted in all and by their OS's status. SQLite counts them per
+ * OS off the assets_organisation_os index, then by the few OS rows' statuses:
+ * no asset row is read. PostgreSQL sums its kept counts (KEPT_ASSET_COUNTS).
+ */
+const MACHINES = (d: Dialect, org: OrgScope) => {
+  const inScope = forTrust(org, d === 'sqlite' ? 'organisation_id' : 'c.organisation_id');
+  return d === 'sqlite'
+    ? {
+        all: `SELECT count(*) AS n FROM assets WHERE ${inScope}`,
+        byOs: `SELECT o.status, sum(c.n) AS n FROM (SELECT os_id, count(*) AS n FROM assets WHERE ${inScope} GROUP BY os_id) c JOIN os_versions o ON o.id = c.os_id GROUP BY o.status`,
+      }
+    : {
+        all: `SELECT coalesce(sum(c.assets), 0) AS n FROM ${KEPT_ASSET_COUNTS} WHERE ${inScope}`,
+        byOs: `SELECT o.status, sum(c.assets) AS n FROM ${KEPT_ASSET_COUNTS} JOIN os_versions o ON o.id = c.os_id WHERE ${inScope} GROUP BY o.status`,
+      };
+};
+
 /** The estate's figures, of one trust or (null) of every trust on the hub. */
 export function estateSummary(db: Db, org: OrgScope): EstateSummary {
   const scope = bindTrust(org);
-  const assets = stmt(db, `SELECT count(*) AS n, (SELECT max(last_received_at) FROM assets WHERE ${forTrust(org, 'organisation_id')}) AS last
-      FROM assets WHERE ${forTrust(org, 'organisation_id')}`).get(scope) as { n: number; last: string | null };
-  // Counted per OS off the assets_os index, then by the few OS rows' statuses: no asset row is read.
-  const byOs = stmt(db, `SELECT o.status, sum(c.n) AS n FROM (SELECT os_id, count(*) AS n FROM assets WHERE ${forTrust(org, 'organisation_id')} GROUP BY os_id) c
-      JOIN os_versions o ON o.id = c.os_id GROUP BY o.status`).all(scope) as { status: SupportStatus; n: number }[];
+  const machines = MACHINES(dialectOf(db), org);
+  const assets = Number((stmt(db, machines.all).get(scope) as { n: number | string }).n);
+  const last = (stmt(db, `SELECT max(last_received_at) AS last FROM assets WHERE ${forTrust(org, 'organisation_id')}`).get(scope) as { last: string | null }).last;
+  const byOs = stmt(db, machines.byOs).all(scope) as { status: SupportStatus; n: number }[];
   const byInstall = stmt(db, INSTALLS_BY_STATUS[readerKind(org)]).all(scope) as { status: SupportStatus; n: number }[];
   return {
-    assets: assets.n,
+    assets,
     assetsByOsStatus: toCounts(byOs),
     installsByStatus: toCounts(byInstall),
     assetsWithUnsupported: countAssetsCarrying(db, org, CARRIED_BIT.unsupported, 'any'),
@@ -126,7 +143,7 @@ export function estateSummary(db: Db, org: OrgScope): EstateSummary {
     assetsWithUnknown: countAssetsCarrying(db, org, CARRIED_BIT.unknown, 'any'),
     unknownInstallsByReason: unknownByReason(db, org),
     patch: patchSummary(db, org),
-    lastReportAt: assets.last,
+    lastReportAt: last,
   };
 }
 
@@ -138,7 +155,11 @@ const NOT_SUPPORTED_BITS = SUPPORT_STATUSES.filter((s) => !COUNTS_AS_SUPPORTED.i
 
 /** Assets carrying any of the statuses in `bits`, or none of them. */
 function countAssetsCarrying(db: Db, org: OrgScope, bits: number, carrying: 'any' | 'none'): number {
-  return (stmt(db, `SELECT count(*) AS n FROM assets WHERE (carries & @bits) ${carrying === 'any' ? '<> 0' : '= 0'} AND ${forTrust(org, 'organisation_id')}`).get({ bits, ...bindTrust(org) }) as { n: number }).n;
+  const test = (column: string) => `(${column} & @bits) ${carrying === 'any' ? '<> 0' : '= 0'}`;
+  const sql = isSqlite(db)
+    ? `SELECT count(*) AS n FROM assets WHERE ${test('carries')} AND ${forTrust(org, 'organisation_id')}`
+    : `SELECT coalesce(sum(c.assets), 0) AS n FROM ${KEPT_ASSET_COUNTS} WHERE ${test('c.carries')} AND ${forTrust(org, 'c.organisation_id')}`;
+  return Number((stmt(db, sql).get({ bits, ...bindTrust(org) }) as { n: number | string }).n);
 }
 
 export interface SoftwareVersionRow {

@@ -13,7 +13,7 @@ import { dialectOf, type Dialect } from './dialect.js';
 import { EFFECTIVE_STATUS } from './estate-queries.js';
 import { bindTrust, forTrust, readerKind, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
-import { VERDICT_SUMS, VERSION_COUNTS } from './version-counts.js';
+import { KEPT_ASSET_COUNTS, VERDICT_SUMS, VERSION_COUNTS } from './version-counts.js';
 
 export interface PatchCounts {
   current: number;
@@ -31,8 +31,13 @@ export interface PatchSummary {
 
 const SUPPORTED = `(${COUNTS_AS_SUPPORTED.map((s) => `'${s}'`).join(', ')})`;
 
-const OS_BY_PATCH = (org: OrgScope) => `SELECT c.state, sum(c.n) AS n FROM (SELECT os_id, os_patch_state AS state, count(*) AS n FROM assets
-    WHERE ${forTrust(org, 'organisation_id')} GROUP BY os_id, os_patch_state) c JOIN os_versions o ON o.id = c.os_id WHERE o.status IN ${SUPPORTED} GROUP BY c.state`;
+/** Machines by their OS's patch state, of those whose OS counts as supported; PostgreSQL from its kept counts (KEPT_ASSET_COUNTS). */
+const OS_BY_PATCH = (org: OrgScope, d: Dialect) =>
+  d === 'sqlite'
+    ? `SELECT c.state, sum(c.n) AS n FROM (SELECT os_id, os_patch_state AS state, count(*) AS n FROM assets
+    WHERE ${forTrust(org, 'organisation_id')} GROUP BY os_id, os_patch_state) c JOIN os_versions o ON o.id = c.os_id WHERE o.status IN ${SUPPORTED} GROUP BY c.state`
+    : `SELECT NULLIF(c.os_patch_state, '') AS state, sum(c.assets) AS n FROM ${KEPT_ASSET_COUNTS} JOIN os_versions o ON o.id = c.os_id
+    WHERE ${forTrust(org, 'c.organisation_id')} AND o.status IN ${SUPPORTED} GROUP BY 1`;
 
 /**
  * As UNKNOWN_BY_REASON (estate-queries.ts): a standalone version's own installs (on PostgreSQL
@@ -64,7 +69,7 @@ function toCounts(rows: readonly { state: string | null; n: number }[]): PatchCo
 export function patchSummary(db: Db, org: OrgScope): PatchSummary {
   const scope = bindTrust(org);
   return {
-    os: toCounts(stmt(db, OS_BY_PATCH(org)).all(scope) as { state: string | null; n: number }[]),
+    os: toCounts(stmt(db, OS_BY_PATCH(org, dialectOf(db))).all(scope) as { state: string | null; n: number }[]),
     software: toCounts(stmt(db, softwareByPatch(readerKind(org), dialectOf(db))).all(scope) as { state: string | null; n: number }[]),
   };
 }

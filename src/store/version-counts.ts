@@ -36,3 +36,11 @@ export const VERDICT_SUMS = {
   ics: { verdicts: 'trust_verdict_installs c', items: 'os_item_counts c', scope: '' },
   trust: { verdicts: 'trust_verdict_installs c', items: 'trust_item_counts c', scope: 'c.organisation_id = @org AND ' },
 } as const;
+
+/**
+ * PostgreSQL's machine counts for the summary (migration 0053): each trust's
+ * machines by OS, OS patch state ('' for none) and carried statuses, as `c`;
+ * the hub's are every trust's rows. SQLite counts the machines off its
+ * assets_organisation_os index instead.
+ */
+export const KEPT_ASSET_COUNTS = 'trust_asset_counts c';

@@ -10,8 +10,9 @@
  * unsupported and ending-soon items, its faxes, modems and pagers), and the
  * summary's unknown installs by reason and software patch counts (on
  * PostgreSQL from each trust's standalone installs by verdict, migration 0050),
- * and the unmatched queue's installs and versions per program (on PostgreSQL
- * from each trust's sums per program, migration 0052).
+ * the unmatched queue's installs and versions per program (on PostgreSQL
+ * from each trust's sums per program, migration 0052), and the summary's
+ * machine counts (on PostgreSQL from each trust's kept counts, 0053).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoReports } from '../../src/demo/demo-estate.js';
@@ -20,7 +21,7 @@ import { createEvaluator } from '../../src/estate/evaluator.js';
 import { reevaluateEstate } from '../../src/estate/reevaluate-estate.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { CARRIED_BIT, EFFECTIVE_STATUS, estateSummary, ITEMS_WITH_STATUS, listSoftwareVersions, listUnmatched } from '../../src/store/estate-queries.js';
-import { COUNTS_AS_SUPPORTED, UNKNOWN_REASONS, type SupportStatus } from '../../src/lifecycle/verdict.js';
+import { COUNTS_AS_SUPPORTED, SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus } from '../../src/lifecycle/verdict.js';
 import type { Report } from '../../src/contract/report.js';
 import { isSqlite } from '../../src/store/db.js';
 import { updateSoftwareVerdicts, type SoftwareKey } from '../../src/store/software.js';
@@ -101,6 +102,34 @@ function expectTrustCountsExact(): void {
 const SUPPORTED = `(${COUNTS_AS_SUPPORTED.map((st) => `'${st}'`).join(', ')})`;
 
 /**
+ * The summary's machine counts (of the hub and of each trust; on PostgreSQL from each trust's kept counts, migration
+ * 0053), against the machines themselves: in all, by their OS's status, by the statuses they carry, and by their OS's
+ * patch state where the OS counts as supported.
+ */
+function expectMachineCountsExact(): void {
+  const db = hub.deps.db;
+  for (const org of [null, FIRST_TRUST, second]) {
+    const summary = estateSummary(db, org);
+    const machines = `FROM assets a JOIN os_versions o ON o.id = a.os_id WHERE (@org IS NULL OR a.organisation_id = @org)`;
+    const count = (where: string) => Number((db.prepare(`SELECT count(*) AS n ${machines} AND ${where}`).get({ org }) as { n: number | string }).n);
+    const byOs = Object.fromEntries(SUPPORT_STATUSES.map((st) => [st, count(`o.status = '${st}'`)]));
+    const notSupported = SUPPORT_STATUSES.filter((st) => !COUNTS_AS_SUPPORTED.includes(st)).reduce((bits, st) => bits | CARRIED_BIT[st], 0);
+    const patch = { current: count(`o.status IN ${SUPPORTED} AND a.os_patch_state = 'current'`), behind: count(`o.status IN ${SUPPORTED} AND a.os_patch_state = 'behind'`), cannotTell: count(`o.status IN ${SUPPORTED} AND a.os_patch_state IS NULL`) };
+    expect(
+      { all: summary.assets, byOs: summary.assetsByOsStatus, unsupported: summary.assetsWithUnsupported, supportedOnly: summary.assetsSupportedOnly, unknown: summary.assetsWithUnknown, patch: summary.patch.os },
+      `machines of trust ${org}`,
+    ).toEqual({
+      all: count('TRUE'),
+      byOs,
+      unsupported: count(`(a.carries & ${CARRIED_BIT.unsupported}) <> 0`),
+      supportedOnly: count(`(a.carries & ${notSupported}) = 0`),
+      unknown: count(`(a.carries & ${CARRIED_BIT.unknown}) <> 0`),
+      patch,
+    });
+  }
+}
+
+/**
  * The summary's unknown installs by reason and its software patch counts (of the whole hub, null, or one trust), as
  * the summary reads them (on PostgreSQL the standalone versions' sums kept per trust, migration 0050) and as counted
  * install by install.
@@ -163,6 +192,7 @@ function expectEveryCountExact(): void {
   const risk = riskCountsBothWays();
   expect(risk.kept).toEqual(risk.counted);
   expectTrustCountsExact();
+  expectMachineCountsExact();
   // Each asset's copy of its OS's rank (assets.os_rank, migration 0014), which orders the asset list.
   expect(hub.deps.db.prepare('SELECT a.id, a.os_rank, r.rank FROM assets a JOIN os_status_ranks r ON r.id = a.os_id WHERE a.os_rank <> r.rank').all()).toEqual([]);
 }
@@ -273,7 +303,9 @@ describe('installs by status', () => {
     const [moved, deleted] = db.prepare('SELECT id FROM assets WHERE organisation_id = 1 ORDER BY id LIMIT 2').pluck().all() as number[];
     expect(db.prepare('UPDATE assets SET organisation_id = ? WHERE id = ?').run(second, moved).changes).toBe(1);
     expectTrustCountsExact();
+    expectMachineCountsExact();
     expect(db.prepare('DELETE FROM assets WHERE id = ?').run(deleted).changes).toBe(1);
     expectTrustCountsExact();
+    expectMachineCountsExact();
   });
 });

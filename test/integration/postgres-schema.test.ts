@@ -33,13 +33,16 @@ const POSTGRES_ONLY_TRIGGERS = [
   'assets.assets_settle_version_counts',
   'software.software_verdict_installs',
   'software.software_unmatched_installs',
+  'assets.assets_trust_counts_insert',
+  'assets.assets_trust_counts_update',
+  'assets.assets_trust_counts_delete',
 ];
 /**
  * Tables only PostgreSQL has (migration 0045: a transaction's changes to the version counts, empty after each commit; 0050:
  * each trust's installs of versions with a verdict of their own, by verdict; 0052: each trust's installs of unmatched versions,
- * by program).
+ * by program; 0053: each trust's machines by OS, OS patch state and carried statuses).
  */
-const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs', 'trust_unmatched_programs'];
+const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs', 'trust_unmatched_programs', 'trust_asset_counts'];
 /**
  * Indexes only PostgreSQL's reads use (migration 0051: the version counts in the software list's order, for
  * store/leading-versions.ts; 0052: the unmatched programs in the queue's order).
