@@ -6,7 +6,7 @@
  */
 import { COUNTS_AS_SUPPORTED, SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
 import { versionRangeTest } from '../lifecycle/version-range.js';
-import { isSqlite, type Db } from './db.js';
+import type { Db } from './db.js';
 import { dialectOf, distinctList, inJsonList, jsonValues, perDialect, type Dialect } from './dialect.js';
 import { readLeadingVersions } from './leading-versions.js';
 import { listKeptUnmatched } from './unmatched-programs.js';
@@ -109,31 +109,40 @@ function unknownByReason(db: Db, org: OrgScope): Record<UnknownReason, number> {
 }
 
 /**
- * The machines counted in all and by their OS's status. SQLite counts them per
- * OS off the assets_organisation_os index, then by the few OS rows' statuses:
- * no asset row is read. PostgreSQL sums its kept counts (KEPT_ASSET_COUNTS).
+ * The machines counted in all, by their OS's status, and carrying any (or
+ * none) of the statuses in @bits; of the hub or the trust @org. SQLite counts
+ * them off the assets_organisation_os index (by OS, then by the few OS rows'
+ * statuses): no asset row is read. PostgreSQL sums its kept counts
+ * (KEPT_ASSET_COUNTS).
  */
-const MACHINES = (d: Dialect, org: OrgScope) => {
-  const inScope = forTrust(org, d === 'sqlite' ? 'organisation_id' : 'c.organisation_id');
+const machineCounts = (d: Dialect, reader: 'ics' | 'trust') => {
+  const inScope = reader === 'ics' ? 'TRUE' : d === 'sqlite' ? 'organisation_id = @org' : 'c.organisation_id = @org';
+  const carrying = (test: string) =>
+    d === 'sqlite' ? `SELECT count(*) AS n FROM assets WHERE (carries & @bits) ${test} AND ${inScope}` : `SELECT coalesce(sum(c.assets), 0) AS n FROM ${KEPT_ASSET_COUNTS} WHERE (c.carries & @bits) ${test} AND ${inScope}`;
   return d === 'sqlite'
     ? {
         all: `SELECT count(*) AS n FROM assets WHERE ${inScope}`,
         byOs: `SELECT o.status, sum(c.n) AS n FROM (SELECT os_id, count(*) AS n FROM assets WHERE ${inScope} GROUP BY os_id) c JOIN os_versions o ON o.id = c.os_id GROUP BY o.status`,
+        any: carrying('<> 0'),
+        none: carrying('= 0'),
       }
     : {
         all: `SELECT coalesce(sum(c.assets), 0) AS n FROM ${KEPT_ASSET_COUNTS} WHERE ${inScope}`,
         byOs: `SELECT o.status, sum(c.assets) AS n FROM ${KEPT_ASSET_COUNTS} JOIN os_versions o ON o.id = c.os_id WHERE ${inScope} GROUP BY o.status`,
+        any: carrying('<> 0'),
+        none: carrying('= 0'),
       };
 };
+const MACHINE_COUNTS = perDialect((d) => ({ ics: machineCounts(d, 'ics'), trust: machineCounts(d, 'trust') }));
 
 /** The estate's figures, of one trust or (null) of every trust on the hub. */
 export function estateSummary(db: Db, org: OrgScope): EstateSummary {
   const scope = bindTrust(org);
-  const machines = MACHINES(dialectOf(db), org);
-  const assets = Number((stmt(db, machines.all).get(scope) as { n: number | string }).n);
+  const [d, reader] = [dialectOf(db), readerKind(org)];
+  const assets = Number((stmt(db, MACHINE_COUNTS[d][reader].all).get(scope) as { n: number | string }).n);
   const last = (stmt(db, `SELECT max(last_received_at) AS last FROM assets WHERE ${forTrust(org, 'organisation_id')}`).get(scope) as { last: string | null }).last;
-  const byOs = stmt(db, machines.byOs).all(scope) as { status: SupportStatus; n: number }[];
-  const byInstall = stmt(db, INSTALLS_BY_STATUS[readerKind(org)]).all(scope) as { status: SupportStatus; n: number }[];
+  const byOs = stmt(db, MACHINE_COUNTS[d][reader].byOs).all(scope) as { status: SupportStatus; n: number }[];
+  const byInstall = stmt(db, INSTALLS_BY_STATUS[reader]).all(scope) as { status: SupportStatus; n: number }[];
   return {
     assets,
     assetsByOsStatus: toCounts(byOs),
@@ -155,11 +164,7 @@ const NOT_SUPPORTED_BITS = SUPPORT_STATUSES.filter((s) => !COUNTS_AS_SUPPORTED.i
 
 /** Assets carrying any of the statuses in `bits`, or none of them. */
 function countAssetsCarrying(db: Db, org: OrgScope, bits: number, carrying: 'any' | 'none'): number {
-  const test = (column: string) => `(${column} & @bits) ${carrying === 'any' ? '<> 0' : '= 0'}`;
-  const sql = isSqlite(db)
-    ? `SELECT count(*) AS n FROM assets WHERE ${test('carries')} AND ${forTrust(org, 'organisation_id')}`
-    : `SELECT coalesce(sum(c.assets), 0) AS n FROM ${KEPT_ASSET_COUNTS} WHERE ${test('c.carries')} AND ${forTrust(org, 'c.organisation_id')}`;
-  return Number((stmt(db, sql).get({ bits, ...bindTrust(org) }) as { n: number | string }).n);
+  return Number((stmt(db, MACHINE_COUNTS[dialectOf(db)][readerKind(org)][carrying]).get({ bits, ...bindTrust(org) }) as { n: number | string }).n);
 }
 
 export interface SoftwareVersionRow {
@@ -264,13 +269,13 @@ export function listSoftwareVersions(db: Db, org: OrgScope, f: SoftwareVersionFi
     return { ...countedTo(rows.length), rows: rows.slice(f.offset, f.offset + f.limit) };
   }
   const at = { limit: f.limit, offset: f.offset };
-  const pageSql = (among: boolean) => `SELECT v.* ${versionsFrom(f, d, reader, 'page', among)} ${VERSION_ORDER} LIMIT @limit OFFSET @offset`;
+  const page = (among: boolean) => stmt(db, `SELECT v.* ${versionsFrom(f, d, reader, 'page', among)} ${VERSION_ORDER} LIMIT @limit OFFSET @offset`);
   // A search by name or product keeps versions anywhere in the list: the leading ones would seldom hold its page.
   const leading =
     d === 'postgres' && !f.text && !f.product
-      ? readLeadingVersions(db, reader, params, at, (ids) => stmt(db, pageSql(true)).all({ ...params, ...at, ids }) as SoftwareVersionRow[])
+      ? readLeadingVersions(db, reader, params, at, (ids) => page(true).all({ ...params, ...at, ids }) as SoftwareVersionRow[])
       : undefined;
-  const rows = leading ?? (stmt(db, pageSql(false)).all({ ...params, ...at }) as SoftwareVersionRow[]);
+  const rows = leading ?? (page(false).all({ ...params, ...at }) as SoftwareVersionRow[]);
   // A page short of full (not past the end) ends the list: its total is known.
   const ends = rows.length < f.limit && (rows.length > 0 || f.offset === 0);
   return { ...(ends ? countedTo(f.offset + rows.length) : countVersions(db, f, d, reader, params)), rows };
@@ -283,11 +288,14 @@ export function listSoftwareVersions(db: Db, org: OrgScope, f: SoftwareVersionFi
  * answer.
  */
 function countVersions(db: Db, f: SoftwareVersionFilter, d: Dialect, reader: 'ics' | 'trust', params: Record<string, unknown>): { total: number; more: boolean } {
-  const upTo = (from: string) => Number((stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${VERSION_COUNT_LIMIT + 1}) v`).get(params) as { n: number | string }).n);
-  const k = VERSION_COUNTS[reader];
-  if (!f.status && !f.text && !f.product && upTo(`FROM ${k.counts} WHERE ${k.scope}c.installs > 0`) > VERSION_COUNT_LIMIT) return countedTo(VERSION_COUNT_LIMIT + 1);
-  return countedTo(upTo(versionsFrom(f, d, reader, 'count')));
+  const upTo = { ...params, cap: VERSION_COUNT_LIMIT + 1 };
+  const count = (sql: string) => Number((stmt(db, sql).get(upTo) as { n: number | string }).n);
+  if (!f.status && !f.text && !f.product && count(VERSIONS_CARRIED_UP_TO[reader]) > VERSION_COUNT_LIMIT) return countedTo(VERSION_COUNT_LIMIT + 1);
+  return countedTo(count(`SELECT count(*) AS n FROM (SELECT 1 ${versionsFrom(f, d, reader, 'count')} LIMIT @cap) v`));
 }
+const versionsCarriedUpTo = ({ counts, scope }: (typeof VERSION_COUNTS)['ics' | 'trust']) => `SELECT count(*) AS n FROM (SELECT 1 FROM ${counts} WHERE ${scope}c.installs > 0 LIMIT @cap) v`;
+/** How many versions the reader carries, counted up to @cap. */
+const VERSIONS_CARRIED_UP_TO = { ics: versionsCarriedUpTo(VERSION_COUNTS.ics), trust: versionsCarriedUpTo(VERSION_COUNTS.trust) };
 
 /**
  * One page and the number of rows matching, read in one pass over the kept

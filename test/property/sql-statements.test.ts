@@ -117,12 +117,12 @@ const ORDER_BY = /^orderBy\([A-Z_]+_ORDERS, f\.sort \?\? \{ key: '[a-z-]+', desc
 const REVIEWED: Record<string, string> = {
   'store/registered-devices.ts: col': "group() is called only with the literals 'status', 'kind', 'site'",
   'store/asset-queries.ts: assetsMatching(f, d)': "picks among literal WHERE fragments and the dialect's JSON list (inJsonList); osRank, family, q, anyBit, software, productVersions are bound",
+"store/estate-queries.ts: versionsFrom(f, d, reader, 'page', among)": "as versionsFrom(f, d, reader), with the dialect's JSON list of ids (inJsonList) when among; the ids bound",
   'store/estate-queries.ts: versionsFrom(f, d, reader)': "versionRows(), constant SQL per reader kind, given literal conditions on the version (with the dialect's JSON list, jsonValues), and a literal status WHERE; q, titled, product, status are bound",
   'store/alert-queries.ts: filterSql(d, f, search)': 'replaces placeholders in the FILTER constant (per dialect) with literal fragments; values bound',
   'store/alert-queries.ts: foundSql(d, f)': "literal conditions (the dialect's JSON lists, inJsonList, in or not in the rule set; a literal + in SQLite) chosen by whether a trust and a rule set are asked for; their values bound",
   'store/alert-queries.ts: fromSql(d, search)': 'the FROM constant (per dialect), with the literal NOT INDEXED added for a search read by id; values bound',
   'store/exceptions.ts: where': 'a literal WHERE with @status bound',
-  "store/estate-queries.ts: carrying === 'any' ? '<> 0' : '= 0'": "countAssetsCarrying() picks one of two literal comparisons by a typed 'any' | 'none'; the bits are bound",
   "store/posture-capture.ts: worstFirst.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')": 'SupportStatus values from code (never input) and their indices',
   'store/posture-capture.ts: rank': "a CASE over EFFECTIVE_STATUS and the same code-given SupportStatus values",
   'store/migrate.ts: m.version': 'PRAGMA user_version (no parameters possible): the number of a shipped migration file',
@@ -139,6 +139,7 @@ const REVIEWED_EXPRESSIONS: Record<string, string> = {
   'store/migrate.ts: m.sql': 'the numbered migration files shipped in src/store/migrations',
   'store/postgres/migrate-postgres.ts: m.sql': 'the numbered migration files shipped in src/store/migrations/postgres',
   'store/estate-queries.ts: countSql': 'pageWithTotal() is handed statements built by versionsFrom() and the unmatched list from literals; values bound',
+  'store/estate-queries.ts: sql': "countVersions()'s count() is handed VERSIONS_CARRIED_UP_TO (constant per reader kind) or versionsFrom() above inside constant SQL; the cap and values bound",
   'store/patch-queries.ts: softwareByPatch': "one of four constant statements, chosen by the reader kind ('ics' | 'trust') and the dialect (standalone: literal columns and statuses); the trust is bound as @org",
 };
 /** SQL outside src/store/, against the style rule but not the security one (a literal with a bound value). */
