@@ -86,12 +86,13 @@ describe('each page of the software list is that page of the whole list', () => 
     expect(split.length).toBeGreaterThan(0);
   });
 
-  it.each(SCOPES)('%s: every page at sizes 1, 3 and 50, with and without a status', (_name, scope) => {
+  it.each(SCOPES)('%s: every page at sizes 1, 3 and 50, and at 3 and 50 of each status', (_name, scope) => {
     const org = orgOf(scope);
     for (const status of [undefined, 'unsupported', 'supported', 'unknown'] as const) {
       const whole = wholeList(org, status);
       if (status === undefined) expect(whole.length).toBeGreaterThan(0);
-      for (const limit of [1, 3, 50]) {
+      // Pages of one row only for the whole list: each is a read of its own on PostgreSQL.
+      for (const limit of status === undefined ? [1, 3, 50] : [3, 50]) {
         for (let offset = 0; offset <= whole.length; offset += limit) {
           const page = listed(org, { limit, offset }, status);
           expect(page, `${status ?? 'any status'}, ${limit} from ${offset}`).toEqual({ total: whole.length, more: false, rows: whole.slice(offset, offset + limit) });
