@@ -17,6 +17,10 @@
  * the rows already read are that many. If the page is short (a status kept
  * too few), the reach is doubled. After TRIES reads, or with more than
  * MOST_CANDIDATES versions to read, the caller builds the whole list.
+ *
+ * The reads are separate statements, each of its own moment: a version whose
+ * count a report lifts past `least` between them is missing from that one
+ * page, as if the page had been read a moment earlier, and is on the next.
  */
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
