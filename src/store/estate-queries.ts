@@ -119,19 +119,17 @@ const machineCounts = (d: Dialect, reader: 'ics' | 'trust') => {
   const inScope = reader === 'ics' ? 'TRUE' : d === 'sqlite' ? 'organisation_id = @org' : 'c.organisation_id = @org';
   const carrying = (test: string) =>
     d === 'sqlite' ? `SELECT count(*) AS n FROM assets WHERE (carries & @bits) ${test} AND ${inScope}` : `SELECT coalesce(sum(c.assets), 0) AS n FROM ${KEPT_ASSET_COUNTS} WHERE (c.carries & @bits) ${test} AND ${inScope}`;
-  return d === 'sqlite'
-    ? {
-        all: `SELECT count(*) AS n FROM assets WHERE ${inScope}`,
-        byOs: `SELECT o.status, sum(c.n) AS n FROM (SELECT os_id, count(*) AS n FROM assets WHERE ${inScope} GROUP BY os_id) c JOIN os_versions o ON o.id = c.os_id GROUP BY o.status`,
-        any: carrying('<> 0'),
-        none: carrying('= 0'),
-      }
-    : {
-        all: `SELECT coalesce(sum(c.assets), 0) AS n FROM ${KEPT_ASSET_COUNTS} WHERE ${inScope}`,
-        byOs: `SELECT o.status, sum(c.assets) AS n FROM ${KEPT_ASSET_COUNTS} JOIN os_versions o ON o.id = c.os_id WHERE ${inScope} GROUP BY o.status`,
-        any: carrying('<> 0'),
-        none: carrying('= 0'),
-      };
+  const counted =
+    d === 'sqlite'
+      ? {
+          all: `SELECT count(*) AS n FROM assets WHERE ${inScope}`,
+          byOs: `SELECT o.status, sum(c.n) AS n FROM (SELECT os_id, count(*) AS n FROM assets WHERE ${inScope} GROUP BY os_id) c JOIN os_versions o ON o.id = c.os_id GROUP BY o.status`,
+        }
+      : {
+          all: `SELECT coalesce(sum(c.assets), 0) AS n FROM ${KEPT_ASSET_COUNTS} WHERE ${inScope}`,
+          byOs: `SELECT o.status, sum(c.assets) AS n FROM ${KEPT_ASSET_COUNTS} JOIN os_versions o ON o.id = c.os_id WHERE ${inScope} GROUP BY o.status`,
+        };
+  return { ...counted, any: carrying('<> 0'), none: carrying('= 0') };
 };
 const MACHINE_COUNTS = perDialect((d) => ({ ics: machineCounts(d, 'ics'), trust: machineCounts(d, 'trust') }));
 

@@ -157,7 +157,7 @@ describe.runIf(process.env.ESTATEWATCH_TEST_STORE === 'postgres')("PostgreSQL's 
   });
 });
 
-describe('the software and unmatched lists, counted apart from their page', () => {
+describe("the software and unmatched lists' totals", () => {
   it.each(['every trust', 'one trust'] as const)('give the same total on a page past the end as on the first (%s)', (scope) => {
     const org = scope === 'every trust' ? null : second;
     for (const list of [(at: typeof PAGE) => listSoftwareVersions(db(), org, at), (at: typeof PAGE) => listUnmatched(db(), org, at)]) {

@@ -1,8 +1,9 @@
 /**
  * Previous/next links that keep the current filters; with `csv`, the list's
- * CSV export under the same filters, every page of it.
+ * CSV export under the same filters, every page of it. `more`: the list was
+ * counted only to `total` (a broad search, a list of over 10,000 versions):
+ * its pages stop there.
  */
-/** `more`: the list was counted only to `total` (a broad search, a list of over 10,000 versions): its pages stop there. */
 export function Pager({ path, query, page, pageSize, total, more = false, csv }: { path: string; query: Record<string, string | undefined>; page: number; pageSize: number; total: number; more?: boolean; csv?: string }) {
   const params = (extra: Record<string, string>) => new URLSearchParams(Object.entries({ ...query, ...extra }).filter((e): e is [string, string] => !!e[1]));
   const link = (p: number) => `${path}?${params({ page: String(p) })}`;
