@@ -9,7 +9,7 @@ import type { AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
 import { orderBy, type ListSort } from './list-order.js';
-import { dialectOf, greater, inJsonList, jsonValues, perDialect, type Dialect } from './dialect.js';
+import { dialectOf, greater, inJsonList, jsonValues, perDialect, plannedWithValues, type Dialect } from './dialect.js';
 import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
 import { bindTrust, forTrust, inScope, type OrgScope } from './organisations.js';
@@ -168,8 +168,9 @@ function foundSql(d: Dialect, f: Pick<AlertFilter, 'org' | 'ruleSet'>): string {
   const filter = `${inJsonList(d, 'severity_rank', '@severityRanks', 'integer')} AND ${inJsonList(d, 'status', '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)
     AND ${inRuleSet(d, f.ruleSet, column('rule_id'))}`;
   const inTrust = f.org === null ? '' : ` AND ${column('organisation_id')} = @org`;
-  return `SELECT id FROM alerts WHERE ${inJsonList(d, 'asset_id', '@hosts', 'integer')} AND ${filter}
-  UNION ALL SELECT id FROM alerts WHERE ${inJsonList(d, 'title', '@titles')} AND ${filter}${inTrust} AND (asset_id IS NULL OR ${inJsonList(d, 'asset_id', '@hosts', 'integer', true)})`;
+  // From one machine to 20,000: a plan fitted to one would not fit the other.
+  return plannedWithValues(d, `SELECT id FROM alerts WHERE ${inJsonList(d, 'asset_id', '@hosts', 'integer')} AND ${filter}
+  UNION ALL SELECT id FROM alerts WHERE ${inJsonList(d, 'title', '@titles')} AND ${filter}${inTrust} AND (asset_id IS NULL OR ${inJsonList(d, 'asset_id', '@hosts', 'integer', true)})`);
 }
 
 /** SQL: `column` (a rule id) in the rule set asked for, or outside it (`except`), bound as @ruleSet; TRUE without one. */

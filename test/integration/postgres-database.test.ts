@@ -8,6 +8,7 @@ import { PgDatabase, WRITER_LOCK_KEY } from '../../src/store/postgres/pg-databas
 import { listPostgresMigrations, migratePostgres, schemaVersion } from '../../src/store/postgres/migrate-postgres.js';
 import { connectSyncPg } from '../../src/store/postgres/sync-client.js';
 import { listMigrations } from '../../src/store/migrate.js';
+import { inJsonList, plannedWithValues } from '../../src/store/dialect.js';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.js';
 
 let server: TestPostgres;
@@ -44,6 +45,22 @@ describe('statements', () => {
     expect(db.prepare('SELECT body FROM notes WHERE author = ?').get('nobody')).toBeUndefined();
     expect(db.prepare("UPDATE notes SET author = 'x' WHERE author IN (?, ?)").run('cso', 'it')).toEqual({ changes: 2 });
     expect([...db.prepare('SELECT id FROM notes').pluck().iterate()]).toHaveLength(2);
+  });
+
+  it('plans a statement marked to be planned with its values at every run, never settling on a plan blind to them', () => {
+    const client = connect();
+    client.exec('CREATE TEMP TABLE marks AS SELECT n AS owner, n % 5 AS kind FROM generate_series(1, 2000) AS n');
+    const byList = `SELECT count(*) FROM marks WHERE ${inJsonList('postgres', 'owner', '@owners', 'integer')} AND kind = @kind`;
+    const [perRun, once] = [client.prepare(plannedWithValues('postgres', byList)).pluck(), client.prepare(byList).pluck()];
+    // PostgreSQL may turn a prepared statement's plan generic from its sixth run.
+    for (let run = 1; run <= 8; run++) {
+      const owners = JSON.stringify(Array.from({ length: run * 100 }, (_, i) => i + 1));
+      expect(perRun.get({ owners, kind: 0 })).toBe(run * 20);
+      expect(once.get({ owners, kind: 1 })).toBe(run * 20);
+    }
+    const prepared = client.prepare('SELECT statement FROM pg_prepared_statements').pluck().all() as string[];
+    expect(prepared.filter((text) => text.includes('FROM marks'))).toEqual(["SELECT count(*) FROM marks WHERE owner = ANY(CAST(translate($1, '[]', '{}') AS bigint[])) AND kind = $2"]);
+    client.close();
   });
 });
 

@@ -177,6 +177,15 @@ describe('connectSyncPg: queries', () => {
     expect(prepared()).toEqual([text, 'SELECT $1::text AS echo']);
   });
 
+  it("runs a statement asked never to be prepared unnamed at every run, with the same answers", () => {
+    const client = connect();
+    const text = 'SELECT $1::int * 2 AS twice';
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(client.query(text, [n], 'never').rows).toEqual([{ twice: n * 2 }]);
+    expect(client.query('SELECT count(*) AS n FROM pg_prepared_statements').rows).toEqual([{ n: 0 }]);
+    client.query(text, [8]);
+    expect(client.query('SELECT statement FROM pg_prepared_statements').rows).toEqual([{ statement: text }]);
+  });
+
   it('keeps at most 1,000 statements prepared on a connection and runs the rest unnamed', () => {
     const client = connect();
     for (let n = 0; n < 1_005; n++) expect(client.query(`SELECT $1::int + ${n} AS x`, [1]).rows).toEqual([{ x: n + 1 }]);

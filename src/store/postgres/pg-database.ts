@@ -14,19 +14,24 @@
  * - a deferred one (inSnapshot) reads one snapshot: REPEATABLE READ.
  * - a transaction inside another is a savepoint, as in better-sqlite3.
  */
+import { isPlannedWithValues } from '../dialect.js';
 import { bindValues, toPgPlaceholders, type PgStatementText } from './placeholders.js';
-import type { PgResult, SyncPgClient } from './sync-client.js';
+import type { Prepare, PgResult, SyncPgClient } from './sync-client.js';
 
 /** The advisory lock every write transaction holds: one key for the whole database. */
 export const WRITER_LOCK_KEY = 0x65737477; // "estw"
 
 export class PgStatement {
   private plucking = false;
+  /** A statement marked so is planned with its values at every run (dialect.ts plannedWithValues). */
+  private readonly prepare: Prepare;
 
   constructor(
     private readonly client: SyncPgClient,
     private readonly text: PgStatementText,
-  ) {}
+  ) {
+    this.prepare = isPlannedWithValues(text.sql) ? 'never' : 'once';
+  }
 
   /** Rows come back as their first column's value alone. */
   pluck(on = true): this {
@@ -54,7 +59,7 @@ export class PgStatement {
 
   private query(params: unknown[]): PgResult {
     try {
-      return this.client.query(this.text.sql, bindValues(this.text, params));
+      return this.client.query(this.text.sql, bindValues(this.text, params), this.prepare);
     } catch (err) {
       // Which statement failed: the store's SQL text, never its values.
       if (err instanceof Error) err.message += `\n  in: ${this.text.sql.replace(/\s+/g, ' ').slice(0, 400)}`;

@@ -22,11 +22,12 @@ export interface SyncPgClient {
   /**
    * Runs one statement with `$1, $2…` parameters (string, number, boolean,
    * null, Buffer; undefined is sent as null), prepared on this connection the
-   * first time its text is seen and run by name afterwards. Without parameters
-   * a string of several statements runs as one simple query; the last one's
-   * result is returned (a migration file, say).
+   * first time its text is seen and run by name afterwards, unless `prepare`
+   * is 'never': then it is parsed and planned with its values at every run.
+   * Without parameters a string of several statements runs as one simple
+   * query; the last one's result is returned (a migration file, say).
    */
-  query(sql: string, params?: readonly unknown[]): PgResult;
+  query(sql: string, params?: readonly unknown[], prepare?: Prepare): PgResult;
   /** Ends the connection and the worker. Calling it again does nothing. */
   close(): void;
   /** True once close() was called or the connection or its worker failed: every query then throws. */
@@ -69,7 +70,14 @@ type Reply =
   | { ok: true; rows: Record<string, unknown>[]; rowCount: number; byteaColumns: string[] }
   | { ok: false; error: PgErrorFields & { message: string }; fatal: boolean };
 
-type Request = { sql: string; params: unknown[] } | { close: true };
+/**
+ * 'once': prepared under a name and run by it, so the server may settle on one
+ * generic plan after five runs; 'never': sent unnamed and planned with its
+ * values at every run.
+ */
+export type Prepare = 'once' | 'never';
+
+type Request = { sql: string; params: unknown[]; prepare: Prepare } | { close: true };
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
@@ -129,7 +137,8 @@ client.connection.on('readyForQuery', (message) => { transactionState = message.
 // A statement with parameters is prepared once per connection under a name of its own: the server parses and
 // analyses it once and may reuse its plan, where an unnamed one is parsed and planned at every run (a bulk load
 // of new hosts: ~15% less time in the server). Texts past MAX_NAMED run unnamed, so a connection's prepared
-// statements stay bounded whatever SQL it is given.
+// statements stay bounded whatever SQL it is given. A prepared statement's plan may become generic after five
+// runs, blind to its values: a caller whose best plan depends on them asks for 'never' and is sent unnamed.
 const MAX_NAMED = ${MAX_NAMED_STATEMENTS};
 const names = new Map();
 let nextName = 0;
@@ -144,8 +153,8 @@ const STALE_RESULT_TYPE = '0A000';
 const prepareAgain = (sql) => { names.delete(sql); return nameFor(sql); };
 const send = (sql, params, name) => (name === undefined ? client.query(sql, params) : client.query({ name, text: sql, values: params }));
 // Without parameters a text may hold several statements, which only the simple protocol runs: never named.
-const sendNamed = async (sql, params) => {
-  if (params.length === 0) return client.query(sql, params);
+const sendNamed = async (sql, params, prepare) => {
+  if (params.length === 0 || prepare === 'never') return send(sql, params, undefined);
   const idle = transactionState === 'I';
   try {
     return await send(sql, params, nameFor(sql));
@@ -160,10 +169,10 @@ const sendNamed = async (sql, params) => {
 };
 
 const BYTEA = 17, BYTEA_ARRAY = 1001;
-const run = async (sql, params) => {
+const run = async (sql, params, prepare) => {
   if (lost) return lostReply();
   try {
-    const results = await sendNamed(sql, params);
+    const results = await sendNamed(sql, params, prepare);
     // Several statements in one simple query give one result each: the last one stands for them.
     const result = Array.isArray(results) ? results[results.length - 1] : results;
     const fields = result.fields || [];
@@ -186,7 +195,7 @@ port.on('message', async (request) => {
     answer({ ok: true, rows: [], rowCount: 0, byteaColumns: [] });
     return;
   }
-  answer(await run(request.sql, request.params));
+  answer(await run(request.sql, request.params, request.prepare));
 });
 `;
 
@@ -237,12 +246,12 @@ export function connectSyncPg(url: string, opts: SyncPgOptions = {}): SyncPgClie
   }
   return { query, close, get closed() { return closedByCaller || broken !== undefined; } };
 
-  function query(sql: string, params: readonly unknown[] = []): PgResult {
+  function query(sql: string, params: readonly unknown[] = [], prepare: Prepare = 'once'): PgResult {
     if (closedByCaller) throw new Error('this PostgreSQL client is closed');
     // A fresh error, so its stack shows this call rather than the one that found the connection gone.
     if (broken) throw new PgError(broken.message, { code: broken.code });
     const seen = Atomics.load(state, 0);
-    port.postMessage({ sql, params: params.map((p) => p ?? null) } satisfies Request);
+    port.postMessage({ sql, params: params.map((p) => p ?? null), prepare } satisfies Request);
     const waitMs = queryTimeoutMs + WAIT_GRACE_MS;
     const reply = answerAfter(seen, waitMs) ?? breakWith(new PgError(`no answer from PostgreSQL at ${target} within ${waitMs} ms; the connection is closed`));
     if (!reply.ok && reply.fatal) breakWith(toPgError(reply.error, redact));
