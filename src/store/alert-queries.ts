@@ -9,7 +9,7 @@ import type { AuditTrailEntry } from './audit-log.js';
 import { SEVERITIES, type Severity } from '../alerts/alert-rule-schema.js';
 import type { Db } from './db.js';
 import { orderBy, type ListSort } from './list-order.js';
-import { dialectOf, greater, inJsonList, jsonValues, perDialect, plannedWithValues, type Dialect } from './dialect.js';
+import { dialectOf, greater, inJsonList, jsonIdArray, jsonValues, perDialect, plannedWithValues, type Dialect } from './dialect.js';
 import { forAsset } from './alert-findings.js';
 import { ALERTS_CHECKED_AT } from './alerts.js';
 import { bindTrust, forTrust, inScope, type OrgScope } from './organisations.js';
@@ -170,8 +170,20 @@ function foundSql(d: Dialect, f: Pick<AlertFilter, 'org' | 'ruleSet'>): string {
   const inTrust = f.org === null ? '' : ` AND ${column('organisation_id')} = @org`;
   // From one machine to 20,000: a plan fitted to one would not fit the other.
   return plannedWithValues(d, `SELECT id FROM alerts WHERE ${inJsonList(d, 'asset_id', '@hosts', 'integer')} AND ${filter}
-  UNION ALL SELECT id FROM alerts WHERE ${inJsonList(d, 'title', '@titles')} AND ${filter}${inTrust} AND (asset_id IS NULL OR ${inJsonList(d, 'asset_id', '@hosts', 'integer', true)})`);
+  UNION ALL SELECT id FROM alerts WHERE ${inJsonList(d, 'title', '@titles')} AND ${filter}${inTrust} AND (asset_id IS NULL OR ${NOT_FOUND_BY_HOST[d]})`);
 }
+
+/**
+ * An alert's machine not among those found (for the alerts found by title).
+ * PostgreSQL tests it against the machines' ids as rows, hashed: as `<> ALL`
+ * of the list its planner estimated each id's share of the alerts one by one
+ * (a search finding 9,331 machines at 20,000 assets: 19 ms to plan each
+ * statement, 5.5 as rows).
+ */
+const NOT_FOUND_BY_HOST = {
+  sqlite: inJsonList('sqlite', 'asset_id', '@hosts', 'integer', true),
+  postgres: `asset_id NOT IN (SELECT unnest(${jsonIdArray('@hosts')}))`,
+};
 
 /** SQL: `column` (a rule id) in the rule set asked for, or outside it (`except`), bound as @ruleSet; TRUE without one. */
 function inRuleSet(d: Dialect, ruleSet: AlertFilter['ruleSet'], column: string): string {

@@ -45,8 +45,13 @@ export function jsonValues(d: Dialect, param: string, type: 'text' | 'integer' =
  */
 export function inJsonList(d: Dialect, column: string, param: string, type: 'text' | 'integer' = 'text', not = false): string {
   if (d === 'sqlite') return `${column} ${not ? 'NOT IN' : 'IN'} ${jsonValues(d, param, type)}`;
-  const values = type === 'integer' ? `CAST(string_to_array(btrim(CAST(${param} AS text), '[]'), ',') AS bigint[])` : `ARRAY${jsonValues(d, param, type)}`;
+  const values = type === 'integer' ? jsonIdArray(param) : `ARRAY${jsonValues(d, param, type)}`;
   return `${column} ${not ? '<> ALL' : '= ANY'}(${values})`;
+}
+
+/** PostgreSQL: the JSON array of integers bound to `param` as a bigint[], by immutable steps (see inJsonList). */
+export function jsonIdArray(param: string): string {
+  return `CAST(string_to_array(btrim(CAST(${param} AS text), '[]'), ',') AS bigint[])`;
 }
 
 const PLANNED_WITH_VALUES = '/* planned with its values */';
