@@ -7,7 +7,7 @@
 import { COUNTS_AS_SUPPORTED, SUPPORT_STATUSES, UNKNOWN_REASONS, type SupportStatus, type UnknownReason } from '../lifecycle/verdict.js';
 import { versionRangeTest } from '../lifecycle/version-range.js';
 import type { Db } from './db.js';
-import { dialectOf, distinctList, inJsonList, jsonValues, perDialect, type Dialect } from './dialect.js';
+import { dialectOf, distinctList, inJsonList, perDialect, type Dialect } from './dialect.js';
 import { readLeadingVersions } from './leading-versions.js';
 import { listKeptUnmatched } from './unmatched-programs.js';
 import { likeText } from './like-text.js';
@@ -219,7 +219,8 @@ export interface SoftwareVersionFilter {
  */
 function versionsFrom(f: SoftwareVersionFilter, d: Dialect, reader: 'ics' | 'trust', columns: keyof typeof VERSION_COLUMNS = 'page', among = false): string {
   const matching = [
-    f.text && `(s.name LIKE @q ESCAPE '\\' OR s.product IN ${jsonValues(d, '@titled')})`,
+    // On PostgreSQL both halves seek an index (migration 0055's trigrams, software_product): the list as `= ANY`, not IN a subquery.
+    f.text && `(s.name LIKE @q ESCAPE '\\' OR ${inJsonList(d, 's.product', '@titled')})`,
     f.product && 's.product = @product',
     among && inJsonList(d, 's.id', '@ids', 'integer'),
   ]

@@ -200,6 +200,22 @@ describe('a search seeks the alerts of the machines and titles it found', () => 
   });
 });
 
+/**
+ * Migration 0055: PostgreSQL can find a version by part of its name from its name's trigrams, beside software_product
+ * for the products named (on a test's few rows it may read one of the two lists of versions another way).
+ */
+describe.runIf(process.env.ESTATEWATCH_TEST_STORE === 'postgres')('a search of the software list by name seeks its indexes', () => {
+  it('estate-wide (a trust reads its own counted versions first)', () => {
+    const searched = statementsOf((d) => listSoftwareVersions(d, null, { text: { q: 'ssl', products: ['openssl'] }, ...PAGE })).filter((c) => /s\.name LIKE/i.test(c.sql));
+    expect(searched.length).toBeGreaterThan(0);
+    for (const c of searched) {
+      const plan = planOf(c);
+      expect(plan).toMatch(/Bitmap Index Scan on software_name_search.*\n\s*Index Cond: \(name ~~\* /);
+      expect(plan).toMatch(/Bitmap Index Scan on software_product.*\n\s*Index Cond: \(product = ANY /);
+    }
+  });
+});
+
 /** Migration 0041: a record's trail is read by its entity and id, not by scanning the append-only log. */
 describe("a record's audit trail is read by its key", () => {
   it.each([

@@ -45,9 +45,10 @@ const POSTGRES_ONLY_TRIGGERS = [
 const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs', 'trust_unmatched_programs', 'trust_asset_counts'];
 /**
  * Indexes only PostgreSQL's reads use (migration 0051: the version counts in the software list's order, for
- * store/leading-versions.ts; 0052: the unmatched programs in the queue's order).
+ * store/leading-versions.ts; 0052: the unmatched programs in the queue's order; 0055: the trigrams of each version's
+ * name, for a search of the software list by part of a name).
  */
-const POSTGRES_ONLY_INDEXES = ['software_installs_order', 'software_trust_installs_order', 'trust_unmatched_programs_order'];
+const POSTGRES_ONLY_INDEXES = ['software_installs_order', 'software_trust_installs_order', 'trust_unmatched_programs_order', 'software_name_search'];
 
 let server: TestPostgres;
 let client: pg.Client;
