@@ -14,11 +14,11 @@ import type { Db } from '../store/db.js';
 import type { StoredCyberAlert } from '../store/cyber-alerts.js';
 import { refreshCyberMachines } from '../cyber/refresh-cyber-machines.js';
 import { schemesOf } from '../lifecycle/cyber-applicability.js';
-import { assetIdentity, findAssetState, insertAsset, setCollectionWarnings, storedHostFacts, touchAsset, updateAsset, type AssetWrite } from '../store/assets.js';
+import { assetIdentity, findAssetState, insertAsset, setCollectionWarnings, storedHostFacts, touchAsset, touchDevices, updateAsset, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
 import { changeInstalls, insertInstallHistory, listCurrentInstalls, type CurrentInstall } from '../store/installs.js';
 import { ensureOsVersion } from '../store/os-versions.js';
-import { osVersionPatch, setAssetOsPatch } from '../store/asset-os-patch.js';
+import { osVersionPatch } from '../store/asset-os-patch.js';
 import { findReceipt, insertReceipt } from '../store/receipts.js';
 import { ensureSoftwareIds } from '../store/software.js';
 import { refuseOverNewNames } from './agent-budget.js';
@@ -75,13 +75,14 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     if (existing !== undefined && existing.inventoryHash === hash) return recordArrival(ctx, existing.id, arrival, meta);
 
     const host = existing && incomplete(report, 'host') ? { ...storedHostFacts(db, existing.id), ...definedFields(report.host), hostname: report.host.hostname } : report.host;
-    const write: AssetWrite = { identity, report: { ...report, host }, osId: ensureOsVersion(db, report.os, ctx.evaluator.os), agentId: meta.agentId, organisationId: meta.organisationId, inventoryHash: hash, receivedAt };
+    const osId = ensureOsVersion(db, report.os, ctx.evaluator.os);
+    const osPatch = ctx.evaluator.osPatch({ osId, family: report.os.family, build: report.os.build ?? null, osPatch: osVersionPatch(db, osId) });
+    const write: AssetWrite = { identity, report: { ...report, host }, osId, agentId: meta.agentId, organisationId: meta.organisationId, inventoryHash: hash, receivedAt, osPatch };
     const assetId = existing ? existing.id : insertAsset(db, write);
     if (existing) {
       updateAsset(db, assetId, write);
-      touchAsset(db, assetId, report.collectedAt, receivedAt);
+      touchDevices(db, assetId, report.collectedAt);
     }
-    setAssetOsPatch(db, assetId, ctx.evaluator.osPatch({ osId: write.osId, family: report.os.family, build: report.os.build ?? null, osPatch: osVersionPatch(db, write.osId) }));
     // An asset's first report is its baseline, not a list of changes.
     const software = storeSoftware(ctx, assetId, report, { recordHistory: existing !== undefined, newNames: meta.newNames });
     const changes = software.changes + storeDevices(ctx, assetId, report);

@@ -9,11 +9,7 @@ import type { PatchCurrency } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, perDialect, sameValue, type Dialect } from './dialect.js';
 import { stmt } from './statements.js';
-import { ASSET_OS_PATCH_ASSIGNMENTS, ASSET_OS_PATCH_COLUMN_NAMES, patchParams, rowToPatch, PATCH_COLUMNS_OF, type PatchRow } from './verdict-columns.js';
-
-export function setAssetOsPatch(db: Db, assetId: number, patch: PatchCurrency | null): void {
-  stmt(db, `UPDATE assets SET ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE id = ?`).run(...patchParams(patch), assetId);
-}
+import { ASSET_OS_PATCH_COLUMN_NAMES, patchParams, rowToPatch, PATCH_COLUMNS_OF, type PatchRow } from './verdict-columns.js';
 
 export interface OsBuild {
   osId: number;
