@@ -309,3 +309,33 @@ describe('installs by status', () => {
     expectMachineCountsExact();
   });
 });
+
+/**
+ * PostgreSQL writes a new copy of a row at each update (migration 0057): a changed report that moves none of a machine's
+ * kept figures (the statuses it carries, its risk counts, its OS rank, its OS patch currency, its collection warnings,
+ * its faxes' count) writes the machine's row once, for what the report does change. Before, eight times.
+ */
+describe.runIf(process.env.ESTATEWATCH_TEST_STORE === 'postgres')("a machine's row on PostgreSQL", () => {
+  it('is written once by a changed report that moves none of its kept figures', () => {
+    const db = hub.deps.db;
+    const demo = demoReports(TEST_NOW).find((r) => r.host.hostname === 'WARD7-PC014')!;
+    const ward7 = { ...demo, host: { ...demo.host, hostname: 'ROW-COPY-PC', fqdn: undefined } };
+    const figures = () => db.prepare("SELECT carries, os_rank, unsupported_items, ending_soon_items, os_patch_state FROM assets WHERE hostname = 'ROW-COPY-PC'").get();
+    const updates = () => Number(db.prepare("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'assets'").pluck().get());
+    ingestReport(hub.deps, ward7, { agentId: null, organisationId: 1, idempotencyKey: 'ward7-as-reported' });
+    const before = figures();
+    // A program no title knows, on a machine that already carries unknown items: its counts move, none of its figures.
+    // The machine has a fax: its devices are upserted again, and their count stays.
+    expect(ward7.devices.some((d) => d.kind === 'fax')).toBe(true);
+    const software = [...ward7.software, { name: 'Estatewatch Row Copy Probe', version: '1.0', source: 'registry' as const }];
+    inTransaction(db, () => {
+      const start = updates();
+      ingestReport(hub.deps, { ...ward7, software }, { agentId: null, organisationId: 1, idempotencyKey: 'ward7-probe' });
+      expect(updates() - start).toBe(1);
+    });
+    expect(figures()).toEqual(before);
+    // Not expectEveryCountExact: the hub-wide counts still hold the machine the test above deleted by hand.
+    expectTrustCountsExact();
+    expectMachineCountsExact();
+  });
+});

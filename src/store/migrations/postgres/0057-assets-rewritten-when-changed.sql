@@ -7,8 +7,10 @@
 -- when the value stayed the same, which is nearly always for a changed report
 -- (a version upgraded changes a machine's counts, seldom the statuses it
 -- carries or how many of its items are unsupported) and for a new machine on
--- a supported OS (its rank is the column's default). They now leave such a
--- row alone; the values after every statement are the same.
+-- a supported OS (its rank is the column's default); and each report of a
+-- machine with a fax, modem or pager upserts its devices, which took its
+-- faxes' count down and up again (0044), two more copies. They now leave
+-- such a row alone; the values after every statement are the same.
 CREATE OR REPLACE FUNCTION asset_item_counts_carries_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE assets a SET carries = c.carries FROM asset_carried_statuses c
@@ -29,6 +31,18 @@ $$;
 CREATE OR REPLACE FUNCTION assets_os_rank_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE assets a SET os_rank = r.rank FROM os_status_ranks r WHERE r.id = NEW.os_id AND a.id = NEW.id AND a.os_rank IS DISTINCT FROM r.rank;
+  RETURN NULL;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION devices_legacy_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.asset_id = NEW.asset_id
+    AND (coalesce(OLD.classified_kind, OLD.kind) IN ('fax', 'modem', 'pager')) = (coalesce(NEW.classified_kind, NEW.kind) IN ('fax', 'modem', 'pager')) THEN
+    RETURN NULL;
+  END IF;
+  UPDATE assets SET legacy_devices = legacy_devices - 1 WHERE id = OLD.asset_id AND coalesce(OLD.classified_kind, OLD.kind) IN ('fax', 'modem', 'pager');
+  UPDATE assets SET legacy_devices = legacy_devices + 1 WHERE id = NEW.asset_id AND coalesce(NEW.classified_kind, NEW.kind) IN ('fax', 'modem', 'pager');
   RETURN NULL;
 END;
 $$;
