@@ -49,8 +49,19 @@ const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs',
  * name, for a search of the software list by part of a name).
  */
 const POSTGRES_ONLY_INDEXES = ['software_installs_order', 'software_trust_installs_order', 'trust_unmatched_programs_order', 'software_name_search'];
-/** Columns PostgreSQL keeps narrower than the mapped bigint (migration 0056: an install's ids, 300 rows a machine). */
-const POSTGRES_NARROW_COLUMNS: Record<string, string> = { 'installs.asset_id': 'integer', 'installs.software_id': 'integer' };
+/**
+ * Columns PostgreSQL keeps narrower than the mapped bigint (migration 0056: an install's ids, 300 rows a machine; 0058: the
+ * counts kept per version, in each trust and on each OS).
+ */
+const POSTGRES_NARROW_COLUMNS: Record<string, string> = Object.fromEntries(
+  [
+    'installs.asset_id', 'installs.software_id',
+    'software_installs.software_id', 'software_installs.installs',
+    'software_os_counts.software_id', 'software_os_counts.os_id', 'software_os_counts.installs',
+    'software_trust_installs.organisation_id', 'software_trust_installs.software_id', 'software_trust_installs.installs',
+    'software_trust_counts.organisation_id', 'software_trust_counts.software_id', 'software_trust_counts.os_id', 'software_trust_counts.installs',
+  ].map((c) => [c, 'integer']),
+);
 
 let server: TestPostgres;
 let client: pg.Client;

@@ -1,0 +1,3 @@
+-- Issue 24: nothing to do on SQLite, which stores an integer in as few bytes
+-- as its value needs.
+SELECT 1;
