@@ -95,7 +95,7 @@ export function distinctList(d: Dialect, expr: string): string {
 /** A JSON array bound to `param` as rows `alias(key, value)`: key its 0-based index, value its element (JSON). */
 export function jsonArrayRows(d: Dialect, param: string, alias: string): string {
   if (d === 'sqlite') return `json_each(${param}) ${alias}`;
-  return `(SELECT value, ord - 1 AS key FROM json_array_elements(CAST(${param} AS json)) WITH ORDINALITY AS e(value, ord)) ${alias}`;
+  return `(SELECT value, ord - 1 AS key FROM jsonb_array_elements(CAST(${param} AS jsonb)) WITH ORDINALITY AS e(value, ord)) ${alias}`;
 }
 
 /** The greater of two values (scalar, not the aggregate): SQLite's two-argument max(), PostgreSQL's GREATEST. */
