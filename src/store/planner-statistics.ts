@@ -13,9 +13,16 @@ import { isSqlite, type Db } from './db.js';
 /** What a burst of writes changes: the alerts (an alert run), or the estate's machines and what they carry (an import). */
 export type Burst = 'alerts' | 'machines';
 
+/**
+ * After machines arrive in a burst their tables are vacuumed too: until then PostgreSQL cannot read a new row from an
+ * index alone (its visibility map has no page marked all-visible), and plans a read of many machines' installs as a scan
+ * of every install. The board report's items at risk of the largest trust at 5,000 assets read all 1.5 million installs
+ * (208 ms) and, vacuumed, the at-risk versions' own (131 ms). Vacuuming skips the pages already marked, so after an import
+ * into a large estate it reads what the import wrote. It cannot run inside a transaction: both callers call it after theirs.
+ */
 const ANALYZE: Record<Burst, string> = {
   alerts: 'ANALYZE alerts',
-  machines: 'ANALYZE assets, installs, software, software_installs, software_os_counts, software_trust_installs, software_trust_counts, asset_item_counts',
+  machines: 'VACUUM (ANALYZE) assets, installs, software, software_installs, software_os_counts, software_trust_installs, software_trust_counts, asset_item_counts',
 };
 
 /** A run or an import that changed this many alerts or machines refreshes the statistics at once. */
