@@ -4,7 +4,7 @@
  * planned removal dates, against the national target date.
  */
 import type { Db } from '../store/db.js';
-import { countInUseAt, countInUseNotRetained, countPlannedAt, firstStatusDay, type TrajectoryFilter } from '../store/device-trajectory.js';
+import { countInUseNotRetained, countInUseOn, countPlannedOn, firstStatusDay, type TrajectoryFilter } from '../store/device-trajectory.js';
 import type { OrgScope } from '../store/organisations.js';
 
 /** DHSC (December 2018): faxes out of use by 31 March 2020; non-emergency pagers by the end of 2021 (../shared/DOMAIN.md). */
@@ -39,9 +39,12 @@ export function monthEnds(today: string, back: number, ahead: number): string[] 
 export function deviceTrajectory(db: Db, org: OrgScope, f: TrajectoryFilter, today: string, back = 12, ahead = 12): Trajectory {
   const ends = monthEnds(today, back, ahead);
   const since = firstStatusDay(db, org, f);
-  const measured = ends.filter((at) => since !== undefined && at >= since && at < today).map((at) => ({ at, count: countInUseAt(db, org, f, at), planned: false }));
   // Today's measured count joins the two lines.
-  const now = { at: today, count: countInUseAt(db, org, f, today), planned: false };
-  const planned = ends.filter((at) => at > today).map((at) => ({ at, count: countPlannedAt(db, org, f, at, today), planned: true }));
-  return { ...f, points: [...measured, now, ...planned], target: (NATIONAL_TARGETS as Readonly<Record<string, string>>)[f.kind] ?? null, stillInUse: countInUseNotRetained(db, org, f) };
+  const measuredDays = [...ends.filter((at) => since !== undefined && at >= since && at < today), today];
+  const plannedDays = ends.filter((at) => at > today);
+  const inUse = countInUseOn(db, org, f, measuredDays);
+  const stays = countPlannedOn(db, org, f, plannedDays, today);
+  const measured = measuredDays.map((at) => ({ at, count: inUse.get(at)!, planned: false }));
+  const planned = plannedDays.map((at) => ({ at, count: stays.get(at)!, planned: true }));
+  return { ...f, points: [...measured, ...planned], target: (NATIONAL_TARGETS as Readonly<Record<string, string>>)[f.kind] ?? null, stillInUse: countInUseNotRetained(db, org, f) };
 }
