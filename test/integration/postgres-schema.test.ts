@@ -303,6 +303,13 @@ describe('PostgreSQL migrations', () => {
       expect(pgIndexes.filter((i) => !POSTGRES_ONLY_INDEXES.includes(String(i.name))).sort(byName)).toEqual(liteIndexes.sort(byName));
     });
 
+    it("keeps every trigram index's pending list short (migration 0060: at GIN's default 4 MB each index carried up to that much unmerged)", async () => {
+      const gin = await pgRows(`SELECT c.relname AS name, c.reloptions AS options FROM pg_class c JOIN pg_am a ON a.oid = c.relam
+          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE a.amname = 'gin' AND n.nspname = 'public' ORDER BY 1`);
+      expect(gin.map((i) => i.name)).toEqual(['alert_title_search_title', 'asset_search_hostname', 'software_name_search']);
+      for (const i of gin) expect(i.options, String(i.name)).toEqual(['gin_pending_list_limit=256']);
+    });
+
     it('has the same views with the same columns', async () => {
       const liteViews = liteTables()
         .filter((t) => t.type === 'view')
