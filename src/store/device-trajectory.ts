@@ -1,5 +1,5 @@
-import type { Db } from './db.js';
-import { dialectOf, jsonValues, perDialect, type Dialect } from './dialect.js';
+import type { Db, Statement } from './db.js';
+import { dialectOf, jsonValues, perDialect } from './dialect.js';
 import { inScope, type OrgScope } from './organisations.js';
 import { stmt } from './statements.js';
 
@@ -16,7 +16,7 @@ export interface TrajectoryFilter {
  * and a page draws two trajectories of up to 25 points.
  */
 export function countInUseOn(db: Db, org: OrgScope, f: TrajectoryFilter, days: readonly string[]): Map<string, number> {
-  return countsByDay(db, IN_USE_ON, days, { org, kind: f.kind, site: f.site ?? null });
+  return countsByDay(stmt(db, IN_USE_ON[dialectOf(db)]), days, { org, kind: f.kind, site: f.site ?? null });
 }
 
 const IN_USE_ON = perDialect((d) => `SELECT k.value AS at, (SELECT count(*) FROM registered_devices d
@@ -31,7 +31,7 @@ const IN_USE_ON = perDialect((d) => `SELECT k.value AS at, (SELECT count(*) FROM
  * missed (on or before `today`), means no plan: it stays. Retained crash bleeps stay by policy.
  */
 export function countPlannedOn(db: Db, org: OrgScope, f: TrajectoryFilter, days: readonly string[], today: string): Map<string, number> {
-  return countsByDay(db, PLANNED_ON, days, { org, kind: f.kind, site: f.site ?? null, today });
+  return countsByDay(stmt(db, PLANNED_ON[dialectOf(db)]), days, { org, kind: f.kind, site: f.site ?? null, today });
 }
 
 const PLANNED_ON = perDialect((d) => `SELECT k.value AS at, (SELECT count(*) FROM registered_devices
@@ -40,9 +40,9 @@ const PLANNED_ON = perDialect((d) => `SELECT k.value AS at, (SELECT count(*) FRO
     FROM ${jsonValues(d, '@days')} k`);
 
 /** Each day's count by a statement that reads the days from @days. */
-function countsByDay(db: Db, sql: Record<Dialect, string>, days: readonly string[], params: Record<string, unknown>): Map<string, number> {
+function countsByDay(counts: Statement, days: readonly string[], params: Record<string, unknown>): Map<string, number> {
   if (!days.length) return new Map();
-  const rows = stmt(db, sql[dialectOf(db)]).all({ ...params, days: JSON.stringify(days) }) as { at: string; n: number | string }[];
+  const rows = counts.all({ ...params, days: JSON.stringify(days) }) as { at: string; n: number | string }[];
   return new Map(rows.map((r) => [r.at, Number(r.n)]));
 }
 
