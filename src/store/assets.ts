@@ -3,7 +3,7 @@ import type { PatchCurrency } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
 import { dialectOf, greater, perDialect, sameValue } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
-import { ASSET_OS_PATCH_COLUMN_NAMES, patchParams } from './verdict-columns.js';
+import { ASSET_OS_PATCH_ASSIGNMENTS, ASSET_OS_PATCH_COLUMN_NAMES, patchParams } from './verdict-columns.js';
 
 export interface AssetState {
   id: number;
@@ -67,7 +67,7 @@ export function insertAsset(db: Db, a: AssetWrite): number {
 
 const UPDATE_ASSET = perDialect((d) => `UPDATE assets SET hostname = ?, fqdn = ?, manufacturer = ?, model = ?, serial = ?, os_id = ?, os_build = ?, os_arch = ?,
       agent_id = coalesce(?, agent_id), last_seen_at = ${greater(d, 'last_seen_at', '?')}, last_received_at = ?, inventory_hash = ?,
-      ${ASSET_OS_PATCH_COLUMN_NAMES.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+      ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE id = ?`);
 
 /** Rewrites an asset's facts from a changed report; first-seen stays. */
 export function updateAsset(db: Db, id: number, a: AssetWrite): void {

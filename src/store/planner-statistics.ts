@@ -20,7 +20,7 @@ export type Burst = 'alerts' | 'machines';
  * (208 ms) and, vacuumed, the at-risk versions' own (131 ms). Vacuuming skips the pages already marked, so after an import
  * into a large estate it reads what the import wrote. It cannot run inside a transaction: both callers call it after theirs.
  */
-const ANALYZE: Record<Burst, string> = {
+const REFRESH: Record<Burst, string> = {
   alerts: 'ANALYZE alerts',
   machines: 'VACUUM (ANALYZE) assets, installs, software, software_installs, software_os_counts, software_trust_installs, software_trust_counts, asset_item_counts',
 };
@@ -29,5 +29,5 @@ const ANALYZE: Record<Burst, string> = {
 export const STATISTICS_AFTER: Record<Burst, number> = { alerts: 1000, machines: 200 };
 
 export function refreshPlannerStatistics(db: Db, burst: Burst): void {
-  if (!isSqlite(db)) db.exec(ANALYZE[burst]);
+  if (!isSqlite(db)) db.exec(REFRESH[burst]);
 }
