@@ -256,9 +256,15 @@ export function findUnknownSoftwareSpread(db: Db, minAssets: number): SpreadingP
     .filter((p) => p.assets >= minAssets);
 }
 
-const SPREAD_BY_INSTALLS = `SELECT a.organisation_id AS organisationId, s.name, count(DISTINCT i.asset_id) AS assets, ${distinctList('postgres', 's.version')} AS versions
+/**
+ * Grouped by name in byte order (COLLATE "C", SQLite's BINARY): the groups are
+ * the same in any collation that tells names apart, and sorting a million
+ * installs by the database's locale compared them through the C library
+ * (1.10 → 0.69 s at 5,000 assets on a C.UTF-8 database; issue 24).
+ */
+const SPREAD_BY_INSTALLS = `SELECT a.organisation_id AS organisationId, s.name COLLATE "C" AS name, count(DISTINCT i.asset_id) AS assets, ${distinctList('postgres', 's.version')} AS versions
     FROM installs i JOIN software s ON s.id = i.software_id JOIN assets a ON a.id = i.asset_id WHERE s.os_link <> 'follows' AND s.status = 'unknown'
-    GROUP BY a.organisation_id, s.name HAVING count(DISTINCT i.asset_id) >= @minAssets`;
+    GROUP BY a.organisation_id, s.name COLLATE "C" HAVING count(DISTINCT i.asset_id) >= @minAssets`;
 
 /**
  * Each trust's installs of each unjudged program's versions, summed (an

@@ -87,9 +87,13 @@ export function installedVersions(d: Dialect): string {
   return d === 'sqlite' ? 'installs i JOIN software s ON s.id = i.software_id' : 'installs i CROSS JOIN LATERAL (SELECT * FROM software s WHERE s.id = i.software_id OFFSET 0) s';
 }
 
-/** The distinct values of `expr` in each group, joined by commas, in no set order. */
+/**
+ * The distinct values of `expr` in each group, joined by commas, in no set
+ * order. PostgreSQL finds them in byte order (COLLATE "C"): the same values
+ * whatever the database's locale, without comparing them through it.
+ */
 export function distinctList(d: Dialect, expr: string): string {
-  return d === 'sqlite' ? `group_concat(DISTINCT ${expr})` : `string_agg(DISTINCT CAST(${expr} AS text), ',')`;
+  return d === 'sqlite' ? `group_concat(DISTINCT ${expr})` : `string_agg(DISTINCT CAST(${expr} AS text) COLLATE "C", ',')`;
 }
 
 /** A JSON array bound to `param` as rows `alias(key, value)`: key its 0-based index, value its element (JSON). */
