@@ -47,7 +47,9 @@ const ADD_INSTALLS_POSTGRES = `INSERT INTO installs (asset_id, software_id, inst
  * another; in a report's order, each landed amid the ones before it and split pages halfway (SQLite's B-tree
  * rebalances as it splits: its file is the same size either way).
  */
-function addInstalls(db: Db, assetId: number, added: readonly { softwareId: number; installedAt: string | null }[], seenAt: string): void {
+function addInstalls(db: Db, assetId: number, added: readonly { softwareId: number; installedAt: string | null }[], reportedAt: string): void {
+  // As an instant in UTC, the form PostgreSQL's timestamptz gives back (migration 0061): both stores read the same text.
+  const seenAt = new Date(reportedAt).toISOString();
   if (isSqlite(db)) {
     const insert = stmt(db, ADD_INSTALL);
     for (const a of added) insert.run(assetId, a.softwareId, a.installedAt, seenAt);

@@ -193,6 +193,14 @@ describe('POST /api/v1/reports', () => {
     expect(((await second.json()) as { error: { code: string } }).error.code).toBe('agent-bound-to-another-machine');
   });
 
+  it("keeps when each install was first seen as the instant in UTC, whatever offset the report's time has, on either store", async () => {
+    const auth = await enrolToken('CLOCK-PC01');
+    const res = await post(sampleReport({ host: { hostname: 'CLOCK-PC01' }, collectedAt: '2026-11-24T10:30:00+01:00' }), { auth });
+    expect(res.status).toBe(202);
+    const assetId = (hub.deps.db.prepare("SELECT id FROM assets WHERE identity = 'clock-pc01'").get() as { id: number }).id;
+    expect(new Set(listAssetInstalls(hub.deps.db, assetId).map((i) => i.firstSeenAt))).toEqual(new Set(['2026-11-24T09:30:00.000Z']));
+  });
+
   it('refuses a revoked agent with 401', async () => {
     const row = hub.deps.db.prepare('SELECT id FROM agents ORDER BY id LIMIT 1').get() as { id: number };
     revokeAgent(hub.deps.db, row.id, TEST_NOW.toISOString());

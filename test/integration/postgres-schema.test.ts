@@ -50,18 +50,22 @@ const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs',
  */
 const POSTGRES_ONLY_INDEXES = ['software_installs_order', 'software_trust_installs_order', 'trust_unmatched_programs_order', 'software_name_search'];
 /**
- * Columns PostgreSQL keeps narrower than the mapped bigint (migration 0056: an install's ids, 300 rows a machine; 0058: the
- * counts kept per version, in each trust and on each OS).
+ * Columns PostgreSQL keeps narrower than the mapped type: integer, not bigint (migration 0056: an install's ids, 300 rows a
+ * machine; 0058: the counts kept per version, in each trust and on each OS); an install's first-seen time as an instant,
+ * 8 bytes, not 25 of text (0061).
  */
-const POSTGRES_NARROW_COLUMNS: Record<string, string> = Object.fromEntries(
-  [
-    'installs.asset_id', 'installs.software_id',
-    'software_installs.software_id', 'software_installs.installs',
-    'software_os_counts.software_id', 'software_os_counts.os_id', 'software_os_counts.installs',
-    'software_trust_installs.organisation_id', 'software_trust_installs.software_id', 'software_trust_installs.installs',
-    'software_trust_counts.organisation_id', 'software_trust_counts.software_id', 'software_trust_counts.os_id', 'software_trust_counts.installs',
-  ].map((c) => [c, 'integer']),
-);
+const POSTGRES_NARROW_COLUMNS: Record<string, string> = {
+  ...Object.fromEntries(
+    [
+      'installs.asset_id', 'installs.software_id',
+      'software_installs.software_id', 'software_installs.installs',
+      'software_os_counts.software_id', 'software_os_counts.os_id', 'software_os_counts.installs',
+      'software_trust_installs.organisation_id', 'software_trust_installs.software_id', 'software_trust_installs.installs',
+      'software_trust_counts.organisation_id', 'software_trust_counts.software_id', 'software_trust_counts.os_id', 'software_trust_counts.installs',
+    ].map((c) => [c, 'integer']),
+  ),
+  'installs.first_seen_at': 'timestamp with time zone',
+};
 
 let server: TestPostgres;
 let client: pg.Client;
@@ -97,9 +101,13 @@ function liteRows(sql: string): Row[] {
   return lite.prepare(sql).all() as Row[];
 }
 
-/** One value as both drivers agree on it: pg reads bigint as a string, better-sqlite3 as a number; bytea and BLOB as hex. */
+/**
+ * One value as both drivers agree on it: pg reads bigint as a string, better-sqlite3 as a number; bytea and BLOB as hex;
+ * timestamptz as the ISO instant (SQLite's text is made one by `asInstants`).
+ */
 function normalise(value: unknown): string | null {
   if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
   if (Buffer.isBuffer(value)) return `x'${value.toString('hex')}'`;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? '1' : '0';
@@ -417,7 +425,7 @@ async function expectSameContents(step: string, liteDb: Db = lite, pgClient: pg.
   for (const t of liteTables().filter((t) => t.type === 'table' || t.type === 'view')) {
     const key = t.type === 'table' ? primaryKey(t.name) : [];
     const sql = `SELECT * FROM ${ident(t.name)}`;
-    expect(canonical(await pgRows(sql), key), `${step}: ${t.name}`).toEqual(canonical(liteRows(sql), key));
+    expect(canonical(await pgRows(sql), key), `${step}: ${t.name}`).toEqual(canonical(asInstants(t.name, liteRows(sql)), key));
   }
   // SQLite's tables are contentless: only their rowids can be read back, so the text PostgreSQL keeps is held to what SQLite indexed.
   for (const [table, column, source] of SEARCH_TABLES) {
@@ -431,6 +439,12 @@ async function expectSameContents(step: string, liteDb: Db = lite, pgClient: pg.
       expect(canonical(postgres, ['rowid']), `${step}: ${table} search ${q}`).toEqual(canonical(sqlite, ['rowid']));
     }
   }
+}
+
+/** SQLite's text of the columns PostgreSQL keeps as timestamptz (0061), as the instant each names. */
+function asInstants(table: string, rows: Row[]): Row[] {
+  const instants = Object.keys(POSTGRES_NARROW_COLUMNS).filter((c) => POSTGRES_NARROW_COLUMNS[c] === 'timestamp with time zone' && c.startsWith(`${table}.`)).map((c) => c.slice(table.length + 1));
+  return rows.map((r) => ({ ...r, ...Object.fromEntries(instants.map((c) => [c, r[c] === null ? null : new Date(String(r[c])).toISOString()])) }));
 }
 
 /** The search tables (migration 0042): FTS5 in SQLite, plain tables with a trigram index in PostgreSQL; the column indexed and the rows it copies. */

@@ -91,7 +91,8 @@ const CLOSE_WAIT_MS = 5_000;
  * Plain JavaScript, evaluated as the worker: it runs the same under tsx,
  * vitest and the built hub. int8 (count(*), bigserial) and numeric come back
  * as numbers, as better-sqlite3 gives them; an int8 a number cannot hold
- * exactly fails the query rather than silently rounding.
+ * exactly fails the query rather than silently rounding. timestamptz comes
+ * back as the ISO text the hub writes (SQLite keeps that text).
  */
 const WORKER = `
 const { workerData } = require('node:worker_threads');
@@ -111,10 +112,13 @@ const parseInt8 = (text) => {
   if (!Number.isSafeInteger(value)) throw new Error('int8 value ' + text + ' is beyond Number.MAX_SAFE_INTEGER and cannot be returned as a number');
   return value;
 };
+// Migration 0061: an install's first-seen time; UTC with milliseconds, as store/installs.ts writes it.
+const parseInstant = (text) => pg.types.getTypeParser(1184, 'text')(text).toISOString();
 const types = {
   getTypeParser: (oid, format) => {
     if (format !== 'binary' && oid === 20) return parseInt8;
     if (format !== 'binary' && oid === 1700) return Number;
+    if (format !== 'binary' && oid === 1184) return parseInstant;
     return pg.types.getTypeParser(oid, format);
   },
 };
