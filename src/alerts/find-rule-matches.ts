@@ -20,6 +20,7 @@ import {
   type DeviceFinding,
   type OsBehindFinding,
   type OsFinding,
+  type SoftwareFinding,
   type SoftwareVersionRow,
 } from '../store/alert-findings.js';
 import type { Finding } from '../store/alerts.js';
@@ -45,6 +46,7 @@ export function findRuleMatches(db: Db, rules: readonly AlertRule[], asset: Asse
   let assets: AssetRow[] | undefined;
   let machineOs: OsFinding[] | undefined;
   let machineDevices: DeviceFinding[] | undefined;
+  let machineSoftware: SoftwareFinding[] | undefined;
   const lookups: Lookups = {
     db, asset, now,
     versions: () => (versions ??= listSoftwareVersionsForAlerts(db, asset, productsNamed(rules))),
@@ -55,6 +57,9 @@ export function findRuleMatches(db: Db, rules: readonly AlertRule[], asset: Asse
       asset === null ? findOsWithStatus(db, statuses, null) : (machineOs ??= findOsWithStatus(db, SUPPORT_STATUSES, asset)).filter((o) => statuses.includes(o.status)),
     devicesOfKind: (kinds) =>
       asset === null ? findDevicesOfKind(db, kinds, null) : (machineDevices ??= findDevicesOfKind(db, DeviceKindSchema.options, asset)).filter((d) => kinds.includes(d.kind)),
+    // The machine's items that any of the rules' software-status conditions could want, read once; each rule keeps its own.
+    softwareWithStatus: (c) =>
+      asset === null ? findSoftwareWithStatus(db, c, null) : (machineSoftware ??= findSoftwareWithStatus(db, everyStatusAsked(rules), asset)).filter(askedBy(c)),
   };
   return rules.flatMap((rule) => findingsOf(lookups, rule));
 }
@@ -71,6 +76,28 @@ function productsNamed(rules: readonly AlertRule[]): string[] | null {
   return products.every((p) => p !== undefined) ? [...new Set(products)] : null;
 }
 
+type StatusCondition = Extract<Condition, { kind: 'software-status' }>;
+
+/**
+ * What the software-status conditions ask, together: each status any asks
+ * for, the OS's followers unless every one leaves them out, and the sources
+ * only when every one names some.
+ */
+function everyStatusAsked(rules: readonly AlertRule[]): StatusCondition {
+  const conditions = rules.map((r) => r.condition).filter((c): c is StatusCondition => c.kind === 'software-status');
+  const sources = conditions.map((c) => c.sources);
+  return {
+    kind: 'software-status',
+    statuses: [...new Set(conditions.flatMap((c) => c.statuses))],
+    followingOs: conditions.every((c) => c.followingOs === 'exclude') ? 'exclude' : 'include',
+    ...(sources.every((s) => s !== undefined) ? { sources: [...new Set(sources.flat())] } : {}),
+  };
+}
+
+/** An item found for everyStatusAsked that `c` itself asks for: the tests findSoftwareWithStatus makes in SQL. */
+const askedBy = (c: StatusCondition) => (s: SoftwareFinding) =>
+  (c.statuses as readonly string[]).includes(s.status) && (c.followingOs !== 'exclude' || s.osLink !== 'follows') && (!c.sources || (c.sources as readonly string[]).includes(s.source));
+
 interface Lookups {
   db: Db;
   asset: AssetScope;
@@ -79,6 +106,7 @@ interface Lookups {
   assets(): AssetRow[];
   osWithStatus(statuses: readonly string[]): OsFinding[];
   devicesOfKind(kinds: readonly string[]): DeviceFinding[];
+  softwareWithStatus(c: StatusCondition): SoftwareFinding[];
 }
 
 function findingsOf(l: Lookups, rule: AlertRule): Finding[] {
@@ -119,7 +147,7 @@ function matchCondition(l: Lookups, c: Condition): Match[] {
     case 'os-status':
       return l.osWithStatus(c.statuses).map((o) => ({ assetId: o.assetId, subject: 'os', what: `${o.name} ${o.version}`, detail: `${o.status}: ${o.reason}` }));
     case 'software-status':
-      return findSoftwareWithStatus(db, c, asset).map((s) => ({
+      return l.softwareWithStatus(c).map((s) => ({
         assetId: s.assetId,
         subject: `software:${s.name}@${s.version}`,
         what: `${s.name} ${s.version}`,

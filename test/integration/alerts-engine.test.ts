@@ -152,6 +152,23 @@ describe('software-status followingOs', () => {
     expect(excluded.length).toBeGreaterThan(0);
     expect(excluded).toEqual(all.filter((k) => !follows(k)));
   });
+
+  it("finds on one machine, from one read for every rule, what each rule finds there over the estate", () => {
+    const rules = [
+      rule({ id: 'unsupported-own', condition: { kind: 'software-status', statuses: ['unsupported'], followingOs: 'exclude' } }),
+      rule({ id: 'unsupported-or-ending', condition: { kind: 'software-status', statuses: ['unsupported', 'ending-soon'] } }),
+      rule({ id: 'unsupported-registry', condition: { kind: 'software-status', statuses: ['unsupported'], sources: ['registry'] } }),
+      rule({ id: 'unknown-own', condition: { kind: 'software-status', statuses: ['unknown'], followingOs: 'exclude' } }),
+    ];
+    const key = (f: { ruleId: string; subject: string; detail: string }) => `${f.ruleId} ${f.subject} ${f.detail}`;
+    const estate = findRuleMatches(hub.deps.db, rules, null, today);
+    // Each rule's own tests matter: over the estate, each finds something the others do not.
+    for (const r of rules) expect(estate.filter((f) => f.ruleId === r.id).length, r.id).toBeGreaterThan(0);
+    expect(new Set(rules.map((r) => estate.filter((f) => f.ruleId === r.id).map((f) => f.subject).sort().join()))).toHaveProperty('size', rules.length);
+    for (const asset of [...new Set(estate.map((f) => f.assetId))]) {
+      expect(findRuleMatches(hub.deps.db, rules, asset, today).map(key).sort(), `asset ${asset}`).toEqual(estate.filter((f) => f.assetId === asset).map(key).sort());
+    }
+  });
 });
 
 describe('prohibited-software versions read', () => {
