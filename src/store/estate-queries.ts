@@ -327,10 +327,32 @@ export function getSoftwareVersionLabel(db: Db, id: number, org: OrgScope): Soft
   return stmt(db, `SELECT s.name, s.version, s.source FROM software s WHERE s.id = @id AND ${INSTALLED[reader]}`).get({ id, ...bindTrust(org) }) as SoftwareVersionLabel | undefined;
 }
 
-/** The lifecycle products of the versions installed (of one trust, or null: all), for a search's choice of product; by software_product (migration 0030). */
+/**
+ * The lifecycle products of the versions installed (of one trust, or null:
+ * all), for a search's choice of product; by software_product (migration
+ * 0030). The products are walked one by one up that index, each the least
+ * name above the last, and each kept when one of its versions is installed:
+ * a few hundred products, where the DISTINCT of every judged version read
+ * each version (PostgreSQL hashed them all: 18 ms of the assets page's 21
+ * at 5,000 assets, 2–4 ms this way; issue 24).
+ */
 export function listInstalledProducts(db: Db, org: OrgScope): string[] {
   const reader = readerKind(org);
-  return (stmt(db, `SELECT DISTINCT s.product FROM software s WHERE s.product IS NOT NULL AND ${INSTALLED[reader]} ORDER BY s.product`).all(bindTrust(org)) as { product: string }[]).map((r) => r.product);
+  return (stmt(db, INSTALLED_PRODUCTS[reader]).all(bindTrust(org)) as { product: string }[]).map((r) => r.product);
+}
+
+const INSTALLED_PRODUCTS = {
+  ics: installedProducts(INSTALLED.ics),
+  trust: installedProducts(INSTALLED.trust),
+};
+
+function installedProducts(installed: string): string {
+  return `WITH RECURSIVE products(product) AS (
+      SELECT min(product) FROM software WHERE product IS NOT NULL
+      UNION ALL
+      SELECT (SELECT min(s.product) FROM software s WHERE s.product > p.product) FROM products p WHERE p.product IS NOT NULL
+    )
+    SELECT p.product FROM products p WHERE p.product IS NOT NULL AND EXISTS (SELECT 1 FROM software s WHERE s.product = p.product AND ${installed}) ORDER BY p.product`;
 }
 
 export interface UnmatchedRow {

@@ -11,6 +11,7 @@ import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { assetItems } from '../../src/estate/asset-items.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { getAsset, listAssetInstalls } from '../../src/store/asset-queries.js';
+import { listInstalledProducts } from '../../src/store/estate-queries.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInCookie, startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
 
@@ -47,6 +48,7 @@ const assets = (params: Record<string, string>) => json<{ total: number; rows: A
 const rows = <T>(sql: string, ...params: unknown[]) => hub.deps.db.prepare(sql).all(...params) as T[];
 const hostsCarrying = (where: string, ...params: unknown[]) =>
   rows<{ hostname: string }>(`SELECT DISTINCT a.hostname FROM installs i JOIN assets a ON a.id = i.asset_id JOIN software s ON s.id = i.software_id WHERE ${where} ORDER BY 1`, ...params).map((r) => r.hostname);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const idOf = (name: string) => rows<{ id: number }>('SELECT id FROM software WHERE name = ?', name)[0]!.id;
 
 describe('the software search', () => {
@@ -131,6 +133,29 @@ describe('the machines carrying software', () => {
     // A product alone: every version of it; with other filters: both hold.
     expect((await assets({ product: 'oracle-jdk' })).rows.map((r) => r.hostname).sort()).toEqual(hostsCarrying("s.product = 'oracle-jdk'"));
     expect((await assets({ ...range, osStatus: 'unsupported' })).rows.every((r) => r.osStatus === 'unsupported')).toBe(true);
+  });
+});
+
+describe("the search's choice of product", () => {
+  it('offers the products of the versions installed, for the hub and for a trust, and drops one no machine carries any more', () => {
+    const installed = (org: number | null) =>
+      rows<{ product: string }>(
+        org === null
+          ? 'SELECT DISTINCT s.product FROM software s JOIN software_installs c ON c.software_id = s.id WHERE s.product IS NOT NULL AND c.installs > 0'
+          : 'SELECT DISTINCT s.product FROM software s JOIN software_trust_installs c ON c.software_id = s.id WHERE s.product IS NOT NULL AND c.installs > 0 AND c.organisation_id = ?',
+        ...(org === null ? [] : [org]),
+      ).map((r) => r.product).sort(byText);
+    const blender = sampleReport({ host: { hostname: 'KIOSK-PC01' }, software: [{ name: 'Blender', version: '4.2.3', vendor: 'Blender Foundation', source: 'registry' }] });
+    ingestReport(hub.deps, blender, { agentId: null, organisationId: 1, idempotencyKey: 'kiosk-1' });
+    expect(listInstalledProducts(hub.deps.db, null)).toContain('blender');
+    ingestReport(hub.deps, { ...blender, collectedAt: '2026-11-23T10:00:00Z', software: [{ name: 'Notepad++ (64-bit x64)', version: '8.6.2', vendor: 'Notepad++ Team', source: 'registry' }] }, { agentId: null, organisationId: 1, idempotencyKey: 'kiosk-2' });
+    expect(rows('SELECT id FROM software WHERE product = ?', 'blender')).toHaveLength(1);
+    for (const org of [null, 1]) {
+      const products = listInstalledProducts(hub.deps.db, org);
+      expect(products.length).toBeGreaterThan(3);
+      expect(products).not.toContain('blender');
+      expect(products).toEqual(installed(org));
+    }
   });
 });
 
