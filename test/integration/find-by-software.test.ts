@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEstate } from '../../src/demo/run-demo.js';
 import { assetItems } from '../../src/estate/asset-items.js';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { getAsset, listAssetInstalls } from '../../src/store/asset-queries.js';
+import { getAsset, listAssetInstalls, listAssets } from '../../src/store/asset-queries.js';
+import { captureStatements } from '../helpers/captured-statements.js';
 import { listInstalledProducts } from '../../src/store/estate-queries.js';
 import { sampleReport } from '../helpers/reports.js';
 import { signInCookie, startTestHub, type ListeningTestHub } from '../helpers/test-hub.js';
@@ -133,6 +134,19 @@ describe('the machines carrying software', () => {
     // A product alone: every version of it; with other filters: both hold.
     expect((await assets({ product: 'oracle-jdk' })).rows.map((r) => r.hostname).sort()).toEqual(hostsCarrying("s.product = 'oracle-jdk'"));
     expect((await assets({ ...range, osStatus: 'unsupported' })).rows.every((r) => r.osStatus === 'unsupported')).toBe(true);
+  });
+});
+
+describe.runIf(process.env.ESTATEWATCH_TEST_STORE === 'postgres')("the machines carrying a product's versions, on PostgreSQL", () => {
+  it('tests each machine of the list against the carriers found once and hashed, never against each carrier in turn', () => {
+    const statements = captureStatements(hub.deps.db, (db) => listAssets(db, { org: null, product: 'oracle-jdk', version: '<9', limit: 50, offset: 0 }));
+    const carrying = statements.filter((c) => /FROM installs i WHERE/.test(c.sql));
+    expect(carrying.length).toBe(2); // the count and the page
+    for (const c of carrying) {
+      const plan = (hub.deps.db.prepare(`EXPLAIN ${c.sql}`).all(...c.params) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan, c.sql).toContain('hashed SubPlan');
+      expect(plan, c.sql).not.toMatch(/Semi Join|Join Filter/);
+    }
   });
 });
 
