@@ -163,9 +163,10 @@ export const SEARCH_MIN_CHARS = 3;
  * it would otherwise walk testing each alert against the lists (1.3 s at
  * 100,000 assets).
  */
-function foundSql(d: Dialect, f: Pick<AlertFilter, 'org' | 'ruleSet'>): string {
+function foundSql(d: Dialect, f: Pick<AlertFilter, 'org' | 'ruleSet'>, severityRank?: string): string {
   const column = (name: string) => (d === 'sqlite' ? `+${name}` : name);
-  const filter = `${inJsonList(d, 'severity_rank', '@severityRanks', 'integer')} AND ${inJsonList(d, 'status', '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)
+  const severity = severityRank === undefined ? inJsonList(d, 'severity_rank', '@severityRanks', 'integer') : `severity_rank = ${severityRank}`;
+  const filter = `${severity} AND ${inJsonList(d, 'status', '@statuses')} AND (@ruleId IS NULL OR rule_id = @ruleId)
     AND ${inRuleSet(d, f.ruleSet, column('rule_id'))}`;
   const inTrust = f.org === null ? '' : ` AND ${column('organisation_id')} = @org`;
   // From one machine to 20,000: a plan fitted to one would not fit the other.
@@ -294,15 +295,31 @@ function alertStatements(db: Db, f: AlertFilter, statuses: readonly AlertStatus[
       (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 ${fromSql(d, search)} ${filterSql(d, f, search)} LIMIT @countLimit) AS matching`).get({ ...params(severities, extra), countLimit: limit }) as { n: number }).n,
     page: (search: Search, severities: readonly Severity[], extra: Params, at: { limit: number; offset: number }) =>
       (stmt(db, alertPageSql(f, search, d)).all({ ...params(severities, extra), ...ackParams(f.now), ...at }) as RawRow[]).map(toRow),
-    /** How many alerts of this severity (and the statuses, rule, rule set and trust asked for) the search's text indexes find, up to `limit`. */
-    found: (severity: Severity, match: Params, limit: number) =>
-      (stmt(db, `SELECT count(*) AS n FROM (${foundSql(d, f)} LIMIT @limit) AS found`).get({
-        severityRanks: JSON.stringify([SEVERITIES.indexOf(severity)]), statuses: JSON.stringify(statuses), ruleId: f.ruleId ?? null,
+    /**
+     * How many alerts of each of these severities (and the statuses, rule, rule set and trust asked for) the search's
+     * text indexes find, up to `limit` each, in the severities' order: one statement, planned once with the machines
+     * and titles found (on PostgreSQL a broad search's five counts were planned five times, 5 ms each at 5,000 assets).
+     */
+    found: (severities: readonly Severity[], match: Params, limit: number) =>
+      (stmt(db, foundEachSql(d, f)).all({
+        severityRanks: JSON.stringify(severities.map((s) => SEVERITIES.indexOf(s))), statuses: JSON.stringify(statuses), ruleId: f.ruleId ?? null,
         ...(f.ruleSet && { ruleSet: JSON.stringify(f.ruleSet.ids) }), ...bindTrust(f.org), ...match, limit,
-      }) as { n: number }).n,
+      }) as { n: number | string }[]).map((r) => Number(r.n)),
   };
 }
 type AlertStatements = ReturnType<typeof alertStatements>;
+
+/** The severity ranks bound as @severityRanks, as rows `sr` in their order. */
+const EACH_SEVERITY = {
+  sqlite: { rows: 'json_each(@severityRanks) sr', rank: 'sr.value', order: 'sr.key' },
+  postgres: { rows: `unnest(${jsonIdArray('@severityRanks')}) WITH ORDINALITY AS sr(rank, ord)`, rank: 'sr.rank', order: 'sr.ord' },
+};
+
+/** Each severity's count of the alerts foundSql finds, up to @limit, a row a severity in @severityRanks' order. */
+function foundEachSql(d: Dialect, f: Pick<AlertFilter, 'org' | 'ruleSet'>): string {
+  const each = EACH_SEVERITY[d];
+  return `SELECT (SELECT count(*) FROM (${foundSql(d, f, each.rank)} LIMIT @limit) AS found) AS n FROM ${each.rows} ORDER BY ${each.order}`;
+}
 
 /** Most severe first, then oldest first: the order a security lead works through them. */
 export function listAlerts(db: Db, f: AlertFilter): AlertList {
@@ -351,8 +368,9 @@ function searchEstate(db: Db, sql: AlertStatements, f: AlertFilter & { q: string
   let [total, more, offset, limit] = [0, false, f.offset, f.limit];
   const rows: AlertRow[] = [];
   const bySeverity: Partial<Record<Severity, number>> = {};
-  for (const severity of severities) {
-    const found = sql.found(severity, match, SEARCH_COUNT_LIMIT + 1);
+  const founds = sql.found(severities, match, SEARCH_COUNT_LIMIT + 1);
+  for (const [i, severity] of severities.entries()) {
+    const found = founds[i]!;
     // Found over the limit, the matches are many: walking the list in order testing each counts them quicker than reading them all by id.
     const [countBy, countExtra] = found > SEARCH_COUNT_LIMIT ? walk : byId;
     const counted = rowFilters ? sql.count(countBy, [severity], countExtra, SEARCH_COUNT_LIMIT + 1) : found;

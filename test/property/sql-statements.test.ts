@@ -120,7 +120,6 @@ const REVIEWED: Record<string, string> = {
 "store/estate-queries.ts: versionsFrom(f, d, reader, 'page', among)": "as versionsFrom(f, d, reader), with the dialect's JSON list of ids (inJsonList) when among; the ids bound",
   'store/estate-queries.ts: versionsFrom(f, d, reader)': "versionRows(), constant SQL per reader kind, given literal conditions on the version (with the dialect's JSON list, jsonValues), and a literal status WHERE; q, titled, product, status are bound",
   'store/alert-queries.ts: filterSql(d, f, search)': 'replaces placeholders in the FILTER constant (per dialect) with literal fragments; values bound',
-  'store/alert-queries.ts: foundSql(d, f)': "literal conditions (the dialect's JSON lists, inJsonList, in or not in the rule set; a literal + in SQLite) chosen by whether a trust and a rule set are asked for; their values bound",
   'store/alert-queries.ts: fromSql(d, search)': 'the FROM constant (per dialect), with the literal NOT INDEXED added for a search read by id; values bound',
   'store/exceptions.ts: where': 'a literal WHERE with @status bound',
   "store/posture-capture.ts: worstFirst.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')": 'SupportStatus values from code (never input) and their indices',
@@ -136,6 +135,8 @@ const REVIEWED_EXPRESSIONS: Record<string, string> = {
   'store/statements.ts: sql': 'stmt() itself: prepares (once) whatever store code hands it',
   'store/asset-queries.ts: assetRowsSql': 'assetsMatching() above inside constant SQL; values bound',
   'store/alert-queries.ts: alertPageSql': 'filterSql() above',
+  'store/alert-queries.ts: foundEachSql':
+    "foundSql(): literal conditions (the dialect's JSON lists, inJsonList, in or not in the rule set; a literal + in SQLite) chosen by whether a trust and a rule set are asked for, the severity EACH_SEVERITY's literal column, inside constant SQL with EACH_SEVERITY's rows and order (constant per dialect); values bound",
   'store/migrate.ts: m.sql': 'the numbered migration files shipped in src/store/migrations',
   'store/postgres/migrate-postgres.ts: m.sql': 'the numbered migration files shipped in src/store/migrations/postgres',
   'store/estate-queries.ts: countSql': 'pageWithTotal() is handed statements built by versionsFrom() and the unmatched list from literals; values bound',
