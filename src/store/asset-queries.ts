@@ -87,23 +87,31 @@ function assetsMatching(f: AssetFilter, d: Dialect): string {
 /**
  * SQL: asset `a` carries one of the software versions whose ids are the JSON
  * list `param`; by installs_software. On PostgreSQL the carriers are found
- * once and hashed, and the list walked in order tests each machine against
- * them: the test is kept a condition (IS TRUE), not made a join. Folded into
- * the list's walk, PostgreSQL probed every version for each machine (5,000
- * machines, 31 versions: 90 ms for 33 carriers); as a join (OFFSET 0), it
- * trusted its estimate of a version's carriers (the hub's average, 183 a
- * version at 5,000 machines), expected to fill a page early and compared each
- * machine it walked with every carrier in turn: 14 ms for Chrome below 100
- * (33 carriers), 68–200 ms for Chrome (2,486), 445 ms at p95 at 100,000
- * machines; hashed, 1.5 and 7 ms (issue 24).
+ * once (OFFSET 0 keeps the planner from folding them into the list's walk):
+ * folded, it walked every machine in list order probing each for every
+ * version (5,000 machines, 31 versions: 90 ms for 33 carriers).
  */
-const carrying = (d: Dialect, param: string) =>
-  d === 'postgres'
-    ? `(a.id IN (SELECT i.asset_id FROM installs i WHERE ${inJsonList(d, 'i.software_id', param, 'integer')})) IS TRUE`
-    : `a.id IN (SELECT i.asset_id FROM installs i WHERE ${inJsonList(d, 'i.software_id', param, 'integer')})`;
+const carrying = (d: Dialect, param: string) => `a.id IN (SELECT i.asset_id FROM installs i WHERE ${inJsonList(d, 'i.software_id', param, 'integer')}${d === 'postgres' ? ' OFFSET 0' : ''})`;
 
-/** The statement choosing one page of the list (exported so a test can read its plan). */
-export const assetPageSql = (f: AssetFilter, d: Dialect = 'sqlite') => `SELECT a.id ${assetsMatching(f, d)} ${orderOf(f)} LIMIT @limit OFFSET @offset`;
+/**
+ * The statement choosing one page of the list (exported so a test can read its
+ * plan). On PostgreSQL a list of the machines carrying a version (or a
+ * product's versions) finds them whole and then sorts them: OFFSET 0 keeps the
+ * page and its order out of the search. Asked for a page, PostgreSQL expected
+ * to fill it early walking the list in order (it estimates a version's
+ * carriers from the hub's average: 5,671 for Chrome's 31 versions below 100,
+ * which 33 machines carry) and compared each machine walked with every
+ * carrier in turn: 14 ms at 5,000 assets, 445 ms at p95 at 100,000; for
+ * every version of Chrome (2,486 carriers) 68–204 ms. Found whole, the
+ * carriers are joined by cost, never compared one by one (issue 24).
+ */
+export const assetPageSql = (f: AssetFilter, d: Dialect = 'sqlite') =>
+  d === 'postgres' && (f.software !== undefined || f.product !== undefined)
+    ? `SELECT a.id FROM (SELECT ${ORDERED_COLUMNS} ${assetsMatching(f, d)} OFFSET 0) a ${orderOf(f)} LIMIT @limit OFFSET @offset`
+    : `SELECT a.id ${assetsMatching(f, d)} ${orderOf(f)} LIMIT @limit OFFSET @offset`;
+
+/** The columns ASSET_ORDERS sort on. */
+const ORDERED_COLUMNS = 'a.id, a.os_rank, a.hostname, a.unsupported_items, a.legacy_devices, a.ending_soon_items';
 
 /**
  * One page of the list with each row's counts: its unsupported and ending-soon

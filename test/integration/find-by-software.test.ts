@@ -138,15 +138,13 @@ describe('the machines carrying software', () => {
 });
 
 describe.runIf(process.env.ESTATEWATCH_TEST_STORE === 'postgres')("the machines carrying a product's versions, on PostgreSQL", () => {
-  it('tests each machine of the list against the carriers found once and hashed, never against each carrier in turn', () => {
+  it('finds the carriers whole and sorts them, never walking the list comparing each machine with every carrier', () => {
     const statements = captureStatements(hub.deps.db, (db) => listAssets(db, { org: null, product: 'oracle-jdk', version: '<9', limit: 50, offset: 0 }));
-    const carrying = statements.filter((c) => /FROM installs i WHERE/.test(c.sql));
-    expect(carrying.length).toBe(2); // the count and the page
-    for (const c of carrying) {
-      const plan = (hub.deps.db.prepare(`EXPLAIN ${c.sql}`).all(...c.params) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
-      expect(plan, c.sql).toContain('hashed SubPlan');
-      expect(plan, c.sql).not.toMatch(/Semi Join|Join Filter/);
-    }
+    const page = statements.filter((c) => /FROM installs i WHERE/.test(c.sql) && /LIMIT/.test(c.sql));
+    expect(page.length).toBe(1);
+    const plan = (hub.deps.db.prepare(`EXPLAIN ${page[0]!.sql}`).all(...page[0]!.params) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(/Subquery Scan on a/);
+    expect(plan).not.toMatch(/Join Filter|Materialize/);
   });
 });
 
