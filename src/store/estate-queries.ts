@@ -333,8 +333,8 @@ export function getSoftwareVersionLabel(db: Db, id: number, org: OrgScope): Soft
  * 0030). The products are walked one by one up that index, each the least
  * name above the last, and each kept when one of its versions is installed:
  * a few hundred products, where the DISTINCT of every judged version read
- * each version (PostgreSQL hashed them all: 18 ms of the assets page's 21
- * at 5,000 assets, 2–4 ms this way; issue 24).
+ * each version (PostgreSQL hashed all 5,804 at 5,000 assets: 10–11 ms of
+ * the assets page's 21, 2–4 ms this way; SQLite 1.7 → 0.3 ms; issue 24).
  */
 export function listInstalledProducts(db: Db, org: OrgScope): string[] {
   const reader = readerKind(org);
