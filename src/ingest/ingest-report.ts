@@ -14,7 +14,7 @@ import type { Db } from '../store/db.js';
 import type { StoredCyberAlert } from '../store/cyber-alerts.js';
 import { refreshCyberMachines } from '../cyber/refresh-cyber-machines.js';
 import { schemesOf } from '../lifecycle/cyber-applicability.js';
-import { assetIdentity, findAssetState, insertAsset, setCollectionWarnings, storedHostFacts, touchAsset, touchDevices, updateAsset, type AssetWrite } from '../store/assets.js';
+import { assetIdentity, findAssetState, insertAsset, storedHostFacts, touchAsset, touchDevices, updateAsset, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
 import { changeInstalls, insertInstallHistory, listCurrentInstalls, type CurrentInstall } from '../store/installs.js';
 import { ensureOsVersion } from '../store/os-versions.js';
@@ -135,13 +135,12 @@ export interface Arrival {
  * arrival (asset-silent) need to run. Call inside the ingest transaction.
  */
 export function recordArrival(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta): IngestResult {
-  touchAsset(ctx.db, assetId, arrival.collectedAt, arrival.receivedAt);
+  touchAsset(ctx.db, assetId, arrival.collectedAt, arrival.receivedAt, arrival.warnings);
   return finishIngest(ctx, assetId, arrival, meta, { changes: 0, rules: ctx.alertRules?.filter((r) => dependsOnArrival(r.condition)) });
 }
 
 function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta, done: { changes: number; rules: readonly AlertRule[] | undefined; cyber?: boolean }): IngestResult {
   const { db } = ctx;
-  setCollectionWarnings(db, assetId, arrival.warnings);
   if (meta.agentId !== null) touchAgent(db, meta.agentId, arrival.receivedAt, arrival.agentVersion);
   if (done.rules) evaluateAlerts(db, done.rules, ctx.now(), assetId);
   // An unchanged inventory (recordArrival) cannot change which alerts affect it.

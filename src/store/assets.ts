@@ -1,7 +1,7 @@
 import type { CollectionWarning, Report } from '../contract/report.js';
 import type { PatchCurrency } from '../lifecycle/verdict.js';
 import type { Db } from './db.js';
-import { dialectOf, greater, perDialect, sameValue } from './dialect.js';
+import { dialectOf, greater, perDialect } from './dialect.js';
 import { insertReturningId, stmt } from './statements.js';
 import { ASSET_OS_PATCH_ASSIGNMENTS, ASSET_OS_PATCH_COLUMN_NAMES, patchParams } from './verdict-columns.js';
 
@@ -54,36 +54,43 @@ export interface AssetWrite {
 
 // The OS patch columns go with the rest of the row: set apart, on PostgreSQL, they wrote a second copy of it.
 const INSERT_ASSET = `INSERT INTO assets (identity, hostname, fqdn, manufacturer, model, serial, os_id, os_build, os_arch, agent_id,
-      organisation_id, first_seen_at, last_seen_at, last_received_at, inventory_hash, ${ASSET_OS_PATCH_COLUMN_NAMES.join(', ')})
-      VALUES (${Array.from({ length: 15 + ASSET_OS_PATCH_COLUMN_NAMES.length }, () => '?').join(', ')})`;
+      organisation_id, first_seen_at, last_seen_at, last_received_at, inventory_hash, collection_warnings, ${ASSET_OS_PATCH_COLUMN_NAMES.join(', ')})
+      VALUES (${Array.from({ length: 16 + ASSET_OS_PATCH_COLUMN_NAMES.length }, () => '?').join(', ')})`;
 
 export function insertAsset(db: Db, a: AssetWrite): number {
-  const { host, os, collectedAt } = a.report;
+  const { host, os, collectedAt, warnings } = a.report;
   return insertReturningId(db, INSERT_ASSET,
     a.identity, host.hostname, host.fqdn ?? null, host.manufacturer ?? null, host.model ?? null, host.serial ?? null, a.osId,
-    os.build ?? null, os.arch ?? null, a.agentId, a.organisationId, collectedAt, collectedAt, a.receivedAt, a.inventoryHash, ...patchParams(a.osPatch),
+    os.build ?? null, os.arch ?? null, a.agentId, a.organisationId, collectedAt, collectedAt, a.receivedAt, a.inventoryHash, warningsText(warnings), ...patchParams(a.osPatch),
   );
 }
 
 const UPDATE_ASSET = perDialect((d) => `UPDATE assets SET hostname = ?, fqdn = ?, manufacturer = ?, model = ?, serial = ?, os_id = ?, os_build = ?, os_arch = ?,
-      agent_id = coalesce(?, agent_id), last_seen_at = ${greater(d, 'last_seen_at', '?')}, last_received_at = ?, inventory_hash = ?,
+      agent_id = coalesce(?, agent_id), last_seen_at = ${greater(d, 'last_seen_at', '?')}, last_received_at = ?, inventory_hash = ?, collection_warnings = ?,
       ${ASSET_OS_PATCH_ASSIGNMENTS} WHERE id = ?`);
 
 /** Rewrites an asset's facts from a changed report; first-seen stays. */
 export function updateAsset(db: Db, id: number, a: AssetWrite): void {
-  const { host, os, collectedAt } = a.report;
+  const { host, os, collectedAt, warnings } = a.report;
   stmt(db, UPDATE_ASSET[dialectOf(db)]).run(
     host.hostname, host.fqdn ?? null, host.manufacturer ?? null, host.model ?? null, host.serial ?? null, a.osId, os.build ?? null,
-    os.arch ?? null, a.agentId, collectedAt, a.receivedAt, a.inventoryHash, ...patchParams(a.osPatch), id,
+    os.arch ?? null, a.agentId, collectedAt, a.receivedAt, a.inventoryHash, warningsText(warnings), ...patchParams(a.osPatch), id,
   );
 }
+
+/**
+ * What a report could not read (its `warnings`), kept on the asset until a complete report arrives; null clears it.
+ * Written with the rest of the row by each report (insert, update, touch): on PostgreSQL a statement of its own was a
+ * round trip for every report, nearly all of them complete.
+ */
+const warningsText = (warnings: readonly CollectionWarning[] | undefined) => (warnings?.length ? JSON.stringify(warnings) : null);
 
 /**
  * An unchanged report moves last-seen, on the asset and its few devices. Its
  * installs are seen whenever the asset is: they carry no last-seen of their own.
  */
-export function touchAsset(db: Db, id: number, seenAt: string, receivedAt: string): void {
-  stmt(db, TOUCH_ASSET[dialectOf(db)]).run(seenAt, receivedAt, id);
+export function touchAsset(db: Db, id: number, seenAt: string, receivedAt: string, warnings: readonly CollectionWarning[] | undefined): void {
+  stmt(db, TOUCH_ASSET[dialectOf(db)]).run(seenAt, receivedAt, warningsText(warnings), id);
   touchDevices(db, id, seenAt);
 }
 
@@ -92,18 +99,8 @@ export function touchDevices(db: Db, id: number, seenAt: string): void {
   stmt(db, TOUCH_DEVICES[dialectOf(db)]).run(seenAt, id);
 }
 
-const TOUCH_ASSET = perDialect((d) => `UPDATE assets SET last_seen_at = ${greater(d, 'last_seen_at', '?')}, last_received_at = ? WHERE id = ?`);
+const TOUCH_ASSET = perDialect((d) => `UPDATE assets SET last_seen_at = ${greater(d, 'last_seen_at', '?')}, last_received_at = ?, collection_warnings = ? WHERE id = ?`);
 const TOUCH_DEVICES = perDialect((d) => `UPDATE devices SET last_seen_at = ${greater(d, 'last_seen_at', '?')} WHERE asset_id = ?`);
-
-/**
- * What the asset's latest report could not read; null clears it (a complete report). Nearly every report is complete
- * and its machine's was too: the row is left alone then, as on PostgreSQL an update writes a new copy of it.
- */
-export function setCollectionWarnings(db: Db, id: number, warnings: readonly CollectionWarning[] | undefined): void {
-  stmt(db, SET_COLLECTION_WARNINGS[dialectOf(db)]).run({ id, warnings: warnings?.length ? JSON.stringify(warnings) : null });
-}
-
-const SET_COLLECTION_WARNINGS = perDialect((d) => `UPDATE assets SET collection_warnings = @warnings WHERE id = @id AND NOT (${sameValue(d, 'collection_warnings', '@warnings')})`);
 
 /** The hardware facts held for an asset, kept when a report could not read them (a `host` warning). */
 export function storedHostFacts(db: Db, id: number): Pick<Report['host'], 'manufacturer' | 'model' | 'serial'> {

@@ -150,6 +150,13 @@ describe('POST /api/v1/reports', () => {
     expect((await post(sampleReport({ collectedAt: '2026-11-23T13:00:00Z', devices: [] }))).status).toBe(202);
     expect(count('devices')).toBe(0);
     expect(getAsset(hub.deps.db, assetId, null)?.collectionWarnings).toEqual([]);
+
+    // The same inventory again, once with a part unread and once whole: only last-seen and the warnings move.
+    const unread = await post(sampleReport({ collectedAt: '2026-11-23T14:00:00Z', devices: [], warnings: warnings.slice(0, 1) }));
+    expect(await unread.json()).toMatchObject({ duplicate: false, changes: 0 });
+    expect(getAsset(hub.deps.db, assetId, null)?.collectionWarnings).toEqual(warnings.slice(0, 1));
+    expect(await (await post(sampleReport({ collectedAt: '2026-11-23T15:00:00Z', devices: [] }))).json()).toMatchObject({ changes: 0 });
+    expect(getAsset(hub.deps.db, assetId, null)?.collectionWarnings).toEqual([]);
   });
 
   it('refuses a machine name with a control or right-to-left character, naming the field, and stores nothing', async () => {
