@@ -48,9 +48,6 @@ const POSTGRES_ONLY_TABLES = ['version_count_changes', 'trust_verdict_installs',
  * store/leading-versions.ts; 0052: the unmatched programs in the queue's order; 0055: the trigrams of each version's
  * name, for a search of the software list by part of a name).
  */
-/** Columns PostgreSQL's index carries beside its key (INCLUDE), where SQLite's holds them as its WITHOUT ROWID table's key (0062). */
-const POSTGRES_INCLUDED: Record<string, string[]> = { installs_software: ['asset_id'] };
-
 const POSTGRES_ONLY_INDEXES = ['software_installs_order', 'software_trust_installs_order', 'trust_unmatched_programs_order', 'software_name_search'];
 /**
  * Columns PostgreSQL keeps narrower than the mapped type: integer, not bigint (migration 0056: an install's ids, 300 rows a
@@ -298,17 +295,11 @@ describe('PostgreSQL migrations', () => {
       const pgIndexes = (
         await pgRows(`SELECT i.relname AS name, t.relname AS "table", x.indisunique AS "unique", pg_get_expr(x.indpred, x.indrelid) AS "where",
             array(SELECT coalesce(a.attname, '<expression>') FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(n, o)
-              LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.n AND k.n <> 0 WHERE k.o <= x.indnkeyatts ORDER BY k.o)::text[] AS columns,
-            array(SELECT a.attname FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(n, o)
-              JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.n WHERE k.o > x.indnkeyatts ORDER BY k.o)::text[] AS included
+              LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.n AND k.n <> 0 ORDER BY k.o)::text[] AS columns
           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace
           WHERE ns.nspname = 'public' AND t.relname NOT IN ('alert_title_search', 'asset_search') AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
           ORDER BY 1`)
-      ).map((i) => {
-        // An index's INCLUDE columns are only those SQLite's carries anyway: the key of a WITHOUT ROWID table (0062).
-        expect(i.included, `${i.name} includes`).toEqual(POSTGRES_INCLUDED[String(i.name)] ?? []);
-        return i;
-      }).map((i) => ({
+      ).map((i) => ({
         name: i.name,
         table: i.table,
         columns: i.columns,
