@@ -110,8 +110,8 @@ export const assetPageSql = (f: AssetFilter, d: Dialect = 'sqlite') =>
     ? `SELECT a.id FROM (SELECT ${ORDERED_COLUMNS} ${assetsMatching(f, d)} OFFSET 0) a ${orderOf(f)} LIMIT @limit OFFSET @offset`
     : `SELECT a.id ${assetsMatching(f, d)} ${orderOf(f)} LIMIT @limit OFFSET @offset`;
 
-/** The columns ASSET_ORDERS sort on. */
-const ORDERED_COLUMNS = 'a.id, a.os_rank, a.hostname, a.unsupported_items, a.legacy_devices, a.ending_soon_items';
+/** The columns ASSET_ORDERS sort on, read from the orders themselves: a new order's columns come with it. */
+const ORDERED_COLUMNS = [...new Set(Object.values(ASSET_ORDERS).flatMap((order) => order.flatMap((e) => e.match(/\ba\.\w+/g) ?? [])))].join(', ');
 
 /**
  * One page of the list with each row's counts: its unsupported and ending-soon

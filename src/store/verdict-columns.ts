@@ -71,7 +71,8 @@ export function rowToOsPatch(r: Record<string, unknown>): PatchCurrency | null {
   return rowToPatch(Object.fromEntries(PATCH_COLUMNS.map((c) => [c, (r[`os_${c}`] as string | null | undefined) ?? null])) as PatchRow);
 }
 
-/** `os_patch_… = ?` per patch column, for an UPDATE of assets' SET. */
-export const ASSET_OS_PATCH_ASSIGNMENTS = PATCH_COLUMNS.map((c) => `os_${c} = ?`).join(', ');
 /** The assets' OS patch columns one by one, in patchParams' order. */
 export const ASSET_OS_PATCH_COLUMN_NAMES: readonly string[] = PATCH_COLUMNS.map((c) => `os_${c}`);
+
+/** `os_patch_… = ?` per patch column, for an UPDATE of assets' SET. */
+export const ASSET_OS_PATCH_ASSIGNMENTS = ASSET_OS_PATCH_COLUMN_NAMES.map((c) => `${c} = ?`).join(', ');

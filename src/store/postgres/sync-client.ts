@@ -113,7 +113,8 @@ const parseInt8 = (text) => {
   return value;
 };
 // Migration 0061: an install's first-seen time; UTC with milliseconds, as store/installs.ts writes it.
-const parseInstant = (text) => pg.types.getTypeParser(1184, 'text')(text).toISOString();
+const parseTimestamptz = pg.types.getTypeParser(1184, 'text');
+const parseInstant = (text) => parseTimestamptz(text).toISOString();
 const types = {
   getTypeParser: (oid, format) => {
     if (format !== 'binary' && oid === 20) return parseInt8;
