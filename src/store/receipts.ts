@@ -10,10 +10,14 @@ export interface Receipt {
 
 /** The receipt of a report already accepted under this agent and idempotency key. */
 export function findReceipt(db: Db, agentId: number | null, key: string): Receipt | undefined {
-  return stmt(db, 'SELECT id, asset_id AS assetId FROM report_receipts WHERE agent_id IS NOT DISTINCT FROM ? AND idempotency_key = ?').get(agentId, key) as
-    | Receipt
-    | undefined;
+  const found = agentId === null ? stmt(db, IMPORT_RECEIPT).get(key) : stmt(db, AGENT_RECEIPT).get(agentId, key);
+  return found as Receipt | undefined;
 }
+
+// An agent's and an import's apart: PostgreSQL seeks no index for `agent_id IS NOT DISTINCT FROM ?`, and read every
+// receipt twice for each agent report (3.4 ms at 5,000 receipts, growing with them until the retention prunes them).
+const AGENT_RECEIPT = 'SELECT id, asset_id AS assetId FROM report_receipts WHERE agent_id = ? AND idempotency_key = ?';
+const IMPORT_RECEIPT = 'SELECT id, asset_id AS assetId FROM report_receipts WHERE agent_id IS NULL AND idempotency_key = ?';
 
 export function insertReceipt(
   db: Db,

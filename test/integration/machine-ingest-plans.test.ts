@@ -9,11 +9,13 @@
  * the statements now leave it no such choice (store/dialect.ts
  * installedVersions). The catalogue here holds 20,000 versions, and the plans
  * are the planner's own choices: nothing is priced out. The alert rules that
- * ask of the machine's OS or its devices share one read of each.
+ * ask of the machine's OS or its devices share one read of each, and a
+ * report's receipt is sought by its key among 20,000 others.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { isSqlite } from '../../src/store/db.js';
+import { findReceipt } from '../../src/store/receipts.js';
 import type { Report } from '../../src/contract/report.js';
 import { captureStatements, type Captured } from '../helpers/captured-statements.js';
 import { sampleReport } from '../helpers/reports.js';
@@ -69,4 +71,20 @@ it("reads the machine's OS and its devices once for all the rules that ask of th
   const captured = captureStatements(db(), (spy) => ingestReport({ ...hub.deps, db: spy }, machine(2), { agentId: null, organisationId: 1, idempotencyKey: 'plans-2' }));
   expect(captured.filter((c) => /\bFROM assets a JOIN os_versions o ON o\.id = a\.os_id\s+WHERE o\.status IN\b/.test(c.sql))).toHaveLength(1);
   expect(captured.filter((c) => /\bFROM devices\s+WHERE coalesce\(classified_kind, kind\) IN\b/.test(c.sql))).toHaveLength(1);
+});
+
+it("finds a report's earlier receipt by its key, an agent's or an import's, without reading every receipt", () => {
+  // Receipts are kept for the retention period: a few reports a day from each machine.
+  db().exec(`WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ${CATALOGUE})
+    INSERT INTO report_receipts (agent_id, idempotency_key, asset_id, received_at, collected_at, software_count, device_count, changes)
+    SELECT NULL, 'earlier-' || x, (SELECT min(id) FROM assets), '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 300, 0, 0 FROM n`);
+  for (const [agentId, key] of [[7, 'agent-report'], [null, 'earlier-42']] as const) {
+    const captured = captureStatements(db(), (spy) => findReceipt(spy, agentId, key));
+    expect(captured).toHaveLength(1);
+    const plan = planOf(captured[0]!);
+    expect(plan, plan).not.toMatch(isSqlite(db()) ? /^\s*SCAN report_receipts\b/m : /Seq Scan on report_receipts\b/);
+    expect(plan, plan).toMatch(/report_receipts_agent_id_idempotency_key|sqlite_autoindex_report_receipts/);
+  }
+  expect(findReceipt(db(), null, 'earlier-42')).toBeDefined();
+  expect(findReceipt(db(), 7, 'earlier-42')).toBeUndefined();
 });
