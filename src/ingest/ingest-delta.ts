@@ -20,7 +20,7 @@ export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta):
   refuseForeignClaim(ctx, delta.host, meta);
   return inTransaction(ctx.db, () => {
     const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
-    if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0 };
+    if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0, newMachine: false };
     const identity = assetIdentity(delta.host);
     const asset = findAssetState(ctx.db, identity);
     // Before anything else, as for a full report: the fast path below must not

@@ -57,6 +57,8 @@ export interface IngestResult {
   duplicate: boolean;
   /** Installs and devices added or removed; 0 when only last-seen moved. */
   changes: number;
+  /** The report brought a machine the hub did not hold. */
+  newMachine: boolean;
 }
 
 export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMeta): IngestResult {
@@ -64,7 +66,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
   refuseForeignClaim(ctx, report.host, meta);
   return inTransaction(ctx.db, () => {
     const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
-    if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0 };
+    if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0, newMachine: false };
 
     const { db } = ctx;
     const identity = assetIdentity(report.host);
@@ -86,7 +88,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     // An asset's first report is its baseline, not a list of changes.
     const software = storeSoftware(ctx, assetId, report, { recordHistory: existing !== undefined, newNames: meta.newNames });
     const changes = software.changes + storeDevices(ctx, assetId, report);
-    return finishIngest(ctx, assetId, { ...arrival, newSoftware: software.added }, meta, { changes, rules: ctx.alertRules, cyber: true });
+    return { ...finishIngest(ctx, assetId, { ...arrival, newSoftware: software.added }, meta, { changes, rules: ctx.alertRules, cyber: true }), newMachine: existing === undefined };
   });
 }
 
@@ -148,7 +150,7 @@ function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, met
   if (arrival.folded) log('warn', 'agent spool folded reports into one', { assetId, agentId: meta.agentId, reports: arrival.folded.reports, since: arrival.folded.firstCollectedAt });
   const { warnings: _shown, agentVersion: _kept, ...receipt } = arrival;
   const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...receipt, newSoftware: receipt.newSoftware ?? 0, changes: done.changes });
-  return { receiptId, assetId, duplicate: false, changes: done.changes };
+  return { receiptId, assetId, duplicate: false, changes: done.changes, newMachine: false };
 }
 
 /** Stores the report's installs; how many changed, and how many versions were new to the hub. */

@@ -10,6 +10,7 @@ import { ingestDelta } from '../../ingest/ingest-delta.js';
 import { ingestReport } from '../../ingest/ingest-report.js';
 import { commitTogether } from '../../store/group-commit.js';
 import { FIRST_ORGANISATION_ID } from '../../store/organisations.js';
+import { noteNewMachines } from '../../store/planner-statistics.js';
 import type { HubEnv } from '../deps.js';
 import { HubError, parseOrThrow, unauthorized } from '../errors.js';
 import { requireAgent } from '../middleware/agent-auth.js';
@@ -53,6 +54,8 @@ export const agentRoutes = new Hono<HubEnv>()
         const meta = { agentId, organisationId, idempotencyKey: key, newNames };
         return checked.delta ? ingestDelta(deps, checked.delta, meta) : ingestReport(deps, checked.report, meta);
       });
+      // After the commit: a hub taking its agents' first reports is a burst PostgreSQL would plan for at its old size.
+      if (result.newMachine) noteNewMachines(deps.db, 1);
       return c.json({ receiptId: result.receiptId, duplicate: result.duplicate, changes: result.changes }, result.duplicate ? 200 : 202);
     } catch (error) {
       if (!(error instanceof OverBudget)) throw error;
