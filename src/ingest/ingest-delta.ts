@@ -9,20 +9,16 @@ import { applyDelta, type Delta } from '../contract/delta.js';
 import { inventoryHash } from '../contract/inventory-hash.js';
 import { checkReport } from '../contract/report.js';
 import { HubError } from '../hub/errors.js';
-import { assetIdentity, findAssetState } from '../store/assets.js';
 import { countInventory, loadInventory } from '../store/asset-inventory.js';
-import { findReceipt } from '../store/receipts.js';
 import { inTransaction } from '../store/statements.js';
 import { machineUnavailable } from './agent-binding.js';
-import { ingestReport, recordArrival, refuseForeignClaim, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
+import { ingestReport, readClaim, recordArrival, refuseForeignClaim, type IngestContext, type IngestMeta, type IngestResult } from './ingest-report.js';
 
 export function ingestDelta(ctx: IngestContext, delta: Delta, meta: IngestMeta): IngestResult {
-  refuseForeignClaim(ctx, delta.host, meta);
+  const claim = refuseForeignClaim(ctx, delta.host, meta);
   return inTransaction(ctx.db, () => {
-    const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
+    const { prior, existing: asset } = claim ?? readClaim(ctx.db, delta.host, meta);
     if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0, newMachine: false };
-    const identity = assetIdentity(delta.host);
-    const asset = findAssetState(ctx.db, identity);
     // Before anything else, as for a full report: the fast path below must not
     // record an arrival on another trust's machine, nor its 409 tell its inventory.
     if (asset && asset.organisationId !== meta.organisationId) throw machineUnavailable();

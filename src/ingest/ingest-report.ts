@@ -14,12 +14,12 @@ import type { Db } from '../store/db.js';
 import type { StoredCyberAlert } from '../store/cyber-alerts.js';
 import { refreshCyberMachines } from '../cyber/refresh-cyber-machines.js';
 import { schemesOf } from '../lifecycle/cyber-applicability.js';
-import { assetIdentity, findAssetState, insertAsset, storedHostFacts, touchAsset, touchDevices, updateAsset, type AssetWrite } from '../store/assets.js';
+import { assetIdentity, findAssetState, insertAsset, storedHostFacts, touchAsset, touchDevices, updateAsset, type AssetState, type AssetWrite } from '../store/assets.js';
 import { deleteDevice, deviceKeyString, listDeviceKeys, upsertDevice } from '../store/devices.js';
 import { changeInstalls, insertInstallHistory, listCurrentInstalls, type CurrentInstall } from '../store/installs.js';
 import { ensureOsVersion } from '../store/os-versions.js';
 import { osVersionPatch } from '../store/asset-os-patch.js';
-import { findReceipt, insertReceipt } from '../store/receipts.js';
+import { findReceipt, insertReceipt, type Receipt } from '../store/receipts.js';
 import { ensureSoftwareIds } from '../store/software.js';
 import { refuseOverNewNames } from './agent-budget.js';
 import { inSnapshot, inTransaction } from '../store/statements.js';
@@ -63,15 +63,14 @@ export interface IngestResult {
 
 export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMeta): IngestResult {
   const receivedAt = ctx.now().toISOString();
-  refuseForeignClaim(ctx, report.host, meta);
+  const claim = refuseForeignClaim(ctx, report.host, meta);
   return inTransaction(ctx.db, () => {
-    const prior = findReceipt(ctx.db, meta.agentId, meta.idempotencyKey);
+    const { prior, existing } = claim ?? readClaim(ctx.db, report.host, meta);
     if (prior) return { receiptId: prior.id, assetId: prior.assetId, duplicate: true, changes: 0, newMachine: false };
 
     const { db } = ctx;
     const identity = assetIdentity(report.host);
     const hash = inventoryHash(report);
-    const existing = findAssetState(db, identity);
     if (existing !== undefined && existing.organisationId !== meta.organisationId) throw machineUnavailable();
     const arrival: Arrival = { collectedAt: report.collectedAt, receivedAt, softwareCount: report.software.length, deviceCount: report.devices.length, folded: report.spool, warnings: report.warnings, agentVersion: report.agent.version };
     if (existing !== undefined && existing.inventoryHash === hash) return recordArrival(ctx, existing.id, arrival, meta);
@@ -92,21 +91,38 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
   });
 }
 
+/** What a report's claim read: its receipt, if the report is stored already, or else its machine as the hub holds it. */
+export interface ClaimRead {
+  prior: Receipt | undefined;
+  existing: AssetState | undefined;
+}
+
 /**
  * Before anything is stored: another trust's machine is refused, and so is a
  * machine this agent is not bound to (agent-binding.ts). A replay of a report
- * already stored passes: it changes nothing.
+ * already stored passes: it changes nothing. What it read is returned when it
+ * read it inside the caller's write transaction (reports committed together,
+ * group-commit.ts), where nothing can change it before the write: the write
+ * uses it rather than reading it again (two round trips on PostgreSQL).
  */
-export function refuseForeignClaim(ctx: IngestContext, host: Report['host'], meta: IngestMeta): void {
+export function refuseForeignClaim(ctx: IngestContext, host: Report['host'], meta: IngestMeta): ClaimRead | undefined {
+  const inWrite = ctx.db.inTransaction;
   // Read in one snapshot: another hub storing this very report between two reads (its receipt not yet there, its machine
   // and binding already there) looked like another agent's machine, and the replay was refused.
   const claim = inSnapshot(ctx.db, () => {
-    if (findReceipt(ctx.db, meta.agentId, meta.idempotencyKey)) return undefined;
-    const existing = findAssetState(ctx.db, assetIdentity(host));
-    return { existing, conflict: bindingConflict(ctx.db, host, existing, meta) };
+    const read = readClaim(ctx.db, host, meta);
+    return { read, conflict: read.prior ? undefined : bindingConflict(ctx.db, host, read.existing, meta) };
   });
-  if (claim?.conflict && meta.agentId !== null) refuseBinding(ctx.db, ctx.now(), host, { ...meta, agentId: meta.agentId }, claim.conflict);
-  if (claim?.existing !== undefined && claim.existing.organisationId !== meta.organisationId) throw machineUnavailable();
+  if (claim.conflict && meta.agentId !== null) refuseBinding(ctx.db, ctx.now(), host, { ...meta, agentId: meta.agentId }, claim.conflict);
+  const { prior, existing } = claim.read;
+  if (!prior && existing !== undefined && existing.organisationId !== meta.organisationId) throw machineUnavailable();
+  return inWrite ? claim.read : undefined;
+}
+
+/** The report's receipt under this agent and key, or its machine: what deciding between a replay, a new machine and a known one needs. */
+export function readClaim(db: Db, host: Report['host'], meta: IngestMeta): ClaimRead {
+  const prior = findReceipt(db, meta.agentId, meta.idempotencyKey);
+  return prior ? { prior, existing: undefined } : { prior: undefined, existing: findAssetState(db, assetIdentity(host)) };
 }
 
 /** The agent could not read this part this time (a `warnings` entry): what the hub holds for it stays. */

@@ -30,6 +30,8 @@ export interface Db {
   readonly open: boolean;
   readonly name: string;
   readonly memory: boolean;
+  /** True inside a transaction, or a savepoint within one. */
+  readonly inTransaction: boolean;
 }
 
 export type SqliteDb = Database.Database;

@@ -14,7 +14,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
-import { isSqlite } from '../../src/store/db.js';
+import { isSqlite, type Db } from '../../src/store/db.js';
+import { inTransaction } from '../../src/store/statements.js';
 import { findReceipt } from '../../src/store/receipts.js';
 import type { Report } from '../../src/contract/report.js';
 import { captureStatements, type Captured } from '../helpers/captured-statements.js';
@@ -87,4 +88,18 @@ it("finds a report's earlier receipt by its key, an agent's or an import's, with
   }
   expect(findReceipt(db(), null, 'earlier-42')).toBeDefined();
   expect(findReceipt(db(), 7, 'earlier-42')).toBeUndefined();
+});
+
+it("reads a report's receipt and machine once when it is stored in a write transaction shared with others, and again in its own when not", () => {
+  const lookups = (captured: Captured[]) => ({
+    receipts: captured.filter((c) => /\bFROM report_receipts WHERE\b/.test(c.sql)).length,
+    machines: captured.filter((c) => /\bFROM assets WHERE identity = \?/.test(c.sql)).length,
+  });
+  const store = (spy: Db, key: string) => ingestReport({ ...hub.deps, db: spy }, machine(3), { agentId: null, organisationId: 1, idempotencyKey: key });
+  // As reports committed together are (store/group-commit.ts): the claim is read under the write lock the storing holds.
+  const shared = captureStatements(db(), (spy) => inTransaction(spy, () => store(spy, 'plans-shared')));
+  expect(lookups(shared)).toMatchObject({ receipts: 1, machines: 1 });
+  // Alone, the claim is read in a snapshot of its own before the write transaction begins, and the write reads again.
+  const alone = captureStatements(db(), (spy) => store(spy, 'plans-alone'));
+  expect(lookups(alone)).toMatchObject({ receipts: 2, machines: 2 });
 });
