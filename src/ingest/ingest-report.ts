@@ -47,8 +47,8 @@ export interface IngestMeta {
   organisationId: number;
   /** The sender's key for this report: a replay with the same key stores nothing. */
   idempotencyKey: string;
-  /** An agent's budget of software versions new to the hub (agent-budget.ts); none for imports. */
-  newNames?: { left: number; perDay: number };
+  /** An agent's budget of software versions new to the hub (agent-budget.ts), read only if the report adds some; none for imports. */
+  newNames?: { left: () => number; perDay: number };
 }
 
 export interface IngestResult {

@@ -50,7 +50,7 @@ export const agentRoutes = new Hono<HubEnv>()
       const checked = isDelta(body) ? { delta: parseOrThrow(DeltaSchema, body, 'invalid-report') } : { report: checkedReport(body) };
       // Stored in a transaction shared with the reports that arrived beside it (group-commit.ts); answered once it commits.
       const result = await commitTogether(deps.db, () => {
-        const newNames = { left: newNamesLeft(deps.db, agentId, deps.config, now), perDay: deps.config.agentNewNamesPerDay };
+        const newNames = { left: () => newNamesLeft(deps.db, agentId, deps.config, now), perDay: deps.config.agentNewNamesPerDay };
         const meta = { agentId, organisationId, idempotencyKey: key, newNames };
         return checked.delta ? ingestDelta(deps, checked.delta, meta) : ingestReport(deps, checked.report, meta);
       });
