@@ -13,7 +13,7 @@ import { log } from '../log.js';
 import { recordAlertEvaluation } from '../store/metrics-queries.js';
 import type { Db } from '../store/db.js';
 import { refreshPlannerStatistics, STATISTICS_AFTER } from '../store/planner-statistics.js';
-import { inTransaction } from '../store/statements.js';
+import { inCallersTransaction } from '../store/statements.js';
 import type { AlertRule } from './alert-rule-schema.js';
 import { findRuleMatches, isEstateWide } from './find-rule-matches.js';
 
@@ -34,7 +34,8 @@ export function evaluateAlerts(db: Db, rules: readonly AlertRule[], now: Date, a
 function raiseAndClear(db: Db, rules: readonly AlertRule[], now: Date, asset: AssetScope): AlertEvaluation {
   const started = performance.now();
   const at = now.toISOString();
-  return inTransaction(db, () => {
+  // In the report's own transaction after an ingest: a rule that fails refuses the report.
+  return inCallersTransaction(db, () => {
     const active = rules.filter((r) => r.enabled && (asset === null || !isEstateWide(r.condition)));
     const findings = findRuleMatches(db, active, asset, now);
     const live = new Map(listLiveAlerts(db, asset).map((a) => [findingKey(a), a]));

@@ -29,8 +29,10 @@ export function changeInstalls(db: Db, assetId: number, removed: readonly number
   if (removed.length) stmt(db, REMOVE_INSTALLS[d]).run({ assetId, ids: JSON.stringify(removed) });
   if (added.length) addInstalls(db, assetId, added, seenAt);
   const asset = stmt(db, 'SELECT os_id AS osId, organisation_id AS org FROM assets WHERE id = ?').get(assetId) as AssetCounted;
-  countVersions(db, asset, removed, -1);
-  countVersions(db, asset, added.map((a) => a.softwareId), +1);
+  countVersions(db, asset, [
+    { softwareIds: removed, delta: -1 },
+    { softwareIds: added.map((a) => a.softwareId), delta: +1 },
+  ]);
   const { osId } = asset;
   refreshItemCounts(db, assetId, osId);
 }
@@ -70,17 +72,20 @@ type AssetCounted = { osId: number; org: number };
  * copy of a row at each update, and reports committed together would update a
  * version every machine carries once each.
  */
-function countVersions(db: Db, { osId, org }: AssetCounted, softwareIds: readonly number[], delta: 1 | -1): void {
-  if (!softwareIds.length) return;
-  const ids = JSON.stringify(softwareIds);
+function countVersions(db: Db, { osId, org }: AssetCounted, changes: readonly { softwareIds: readonly number[]; delta: 1 | -1 }[]): void {
+  const moved = changes.filter((c) => c.softwareIds.length).map((c) => ({ ids: JSON.stringify(c.softwareIds), delta: c.delta }));
+  if (!moved.length) return;
   if (!isSqlite(db)) {
-    stmt(db, RECORD_COUNT_CHANGE).run({ ids, osId, org, delta });
+    // Removals and additions in one statement: each is a round trip.
+    stmt(db, RECORD_COUNT_CHANGES).run({ changes: JSON.stringify(moved), osId, org });
     return;
   }
-  stmt(db, COUNT_VERSIONS).run({ ids, delta });
-  stmt(db, COUNT_ON_OS).run({ ids, osId, delta });
-  stmt(db, COUNT_IN_TRUST).run({ ids, org, delta });
-  stmt(db, COUNT_IN_TRUST_ON_OS).run({ ids, osId, org, delta });
+  for (const { ids, delta } of moved) {
+    stmt(db, COUNT_VERSIONS).run({ ids, delta });
+    stmt(db, COUNT_ON_OS).run({ ids, osId, delta });
+    stmt(db, COUNT_IN_TRUST).run({ ids, org, delta });
+    stmt(db, COUNT_IN_TRUST_ON_OS).run({ ids, osId, org, delta });
+  }
 }
 
 /**
@@ -93,7 +98,8 @@ export function settleVersionCounts(db: Db): void {
   if (!isSqlite(db)) stmt(db, 'SELECT settle_version_counts()').get();
 }
 
-const RECORD_COUNT_CHANGE = 'INSERT INTO version_count_changes (software_ids, os_id, organisation_id, delta) VALUES (@ids, @osId, @org, @delta)';
+const RECORD_COUNT_CHANGES = `INSERT INTO version_count_changes (software_ids, os_id, organisation_id, delta)
+    SELECT c.ids, @osId, @org, c.delta FROM json_to_recordset(CAST(@changes AS json)) AS c(ids text, delta integer)`;
 const IDS = jsonValues('sqlite', '@ids', 'integer');
 // Each upsert's WHERE is required: SQLite reads an upsert's SELECT without one as a join.
 // The hub-wide count has its own narrow table (migration 0047): moving it on the version's wide row rewrote the row.

@@ -34,6 +34,18 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
 }
 
 /**
+ * Runs `fn` as part of the caller's write transaction when one is open, with
+ * no savepoint of its own, or else in a write transaction of its own. For
+ * work whose failure fails its caller too, so that nothing of the caller's
+ * could need keeping without it (an asset's alert rules, run as its report is
+ * stored): a savepoint would cost two round trips on PostgreSQL and keep
+ * nothing apart.
+ */
+export function inCallersTransaction<T>(db: Db, fn: () => T): T {
+  return db.inTransaction ? fn() : inTransaction(db, fn);
+}
+
+/**
  * Runs `fn`'s reads against one state of the database, taking no write lock.
  * Inside a transaction they read what it reads: a savepoint would isolate
  * nothing more (SQLite's transaction is one state already; PostgreSQL's
