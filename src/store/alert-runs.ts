@@ -13,7 +13,7 @@ import type { AssetScope } from './alert-findings.js';
 import { findingKey, type Finding, type LiveAlert } from './alerts.js';
 import { appendAudit, runOf } from './audit-log.js';
 import type { Db } from './db.js';
-import { dialectOf, jsonArrayRows, jsonValues, perDialect } from './dialect.js';
+import { dialectOf, inJsonList, jsonArrayRows, perDialect } from './dialect.js';
 import { stmt } from './statements.js';
 
 /** Rows per statement: one bound JSON text of a few MB, not one of hundreds. */
@@ -106,8 +106,10 @@ export function refreshAlerts(db: Db, changed: readonly { id: number; finding: F
   }
 }
 
+// On PostgreSQL the ids as an array sought one by one (dialect.ts inJsonList): as a subquery, guessed at 100 ids, clearing
+// one report's two alerts read every alert of an estate of a few thousand (2.2 ms at 4,049 alerts).
 const CLEAR = perDialect((d) => `UPDATE alerts SET status = 'resolved', resolution = 'cleared', resolved_at = @now, resolved_audit_id = @audit
-    WHERE id IN ${jsonValues(d, '@ids', 'integer')}`);
+    WHERE ${inJsonList(d, 'id', '@ids', 'integer')}`);
 
 /**
  * Resolves these alerts as cleared (their conditions went away by themselves,

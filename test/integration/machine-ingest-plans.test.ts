@@ -9,18 +9,21 @@
  * the statements now leave it no such choice (store/dialect.ts
  * installedVersions). The catalogue here holds 20,000 versions, and the plans
  * are the planner's own choices: nothing is priced out. The alert rules that
- * ask of the machine's OS or its devices share one read of each, and a
- * report's receipt is sought by its key among 20,000 others.
+ * ask of the machine's OS or its devices share one read of each, a
+ * report's receipt is sought by its key among 20,000 others, and the alerts
+ * it clears by their ids among 5,000 others.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ingestReport } from '../../src/ingest/ingest-report.js';
 import { isSqlite, type Db } from '../../src/store/db.js';
 import { inTransaction } from '../../src/store/statements.js';
 import { findReceipt } from '../../src/store/receipts.js';
+import { clearAlerts } from '../../src/store/alert-runs.js';
+import { listLiveAlerts } from '../../src/store/alerts.js';
 import type { Report } from '../../src/contract/report.js';
 import { captureStatements, type Captured } from '../helpers/captured-statements.js';
 import { sampleReport } from '../helpers/reports.js';
-import { createTestHub, type TestHub } from '../helpers/test-hub.js';
+import { createTestHub, TEST_NOW, type TestHub } from '../helpers/test-hub.js';
 
 const CATALOGUE = 20_000;
 let hub: TestHub;
@@ -102,4 +105,20 @@ it("reads a report's receipt and machine once when it is stored in a write trans
   // Alone, the claim is read in a snapshot of its own before the write transaction begins, and the write reads again.
   const alone = captureStatements(db(), (spy) => store(spy, 'plans-alone'));
   expect(lookups(alone)).toMatchObject({ receipts: 2, machines: 2 });
+});
+
+it("clears a machine's alerts by their ids, without reading every alert", () => {
+  // Alerts of the past, resolved, as a hub of a few thousand machines holds them.
+  db().exec(`WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5000)
+    INSERT INTO alerts (rule_id, asset_id, organisation_id, subject, severity, title, detail, status, raised_at, last_seen_at, resolved_at, resolution)
+    SELECT 'old-rule', (SELECT min(id) FROM assets), 1, 'software:old@' || x, 'low', 'An old finding', 'evidence', 'resolved', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', 'cleared' FROM n`);
+  const live = listLiveAlerts(db(), null);
+  expect(live.length).toBeGreaterThan(1);
+  const gone = live.slice(0, 2);
+  const captured = captureStatements(db(), (spy) => inTransaction(spy, () => clearAlerts(spy, gone, () => 'condition no longer holds', TEST_NOW.toISOString(), gone[0]!.assetId)));
+  const clearing = captured.filter((c) => /^\s*UPDATE alerts SET status = 'resolved'/.test(c.sql));
+  expect(clearing).toHaveLength(1);
+  const plan = planOf(clearing[0]!);
+  expect(plan, plan).not.toMatch(isSqlite(db()) ? /^\s*SCAN alerts\b/m : /Seq Scan on alerts\b/);
+  expect(listLiveAlerts(db(), null).map((a) => a.id)).not.toContain(gone[0]!.id);
 });
