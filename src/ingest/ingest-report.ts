@@ -87,7 +87,7 @@ export function ingestReport(ctx: IngestContext, report: Report, meta: IngestMet
     // An asset's first report is its baseline, not a list of changes.
     const software = storeSoftware(ctx, assetId, report, { recordHistory: existing !== undefined, newNames: meta.newNames });
     const changes = software.changes + storeDevices(ctx, assetId, report);
-    return { ...finishIngest(ctx, assetId, { ...arrival, newSoftware: software.added }, meta, { changes, rules: ctx.alertRules, cyber: true }), newMachine: existing === undefined };
+    return finishIngest(ctx, assetId, { ...arrival, newSoftware: software.added }, meta, { changes, rules: ctx.alertRules, cyber: true, newMachine: existing === undefined });
   });
 }
 
@@ -157,7 +157,7 @@ export function recordArrival(ctx: IngestContext, assetId: number, arrival: Arri
   return finishIngest(ctx, assetId, arrival, meta, { changes: 0, rules: ctx.alertRules?.filter((r) => dependsOnArrival(r.condition)) });
 }
 
-function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta, done: { changes: number; rules: readonly AlertRule[] | undefined; cyber?: boolean }): IngestResult {
+function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, meta: IngestMeta, done: { changes: number; rules: readonly AlertRule[] | undefined; cyber?: boolean; newMachine?: boolean }): IngestResult {
   const { db } = ctx;
   if (meta.agentId !== null) touchAgent(db, meta.agentId, arrival.receivedAt, arrival.agentVersion);
   if (done.rules) evaluateAlerts(db, done.rules, ctx.now(), assetId);
@@ -166,7 +166,7 @@ function finishIngest(ctx: IngestContext, assetId: number, arrival: Arrival, met
   if (arrival.folded) log('warn', 'agent spool folded reports into one', { assetId, agentId: meta.agentId, reports: arrival.folded.reports, since: arrival.folded.firstCollectedAt });
   const { warnings: _shown, agentVersion: _kept, ...receipt } = arrival;
   const receiptId = insertReceipt(db, { agentId: meta.agentId, key: meta.idempotencyKey, assetId, ...receipt, newSoftware: receipt.newSoftware ?? 0, changes: done.changes });
-  return { receiptId, assetId, duplicate: false, changes: done.changes, newMachine: false };
+  return { receiptId, assetId, duplicate: false, changes: done.changes, newMachine: done.newMachine ?? false };
 }
 
 /** Stores the report's installs; how many changed, and how many versions were new to the hub. */
